@@ -1,0 +1,89 @@
+/* mote: compile-time feature selection.
+ *
+ * Every feature is a macro that is 1 (compiled in) or 0 (left out). A build
+ * with a feature off contains none of its code: each source file is wrapped
+ * in its feature's #if. Override any of them on the command line
+ * (-DMOTE_ENABLE_CCM=0) or in a file of your own named by MOTE_CONFIG_FILE
+ * (-DMOTE_CONFIG_FILE='"my_mote_config.h"'), which is included first. */
+#ifndef MOTE_CONFIG_H
+#define MOTE_CONFIG_H
+
+#ifdef MOTE_CONFIG_FILE
+#include MOTE_CONFIG_FILE
+#endif
+
+/* Hashes, MACs, KDFs (SHA-256 is always in: the DRBG and TLS need it). */
+#ifndef MOTE_ENABLE_SHA512 /* SHA-384 and SHA-512 */
+#define MOTE_ENABLE_SHA512 1
+#endif
+#ifndef MOTE_ENABLE_TLS12_PRF
+#define MOTE_ENABLE_TLS12_PRF 1
+#endif
+
+/* Symmetric ciphers. */
+#ifndef MOTE_ENABLE_AES
+#define MOTE_ENABLE_AES 1
+#endif
+#ifndef MOTE_ENABLE_GCM
+#define MOTE_ENABLE_GCM MOTE_ENABLE_AES
+#endif
+#ifndef MOTE_ENABLE_CCM
+#define MOTE_ENABLE_CCM MOTE_ENABLE_AES
+#endif
+#ifndef MOTE_ENABLE_CHACHAPOLY
+#define MOTE_ENABLE_CHACHAPOLY 1
+#endif
+
+/* Public-key algorithms. */
+#ifndef MOTE_ENABLE_X25519
+#define MOTE_ENABLE_X25519 1
+#endif
+#ifndef MOTE_ENABLE_ED25519
+#define MOTE_ENABLE_ED25519 1
+#endif
+#ifndef MOTE_ENABLE_P256
+#define MOTE_ENABLE_P256 1
+#endif
+#ifndef MOTE_ENABLE_P384
+#define MOTE_ENABLE_P384 1
+#endif
+#ifndef MOTE_ENABLE_ECDSA_SIGN
+#define MOTE_ENABLE_ECDSA_SIGN 1
+#endif
+#ifndef MOTE_ENABLE_RSA
+#define MOTE_ENABLE_RSA 1
+#endif
+#ifndef MOTE_ENABLE_RSA_SIGN /* RSA private-key operations (CRT) */
+#define MOTE_ENABLE_RSA_SIGN 1
+#endif
+#ifndef MOTE_ENABLE_FFDHE
+#define MOTE_ENABLE_FFDHE 1
+#endif
+
+/* Largest RSA / finite-field modulus, in bits: sizes every bignum buffer. */
+#ifndef MOTE_MAX_RSA_BITS
+#define MOTE_MAX_RSA_BITS 4096
+#endif
+
+/* Multiplier backend. 0: the compiler's 32x32->64 multiply. 1: products are
+ * built from 16x16->32 multiplies (ESP8266/lx106 has no 32x32->64 multiply
+ * instruction). Defaults to 1 on Xtensa. */
+#ifndef MOTE_MUL16
+#if defined(__XTENSA__)
+#define MOTE_MUL16 1
+#else
+#define MOTE_MUL16 0
+#endif
+#endif
+
+/* Large constant tables go through MOTE_FLASH: on the ESP8266 it places them
+ * in flash (read them with aligned 32-bit loads); elsewhere it is empty. */
+#ifndef MOTE_FLASH
+#if defined(__XTENSA__)
+#define MOTE_FLASH __attribute__((section(".irom.text"), aligned(4)))
+#else
+#define MOTE_FLASH
+#endif
+#endif
+
+#endif

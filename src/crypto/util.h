@@ -1,0 +1,67 @@
+/* mote (private): byte order, constant-time helpers and wiping.
+ * Shared by every primitive; nothing here is public API. */
+#ifndef MOTE_UTIL_H
+#define MOTE_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+static inline uint32_t mote_load_be32(const uint8_t *p)
+{
+    return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3];
+}
+static inline uint32_t mote_load_le32(const uint8_t *p)
+{
+    return ((uint32_t)p[3] << 24) | ((uint32_t)p[2] << 16) | ((uint32_t)p[1] << 8) | p[0];
+}
+static inline void mote_store_be32(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)(v >> 24);
+    p[1] = (uint8_t)(v >> 16);
+    p[2] = (uint8_t)(v >> 8);
+    p[3] = (uint8_t)v;
+}
+static inline void mote_store_le32(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)v;
+    p[1] = (uint8_t)(v >> 8);
+    p[2] = (uint8_t)(v >> 16);
+    p[3] = (uint8_t)(v >> 24);
+}
+static inline uint64_t mote_load_be64(const uint8_t *p)
+{
+    return ((uint64_t)mote_load_be32(p) << 32) | mote_load_be32(p + 4);
+}
+static inline void mote_store_be64(uint8_t *p, uint64_t v)
+{
+    mote_store_be32(p, (uint32_t)(v >> 32));
+    mote_store_be32(p + 4, (uint32_t)v);
+}
+static inline uint64_t mote_load_le64(const uint8_t *p)
+{
+    return ((uint64_t)mote_load_le32(p + 4) << 32) | mote_load_le32(p);
+}
+static inline void mote_store_le64(uint8_t *p, uint64_t v)
+{
+    mote_store_le32(p, (uint32_t)v);
+    mote_store_le32(p + 4, (uint32_t)(v >> 32));
+}
+
+/* Constant-time masks: all ones when the condition holds, else zero. */
+static inline uint32_t mote_ct_is_zero32(uint32_t x)
+{
+    return (uint32_t)(((uint64_t)x - 1) >> 32);
+}
+static inline uint32_t mote_ct_mask(uint32_t bit) /* bit is 0 or 1 */
+{
+    return 0u - bit;
+}
+
+/* mote_ct_memeq: 1 if the n bytes at a and b are equal, else 0; the time
+ * depends only on n. */
+int mote_ct_memeq(const void *a, const void *b, size_t n);
+
+/* mote_wipe: zero n bytes at p in a way the compiler cannot drop. */
+void mote_wipe(void *p, size_t n);
+
+#endif

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Every mote test, in every build variant. Ends with "N passed, N failed".
+#
+#   build/        gcc, -O2: unit tests + Wycheproof vectors
+#   build-asan/   clang, AddressSanitizer + UndefinedBehaviorSanitizer
+#   build-mul16/  gcc, the 16x16->32 multiplier backend (lx106's)
+#   build-arm/    arm-linux-gnueabihf-gcc -static, run under qemu-arm (32-bit)
+#   ctgrind       constant-time checks under valgrind memcheck (build/ct/)
+#   fuzz smoke    each libFuzzer harness for a short run (tests/fuzz/run.sh)
+#
+# MOTE_TEST_QUICK=1 runs only the first variant (for a quick edit loop).
+set -u
+cd "$(dirname "$0")/.."
+JOBS=$(nproc 2>/dev/null || echo 2)
+pass=0
+fail=0
+failed_names=()
+
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); failed_names+=("$1"); echo "FAILED: $1"; }
+
+run_variant() { # name builddir runner make-args...
+    local name=$1 dir=$2 runner=$3
+    shift 3
+    echo "== variant $name ($dir)"
+    if ! make -s -j"$JOBS" BUILD="$dir" "$@" tests >"$dir-build.log" 2>&1; then
+        cat "$dir-build.log"
+        ko "$name: build"
+        return
+    fi
+    local t
+    for t in "$dir"/tests/test_*; do
+        [ -x "$t" ] || continue
+        if $runner "$t" >"$t.out" 2>&1; then ok; else cat "$t.out"; ko "$name: $(basename "$t")"; fi
+    done
+    local vlog="$dir/vectors.out"
+    python3 tests/vectors/run_vectors.py --bindir "$dir/tests" ${runner:+--exec "$runner"} >"$vlog" 2>&1
+    local vrc=$?
+    grep -v '^wycheproof: ' "$vlog" | grep -v '^wycheproof-' | head -50
+    while read -r line; do
+        case "$line" in
+        "wycheproof: "*failed=0*) ok ;;
+        "wycheproof: "*) echo "$line"; ko "$name: ${line#wycheproof: }" ;;
+        esac
+    done <"$vlog"
+    [ "$name" = normal ] && grep '^wycheproof' "$vlog"
+    if [ $vrc -ne 0 ] && ! grep -q 'failed=[1-9]' "$vlog"; then ko "$name: vector driver"; fi
+}
+
+run_variant normal build ""
+if [ "${MOTE_TEST_QUICK:-0}" != 1 ]; then
+    run_variant asan build-asan "" CC=clang \
+        EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+        LDFLAGS="-fsanitize=address,undefined"
+    run_variant mul16 build-mul16 "" EXTRA_CFLAGS="-DMOTE_MUL16=1"
+    if command -v arm-linux-gnueabihf-gcc >/dev/null && command -v qemu-arm >/dev/null; then
+        run_variant arm32 build-arm qemu-arm CC=arm-linux-gnueabihf-gcc AR=arm-linux-gnueabihf-ar \
+            LDFLAGS=-static
+    else
+        ko "arm32: arm-linux-gnueabihf-gcc or qemu-arm missing"
+    fi
+
+    echo "== constant time (valgrind memcheck, secrets marked undefined)"
+    for t in build/ct/ct_*; do
+        [ -x "$t" ] || continue
+        if valgrind -q --error-exitcode=42 "$t" >"$t.out" 2>&1; then ok; else cat "$t.out" | head -40; ko "ct: $(basename "$t")"; fi
+    done
+    # The checker must catch a deliberately leaky function: this one has to be flagged.
+    for t in build/ct/leaky_*; do
+        [ -x "$t" ] || continue
+        valgrind -q --error-exitcode=42 "$t" >"$t.out" 2>&1
+        if [ $? -eq 42 ]; then ok; else ko "ct: $(basename "$t") was not flagged"; fi
+    done
+
+    if [ -f tests/fuzz/run.sh ]; then
+        echo "== fuzz smoke"
+        while read -r line; do
+            case "$line" in
+            "fuzz: "*" ok"*) ok ;;
+            "fuzz: "*) ko "$line" ;;
+            esac
+            echo "$line"
+        done < <(bash tests/fuzz/run.sh smoke 2>&1)
+    fi
+fi
+
+echo
+if [ $fail -ne 0 ]; then
+    printf 'failed: %s\n' "${failed_names[@]}"
+fi
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
