@@ -1,4 +1,12 @@
-/* mote: aead (API being written; see the issue tracker). */
+/* mote: AES (constant time), AES-GCM, AES-CCM, ChaCha20, Poly1305 and
+ * ChaCha20-Poly1305.
+ *
+ * All AEADs are one-shot on a whole record, as TLS uses them. in and out may
+ * be the same buffer (in-place), or must not overlap otherwise. seal writes
+ * len bytes of ciphertext to out and the tag to tag. open checks the tag in
+ * constant time before releasing anything: on mismatch it wipes out (len
+ * bytes) and returns MOTE_ERR_AUTH. Keys live in caller-owned contexts; wipe
+ * them with mote_wipe-equivalent mote_aead_ctx_wipe or memset when done. */
 #ifndef MOTE_AEAD_H
 #define MOTE_AEAD_H
 
@@ -6,5 +14,77 @@
 #include <stdint.h>
 #include "mote/config.h"
 #include "mote/error.h"
+
+#if MOTE_ENABLE_AES
+/* Expanded AES key (128 or 256 bits). The layout is private to aes.c. */
+typedef struct {
+    uint64_t rk[120]; /* room for the bitsliced AES-256 schedule */
+    unsigned rounds;  /* 10 or 14 */
+} mote_aes_ctx;
+
+/* mote_aes_init: key_len 16 or 32 (AES-192 is not used by TLS and returns
+ * MOTE_ERR_UNSUPPORTED unless built in). */
+int mote_aes_init(mote_aes_ctx *ctx, const uint8_t *key, size_t key_len);
+/* mote_aes_encrypt_blocks: ECB-encrypt n 16-byte blocks (in may equal out).
+ * Building block for CTR, GCM and CCM; not a mode to use on its own. */
+void mote_aes_encrypt_blocks(const mote_aes_ctx *ctx, const uint8_t *in, uint8_t *out, size_t n);
+/* mote_aes_ctr: out = in XOR keystream(counter block ctr, 32-bit big-endian
+ * increment of the last 4 bytes, as GCM and CCM use). ctr is updated. */
+void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in, uint8_t *out,
+                    size_t len);
+#endif
+
+#if MOTE_ENABLE_GCM
+typedef struct {
+    mote_aes_ctx aes;
+    uint8_t h[16]; /* hash subkey H = AES_K(0^128) */
+} mote_gcm_ctx;
+
+int mote_gcm_init(mote_gcm_ctx *ctx, const uint8_t *key, size_t key_len);
+/* Nonce is 12 bytes (the only length TLS uses; others are unsupported).
+ * tag is 16 bytes. */
+void mote_gcm_seal(const mote_gcm_ctx *ctx, const uint8_t nonce[12], const uint8_t *aad,
+                   size_t aad_len, const uint8_t *in, size_t len, uint8_t *out, uint8_t tag[16]);
+/* tag_len 16 (TLS) or a truncated length 4..16; returns MOTE_OK or MOTE_ERR_AUTH. */
+int mote_gcm_open(const mote_gcm_ctx *ctx, const uint8_t nonce[12], const uint8_t *aad,
+                  size_t aad_len, const uint8_t *in, size_t len, uint8_t *out, const uint8_t *tag,
+                  size_t tag_len);
+#endif
+
+#if MOTE_ENABLE_CCM
+/* AES-CCM (RFC 3610 / SP 800-38C): nonce_len 7..13, tag_len 4..16 even
+ * (TLS: 12-byte nonce, 16 or 8-byte tag). Returns MOTE_ERR_BAD_INPUT for
+ * lengths outside those ranges or a message too long for the nonce. */
+int mote_ccm_seal(const mote_aes_ctx *aes, const uint8_t *nonce, size_t nonce_len,
+                  const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
+                  uint8_t *tag, size_t tag_len);
+int mote_ccm_open(const mote_aes_ctx *aes, const uint8_t *nonce, size_t nonce_len,
+                  const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
+                  const uint8_t *tag, size_t tag_len);
+#endif
+
+#if MOTE_ENABLE_CHACHAPOLY
+/* ChaCha20 (RFC 8439): out = in XOR keystream(key, nonce, counter...). */
+void mote_chacha20(const uint8_t key[32], const uint8_t nonce[12], uint32_t counter,
+                   const uint8_t *in, uint8_t *out, size_t len);
+
+typedef struct {
+    uint32_t r[5], h[5], pad[4];
+    uint8_t buf[16];
+    size_t buf_len;
+} mote_poly1305_ctx;
+/* Poly1305 (one-time key of 32 bytes): init, update, final(16-byte tag). */
+void mote_poly1305_init(mote_poly1305_ctx *ctx, const uint8_t key[32]);
+void mote_poly1305_update(mote_poly1305_ctx *ctx, const uint8_t *data, size_t len);
+void mote_poly1305_final(mote_poly1305_ctx *ctx, uint8_t tag[16]);
+
+/* ChaCha20-Poly1305 AEAD (RFC 8439 §2.8): 32-byte key, 12-byte nonce, 16-byte tag. */
+void mote_chachapoly_seal(const uint8_t key[32], const uint8_t nonce[12], const uint8_t *aad,
+                          size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
+                          uint8_t tag[16]);
+int mote_chachapoly_open(const uint8_t key[32], const uint8_t nonce[12], const uint8_t *aad,
+                         size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
+                         const uint8_t tag[16]);
+#endif
 
 #endif
