@@ -1,0 +1,48 @@
+/* mote (private): the one modular-arithmetic core.
+ *
+ * Numbers are little-endian arrays of n 32-bit words ("limbs"); n is a
+ * run-time argument, so the same code serves P-256 (n = 8), P-384 (12),
+ * ffdhe2048 and RSA (up to MOTE_MAX_RSA_BITS / 32). Modular multiplication is
+ * Montgomery's (CIOS), with R = 2^(32 n). Every function runs in time that
+ * depends only on n, never on the values (the modulus is treated as public).
+ * Every product goes through mote_mul32, so MOTE_MUL16 switches the whole
+ * core to the 16x16->32 backend. */
+#ifndef MOTE_BIGINT_H
+#define MOTE_BIGINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "mote/config.h"
+
+#define MOTE_BN_MAX_LIMBS ((MOTE_MAX_RSA_BITS + 31) / 32)
+
+/* r = a + b (r may alias a or b); returns the carry (0 or 1). */
+uint32_t mote_bn_add(uint32_t *r, const uint32_t *a, const uint32_t *b, size_t n);
+/* r = a - b (r may alias); returns the borrow (0 or 1). */
+uint32_t mote_bn_sub(uint32_t *r, const uint32_t *a, const uint32_t *b, size_t n);
+/* r = ctl ? a : r, ctl is 0 or 1. */
+void mote_bn_cmov(uint32_t *r, const uint32_t *a, uint32_t ctl, size_t n);
+/* 1 if a < b, else 0. */
+uint32_t mote_bn_lt(const uint32_t *a, const uint32_t *b, size_t n);
+/* 1 if a == 0, else 0. */
+uint32_t mote_bn_is_zero(const uint32_t *a, size_t n);
+
+/* r (n limbs) = the big-endian bytes in[0..len). Returns 1 if the value fit
+ * in n limbs, 0 if it did not (r then holds the low 32n bits). */
+uint32_t mote_bn_from_be(uint32_t *r, size_t n, const uint8_t *in, size_t len);
+/* out[0..len) = a as big-endian bytes, truncated or zero-padded to len. */
+void mote_bn_to_be(uint8_t *out, size_t len, const uint32_t *a, size_t n);
+
+/* -m[0]^-1 mod 2^32, for odd m[0]: the Montgomery constant. */
+uint32_t mote_bn_m0inv(uint32_t m0);
+/* r = a * b / R mod m for a, b < m, odd m with its top limb non-zero.
+ * r may alias a or b. Result is fully reduced (r < m). */
+void mote_bn_montmul(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m,
+                     uint32_t m0i, size_t n);
+/* r = a + b mod m and r = a - b mod m for a, b < m (r may alias). */
+void mote_bn_modadd(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n);
+void mote_bn_modsub(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n);
+/* rr = R^2 mod m (to enter the Montgomery domain: montmul(x, rr) = xR). */
+void mote_bn_r2(uint32_t *rr, const uint32_t *m, size_t n);
+
+#endif
