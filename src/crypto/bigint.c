@@ -4,7 +4,8 @@
 
 #include "crypto/mul.h"
 
-#if MOTE_ENABLE_RSA || MOTE_ENABLE_P256 || MOTE_ENABLE_P384 || MOTE_ENABLE_FFDHE || MOTE_ENABLE_ED25519
+#if MOTE_ENABLE_RSA || MOTE_ENABLE_P256 || MOTE_ENABLE_P384 || MOTE_ENABLE_FFDHE ||                \
+    MOTE_ENABLE_ED25519
 
 uint32_t mote_bn_add(uint32_t *r, const uint32_t *a, const uint32_t *b, size_t n)
 {
@@ -146,15 +147,118 @@ void mote_bn_modsub(uint32_t *r, const uint32_t *a, const uint32_t *b, const uin
     mote_bn_cmov(r, t, borrow, n);
 }
 
-void mote_bn_r2(uint32_t *rr, const uint32_t *m, size_t n)
+/* r = 2^(32 (n - 1) + k) mod m, by k doublings of 2^(32 (n - 1)), which is
+ * below m because m is odd with a non-zero top limb. */
+static void bn_pow2(uint32_t *r, const uint32_t *m, size_t n, size_t k)
 {
-    /* Start from 1 and double 64n times mod m: 2^(64 n) = R^2 mod m. */
     size_t i;
     for (i = 0; i < n; i++)
-        rr[i] = 0;
-    rr[0] = 1;
-    for (i = 0; i < 64 * n; i++)
-        mote_bn_modadd(rr, rr, rr, m, n);
+        r[i] = 0;
+    r[n - 1] = 1;
+    for (i = 0; i < k; i++)
+        mote_bn_modadd(r, r, r, m, n);
+}
+
+void mote_bn_r2(uint32_t *rr, const uint32_t *m, size_t n)
+{
+    /* 32 + 2n doublings give 2^(2n) R; four Montgomery squarings turn
+     * 2^(2n) R into 2^(4n) R, ..., 2^(32n) R = R^2 (mod m). Doublings cost
+     * O(n) and squarings O(n^2): this balance is close to the cheapest. */
+    uint32_t m0i = mote_bn_m0inv(m[0]);
+    int i;
+    bn_pow2(rr, m, n, 32 + 2 * n);
+    for (i = 0; i < 4; i++)
+        mote_bn_montmul(rr, rr, rr, m, m0i, n);
+}
+
+void mote_bn_rmod(uint32_t *r, const uint32_t *m, size_t n)
+{
+    bn_pow2(r, m, n, 32);
+}
+
+void mote_bn_mul(uint32_t *r, const uint32_t *a, const uint32_t *b, size_t n)
+{
+    size_t i, j;
+    for (i = 0; i < 2 * n; i++)
+        r[i] = 0;
+    for (i = 0; i < n; i++) {
+        uint64_t c = 0;
+        for (j = 0; j < n; j++) {
+            c += mote_mul32(a[j], b[i]) + r[i + j];
+            r[i + j] = (uint32_t)c;
+            c >>= 32;
+        }
+        r[i + n] = (uint32_t)c;
+    }
+}
+
+void mote_bn_mod_wide(uint32_t *r, const uint32_t *x, size_t xn, const uint32_t *m, uint32_t m0i,
+                      const uint32_t *rr, uint32_t *t, size_t n)
+{
+    /* x = hi B + lo with B = 2^(32n) = R, so x R = hi R^2 + lo R (mod m).
+     * montmul(u, rr) = u R mod m holds for any u < R because rr < m. The
+     * high half is consumed first, so r may alias x. */
+    size_t i;
+    for (i = 0; i < n; i++)
+        t[i] = i + n < xn ? x[i + n] : 0;
+    mote_bn_montmul(t, t, rr, m, m0i, n);
+    mote_bn_montmul(t, t, rr, m, m0i, n);
+    for (i = 0; i < n; i++)
+        r[i] = i < xn ? x[i] : 0;
+    mote_bn_montmul(r, r, rr, m, m0i, n);
+    mote_bn_modadd(r, r, t, m, n);
+}
+
+/* r = tab[idx] (tab holds cnt entries of n limbs), reading every entry. */
+static void bn_select(uint32_t *r, const uint32_t *tab, size_t cnt, uint32_t idx, size_t n)
+{
+    size_t i, j;
+    for (j = 0; j < n; j++)
+        r[j] = 0;
+    for (i = 0; i < cnt; i++) {
+        uint32_t d = (uint32_t)i ^ idx;
+        uint32_t mask = (uint32_t)(((uint64_t)d - 1) >> 32); /* all ones iff d == 0 */
+        for (j = 0; j < n; j++)
+            r[j] |= tab[i * n + j] & mask;
+    }
+}
+
+/* The w bits of e at bit position pos (bits at or past ebits read as 0). */
+static uint32_t bn_bits(const uint32_t *e, size_t ebits, size_t pos, unsigned w)
+{
+    size_t el = (ebits + 31) / 32, k = pos / 32, s = pos % 32;
+    uint32_t v = k < el ? e[k] >> s : 0;
+    if (s + w > 32 && k + 1 < el) v |= e[k + 1] << (32 - s);
+    return v & ((1u << w) - 1u);
+}
+
+void mote_bn_modexp(uint32_t *r, const uint32_t *a, const uint32_t *e, size_t ebits,
+                    const uint32_t *m, uint32_t m0i, size_t n, uint32_t *work, unsigned w)
+{
+    size_t cnt = (size_t)1 << w, i, pos;
+    uint32_t *sel = work + cnt * n;
+    mote_bn_rmod(work, m, n); /* the table: a^0 R, a^1 R, ..., a^(cnt-1) R */
+    for (i = 0; i < n; i++)
+        work[n + i] = a[i];
+    for (i = 2; i < cnt; i++)
+        mote_bn_montmul(work + i * n, work + (i - 1) * n, a, m, m0i, n);
+    /* Fixed windows from the top; every window squares w times and
+     * multiplies by a masked table entry, whatever the digit. */
+    pos = (ebits + w - 1) / w * w;
+    if (pos == 0) {
+        bn_select(r, work, cnt, 0, n);
+        return;
+    }
+    pos -= w;
+    bn_select(r, work, cnt, bn_bits(e, ebits, pos, w), n);
+    while (pos > 0) {
+        unsigned k;
+        pos -= w;
+        for (k = 0; k < w; k++)
+            mote_bn_montmul(r, r, r, m, m0i, n);
+        bn_select(sel, work, cnt, bn_bits(e, ebits, pos, w), n);
+        mote_bn_montmul(r, r, sel, m, m0i, n);
+    }
 }
 
 #endif

@@ -42,7 +42,30 @@ void mote_bn_montmul(uint32_t *r, const uint32_t *a, const uint32_t *b, const ui
 /* r = a + b mod m and r = a - b mod m for a, b < m (r may alias). */
 void mote_bn_modadd(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n);
 void mote_bn_modsub(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n);
-/* rr = R^2 mod m (to enter the Montgomery domain: montmul(x, rr) = xR). */
+/* rr = R^2 mod m (to enter the Montgomery domain: montmul(x, rr) = xR).
+ * Costs 32 + 2n modular doublings and 4 Montgomery squarings. */
 void mote_bn_r2(uint32_t *rr, const uint32_t *m, size_t n);
+
+/* Note: montmul's result is also correct and fully reduced when one operand
+ * is any n-limb value (< R) and the other is below m; mote_bn_mod_wide and
+ * the RSA code rely on this (montmul(x, rr) = x R mod m for any x < R). */
+
+/* r = R mod m: the Montgomery form of 1 (32 modular doublings). */
+void mote_bn_rmod(uint32_t *r, const uint32_t *m, size_t n);
+/* r (2n limbs) = a * b, the plain product; r must not alias a or b. */
+void mote_bn_mul(uint32_t *r, const uint32_t *a, const uint32_t *b, size_t n);
+/* r = x R mod m (the Montgomery form of x mod m) for x of xn <= 2n limbs
+ * (any value); rr = R^2 mod m; t: n limbs of scratch. r may alias x. */
+void mote_bn_mod_wide(uint32_t *r, const uint32_t *x, size_t xn, const uint32_t *m, uint32_t m0i,
+                      const uint32_t *rr, uint32_t *t, size_t n);
+/* r = a^e in the Montgomery domain: a = x R mod m (a < m), r = x^e R mod m.
+ * e is little-endian limbs holding ebits bits; ebits is public, the value of
+ * e is secret: fixed windows of w bits (1 <= w <= 8), every window does w
+ * squarings and one multiplication by a table entry selected with masks
+ * (every entry is read), so time and memory accesses depend only on n, ebits
+ * and w. work: (2^w + 1) n limbs of scratch (the table). r must not alias a,
+ * e or work. */
+void mote_bn_modexp(uint32_t *r, const uint32_t *a, const uint32_t *e, size_t ebits,
+                    const uint32_t *m, uint32_t m0i, size_t n, uint32_t *work, unsigned w);
 
 #endif
