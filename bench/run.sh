@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# make bench: speed and stack of mote's primitives next to BearSSL and mbedTLS,
+# then code size (bench/size.sh), then docs/PERFORMANCE.md (bench/report.py).
+#
+# For every bench/bench_<group>.c (case tables, see bench/bench.h) it builds
+# $BUILD/bench/bench_<group> against $BUILD/libmote.a, -lbearssl and
+# -lmbedcrypto, and runs it three times:
+#   --time   native: cross-checks every output, then MB/s (ops/s)
+#   --ipb    under callgrind (collection off except around the measured loop):
+#            instructions per byte (per op)
+#   --stack  peak stack of each call on a painted stack (tools/stackmeter.c)
+# and prints one line per primitive and size:
+#   bench: <primitive> <bytes> mote_ipb=F bearssl_ipb=F ratio_bearssl=F mbedtls_ipb=F
+#          ratio_mbedtls=F mote_mbps=F bearssl_mbps=F mbedtls_mbps=F
+# (ratio = peer / mote: above 1 means mote executes fewer instructions), and
+#   setup: <primitive> mote_instr=N bearssl_instr=N mbedtls_instr=N
+#   stack: <primitive> mote=N bearssl=N mbedtls=N
+# A mote primitive not in libmote.a yet shows as n/a: every HAVE_mote_<sym>
+# token used in bench/*.c is defined to 1 only when libmote.a defines <sym>.
+#
+# Environment: BUILD (default build), CC (default cc), MOTE_BENCH_FILTER
+# (only cases whose name contains it; the doc is then left alone), MOTE_BENCH_TIME (seconds per native
+# measurement, default 0.2), MOTE_BENCH_NO_SIZE=1 (skip bench/size.sh),
+# MOTE_BENCH_NO_DOC=1 (leave docs/PERFORMANCE.md alone).
+set -u
+cd "$(dirname "$0")/.."
+BUILD=${BUILD:-build}
+CC=${CC:-cc}
+OUT=$BUILD/bench
+FILTER=${MOTE_BENCH_FILTER:-}
+
+make -s lib BUILD="$BUILD" || { echo "bench: make lib failed" >&2; exit 1; }
+mkdir -p "$OUT"
+
+# mote symbols the case files ask about, and which of them libmote.a defines.
+defined=$(nm -g --defined-only "$BUILD/libmote.a" 2>/dev/null | awk 'NF >= 3 { print $3 }' | sort -u)
+DEFS=()
+for tok in $(grep -ho 'HAVE_mote_[A-Za-z0-9_]*' bench/*.c | sort -u); do
+    if grep -qx "${tok#HAVE_}" <<<"$defined"; then DEFS+=("-D$tok=1"); fi
+done
+
+BFLAGS=(-std=c99 -O2 -g -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+    -Iinclude -Isrc -Ibench -Itools)
+groups=()
+for src in bench/bench_*.c; do
+    [ -f "$src" ] || continue
+    g=$(basename "$src" .c)
+    if ! $CC "${BFLAGS[@]}" "${DEFS[@]}" "$src" bench/driver.c tools/stackmeter.c \
+        "$BUILD/libmote.a" -lbearssl -lmbedcrypto -ldl -Wl,-z,now -o "$OUT/$g"; then
+        echo "bench: building $g failed" >&2
+        exit 1
+    fi
+    groups+=("$g")
+done
+
+have_valgrind=0
+command -v valgrind >/dev/null && have_valgrind=1
+[ $have_valgrind = 1 ] || echo "bench: valgrind not found: instruction counts will be n/a" >&2
+
+args=()
+for g in "${groups[@]}"; do
+    rm -rf "$OUT/cg-$g"
+    mkdir -p "$OUT/cg-$g"
+    "$OUT/$g" --time $FILTER >"$OUT/$g.time" || { cat "$OUT/$g.time"; echo "bench: $g --time failed" >&2; exit 1; }
+    if [ $have_valgrind = 1 ]; then
+        valgrind --tool=callgrind --collect-atstart=no \
+            --callgrind-out-file="$OUT/cg-$g/cg.%p" "$OUT/$g" --ipb $FILTER \
+            >"$OUT/$g.cg.log" 2>&1 || { tail -20 "$OUT/$g.cg.log"; echo "bench: $g --ipb failed" >&2; exit 1; }
+    fi
+    "$OUT/$g" --stack $FILTER >"$OUT/$g.stack" || { echo "bench: $g --stack failed" >&2; exit 1; }
+    args+=(--time "$OUT/$g.time" --cg-dir "$OUT/cg-$g" --stack "$OUT/$g.stack")
+done
+
+python3 bench/report.py combine "${args[@]}" >"$OUT/bench.txt" || exit 1
+cat "$OUT/bench.txt"
+
+doc_args=(--bench "$OUT/bench.txt")
+if [ "${MOTE_BENCH_NO_SIZE:-0}" != 1 ]; then
+    BUILD="$BUILD" MOTE_BENCH_NO_DOC=1 bash bench/size.sh || exit 1
+    doc_args+=(--size "$OUT/size.txt")
+fi
+if [ -n "$FILTER" ]; then
+    echo "bench: MOTE_BENCH_FILTER set: docs/PERFORMANCE.md left alone"
+elif [ "${MOTE_BENCH_NO_DOC:-0}" != 1 ]; then
+    python3 bench/report.py doc "${doc_args[@]}" --doc docs/PERFORMANCE.md || exit 1
+    echo "bench: wrote docs/PERFORMANCE.md"
+fi
