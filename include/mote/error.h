@@ -37,6 +37,10 @@
 #define MOTE_ERR_TLS_INTERNAL                -114 /* internal error (e.g. buffer too small) */
 #define MOTE_ERR_TLS_CERTIFICATE_REQUIRED    -115 /* server asked for a certificate we lack */
 
+/* Certificate errors use -200 .. -299 (defined in mote/x509.h). */
+#define MOTE_ERR_X509_FIRST -200
+#define MOTE_ERR_X509_LAST -299
+
 /* mote_strerror: a short, static, human-readable description of an error
  * code (never NULL; unknown codes give "unknown error"). */
 const char *mote_strerror(int err);
