@@ -64,21 +64,38 @@ int mote_ccm_open(const mote_aes_ctx *aes, const uint8_t *nonce, size_t nonce_le
 #endif
 
 #if MOTE_ENABLE_CHACHAPOLY
-/* ChaCha20 (RFC 8439): out = in XOR keystream(key, nonce, counter...). */
+/* ChaCha20 (RFC 8439 2.4): out = in XOR the keystream of key and nonce from
+ * block counter on (counter + 1 for the next 64 bytes, modulo 2^32: the
+ * caller keeps len <= 64 * (2^32 - counter)). in may equal out; len may be
+ * 0 (then in and out may be NULL). Decryption is the same call. To continue
+ * a stream, call again with counter advanced by len / 64 (len a multiple of
+ * 64). */
 void mote_chacha20(const uint8_t key[32], const uint8_t nonce[12], uint32_t counter,
                    const uint8_t *in, uint8_t *out, size_t len);
 
+/* Poly1305 state (RFC 8439 2.5), caller-allocated; the fields are private to
+ * poly1305.c. It holds the one-time key: final wipes it. */
 typedef struct {
-    uint32_t r[5], h[5], pad[4];
+    uint32_t r[4], h[5], pad[4];
     uint8_t buf[16];
     size_t buf_len;
 } mote_poly1305_ctx;
-/* Poly1305 (one-time key of 32 bytes): init, update, final(16-byte tag). */
+/* mote_poly1305_init: start a MAC under a 32-byte one-time key (r || s; r is
+ * clamped here). A key must never authenticate two messages. */
 void mote_poly1305_init(mote_poly1305_ctx *ctx, const uint8_t key[32]);
+/* mote_poly1305_update: absorb len bytes (any split of a message gives the
+ * same tag; data may be NULL when len is 0). */
 void mote_poly1305_update(mote_poly1305_ctx *ctx, const uint8_t *data, size_t len);
+/* mote_poly1305_final: write the 16-byte tag and wipe ctx. */
 void mote_poly1305_final(mote_poly1305_ctx *ctx, uint8_t tag[16]);
 
-/* ChaCha20-Poly1305 AEAD (RFC 8439 §2.8): 32-byte key, 12-byte nonce, 16-byte tag. */
+/* ChaCha20-Poly1305 AEAD (RFC 8439 2.8): 32-byte key, 12-byte nonce (never
+ * reused with a key), 16-byte tag. seal encrypts len bytes from in to out
+ * and writes the tag. open checks the tag over aad and in in constant time
+ * first: on success it decrypts into out and returns MOTE_OK; on mismatch
+ * it writes nothing but zeros (len bytes of out) and returns MOTE_ERR_AUTH.
+ * in may equal out; a pointer whose length is 0 may be NULL. No allocation,
+ * no state kept: the key stays with the caller. */
 void mote_chachapoly_seal(const uint8_t key[32], const uint8_t nonce[12], const uint8_t *aad,
                           size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
                           uint8_t tag[16]);

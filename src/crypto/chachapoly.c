@@ -1,0 +1,75 @@
+/* mote: ChaCha20-Poly1305 AEAD (RFC 8439 section 2.8).
+ *
+ * The Poly1305 one-time key is the first 32 bytes of ChaCha20 block 0; the
+ * message is encrypted from block 1. The tag covers aad, zero padding to 16
+ * bytes, the ciphertext, zero padding, then both lengths as 64-bit
+ * little-endian numbers. open authenticates the ciphertext before it
+ * decrypts anything. */
+#include "mote/aead.h"
+
+#if MOTE_ENABLE_CHACHAPOLY
+
+#include <string.h>
+
+#include "crypto/chacha20.h"
+#include "crypto/util.h"
+
+/* Poly1305 (one-time key already in p) over aad, ct and the lengths. */
+static void chachapoly_mac(mote_poly1305_ctx *p, const uint8_t *aad, size_t aad_len,
+                           const uint8_t *ct, size_t len, uint8_t tag[16])
+{
+    uint8_t blk[16]; /* zero padding, then the lengths: nothing secret */
+
+    memset(blk, 0, sizeof blk);
+    mote_poly1305_update(p, aad, aad_len);
+    mote_poly1305_update(p, blk, (16 - (aad_len & 15)) & 15);
+    mote_poly1305_update(p, ct, len);
+    mote_poly1305_update(p, blk, (16 - (len & 15)) & 15);
+    mote_store_le64(blk, (uint64_t)aad_len);
+    mote_store_le64(blk + 8, (uint64_t)len);
+    mote_poly1305_update(p, blk, 16);
+    mote_poly1305_final(p, tag); /* wipes p */
+}
+
+void mote_chachapoly_seal(const uint8_t key[32], const uint8_t nonce[12], const uint8_t *aad,
+                          size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
+                          uint8_t tag[16])
+{
+    mote_poly1305_ctx p;
+    uint32_t s[16];
+    uint8_t ks[64];
+
+    mote_chacha20_init(s, key, nonce, 0);
+    mote_chacha20_block(s, ks); /* block 0: the one-time key */
+    mote_poly1305_init(&p, ks);
+    mote_chacha20_xor(s, in, out, len, ks); /* blocks 1.. */
+    mote_wipe(s + 4, 32);
+    mote_wipe(ks, sizeof ks);
+    chachapoly_mac(&p, aad, aad_len, out, len, tag);
+}
+
+int mote_chachapoly_open(const uint8_t key[32], const uint8_t nonce[12], const uint8_t *aad,
+                         size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
+                         const uint8_t tag[16])
+{
+    mote_poly1305_ctx p;
+    uint32_t s[16];
+    uint8_t ks[64], want[16];
+    int ok;
+
+    mote_chacha20_init(s, key, nonce, 0);
+    mote_chacha20_block(s, ks);
+    mote_poly1305_init(&p, ks);
+    chachapoly_mac(&p, aad, aad_len, in, len, want);
+    ok = mote_ct_memeq(want, tag, 16);
+    mote_wipe(want, sizeof want); /* the valid tag for a forged message */
+    if (ok)
+        mote_chacha20_xor(s, in, out, len, ks);
+    else
+        mote_wipe(out, len);
+    mote_wipe(s + 4, 32);
+    mote_wipe(ks, sizeof ks);
+    return ok ? MOTE_OK : MOTE_ERR_AUTH;
+}
+
+#endif
