@@ -1,9 +1,16 @@
-/* mote: SHA-256, SHA-384, SHA-512.
+/* mote: SHA-256, SHA-384, SHA-512 (FIPS 180-4).
  *
- * Streaming: init, update any number of times, final. Contexts are plain
- * structs owned by the caller; copying one with '=' snapshots the running
+ * Streaming: init, update any number of times (any lengths, including 0;
+ * data may be NULL when len is 0), final. Contexts are plain structs owned
+ * by the caller, no allocation; copying one with '=' snapshots the running
  * hash (the TLS transcript hash does this). final writes the digest and
- * wipes the context. */
+ * wipes the context; init it again to reuse it. Messages are limited to
+ * 2^61 - 1 bytes.
+ *
+ * SHA-256 is always compiled in; SHA-384/512 only with MOTE_ENABLE_SHA512.
+ * Code shape: builds optimised for size (-Os) get one round per loop and a
+ * 16-word rolling message schedule (least flash and stack); other builds
+ * get eight rounds per loop. Override with -DMOTE_SHA2_SMALL=0 or 1. */
 #ifndef MOTE_HASH_H
 #define MOTE_HASH_H
 
@@ -11,10 +18,10 @@
 #include <stdint.h>
 #include "mote/config.h"
 
-#define MOTE_SHA256_LEN 32
-#define MOTE_SHA384_LEN 48
-#define MOTE_SHA512_LEN 64
-#define MOTE_HASH_MAX_LEN 64
+#define MOTE_SHA256_LEN     32
+#define MOTE_SHA384_LEN     48
+#define MOTE_SHA512_LEN     64
+#define MOTE_HASH_MAX_LEN   64
 #define MOTE_HASH_MAX_BLOCK 128
 
 typedef struct {
@@ -49,7 +56,9 @@ void mote_sha512(const void *data, size_t len, uint8_t out[MOTE_SHA512_LEN]);
 #endif
 
 /* Any of the hashes above, chosen at run time (HMAC, HKDF, the TLS PRF and
- * signature code take one of these descriptors). */
+ * signature code take one of these descriptors). A mote_hash_ctx holds the
+ * state of whichever hash a descriptor names; pass it to that descriptor's
+ * functions only. */
 typedef union {
     mote_sha256_ctx sha256;
 #if MOTE_ENABLE_SHA512
@@ -76,7 +85,8 @@ extern const mote_hash_desc mote_sha384_desc;
 extern const mote_hash_desc mote_sha512_desc;
 #endif
 
-/* One-shot with a descriptor: out (h->out_len bytes) = H(data). */
+/* One-shot with a descriptor: out (h->out_len bytes) = H(data). data may be
+ * NULL when len is 0. */
 void mote_hash(const mote_hash_desc *h, const void *data, size_t len, uint8_t *out);
 
 #endif
