@@ -1,0 +1,47 @@
+/* The TLS 1.2 PRF (RFC 5246 section 5): P_hash(secret, label || seed). */
+#include "mote/config.h"
+
+#if MOTE_ENABLE_TLS12_PRF
+
+#include <string.h>
+
+#include "crypto/sha2.h"
+#include "mote/mac.h"
+
+void mote_tls12_prf(const mote_hash_desc *hash, const void *secret, size_t secret_len,
+                    const char *label, const void *seed, size_t seed_len, uint8_t *out,
+                    size_t out_len)
+{
+    mote_hmac_ctx keyed, c;
+    uint8_t a[MOTE_HASH_MAX_LEN], t[MOTE_HASH_MAX_LEN];
+    size_t hl = hash->out_len, label_len = label ? strlen(label) : 0, k;
+
+    /* Key once, copy the keyed state for every HMAC. secret is not read
+     * again, so out may overlap it. */
+    mote_hmac_init(&keyed, hash, secret, secret_len);
+    c = keyed; /* A(1) = HMAC(secret, label || seed) */
+    mote_hmac_update(&c, label, label_len);
+    mote_hmac_update(&c, seed, seed_len);
+    mote_hmac_final(&c, a);
+    while (out_len) {
+        c = keyed; /* HMAC(secret, A(i) || label || seed) */
+        mote_hmac_update(&c, a, hl);
+        mote_hmac_update(&c, label, label_len);
+        mote_hmac_update(&c, seed, seed_len);
+        mote_hmac_final(&c, t);
+        k = out_len < hl ? out_len : hl;
+        memcpy(out, t, k);
+        out += k;
+        out_len -= k;
+        if (out_len) { /* A(i + 1) = HMAC(secret, A(i)) */
+            c = keyed;
+            mote_hmac_update(&c, a, hl);
+            mote_hmac_final(&c, a);
+        }
+    }
+    mote_sha2_wipe(a, sizeof a);
+    mote_sha2_wipe(t, sizeof t);
+    mote_sha2_wipe(&keyed, sizeof keyed);
+}
+
+#endif /* MOTE_ENABLE_TLS12_PRF */
