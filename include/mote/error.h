@@ -39,7 +39,7 @@
 
 /* Certificate errors use -200 .. -299 (defined in mote/x509.h). */
 #define MOTE_ERR_X509_FIRST -200
-#define MOTE_ERR_X509_LAST -299
+#define MOTE_ERR_X509_LAST  -299
 
 /* mote_strerror: a short, static, human-readable description of an error
  * code (never NULL; unknown codes give "unknown error"). */
