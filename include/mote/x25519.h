@@ -1,10 +1,42 @@
-/* mote: x25519 (API being written; see the issue tracker). */
+/* mote: X25519 key agreement (RFC 7748).
+ *
+ * Keys and secrets are 32-byte strings, in the caller's memory. Private-key
+ * operations run in constant time (Montgomery ladder, conditional swaps, no
+ * secret-dependent branch or index); every temporary that held a secret is
+ * wiped before return. */
 #ifndef MOTE_X25519_H
 #define MOTE_X25519_H
 
-#include <stddef.h>
-#include <stdint.h>
 #include "mote/config.h"
 #include "mote/error.h"
+#include "mote/rng.h"
+#include <stddef.h>
+#include <stdint.h>
 
+#define MOTE_X25519_LEN 32 /* private key, public key and shared secret */
+
+#if MOTE_ENABLE_X25519
+
+/* mote_x25519_shared: the RFC 7748 function X25519(priv, peer): secret =
+ * the u-coordinate of [clamp(priv)] (peer's point). The peer's top bit is
+ * ignored and non-canonical u (p <= u < 2^255) is accepted, as RFC 7748
+ * requires. Returns MOTE_OK, or MOTE_ERR_ZERO_SECRET when the result is all
+ * zero (the peer sent a small-order point; secret is then all zero and the
+ * handshake must fail). secret may alias neither input. */
+int mote_x25519_shared(uint8_t secret[MOTE_X25519_LEN],
+                       const uint8_t priv[MOTE_X25519_LEN],
+                       const uint8_t peer[MOTE_X25519_LEN]);
+
+/* mote_x25519_public: pub = X25519(priv, 9), the public key of priv (any
+ * 32 bytes; clamping is applied inside). Returns MOTE_OK. */
+int mote_x25519_public(uint8_t pub[MOTE_X25519_LEN],
+                       const uint8_t priv[MOTE_X25519_LEN]);
+
+/* mote_x25519_keygen: draw priv (32 bytes) from the seeded DRBG rng and
+ * compute its pub. Returns MOTE_OK or the DRBG's error (priv and pub are then
+ * wiped). */
+int mote_x25519_keygen(uint8_t priv[MOTE_X25519_LEN],
+                       uint8_t pub[MOTE_X25519_LEN], mote_drbg_ctx *rng);
+
+#endif
 #endif

@@ -1,0 +1,53 @@
+/* mote (private): arithmetic modulo p = 2^255 - 19, shared by X25519 and
+ * Ed25519.
+ *
+ * An element is 10 limbs in radix 2^25.5 (limb i weighs 2^ceil(25.5 i):
+ * 26, 25, 26, ... bits), kept "carried" but not fully reduced: every
+ * function accepts and returns any such value, and mote_fe_tobytes gives the
+ * canonical encoding. Every function takes time that depends on nothing but
+ * the code path (no branch or index on values), and every 32x32->64 product
+ * goes through mote_mul32, so MOTE_MUL16 switches the whole field to the
+ * 16x16->32 backend. Outputs may alias inputs everywhere. */
+#ifndef MOTE_F25519_H
+#define MOTE_F25519_H
+
+#include "mote/config.h"
+#include <stdint.h>
+
+#if MOTE_ENABLE_X25519 || MOTE_ENABLE_ED25519
+
+typedef uint32_t mote_fe[10];
+
+/* r = the 32 little-endian bytes in, bit 255 ignored (so r < 2^255; values
+ * from p up are accepted and act as their residue). */
+void mote_fe_frombytes(mote_fe r, const uint8_t in[32]);
+/* out = the canonical (fully reduced, < p) little-endian encoding of a. */
+void mote_fe_tobytes(uint8_t out[32], const mote_fe a);
+/* r = small constant v (v < 2^25). */
+void mote_fe_set(mote_fe r, uint32_t v);
+void mote_fe_copy(mote_fe r, const mote_fe a);
+
+void mote_fe_add(mote_fe r, const mote_fe a, const mote_fe b);
+void mote_fe_sub(mote_fe r, const mote_fe a, const mote_fe b);
+void mote_fe_neg(mote_fe r, const mote_fe a);
+void mote_fe_mul(mote_fe r, const mote_fe a, const mote_fe b);
+void mote_fe_sqr(mote_fe r, const mote_fe a);
+/* r = a * k for a small constant k < 2^16. */
+void mote_fe_mul_small(mote_fe r, const mote_fe a, uint32_t k);
+
+/* If bit (0 or 1) is 1: swap a and b (cswap) or copy a into r (cmov). */
+void mote_fe_cswap(mote_fe a, mote_fe b, uint32_t bit);
+void mote_fe_cmov(mote_fe r, const mote_fe a, uint32_t bit);
+
+/* 1 if a = 0 mod p, else 0. */
+uint32_t mote_fe_iszero(const mote_fe a);
+/* The low bit of the canonical value of a ("negative" in RFC 8032). */
+uint32_t mote_fe_isneg(const mote_fe a);
+
+/* r = a^(p-2) = 1/a (0 for a = 0). */
+void mote_fe_invert(mote_fe r, const mote_fe a);
+/* r = a^((p-5)/8) = a^(2^252 - 3): the square-root helper of RFC 8032. */
+void mote_fe_pow22523(mote_fe r, const mote_fe a);
+
+#endif
+#endif
