@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "crypto/sha2.h"
+#include "crypto/util.h"
 #include "mote/hash.h"
 #include "mote/mac.h"
 #include "mote/rng.h"
@@ -37,7 +38,7 @@ int mote_drbg_seed(mote_drbg_ctx *ctx, const uint8_t *seed, size_t seed_len, con
 {
     mote_hmac_ctx h;
 
-    mote_sha2_wipe(ctx, sizeof *ctx); /* unusable until fully seeded */
+    mote_wipe(ctx, sizeof *ctx); /* unusable until fully seeded */
     if (seed_len < 32) return MOTE_ERR_BAD_INPUT;
     memset(ctx->v, 0x01, sizeof ctx->v); /* K = 0x00..., V = 0x01... */
     drbg_update(ctx, &h, seed, seed_len, pers, pers_len);
@@ -52,13 +53,13 @@ int mote_drbg_init(mote_drbg_ctx *ctx, mote_entropy_fn entropy, void *arg, const
     uint8_t seed[48]; /* 256 bits of entropy and a 128-bit nonce */
     int r;
 
-    mote_sha2_wipe(ctx, sizeof *ctx);
+    mote_wipe(ctx, sizeof *ctx);
     if (!entropy) entropy = mote_platform_entropy;
     if (entropy(arg, seed, sizeof seed) != 0)
         r = MOTE_ERR_ENTROPY;
     else
         r = mote_drbg_seed(ctx, seed, sizeof seed, pers, pers_len);
-    mote_sha2_wipe(seed, sizeof seed);
+    mote_wipe(seed, sizeof seed);
     return r;
 }
 
@@ -101,11 +102,11 @@ int mote_drbg_generate(mote_drbg_ctx *ctx, uint8_t *out, size_t len)
         drbg_update(ctx, &h, NULL, 0, NULL, 0);
         ctx->reseed_counter++;
     }
-    mote_sha2_wipe(&keyed, sizeof keyed);
+    mote_wipe(&keyed, sizeof keyed);
     return MOTE_OK;
 }
 
 void mote_drbg_wipe(mote_drbg_ctx *ctx)
 {
-    mote_sha2_wipe(ctx, sizeof *ctx);
+    mote_wipe(ctx, sizeof *ctx);
 }

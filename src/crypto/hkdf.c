@@ -3,6 +3,7 @@
 
 #include "crypto/kdf.h"
 #include "crypto/sha2.h"
+#include "crypto/util.h"
 #include "mote/error.h"
 #include "mote/mac.h"
 
@@ -37,8 +38,8 @@ int mote_hkdf_expand_pieces(const mote_hash_desc *hash, const uint8_t *prk, size
         out += k;
         out_len -= k;
     }
-    mote_sha2_wipe(t, sizeof t);
-    mote_sha2_wipe(&keyed, sizeof keyed);
+    mote_wipe(t, sizeof t);
+    mote_wipe(&keyed, sizeof keyed);
     return MOTE_OK;
 }
 

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "crypto/sha2.h"
+#include "crypto/util.h"
 #include "mote/mac.h"
 
 void mote_hmac_init(mote_hmac_ctx *ctx, const mote_hash_desc *hash, const void *key, size_t key_len)
@@ -25,7 +26,7 @@ void mote_hmac_init(mote_hmac_ctx *ctx, const mote_hash_desc *hash, const void *
         pad[i] ^= 0x36 ^ 0x5c;
     hash->init(&ctx->outer);
     hash->update(&ctx->outer, pad, bl);
-    mote_sha2_wipe(pad, bl);
+    mote_wipe(pad, bl);
 }
 
 void mote_hmac_update(mote_hmac_ctx *ctx, const void *data, size_t len)
@@ -41,7 +42,7 @@ void mote_hmac_final(mote_hmac_ctx *ctx, uint8_t *out)
     h->final(&ctx->inner, t); /* the hash finals wipe inner and outer */
     h->update(&ctx->outer, t, h->out_len);
     h->final(&ctx->outer, out);
-    mote_sha2_wipe(t, h->out_len);
+    mote_wipe(t, h->out_len);
 }
 
 void mote_hmac(const mote_hash_desc *hash, const void *key, size_t key_len, const void *data,

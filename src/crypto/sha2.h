@@ -28,12 +28,6 @@
 #endif
 #endif
 
-/* mote_sha2_wipe: zero n bytes at p, like mote_wipe, but through memset
- * called via a volatile function pointer (the compiler cannot drop the
- * call): a few dozen instructions instead of a store loop, which matters
- * for the contexts and schedules wiped on every hash and HMAC. */
-void mote_sha2_wipe(void *p, size_t n);
-
 typedef void (*mote_sha2_blocks_fn)(void *state, const uint8_t *p, size_t n);
 
 /* mote_sha2_update: absorb len bytes at p. buf is the block buffer

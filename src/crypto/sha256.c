@@ -8,13 +8,6 @@
 #include "crypto/util.h"
 #include "mote/hash.h"
 
-static void *(*const volatile memset_v)(void *, int, size_t) = memset;
-
-void mote_sha2_wipe(void *p, size_t n)
-{
-    memset_v(p, 0, n);
-}
-
 void mote_sha2_update(void *state, uint8_t *buf, uint64_t *count, size_t block_len,
                       mote_sha2_blocks_fn blocks, const uint8_t *p, size_t len)
 {
@@ -101,8 +94,8 @@ static void sha256_blocks(void *state, const uint8_t *p, size_t n)
             st[i] += s[i];
         p += 64;
     }
-    mote_sha2_wipe(w, sizeof w); /* the message; for HMAC, the padded key */
-    mote_sha2_wipe(s, sizeof s);
+    mote_wipe(w, sizeof w); /* the message; for HMAC, the padded key */
+    mote_wipe(s, sizeof s);
 }
 
 #else
@@ -147,7 +140,7 @@ static void sha256_blocks(void *state, const uint8_t *p, size_t n)
         st[4] += e, st[5] += f, st[6] += g, st[7] += h;
         p += 64;
     }
-    mote_sha2_wipe(w, sizeof w); /* the message; for HMAC, the padded key */
+    mote_wipe(w, sizeof w); /* the message; for HMAC, the padded key */
 }
 
 #endif
@@ -173,7 +166,7 @@ void mote_sha256_final(mote_sha256_ctx *ctx, uint8_t out[MOTE_SHA256_LEN])
     mote_sha2_pad(ctx->h, ctx->buf, ctx->count, 64, sha256_blocks);
     for (i = 0; i < 8; i++)
         mote_store_be32(out + 4 * i, ctx->h[i]);
-    mote_sha2_wipe(ctx, sizeof *ctx);
+    mote_wipe(ctx, sizeof *ctx);
 }
 
 void mote_sha256(const void *data, size_t len, uint8_t out[MOTE_SHA256_LEN])

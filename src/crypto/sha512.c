@@ -86,8 +86,8 @@ static void sha512_blocks(void *state, const uint8_t *p, size_t n)
             st[i] += s[i];
         p += 128;
     }
-    mote_sha2_wipe(w, sizeof w); /* the message; for HMAC, the padded key */
-    mote_sha2_wipe(s, sizeof s);
+    mote_wipe(w, sizeof w); /* the message; for HMAC, the padded key */
+    mote_wipe(s, sizeof s);
 }
 
 #else
@@ -132,7 +132,7 @@ static void sha512_blocks(void *state, const uint8_t *p, size_t n)
         st[4] += e, st[5] += f, st[6] += g, st[7] += h;
         p += 128;
     }
-    mote_sha2_wipe(w, sizeof w); /* the message; for HMAC, the padded key */
+    mote_wipe(w, sizeof w); /* the message; for HMAC, the padded key */
 }
 
 #endif
@@ -152,7 +152,7 @@ static void sha512_finish(mote_sha512_ctx *ctx, uint8_t *out, unsigned words)
     mote_sha2_pad(ctx->h, ctx->buf, ctx->count, 128, sha512_blocks);
     for (i = 0; i < words; i++)
         mote_store_be64(out + 8 * i, ctx->h[i]);
-    mote_sha2_wipe(ctx, sizeof *ctx);
+    mote_wipe(ctx, sizeof *ctx);
 }
 
 void mote_sha512_init(mote_sha512_ctx *ctx)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "crypto/sha2.h"
+#include "crypto/util.h"
 #include "mote/mac.h"
 
 void mote_tls12_prf(const mote_hash_desc *hash, const void *secret, size_t secret_len,
@@ -39,9 +40,9 @@ void mote_tls12_prf(const mote_hash_desc *hash, const void *secret, size_t secre
             mote_hmac_final(&c, a);
         }
     }
-    mote_sha2_wipe(a, sizeof a);
-    mote_sha2_wipe(t, sizeof t);
-    mote_sha2_wipe(&keyed, sizeof keyed);
+    mote_wipe(a, sizeof a);
+    mote_wipe(t, sizeof t);
+    mote_wipe(&keyed, sizeof keyed);
 }
 
 #endif /* MOTE_ENABLE_TLS12_PRF */
