@@ -18,29 +18,28 @@
 #include "mote/config.h"
 #include "mote/error.h"
 
-#define MOTE_PEM_LABEL_MAX                                                     \
-  31 /* longest label kept (ENCRYPTED PRIVATE KEY is 21) */
+#define MOTE_PEM_LABEL_MAX 31 /* longest label kept (ENCRYPTED PRIVATE KEY is 21) */
 
-#define MOTE_PEM_NEED 0  /* the input chunk is used up */
+#define MOTE_PEM_NEED  0 /* the input chunk is used up */
 #define MOTE_PEM_BEGIN 1 /* a BEGIN line: the label is in p->label */
-#define MOTE_PEM_DATA 2  /* *out_len decoded bytes are in the caller's buffer  \
-                          */
-#define MOTE_PEM_END 3   /* the matching END line: the object is complete */
+#define MOTE_PEM_DATA                                                                              \
+    2                  /* *out_len decoded bytes are in the caller's buffer                        \
+                        */
+#define MOTE_PEM_END 3 /* the matching END line: the object is complete */
 
 typedef struct {
-  const uint8_t *in; /* next unread input byte */
-  size_t in_len;     /* unread input bytes */
-  uint32_t line;     /* current line number, from 1 (for error messages) */
-  uint32_t bits;     /* base64 bit accumulator */
-  uint8_t nbits;     /* bits in the accumulator */
-  uint8_t quad;      /* base64 characters in the current group of four */
-  uint8_t pad;   /* '=' still expected (1 or 2), or 0xFF once padding is done */
-  uint8_t state; /* private */
-  uint8_t col;   /* private: position within a marker or label */
-  uint8_t label_len; /* length of label */
-  uint8_t flags;     /* private */
-  char label[MOTE_PEM_LABEL_MAX +
-             1]; /* label of the current object, NUL-terminated */
+    const uint8_t *in; /* next unread input byte */
+    size_t in_len;     /* unread input bytes */
+    uint32_t line;     /* current line number, from 1 (for error messages) */
+    uint32_t bits;     /* base64 bit accumulator */
+    uint8_t nbits;     /* bits in the accumulator */
+    uint8_t quad;      /* base64 characters in the current group of four */
+    uint8_t pad;       /* '=' still expected (1 or 2), or 0xFF once padding is done */
+    uint8_t state;     /* private */
+    uint8_t col;       /* private: position within a marker or label */
+    uint8_t label_len; /* length of label */
+    uint8_t flags;     /* private */
+    char label[MOTE_PEM_LABEL_MAX + 1]; /* label of the current object, NUL-terminated */
 } mote_pem;
 
 /* mote_pem_init: a decoder at the start of a stream, outside any object. */
@@ -65,7 +64,7 @@ int mote_pem_finish(const mote_pem *p);
  * label is NULL) into out (cap bytes). Returns the DER length, or
  * MOTE_ERR_BAD_INPUT if there is no such object or it does not fit, or the
  * decoder's error. */
-long mote_pem_decode(const char *text, size_t len, const char *label,
-                     unsigned index, uint8_t *out, size_t cap);
+long mote_pem_decode(const char *text, size_t len, const char *label, unsigned index, uint8_t *out,
+                     size_t cap);
 
 #endif

@@ -23,8 +23,7 @@
  * labels, characters other than letters, digits, '-', '_') and an IP
  * address literal (those match iPAddress SANs only) match nothing.
  * There is no fallback to the subject's common name anywhere in mote. */
-int mote_x509_host_match(const char *pattern, size_t plen, const char *host,
-                         size_t hlen);
+int mote_x509_host_match(const char *pattern, size_t plen, const char *host, size_t hlen);
 
 /* mote_x509_parse_ip: parse an IP address literal: IPv4 dotted quad (no
  * leading zeros) into ip[0..4), or IPv6 text (RFC 4291: "::" compression,
@@ -46,8 +45,7 @@ int mote_x509_parse_ip(const char *s, size_t len, uint8_t ip[16]);
  * labels, characters other than letters, digits, '-', '_') and an IP
  * address literal (those match iPAddress SANs only) match nothing.
  * There is no fallback to the subject's common name anywhere in mote. */
-int mote_x509_host_match(const char *pattern, size_t plen, const char *host,
-                         size_t hlen);
+int mote_x509_host_match(const char *pattern, size_t plen, const char *host, size_t hlen);
 
 /* mote_x509_parse_ip: parse an IP address literal: IPv4 dotted quad (no
  * leading zeros) into ip[0..4), or IPv6 text (RFC 4291: "::" compression,

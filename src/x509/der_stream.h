@@ -53,32 +53,32 @@
 #define MOTE_DERST_MAX_DEPTH 10
 #endif
 
-#define MOTE_DERST_NEED 0
+#define MOTE_DERST_NEED  0
 #define MOTE_DERST_START 1
-#define MOTE_DERST_DATA 2
-#define MOTE_DERST_END 3
+#define MOTE_DERST_DATA  2
+#define MOTE_DERST_END   3
 
 typedef struct {
-  const uint8_t *p; /* DATA: content bytes (inside the caller's chunk) */
-  uint32_t off; /* START: offset of the tag byte; DATA: offset within content */
-  uint32_t len; /* START: content length; DATA: number of bytes at p */
-  uint8_t tag;  /* START: the element's tag */
-  uint8_t depth;   /* START, DATA, END: nesting depth of the element */
-  uint8_t hdr_len; /* START: tag + length bytes */
+    const uint8_t *p; /* DATA: content bytes (inside the caller's chunk) */
+    uint32_t off;     /* START: offset of the tag byte; DATA: offset within content */
+    uint32_t len;     /* START: content length; DATA: number of bytes at p */
+    uint8_t tag;      /* START: the element's tag */
+    uint8_t depth;    /* START, DATA, END: nesting depth of the element */
+    uint8_t hdr_len;  /* START: tag + length bytes */
 } mote_derst_ev;
 
 typedef struct {
-  const uint8_t *in; /* next unread byte of the current chunk */
-  size_t in_len;     /* unread bytes left in the chunk */
-  uint32_t pos;      /* absolute offset of *in */
-  uint32_t len;  /* length being read / content length of the current element */
-  uint32_t left; /* content bytes left in the current primitive element */
-  uint32_t end[MOTE_DERST_MAX_DEPTH]; /* absolute end of each open element */
-  uint8_t depth;                      /* open constructed elements */
-  uint8_t state;                      /* private */
-  uint8_t tag;                        /* tag of the element being read */
-  uint8_t nlen;                       /* length bytes still to read */
-  uint8_t hdr_len;                    /* header bytes read so far */
+    const uint8_t *in; /* next unread byte of the current chunk */
+    size_t in_len;     /* unread bytes left in the chunk */
+    uint32_t pos;      /* absolute offset of *in */
+    uint32_t len;      /* length being read / content length of the current element */
+    uint32_t left;     /* content bytes left in the current primitive element */
+    uint32_t end[MOTE_DERST_MAX_DEPTH]; /* absolute end of each open element */
+    uint8_t depth;                      /* open constructed elements */
+    uint8_t state;                      /* private */
+    uint8_t tag;                        /* tag of the element being read */
+    uint8_t nlen;                       /* length bytes still to read */
+    uint8_t hdr_len;                    /* header bytes read so far */
 } mote_derst;
 
 /* mote_derst_init: a reader at absolute offset 0 with nothing open. */

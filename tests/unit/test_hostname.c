@@ -7,8 +7,8 @@
 #include "x509/x509_int.h"
 
 struct pair {
-  const char *pattern, *host;
-  int match;
+    const char *pattern, *host;
+    int match;
 };
 
 static const struct pair san[] = {
@@ -29,7 +29,7 @@ static const struct pair san[] = {
     {"*.example.com", "www.example.com", 1},
     {"*.example.com", "WWW.EXAMPLE.COM", 1},
     {"*.Example.Com", "foo.example.com", 1},
-    {"*.example.com", "example.com", 0}, /* the wildcard label can't be empty */
+    {"*.example.com", "example.com", 0},     /* the wildcard label can't be empty */
     {"*.example.com", ".example.com", 0},    /* nor can a host label */
     {"*.example.com", "a.b.example.com", 0}, /* one label only */
     {"*.example.com", "www.example.org", 0},
@@ -40,8 +40,7 @@ static const struct pair san[] = {
     {"*.", "example.", 0},
     {"*.*.example.com", "a.b.example.com", 0},
     {"**.example.com", "www.example.com", 0},
-    {"w*.example.com", "www.example.com",
-     0}, /* partial-label wildcards refused */
+    {"w*.example.com", "www.example.com", 0}, /* partial-label wildcards refused */
     {"*w.example.com", "www.example.com", 0},
     {"ww*w.example.com", "www.example.com", 0},
     {"www.*.com", "www.example.com", 0}, /* not left-most */
@@ -51,11 +50,9 @@ static const struct pair san[] = {
     {"xn--caf-dma.example", "xn--caf-dma.example", 1},
     {"XN--CAF-DMA.example", "xn--caf-dma.example", 1},
     {"*.xn--caf-dma.example", "www.xn--caf-dma.example", 1},
-    {"*.example", "xn--caf-dma.example",
-     0}, /* single label after the wildcard */
+    {"*.example", "xn--caf-dma.example", 0}, /* single label after the wildcard */
     {"xn--*.example.com", "xn--caf-dma.example.com", 0},
-    {"caf\xc3\xa9.example", "caf\xc3\xa9.example",
-     0}, /* U-labels: not valid names */
+    {"caf\xc3\xa9.example", "caf\xc3\xa9.example", 0}, /* U-labels: not valid names */
     /* malformed patterns and hosts */
     {"", "example.com", 0},
     {"example.com", "", 0},
@@ -86,27 +83,24 @@ static const struct pair subtree[] = {
 };
 
 /* the same verdict when fed one byte at a time */
-static int match_bytewise(const char *pattern, size_t plen, const char *host,
-                          uint8_t mode) {
-  mote_x509_nm m;
-  size_t i;
-  int hl = mote_x509_host_check(host, strlen(host));
-  uint8_t ip[16];
-  if (hl < 0)
-    return 0;
-  if (mode == MOTE_X509_NM_SAN &&
-      mote_x509_parse_ip(host, strlen(host), ip) > 0)
-    return 0;
-  mote_x509_nm_start(&m, mode, (uint32_t)plen, (size_t)hl);
-  for (i = 0; i < plen; i++)
-    mote_x509_nm_feed(&m, host, (size_t)hl, (const uint8_t *)pattern + i, 1);
-  return mote_x509_nm_done(&m);
+static int match_bytewise(const char *pattern, size_t plen, const char *host, uint8_t mode)
+{
+    mote_x509_nm m;
+    size_t i;
+    int hl = mote_x509_host_check(host, strlen(host));
+    uint8_t ip[16];
+    if (hl < 0) return 0;
+    if (mode == MOTE_X509_NM_SAN && mote_x509_parse_ip(host, strlen(host), ip) > 0) return 0;
+    mote_x509_nm_start(&m, mode, (uint32_t)plen, (size_t)hl);
+    for (i = 0; i < plen; i++)
+        mote_x509_nm_feed(&m, host, (size_t)hl, (const uint8_t *)pattern + i, 1);
+    return mote_x509_nm_done(&m);
 }
 
 struct ip {
-  const char *text;
-  int len;
-  const char *hex;
+    const char *text;
+    int len;
+    const char *hex;
 };
 
 static const struct ip ips[] = {
@@ -149,59 +143,51 @@ static const struct ip ips[] = {
     {"1:2:3:4:5:6:7:8::", -1, 0},
 };
 
-int main(void) {
-  size_t i;
-  for (i = 0; i < sizeof san / sizeof san[0]; i++) {
-    size_t plen = strlen(san[i].pattern);
-    int got;
-    got = mote_x509_host_match(san[i].pattern, plen, san[i].host,
-                               strlen(san[i].host));
-    if (got != san[i].match)
-      fprintf(stderr, "san %u: %s vs %s: %d\n", (unsigned)i, san[i].pattern,
-              san[i].host, got);
-    CHECK_EQ_INT(got, san[i].match);
-    CHECK_EQ_INT(
-        match_bytewise(san[i].pattern, plen, san[i].host, MOTE_X509_NM_SAN),
-        san[i].match);
-  }
-  for (i = 0; i < sizeof subtree / sizeof subtree[0]; i++) {
-    const struct pair *t = &subtree[i];
-    int got = mote_x509_name_in_subtree(t->host, strlen(t->host), t->pattern,
-                                        strlen(t->pattern));
-    if (got != t->match)
-      fprintf(stderr, "subtree %u: %s in %s: %d\n", (unsigned)i, t->host,
-              t->pattern, got);
-    CHECK_EQ_INT(got, t->match);
-    CHECK_EQ_INT(match_bytewise(t->pattern, strlen(t->pattern), t->host,
-                                MOTE_X509_NM_CONSTRAINT),
-                 t->match);
-  }
-  for (i = 0; i < sizeof ips / sizeof ips[0]; i++) {
-    uint8_t ip[16];
-    int n = mote_x509_parse_ip(ips[i].text, strlen(ips[i].text), ip);
-    if (n != ips[i].len)
-      fprintf(stderr, "ip %s: %d\n", ips[i].text, n);
-    CHECK_EQ_INT(n, ips[i].len);
-    if (n > 0 && ips[i].hex)
-      CHECK_HEX(ip, (size_t)n, ips[i].hex);
-  }
-  /* an embedded NUL is a byte like any other: no match */
-  CHECK_EQ_INT(mote_x509_host_match("example.com\0evil", 16, "example.com", 11),
-               0);
-  CHECK_EQ_INT(
-      match_bytewise("example.com\0evil", 16, "example.com", MOTE_X509_NM_SAN),
-      0);
-  CHECK_EQ_INT(mote_x509_host_match("example.com", 11, "example.com\0evil", 16),
-               0);
-  /* host validation */
-  CHECK_EQ_INT(mote_x509_host_check("example.com.", 12), 11);
-  CHECK_EQ_INT(mote_x509_host_check("example.com..", 13), -1);
-  CHECK_EQ_INT(mote_x509_host_check(".", 1), -1);
-  {
-    char longlabel[80];
-    memset(longlabel, 'a', 64);
-    CHECK_EQ_INT(mote_x509_host_check(longlabel, 63), 63);
-    CHECK_EQ_INT(mote_x509_host_check(longlabel, 64), -1);
-  }
-  return test_done("hostname");
+int main(void)
+{
+    size_t i;
+    for (i = 0; i < sizeof san / sizeof san[0]; i++) {
+        size_t plen = strlen(san[i].pattern);
+        int got;
+        got = mote_x509_host_match(san[i].pattern, plen, san[i].host, strlen(san[i].host));
+        if (got != san[i].match)
+            fprintf(stderr, "san %u: %s vs %s: %d\n", (unsigned)i, san[i].pattern, san[i].host,
+                    got);
+        CHECK_EQ_INT(got, san[i].match);
+        CHECK_EQ_INT(match_bytewise(san[i].pattern, plen, san[i].host, MOTE_X509_NM_SAN),
+                     san[i].match);
+    }
+    for (i = 0; i < sizeof subtree / sizeof subtree[0]; i++) {
+        const struct pair *t = &subtree[i];
+        int got =
+            mote_x509_name_in_subtree(t->host, strlen(t->host), t->pattern, strlen(t->pattern));
+        if (got != t->match)
+            fprintf(stderr, "subtree %u: %s in %s: %d\n", (unsigned)i, t->host, t->pattern, got);
+        CHECK_EQ_INT(got, t->match);
+        CHECK_EQ_INT(
+            match_bytewise(t->pattern, strlen(t->pattern), t->host, MOTE_X509_NM_CONSTRAINT),
+            t->match);
+    }
+    for (i = 0; i < sizeof ips / sizeof ips[0]; i++) {
+        uint8_t ip[16];
+        int n = mote_x509_parse_ip(ips[i].text, strlen(ips[i].text), ip);
+        if (n != ips[i].len) fprintf(stderr, "ip %s: %d\n", ips[i].text, n);
+        CHECK_EQ_INT(n, ips[i].len);
+        if (n > 0 && ips[i].hex) CHECK_HEX(ip, (size_t)n, ips[i].hex);
+    }
+    /* an embedded NUL is a byte like any other: no match */
+    CHECK_EQ_INT(mote_x509_host_match("example.com\0evil", 16, "example.com", 11), 0);
+    CHECK_EQ_INT(match_bytewise("example.com\0evil", 16, "example.com", MOTE_X509_NM_SAN), 0);
+    CHECK_EQ_INT(mote_x509_host_match("example.com", 11, "example.com\0evil", 16), 0);
+    /* host validation */
+    CHECK_EQ_INT(mote_x509_host_check("example.com.", 12), 11);
+    CHECK_EQ_INT(mote_x509_host_check("example.com..", 13), -1);
+    CHECK_EQ_INT(mote_x509_host_check(".", 1), -1);
+    {
+        char longlabel[80];
+        memset(longlabel, 'a', 64);
+        CHECK_EQ_INT(mote_x509_host_check(longlabel, 63), 63);
+        CHECK_EQ_INT(mote_x509_host_check(longlabel, 64), -1);
+    }
+    return test_done("hostname");
 }
