@@ -13,9 +13,12 @@ void mote_chacha20_init(uint32_t s[16], const uint8_t key[32], const uint8_t non
                         uint32_t counter);
 /* ks = the keystream block of s; the counter s[12] moves to the next block. */
 void mote_chacha20_block(uint32_t s[16], uint8_t ks[64]);
-/* out = in XOR the keystream from s on (in may equal out); the counter moves
- * past the blocks used. ks is scratch: it holds keystream when len % 64 != 0
- * (a final partial block), and is untouched otherwise. */
-void mote_chacha20_xor(uint32_t s[16], const uint8_t *in, uint8_t *out, size_t len, uint8_t ks[64]);
+/* out = (in XOR the keystream from s on) AND keep, in may equal out: keep is
+ * all ones, or 0 to write zeros instead without a branch (an open whose tag
+ * check failed). The counter moves past the blocks used. ks is scratch: it
+ * holds keystream when len % 64 != 0 (a final partial block), and is
+ * untouched otherwise. */
+void mote_chacha20_xor(uint32_t s[16], const uint8_t *in, uint8_t *out, size_t len, uint8_t ks[64],
+                       uint32_t keep);
 
 #endif

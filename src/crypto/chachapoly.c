@@ -3,8 +3,8 @@
  * The Poly1305 one-time key is the first 32 bytes of ChaCha20 block 0; the
  * message is encrypted from block 1. The tag covers aad, zero padding to 16
  * bytes, the ciphertext, zero padding, then both lengths as 64-bit
- * little-endian numbers. open authenticates the ciphertext before it
- * decrypts anything. */
+ * little-endian numbers. open authenticates the ciphertext first, then
+ * decrypts it, or writes zeros if the tag did not match. */
 #include "mote/aead.h"
 
 #if MOTE_ENABLE_CHACHAPOLY
@@ -42,7 +42,7 @@ void mote_chachapoly_seal(const uint8_t key[32], const uint8_t nonce[12], const 
     mote_chacha20_init(s, key, nonce, 0);
     mote_chacha20_block(s, ks); /* block 0: the one-time key */
     mote_poly1305_init(&p, ks);
-    mote_chacha20_xor(s, in, out, len, ks); /* blocks 1.. */
+    mote_chacha20_xor(s, in, out, len, ks, 0xffffffffu); /* blocks 1.. */
     mote_wipe(s + 4, 32);
     mote_wipe(ks, sizeof ks);
     chachapoly_mac(&p, aad, aad_len, out, len, tag);
@@ -53,23 +53,21 @@ int mote_chachapoly_open(const uint8_t key[32], const uint8_t nonce[12], const u
                          const uint8_t tag[16])
 {
     mote_poly1305_ctx p;
-    uint32_t s[16];
+    uint32_t s[16], keep;
     uint8_t ks[64], want[16];
-    int ok;
 
     mote_chacha20_init(s, key, nonce, 0);
     mote_chacha20_block(s, ks);
     mote_poly1305_init(&p, ks);
     chachapoly_mac(&p, aad, aad_len, in, len, want);
-    ok = mote_ct_memeq(want, tag, 16);
+    /* all ones if the tag matches; then decrypt, else write zeros: no branch
+     * on the verdict, which is released only as the return value */
+    keep = 0u - (uint32_t)mote_ct_memeq(want, tag, 16);
     mote_wipe(want, sizeof want); /* the valid tag for a forged message */
-    if (ok)
-        mote_chacha20_xor(s, in, out, len, ks);
-    else
-        mote_wipe(out, len);
+    mote_chacha20_xor(s, in, out, len, ks, keep);
     mote_wipe(s + 4, 32);
     mote_wipe(ks, sizeof ks);
-    return ok ? MOTE_OK : MOTE_ERR_AUTH;
+    return MOTE_ERR_AUTH + (int)(keep & (uint32_t)(MOTE_OK - MOTE_ERR_AUTH));
 }
 
 #endif
