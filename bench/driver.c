@@ -239,19 +239,15 @@ static double seconds_per_measurement(void)
     return t > 0 ? t : 0.2;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* Median rate (units per second) over rounds of at least ~1/10 of the time
- * budget each, until the budget is spent (and at least 5 rounds). */
+/* Rate (units per second) of the fastest of several rounds of at least ~1/10
+ * of the time budget each, run until the budget is spent (and at least 5
+ * rounds): other processes can only slow a round down, so the fastest one is
+ * the least disturbed. */
 static double time_op(const bench_impl *im, double units_per_iter)
 {
-    double budget = seconds_per_measurement(), t0, t, spent = 0, rates[256];
+    double budget = seconds_per_measurement(), t0, t, spent, best;
     unsigned long batch = 1;
-    size_t n = 0;
+    unsigned n = 1;
 
     run_loop(im, 1); /* warm up */
     for (;;) {       /* grow the batch to about budget/10 */
@@ -261,17 +257,17 @@ static double time_op(const bench_impl *im, double units_per_iter)
         if (t >= budget / 10 || batch >= (1ul << 40)) break;
         batch = t > 0 ? (unsigned long)((double)batch * (budget / 10) / t * 1.2) + 1 : batch * 8;
     }
-    rates[n++] = (double)batch * units_per_iter / t;
+    best = t;
     spent = t;
-    while ((spent < budget || n < 5) && n < sizeof rates / sizeof rates[0]) {
+    while ((spent < budget || n < 5) && n < 1000) {
         t0 = now();
         run_loop(im, batch);
         t = now() - t0;
         spent += t;
-        if (t > 0) rates[n++] = (double)batch * units_per_iter / t;
+        n++;
+        if (t < best) best = t;
     }
-    qsort(rates, n, sizeof rates[0], cmp_double);
-    return rates[n / 2];
+    return best > 0 ? (double)batch * units_per_iter / best : 0;
 }
 
 typedef struct {

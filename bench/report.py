@@ -287,7 +287,7 @@ def speed_section(lines):
     out.append("Columns (see Method above): **instr/B** instructions per byte, counted by callgrind "
                "around the measured operation only (exact, machine-independent: the figure to "
                "compare); **×** the peer's instructions divided by mote's (above 1: mote executes "
-               "fewer); **MB/s** native timed loop, median round, this machine under its load at "
+               "fewer); **MB/s** native timed loop, fastest round, this machine under its load at "
                "the time. Key setup is not included (next table); what each primitive's operation "
                "is: top of `bench/bench_sym.c`.\n")
     out.append("| primitive | bytes | mote instr/B | BearSSL instr/B (×) | mbedTLS instr/B (×) "
