@@ -17,6 +17,10 @@
 #define MOTE_ERR_UNSUPPORTED   -9  /* valid input mote deliberately does not support */
 #define MOTE_ERR_FAULT         -10 /* internal consistency check failed (fault attack?) */
 #define MOTE_ERR_RNG_RESEED    -11 /* the DRBG must be reseeded before further use */
+#define MOTE_ERR_IO            -12 /* socket error (adapters in src/io/) */
+#define MOTE_ERR_TIMEOUT       -13 /* connect or I/O timed out */
+#define MOTE_WANT_READ         -14 /* non-blocking adapter: wait until readable */
+#define MOTE_WANT_WRITE        -15 /* non-blocking adapter: wait until writable */
 
 /* TLS engine errors (-100 .. -199). Each names the alert mote sent, or says
  * the peer sent one (mote_tls_alert() tells which). */
@@ -36,6 +40,7 @@
 #define MOTE_ERR_TLS_NO_APPLICATION_PROTOCOL -113 /* ALPN mismatch */
 #define MOTE_ERR_TLS_INTERNAL                -114 /* internal error (e.g. buffer too small) */
 #define MOTE_ERR_TLS_CERTIFICATE_REQUIRED    -115 /* server asked for a certificate we lack */
+#define MOTE_ERR_TLS_CLOSED_TRUNCATED        -116 /* TCP closed without close_notify */
 
 /* Certificate errors use -200 .. -299 (defined in mote/x509.h). */
 #define MOTE_ERR_X509_FIRST -200

@@ -28,6 +28,16 @@ const char *mote_strerror(int err)
         return "internal check failed";
     case MOTE_ERR_RNG_RESEED:
         return "random generator needs reseeding";
+    case MOTE_ERR_IO:
+        return "socket error";
+    case MOTE_ERR_TIMEOUT:
+        return "timed out";
+    case MOTE_WANT_READ:
+        return "would block (read)";
+    case MOTE_WANT_WRITE:
+        return "would block (write)";
+    case MOTE_ERR_TLS_CLOSED_TRUNCATED:
+        return "connection closed without close_notify";
     case MOTE_ERR_TLS_CLOSED:
         return "connection closed";
     case MOTE_ERR_TLS_PEER_ALERT:
