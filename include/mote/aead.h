@@ -76,7 +76,7 @@ void mote_chacha20(const uint8_t key[32], const uint8_t nonce[12], uint32_t coun
 /* Poly1305 state (RFC 8439 2.5), caller-allocated; the fields are private to
  * poly1305.c. It holds the one-time key: final wipes it. */
 typedef struct {
-    uint32_t r[4], h[5], pad[4];
+    uint32_t r[7], h[5], pad[4];
     uint8_t buf[16];
     size_t buf_len;
 } mote_poly1305_ctx;
