@@ -21,7 +21,8 @@
 #include "crypto/util.h"
 
 #ifndef MOTE_CHACHA_LANES
-#if defined(__GNUC__) && !defined(__clang__) && (defined(__SSE2__) || defined(__ARM_NEON))
+#if defined(__GNUC__) && !defined(__clang__) && !defined(__OPTIMIZE_SIZE__) &&                     \
+    (defined(__SSE2__) || defined(__ARM_NEON))
 #define MOTE_CHACHA_LANES 4
 #else
 #define MOTE_CHACHA_LANES 1
@@ -48,27 +49,30 @@ static inline void st4(uint8_t *p, uint32_t v)
 #define st4 mote_store_le32
 #endif
 
+#if defined(__GNUC__) && !defined(__OPTIMIZE_SIZE__)
+#define UNROLL8 _Pragma("GCC unroll 8")
+#else
+#define UNROLL8
+#endif
 #define ROTL(v, n) (((v) << (n)) | ((v) >> (32 - (n))))
-/* One quarter round on words a, b, c, d of every lane of x[16][L]. */
-#define QR(L, a, b, c, d)                                                                          \
-    for (l = 0; l < L; l++) {                                                                      \
-        x[a][l] += x[b][l], x[d][l] = ROTL(x[d][l] ^ x[a][l], 16);                                 \
-        x[c][l] += x[d][l], x[b][l] = ROTL(x[b][l] ^ x[c][l], 12);                                 \
-        x[a][l] += x[b][l], x[d][l] = ROTL(x[d][l] ^ x[a][l], 8);                                  \
-        x[c][l] += x[d][l], x[b][l] = ROTL(x[b][l] ^ x[c][l], 7);                                  \
-    }
-/* The 20 rounds: 10 times a column round and a diagonal round. */
+/* The 20 rounds on the L states x[16][L]: 10 times the 4 column quarter
+ * rounds then the 4 diagonal ones. Quarter round q works on words a = q % 4,
+ * b = 4 + (q + k) % 4, c = 8 + (q + 2k) % 4, d = 12 + (q + 3k) % 4 with k =
+ * q / 4: one copy of the code, unrolled (indices then constant, x in
+ * registers) except when optimizing for size. */
 #define ROUNDS(L)                                                                                  \
-    for (i = 0; i < 10; i++) {                                                                     \
-        QR(L, 0, 4, 8, 12);                                                                        \
-        QR(L, 1, 5, 9, 13);                                                                        \
-        QR(L, 2, 6, 10, 14);                                                                       \
-        QR(L, 3, 7, 11, 15);                                                                       \
-        QR(L, 0, 5, 10, 15);                                                                       \
-        QR(L, 1, 6, 11, 12);                                                                       \
-        QR(L, 2, 7, 8, 13);                                                                        \
-        QR(L, 3, 4, 9, 14);                                                                        \
-    }
+    for (i = 0; i < 10; i++)                                                                       \
+        UNROLL8 for (q = 0; q < 8; q++)                                                            \
+        {                                                                                          \
+            unsigned k = q >> 2, a = q & 3, b = 4 + ((q + k) & 3), c = 8 + ((q + 2 * k) & 3),      \
+                     d = 12 + ((q + 3 * k) & 3);                                                   \
+            for (l = 0; l < L; l++) {                                                              \
+                x[a][l] += x[b][l], x[d][l] = ROTL(x[d][l] ^ x[a][l], 16);                         \
+                x[c][l] += x[d][l], x[b][l] = ROTL(x[b][l] ^ x[c][l], 12);                         \
+                x[a][l] += x[b][l], x[d][l] = ROTL(x[d][l] ^ x[a][l], 8);                          \
+                x[c][l] += x[d][l], x[b][l] = ROTL(x[b][l] ^ x[c][l], 7);                          \
+            }                                                                                      \
+        }
 
 #if MOTE_CHACHA_LANES > 1
 #define NL MOTE_CHACHA_LANES
@@ -84,7 +88,7 @@ typedef struct {
 static void chacha_lanes(chacha_lanes_ws *w, const uint8_t *in, uint8_t *out, uint32_t keep)
 {
     uint32_t x[16][NL];
-    unsigned i, l;
+    unsigned i, q, l;
 
     memcpy(x, w->sv, sizeof x);
     ROUNDS(NL)
@@ -116,7 +120,7 @@ static void chacha_block(const uint32_t s[16], const uint8_t *in, uint8_t *out, 
                          uint8_t ks[64], uint32_t keep)
 {
     uint32_t x[16][1];
-    unsigned i, l;
+    unsigned i, q, l;
     size_t j;
 
     for (i = 0; i < 16; i++)
