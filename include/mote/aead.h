@@ -16,36 +16,73 @@
 #include "mote/error.h"
 
 #if MOTE_ENABLE_AES
-/* Expanded AES key (128 or 256 bits). The layout is private to aes.c. */
+/* Word size of the bitsliced AES and of GHASH: 64-bit words carry 4 blocks
+ * per pass, 32-bit words 2 (and GHASH then needs only 32x32->32
+ * multiplies). Defaults to the pointer width; override with
+ * -DMOTE_AES_WORD64=0 or 1. */
+#ifndef MOTE_AES_WORD64
+#if UINTPTR_MAX > 0xFFFFFFFFu
+#define MOTE_AES_WORD64 1
+#else
+#define MOTE_AES_WORD64 0
+#endif
+#endif
+#if MOTE_AES_WORD64
+typedef uint64_t mote_aes_word;
+#define MOTE_AES_NB 4 /* blocks per bitsliced pass */
+#else
+typedef uint32_t mote_aes_word;
+#define MOTE_AES_NB 2
+#endif
+
+/* Expanded AES key (128 or 256 bits): the bitsliced round keys, 8 words
+ * each. The layout is private to aes.c. Wipe it (mote_wipe) when done. */
 typedef struct {
-    uint64_t rk[120]; /* room for the bitsliced AES-256 schedule */
-    unsigned rounds;  /* 10 or 14 */
+    mote_aes_word rk[120]; /* up to 15 round keys (AES-256) */
+    unsigned rounds;       /* 10 or 14 */
 } mote_aes_ctx;
 
-/* mote_aes_init: key_len 16 or 32 (AES-192 is not used by TLS and returns
- * MOTE_ERR_UNSUPPORTED unless built in). */
+/* mote_aes_init: expand a 16- or 32-byte key into ctx. Returns MOTE_OK;
+ * MOTE_ERR_UNSUPPORTED for a 24-byte key (AES-192 is not used by TLS);
+ * MOTE_ERR_BAD_INPUT for any other length. */
 int mote_aes_init(mote_aes_ctx *ctx, const uint8_t *key, size_t key_len);
 /* mote_aes_encrypt_blocks: ECB-encrypt n 16-byte blocks (in may equal out).
  * Building block for CTR, GCM and CCM; not a mode to use on its own. */
 void mote_aes_encrypt_blocks(const mote_aes_ctx *ctx, const uint8_t *in, uint8_t *out, size_t n);
-/* mote_aes_ctr: out = in XOR keystream(counter block ctr, 32-bit big-endian
- * increment of the last 4 bytes, as GCM and CCM use). ctr is updated. */
+/* mote_aes_ctr32: out = in XOR keystream(counter block ctr, 32-bit
+ * big-endian increment of the last 4 bytes, as GCM uses). ctr is advanced
+ * by the number of blocks used (a final partial block counts as one). */
 void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in, uint8_t *out,
                     size_t len);
 #endif
 
 #if MOTE_ENABLE_GCM
+/* GHASH key material (layout private to ghash.c): the pieces of the hash
+ * key H that the constant-time multiplier uses, precomputed; with 64-bit
+ * words also those of H^2, H^3 and H^4 (four blocks per reduction). */
+typedef struct {
+#if MOTE_AES_WORD64
+    uint64_t k[4][24];
+#else
+    uint32_t k[18];
+#endif
+} mote_ghash_key;
+
+/* AES-GCM key: AES round keys and GHASH key material. Wipe it when done. */
 typedef struct {
     mote_aes_ctx aes;
-    uint8_t h[16]; /* hash subkey H = AES_K(0^128) */
+    mote_ghash_key gh;
 } mote_gcm_ctx;
 
+/* mote_gcm_init: key_len 16 or 32 (24: MOTE_ERR_UNSUPPORTED; else
+ * MOTE_ERR_BAD_INPUT). */
 int mote_gcm_init(mote_gcm_ctx *ctx, const uint8_t *key, size_t key_len);
 /* Nonce is 12 bytes (the only length TLS uses; others are unsupported).
- * tag is 16 bytes. */
+ * tag is 16 bytes. len must be at most 2^36 - 32 bytes (GCM's limit). */
 void mote_gcm_seal(const mote_gcm_ctx *ctx, const uint8_t nonce[12], const uint8_t *aad,
                    size_t aad_len, const uint8_t *in, size_t len, uint8_t *out, uint8_t tag[16]);
-/* tag_len 16 (TLS) or a truncated length 4..16; returns MOTE_OK or MOTE_ERR_AUTH. */
+/* tag_len 16 (TLS) or a truncated length 4..16; returns MOTE_OK,
+ * MOTE_ERR_AUTH (out wiped), or MOTE_ERR_BAD_INPUT for another tag_len. */
 int mote_gcm_open(const mote_gcm_ctx *ctx, const uint8_t nonce[12], const uint8_t *aad,
                   size_t aad_len, const uint8_t *in, size_t len, uint8_t *out, const uint8_t *tag,
                   size_t tag_len);

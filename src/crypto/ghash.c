@@ -1,0 +1,381 @@
+/* GHASH (NIST SP 800-38D), constant time: carry-less products from integer
+ * multiplies "with holes".
+ *
+ * A carry-less product of x and y is formed from integer products of
+ * sparse pieces: x & m_i keeps every fourth bit (m_i = 0x11..1 << i). In an
+ * integer product of two such pieces, at most 16 partial products land on
+ * each kept bit position of the low word, and their carries only reach the
+ * three positions above it, which belong to other classes; masking each
+ * class's sum with its m_k leaves the exact carry-less bits. The low half of
+ * a 64x64 (or 32x32) product comes out directly; the high half is the low
+ * half of the product of the bit-reversed operands, reversed back. No table
+ * and no branch depends on H or on the data.
+ *
+ * Blocks are big-endian 128-bit integers in GCM's reflected bit order: the
+ * integer product of two of them is the reflected polynomial product shifted
+ * right by one, so the product is shifted left by one and reduced modulo
+ * x^128 + x^7 + x^2 + x + 1 from the low end.
+ *
+ * 64-bit words: Karatsuba on 64-bit halves (3 products, each a low and a
+ * reversed-high half); the masked pieces of H, H^2, H^3 and H^4 are kept in
+ * the key, and four blocks are hashed per reduction:
+ * Y = (Y + X1) H^4 + X2 H^3 + X3 H^2 + X4 H. 32-bit words: two levels of
+ * Karatsuba on 32-bit quarters (9 products), with 32x32->32 multiplies only
+ * (which lx106 and Cortex-M0 have), one block per reduction. */
+#include "mote/aead.h"
+
+#if MOTE_ENABLE_GCM
+
+#include <string.h>
+
+#include "crypto/ghash.h"
+#include "crypto/util.h"
+
+/* Force inlining of the small hot helpers (GCC and Clang). */
+#if defined(__GNUC__)
+#define INLINE inline __attribute__((always_inline))
+#else
+#define INLINE inline
+#endif
+
+#if MOTE_AES_WORD64
+
+#define M0 UINT64_C(0x1111111111111111)
+#define M1 UINT64_C(0x2222222222222222)
+#define M2 UINT64_C(0x4444444444444444)
+#define M3 UINT64_C(0x8888888888888888)
+
+static uint64_t rev64(uint64_t x)
+{
+    x = ((x >> 1) & UINT64_C(0x5555555555555555)) | ((x & UINT64_C(0x5555555555555555)) << 1);
+    x = ((x >> 2) & UINT64_C(0x3333333333333333)) | ((x & UINT64_C(0x3333333333333333)) << 2);
+    x = ((x >> 4) & UINT64_C(0x0F0F0F0F0F0F0F0F)) | ((x & UINT64_C(0x0F0F0F0F0F0F0F0F)) << 4);
+    x = ((x >> 8) & UINT64_C(0x00FF00FF00FF00FF)) | ((x & UINT64_C(0x00FF00FF00FF00FF)) << 8);
+    x = ((x >> 16) & UINT64_C(0x0000FFFF0000FFFF)) | ((x & UINT64_C(0x0000FFFF0000FFFF)) << 16);
+    return (x >> 32) | (x << 32);
+}
+
+/* sum over i < n of the low 64 bits of the carry-less products x[i] * h_i,
+ * h_i the operand whose four masked pieces are h[i * stride + 0..3]. */
+static uint64_t bmul64_sum(const uint64_t *x, const uint64_t *h, size_t stride, size_t n)
+{
+    uint64_t a0 = 0, a1 = 0, a2 = 0, a3 = 0, t;
+    size_t i;
+    for (i = 0; i < n; i++, h += stride) {
+        t = x[i] & M0;
+        a0 ^= t * h[0];
+        a1 ^= t * h[1];
+        a2 ^= t * h[2];
+        a3 ^= t * h[3];
+        t = x[i] & M1;
+        a1 ^= t * h[0];
+        a2 ^= t * h[1];
+        a3 ^= t * h[2];
+        a0 ^= t * h[3];
+        t = x[i] & M2;
+        a2 ^= t * h[0];
+        a3 ^= t * h[1];
+        a0 ^= t * h[2];
+        a1 ^= t * h[3];
+        t = x[i] & M3;
+        a3 ^= t * h[0];
+        a0 ^= t * h[1];
+        a1 ^= t * h[2];
+        a2 ^= t * h[3];
+    }
+    return (a0 & M0) | (a1 & M1) | (a2 & M2) | (a3 & M3);
+}
+
+static void split(uint64_t *d, uint64_t v)
+{
+    d[0] = v & M0;
+    d[1] = v & M1;
+    d[2] = v & M2;
+    d[3] = v & M3;
+}
+
+/* Key material for one power of H, (h1, h0) = its two 64-bit halves: the
+ * pieces of h0, h1, h0^h1 and of their bit reversals. The key holds H^4,
+ * H^3, H^2, H in that order. */
+static void key_power(uint64_t *k, uint64_t h1, uint64_t h0)
+{
+    split(k, h0);
+    split(k + 4, h1);
+    split(k + 8, h0 ^ h1);
+    split(k + 12, rev64(h0));
+    split(k + 16, rev64(h1));
+    split(k + 20, rev64(h0 ^ h1));
+}
+
+/* Bit reversal inside each byte: rev64(be64(p)) = rbit8(le64(p)). */
+static INLINE uint64_t rbit8(uint64_t x)
+{
+    x = ((x >> 1) & UINT64_C(0x5555555555555555)) | ((x & UINT64_C(0x5555555555555555)) << 1);
+    x = ((x >> 2) & UINT64_C(0x3333333333333333)) | ((x & UINT64_C(0x3333333333333333)) << 2);
+    return ((x >> 4) & UINT64_C(0x0F0F0F0F0F0F0F0F)) | ((x & UINT64_C(0x0F0F0F0F0F0F0F0F)) << 4);
+}
+
+static INLINE uint64_t ld_le64(const uint8_t *p)
+{
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) &&                                 \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+#else
+    return mote_load_le64(p);
+#endif
+}
+
+/* The six multiplier operands of block i: x0, x1, x0^x1 and the bit
+ * reversals of the three, for x = (x1, x0), stored with stride 4 (xs[4 j + i]). */
+static INLINE void operands(uint64_t *xs, uint64_t x1, uint64_t x0, uint64_t x1r, uint64_t x0r)
+{
+    xs[0] = x0;
+    xs[4] = x1;
+    xs[8] = x0 ^ x1;
+    xs[12] = x0r;
+    xs[16] = x1r;
+    xs[20] = x0r ^ x1r;
+}
+
+/* y = sum over i < n of x_i * H^(n - i) (xs: the operands of the n blocks,
+ * n = 1 or 4; the key's powers run from H^4 down to H). */
+static void mul_reduce(uint64_t *y, const uint64_t *xs, const mote_ghash_key *key, size_t n)
+{
+    uint64_t p[6], h0, h1, h2, ml, mh, z0, z1, z2, z3;
+    const uint64_t *k = key->k[4 - n];
+    size_t j;
+
+    for (j = 0; j < 6; j++)
+        p[j] = bmul64_sum(xs + 4 * j, k + 4 * j, 24, n);
+    /* p[0..2]: low halves of x0 h0, x1 h1, (x0^x1)(h0^h1); p[3..5]: their
+     * high halves, reversed */
+    h0 = rev64(p[3]) >> 1;
+    h1 = rev64(p[4]) >> 1;
+    h2 = rev64(p[5]) >> 1;
+    ml = p[2] ^ p[0] ^ p[1];
+    mh = h2 ^ h0 ^ h1;
+    z0 = p[0];
+    z1 = h0 ^ ml;
+    z2 = p[1] ^ mh;
+    z3 = h1;
+
+    /* the 255-bit reflected product, shifted to 256 bits, reduced */
+    z3 = (z3 << 1) | (z2 >> 63);
+    z2 = (z2 << 1) | (z1 >> 63);
+    z1 = (z1 << 1) | (z0 >> 63);
+    z0 <<= 1;
+    z2 ^= z0 ^ (z0 >> 1) ^ (z0 >> 2) ^ (z0 >> 7);
+    z1 ^= (z0 << 63) ^ (z0 << 62) ^ (z0 << 57);
+    z3 ^= z1 ^ (z1 >> 1) ^ (z1 >> 2) ^ (z1 >> 7);
+    z2 ^= (z1 << 63) ^ (z1 << 62) ^ (z1 << 57);
+    y[1] = z3;
+    y[0] = z2;
+}
+
+void mote_ghash_init(mote_ghash_key *key, const uint8_t h[16])
+{
+    uint64_t p[2], xs[24];
+    unsigned i;
+    p[1] = mote_load_be64(h);
+    p[0] = mote_load_be64(h + 8);
+    key_power(key->k[3], p[1], p[0]);
+    for (i = 2; i > 0; i--) {
+        operands(xs, p[1], p[0], rev64(p[1]), rev64(p[0]));
+        mul_reduce(p, xs, key, 1);
+        key_power(key->k[i], p[1], p[0]);
+    }
+    operands(xs, p[1], p[0], rev64(p[1]), rev64(p[0]));
+    mul_reduce(p, xs, key, 1);
+    key_power(key->k[0], p[1], p[0]);
+    mote_wipe(p, sizeof p);
+    mote_wipe(xs, sizeof xs);
+}
+
+void mote_ghash_update(const mote_ghash_key *key, uint8_t y[16], const uint8_t *data, size_t len)
+{
+    uint64_t s[2], xs[24];
+    uint8_t last[16];
+    size_t i;
+
+    s[1] = mote_load_be64(y);
+    s[0] = mote_load_be64(y + 8);
+    while (len >= 64) {
+        uint64_t r1 = rev64(s[1]), r0 = rev64(s[0]);
+        for (i = 0; i < 4; i++) {
+            const uint8_t *p = data + 16 * i;
+            operands(xs + i, s[1] ^ mote_load_be64(p), s[0] ^ mote_load_be64(p + 8),
+                     r1 ^ rbit8(ld_le64(p)), r0 ^ rbit8(ld_le64(p + 8)));
+            s[1] = s[0] = r1 = r0 = 0;
+        }
+        mul_reduce(s, xs, key, 4);
+        data += 64;
+        len -= 64;
+    }
+    while (len > 0) {
+        const uint8_t *p = data;
+        size_t n = len < 16 ? len : 16;
+        if (n < 16) {
+            memset(last, 0, sizeof last);
+            memcpy(last, data, n);
+            p = last;
+        }
+        s[1] ^= mote_load_be64(p);
+        s[0] ^= mote_load_be64(p + 8);
+        operands(xs, s[1], s[0], rev64(s[1]), rev64(s[0]));
+        mul_reduce(s, xs, key, 1);
+        data += n;
+        len -= n;
+    }
+    mote_store_be64(y, s[1]);
+    mote_store_be64(y + 8, s[0]);
+    mote_wipe(xs, sizeof xs);
+}
+
+#else /* 32-bit words */
+
+#define M0 0x11111111u
+#define M1 0x22222222u
+#define M2 0x44444444u
+#define M3 0x88888888u
+
+static uint32_t rev32(uint32_t x)
+{
+    x = ((x >> 1) & 0x55555555u) | ((x & 0x55555555u) << 1);
+    x = ((x >> 2) & 0x33333333u) | ((x & 0x33333333u) << 2);
+    x = ((x >> 4) & 0x0F0F0F0Fu) | ((x & 0x0F0F0F0Fu) << 4);
+    x = ((x >> 8) & 0x00FF00FFu) | ((x & 0x00FF00FFu) << 8);
+    return (x >> 16) | (x << 16);
+}
+
+/* Low 32 bits of the carry-less product of x and y (at most 8 partial
+ * products per kept bit: no carry reaches the next bit of the class). */
+static uint32_t bmul32(uint32_t x, uint32_t y)
+{
+    uint32_t x0 = x & M0, x1 = x & M1, x2 = x & M2, x3 = x & M3;
+    uint32_t y0 = y & M0, y1 = y & M1, y2 = y & M2, y3 = y & M3;
+    uint32_t z0 = (x0 * y0) ^ (x1 * y3) ^ (x2 * y2) ^ (x3 * y1);
+    uint32_t z1 = (x0 * y1) ^ (x1 * y0) ^ (x2 * y3) ^ (x3 * y2);
+    uint32_t z2 = (x0 * y2) ^ (x1 * y1) ^ (x2 * y0) ^ (x3 * y3);
+    uint32_t z3 = (x0 * y3) ^ (x1 * y2) ^ (x2 * y1) ^ (x3 * y0);
+    return (z0 & M0) | (z1 & M1) | (z2 & M2) | (z3 & M3);
+}
+
+/* The nine Karatsuba leaves of a 128-bit operand (w[3] most significant):
+ * per 64-bit half (lo, hi, lo^hi), its 32-bit halves a0, a1 and a0^a1. */
+static void leaves(uint32_t *v, const uint32_t *w)
+{
+    unsigned i;
+    uint32_t a[6];
+    a[0] = w[0];
+    a[1] = w[1];
+    a[2] = w[2];
+    a[3] = w[3];
+    a[4] = w[0] ^ w[2];
+    a[5] = w[1] ^ w[3];
+    for (i = 0; i < 3; i++) {
+        v[3 * i] = a[2 * i];
+        v[3 * i + 1] = a[2 * i + 1];
+        v[3 * i + 2] = a[2 * i] ^ a[2 * i + 1];
+    }
+}
+
+/* 64-bit Karatsuba combination of three 64-bit products p[0] = a0 b0,
+ * p[1] = a1 b1, p[2] = (a0^a1)(b0^b1), each as (low, high) words, into the
+ * 128-bit product z[0..3]. */
+static void kara64(uint32_t *z, const uint32_t *p)
+{
+    uint32_t ml = p[4] ^ p[0] ^ p[2], mh = p[5] ^ p[1] ^ p[3];
+    z[0] = p[0];
+    z[1] = p[1] ^ ml;
+    z[2] = p[2] ^ mh;
+    z[3] = p[3];
+}
+
+void mote_ghash_init(mote_ghash_key *key, const uint8_t h[16])
+{
+    uint32_t w[4];
+    unsigned i;
+    w[3] = mote_load_be32(h);
+    w[2] = mote_load_be32(h + 4);
+    w[1] = mote_load_be32(h + 8);
+    w[0] = mote_load_be32(h + 12);
+    leaves(key->k, w);
+    for (i = 0; i < 9; i++)
+        key->k[9 + i] = rev32(key->k[i]);
+    mote_wipe(w, sizeof w);
+}
+
+/* y = y * H */
+static void mul_h(uint32_t *y, const mote_ghash_key *key)
+{
+    uint32_t v[9], p[18], q[12], z[8], t[4];
+    unsigned i;
+
+    leaves(v, y);
+    for (i = 0; i < 9; i++) {
+        p[2 * i] = bmul32(v[i], key->k[i]);
+        p[2 * i + 1] = rev32(bmul32(rev32(v[i]), key->k[9 + i])) >> 1;
+    }
+    /* level 2: three 128-bit products (lo, hi, mid), then level 1 */
+    for (i = 0; i < 3; i++)
+        kara64(q + 4 * i, p + 6 * i);
+    for (i = 0; i < 4; i++)
+        t[i] = q[8 + i] ^ q[i] ^ q[4 + i];
+    z[0] = q[0];
+    z[1] = q[1];
+    z[2] = q[2] ^ t[0];
+    z[3] = q[3] ^ t[1];
+    z[4] = q[4] ^ t[2];
+    z[5] = q[5] ^ t[3];
+    z[6] = q[6];
+    z[7] = q[7];
+    /* shift left by one, reduce from the low end */
+    for (i = 7; i > 0; i--)
+        z[i] = (z[i] << 1) | (z[i - 1] >> 31);
+    z[0] <<= 1;
+    for (i = 0; i < 4; i++) {
+        z[i + 4] ^= z[i] ^ (z[i] >> 1) ^ (z[i] >> 2) ^ (z[i] >> 7);
+        z[i + 3] ^= (z[i] << 31) ^ (z[i] << 30) ^ (z[i] << 25);
+    }
+    y[0] = z[4];
+    y[1] = z[5];
+    y[2] = z[6];
+    y[3] = z[7];
+}
+
+void mote_ghash_update(const mote_ghash_key *key, uint8_t y[16], const uint8_t *data, size_t len)
+{
+    uint32_t s[4];
+    uint8_t last[16];
+
+    s[3] = mote_load_be32(y);
+    s[2] = mote_load_be32(y + 4);
+    s[1] = mote_load_be32(y + 8);
+    s[0] = mote_load_be32(y + 12);
+    while (len > 0) {
+        const uint8_t *p = data;
+        size_t n = len < 16 ? len : 16;
+        if (n < 16) {
+            memset(last, 0, sizeof last);
+            memcpy(last, data, n);
+            p = last;
+        }
+        s[3] ^= mote_load_be32(p);
+        s[2] ^= mote_load_be32(p + 4);
+        s[1] ^= mote_load_be32(p + 8);
+        s[0] ^= mote_load_be32(p + 12);
+        mul_h(s, key);
+        data += n;
+        len -= n;
+    }
+    mote_store_be32(y, s[3]);
+    mote_store_be32(y + 4, s[2]);
+    mote_store_be32(y + 8, s[1]);
+    mote_store_be32(y + 12, s[0]);
+}
+
+#endif
+
+#endif
