@@ -20,9 +20,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MOTE_ED25519_SEED_LEN 32   /* private key */
+#define MOTE_ED25519_SEED_LEN   32 /* private key */
 #define MOTE_ED25519_PUBLIC_LEN 32 /* public key */
-#define MOTE_ED25519_SIG_LEN 64    /* signature: R (32) || S (32) */
+#define MOTE_ED25519_SIG_LEN    64 /* signature: R (32) || S (32) */
 
 #if MOTE_ENABLE_ED25519
 #if !MOTE_ENABLE_SHA512
@@ -36,8 +36,7 @@ int mote_ed25519_public(uint8_t pub[MOTE_ED25519_PUBLIC_LEN],
 /* mote_ed25519_keygen: draw seed (32 bytes) from the seeded DRBG rng and
  * compute its pub. Returns MOTE_OK or the DRBG's error (seed and pub are
  * then wiped). */
-int mote_ed25519_keygen(uint8_t seed[MOTE_ED25519_SEED_LEN],
-                        uint8_t pub[MOTE_ED25519_PUBLIC_LEN],
+int mote_ed25519_keygen(uint8_t seed[MOTE_ED25519_SEED_LEN], uint8_t pub[MOTE_ED25519_PUBLIC_LEN],
                         mote_drbg_ctx *rng);
 
 /* mote_ed25519_sign: sig = the Ed25519 signature of msg[0..len) under seed.
@@ -45,8 +44,7 @@ int mote_ed25519_keygen(uint8_t seed[MOTE_ED25519_SEED_LEN],
  * signing with a mismatched public key would leak the key). msg is read
  * twice; sig must not overlap msg. Returns MOTE_OK, or MOTE_ERR_BAD_INPUT
  * for NULL pointers (msg may be NULL when len is 0). */
-int mote_ed25519_sign(uint8_t sig[MOTE_ED25519_SIG_LEN],
-                      const uint8_t seed[MOTE_ED25519_SEED_LEN],
+int mote_ed25519_sign(uint8_t sig[MOTE_ED25519_SIG_LEN], const uint8_t seed[MOTE_ED25519_SEED_LEN],
                       const void *msg, size_t len);
 
 /* mote_ed25519_verify: check sig (sig_len bytes) over msg[0..len) against
@@ -54,9 +52,8 @@ int mote_ed25519_sign(uint8_t sig[MOTE_ED25519_SIG_LEN],
  * MOTE_ERR_BAD_KEY when pub is not a valid encoding of a curve point,
  * MOTE_ERR_BAD_SIGNATURE otherwise (wrong length, S >= L, mismatch), or
  * MOTE_ERR_BAD_INPUT for NULL pointers. */
-int mote_ed25519_verify(const uint8_t pub[MOTE_ED25519_PUBLIC_LEN],
-                        const void *msg, size_t len, const uint8_t *sig,
-                        size_t sig_len);
+int mote_ed25519_verify(const uint8_t pub[MOTE_ED25519_PUBLIC_LEN], const void *msg, size_t len,
+                        const uint8_t *sig, size_t sig_len);
 
 /* Streaming verification, for a message that arrives in pieces (R and the
  * public key must be known first: the hash starts with them). The context
@@ -65,16 +62,15 @@ int mote_ed25519_verify(const uint8_t pub[MOTE_ED25519_PUBLIC_LEN],
  * then unusable); update hashes more of the message; final returns what
  * mote_ed25519_verify would, and wipes the context. */
 typedef struct {
-  mote_sha512_ctx h;
-  uint8_t pub[MOTE_ED25519_PUBLIC_LEN];
-  uint8_t sig[MOTE_ED25519_SIG_LEN];
+    mote_sha512_ctx h;
+    uint8_t pub[MOTE_ED25519_PUBLIC_LEN];
+    uint8_t sig[MOTE_ED25519_SIG_LEN];
 } mote_ed25519_verify_ctx;
 
 int mote_ed25519_verify_init(mote_ed25519_verify_ctx *ctx,
-                             const uint8_t pub[MOTE_ED25519_PUBLIC_LEN],
-                             const uint8_t *sig, size_t sig_len);
-void mote_ed25519_verify_update(mote_ed25519_verify_ctx *ctx, const void *data,
-                                size_t len);
+                             const uint8_t pub[MOTE_ED25519_PUBLIC_LEN], const uint8_t *sig,
+                             size_t sig_len);
+void mote_ed25519_verify_update(mote_ed25519_verify_ctx *ctx, const void *data, size_t len);
 int mote_ed25519_verify_final(mote_ed25519_verify_ctx *ctx);
 
 #endif

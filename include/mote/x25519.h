@@ -23,20 +23,18 @@
  * requires. Returns MOTE_OK, or MOTE_ERR_ZERO_SECRET when the result is all
  * zero (the peer sent a small-order point; secret is then all zero and the
  * handshake must fail). secret may alias neither input. */
-int mote_x25519_shared(uint8_t secret[MOTE_X25519_LEN],
-                       const uint8_t priv[MOTE_X25519_LEN],
+int mote_x25519_shared(uint8_t secret[MOTE_X25519_LEN], const uint8_t priv[MOTE_X25519_LEN],
                        const uint8_t peer[MOTE_X25519_LEN]);
 
 /* mote_x25519_public: pub = X25519(priv, 9), the public key of priv (any
  * 32 bytes; clamping is applied inside). Returns MOTE_OK. */
-int mote_x25519_public(uint8_t pub[MOTE_X25519_LEN],
-                       const uint8_t priv[MOTE_X25519_LEN]);
+int mote_x25519_public(uint8_t pub[MOTE_X25519_LEN], const uint8_t priv[MOTE_X25519_LEN]);
 
 /* mote_x25519_keygen: draw priv (32 bytes) from the seeded DRBG rng and
  * compute its pub. Returns MOTE_OK or the DRBG's error (priv and pub are then
  * wiped). */
-int mote_x25519_keygen(uint8_t priv[MOTE_X25519_LEN],
-                       uint8_t pub[MOTE_X25519_LEN], mote_drbg_ctx *rng);
+int mote_x25519_keygen(uint8_t priv[MOTE_X25519_LEN], uint8_t pub[MOTE_X25519_LEN],
+                       mote_drbg_ctx *rng);
 
 #endif
 #endif
