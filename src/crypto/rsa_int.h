@@ -1,0 +1,29 @@
+/* mote (private): pieces shared by RSA verification (rsa_pub.c) and
+ * signing (rsa_priv.c). */
+#ifndef MOTE_RSA_INT_H
+#define MOTE_RSA_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "crypto/der.h"
+#include "mote/hash.h"
+
+/* 0 if h is SHA-256, -384 or -512 (with its usual length), else -1. */
+int mote_rsa_hash_ok(const mote_hash_desc *h);
+/* x = x^e mod n for x < n (nl limbs, n odd with a non-zero top limb), e odd
+ * and >= 3. Branches on e (public), never on x. t1, t2: nl limbs each. */
+void mote_rsa_pubexp(uint32_t *x, const uint32_t *n, size_t nl, uint32_t e, uint32_t *t1,
+                     uint32_t *t2);
+/* em[0..k) = EMSA-PKCS1-v1_5(hash): 00 01 FF..FF 00 DigestInfo hash.
+ * Returns 0, or -1 if k is too short (h must pass mote_rsa_hash_ok). */
+int mote_rsa_pkcs1_encode(uint8_t *em, size_t k, const mote_hash_desc *h, const uint8_t *hash);
+/* out[0..len) ^= MGF1(h, seed[0..h->out_len)). */
+void mote_rsa_mgf1_xor(uint8_t *out, size_t len, const mote_hash_desc *h, const uint8_t *seed);
+/* out = h(00 00 00 00 00 00 00 00 || mhash || salt): PSS's H. */
+void mote_rsa_pss_hash(uint8_t *out, const mote_hash_desc *h, const uint8_t *mhash,
+                       const uint8_t *salt, size_t salt_len);
+/* Read an AlgorithmIdentifier that must be {rsaEncryption, NULL}: MOTE_OK,
+ * MOTE_ERR_ENCODING or MOTE_ERR_UNSUPPORTED (another algorithm). */
+int mote_rsa_der_alg(mote_der *d);
+
+#endif

@@ -1,0 +1,276 @@
+/* RSA private keys and signing (RFC 8017 RSASP1 with the CRT), PKCS#1 v1.5
+ * and PSS encodings.
+ *
+ * Side channels: every step runs in time that depends only on the key size
+ * (Montgomery arithmetic in bigint.c, fixed-window exponentiation whose table
+ * entries are selected with masks, CRT recombination without branches).
+ * Blinding is exponent blinding: each half exponentiation uses d_p + k (p - 1)
+ * with a fresh random 64-bit k, which leaves the result unchanged and gives
+ * every signature a different sequence of exponent bits. We prefer it to
+ * base blinding because (1) in signing the base (the encoded digest) is known
+ * to whoever can see the message, so randomizing it hides nothing the
+ * attacker does not already know, while the exponent is the secret that
+ * power and EM analysis average over many signatures; (2) base blinding needs
+ * r^-1 mod n, i.e. a constant-time modular inversion (more code) or two more
+ * exponentiations; exponent blinding costs 64 extra exponent bits (about 6%
+ * for RSA-2048).
+ *
+ * Faults: the signature is checked with the public exponent (s^e = m mod n)
+ * before it is released; on a mismatch the output is zeroed and
+ * MOTE_ERR_FAULT returned (a fault in one CRT half would otherwise reveal a
+ * factor of n). */
+#include "mote/rsa.h"
+
+#include "mote/config.h"
+
+#if MOTE_ENABLE_RSA_SIGN
+
+#if !MOTE_ENABLE_RSA
+#error "MOTE_ENABLE_RSA_SIGN needs MOTE_ENABLE_RSA"
+#endif
+
+#include <string.h>
+
+#include "crypto/bigint.h"
+#include "crypto/der.h"
+#include "crypto/mul.h"
+#include "crypto/rsa_int.h"
+#include "crypto/util.h"
+
+#define L MOTE_RSA_MAX_LIMBS
+#define H MOTE_RSA_MAX_PLIMBS
+
+void mote_rsa_private_wipe(mote_rsa_private_key *key)
+{
+    mote_wipe(key, sizeof *key);
+}
+
+void mote_rsa_private_public(const mote_rsa_private_key *key, mote_rsa_public_key *pub)
+{
+    memset(pub, 0, sizeof *pub);
+    memcpy(pub->n, key->n, sizeof pub->n);
+    pub->e = key->e;
+    pub->bits = key->bits;
+    pub->len = key->len;
+}
+
+/* Read a non-negative INTEGER into np limbs: 0, MOTE_ERR_ENCODING, or
+ * toobig if it does not fit. */
+static int get_num(mote_der *d, uint32_t *r, size_t np, int toobig)
+{
+    const uint8_t *v;
+    size_t len;
+    if (mote_der_get_uint(d, &v, &len)) return MOTE_ERR_ENCODING;
+    return mote_bn_from_be(r, np, v, len) ? MOTE_OK : toobig;
+}
+
+static int parse_private(mote_rsa_private_key *key, mote_der *d)
+{
+    mote_der seq;
+    mote_rsa_public_key pub;
+    const uint8_t *v, *n, *e;
+    size_t len, nl, el, nn, np, i;
+    uint32_t pq[2 * H];
+    int r, bad;
+    if (mote_der_enter(d, MOTE_DER_SEQUENCE, &seq) || mote_der_done(d) ||
+        mote_der_get_uint(&seq, &v, &len))
+        return MOTE_ERR_ENCODING;
+    if (len != 1 || v[0] != 0) return MOTE_ERR_UNSUPPORTED; /* version 1: multi-prime */
+    if (mote_der_get_uint(&seq, &n, &nl) || mote_der_get_uint(&seq, &e, &el) ||
+        mote_der_get_uint(&seq, &v, &len)) /* d: not used, CRT only */
+        return MOTE_ERR_ENCODING;
+    r = mote_rsa_public_set(&pub, n, nl, e, el);
+    if (r) return r;
+    nn = (pub.bits + 31u) / 32;
+    np = (nn + 1) / 2;
+    memcpy(key->n, pub.n, sizeof key->n);
+    key->e = pub.e;
+    key->bits = pub.bits;
+    key->len = pub.len;
+    /* primes longer than half the modulus: unsupported; exponents or qinv
+     * that long cannot be below p or q: a bad key */
+    if ((r = get_num(&seq, key->p, np, MOTE_ERR_UNSUPPORTED)) != 0 ||
+        (r = get_num(&seq, key->q, np, MOTE_ERR_UNSUPPORTED)) != 0 ||
+        (r = get_num(&seq, key->dp, np, MOTE_ERR_BAD_KEY)) != 0 ||
+        (r = get_num(&seq, key->dq, np, MOTE_ERR_BAD_KEY)) != 0 ||
+        (r = get_num(&seq, key->qinv, np, MOTE_ERR_BAD_KEY)) != 0)
+        return r;
+    if (mote_der_done(&seq)) return MOTE_ERR_ENCODING;
+    /* Both primes fill np limbs (the exponentiation needs a non-zero top
+     * limb); anything else is a key we do not support. */
+    if (key->p[np - 1] == 0 || key->q[np - 1] == 0) return MOTE_ERR_UNSUPPORTED;
+    /* p, q odd; n = p q; dp < p, dq < q, qinv < p. Not constant time: a key
+     * is parsed once, and these checks fail only on a broken key. */
+    mote_bn_mul(pq, key->p, key->q, np);
+    bad = !(key->p[0] & 1) || !(key->q[0] & 1) || memcmp(pq, key->n, nn * 4) != 0;
+    for (i = nn; i < 2 * np; i++)
+        bad |= pq[i] != 0;
+    bad |= !mote_bn_lt(key->dp, key->p, np) || !mote_bn_lt(key->dq, key->q, np) ||
+           !mote_bn_lt(key->qinv, key->p, np);
+    mote_wipe(pq, sizeof pq);
+    return bad ? MOTE_ERR_BAD_KEY : MOTE_OK;
+}
+
+int mote_rsa_private_from_der(mote_rsa_private_key *key, const uint8_t *der, size_t len)
+{
+    mote_der d;
+    int r;
+    memset(key, 0, sizeof *key);
+    mote_der_init(&d, der, len);
+    r = parse_private(key, &d);
+    if (r) mote_rsa_private_wipe(key);
+    return r;
+}
+
+int mote_rsa_private_from_pkcs8(mote_rsa_private_key *key, const uint8_t *der, size_t len)
+{
+    mote_der d, seq;
+    const uint8_t *v;
+    size_t vl;
+    int r;
+    mote_der_init(&d, der, len);
+    if (mote_der_enter(&d, MOTE_DER_SEQUENCE, &seq) || mote_der_done(&d) ||
+        mote_der_get_uint(&seq, &v, &vl) || vl != 1 || v[0] != 0)
+        return MOTE_ERR_ENCODING;
+    r = mote_rsa_der_alg(&seq);
+    if (r) return r;
+    if (mote_der_get(&seq, MOTE_DER_OCTET_STRING, &v, &vl) || mote_der_done(&seq))
+        return MOTE_ERR_ENCODING;
+    return mote_rsa_private_from_der(key, v, vl);
+}
+
+/* r[0..rn) += a[0..an) * b, carrying through all rn limbs (an <= rn). */
+static void addmul(uint32_t *r, size_t rn, const uint32_t *a, size_t an, uint32_t b)
+{
+    uint64_t c = 0;
+    size_t i;
+    for (i = 0; i < rn; i++) {
+        c += (i < an ? mote_mul32(a[i], b) : 0) + r[i];
+        r[i] = (uint32_t)c;
+        c >>= 32;
+    }
+}
+
+/* One CRT half: out = (m mod P)^(dP + k (P - 1)) mod P, in the Montgomery
+ * domain. s: (2^w + 4) np + 2 limbs of scratch; on return s[0..np) holds
+ * R^2 mod P. */
+static void crt_half(uint32_t *out, const uint32_t *m, size_t nn, const uint32_t *P,
+                     const uint32_t *dP, const uint32_t *k, uint32_t *s, size_t np, unsigned w)
+{
+    uint32_t *rr = s, *ex = rr + np, *x = ex + np + 2, *tab = x + np;
+    uint32_t m0i = mote_bn_m0inv(P[0]);
+    uint64_t d = 0;
+    size_t i;
+    mote_bn_r2(rr, P, np);
+    mote_bn_mod_wide(x, m, nn, P, m0i, rr, tab, np); /* x = m R mod P */
+    /* ex = dP + k P - k, np + 2 limbs */
+    memcpy(ex, dP, np * 4);
+    ex[np] = ex[np + 1] = 0;
+    addmul(ex, np + 2, P, np, k[0]);
+    addmul(ex + 1, np + 1, P, np, k[1]);
+    for (i = 0; i < np + 2; i++) {
+        d = (uint64_t)ex[i] - (i < 2 ? k[i] : 0) - (uint32_t)(d >> 63);
+        ex[i] = (uint32_t)d;
+    }
+    mote_bn_modexp(out, x, ex, 32 * (np + 2), P, m0i, np, tab, w);
+    mote_wipe(ex, (np + 2) * 4);
+    mote_wipe(x, np * 4);
+}
+
+/* sig[0..k) holds the encoded message EM (< n); replace it by EM^d mod n. */
+static int rsasp1(const mote_rsa_private_key *key, uint8_t *sig, mote_entropy_fn rng, void *rng_arg,
+                  uint32_t *work, unsigned w)
+{
+    size_t nn = (key->bits + 31u) / 32, np = (nn + 1) / 2, k = key->len, i;
+    size_t used = nn + ((1u << w) + 6) * np + 2;
+    uint32_t *m = work, *mp = m + nn, *mq = mp + np, *s = mq + np;
+    uint32_t kr[4], ok, mask, c, m0i;
+    if (rng(rng_arg, (uint8_t *)kr, sizeof kr)) return MOTE_ERR_ENTROPY;
+    mote_bn_from_be(m, nn, sig, k);
+    crt_half(mq, m, nn, key->q, key->dq, kr + 2, s, np, w);
+    crt_half(mp, m, nn, key->p, key->dp, kr, s, np, w); /* leaves R^2 mod p in s */
+    mote_wipe(kr, sizeof kr);
+    {
+        /* Garner: s = mq + q ((mp - mq) qinv mod p), mp in the Montgomery
+         * domain of p, mq taken out of that of q first. */
+        uint32_t *rr = s, *a = s + np, *h = a + np, *prod = h + np;
+        m0i = mote_bn_m0inv(key->q[0]);
+        memset(a, 0, np * 4);
+        a[0] = 1;
+        mote_bn_montmul(mq, mq, a, key->q, m0i, np);
+        m0i = mote_bn_m0inv(key->p[0]);
+        mote_bn_montmul(a, mq, rr, key->p, m0i, np); /* mq R mod p (mq < R, rr < p) */
+        mote_bn_modsub(a, mp, a, key->p, np);
+        mote_bn_montmul(h, a, key->qinv, key->p, m0i, np);
+        mote_bn_mul(prod, key->q, h, np);
+        c = mote_bn_add(prod, prod, mq, np);
+        for (i = np; i < 2 * np; i++) {
+            prod[i] += c;
+            c = mote_ct_is_zero32(prod[i]) & c;
+        }
+        mote_bn_to_be(sig, k, prod, 2 * np);
+    }
+    /* Check s^e = m (mod n) on the bytes being released: s < n, and the
+     * result equals m. No branch on the outcome until the caller's. */
+    {
+        uint32_t *x = s, *t1 = x + nn, *t2 = t1 + nn;
+        mote_bn_from_be(x, nn, sig, k);
+        ok = mote_bn_lt(x, key->n, nn);
+        mote_rsa_pubexp(x, key->n, nn, key->e, t1, t2);
+        ok &= (uint32_t)mote_ct_memeq(x, m, nn * 4);
+    }
+    mask = 0u - ok;
+    for (i = 0; i < k; i++)
+        sig[i] &= (uint8_t)mask;
+    mote_wipe(work, used * 4);
+    return (int)(1u - ok) * MOTE_ERR_FAULT;
+}
+
+/* The exponent window that fits in the workspace (1 to 5 bits), or 0 if the
+ * arguments are unusable. */
+static unsigned sign_check(const mote_rsa_private_key *key, const mote_hash_desc *h, size_t sig_len,
+                           const uint32_t *work, size_t work_words)
+{
+    size_t nn = (key->bits + 31u) / 32, np = (nn + 1) / 2;
+    unsigned w;
+    if (mote_rsa_hash_ok(h) || sig_len != key->len || key->bits == 0 || work == NULL) return 0;
+    for (w = 5; w > 0; w--)
+        if (nn + ((1u << w) + 6) * np + 2 <= work_words) break;
+    return w;
+}
+
+int mote_rsa_sign_pkcs1(const mote_rsa_private_key *key, const mote_hash_desc *h,
+                        const uint8_t *hash, uint8_t *sig, size_t sig_len, mote_entropy_fn rng,
+                        void *rng_arg, uint32_t *work, size_t work_words)
+{
+    unsigned w = sign_check(key, h, sig_len, work, work_words);
+    if (w == 0 || mote_rsa_pkcs1_encode(sig, sig_len, h, hash)) return MOTE_ERR_BAD_INPUT;
+    return rsasp1(key, sig, rng, rng_arg, work, w);
+}
+
+int mote_rsa_sign_pss(const mote_rsa_private_key *key, const mote_hash_desc *h, const uint8_t *hash,
+                      size_t salt_len, uint8_t *sig, size_t sig_len, mote_entropy_fn rng,
+                      void *rng_arg, uint32_t *work, size_t work_words)
+{
+    size_t hl, em_len, db_len;
+    uint8_t *em;
+    unsigned w = sign_check(key, h, sig_len, work, work_words);
+    if (w == 0) return MOTE_ERR_BAD_INPUT;
+    hl = h->out_len;
+    /* EMSA-PSS-ENCODE with emBits = modBits - 1 */
+    em_len = (key->bits - 1u + 7) / 8;
+    if (em_len < hl + 2 || salt_len > em_len - hl - 2) return MOTE_ERR_BAD_INPUT;
+    db_len = em_len - hl - 1;
+    memset(sig, 0, sig_len);
+    em = sig + (sig_len - em_len);
+    /* DB = 00..00 01 salt; H = Hash(0^8 || mHash || salt); EM = DB^mask H bc */
+    if (rng(rng_arg, em + db_len - salt_len, salt_len)) return MOTE_ERR_ENTROPY;
+    em[db_len - salt_len - 1] = 0x01;
+    mote_rsa_pss_hash(em + db_len, h, hash, em + db_len - salt_len, salt_len);
+    mote_rsa_mgf1_xor(em, db_len, h, em + db_len);
+    em[0] &= (uint8_t) ~(0xFF00u >> (8 * em_len - (key->bits - 1u)));
+    em[em_len - 1] = 0xbc;
+    return rsasp1(key, sig, rng, rng_arg, work, w);
+}
+
+#endif

@@ -1,0 +1,242 @@
+/* RSA public keys and signature verification (RFC 8017): RSASSA-PKCS1-v1_5
+ * and RSASSA-PSS, on the shared Montgomery core (bigint.c). Everything here
+ * handles public data, so it may branch on values; the helpers that
+ * rsa_priv.c reuses (mote_rsa_pubexp, encodings) do not branch on the
+ * message or the signature. */
+#include "mote/rsa.h"
+
+#include "mote/config.h"
+
+#if MOTE_ENABLE_RSA
+
+#include <string.h>
+
+#include "crypto/bigint.h"
+#include "crypto/der.h"
+#include "crypto/rsa_int.h"
+#include "crypto/util.h"
+
+#define L MOTE_RSA_MAX_LIMBS
+
+int mote_rsa_hash_ok(const mote_hash_desc *h)
+{
+    if (h == NULL) return -1;
+    if (h->id == MOTE_HASH_SHA256 && h->out_len == 32) return 0;
+    if (h->id == MOTE_HASH_SHA384 && h->out_len == 48) return 0;
+    if (h->id == MOTE_HASH_SHA512 && h->out_len == 64) return 0;
+    return -1;
+}
+
+void mote_rsa_pubexp(uint32_t *x, const uint32_t *n, size_t nl, uint32_t e, uint32_t *t1,
+                     uint32_t *t2)
+{
+    uint32_t m0i = mote_bn_m0inv(n[0]);
+    int top = 31, i;
+    while (!(e >> top))
+        top--;
+    mote_bn_r2(t1, n, nl);
+    mote_bn_montmul(t1, t1, x, n, m0i, nl); /* t1 = x R */
+    memcpy(t2, t1, nl * 4);
+    /* Left to right over the bits below the top one; e is odd, so the last
+     * step multiplies by plain x, which also leaves the Montgomery domain
+     * (65537: 16 squarings and one multiplication). */
+    for (i = top - 1; i >= 1; i--) {
+        mote_bn_montmul(t2, t2, t2, n, m0i, nl);
+        if ((e >> i) & 1) mote_bn_montmul(t2, t2, t1, n, m0i, nl);
+    }
+    mote_bn_montmul(t2, t2, t2, n, m0i, nl);
+    mote_bn_montmul(x, t2, x, n, m0i, nl);
+}
+
+/* DigestInfo for SHA-256; SHA-384 and SHA-512 differ in 3 bytes. */
+static const uint8_t digest_info[19] = {0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01,
+                                        0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20};
+
+int mote_rsa_pkcs1_encode(uint8_t *em, size_t k, const mote_hash_desc *h, const uint8_t *hash)
+{
+    size_t hl = h->out_len, t = sizeof digest_info + hl;
+    uint8_t *di;
+    if (k < t + 11) return -1; /* at least 8 bytes of 0xFF */
+    em[0] = 0x00;
+    em[1] = 0x01;
+    memset(em + 2, 0xFF, k - t - 3);
+    em[k - t - 1] = 0x00;
+    di = em + k - t;
+    memcpy(di, digest_info, sizeof digest_info);
+    di[1] = (uint8_t)(0x11 + hl);
+    di[14] = h->id; /* the last arc of 2.16.840.1.101.3.4.2.{1,2,3} */
+    di[18] = (uint8_t)hl;
+    memcpy(di + sizeof digest_info, hash, hl);
+    return 0;
+}
+
+void mote_rsa_mgf1_xor(uint8_t *out, size_t len, const mote_hash_desc *h, const uint8_t *seed)
+{
+    mote_hash_ctx ctx;
+    uint8_t blk[MOTE_HASH_MAX_LEN], cnt[4];
+    uint32_t c = 0;
+    size_t i, hl = h->out_len;
+    while (len > 0) {
+        size_t k = len < hl ? len : hl;
+        mote_store_be32(cnt, c++);
+        h->init(&ctx);
+        h->update(&ctx, seed, hl);
+        h->update(&ctx, cnt, 4);
+        h->final(&ctx, blk);
+        for (i = 0; i < k; i++)
+            out[i] ^= blk[i];
+        out += k;
+        len -= k;
+    }
+    mote_wipe(blk, sizeof blk);
+}
+
+void mote_rsa_pss_hash(uint8_t *out, const mote_hash_desc *h, const uint8_t *mhash,
+                       const uint8_t *salt, size_t salt_len)
+{
+    static const uint8_t zeros[8] = {0};
+    mote_hash_ctx ctx;
+    h->init(&ctx);
+    h->update(&ctx, zeros, 8);
+    h->update(&ctx, mhash, h->out_len);
+    h->update(&ctx, salt, salt_len);
+    h->final(&ctx, out);
+}
+
+int mote_rsa_der_alg(mote_der *d)
+{
+    static const uint8_t rsa_oid[9] = {0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01};
+    mote_der alg;
+    const uint8_t *v;
+    size_t len;
+    if (mote_der_enter(d, MOTE_DER_SEQUENCE, &alg) || mote_der_get(&alg, MOTE_DER_OID, &v, &len))
+        return MOTE_ERR_ENCODING;
+    if (len != sizeof rsa_oid || memcmp(v, rsa_oid, len) != 0) return MOTE_ERR_UNSUPPORTED;
+    /* RFC 3279: the parameters MUST be NULL */
+    if (mote_der_get(&alg, MOTE_DER_NULL, &v, &len) || len != 0 || mote_der_done(&alg))
+        return MOTE_ERR_ENCODING;
+    return MOTE_OK;
+}
+
+int mote_rsa_public_set(mote_rsa_public_key *key, const uint8_t *n, size_t n_len, const uint8_t *e,
+                        size_t e_len)
+{
+    size_t bits, i;
+    uint32_t ev = 0;
+    while (n_len > 0 && n[0] == 0)
+        n++, n_len--;
+    while (e_len > 0 && e[0] == 0)
+        e++, e_len--;
+    if (n_len == 0) return MOTE_ERR_BAD_KEY;
+    bits = 8 * n_len;
+    for (i = 0x80; !(n[0] & i); i >>= 1)
+        bits--;
+    if (bits < MOTE_RSA_MIN_BITS || bits > MOTE_MAX_RSA_BITS) return MOTE_ERR_UNSUPPORTED;
+    if (!(n[n_len - 1] & 1) || e_len > 4) return MOTE_ERR_BAD_KEY;
+    for (i = 0; i < e_len; i++)
+        ev = ev << 8 | e[i];
+    if (ev < 3 || !(ev & 1)) return MOTE_ERR_BAD_KEY;
+    memset(key, 0, sizeof *key);
+    mote_bn_from_be(key->n, L, n, n_len);
+    key->e = ev;
+    key->bits = (uint16_t)bits;
+    key->len = (uint16_t)n_len;
+    return MOTE_OK;
+}
+
+/* RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } */
+static int parse_rsa_public(mote_rsa_public_key *key, mote_der *d)
+{
+    mote_der seq;
+    const uint8_t *n, *e;
+    size_t nl, el;
+    if (mote_der_enter(d, MOTE_DER_SEQUENCE, &seq) || mote_der_get_uint(&seq, &n, &nl) ||
+        mote_der_get_uint(&seq, &e, &el) || mote_der_done(&seq) || mote_der_done(d))
+        return MOTE_ERR_ENCODING;
+    return mote_rsa_public_set(key, n, nl, e, el);
+}
+
+int mote_rsa_public_from_der(mote_rsa_public_key *key, const uint8_t *der, size_t len)
+{
+    mote_der d;
+    mote_der_init(&d, der, len);
+    return parse_rsa_public(key, &d);
+}
+
+int mote_rsa_public_from_spki(mote_rsa_public_key *key, const uint8_t *der, size_t len)
+{
+    mote_der d, spki;
+    const uint8_t *bs;
+    size_t bl;
+    int r;
+    mote_der_init(&d, der, len);
+    if (mote_der_enter(&d, MOTE_DER_SEQUENCE, &spki) || mote_der_done(&d)) return MOTE_ERR_ENCODING;
+    r = mote_rsa_der_alg(&spki);
+    if (r) return r;
+    /* BIT STRING with no unused bits, holding the RSAPublicKey */
+    if (mote_der_get(&spki, MOTE_DER_BIT_STRING, &bs, &bl) || mote_der_done(&spki) || bl < 1 ||
+        bs[0] != 0)
+        return MOTE_ERR_ENCODING;
+    mote_der_init(&d, bs + 1, bl - 1);
+    return parse_rsa_public(key, &d);
+}
+
+/* x = sig^e mod n, or -1 if sig is not a representative below n. t1, t2:
+ * scratch. */
+static int rsavp1(const mote_rsa_public_key *key, const uint8_t *sig, size_t sig_len, uint32_t *x,
+                  uint32_t *t1, uint32_t *t2)
+{
+    size_t nl = (key->bits + 31u) / 32;
+    if (sig_len != key->len) return -1;
+    mote_bn_from_be(x, nl, sig, sig_len);
+    if (!mote_bn_lt(x, key->n, nl)) return -1;
+    mote_rsa_pubexp(x, key->n, nl, key->e, t1, t2);
+    return 0;
+}
+
+int mote_rsa_verify_pkcs1(const mote_rsa_public_key *key, const mote_hash_desc *h,
+                          const uint8_t *hash, const uint8_t *sig, size_t sig_len)
+{
+    uint32_t x[L], t1[L], t2[L];
+    size_t k = key->len;
+    if (mote_rsa_hash_ok(h)) return MOTE_ERR_BAD_INPUT;
+    if (rsavp1(key, sig, sig_len, x, t1, t2)) return MOTE_ERR_BAD_SIGNATURE;
+    /* t1, t2 are free again: compare the bytes of x with EM' */
+    mote_bn_to_be((uint8_t *)t1, k, x, (key->bits + 31u) / 32);
+    if (mote_rsa_pkcs1_encode((uint8_t *)t2, k, h, hash)) return MOTE_ERR_BAD_SIGNATURE;
+    return mote_ct_memeq(t1, t2, k) ? MOTE_OK : MOTE_ERR_BAD_SIGNATURE;
+}
+
+int mote_rsa_verify_pss(const mote_rsa_public_key *key, const mote_hash_desc *h,
+                        const uint8_t *hash, size_t salt_len, const uint8_t *sig, size_t sig_len)
+{
+    uint32_t x[L], t1[L], t2[L];
+    uint8_t *em = (uint8_t *)t1, *hh = (uint8_t *)t2, top;
+    size_t hl, em_len = (key->bits - 1u + 7) / 8, db_len, i;
+    if (mote_rsa_hash_ok(h)) return MOTE_ERR_BAD_INPUT;
+    hl = h->out_len;
+    if (rsavp1(key, sig, sig_len, x, t1, t2)) return MOTE_ERR_BAD_SIGNATURE;
+    /* EM is the emLen = ceil((modBits - 1) / 8) low bytes of x; when that is
+     * one byte short of k, the top byte of x must be zero. */
+    mote_bn_to_be(em, key->len, x, (key->bits + 31u) / 32);
+    if (em_len < key->len) {
+        if (em[0] != 0) return MOTE_ERR_BAD_SIGNATURE;
+        em++;
+    }
+    if (em_len < hl + 2 || salt_len > em_len - hl - 2 || em[em_len - 1] != 0xbc)
+        return MOTE_ERR_BAD_SIGNATURE;
+    db_len = em_len - hl - 1;
+    /* the 8 emLen - emBits leftmost bits must be zero */
+    top = (uint8_t)(0xFF00u >> (8 * em_len - (key->bits - 1u)));
+    if (em[0] & top) return MOTE_ERR_BAD_SIGNATURE;
+    mote_rsa_mgf1_xor(em, db_len, h, em + db_len);
+    em[0] &= (uint8_t)~top;
+    /* DB = 00..00 01 salt */
+    for (i = 0; i < db_len - salt_len - 1; i++)
+        if (em[i] != 0) return MOTE_ERR_BAD_SIGNATURE;
+    if (em[i] != 0x01) return MOTE_ERR_BAD_SIGNATURE;
+    mote_rsa_pss_hash(hh, h, hash, em + db_len - salt_len, salt_len);
+    return memcmp(hh, em + db_len, hl) == 0 ? MOTE_OK : MOTE_ERR_BAD_SIGNATURE;
+}
+
+#endif
