@@ -14,20 +14,32 @@
 #include "crypto/chacha20.h"
 #include "crypto/util.h"
 
+/* Absorb len bytes, then zeros up to a multiple of 16 (RFC 8439 pad16). The
+ * data is aad or ciphertext: the copy of its last block needs no wipe. */
+static void mac_pad16(mote_poly1305_ctx *p, const uint8_t *data, size_t len)
+{
+    size_t whole = len & ~(size_t)15;
+    uint8_t blk[16];
+
+    mote_poly1305_update(p, data, whole);
+    if (len > whole) {
+        memset(blk, 0, sizeof blk);
+        memcpy(blk, data + whole, len - whole);
+        mote_poly1305_update(p, blk, sizeof blk);
+    }
+}
+
 /* Poly1305 (one-time key already in p) over aad, ct and the lengths. */
 static void chachapoly_mac(mote_poly1305_ctx *p, const uint8_t *aad, size_t aad_len,
                            const uint8_t *ct, size_t len, uint8_t tag[16])
 {
-    uint8_t blk[16]; /* zero padding, then the lengths: nothing secret */
+    uint8_t blk[16];
 
-    memset(blk, 0, sizeof blk);
-    mote_poly1305_update(p, aad, aad_len);
-    mote_poly1305_update(p, blk, (16 - (aad_len & 15)) & 15);
-    mote_poly1305_update(p, ct, len);
-    mote_poly1305_update(p, blk, (16 - (len & 15)) & 15);
+    mac_pad16(p, aad, aad_len);
+    mac_pad16(p, ct, len);
     mote_store_le64(blk, (uint64_t)aad_len);
     mote_store_le64(blk + 8, (uint64_t)len);
-    mote_poly1305_update(p, blk, 16);
+    mote_poly1305_update(p, blk, sizeof blk);
     mote_poly1305_final(p, tag); /* wipes p */
 }
 
