@@ -10,7 +10,8 @@ static int usage(void)
     fprintf(stderr, "usage: mote <command> [args]\n"
                     "  version    print the library version and enabled features\n"
                     "  selftest   run the built-in known-answer tests\n"
-                    "  demo       the end-to-end demonstration (make demo)\n");
+                    "  demo       the end-to-end demonstration (make demo)\n"
+                    "  client     connect to a TLS server: mote client HOST:PORT [options]\n");
     return 2;
 }
 
@@ -19,6 +20,7 @@ int main(int argc, char **argv)
     if (argc < 2) return usage();
     if (strcmp(argv[1], "version") == 0) return mote_cmd_version(argc - 1, argv + 1);
     if (strcmp(argv[1], "selftest") == 0) return mote_cmd_selftest(argc - 1, argv + 1);
+    if (strcmp(argv[1], "client") == 0) return mote_cmd_client(argc - 1, argv + 1);
     if (strcmp(argv[1], "demo") == 0) return mote_cmd_demo(argc - 1, argv + 1);
     return usage();
 }

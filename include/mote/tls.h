@@ -1,0 +1,232 @@
+/* mote: the TLS engine (sans-I/O).
+ *
+ * The engine never touches a socket, a clock or an allocator. The caller
+ * owns one mote_tls_conn and two buffers (input and output) and moves bytes:
+ *
+ *     for (;;) {
+ *         unsigned st = mote_tls_status(&c);
+ *         if (st & MOTE_TLS_SEND)   -> send mote_tls_send_buf(), then mote_tls_send_done()
+ *         else if (st & MOTE_TLS_RECV) -> read into mote_tls_recv_buf(), then mote_tls_recv_done()
+ *         ...
+ *     }
+ *
+ * Four windows: "bytes to send" (mote_tls_send_buf), "room for bytes from
+ * the network" (mote_tls_recv_buf), "plaintext for the application"
+ * (mote_tls_read_buf) and "room for application plaintext"
+ * (mote_tls_write_buf). Input and output are independent: the application
+ * can write while a partial record is being received, and read while output
+ * is pending. src/io/ has blocking and non-blocking socket adapters.
+ *
+ * Memory: sizeof(mote_tls_conn) plus the two buffers, all the caller's.
+ * The input buffer decides the largest record the engine accepts; the
+ * client advertises record_size_limit and max_fragment_length from it. */
+#ifndef MOTE_TLS_H
+#define MOTE_TLS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "mote/config.h"
+#include "mote/error.h"
+#include "mote/hash.h"
+#include "mote/rng.h"
+
+/* Protocol numbers (IANA). */
+#define MOTE_TLS12 0x0303
+#define MOTE_TLS13 0x0304
+
+#define MOTE_TLS_AES_128_GCM_SHA256       0x1301
+#define MOTE_TLS_AES_256_GCM_SHA384       0x1302
+#define MOTE_TLS_CHACHA20_POLY1305_SHA256 0x1303
+#define MOTE_TLS_AES_128_CCM_SHA256       0x1304
+
+#define MOTE_GROUP_SECP256R1 23
+#define MOTE_GROUP_SECP384R1 24
+#define MOTE_GROUP_X25519    29
+#define MOTE_GROUP_FFDHE2048 256
+
+#define MOTE_SIG_RSA_PKCS1_SHA256       0x0401
+#define MOTE_SIG_RSA_PKCS1_SHA384       0x0501
+#define MOTE_SIG_RSA_PKCS1_SHA512       0x0601
+#define MOTE_SIG_ECDSA_SECP256R1_SHA256 0x0403
+#define MOTE_SIG_ECDSA_SECP384R1_SHA384 0x0503
+#define MOTE_SIG_RSA_PSS_RSAE_SHA256    0x0804
+#define MOTE_SIG_RSA_PSS_RSAE_SHA384    0x0805
+#define MOTE_SIG_RSA_PSS_RSAE_SHA512    0x0806
+#define MOTE_SIG_ED25519                0x0807
+#define MOTE_SIG_RSA_PSS_PSS_SHA256     0x0809
+#define MOTE_SIG_RSA_PSS_PSS_SHA384     0x080a
+#define MOTE_SIG_RSA_PSS_PSS_SHA512     0x080b
+
+/* Configuration flags. */
+#define MOTE_TLS_NO_VERIFY     0x01 /* skip certificate verification (insecure, tests only) */
+#define MOTE_TLS_NO_TIME_CHECK 0x02 /* device without a clock: skip validity dates */
+#define MOTE_TLS_NO_MIDDLEBOX  0x04 /* no middlebox-compatibility session id / CCS */
+
+/* Progress hook, called at bounded intervals inside long public-key
+ * operations (feed a watchdog, yield to a scheduler). */
+typedef void (*mote_tls_progress_fn)(void *arg);
+
+/* Certificate verification is delegated through this hook so that the
+ * engine does not depend on which validator is compiled in. The default
+ * (mote_tls_config.verifier == NULL) is mote's streaming X.509 validator. */
+struct mote_x509_anchor;
+
+/* What a client connection is configured with. The engine keeps a pointer:
+ * the config (and every string/array it points to) must outlive the
+ * connection. Several connections may share one config. */
+typedef struct mote_tls_config {
+    const char *server_name;       /* SNI, and the name the certificate must match */
+    const char *const *alpn;       /* NULL-terminated protocol list, or NULL */
+    const uint16_t *cipher_suites; /* 0-terminated preference list; NULL = default */
+    const uint16_t *groups;        /* 0-terminated; the first gets a key share; NULL = default */
+    const struct mote_x509_anchor *anchors; /* trust anchors (see mote/x509.h) */
+    size_t n_anchors;
+    int64_t now;                   /* seconds since 1970 for validity checks */
+    uint32_t flags;                /* MOTE_TLS_* */
+    mote_drbg_ctx *rng;            /* randomness for keys and nonces (required) */
+    mote_tls_progress_fn progress; /* optional */
+    void *progress_arg;
+} mote_tls_config;
+
+/* Status bits from mote_tls_status(). */
+#define MOTE_TLS_SEND   0x01 /* bytes are waiting in mote_tls_send_buf() */
+#define MOTE_TLS_RECV   0x02 /* the engine wants bytes from the network */
+#define MOTE_TLS_READ   0x04 /* application plaintext is available */
+#define MOTE_TLS_WRITE  0x08 /* the application may write plaintext */
+#define MOTE_TLS_STEP   0x10 /* call mote_tls_step(): work is pending (long operation) */
+#define MOTE_TLS_CLOSED 0x20 /* the connection is over; mote_tls_error() tells why */
+
+/* ---- the connection state (private: read it only through the functions) ---- */
+
+#include "mote/aead.h"
+
+typedef struct {
+    uint8_t aead, tag_len, explicit_len;
+    uint8_t iv[12];
+    uint64_t seq;
+    union {
+#if MOTE_ENABLE_GCM
+        mote_gcm_ctx gcm;
+#endif
+#if MOTE_ENABLE_CCM
+        mote_aes_ctx aes;
+#endif
+#if MOTE_ENABLE_CHACHAPOLY
+        uint8_t chacha[32];
+#endif
+        uint8_t none;
+    } k;
+} mote_tls_cipher_state;
+
+typedef struct mote_tls_conn {
+    const mote_tls_config *cfg;
+    uint8_t *in, *out;
+    size_t in_size, out_size;
+    size_t in_len;                  /* bytes held in in[] */
+    size_t rec_end;                 /* end of the record being consumed (0: none) */
+    size_t app_off, app_len;        /* unread application plaintext in in[] */
+    size_t out_len, out_sent;       /* pending output in out[] */
+    int err;                        /* first fatal error, or 0 */
+    uint8_t state;                  /* handshake state (src/tls/client13.c) */
+    uint8_t alert_sent, alert_recv; /* last alert descriptions (255: none) */
+    uint8_t flags;                  /* private bits */
+    uint16_t version, suite, group, sig_scheme;
+    uint16_t peer_record_limit; /* largest plaintext the peer accepts */
+    uint8_t alpn_index;         /* 1 + index in cfg->alpn, 0 if none */
+    uint8_t hash_len;
+    mote_tls_cipher_state rd, wr;
+    /* handshake message assembly */
+    size_t hs_pos, hs_end; /* unprocessed handshake bytes of the current record */
+    size_t scratch;        /* where a straddling message is gathered in out[] */
+    uint8_t hs_type, hs_hdr_len, hs_row, pk_ops;
+    uint8_t hs_hdr[4], hs_small[8];
+    uint32_t hs_len, hs_got;
+    uint16_t mfl; /* max_fragment_length we asked for (0: none) */
+    /* Certificate message walk (client13.c) */
+    uint8_t cs_state;
+    uint32_t cs_need, cs_val, cs_list, cs_count;
+    /* key schedule */
+    uint8_t secret[48];                 /* early -> handshake -> master secret */
+    uint8_t c_secret[48], s_secret[48]; /* current traffic secrets */
+    uint8_t client_random[32];
+    uint8_t session_id[32];
+    uint8_t kex_priv[48]; /* our key-share private key */
+    uint16_t kex_group;
+    uint16_t hrr_group;
+    /* transcript: both hashes run until the suite picks one */
+    mote_sha256_ctx th256;
+#if MOTE_ENABLE_SHA512
+    mote_sha384_ctx th384;
+#endif
+    /* certificate chain state (streamed) */
+    uint8_t cert_state[1536];
+} mote_tls_conn;
+
+/* ---- functions ---- */
+
+/* mote_tls_client_init: prepare a client connection and queue its
+ * ClientHello. in/out are the caller's buffers (at least MOTE_TLS_MIN_IN /
+ * MOTE_TLS_MIN_OUT bytes); they and cfg must stay valid while the
+ * connection lives. Returns MOTE_OK or a negative error. */
+#define MOTE_TLS_MIN_IN     512
+#define MOTE_TLS_MAX_SHARE  256 /* largest key share (ffdhe2048) */
+#define MOTE_TLS_MAX_COOKIE 256 /* largest HelloRetryRequest cookie we echo */
+#define MOTE_TLS_MIN_OUT    512
+int mote_tls_client_init(mote_tls_conn *c, const mote_tls_config *cfg, uint8_t *in, size_t in_size,
+                         uint8_t *out, size_t out_size);
+
+/* mote_tls_status: MOTE_TLS_* bits saying what the engine can do now. */
+unsigned mote_tls_status(const mote_tls_conn *c);
+
+/* Output: *len bytes at the returned pointer are to be sent; report how
+ * many went out with mote_tls_send_done. NULL/0 when nothing is pending. */
+const uint8_t *mote_tls_send_buf(const mote_tls_conn *c, size_t *len);
+void mote_tls_send_done(mote_tls_conn *c, size_t n);
+
+/* Input: room for *len bytes from the network; then mote_tls_recv_done(n)
+ * processes them (records are decrypted, the handshake advances by at most
+ * one public-key operation). Returns MOTE_OK or the connection's error. */
+uint8_t *mote_tls_recv_buf(mote_tls_conn *c, size_t *len);
+int mote_tls_recv_done(mote_tls_conn *c, size_t n);
+
+/* mote_tls_step: continue pending work (MOTE_TLS_STEP). Returns MOTE_OK or
+ * the connection's error. */
+int mote_tls_step(mote_tls_conn *c);
+
+/* Application data in: *len plaintext bytes; consume n of them. */
+const uint8_t *mote_tls_read_buf(const mote_tls_conn *c, size_t *len);
+void mote_tls_read_done(mote_tls_conn *c, size_t n);
+
+/* Application data out: room for *len plaintext bytes (one record); write
+ * into it, then mote_tls_write_done(n) seals the record (n may be smaller). */
+uint8_t *mote_tls_write_buf(mote_tls_conn *c, size_t *len);
+int mote_tls_write_done(mote_tls_conn *c, size_t n);
+
+/* mote_tls_close: queue close_notify; the connection then only drains. */
+int mote_tls_close(mote_tls_conn *c);
+
+/* mote_tls_key_update: send a KeyUpdate (request_peer: ask the server to
+ * update its keys too). TLS 1.3 only, after the handshake. */
+int mote_tls_key_update(mote_tls_conn *c, int request_peer);
+
+/* mote_tls_wipe: erase every key and secret held in c (the caller's
+ * buffers may still hold plaintext: wipe them too if that matters). */
+void mote_tls_wipe(mote_tls_conn *c);
+
+/* What was negotiated (valid once MOTE_TLS_READ/WRITE is possible). */
+int mote_tls_error(const mote_tls_conn *c);            /* 0 or the fatal error */
+int mote_tls_alert(const mote_tls_conn *c, int *sent); /* last alert: received, or sent */
+uint16_t mote_tls_version(const mote_tls_conn *c);
+uint16_t mote_tls_cipher_suite(const mote_tls_conn *c);
+uint16_t mote_tls_group(const mote_tls_conn *c);
+uint16_t mote_tls_signature_scheme(const mote_tls_conn *c);
+const char *mote_tls_alpn(const mote_tls_conn *c); /* NULL if none */
+/* Largest plaintext record each side will send: peer_limit is what the
+ * server accepts; our input buffer decides what we accept. */
+size_t mote_tls_max_fragment(const mote_tls_conn *c);
+/* Names for printing ("TLS_AES_128_GCM_SHA256", "x25519", ...). */
+const char *mote_tls_suite_name(uint16_t suite);
+const char *mote_tls_group_name(uint16_t group);
+const char *mote_tls_sig_name(uint16_t scheme);
+
+#endif

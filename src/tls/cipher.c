@@ -1,0 +1,187 @@
+/* Record protection: nonces, additional data and tags for TLS 1.3 (RFC 8446
+ * §5.2-5.3) and TLS 1.2 AEAD suites (RFC 5288 GCM, RFC 6655 CCM, RFC 7905
+ * ChaCha20-Poly1305). */
+#include "tls/cipher.h"
+
+#include <string.h>
+
+#include "crypto/util.h"
+#include "mote/error.h"
+
+size_t mote_tls_aead_key_len(int aead)
+{
+    switch (aead) {
+    case MOTE_AEAD_AES128_GCM:
+    case MOTE_AEAD_AES128_CCM:
+    case MOTE_AEAD_AES128_CCM8:
+        return 16;
+    case MOTE_AEAD_AES256_GCM:
+    case MOTE_AEAD_CHACHA20_POLY1305:
+        return 32;
+    default:
+        return 0;
+    }
+}
+
+size_t mote_tls_aead_iv_len(int aead, int tls12)
+{
+    if (mote_tls_aead_key_len(aead) == 0) return 0;
+    return tls12 && aead != MOTE_AEAD_CHACHA20_POLY1305 ? 4 : 12;
+}
+
+int mote_tls_cipher_init(mote_tls_cipher *c, int aead, int tls12, const uint8_t *key,
+                         const uint8_t *iv)
+{
+    size_t klen = mote_tls_aead_key_len(aead);
+    int rc = MOTE_ERR_UNSUPPORTED;
+    memset(c, 0, sizeof *c);
+    switch (aead) {
+#if MOTE_ENABLE_GCM
+    case MOTE_AEAD_AES128_GCM:
+    case MOTE_AEAD_AES256_GCM:
+        rc = mote_gcm_init(&c->k.gcm, key, klen);
+        break;
+#endif
+#if MOTE_ENABLE_CCM
+    case MOTE_AEAD_AES128_CCM:
+    case MOTE_AEAD_AES128_CCM8:
+        rc = mote_aes_init(&c->k.aes, key, klen);
+        break;
+#endif
+#if MOTE_ENABLE_CHACHAPOLY
+    case MOTE_AEAD_CHACHA20_POLY1305:
+        memcpy(c->k.chacha, key, 32);
+        rc = MOTE_OK;
+        break;
+#endif
+    default:
+        break;
+    }
+    if (rc != MOTE_OK) {
+        mote_tls_cipher_wipe(c);
+        return rc;
+    }
+    c->aead = (uint8_t)aead;
+    c->tag_len = aead == MOTE_AEAD_AES128_CCM8 ? 8 : 16;
+    c->explicit_len = (uint8_t)(tls12 && aead != MOTE_AEAD_CHACHA20_POLY1305 ? 8 : 0);
+    memcpy(c->iv, iv, mote_tls_aead_iv_len(aead, tls12));
+    return MOTE_OK;
+}
+
+void mote_tls_cipher_wipe(mote_tls_cipher *c)
+{
+    mote_wipe(c, sizeof *c);
+}
+
+size_t mote_tls_cipher_overhead(const mote_tls_cipher *c)
+{
+    return c->aead == MOTE_AEAD_NONE ? 0 : (size_t)c->explicit_len + c->tag_len;
+}
+
+/* The per-record nonce: salt || explicit (TLS 1.2 GCM/CCM), else iv ^ seq. */
+static void make_nonce(const mote_tls_cipher *c, uint8_t nonce[12], const uint8_t *explicit_nonce)
+{
+    if (c->explicit_len) {
+        memcpy(nonce, c->iv, 4);
+        memcpy(nonce + 4, explicit_nonce, 8);
+    } else {
+        uint8_t s[8];
+        int i;
+        mote_store_be64(s, c->seq);
+        memcpy(nonce, c->iv, 12);
+        for (i = 0; i < 8; i++)
+            nonce[4 + i] ^= s[i];
+    }
+}
+
+/* Additional data: TLS 1.3 uses the record header (with the protected
+ * length); TLS 1.2 uses seq || type || version || plaintext length. */
+static size_t make_aad(const mote_tls_cipher *c, uint8_t aad[13], const uint8_t *hdr,
+                       size_t plain_len, int tls12)
+{
+    if (!tls12) {
+        memcpy(aad, hdr, 5);
+        return 5;
+    }
+    mote_store_be64(aad, c->seq);
+    memcpy(aad + 8, hdr, 3);
+    aad[11] = (uint8_t)(plain_len >> 8);
+    aad[12] = (uint8_t)plain_len;
+    return 13;
+}
+
+long mote_tls_cipher_seal(mote_tls_cipher *c, uint8_t *rec, size_t len, int tls12)
+{
+    uint8_t nonce[12], aad[13];
+    uint8_t *body = rec + 5 + c->explicit_len;
+    size_t total = c->explicit_len + len + c->tag_len, aad_len;
+    if (c->seq == UINT64_MAX || total > 0xFFFF) return MOTE_ERR_BAD_INPUT;
+    rec[3] = (uint8_t)(total >> 8);
+    rec[4] = (uint8_t)total;
+    if (c->explicit_len) mote_store_be64(rec + 5, c->seq);
+    make_nonce(c, nonce, rec + 5);
+    aad_len = make_aad(c, aad, rec, len, tls12);
+    switch (c->aead) {
+#if MOTE_ENABLE_GCM
+    case MOTE_AEAD_AES128_GCM:
+    case MOTE_AEAD_AES256_GCM:
+        mote_gcm_seal(&c->k.gcm, nonce, aad, aad_len, body, len, body, body + len);
+        break;
+#endif
+#if MOTE_ENABLE_CCM
+    case MOTE_AEAD_AES128_CCM:
+    case MOTE_AEAD_AES128_CCM8:
+        mote_ccm_seal(&c->k.aes, nonce, 12, aad, aad_len, body, len, body, body + len, c->tag_len);
+        break;
+#endif
+#if MOTE_ENABLE_CHACHAPOLY
+    case MOTE_AEAD_CHACHA20_POLY1305:
+        mote_chachapoly_seal(c->k.chacha, nonce, aad, aad_len, body, len, body, body + len);
+        break;
+#endif
+    default:
+        return MOTE_ERR_BAD_INPUT;
+    }
+    c->seq++;
+    return (long)(5 + total);
+}
+
+int mote_tls_cipher_open(mote_tls_cipher *c, uint8_t *rec, size_t body_len, int tls12,
+                         uint8_t **plain, size_t *plain_len)
+{
+    uint8_t nonce[12], aad[13];
+    uint8_t *body = rec + 5 + c->explicit_len;
+    size_t over = mote_tls_cipher_overhead(c), len, aad_len;
+    int rc = MOTE_ERR_BAD_INPUT;
+    if (body_len < over || c->seq == UINT64_MAX) return MOTE_ERR_BAD_INPUT;
+    len = body_len - over;
+    make_nonce(c, nonce, rec + 5);
+    aad_len = make_aad(c, aad, rec, len, tls12);
+    switch (c->aead) {
+#if MOTE_ENABLE_GCM
+    case MOTE_AEAD_AES128_GCM:
+    case MOTE_AEAD_AES256_GCM:
+        rc = mote_gcm_open(&c->k.gcm, nonce, aad, aad_len, body, len, body, body + len, 16);
+        break;
+#endif
+#if MOTE_ENABLE_CCM
+    case MOTE_AEAD_AES128_CCM:
+    case MOTE_AEAD_AES128_CCM8:
+        rc = mote_ccm_open(&c->k.aes, nonce, 12, aad, aad_len, body, len, body, body + len,
+                           c->tag_len);
+        break;
+#endif
+#if MOTE_ENABLE_CHACHAPOLY
+    case MOTE_AEAD_CHACHA20_POLY1305:
+        rc = mote_chachapoly_open(c->k.chacha, nonce, aad, aad_len, body, len, body, body + len);
+        break;
+#endif
+    default:
+        break;
+    }
+    if (rc != MOTE_OK) return rc == MOTE_ERR_BAD_INPUT ? rc : MOTE_ERR_AUTH;
+    c->seq++;
+    *plain = body;
+    *plain_len = len;
+    return MOTE_OK;
+}

@@ -1,0 +1,55 @@
+/* mote (private): record protection for TLS 1.3 and TLS 1.2 AEAD suites.
+ *
+ * One mote_tls_cipher per direction. It holds the expanded key, the static
+ * IV and the 64-bit record sequence number, and seals or opens one record in
+ * place in the record buffer. The caller frames records; this file only
+ * knows nonces, additional data and tags. */
+#ifndef MOTE_TLS_CIPHER_H
+#define MOTE_TLS_CIPHER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "mote/tls.h"
+
+/* The bulk algorithms of mote's suites. */
+enum {
+    MOTE_AEAD_NONE = 0,
+    MOTE_AEAD_AES128_GCM,
+    MOTE_AEAD_AES256_GCM,
+    MOTE_AEAD_CHACHA20_POLY1305,
+    MOTE_AEAD_AES128_CCM,
+    MOTE_AEAD_AES128_CCM8
+};
+
+/* The state itself is declared in mote/tls.h (the connection embeds two). */
+typedef mote_tls_cipher_state mote_tls_cipher;
+
+/* Key and IV lengths of an AEAD (0 for unknown). */
+size_t mote_tls_aead_key_len(int aead);
+size_t mote_tls_aead_iv_len(int aead, int tls12); /* 12, or 4 for TLS 1.2 GCM/CCM */
+
+/* mote_tls_cipher_init: install key and IV (lengths as above); seq = 0.
+ * Returns MOTE_OK or MOTE_ERR_UNSUPPORTED for an AEAD not compiled in. */
+int mote_tls_cipher_init(mote_tls_cipher *c, int aead, int tls12, const uint8_t *key,
+                         const uint8_t *iv);
+void mote_tls_cipher_wipe(mote_tls_cipher *c);
+
+/* Bytes a protected record adds around the plaintext: explicit nonce in
+ * front (TLS 1.2 GCM/CCM: 8), tag behind. */
+size_t mote_tls_cipher_overhead(const mote_tls_cipher *c);
+
+/* mote_tls_cipher_seal: protect one record in place. rec points at the
+ * 5-byte record header, whose type/version are set and whose length field
+ * this function writes; the plaintext (for TLS 1.3 already followed by its
+ * inner content type) is at rec + 5 + explicit-nonce bytes, len bytes. The
+ * tag is appended. Returns the total record length (header included) or a
+ * negative error (sequence numbers exhausted). */
+long mote_tls_cipher_seal(mote_tls_cipher *c, uint8_t *rec, size_t len, int tls12);
+/* mote_tls_cipher_open: authenticate and decrypt the record at rec (header
+ * + body of body_len bytes) in place. On success *plain points at the
+ * plaintext and *plain_len is its length; returns MOTE_OK, or MOTE_ERR_AUTH
+ * (bad_record_mac) / MOTE_ERR_BAD_INPUT (too short). */
+int mote_tls_cipher_open(mote_tls_cipher *c, uint8_t *rec, size_t body_len, int tls12,
+                         uint8_t **plain, size_t *plain_len);
+
+#endif

@@ -1,0 +1,1020 @@
+/* The TLS 1.3 client handshake (RFC 8446), as a table of states and the
+ * messages each accepts.
+ *
+ *   WAIT_SH      ServerHello | HelloRetryRequest  -> WAIT_EE (or WAIT_SH again after HRR)
+ *   WAIT_EE      EncryptedExtensions              -> WAIT_CERT_CR
+ *   WAIT_CERT_CR CertificateRequest               -> WAIT_CERT
+ *                Certificate (streamed)           -> WAIT_CV
+ *   WAIT_CERT    Certificate (streamed)           -> WAIT_CV
+ *   WAIT_CV      CertificateVerify                -> WAIT_FIN
+ *   WAIT_FIN     Finished                         -> CONNECTED (our flight is sent)
+ *   CONNECTED    NewSessionTicket | KeyUpdate
+ *
+ * Handshake bytes arrive in record-sized pieces. A message that lies whole
+ * in one record is handled where it lies; one that straddles records is
+ * gathered in the idle tail of the output buffer (the client sends nothing
+ * while the server's flight streams in). The Certificate message is never
+ * gathered: its bytes go to the chain validator as they arrive. */
+#include <string.h>
+
+#include "crypto/util.h"
+#include "mote/mac.h"
+#include "tls/internal.h"
+#include "tls/keysched.h"
+
+#define TH_AFTER  0 /* transcript includes the message when the handler runs */
+#define TH_BEFORE 1 /* handler sees the transcript without it (CertificateVerify, Finished) */
+#define TH_NONE   2 /* post-handshake messages are not in the transcript */
+
+typedef int (*hs_handler)(mote_tls_conn *c, const uint8_t *body, size_t len, const uint8_t *th);
+
+static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
+static int on_encrypted_extensions(mote_tls_conn *c, const uint8_t *b, size_t len,
+                                   const uint8_t *th);
+static int on_certificate_request(mote_tls_conn *c, const uint8_t *b, size_t len,
+                                  const uint8_t *th);
+static int on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
+static int on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
+static int on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
+
+static const struct {
+    uint8_t state, type, transcript;
+    uint16_t max_len; /* 0: streamed */
+    hs_handler fn;
+} table[] = {
+    {MOTE_ST_WAIT_SH, MOTE_HS_SERVER_HELLO, TH_AFTER, 1024, on_server_hello},
+    {MOTE_ST_WAIT_EE, MOTE_HS_ENCRYPTED_EXTENSIONS, TH_AFTER, 2048, on_encrypted_extensions},
+    {MOTE_ST_WAIT_CERT_CR, MOTE_HS_CERTIFICATE_REQUEST, TH_AFTER, 4096, on_certificate_request},
+    {MOTE_ST_WAIT_CERT_CR, MOTE_HS_CERTIFICATE, TH_AFTER, 0, NULL},
+    {MOTE_ST_WAIT_CERT, MOTE_HS_CERTIFICATE, TH_AFTER, 0, NULL},
+    {MOTE_ST_WAIT_CV, MOTE_HS_CERTIFICATE_VERIFY, TH_BEFORE, 4 + 512, on_certificate_verify},
+    {MOTE_ST_WAIT_FIN, MOTE_HS_FINISHED, TH_BEFORE, 64, on_finished},
+    {MOTE_ST_CONNECTED, MOTE_HS_NEW_SESSION_TICKET, TH_NONE, 0, NULL},
+    {MOTE_ST_CONNECTED, MOTE_HS_KEY_UPDATE, TH_NONE, 1, on_key_update},
+};
+
+/* ---- transcript ---- */
+
+static const mote_hash_desc *suite_hash(uint16_t suite)
+{
+#if MOTE_ENABLE_SHA512
+    if (suite == MOTE_TLS_AES_256_GCM_SHA384) return &mote_sha384_desc;
+#endif
+    (void)suite;
+    return &mote_sha256_desc;
+}
+
+static int suite_aead(uint16_t suite)
+{
+    switch (suite) {
+    case MOTE_TLS_AES_128_GCM_SHA256:
+        return MOTE_AEAD_AES128_GCM;
+    case MOTE_TLS_AES_256_GCM_SHA384:
+        return MOTE_AEAD_AES256_GCM;
+    case MOTE_TLS_CHACHA20_POLY1305_SHA256:
+        return MOTE_AEAD_CHACHA20_POLY1305;
+    case MOTE_TLS_AES_128_CCM_SHA256:
+        return MOTE_AEAD_AES128_CCM;
+    default:
+        return MOTE_AEAD_NONE;
+    }
+}
+
+/* Until the ServerHello picks the suite, both hashes run. */
+static void th_add(mote_tls_conn *c, const uint8_t *p, size_t n)
+{
+    if (c->hash_len != 48) mote_sha256_update(&c->th256, p, n);
+#if MOTE_ENABLE_SHA512
+    if (c->hash_len != 32) mote_sha384_update(&c->th384, p, n);
+#endif
+}
+
+static void th_get(const mote_tls_conn *c, uint8_t *out)
+{
+#if MOTE_ENABLE_SHA512
+    if (c->hash_len == 48) {
+        mote_sha384_ctx t = c->th384;
+        mote_sha384_final(&t, out);
+        return;
+    }
+#endif
+    {
+        mote_sha256_ctx t = c->th256;
+        mote_sha256_final(&t, out);
+    }
+}
+
+static const mote_hash_desc *hash_of(const mote_tls_conn *c)
+{
+    return suite_hash(c->suite);
+}
+
+/* ---- small readers over a message body ---- */
+
+typedef struct {
+    const uint8_t *p, *end;
+    int bad;
+} rd_t;
+
+static uint32_t rd_u(rd_t *r, int n)
+{
+    uint32_t v = 0;
+    if (r->bad || r->end - r->p < n) {
+        r->bad = 1;
+        return 0;
+    }
+    while (n--)
+        v = (v << 8) | *r->p++;
+    return v;
+}
+
+static const uint8_t *rd_bytes(rd_t *r, size_t n)
+{
+    const uint8_t *p = r->p;
+    if (r->bad || (size_t)(r->end - r->p) < n) {
+        r->bad = 1;
+        return NULL;
+    }
+    r->p += n;
+    return p;
+}
+
+/* Walk an extension block: calls fn for each; rejects duplicates of the
+ * types we know (tracked in a 32-bit set of small indexes). */
+typedef int (*ext_fn)(mote_tls_conn *c, uint16_t type, rd_t *body);
+
+static int ext_index(uint16_t type)
+{
+    static const uint16_t known[] = {0, 1, 10, 13, 16, 28, 41, 42, 43, 44, 45, 47, 50, 51, 65281};
+    int i;
+    for (i = 0; i < (int)(sizeof known / sizeof *known); i++)
+        if (known[i] == type) return i;
+    return -1;
+}
+
+static int walk_extensions(mote_tls_conn *c, rd_t *r, ext_fn fn)
+{
+    uint32_t seen = 0;
+    size_t total = rd_u(r, 2);
+    const uint8_t *block = rd_bytes(r, total);
+    rd_t e;
+    if (!block || r->p != r->end) return MOTE_ERR_TLS_DECODE;
+    e.p = block, e.end = block + total, e.bad = 0;
+    while (e.p < e.end) {
+        uint16_t type = (uint16_t)rd_u(&e, 2);
+        size_t n = rd_u(&e, 2);
+        const uint8_t *body = rd_bytes(&e, n);
+        rd_t b;
+        int idx = ext_index(type), rc;
+        if (!body) return MOTE_ERR_TLS_DECODE;
+        if (idx >= 0) {
+            if (seen & (1u << idx)) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+            seen |= 1u << idx;
+        }
+        b.p = body, b.end = body + n, b.bad = 0;
+        rc = fn(c, type, &b);
+        if (rc) return rc;
+        if (b.bad || b.p != b.end) return MOTE_ERR_TLS_DECODE;
+    }
+    return MOTE_OK;
+}
+
+/* ---- the ClientHello ---- */
+
+static const uint16_t default_suites[] = {
+#if MOTE_ENABLE_GCM
+    MOTE_TLS_AES_128_GCM_SHA256,
+#endif
+#if MOTE_ENABLE_CHACHAPOLY
+    MOTE_TLS_CHACHA20_POLY1305_SHA256,
+#endif
+#if MOTE_ENABLE_GCM && MOTE_ENABLE_SHA512
+    MOTE_TLS_AES_256_GCM_SHA384,
+#endif
+#if MOTE_ENABLE_CCM
+    MOTE_TLS_AES_128_CCM_SHA256,
+#endif
+    0};
+
+static const uint16_t default_groups[] = {MOTE_GROUP_X25519, MOTE_GROUP_SECP256R1,
+                                          MOTE_GROUP_SECP384R1, MOTE_GROUP_FFDHE2048, 0};
+
+static const uint16_t sig_algs[] = {
+    MOTE_SIG_ECDSA_SECP256R1_SHA256, MOTE_SIG_ECDSA_SECP384R1_SHA384, MOTE_SIG_ED25519,
+    MOTE_SIG_RSA_PSS_RSAE_SHA256,    MOTE_SIG_RSA_PSS_RSAE_SHA384,    MOTE_SIG_RSA_PSS_RSAE_SHA512,
+    MOTE_SIG_RSA_PSS_PSS_SHA256,     MOTE_SIG_RSA_PSS_PSS_SHA384,     MOTE_SIG_RSA_PSS_PSS_SHA512,
+    MOTE_SIG_RSA_PKCS1_SHA256,       MOTE_SIG_RSA_PKCS1_SHA384,       MOTE_SIG_RSA_PKCS1_SHA512};
+
+static const uint16_t *suites_of(const mote_tls_conn *c)
+{
+    return c->cfg->cipher_suites ? c->cfg->cipher_suites : default_suites;
+}
+
+static const uint16_t *groups_of(const mote_tls_conn *c)
+{
+    return c->cfg->groups ? c->cfg->groups : default_groups;
+}
+
+static int offered_suite(const mote_tls_conn *c, uint16_t s)
+{
+    const uint16_t *p;
+    for (p = suites_of(c); *p; p++)
+        if (*p == s && suite_aead(s) != MOTE_AEAD_NONE) return 1;
+    return 0;
+}
+
+static int offered_group(const mote_tls_conn *c, uint16_t g)
+{
+    const uint16_t *p;
+    for (p = groups_of(c); *p; p++)
+        if (*p == g && mote_tls_kex_supported(g)) return 1;
+    return 0;
+}
+
+/* A byte writer that stops (and remembers) at the end of its room. */
+typedef struct {
+    uint8_t *p, *end;
+    int full;
+} wr_t;
+
+static void put(wr_t *w, const void *d, size_t n)
+{
+    if (w->full || (size_t)(w->end - w->p) < n) {
+        w->full = 1;
+        return;
+    }
+    memcpy(w->p, d, n);
+    w->p += n;
+}
+
+static void put_u(wr_t *w, uint32_t v, int n)
+{
+    uint8_t b[4];
+    int i;
+    for (i = 0; i < n; i++)
+        b[i] = (uint8_t)(v >> (8 * (n - 1 - i)));
+    put(w, b, (size_t)n);
+}
+
+/* Open a length-prefixed block: returns where its length goes. */
+static uint8_t *open_len(wr_t *w, int n)
+{
+    uint8_t *at = w->p;
+    put_u(w, 0, n);
+    return at;
+}
+
+static void close_len(wr_t *w, uint8_t *at, int n)
+{
+    size_t len;
+    int i;
+    if (w->full) return;
+    len = (size_t)(w->p - at) - (size_t)n;
+    for (i = 0; i < n; i++)
+        at[i] = (uint8_t)(len >> (8 * (n - 1 - i)));
+}
+
+static int is_ip_literal(const char *s)
+{
+    int digits_dots = 1;
+    for (; *s; s++) {
+        if (*s == ':') return 1;
+        if (!((*s >= '0' && *s <= '9') || *s == '.')) digits_dots = 0;
+    }
+    return digits_dots;
+}
+
+/* The plaintext we accept per record, from the input buffer's size. */
+static size_t our_record_limit(const mote_tls_conn *c)
+{
+    size_t room = c->in_size - 5 - 16; /* TLS 1.3: TLSInnerPlaintext + tag */
+    return room > 16385 ? 16385 : room;
+}
+
+static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t cookie_len)
+{
+    wr_t w;
+    uint8_t *msg, *len3, *l2, *l2b, *l1;
+    const uint16_t *s;
+    uint8_t pub[MOTE_TLS_MAX_SHARE];
+    size_t pub_len, i, lim;
+    uint16_t group = c->hrr_group ? c->hrr_group : 0;
+    int rc;
+
+    if (!group)
+        for (s = groups_of(c); *s && !group; s++)
+            if (mote_tls_kex_supported(*s)) group = *s;
+    if (!group) return MOTE_ERR_TLS_HANDSHAKE_FAILURE;
+    rc = mote_tls_kex_keygen(c, group, pub, &pub_len);
+    if (rc) return rc;
+
+    w.p = c->out + c->out_len + 5;
+    w.end = c->out + c->out_size;
+    w.full = 0;
+    msg = w.p;
+    put_u(&w, MOTE_HS_CLIENT_HELLO, 1);
+    len3 = open_len(&w, 3);
+    put_u(&w, 0x0303, 2);
+    put(&w, c->client_random, 32);
+    if (c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) {
+        put_u(&w, 0, 1);
+    } else {
+        put_u(&w, 32, 1);
+        put(&w, c->session_id, 32);
+    }
+    l2 = open_len(&w, 2);
+    for (s = suites_of(c); *s; s++)
+        if (suite_aead(*s) != MOTE_AEAD_NONE) put_u(&w, *s, 2);
+    close_len(&w, l2, 2);
+    put_u(&w, 0x0100, 2); /* compression: null only */
+
+    l2 = open_len(&w, 2); /* extensions */
+    if (c->cfg->server_name && !is_ip_literal(c->cfg->server_name)) {
+        size_t n = strlen(c->cfg->server_name);
+        put_u(&w, 0, 2); /* server_name */
+        put_u(&w, (uint32_t)n + 5, 2);
+        put_u(&w, (uint32_t)n + 3, 2);
+        put_u(&w, 0, 1);
+        put_u(&w, (uint32_t)n, 2);
+        put(&w, c->cfg->server_name, n);
+    }
+    put_u(&w, 43, 2); /* supported_versions: TLS 1.3 */
+    put_u(&w, 3, 2);
+    put_u(&w, 2, 1);
+    put_u(&w, MOTE_TLS13, 2);
+    put_u(&w, 10, 2); /* supported_groups */
+    l2b = open_len(&w, 2);
+    l1 = open_len(&w, 2);
+    for (s = groups_of(c); *s; s++)
+        if (mote_tls_kex_supported(*s)) put_u(&w, *s, 2);
+    close_len(&w, l1, 2);
+    close_len(&w, l2b, 2);
+    put_u(&w, 13, 2); /* signature_algorithms */
+    l2b = open_len(&w, 2);
+    l1 = open_len(&w, 2);
+    for (i = 0; i < sizeof sig_algs / sizeof *sig_algs; i++)
+        if (mote_tls_sig_supported(sig_algs[i])) put_u(&w, sig_algs[i], 2);
+    close_len(&w, l1, 2);
+    close_len(&w, l2b, 2);
+    put_u(&w, 51, 2); /* key_share */
+    put_u(&w, (uint32_t)pub_len + 6, 2);
+    put_u(&w, (uint32_t)pub_len + 4, 2);
+    put_u(&w, group, 2);
+    put_u(&w, (uint32_t)pub_len, 2);
+    put(&w, pub, pub_len);
+    if (c->cfg->alpn && c->cfg->alpn[0]) {
+        const char *const *a;
+        put_u(&w, 16, 2);
+        l2b = open_len(&w, 2);
+        l1 = open_len(&w, 2);
+        for (a = c->cfg->alpn; *a; a++) {
+            size_t n = strlen(*a);
+            if (n == 0 || n > 255) return MOTE_ERR_BAD_INPUT;
+            put_u(&w, (uint32_t)n, 1);
+            put(&w, *a, n);
+        }
+        close_len(&w, l1, 2);
+        close_len(&w, l2b, 2);
+    }
+    lim = our_record_limit(c);
+    if (lim < 16385) {
+        /* record_size_limit (RFC 8449) and max_fragment_length (RFC 6066) */
+        unsigned k;
+        put_u(&w, 28, 2);
+        put_u(&w, 2, 2);
+        put_u(&w, (uint32_t)lim, 2);
+        for (k = 4; k > 1 && (256u << k) + 5 + 8 + 16 + 1 > c->in_size; k--)
+            ;
+        if ((256u << k) + 5 + 8 + 16 + 1 <= c->in_size) {
+            put_u(&w, 1, 2);
+            put_u(&w, 1, 2);
+            put_u(&w, k, 1);
+            c->mfl = (uint16_t)(256u << k);
+        }
+    }
+    if (cookie_len) {
+        put_u(&w, 44, 2);
+        put_u(&w, (uint32_t)cookie_len + 2, 2);
+        put_u(&w, (uint32_t)cookie_len, 2);
+        put(&w, cookie, cookie_len);
+    }
+    close_len(&w, l2, 2);
+    close_len(&w, len3, 3);
+    mote_wipe(pub, sizeof pub);
+    if (w.full) return MOTE_ERR_TLS_INTERNAL; /* output buffer too small for the ClientHello */
+
+    th_add(c, msg, (size_t)(w.p - msg));
+    c->kex_group = group;
+    return mote_tls_send_record(c, 22, msg, (size_t)(w.p - msg));
+}
+
+int mote_tls_client_init(mote_tls_conn *c, const mote_tls_config *cfg, uint8_t *in, size_t in_size,
+                         uint8_t *out, size_t out_size)
+{
+    int rc;
+    memset(c, 0, sizeof *c);
+    c->alert_sent = c->alert_recv = 255;
+    if (!cfg || !cfg->rng || !in || !out || in_size < MOTE_TLS_MIN_IN ||
+        out_size < MOTE_TLS_MIN_OUT)
+        return MOTE_ERR_BAD_INPUT;
+    if (!(cfg->flags & MOTE_TLS_NO_VERIFY) && !cfg->server_name) return MOTE_ERR_BAD_INPUT;
+    c->cfg = cfg;
+    c->in = in, c->in_size = in_size;
+    c->out = out, c->out_size = out_size;
+    c->version = MOTE_TLS13;
+    mote_sha256_init(&c->th256);
+#if MOTE_ENABLE_SHA512
+    mote_sha384_init(&c->th384);
+#endif
+    if ((rc = mote_drbg_generate(cfg->rng, c->client_random, 32)) != MOTE_OK ||
+        (rc = mote_drbg_generate(cfg->rng, c->session_id, 32)) != MOTE_OK)
+        return rc;
+    c->state = MOTE_ST_WAIT_SH;
+    rc = build_client_hello(c, NULL, 0);
+    if (rc) {
+        c->state = MOTE_ST_CLOSED;
+        c->err = rc;
+    }
+    return rc;
+}
+
+/* ---- ServerHello / HelloRetryRequest ---- */
+
+static const uint8_t hrr_random[32] = {
+    0xCF, 0x21, 0xAD, 0x74, 0xE5, 0x9A, 0x61, 0x11, 0xBE, 0x1D, 0x8C, 0x02, 0x1E, 0x65, 0xB8, 0x91,
+    0xC2, 0xA2, 0x11, 0x16, 0x7A, 0xBB, 0x8C, 0x5E, 0x07, 0x9E, 0x09, 0xE2, 0xC8, 0xA8, 0x33, 0x9C};
+
+typedef struct {
+    uint16_t version, group;
+    const uint8_t *share, *cookie;
+    size_t share_len, cookie_len;
+    int hrr;
+} sh_info;
+
+static sh_info *cur_sh; /* only during one on_server_hello call: see sh_ext */
+
+static int sh_ext(mote_tls_conn *c, uint16_t type, rd_t *b)
+{
+    sh_info *s = cur_sh;
+    (void)c;
+    switch (type) {
+    case 43:
+        s->version = (uint16_t)rd_u(b, 2);
+        return MOTE_OK;
+    case 51:
+        s->group = (uint16_t)rd_u(b, 2);
+        if (s->hrr) return MOTE_OK;
+        s->share_len = rd_u(b, 2);
+        s->share = rd_bytes(b, s->share_len);
+        return MOTE_OK;
+    case 44:
+        if (!s->hrr) return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
+        s->cookie_len = rd_u(b, 2);
+        s->cookie = rd_bytes(b, s->cookie_len);
+        if (s->cookie_len == 0) return MOTE_ERR_TLS_DECODE;
+        return MOTE_OK;
+    default:
+        return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION; /* we offered nothing else here */
+    }
+}
+
+static int check_hello_retry(mote_tls_conn *c, const sh_info *s)
+{
+    if (c->flags & MOTE_F_HRR) return MOTE_ERR_TLS_UNEXPECTED_MESSAGE; /* a second HRR */
+    /* the HRR must change something: a group we offered but did not share */
+    if (!s->group && !s->cookie) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+    if (s->group && (!offered_group(c, s->group) || s->group == c->kex_group))
+        return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+    if (s->cookie_len > MOTE_TLS_MAX_COOKIE) return MOTE_ERR_TLS_INTERNAL;
+    c->flags |= MOTE_F_HRR;
+    return MOTE_OK;
+}
+
+static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+{
+    rd_t r = {b, b + len, 0};
+    sh_info s;
+    const uint8_t *random, *sid;
+    size_t sid_len;
+    uint16_t suite;
+    int rc;
+    (void)th;
+    memset(&s, 0, sizeof s);
+    rd_u(&r, 2); /* legacy_version */
+    random = rd_bytes(&r, 32);
+    sid_len = rd_u(&r, 1);
+    sid = rd_bytes(&r, sid_len);
+    suite = (uint16_t)rd_u(&r, 2);
+    if (rd_u(&r, 1) != 0 && !r.bad) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    if (r.bad) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    s.hrr = memcmp(random, hrr_random, 32) == 0;
+    cur_sh = &s;
+    rc = walk_extensions(c, &r, sh_ext);
+    cur_sh = NULL;
+    if (rc) return mote_tls_fail(c, rc);
+    if (s.version != MOTE_TLS13) /* TLS 1.2 servers: see the TLS 1.2 client */
+        return mote_tls_fail(c, MOTE_ERR_TLS_PROTOCOL_VERSION);
+    if (!offered_suite(c, suite)) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    {
+        int echo_ok = (c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX)
+                          ? sid_len == 0
+                          : sid_len == 32 && memcmp(sid, c->session_id, 32) == 0;
+        if (!echo_ok) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    }
+    if ((c->flags & MOTE_F_HRR) && suite != c->suite)
+        return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    c->suite = suite;
+    c->hash_len = hash_of(c)->out_len;
+
+    if (s.hrr) {
+        /* Transcript: ClientHello1 becomes message_hash(Hash(ClientHello1)),
+         * then the HRR itself; then the second ClientHello. */
+        uint8_t h[48], hdr[4] = {MOTE_HS_MESSAGE_HASH, 0, 0, 0}, cookie[MOTE_TLS_MAX_COOKIE];
+        uint8_t msg_hdr[4];
+        rc = check_hello_retry(c, &s);
+        if (rc) return mote_tls_fail(c, rc);
+        th_get(c, h);
+        hdr[3] = c->hash_len;
+        if (c->hash_len == 32) mote_sha256_init(&c->th256);
+#if MOTE_ENABLE_SHA512
+        else
+            mote_sha384_init(&c->th384);
+#endif
+        th_add(c, hdr, 4);
+        th_add(c, h, c->hash_len);
+        msg_hdr[0] = MOTE_HS_SERVER_HELLO;
+        msg_hdr[1] = (uint8_t)(len >> 16), msg_hdr[2] = (uint8_t)(len >> 8),
+        msg_hdr[3] = (uint8_t)len;
+        th_add(c, msg_hdr, 4);
+        th_add(c, b, len);
+        if (s.group) c->hrr_group = s.group;
+        memcpy(cookie, s.cookie ? s.cookie : cookie, s.cookie_len);
+        /* middlebox compatibility: a CCS before our second flight */
+        if (!(c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX)) {
+            uint8_t one = 1;
+            rc = mote_tls_send_record(c, 20, &one, 1);
+            if (rc) return mote_tls_fail(c, rc);
+        }
+        rc = build_client_hello(c, cookie, s.cookie_len);
+        mote_wipe(cookie, sizeof cookie);
+        if (rc) return mote_tls_fail(c, rc);
+        c->pk_ops++;
+        return MOTE_OK; /* still WAIT_SH */
+    }
+
+    /* A real ServerHello: the transcript now includes it (TH_AFTER). */
+    if (s.group != c->kex_group || !s.share)
+        return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    {
+        uint8_t shared[256], h[48];
+        size_t shared_len;
+        const mote_hash_desc *hd = hash_of(c);
+        mote_tls13_ks ks;
+        rc = mote_tls_kex_shared(c, s.share, s.share_len, shared, &shared_len);
+        c->pk_ops++;
+        if (rc) {
+            mote_wipe(shared, sizeof shared);
+            return mote_tls_fail(c,
+                                 rc == MOTE_ERR_TLS_INTERNAL ? rc : MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+        }
+        th_get(c, h);
+        mote_tls13_ks_early(&ks, hd, NULL, 0);
+        mote_tls13_ks_handshake(&ks, shared, shared_len);
+        mote_wipe(shared, sizeof shared);
+        mote_tls13_ks_derive(&ks, "c hs traffic", h, c->c_secret);
+        mote_tls13_ks_derive(&ks, "s hs traffic", h, c->s_secret);
+        memcpy(c->secret, ks.secret, hd->out_len);
+        mote_tls13_ks_wipe(&ks);
+        rc = mote_tls13_traffic_keys(hd, c->s_secret, suite_aead(suite), &c->rd);
+        if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+    }
+    c->group = c->kex_group;
+    mote_wipe(c->kex_priv, sizeof c->kex_priv);
+    c->state = MOTE_ST_WAIT_EE;
+    return MOTE_OK;
+}
+
+/* ---- EncryptedExtensions ---- */
+
+static int ee_ext(mote_tls_conn *c, uint16_t type, rd_t *b)
+{
+    switch (type) {
+    case 0: /* server_name acknowledged: empty */
+        if (!c->cfg->server_name || b->p != b->end) return MOTE_ERR_TLS_DECODE;
+        return MOTE_OK;
+    case 10: /* supported_groups: informational */
+        b->p = b->end;
+        return MOTE_OK;
+    case 16: { /* ALPN: exactly one of ours */
+        size_t list = rd_u(b, 2), n = rd_u(b, 1);
+        const uint8_t *name = rd_bytes(b, n);
+        const char *const *a;
+        uint8_t i = 0;
+        if (b->bad || list != n + 1 || n == 0) return MOTE_ERR_TLS_DECODE;
+        if (!c->cfg->alpn) return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
+        for (a = c->cfg->alpn; *a; a++, i++)
+            if (strlen(*a) == n && memcmp(*a, name, n) == 0) {
+                c->alpn_index = (uint8_t)(i + 1);
+                return MOTE_OK;
+            }
+        return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+    }
+    case 1: { /* max_fragment_length: must echo ours */
+        uint32_t code = rd_u(b, 1);
+        if (b->bad) return MOTE_ERR_TLS_DECODE;
+        if (!c->mfl) return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
+        if (code < 1 || code > 4 || (256u << code) != c->mfl) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+        if (!c->peer_record_limit || c->peer_record_limit > c->mfl) c->peer_record_limit = c->mfl;
+        return MOTE_OK;
+    }
+    case 28: { /* record_size_limit: the server's limit for what we send */
+        uint32_t v = rd_u(b, 2);
+        if (b->bad) return MOTE_ERR_TLS_DECODE;
+        if (v < 64) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+        if (our_record_limit(c) >= 16385) return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
+        c->peer_record_limit = (uint16_t)(v - 1 > 16384 ? 16384 : v - 1);
+        return MOTE_OK;
+    }
+    default:
+        return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
+    }
+}
+
+static int on_encrypted_extensions(mote_tls_conn *c, const uint8_t *b, size_t len,
+                                   const uint8_t *th)
+{
+    rd_t r = {b, b + len, 0};
+    int rc;
+    (void)th;
+    rc = walk_extensions(c, &r, ee_ext);
+    if (rc) return mote_tls_fail(c, rc);
+    c->state = MOTE_ST_WAIT_CERT_CR;
+    return MOTE_OK;
+}
+
+/* ---- CertificateRequest ---- */
+
+static int cr_ext(mote_tls_conn *c, uint16_t type, rd_t *b)
+{
+    (void)c, (void)type;
+    b->p = b->end; /* signature_algorithms etc.: read when a client key is configured */
+    return MOTE_OK;
+}
+
+static int on_certificate_request(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+{
+    rd_t r = {b, b + len, 0};
+    size_t ctx_len = rd_u(&r, 1);
+    int rc;
+    (void)th;
+    if (r.bad || ctx_len != 0) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    rc = walk_extensions(c, &r, cr_ext);
+    if (rc) return mote_tls_fail(c, rc);
+    c->flags |= MOTE_F_CERT_REQ;
+    c->state = MOTE_ST_WAIT_CERT;
+    return MOTE_OK;
+}
+
+/* ---- Certificate (streamed) ----
+ * Certificate = context<0..255> list<0..2^24-1> of {cert<1..2^24-1>, exts<0..2^16-1>}.
+ * c->cs_* track where in that structure the next byte falls. */
+
+enum { CS_CTX_LEN, CS_CTX, CS_LIST_LEN, CS_CERT_LEN, CS_CERT, CS_EXT_LEN, CS_EXT, CS_DONE };
+
+static int cert_stream(mote_tls_conn *c, const uint8_t *p, size_t n, int last)
+{
+    int rc;
+    while (n > 0) {
+        size_t take = n < c->cs_need ? n : c->cs_need;
+        switch (c->cs_state) {
+        case CS_CTX_LEN:
+        case CS_LIST_LEN:
+        case CS_CERT_LEN:
+        case CS_EXT_LEN: {
+            size_t i;
+            for (i = 0; i < take; i++)
+                c->cs_val = (c->cs_val << 8) | p[i];
+            break;
+        }
+        case CS_CERT:
+            rc = mote_tls_cert_data(c, p, take);
+            if (rc) return rc;
+            break;
+        default:
+            break; /* context and extension bytes are skipped */
+        }
+        p += take, n -= take, c->cs_need -= take;
+        if (c->cs_state >= CS_LIST_LEN && c->cs_state != CS_DONE && c->cs_state != CS_LIST_LEN)
+            c->cs_list -= (uint32_t)take;
+        if (c->cs_need) continue;
+        switch (c->cs_state) { /* a field is complete: move on */
+        case CS_CTX_LEN:
+            if (c->cs_val != 0) return MOTE_ERR_TLS_DECODE; /* handshake certificates: empty */
+            c->cs_state = CS_LIST_LEN, c->cs_need = 3, c->cs_val = 0;
+            break;
+        case CS_CTX:
+            break;
+        case CS_LIST_LEN:
+            c->cs_list = c->cs_val;
+            c->cs_state = CS_CERT_LEN, c->cs_need = 3, c->cs_val = 0;
+            if (c->cs_list == 0) c->cs_state = CS_DONE;
+            break;
+        case CS_CERT_LEN:
+            if (c->cs_val == 0 || (size_t)c->cs_val + 2 > c->cs_list) return MOTE_ERR_TLS_DECODE;
+            rc = mote_tls_cert_entry(c, c->cs_count, c->cs_val);
+            if (rc) return rc;
+            c->cs_state = CS_CERT, c->cs_need = c->cs_val, c->cs_val = 0;
+            break;
+        case CS_CERT:
+            rc = mote_tls_cert_end_entry(c);
+            if (rc) return rc;
+            c->cs_count++;
+            c->cs_state = CS_EXT_LEN, c->cs_need = 2, c->cs_val = 0;
+            break;
+        case CS_EXT_LEN:
+            if (c->cs_val > c->cs_list) return MOTE_ERR_TLS_DECODE;
+            c->cs_state = CS_EXT, c->cs_need = c->cs_val, c->cs_val = 0;
+            if (c->cs_need) break;
+            /* fall through */
+        case CS_EXT:
+            c->cs_state = c->cs_list ? CS_CERT_LEN : CS_DONE;
+            c->cs_need = c->cs_list ? 3 : 0;
+            c->cs_val = 0;
+            break;
+        default:
+            break;
+        }
+        if (c->cs_state == CS_DONE && n) return MOTE_ERR_TLS_DECODE;
+    }
+    if (!last) return MOTE_OK;
+    if (c->cs_state != CS_DONE) return MOTE_ERR_TLS_DECODE;
+    if (c->cs_count == 0) return MOTE_ERR_TLS_DECODE; /* the server must send a chain */
+    rc = mote_tls_cert_end(c, c->cs_count);
+    c->pk_ops++;
+    if (rc) return rc;
+    c->state = MOTE_ST_WAIT_CV;
+    return MOTE_OK;
+}
+
+/* ---- CertificateVerify ---- */
+
+static int on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+{
+    static const char ctx[] = "TLS 1.3, server CertificateVerify";
+    uint8_t content[64 + sizeof ctx + 48];
+    rd_t r = {b, b + len, 0};
+    uint16_t scheme = (uint16_t)rd_u(&r, 2);
+    size_t sig_len = rd_u(&r, 2);
+    const uint8_t *sig = rd_bytes(&r, sig_len);
+    int rc;
+    if (r.bad || r.p != r.end) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    memset(content, 0x20, 64);
+    memcpy(content + 64, ctx, sizeof ctx); /* with its terminating zero byte */
+    memcpy(content + 64 + sizeof ctx, th, c->hash_len);
+    rc = mote_tls_cert_verify(c, scheme, content, 64 + sizeof ctx + c->hash_len, sig, sig_len);
+    c->pk_ops++;
+    if (rc) return mote_tls_fail(c, rc);
+    c->sig_scheme = scheme;
+    c->state = MOTE_ST_WAIT_FIN;
+    return MOTE_OK;
+}
+
+/* ---- Finished, and our answering flight ---- */
+
+static int send_flight(mote_tls_conn *c)
+{
+    const mote_hash_desc *hd = hash_of(c);
+    uint8_t msg[4 + 48], h[48];
+    size_t need = 5 + 1 + 4 + 16 + 1 + 5 + 4 + hd->out_len + 1 + 16 + 6;
+    int rc;
+    if (c->out_len - c->out_sent > 0 && c->out_size - c->out_len < need) {
+        c->flags |= MOTE_F_FLIGHT; /* wait for the pending output to drain */
+        return MOTE_OK;
+    }
+    c->flags &= (uint8_t)~MOTE_F_FLIGHT;
+    if (!(c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) && !(c->flags & MOTE_F_HRR)) {
+        /* middlebox compatibility: one CCS, unencrypted, before our flight */
+        mote_tls_cipher_state saved = c->wr;
+        uint8_t one = 1;
+        c->wr.aead = MOTE_AEAD_NONE;
+        c->wr.explicit_len = 0;
+        rc = mote_tls_send_record(c, 20, &one, 1);
+        c->wr = saved;
+        mote_wipe(&saved, sizeof saved);
+        if (rc) return mote_tls_fail(c, rc);
+    }
+    rc = mote_tls13_traffic_keys(hd, c->c_secret, suite_aead(c->suite), &c->wr);
+    if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+    if (c->flags & MOTE_F_CERT_REQ) { /* no client certificate configured: empty list */
+        uint8_t empty[8] = {MOTE_HS_CERTIFICATE, 0, 0, 4, 0, 0, 0, 0};
+        th_add(c, empty, sizeof empty);
+        rc = mote_tls_send_record(c, 22, empty, sizeof empty);
+        if (rc) return mote_tls_fail(c, rc);
+    }
+    th_get(c, h);
+    msg[0] = MOTE_HS_FINISHED, msg[1] = 0, msg[2] = 0, msg[3] = (uint8_t)hd->out_len;
+    mote_tls13_finished(hd, c->c_secret, h, msg + 4);
+    rc = mote_tls_send_record(c, 22, msg, 4 + hd->out_len);
+    mote_wipe(msg, sizeof msg);
+    if (rc) return mote_tls_fail(c, rc);
+    /* client application traffic secret was derived with the server Finished */
+    memcpy(c->c_secret, c->secret, hd->out_len);
+    rc = mote_tls13_traffic_keys(hd, c->c_secret, suite_aead(c->suite), &c->wr);
+    if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+    mote_wipe(c->secret, sizeof c->secret);
+    c->state = MOTE_ST_CONNECTED;
+    return MOTE_OK;
+}
+
+static int on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+{
+    const mote_hash_desc *hd = hash_of(c);
+    uint8_t want[48], h[48];
+    mote_tls13_ks ks;
+    uint8_t msg_hdr[4] = {MOTE_HS_FINISHED, 0, 0, 0};
+    if (len != hd->out_len) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    mote_tls13_finished(hd, c->s_secret, th, want);
+    if (!mote_ct_memeq(want, b, len)) return mote_tls_fail(c, MOTE_ERR_TLS_DECRYPT_ERROR);
+    /* the transcript through the server Finished gives the application secrets */
+    msg_hdr[3] = (uint8_t)len;
+    th_add(c, msg_hdr, 4);
+    th_add(c, b, len);
+    th_get(c, h);
+    ks.hash = hd;
+    memcpy(ks.secret, c->secret, hd->out_len);
+    mote_tls13_ks_master(&ks);
+    mote_tls13_ks_derive(&ks, "s ap traffic", h, c->s_secret);
+    mote_tls13_ks_derive(&ks, "c ap traffic", h, c->secret); /* parked until our Finished is out */
+    mote_tls13_ks_wipe(&ks);
+    if (mote_tls13_traffic_keys(hd, c->s_secret, suite_aead(c->suite), &c->rd))
+        return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+    c->flags |= MOTE_F_FLIGHT;
+    c->state = MOTE_ST_WAIT_FIN; /* until the flight is written */
+    return send_flight(c);
+}
+
+int mote_tls_hs_pending(const mote_tls_conn *c)
+{
+    return (c->flags & (MOTE_F_FLIGHT | MOTE_F_KU_PENDING)) != 0;
+}
+
+static int send_key_update(mote_tls_conn *c, int request);
+
+int mote_tls_hs_continue(mote_tls_conn *c)
+{
+    if (c->flags & MOTE_F_FLIGHT) return send_flight(c);
+    if (c->flags & MOTE_F_KU_PENDING) return send_key_update(c, 0);
+    return MOTE_OK;
+}
+
+/* ---- post-handshake ---- */
+
+static int on_new_session_ticket_chunk(mote_tls_conn *c, const uint8_t *p, size_t n, int last)
+{
+    /* Tickets are for resumption (not built yet): read past them. */
+    (void)c, (void)p, (void)n, (void)last;
+    return MOTE_OK;
+}
+
+static int send_key_update(mote_tls_conn *c, int request)
+{
+    uint8_t msg[5] = {MOTE_HS_KEY_UPDATE, 0, 0, 1, (uint8_t)request};
+    const mote_hash_desc *hd = hash_of(c);
+    int rc;
+    if (c->out_len - c->out_sent > 0 && c->out_size - c->out_len < 5 + 5 + 1 + 16) {
+        c->flags |= MOTE_F_KU_PENDING;
+        return MOTE_OK;
+    }
+    c->flags &= (uint8_t)~MOTE_F_KU_PENDING;
+    rc = mote_tls_send_record(c, 22, msg, sizeof msg);
+    if (rc) return mote_tls_fail(c, rc);
+    mote_tls13_next_secret(hd, c->c_secret);
+    if (mote_tls13_traffic_keys(hd, c->c_secret, suite_aead(c->suite), &c->wr))
+        return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+    return MOTE_OK;
+}
+
+int mote_tls_key_update(mote_tls_conn *c, int request_peer)
+{
+    if (c->err) return c->err;
+    if (c->state != MOTE_ST_CONNECTED || (c->flags & MOTE_F_CLOSE_SENT)) return MOTE_ERR_BAD_INPUT;
+    return send_key_update(c, request_peer ? 1 : 0);
+}
+
+static int on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+{
+    const mote_hash_desc *hd = hash_of(c);
+    (void)th;
+    if (len != 1 || b[0] > 1)
+        return mote_tls_fail(c, len != 1 ? MOTE_ERR_TLS_DECODE : MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    mote_tls13_next_secret(hd, c->s_secret);
+    if (mote_tls13_traffic_keys(hd, c->s_secret, suite_aead(c->suite), &c->rd))
+        return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+    if (b[0] == 1 && !(c->flags & MOTE_F_CLOSE_SENT)) return send_key_update(c, 0);
+    return MOTE_OK;
+}
+
+/* ---- message framing ---- */
+
+int mote_tls_hs_input(mote_tls_conn *c)
+{
+    while (c->hs_pos < c->hs_end && !c->err) {
+        uint8_t *p = c->in + c->hs_pos;
+        size_t avail = c->hs_end - c->hs_pos, n, row;
+        if (c->pk_ops) return MOTE_OK; /* one public-key operation per call */
+        if (c->hs_hdr_len < 4) {
+            c->hs_hdr[c->hs_hdr_len++] = *p;
+            c->hs_pos++;
+            if (c->hs_hdr_len < 4) continue;
+            c->hs_type = c->hs_hdr[0];
+            c->hs_len =
+                ((uint32_t)c->hs_hdr[1] << 16) | ((uint32_t)c->hs_hdr[2] << 8) | c->hs_hdr[3];
+            c->hs_got = 0;
+            for (row = 0; row < sizeof table / sizeof *table; row++)
+                if (table[row].state == c->state && table[row].type == c->hs_type) break;
+            if (row == sizeof table / sizeof *table)
+                return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+            c->hs_row = (uint8_t)row;
+            if (table[row].max_len && c->hs_len > table[row].max_len)
+                return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+            if (!table[row].max_len) { /* streamed: transcript as the bytes pass */
+                if (table[row].transcript == TH_AFTER) th_add(c, c->hs_hdr, 4);
+                int rc;
+                c->cs_state = CS_CTX_LEN, c->cs_need = 1, c->cs_count = 0, c->cs_list = 0;
+                c->cs_val = 0;
+                rc = c->hs_type == MOTE_HS_CERTIFICATE ? mote_tls_cert_begin(c) : MOTE_OK;
+                if (rc) return mote_tls_fail(c, rc);
+            } else {
+                /* gather in the idle tail of the output buffer if it straddles records */
+                size_t left = c->hs_end - c->hs_pos;
+                c->scratch = c->out_len;
+                if (c->hs_len > left && c->hs_len > sizeof c->hs_small &&
+                    c->hs_len > c->out_size - c->scratch)
+                    return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL); /* larger than our buffers */
+            }
+            if (c->hs_len != 0) continue;
+            p = c->in + c->hs_pos, avail = 0;
+        }
+        row = c->hs_row;
+        n = c->hs_len - c->hs_got;
+        if (n > avail) n = avail;
+        if (!table[row].max_len) { /* streamed */
+            int rc, last = c->hs_got + n == c->hs_len;
+            if (table[row].transcript == TH_AFTER) th_add(c, p, n);
+            c->hs_pos += n;
+            c->hs_got += (uint32_t)n;
+            rc = c->hs_type == MOTE_HS_CERTIFICATE ? cert_stream(c, p, n, last)
+                                                   : on_new_session_ticket_chunk(c, p, n, last);
+            if (rc) return mote_tls_fail(c, rc);
+            if (last) c->hs_hdr_len = 0;
+            continue;
+        }
+        {
+            const uint8_t *body;
+            uint8_t th[48];
+            int rc;
+            if (c->hs_got == 0 && n == c->hs_len) {
+                body = p; /* whole in this record: handle in place */
+            } else if (c->hs_len <= sizeof c->hs_small) { /* e.g. a split KeyUpdate */
+                memcpy(c->hs_small + c->hs_got, p, n);
+                body = c->hs_small;
+            } else {
+                memcpy(c->out + c->scratch + c->hs_got, p, n);
+                body = c->out + c->scratch;
+            }
+            c->hs_pos += n;
+            c->hs_got += (uint32_t)n;
+            if (c->hs_got < c->hs_len) continue;
+            c->hs_hdr_len = 0;
+            if (table[row].transcript == TH_BEFORE) th_get(c, th);
+            if (table[row].transcript == TH_AFTER && c->hs_type != MOTE_HS_SERVER_HELLO) {
+                th_add(c, c->hs_hdr, 4);
+                th_add(c, body, c->hs_len);
+            }
+            if (c->hs_type == MOTE_HS_SERVER_HELLO) {
+                /* added by the handler: an HRR rewrites the transcript first */
+                if (c->hs_len < 34 || memcmp(body + 2, hrr_random, 32) != 0) {
+                    th_add(c, c->hs_hdr, 4);
+                    th_add(c, body, c->hs_len);
+                }
+            }
+            rc = table[row].fn(c, body, c->hs_len, th);
+            if (rc) return rc;
+            if (table[row].transcript == TH_BEFORE && c->hs_type == MOTE_HS_CERTIFICATE_VERIFY) {
+                th_add(c, c->hs_hdr, 4);
+                th_add(c, body, c->hs_len);
+            }
+        }
+    }
+    return c->err;
+}
+
+void mote_tls_wipe_secrets(mote_tls_conn *c)
+{
+    mote_wipe(c->secret, sizeof c->secret);
+    mote_wipe(c->c_secret, sizeof c->c_secret);
+    mote_wipe(c->s_secret, sizeof c->s_secret);
+    mote_wipe(c->kex_priv, sizeof c->kex_priv);
+    mote_wipe(&c->rd, sizeof c->rd);
+    mote_wipe(&c->wr, sizeof c->wr); /* pending output is already sealed */
+}

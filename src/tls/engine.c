@@ -1,0 +1,361 @@
+/* The record layer and the four I/O windows of the sans-I/O engine.
+ *
+ * Input: bytes accumulate in c->in. Once a whole record is there it is
+ * decrypted in place and dispatched: handshake bytes to the handshake
+ * (src/tls/client13.c), alerts here, application data stays where it is
+ * until the application has read it. Then the record is dropped and what
+ * followed it moves to the front.
+ *
+ * Output: one pending run of records in c->out (out_sent..out_len). */
+#include <string.h>
+
+#include "crypto/util.h"
+#include "mote/tls.h"
+#include "tls/internal.h"
+
+#define REC_CCS        20
+#define REC_ALERT      21
+#define REC_HANDSHAKE  22
+#define REC_APPDATA    23
+#define MAX_CIPHERTEXT (16384 + 256)
+
+/* ---- errors and alerts ---- */
+
+static uint8_t alert_for(int err)
+{
+    switch (err) {
+    case MOTE_ERR_TLS_CLOSED:
+        return 0; /* close_notify */
+    case MOTE_ERR_TLS_UNEXPECTED_MESSAGE:
+        return 10;
+    case MOTE_ERR_TLS_BAD_RECORD_MAC:
+        return 20;
+    case MOTE_ERR_TLS_RECORD_OVERFLOW:
+        return 22;
+    case MOTE_ERR_TLS_HANDSHAKE_FAILURE:
+        return 40;
+    case MOTE_ERR_TLS_BAD_CERTIFICATE:
+        return 42;
+    case MOTE_ERR_TLS_ILLEGAL_PARAMETER:
+        return 47;
+    case MOTE_ERR_TLS_DECODE:
+        return 50;
+    case MOTE_ERR_TLS_DECRYPT_ERROR:
+        return 51;
+    case MOTE_ERR_TLS_PROTOCOL_VERSION:
+        return 70;
+    case MOTE_ERR_TLS_MISSING_EXTENSION:
+        return 109;
+    case MOTE_ERR_TLS_UNSUPPORTED_EXTENSION:
+        return 110;
+    case MOTE_ERR_TLS_NO_APPLICATION_PROTOCOL:
+        return 120;
+    case MOTE_ERR_TLS_CERTIFICATE_REQUIRED:
+        return 116;
+    default:
+        if (err <= MOTE_ERR_X509_FIRST && err >= MOTE_ERR_X509_LAST)
+            return mote_tls_x509_alert(err);
+        return 80; /* internal_error */
+    }
+}
+
+/* Append one record of the given type to the pending output (encrypted when
+ * write keys are installed). Returns MOTE_OK or MOTE_ERR_TLS_INTERNAL when
+ * the output buffer cannot hold it. */
+int mote_tls_send_record(mote_tls_conn *c, uint8_t type, const uint8_t *data, size_t len)
+{
+    size_t over = mote_tls_cipher_overhead(&c->wr);
+    int tls13 = c->wr.aead && c->version == MOTE_TLS13;
+    size_t need = 5 + over + len + (size_t)tls13;
+    uint8_t *rec;
+    long n;
+    if (c->out_sent == c->out_len) c->out_sent = c->out_len = 0;
+    if (need > c->out_size - c->out_len) return MOTE_ERR_TLS_INTERNAL;
+    rec = c->out + c->out_len;
+    rec[0] = tls13 ? REC_APPDATA : type;
+    rec[1] = 3;
+    /* legacy_record_version: 0x0301 for the first ClientHello only (RFC 8446 5.1) */
+    rec[2] = type == 22 && c->state == MOTE_ST_WAIT_SH && !(c->flags & MOTE_F_HRR) ? 1 : 3;
+    memmove(rec + 5 + c->wr.explicit_len, data, len);
+    if (!c->wr.aead) {
+        rec[3] = (uint8_t)(len >> 8);
+        rec[4] = (uint8_t)len;
+        c->out_len += 5 + len;
+        return MOTE_OK;
+    }
+    if (tls13) rec[5 + len] = type, len++;
+    n = mote_tls_cipher_seal(&c->wr, rec, len, !tls13);
+    if (n < 0) return MOTE_ERR_TLS_INTERNAL;
+    c->out_len += (size_t)n;
+    return MOTE_OK;
+}
+
+int mote_tls_fail(mote_tls_conn *c, int err)
+{
+    if (c->err) return c->err;
+    c->err = err;
+    if (err != MOTE_ERR_TLS_PEER_ALERT && err != MOTE_ERR_TLS_CLOSED) {
+        uint8_t alert[2] = {2, alert_for(err)};
+        c->alert_sent = alert[1];
+        (void)mote_tls_send_record(c, REC_ALERT, alert, 2);
+    }
+    c->state = MOTE_ST_CLOSED;
+    mote_tls_wipe_secrets(c);
+    return err;
+}
+
+/* ---- input ---- */
+
+static int on_alert(mote_tls_conn *c, const uint8_t *p, size_t len)
+{
+    if (len != 2) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    c->alert_recv = p[1];
+    if (p[1] == 0) { /* close_notify: answer it, then we are done */
+        if (!(c->flags & MOTE_F_CLOSE_SENT)) {
+            uint8_t a[2] = {1, 0};
+            (void)mote_tls_send_record(c, REC_ALERT, a, 2);
+            c->flags |= MOTE_F_CLOSE_SENT;
+        }
+        c->err = MOTE_ERR_TLS_CLOSED;
+        c->state = MOTE_ST_CLOSED;
+        return MOTE_OK;
+    }
+    /* TLS 1.3: every alert but close_notify and user_canceled is fatal */
+    if (p[1] == 90) return MOTE_OK;
+    c->err = MOTE_ERR_TLS_PEER_ALERT;
+    c->state = MOTE_ST_CLOSED;
+    mote_tls_wipe_secrets(c);
+    return c->err;
+}
+
+/* Decrypt the record at in[0..5+len) and dispatch its content. */
+static int on_record(mote_tls_conn *c, size_t len)
+{
+    uint8_t *rec = c->in, *p = rec + 5;
+    uint8_t type = rec[0];
+    size_t plen = len;
+    if (c->rd.aead) {
+        if (c->version == MOTE_TLS13 && type == REC_CCS) goto ccs;
+        if (c->version == MOTE_TLS13 && type != REC_APPDATA)
+            return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+        if (mote_tls_cipher_open(&c->rd, rec, len, c->version != MOTE_TLS13, &p, &plen) != MOTE_OK)
+            return mote_tls_fail(c, MOTE_ERR_TLS_BAD_RECORD_MAC);
+        if (c->version == MOTE_TLS13) { /* strip padding; the last non-zero byte is the type */
+            while (plen > 0 && p[plen - 1] == 0)
+                plen--;
+            if (plen == 0) return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+            type = p[--plen];
+        }
+        if (plen > 16384) return mote_tls_fail(c, MOTE_ERR_TLS_RECORD_OVERFLOW);
+    } else if (type == REC_APPDATA) {
+        return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+    }
+    switch (type) {
+    case REC_HANDSHAKE:
+        if (plen == 0) return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+        c->hs_pos = (size_t)(p - c->in);
+        c->hs_end = c->hs_pos + plen;
+        return mote_tls_hs_input(c);
+    case REC_ALERT:
+        return on_alert(c, p, plen);
+    case REC_APPDATA:
+        if (c->state != MOTE_ST_CONNECTED) return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+        c->app_off = (size_t)(p - c->in);
+        c->app_len = plen;
+        return MOTE_OK;
+    case REC_CCS:
+    ccs:
+        /* TLS 1.3 middlebox compatibility: one unprotected 0x01, during the handshake */
+        if (c->version != MOTE_TLS13 || plen != 1 || p[0] != 1 || c->state == MOTE_ST_CONNECTED)
+            return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+        return MOTE_OK;
+    default:
+        return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+    }
+}
+
+/* Run the input side as far as it goes without a second public-key
+ * operation: finish the current record's handshake bytes, drop consumed
+ * records, decrypt the next complete one. */
+static int advance(mote_tls_conn *c)
+{
+    c->pk_ops = 0;
+    while (!c->err) {
+        size_t len;
+        if (c->hs_pos < c->hs_end) { /* handshake bytes left in the current record */
+            int rc;
+            if (c->pk_ops) return MOTE_OK;
+            rc = mote_tls_hs_input(c);
+            if (rc) return rc;
+            continue;
+        }
+        if (c->app_len) return MOTE_OK; /* the application reads first */
+        if (c->rec_end) {
+            memmove(c->in, c->in + c->rec_end, c->in_len - c->rec_end);
+            c->in_len -= c->rec_end;
+            c->rec_end = 0;
+        }
+        if (mote_tls_hs_pending(c)) { /* e.g. our Finished waits for output room */
+            int rc = mote_tls_hs_continue(c);
+            if (rc || mote_tls_hs_pending(c)) return rc;
+        }
+        if (c->pk_ops || c->in_len < 5) return MOTE_OK;
+        len = ((size_t)c->in[3] << 8) | c->in[4];
+        if (c->in[1] != 3) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+        if (len > MAX_CIPHERTEXT || 5 + len > c->in_size)
+            return mote_tls_fail(c, MOTE_ERR_TLS_RECORD_OVERFLOW);
+        if (c->in_len < 5 + len) return MOTE_OK;
+        c->rec_end = 5 + len;
+        if (on_record(c, len)) return c->err;
+    }
+    return c->err;
+}
+
+/* ---- the four windows ---- */
+
+unsigned mote_tls_status(const mote_tls_conn *c)
+{
+    unsigned s = 0;
+    if (c->out_sent < c->out_len) s |= MOTE_TLS_SEND;
+    if (c->state == MOTE_ST_CLOSED) return s | MOTE_TLS_CLOSED | (c->app_len ? MOTE_TLS_READ : 0);
+    if (c->app_len) s |= MOTE_TLS_READ;
+    if (c->pk_ops && (c->hs_pos < c->hs_end || (c->in_len > c->rec_end && c->in_len >= 5)))
+        s |= MOTE_TLS_STEP;
+    else if (!c->app_len && c->in_len < c->in_size && !(s & MOTE_TLS_STEP))
+        s |= MOTE_TLS_RECV;
+    if (c->state == MOTE_ST_CONNECTED && !(c->flags & MOTE_F_CLOSE_SENT) && !(s & MOTE_TLS_SEND))
+        s |= MOTE_TLS_WRITE;
+    return s;
+}
+
+const uint8_t *mote_tls_send_buf(const mote_tls_conn *c, size_t *len)
+{
+    *len = c->out_len - c->out_sent;
+    return *len ? c->out + c->out_sent : NULL;
+}
+
+void mote_tls_send_done(mote_tls_conn *c, size_t n)
+{
+    if (n > c->out_len - c->out_sent) n = c->out_len - c->out_sent;
+    c->out_sent += n;
+    if (c->out_sent == c->out_len) {
+        c->out_sent = c->out_len = 0;
+        if (mote_tls_hs_pending(c) && !c->err) (void)mote_tls_hs_continue(c);
+    }
+}
+
+uint8_t *mote_tls_recv_buf(mote_tls_conn *c, size_t *len)
+{
+    if (c->state == MOTE_ST_CLOSED || c->app_len || c->in_len >= c->in_size) {
+        *len = 0;
+        return NULL;
+    }
+    *len = c->in_size - c->in_len;
+    return c->in + c->in_len;
+}
+
+int mote_tls_recv_done(mote_tls_conn *c, size_t n)
+{
+    if (c->err) return c->err;
+    if (n > c->in_size - c->in_len) return MOTE_ERR_BAD_INPUT;
+    c->in_len += n;
+    return advance(c);
+}
+
+int mote_tls_step(mote_tls_conn *c)
+{
+    return c->err ? c->err : advance(c);
+}
+
+const uint8_t *mote_tls_read_buf(const mote_tls_conn *c, size_t *len)
+{
+    *len = c->app_len;
+    return c->app_len ? c->in + c->app_off : NULL;
+}
+
+void mote_tls_read_done(mote_tls_conn *c, size_t n)
+{
+    if (n > c->app_len) n = c->app_len;
+    c->app_off += n;
+    c->app_len -= n;
+    if (c->app_len == 0 && !c->err) (void)advance(c);
+}
+
+size_t mote_tls_max_fragment(const mote_tls_conn *c)
+{
+    size_t room = c->out_size - 5 - mote_tls_cipher_overhead(&c->wr) - 1;
+    size_t lim = c->peer_record_limit ? c->peer_record_limit : 16384;
+    return room < lim ? room : lim;
+}
+
+uint8_t *mote_tls_write_buf(mote_tls_conn *c, size_t *len)
+{
+    if (!(mote_tls_status(c) & MOTE_TLS_WRITE)) {
+        *len = 0;
+        return NULL;
+    }
+    *len = mote_tls_max_fragment(c);
+    return c->out + 5 + c->wr.explicit_len;
+}
+
+int mote_tls_write_done(mote_tls_conn *c, size_t n)
+{
+    size_t room;
+    if (c->err) return c->err;
+    if (!mote_tls_write_buf(c, &room) || n > room) return MOTE_ERR_BAD_INPUT;
+    if (n == 0) return MOTE_OK;
+    /* the plaintext already sits where the record body goes */
+    return mote_tls_send_record(c, REC_APPDATA, c->out + 5 + c->wr.explicit_len, n);
+}
+
+int mote_tls_close(mote_tls_conn *c)
+{
+    uint8_t a[2] = {1, 0};
+    int rc;
+    if (c->flags & MOTE_F_CLOSE_SENT) return MOTE_OK;
+    rc = mote_tls_send_record(c, REC_ALERT, a, 2);
+    if (rc == MOTE_OK) c->flags |= MOTE_F_CLOSE_SENT;
+    return rc;
+}
+
+int mote_tls_error(const mote_tls_conn *c)
+{
+    return c->err;
+}
+
+int mote_tls_alert(const mote_tls_conn *c, int *sent)
+{
+    if (c->alert_recv != 255) {
+        if (sent) *sent = 0;
+        return c->alert_recv;
+    }
+    if (sent) *sent = 1;
+    return c->alert_sent == 255 ? -1 : c->alert_sent;
+}
+
+uint16_t mote_tls_version(const mote_tls_conn *c)
+{
+    return c->version;
+}
+uint16_t mote_tls_cipher_suite(const mote_tls_conn *c)
+{
+    return c->suite;
+}
+uint16_t mote_tls_group(const mote_tls_conn *c)
+{
+    return c->group;
+}
+uint16_t mote_tls_signature_scheme(const mote_tls_conn *c)
+{
+    return c->sig_scheme;
+}
+const char *mote_tls_alpn(const mote_tls_conn *c)
+{
+    return c->alpn_index ? c->cfg->alpn[c->alpn_index - 1] : NULL;
+}
+
+void mote_tls_wipe(mote_tls_conn *c)
+{
+    mote_tls_wipe_secrets(c);
+    mote_wipe(c->th256.buf, sizeof c->th256.buf);
+}

@@ -1,0 +1,85 @@
+/* Key exchange for the handshake: our key share and the shared secret, per
+ * named group. One private key at a time lives in c->kex_priv. */
+#include <string.h>
+
+#include "crypto/util.h"
+#include "tls/internal.h"
+#if MOTE_ENABLE_X25519
+#include "mote/x25519.h"
+#endif
+#if MOTE_ENABLE_FFDHE
+#include "mote/ffdhe.h"
+
+static int drbg_entropy(void *arg, uint8_t *buf, size_t len)
+{
+    return mote_drbg_generate((mote_drbg_ctx *)arg, buf, len) == MOTE_OK ? 0 : -1;
+}
+#endif
+
+int mote_tls_kex_supported(uint16_t group)
+{
+    switch (group) {
+#if MOTE_ENABLE_X25519
+    case MOTE_GROUP_X25519:
+        return 1;
+#endif
+#if MOTE_ENABLE_FFDHE
+    case MOTE_GROUP_FFDHE2048:
+        return 1;
+#endif
+    default:
+        return 0;
+    }
+}
+
+int mote_tls_kex_keygen(mote_tls_conn *c, uint16_t group, uint8_t *pub, size_t *pub_len)
+{
+    int rc = MOTE_ERR_UNSUPPORTED;
+    mote_wipe(c->kex_priv, sizeof c->kex_priv);
+    switch (group) {
+#if MOTE_ENABLE_X25519
+    case MOTE_GROUP_X25519:
+        rc = mote_x25519_keygen(c->kex_priv, pub, c->cfg->rng);
+        *pub_len = MOTE_X25519_LEN;
+        break;
+#endif
+#if MOTE_ENABLE_FFDHE
+    case MOTE_GROUP_FFDHE2048:
+        rc = mote_ffdhe2048_keygen(c->kex_priv, pub, drbg_entropy, c->cfg->rng);
+        *pub_len = MOTE_FFDHE2048_LEN;
+        if (rc == MOTE_OK) c->pk_ops++; /* a 2048-bit exponentiation */
+        break;
+#endif
+    default:
+        break;
+    }
+    if (rc == MOTE_OK) c->kex_group = group;
+    return rc;
+}
+
+int mote_tls_kex_shared(mote_tls_conn *c, const uint8_t *peer, size_t peer_len, uint8_t *secret,
+                        size_t *secret_len)
+{
+    int rc = MOTE_ERR_UNSUPPORTED;
+    switch (c->kex_group) {
+#if MOTE_ENABLE_X25519
+    case MOTE_GROUP_X25519:
+        if (peer_len != MOTE_X25519_LEN) return MOTE_ERR_BAD_POINT;
+        rc = mote_x25519_shared(secret, c->kex_priv, peer);
+        *secret_len = MOTE_X25519_LEN;
+        break;
+#endif
+#if MOTE_ENABLE_FFDHE
+    case MOTE_GROUP_FFDHE2048:
+        if (peer_len != MOTE_FFDHE2048_LEN) return MOTE_ERR_BAD_KEY; /* TLS 1.3 pads to 256 */
+        rc = mote_ffdhe2048_shared(c->kex_priv, peer, peer_len, secret);
+        *secret_len = MOTE_FFDHE2048_LEN;
+        break;
+#endif
+    default:
+        (void)peer, (void)peer_len, (void)secret, (void)secret_len;
+        break;
+    }
+    mote_wipe(c->kex_priv, sizeof c->kex_priv);
+    return rc;
+}

@@ -1,0 +1,93 @@
+/* TLS 1.3 key schedule (RFC 8446 §7.1, §7.3, §4.4.4, §7.2). */
+#include "tls/keysched.h"
+
+#include <string.h>
+
+#include "crypto/util.h"
+#include "mote/mac.h"
+
+static void hash_empty(const mote_hash_desc *h, uint8_t *out)
+{
+    mote_hash(h, "", 0, out);
+}
+
+void mote_tls13_ks_early(mote_tls13_ks *ks, const mote_hash_desc *hash, const uint8_t *psk,
+                         size_t psk_len)
+{
+    static const uint8_t zeros[MOTE_TLS_HASH_MAX] = {0};
+    ks->hash = hash;
+    if (!psk) psk = zeros, psk_len = hash->out_len;
+    mote_hkdf_extract(hash, NULL, 0, psk, psk_len, ks->secret);
+}
+
+void mote_tls13_ks_derive(const mote_tls13_ks *ks, const char *label,
+                          const uint8_t *transcript_hash, uint8_t *out)
+{
+    (void)mote_tls13_derive_secret(ks->hash, ks->secret, label, transcript_hash, out);
+}
+
+void mote_tls13_ks_binder_key(const mote_tls13_ks *ks, int external, uint8_t *out)
+{
+    uint8_t th[MOTE_TLS_HASH_MAX];
+    hash_empty(ks->hash, th);
+    mote_tls13_ks_derive(ks, external ? "ext binder" : "res binder", th, out);
+}
+
+/* secret = HKDF-Extract(Derive-Secret(secret, "derived", ""), ikm) */
+static void next_stage(mote_tls13_ks *ks, const uint8_t *ikm, size_t ikm_len)
+{
+    static const uint8_t zeros[MOTE_TLS_HASH_MAX] = {0};
+    uint8_t salt[MOTE_TLS_HASH_MAX], th[MOTE_TLS_HASH_MAX];
+    hash_empty(ks->hash, th);
+    mote_tls13_ks_derive(ks, "derived", th, salt);
+    if (!ikm) ikm = zeros, ikm_len = ks->hash->out_len;
+    mote_hkdf_extract(ks->hash, salt, ks->hash->out_len, ikm, ikm_len, ks->secret);
+    mote_wipe(salt, sizeof salt);
+}
+
+void mote_tls13_ks_handshake(mote_tls13_ks *ks, const uint8_t *dhe, size_t dhe_len)
+{
+    next_stage(ks, dhe, dhe_len);
+}
+
+void mote_tls13_ks_master(mote_tls13_ks *ks)
+{
+    next_stage(ks, NULL, 0);
+}
+
+int mote_tls13_traffic_keys(const mote_hash_desc *hash, const uint8_t *secret, int aead,
+                            mote_tls_cipher *c)
+{
+    uint8_t key[32], iv[12];
+    size_t klen = mote_tls_aead_key_len(aead);
+    int rc;
+    if (klen == 0) return MOTE_ERR_UNSUPPORTED;
+    mote_tls13_expand_label(hash, secret, "key", NULL, 0, key, klen);
+    mote_tls13_expand_label(hash, secret, "iv", NULL, 0, iv, sizeof iv);
+    rc = mote_tls_cipher_init(c, aead, 0, key, iv);
+    mote_wipe(key, sizeof key);
+    mote_wipe(iv, sizeof iv);
+    return rc;
+}
+
+void mote_tls13_finished(const mote_hash_desc *hash, const uint8_t *secret,
+                         const uint8_t *transcript_hash, uint8_t *out)
+{
+    uint8_t fk[MOTE_TLS_HASH_MAX];
+    mote_tls13_expand_label(hash, secret, "finished", NULL, 0, fk, hash->out_len);
+    mote_hmac(hash, fk, hash->out_len, transcript_hash, hash->out_len, out);
+    mote_wipe(fk, sizeof fk);
+}
+
+void mote_tls13_next_secret(const mote_hash_desc *hash, uint8_t *secret)
+{
+    uint8_t next[MOTE_TLS_HASH_MAX];
+    mote_tls13_expand_label(hash, secret, "traffic upd", NULL, 0, next, hash->out_len);
+    memcpy(secret, next, hash->out_len);
+    mote_wipe(next, sizeof next);
+}
+
+void mote_tls13_ks_wipe(mote_tls13_ks *ks)
+{
+    mote_wipe(ks, sizeof *ks);
+}

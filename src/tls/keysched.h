@@ -1,0 +1,44 @@
+/* mote (private): the TLS 1.3 key schedule (RFC 8446 §7.1).
+ *
+ * The schedule walks early secret -> handshake secret -> master secret; the
+ * struct holds only the current stage, and traffic secrets are derived from
+ * it with the transcript hash when the handshake reaches the right point. */
+#ifndef MOTE_TLS_KEYSCHED_H
+#define MOTE_TLS_KEYSCHED_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "mote/hash.h"
+#include "tls/cipher.h"
+
+#define MOTE_TLS_HASH_MAX 48 /* SHA-384: the largest suite hash */
+
+typedef struct {
+    const mote_hash_desc *hash;
+    uint8_t secret[MOTE_TLS_HASH_MAX]; /* current stage's secret */
+} mote_tls13_ks;
+
+/* Early secret = HKDF-Extract(0, psk), psk NULL for a full handshake. */
+void mote_tls13_ks_early(mote_tls13_ks *ks, const mote_hash_desc *hash, const uint8_t *psk,
+                         size_t psk_len);
+/* Binder key: Derive-Secret(early, "res binder" | "ext binder", ""). */
+void mote_tls13_ks_binder_key(const mote_tls13_ks *ks, int external, uint8_t *out);
+/* Early -> handshake secret, mixing in the (EC)DHE shared secret (NULL for
+ * psk_ke: zeros). */
+void mote_tls13_ks_handshake(mote_tls13_ks *ks, const uint8_t *dhe, size_t dhe_len);
+/* Handshake -> master secret. */
+void mote_tls13_ks_master(mote_tls13_ks *ks);
+/* out (hash length) = Derive-Secret(current stage, label, transcript_hash). */
+void mote_tls13_ks_derive(const mote_tls13_ks *ks, const char *label,
+                          const uint8_t *transcript_hash, uint8_t *out);
+/* Install the traffic key and IV derived from a traffic secret. */
+int mote_tls13_traffic_keys(const mote_hash_desc *hash, const uint8_t *secret, int aead,
+                            mote_tls_cipher *c);
+/* Finished verify_data = HMAC(HKDF-Expand-Label(secret, "finished"), th). */
+void mote_tls13_finished(const mote_hash_desc *hash, const uint8_t *secret,
+                         const uint8_t *transcript_hash, uint8_t *out);
+/* KeyUpdate: secret = HKDF-Expand-Label(secret, "traffic upd", "", Hash.length). */
+void mote_tls13_next_secret(const mote_hash_desc *hash, uint8_t *secret);
+void mote_tls13_ks_wipe(mote_tls13_ks *ks);
+
+#endif

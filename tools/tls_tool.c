@@ -1,0 +1,267 @@
+/* Shared pieces of the TLS subcommands (see tls_tool.h). */
+#define _POSIX_C_SOURCE 200809L /* poll, strtok_r */
+#include "tls_tool.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "mote/io_posix.h"
+#include "stackmeter.h"
+#include "tools_anchors.h"
+
+void mote_tool_session_defaults(mote_tool_session *s)
+{
+    memset(s, 0, sizeof *s);
+    s->in_size = 16384 + 5 + 256;
+    s->out_size = 16384 + 5 + 256;
+    s->cfg.now = (int64_t)time(NULL);
+    s->close_on_eof = 1;
+}
+
+static int parse_list(const char *list, uint16_t *out, size_t max, int groups)
+{
+    static const struct {
+        const char *name;
+        uint16_t id;
+    } g[] = {{"x25519", MOTE_GROUP_X25519},       {"p256", MOTE_GROUP_SECP256R1},
+             {"secp256r1", MOTE_GROUP_SECP256R1}, {"p384", MOTE_GROUP_SECP384R1},
+             {"secp384r1", MOTE_GROUP_SECP384R1}, {"ffdhe2048", MOTE_GROUP_FFDHE2048}},
+      su[] = {{"aes128gcm", MOTE_TLS_AES_128_GCM_SHA256},
+              {"aes256gcm", MOTE_TLS_AES_256_GCM_SHA384},
+              {"chacha20", MOTE_TLS_CHACHA20_POLY1305_SHA256},
+              {"aes128ccm", MOTE_TLS_AES_128_CCM_SHA256}};
+    size_t n = 0;
+    char buf[256], *tok, *save = NULL;
+    if (strlen(list) >= sizeof buf) return -1;
+    strcpy(buf, list);
+    for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        size_t i, count = groups ? sizeof g / sizeof *g : sizeof su / sizeof *su;
+        int found = 0;
+        for (i = 0; i < count; i++) {
+            const char *name = groups ? g[i].name : su[i].name;
+            if (strcmp(tok, name) == 0 && n + 1 < max) {
+                out[n++] = groups ? g[i].id : su[i].id;
+                found = 1;
+            }
+        }
+        if (!found) {
+            fprintf(stderr, "mote: unknown %s '%s'\n", groups ? "group" : "cipher", tok);
+            return -1;
+        }
+    }
+    out[n] = 0;
+    return 0;
+}
+
+int mote_tool_parse_option(mote_tool_session *s, int argc, char **argv, int i)
+{
+    const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+    if (strcmp(o, "--insecure") == 0) return s->cfg.flags |= MOTE_TLS_NO_VERIFY, 1;
+    if (strcmp(o, "--no-time-check") == 0) return s->cfg.flags |= MOTE_TLS_NO_TIME_CHECK, 1;
+    if (strcmp(o, "--stats") == 0) return s->stats = 1, 1;
+    if (strcmp(o, "--key-update") == 0) return s->key_update = 1, 1;
+    if (strcmp(o, "--ca") && strcmp(o, "--host") && strcmp(o, "--alpn") && strcmp(o, "--groups") &&
+        strcmp(o, "--ciphers") && strcmp(o, "--in-buf") && strcmp(o, "--out-buf"))
+        return 0;
+    if (!v) {
+        fprintf(stderr, "mote: %s needs a value\n", o);
+        return -1;
+    }
+    if (strcmp(o, "--ca") == 0) s->ca_file = v;
+    if (strcmp(o, "--host") == 0) s->sni = v;
+    if (strcmp(o, "--in-buf") == 0) s->in_size = (size_t)strtoul(v, NULL, 0);
+    if (strcmp(o, "--out-buf") == 0) s->out_size = (size_t)strtoul(v, NULL, 0);
+    if (strcmp(o, "--groups") == 0) {
+        if (parse_list(v, s->groups, 8, 1)) return -1;
+        s->cfg.groups = s->groups;
+    }
+    if (strcmp(o, "--ciphers") == 0) {
+        if (parse_list(v, s->suites, 8, 0)) return -1;
+        s->cfg.cipher_suites = s->suites;
+    }
+    if (strcmp(o, "--alpn") == 0) {
+        char *tok, *save = NULL;
+        size_t n = 0;
+        if (strlen(v) >= sizeof s->alpn_store) return -1;
+        strcpy(s->alpn_store, v);
+        for (tok = strtok_r(s->alpn_store, ",", &save); tok && n < 7;
+             tok = strtok_r(NULL, ",", &save))
+            s->alpn_list[n++] = tok;
+        s->alpn_list[n] = NULL;
+        s->cfg.alpn = s->alpn_list;
+    }
+    return 2;
+}
+
+int mote_tool_split_target(mote_tool_session *s, const char *t)
+{
+    const char *colon;
+    size_t hl;
+    if (t[0] == '[') { /* [v6]:port */
+        const char *end = strchr(t, ']');
+        if (!end || end[1] != ':') goto bad;
+        hl = (size_t)(end - t - 1);
+        if (hl >= sizeof s->host) goto bad;
+        memcpy(s->host, t + 1, hl);
+        s->host[hl] = 0;
+        colon = end + 1;
+    } else {
+        colon = strrchr(t, ':');
+        if (!colon) goto bad;
+        hl = (size_t)(colon - t);
+        if (hl >= sizeof s->host) goto bad;
+        memcpy(s->host, t, hl);
+        s->host[hl] = 0;
+    }
+    if (strlen(colon + 1) == 0 || strlen(colon + 1) >= sizeof s->port) goto bad;
+    strcpy(s->port, colon + 1);
+    return 0;
+bad:
+    fprintf(stderr, "mote: target must be HOST:PORT or [IPV6]:PORT, not '%s'\n", t);
+    return -1;
+}
+
+int mote_tool_connect(mote_tool_session *s)
+{
+    int fd = mote_posix_connect(s->host, s->port, 10000);
+    if (fd < 0) fprintf(stderr, "mote: connect %s:%s: %s\n", s->host, s->port, mote_strerror(fd));
+    return fd;
+}
+
+/* Engine calls run on a painted stack so --stats can report the deepest. */
+struct call {
+    mote_tool_session *s;
+    int fd;
+    void *buf;
+    size_t len;
+    long rc;
+    int op;
+};
+
+static void run_call(void *arg)
+{
+    struct call *k = arg;
+    switch (k->op) {
+    case 0:
+        k->rc = mote_posix_handshake(&k->s->conn, k->fd);
+        break;
+    case 1:
+        k->rc = mote_posix_read(&k->s->conn, k->fd, k->buf, k->len);
+        break;
+    case 2:
+        k->rc = mote_posix_write(&k->s->conn, k->fd, k->buf, k->len);
+        break;
+    case 3:
+        k->rc = mote_posix_close(&k->s->conn, k->fd);
+        break;
+    case 5:
+        k->rc = mote_posix_pump(&k->s->conn, k->fd);
+        break;
+    default:
+        k->rc = mote_tls_key_update(&k->s->conn, 1);
+        break;
+    }
+}
+
+static long measured(mote_tool_session *s, int op, int fd, void *buf, size_t len)
+{
+    struct call k;
+    size_t used;
+    k.s = s, k.fd = fd, k.buf = buf, k.len = len, k.rc = 0, k.op = op;
+    if (!s->stats) {
+        run_call(&k);
+        return k.rc;
+    }
+    used = mote_stack_measure(run_call, &k);
+    if (used != (size_t)-1 && used > s->stack_peak) s->stack_peak = used;
+    return k.rc;
+}
+
+int mote_tool_handshake(mote_tool_session *s, int fd)
+{
+    int rc;
+    s->in = malloc(s->in_size);
+    s->out = malloc(s->out_size);
+    if (!s->in || !s->out) return MOTE_ERR_BAD_INPUT;
+    rc = mote_drbg_init(&s->rng, NULL, NULL, (const uint8_t *)"mote tool", 9);
+    if (rc) {
+        fprintf(stderr, "mote: random generator: %s\n", mote_strerror(rc));
+        return rc;
+    }
+    s->cfg.rng = &s->rng;
+    s->cfg.server_name = s->sni ? s->sni : s->host;
+    if (!(s->cfg.flags & MOTE_TLS_NO_VERIFY)) {
+        rc = mote_tool_load_anchors(s->ca_file ? s->ca_file : "/etc/ssl/certs/ca-certificates.crt",
+                                    &s->anchors, &s->cfg.anchors, &s->cfg.n_anchors);
+        if (rc) return rc;
+    }
+    rc = mote_tls_client_init(&s->conn, &s->cfg, s->in, s->in_size, s->out, s->out_size);
+    if (rc == MOTE_OK) rc = (int)measured(s, 0, fd, NULL, 0);
+    if (rc == MOTE_OK && s->key_update) {
+        rc = (int)measured(s, 4, fd, NULL, 0);
+        if (rc == MOTE_OK) fprintf(stderr, "key update: sent (peer asked to update too)\n");
+    }
+    if (rc != MOTE_OK) {
+        int sent = 0, alert = mote_tls_alert(&s->conn, &sent);
+        fprintf(stderr, "handshake failed: %s", mote_strerror(rc));
+        if (alert >= 0) fprintf(stderr, " (alert %d %s)", alert, sent ? "sent" : "received");
+        fprintf(stderr, "\n");
+    }
+    return rc;
+}
+
+long mote_tool_read(mote_tool_session *s, int fd, void *buf, size_t len)
+{
+    return measured(s, 1, fd, buf, len);
+}
+
+long mote_tool_write(mote_tool_session *s, int fd, const void *buf, size_t len)
+{
+    return measured(s, 2, fd, (void *)buf, len);
+}
+
+int mote_tool_pump(mote_tool_session *s, int fd)
+{
+    return (int)measured(s, 5, fd, NULL, 0);
+}
+
+void mote_tool_close(mote_tool_session *s, int fd)
+{
+    (void)measured(s, 3, fd, NULL, 0);
+}
+
+void mote_tool_print_session(const mote_tool_session *s, FILE *f)
+{
+    const mote_tls_conn *c = &s->conn;
+    const char *alpn = mote_tls_alpn(c);
+    fprintf(f, "version: TLS %s\n", mote_tls_version(c) == MOTE_TLS13 ? "1.3" : "1.2");
+    fprintf(f, "cipher: %s\n", mote_tls_suite_name(mote_tls_cipher_suite(c)));
+    fprintf(f, "group: %s\n", mote_tls_group_name(mote_tls_group(c)));
+    fprintf(f, "signature: %s\n", mote_tls_sig_name(mote_tls_signature_scheme(c)));
+    fprintf(f, "alpn: %s\n", alpn ? alpn : "(none)");
+    fprintf(f, "record limit: we accept %zu, peer accepts %zu\n",
+            s->in_size - 5 - 16 - 1 < 16384 ? s->in_size - 5 - 16 - 1 : (size_t)16384,
+            mote_tls_max_fragment(c));
+    if (s->cfg.flags & MOTE_TLS_NO_VERIFY)
+        fprintf(f, "verification: SKIPPED (--insecure)\n");
+    else
+        fprintf(f, "verification: OK (chain to a trust anchor, host name %s)\n",
+                s->cfg.server_name);
+}
+
+void mote_tool_print_stats(const mote_tool_session *s, FILE *f)
+{
+    if (!s->stats) return;
+    fprintf(f, "ram: ctx=%zu in=%zu out=%zu stack=%zu total=%zu\n", sizeof(mote_tls_conn),
+            s->in_size, s->out_size, s->stack_peak,
+            sizeof(mote_tls_conn) + s->in_size + s->out_size + s->stack_peak);
+}
+
+void mote_tool_free(mote_tool_session *s)
+{
+    mote_tls_wipe(&s->conn);
+    free(s->in);
+    free(s->out);
+    mote_tool_free_anchors(s->anchors);
+}

@@ -1,0 +1,61 @@
+/* Shared pieces of the TLS subcommands (client, get, demo): options,
+ * buffers, connecting, and the RAM figures of --stats. Tool code may use
+ * the heap; the library never does. */
+#ifndef MOTE_TLS_TOOL_H
+#define MOTE_TLS_TOOL_H
+
+#include <stdio.h>
+
+#include "mote/mote.h"
+#include "mote/tls.h"
+
+#define MOTE_TOOL_USAGE                                                                            \
+    "options:\n"                                                                                   \
+    "  --ca FILE          trust anchors (PEM); default /etc/ssl/certs/ca-certificates.crt\n"       \
+    "  --host NAME        name for SNI and certificate checks (default: HOST)\n"                   \
+    "  --alpn LIST        comma-separated ALPN protocols\n"                                        \
+    "  --groups LIST      x25519,p256,p384,ffdhe2048 (first gets a key share)\n"                   \
+    "  --ciphers LIST     aes128gcm,aes256gcm,chacha20,aes128ccm\n"                                \
+    "  --in-buf N         input buffer bytes (sets the record size we accept)\n"                   \
+    "  --out-buf N        output buffer bytes\n"                                                   \
+    "  --insecure         do not verify the certificate (tests only)\n"                            \
+    "  --no-time-check    skip certificate validity dates (device without a clock)\n"              \
+    "  --key-update       send a KeyUpdate (requesting the peer's) after the handshake\n"          \
+    "  --stats            print RAM: context, buffers, measured stack\n"
+
+typedef struct {
+    mote_tls_config cfg;
+    mote_tls_conn conn;
+    mote_drbg_ctx rng;
+    uint8_t *in, *out;
+    size_t in_size, out_size;
+    char host[256], port[16];
+    const char *sni;
+    const char *ca_file;
+    const char *alpn_list[8];
+    char alpn_store[256];
+    uint16_t groups[8], suites[8];
+    int stats, close_on_eof, key_update;
+    size_t stack_peak; /* deepest stack of any engine call, bytes */
+    void *anchors;     /* loaded trust anchors (tool-owned memory) */
+} mote_tool_session;
+
+void mote_tool_session_defaults(mote_tool_session *s);
+/* Parse argv[i] (and its value). Returns how many argv entries it used, 0
+ * if argv[i] is not a common option, -1 on error (message printed). */
+int mote_tool_parse_option(mote_tool_session *s, int argc, char **argv, int i);
+/* HOST:PORT, [v6]:PORT -> s->host / s->port. */
+int mote_tool_split_target(mote_tool_session *s, const char *target);
+int mote_tool_connect(mote_tool_session *s);
+/* Prepare the engine and run the handshake over fd (errors are printed). */
+int mote_tool_handshake(mote_tool_session *s, int fd);
+long mote_tool_read(mote_tool_session *s, int fd, void *buf, size_t len);
+long mote_tool_write(mote_tool_session *s, int fd, const void *buf, size_t len);
+void mote_tool_close(mote_tool_session *s, int fd);
+/* One non-blocking-style step: send pending, or process one receive. */
+int mote_tool_pump(mote_tool_session *s, int fd);
+void mote_tool_print_session(const mote_tool_session *s, FILE *f);
+void mote_tool_print_stats(const mote_tool_session *s, FILE *f);
+void mote_tool_free(mote_tool_session *s);
+
+#endif
