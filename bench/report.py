@@ -182,7 +182,10 @@ def classify(name, typ, flags):
 
 def sections(args):
     kinds = ("text", "rodata", "data", "bss")
-    total = dict.fromkeys(kinds, 0)
+    # On lx106 .rodata is copied into DRAM at boot; .irom* stays in flash.
+    # Say how much of rodata is flash-only there.
+    extra = ("irom",) if args.target == "lx106" else ()
+    total = dict.fromkeys(kinds + extra, 0)
     status = 0
     for log in sorted(glob.glob(os.path.join(args.dir, "*.o.log"))):
         obj = log[: -len(".log")]
@@ -191,15 +194,17 @@ def sections(args):
             print(f"size: {args.target} {mod} FAILED")
             status = 1
             continue
-        sz = dict.fromkeys(kinds, 0)
+        sz = dict.fromkeys(kinds + extra, 0)
         for name, typ, flags, size in elf_sections(obj):
             k = classify(name, typ, flags)
             if k:
                 sz[k] += size
-        for k in kinds:
+            if k and extra and name.startswith((".irom", ".flash")):
+                sz["irom"] += size
+        for k in sz:
             total[k] += sz[k]
-        print(f"size: {args.target} {mod} " + " ".join(f"{k}={sz[k]}" for k in kinds))
-    print(f"size: {args.target} total " + " ".join(f"{k}={total[k]}" for k in kinds))
+        print(f"size: {args.target} {mod} " + " ".join(f"{k}={sz[k]}" for k in sz))
+    print(f"size: {args.target} total " + " ".join(f"{k}={total[k]}" for k in total))
     return status
 
 
@@ -421,6 +426,21 @@ def size_section(lines):
             out.append(f"| {t} | {m} | {d['data']} | {d['bss']} |")
     else:
         out.append("\nNo module holds static RAM (data = bss = 0 on every target).")
+    lx = per.get("lx106", {})
+    dram = [(m, d) for m, d in sorted(lx.items())
+            if m != "total" and "irom" in d and d["rodata"] - d["irom"] > 0]
+    if dram:
+        out.append("\n### lx106: constants that cost DRAM\n")
+        out.append("The ESP8266 copies `.rodata` into its ~80 KB of DRAM at boot unless the firmware's "
+                   "linker script sends it to flash; tables marked `MOTE_FLASH` (`.irom.text`) stay in "
+                   "flash. Modules with constants still in `.rodata` on lx106:\n")
+        out.append("| module | .rodata (DRAM) | .irom (flash) |")
+        out.append("|---|---:|---:|")
+        for m, d in dram:
+            out.append(f"| {m} | {d['rodata'] - d['irom']} | {d['irom']} |")
+        d = lx.get("total")
+        if d and "irom" in d:
+            out.append(f"| **all modules** | **{d['rodata'] - d['irom']}** | **{d['irom']}** |")
     return "\n".join(out) + "\n"
 
 

@@ -7,7 +7,9 @@
 #   size: <target> total text=N rodata=N data=N bss=N
 # text = .text* + .literal*; rodata = .rodata* + .srodata* + .irom*/.flash*
 # (MOTE_FLASH tables, in flash on lx106); data = .data* + .sdata*;
-# bss = .bss* + .sbss* (-fno-common, so no COMMON symbols). A target whose
+# bss = .bss* + .sbss* (-fno-common, so no COMMON symbols). lx106 lines add
+# irom=N: the part of rodata in .irom* (flash; the rest is copied to DRAM on
+# the ESP8266 at boot). A target whose
 # compiler is missing is skipped with a line saying so; a module that does
 # not compile prints `size: <target> <module> FAILED` and the script exits 1.
 # Output is also written to $BUILD/bench/size.txt and, unless
