@@ -32,6 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cfg.server_name = "localhost";
     cfg.rng = &rng;
     cfg.flags = (opt & 1) ? MOTE_TLS_NO_VERIFY : 0;
+    if (opt & 0x40) cfg.flags |= MOTE_TLS_NO_MIDDLEBOX; /* empty session id: easier to echo */
     cfg.groups = (opt & 0xC0) == 0xC0 ? groups_ffdhe : groups_x25519; /* ffdhe keygen is slow */
     cfg.alpn = (opt & 4) ? alpn : NULL;
     if (mote_tls_client_init(&c, &cfg, in, sizeof in, out, sizeof out) != MOTE_OK) return 0;
