@@ -50,9 +50,11 @@ static inline void st4(uint8_t *p, uint32_t v)
 #endif
 
 #if defined(__GNUC__) && !defined(__OPTIMIZE_SIZE__)
-#define UNROLL8 _Pragma("GCC unroll 8")
+#define UNROLL8  _Pragma("GCC unroll 8")
+#define UNROLL16 _Pragma("GCC unroll 16")
 #else
 #define UNROLL8
+#define UNROLL16
 #endif
 #define ROTL(v, n) (((v) << (n)) | ((v) >> (32 - (n))))
 /* The 20 rounds on the L states x[16][L]: 10 times the 4 column quarter
@@ -123,16 +125,14 @@ static void chacha_block(const uint32_t s[16], const uint8_t *in, uint8_t *out, 
     unsigned i, q, l;
     size_t j;
 
-    for (i = 0; i < 16; i++)
-        x[i][0] = s[i];
+    UNROLL16 for (i = 0; i < 16; i++) x[i][0] = s[i];
     ROUNDS(1)
     if (n == 64) {
-        for (i = 0; i < 16; i++)
+        UNROLL16 for (i = 0; i < 16; i++)
             st4(out + 4 * i, (ld4(in + 4 * i) ^ (x[i][0] + s[i])) & keep);
         return;
     }
-    for (i = 0; i < 16; i++)
-        st4(ks + 4 * i, x[i][0] + s[i]);
+    UNROLL16 for (i = 0; i < 16; i++) st4(ks + 4 * i, x[i][0] + s[i]);
     for (j = 0; j + 4 <= n; j += 4)
         st4(out + j, (ld4(in + j) ^ ld4(ks + j)) & keep);
     for (; j < n; j++)
@@ -148,11 +148,9 @@ void mote_chacha20_init(uint32_t s[16], const uint8_t key[32], const uint8_t non
     s[1] = 0x3320646eu;
     s[2] = 0x79622d32u;
     s[3] = 0x6b206574u;
-    for (i = 0; i < 8; i++)
-        s[4 + i] = mote_load_le32(key + 4 * i);
+    UNROLL8 for (i = 0; i < 8; i++) s[4 + i] = ld4(key + 4 * i);
     s[12] = counter;
-    for (i = 0; i < 3; i++)
-        s[13 + i] = mote_load_le32(nonce + 4 * i);
+    UNROLL8 for (i = 0; i < 3; i++) s[13 + i] = ld4(nonce + 4 * i);
 }
 
 void mote_chacha20_block(uint32_t s[16], uint8_t ks[64])
@@ -195,13 +193,14 @@ void mote_chacha20_xor(uint32_t s[16], const uint8_t *in, uint8_t *out, size_t l
 void mote_chacha20(const uint8_t key[32], const uint8_t nonce[12], uint32_t counter,
                    const uint8_t *in, uint8_t *out, size_t len)
 {
-    uint32_t s[16];
-    uint8_t ks[64];
+    struct {
+        uint32_t s[16];
+        uint8_t ks[64];
+    } st; /* one wipe for both */
 
-    mote_chacha20_init(s, key, nonce, counter);
-    mote_chacha20_xor(s, in, out, len, ks, 0xffffffffu);
-    mote_wipe(s + 4, 32); /* the key; the rest is public */
-    if (len % 64 != 0) mote_wipe(ks, sizeof ks);
+    mote_chacha20_init(st.s, key, nonce, counter);
+    mote_chacha20_xor(st.s, in, out, len, st.ks, 0xffffffffu);
+    mote_wipe(&st, len % 64 != 0 ? sizeof st : sizeof st.s); /* the key, and keystream if used */
 }
 
 #endif
