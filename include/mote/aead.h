@@ -16,9 +16,10 @@
 #include "mote/error.h"
 
 #if MOTE_ENABLE_AES
-/* Word size of the bitsliced AES and of GHASH: 64-bit words carry 4 blocks
- * per pass, 32-bit words 2 (and GHASH then needs only 32x32->32
- * multiplies). Defaults to the pointer width; override with
+/* Word size of the bitsliced AES and of GHASH. 64-bit words: a pass
+ * encrypts 8 blocks as two 64-bit lanes (which compilers can vectorize);
+ * 32-bit words: 2 blocks per pass, and GHASH needs only 32x32->32
+ * multiplies. Defaults to the pointer width; override with
  * -DMOTE_AES_WORD64=0 or 1. */
 #ifndef MOTE_AES_WORD64
 #if UINTPTR_MAX > 0xFFFFFFFFu
@@ -29,17 +30,19 @@
 #endif
 #if MOTE_AES_WORD64
 typedef uint64_t mote_aes_word;
-#define MOTE_AES_NB 4 /* blocks per bitsliced pass */
+#define MOTE_AES_NB 8 /* blocks per pass */
+#define MOTE_AES_RK_WORDS 240
 #else
 typedef uint32_t mote_aes_word;
 #define MOTE_AES_NB 2
+#define MOTE_AES_RK_WORDS 120
 #endif
 
-/* Expanded AES key (128 or 256 bits): the bitsliced round keys, 8 words
- * each. The layout is private to aes.c. Wipe it (mote_wipe) when done. */
+/* Expanded AES key (128 or 256 bits): the bitsliced round keys. The layout
+ * is private to aes.c. Wipe it (mote_wipe) when done. */
 typedef struct {
-    mote_aes_word rk[120]; /* up to 15 round keys (AES-256) */
-    unsigned rounds;       /* 10 or 14 */
+    mote_aes_word rk[MOTE_AES_RK_WORDS]; /* up to 15 round keys (AES-256) */
+    unsigned rounds;                     /* 10 or 14 */
 } mote_aes_ctx;
 
 /* mote_aes_init: expand a 16- or 32-byte key into ctx. Returns MOTE_OK;

@@ -9,11 +9,26 @@
  * circuit of Boyar and Peralta; its four NOTs (the 0x63 constant) are folded
  * into the round keys, since MixColumns maps an all-0x63 state to itself.
  *
- * State: eight words q[0..7]; q[i] holds bit i of every byte of MOTE_AES_NB
- * blocks. Inside a word, the byte at row r, column c of block b sits at bit
- * RB*r + CB*c + b (CB = NB, RB = 4*CB): a row is one RB-bit chunk, so moving
- * rows is a plain rotation. 64-bit words carry 4 blocks, 32-bit words 2.
- * No table lookup and no branch depends on key or data. */
+ * State: q[i][l], i < 8, l < L: the L words q[i][.] hold bit i of every
+ * byte of the MOTE_AES_NB blocks of a pass. Inside a word, the byte at row
+ * r, column c of block b sits at bit RB*r + CB*c + b (RB = 4*CB): a row is
+ * one RB-bit chunk, so moving rows is a plain rotation. A 64-bit word holds
+ * CB = 4 blocks and a pass has L = 2 lanes (8 blocks): every step is a loop
+ * over the lanes, which compilers may turn into 128-bit vector code (GCC
+ * does at -O2 with SSE2); a 32-bit word holds CB = 2 blocks, one lane.
+ *
+ * CTR mode caches round 1 (counter-mode caching): within a run of counters
+ * that differ only in their last byte, the state after round 1 is a
+ * constant C1 plus the contribution of that byte, which MixColumns spreads
+ * over the four bytes of one diagonal as s, s, 3s, 2s (s = S(ctr[15] ^
+ * k[15])). The s values of up to 16 passes come from one bitsliced S-box
+ * evaluation, and those passes start at round 2 without packing their
+ * input. The counter is public; no table lookup and no branch depends on
+ * key or data.
+ *
+ * Two builds: by default the rounds are unrolled four at a time, one
+ * MixColumns per lag, everything inlined; with MOTE_AES_COMPACT (the
+ * default under -Os) one generic MixColumns serves every round. */
 #include "mote/aead.h"
 
 #if MOTE_ENABLE_AES
@@ -23,31 +38,44 @@
 #include "crypto/aes.h"
 #include "crypto/util.h"
 
-#define NB MOTE_AES_NB         /* blocks per bitsliced pass */
-#define CB NB                  /* bits per column inside a row */
-#define RB (4 * CB)            /* bits per row */
-#define WB (8 * sizeof(aes_w)) /* bits per word */
+#ifndef MOTE_AES_COMPACT
+#if defined(__OPTIMIZE_SIZE__)
+#define MOTE_AES_COMPACT 1
+#else
+#define MOTE_AES_COMPACT 0
+#endif
+#endif
+
+/* HOT: inlined into the round loop of the fast build (GCC and Clang). */
+#if !MOTE_AES_COMPACT && defined(__GNUC__)
+#define HOT inline __attribute__((always_inline))
+#else
+#define HOT
+#endif
 
 typedef mote_aes_word aes_w;
 
+#define NB    MOTE_AES_NB                   /* blocks per pass */
+#define WB    (MOTE_AES_WORD64 ? 64u : 32u) /* bits per word */
+#define CB    (WB / 16)                     /* blocks per word = bits per column in a row */
+#define RB    (4 * CB)                      /* bits per row */
+#define L     (NB / CB)                     /* words per slice */
+#define LANES (((aes_w)1 << CB) - 1)
+
 #if MOTE_AES_WORD64
-#define K(x)  ((aes_w)UINT64_C(x))
-#define M55   K(0x5555555555555555)
-#define M33   K(0x3333333333333333)
-#define M0F   K(0x0F0F0F0F0F0F0F0F)
-#define COLS3 K(0x0FFF0FFF0FFF0FFF) /* columns 0..2 of every row */
-#define COLS2 K(0x00FF00FF00FF00FF) /* columns 0..1 */
-#define COLS1 K(0x000F000F000F000F) /* column 0 */
-#define SR2   K(0x00FF000000FF0000) /* columns 0..1 of rows 1 and 3 */
+#define K(x) ((aes_w)UINT64_C(x))
+#define M55  K(0x5555555555555555)
+#define M33  K(0x3333333333333333)
+#define M0F  K(0x0F0F0F0F0F0F0F0F)
+#define ROWS K(0x0001000100010001) /* bit 0 of every row */
+#define SR2  K(0x00FF000000FF0000) /* columns 0..1 of rows 1 and 3 */
 #else
-#define K(x)  ((aes_w)UINT32_C(x))
-#define M55   K(0x55555555)
-#define M33   K(0x33333333)
-#define M0F   K(0x0F0F0F0F)
-#define COLS3 K(0x3F3F3F3F)
-#define COLS2 K(0x0F0F0F0F)
-#define COLS1 K(0x03030303)
-#define SR2   K(0x0F000F00)
+#define K(x) ((aes_w)UINT32_C(x))
+#define M55  K(0x55555555)
+#define M33  K(0x33333333)
+#define M0F  K(0x0F0F0F0F)
+#define ROWS K(0x01010101)
+#define SR2  K(0x0F000F00)
 #endif
 
 /* Little-endian word load and store (plain copies on little-endian hosts). */
@@ -73,21 +101,23 @@ static inline void st(uint8_t *p, aes_w v)
 
 static inline aes_w ror(aes_w x, unsigned n)
 {
-    return (aes_w)((x >> n) | (x << (WB - n)));
+    return (aes_w)((x >> n) | (x << ((WB - n) & (WB - 1))));
 }
 
-/* rot(x): out(r, c) = in(r + rho, c + kappa), rows and columns mod 4. */
+/* rot(x): out(r, c) = in(r + rho, c + kappa), rows and columns mod 4: a
+ * rotation by whole rows, then by kappa columns inside each row (the
+ * columns that wrap come from one row further). */
 static inline aes_w rot(aes_w x, unsigned rho, unsigned kappa)
 {
-    aes_w m;
+    aes_w m = ROWS * ((((aes_w)1 << RB) - 1) >> (kappa * CB)); /* columns < 4 - kappa */
     if (kappa == 0) return ror(x, rho * RB);
-    m = kappa == 1 ? COLS3 : kappa == 2 ? COLS2 : COLS1;
     return (ror(x, rho * RB + kappa * CB) & m) | (ror(x, (rho - 1) * RB + kappa * CB) & ~m);
 }
 
-/* S-box on the eight slices (Boyar-Peralta, without the four NOTs). */
-static void sub_bytes(aes_w *q)
+static HOT void sub_bytes(aes_w (*q)[L])
 {
+    unsigned l;
+
     aes_w x0, x1, x2, x3, x4, x5, x6, x7;
     aes_w y1, y2, y3, y4, y5, y6, y7, y8, y9, y10, y11, y12, y13, y14, y15, y16, y17, y18, y19, y20,
         y21;
@@ -97,193 +127,220 @@ static void sub_bytes(aes_w *q)
         t38, t39, t40, t41, t42, t43, t44, t45, t46, t47, t48, t49, t50, t51, t52, t53, t54, t55,
         t56, t57, t58, t59, t60, t61, t62, t63, t64, t65, t66, t67;
 
-    x0 = q[7];
-    x1 = q[6];
-    x2 = q[5];
-    x3 = q[4];
-    x4 = q[3];
-    x5 = q[2];
-    x6 = q[1];
-    x7 = q[0];
+    for (l = 0; l < L; l++) {
+        x0 = q[7][l];
+        x1 = q[6][l];
+        x2 = q[5][l];
+        x3 = q[4][l];
+        x4 = q[3][l];
+        x5 = q[2][l];
+        x6 = q[1][l];
+        x7 = q[0][l];
 
-    /* top linear layer */
-    y14 = x3 ^ x5;
-    y13 = x0 ^ x6;
-    y9 = x0 ^ x3;
-    y8 = x0 ^ x5;
-    t0 = x1 ^ x2;
-    y1 = t0 ^ x7;
-    y4 = y1 ^ x3;
-    y12 = y13 ^ y14;
-    y2 = y1 ^ x0;
-    y5 = y1 ^ x6;
-    y3 = y5 ^ y8;
-    t1 = x4 ^ y12;
-    y15 = t1 ^ x5;
-    y20 = t1 ^ x1;
-    y6 = y15 ^ x7;
-    y10 = y15 ^ t0;
-    y11 = y20 ^ y9;
-    y7 = x7 ^ y11;
-    y17 = y10 ^ y11;
-    y19 = y10 ^ y8;
-    y16 = t0 ^ y11;
-    y21 = y13 ^ y16;
-    y18 = x0 ^ y16;
+        /* top linear layer */
+        y14 = x3 ^ x5;
+        y13 = x0 ^ x6;
+        y9 = x0 ^ x3;
+        y8 = x0 ^ x5;
+        t0 = x1 ^ x2;
+        y1 = t0 ^ x7;
+        y4 = y1 ^ x3;
+        y12 = y13 ^ y14;
+        y2 = y1 ^ x0;
+        y5 = y1 ^ x6;
+        y3 = y5 ^ y8;
+        t1 = x4 ^ y12;
+        y15 = t1 ^ x5;
+        y20 = t1 ^ x1;
+        y6 = y15 ^ x7;
+        y10 = y15 ^ t0;
+        y11 = y20 ^ y9;
+        y7 = x7 ^ y11;
+        y17 = y10 ^ y11;
+        y19 = y10 ^ y8;
+        y16 = t0 ^ y11;
+        y21 = y13 ^ y16;
+        y18 = x0 ^ y16;
 
-    /* middle non-linear layer: inversion in GF(2^4)^2 */
-    t2 = y12 & y15;
-    t3 = y3 & y6;
-    t4 = t3 ^ t2;
-    t5 = y4 & x7;
-    t6 = t5 ^ t2;
-    t7 = y13 & y16;
-    t8 = y5 & y1;
-    t9 = t8 ^ t7;
-    t10 = y2 & y7;
-    t11 = t10 ^ t7;
-    t12 = y9 & y11;
-    t13 = y14 & y17;
-    t14 = t13 ^ t12;
-    t15 = y8 & y10;
-    t16 = t15 ^ t12;
-    t17 = t4 ^ t14;
-    t18 = t6 ^ t16;
-    t19 = t9 ^ t14;
-    t20 = t11 ^ t16;
-    t21 = t17 ^ y20;
-    t22 = t18 ^ y19;
-    t23 = t19 ^ y21;
-    t24 = t20 ^ y18;
-    t25 = t21 ^ t22;
-    t26 = t21 & t23;
-    t27 = t24 ^ t26;
-    t28 = t25 & t27;
-    t29 = t28 ^ t22;
-    t30 = t23 ^ t24;
-    t31 = t22 ^ t26;
-    t32 = t31 & t30;
-    t33 = t32 ^ t24;
-    t34 = t23 ^ t33;
-    t35 = t27 ^ t33;
-    t36 = t24 & t35;
-    t37 = t36 ^ t34;
-    t38 = t27 ^ t36;
-    t39 = t29 & t38;
-    t40 = t25 ^ t39;
-    t41 = t40 ^ t37;
-    t42 = t29 ^ t33;
-    t43 = t29 ^ t40;
-    t44 = t33 ^ t37;
-    t45 = t42 ^ t41;
-    z0 = t44 & y15;
-    z1 = t37 & y6;
-    z2 = t33 & x7;
-    z3 = t43 & y16;
-    z4 = t40 & y1;
-    z5 = t29 & y7;
-    z6 = t42 & y11;
-    z7 = t45 & y17;
-    z8 = t41 & y10;
-    z9 = t44 & y12;
-    z10 = t37 & y3;
-    z11 = t33 & y4;
-    z12 = t43 & y13;
-    z13 = t40 & y5;
-    z14 = t29 & y2;
-    z15 = t42 & y9;
-    z16 = t45 & y14;
-    z17 = t41 & y8;
+        /* middle non-linear layer: inversion in GF(2^4)^2 */
+        t2 = y12 & y15;
+        t3 = y3 & y6;
+        t4 = t3 ^ t2;
+        t5 = y4 & x7;
+        t6 = t5 ^ t2;
+        t7 = y13 & y16;
+        t8 = y5 & y1;
+        t9 = t8 ^ t7;
+        t10 = y2 & y7;
+        t11 = t10 ^ t7;
+        t12 = y9 & y11;
+        t13 = y14 & y17;
+        t14 = t13 ^ t12;
+        t15 = y8 & y10;
+        t16 = t15 ^ t12;
+        t17 = t4 ^ t14;
+        t18 = t6 ^ t16;
+        t19 = t9 ^ t14;
+        t20 = t11 ^ t16;
+        t21 = t17 ^ y20;
+        t22 = t18 ^ y19;
+        t23 = t19 ^ y21;
+        t24 = t20 ^ y18;
+        t25 = t21 ^ t22;
+        t26 = t21 & t23;
+        t27 = t24 ^ t26;
+        t28 = t25 & t27;
+        t29 = t28 ^ t22;
+        t30 = t23 ^ t24;
+        t31 = t22 ^ t26;
+        t32 = t31 & t30;
+        t33 = t32 ^ t24;
+        t34 = t23 ^ t33;
+        t35 = t27 ^ t33;
+        t36 = t24 & t35;
+        t37 = t36 ^ t34;
+        t38 = t27 ^ t36;
+        t39 = t29 & t38;
+        t40 = t25 ^ t39;
+        t41 = t40 ^ t37;
+        t42 = t29 ^ t33;
+        t43 = t29 ^ t40;
+        t44 = t33 ^ t37;
+        t45 = t42 ^ t41;
+        z0 = t44 & y15;
+        z1 = t37 & y6;
+        z2 = t33 & x7;
+        z3 = t43 & y16;
+        z4 = t40 & y1;
+        z5 = t29 & y7;
+        z6 = t42 & y11;
+        z7 = t45 & y17;
+        z8 = t41 & y10;
+        z9 = t44 & y12;
+        z10 = t37 & y3;
+        z11 = t33 & y4;
+        z12 = t43 & y13;
+        z13 = t40 & y5;
+        z14 = t29 & y2;
+        z15 = t42 & y9;
+        z16 = t45 & y14;
+        z17 = t41 & y8;
 
-    /* bottom linear layer (NOTs left to the round keys) */
-    t46 = z15 ^ z16;
-    t47 = z10 ^ z11;
-    t48 = z5 ^ z13;
-    t49 = z9 ^ z10;
-    t50 = z2 ^ z12;
-    t51 = z2 ^ z5;
-    t52 = z7 ^ z8;
-    t53 = z0 ^ z3;
-    t54 = z6 ^ z7;
-    t55 = z16 ^ z17;
-    t56 = z12 ^ t48;
-    t57 = t50 ^ t53;
-    t58 = z4 ^ t46;
-    t59 = z3 ^ t54;
-    t60 = t46 ^ t57;
-    t61 = z14 ^ t57;
-    t62 = t52 ^ t58;
-    t63 = t49 ^ t58;
-    t64 = z4 ^ t59;
-    t65 = t61 ^ t62;
-    t66 = z1 ^ t63;
-    t67 = t64 ^ t65;
+        /* bottom linear layer (NOTs left to the round keys) */
+        t46 = z15 ^ z16;
+        t47 = z10 ^ z11;
+        t48 = z5 ^ z13;
+        t49 = z9 ^ z10;
+        t50 = z2 ^ z12;
+        t51 = z2 ^ z5;
+        t52 = z7 ^ z8;
+        t53 = z0 ^ z3;
+        t54 = z6 ^ z7;
+        t55 = z16 ^ z17;
+        t56 = z12 ^ t48;
+        t57 = t50 ^ t53;
+        t58 = z4 ^ t46;
+        t59 = z3 ^ t54;
+        t60 = t46 ^ t57;
+        t61 = z14 ^ t57;
+        t62 = t52 ^ t58;
+        t63 = t49 ^ t58;
+        t64 = z4 ^ t59;
+        t65 = t61 ^ t62;
+        t66 = z1 ^ t63;
+        t67 = t64 ^ t65;
 
-    q[7] = t59 ^ t63;
-    q[1] = t56 ^ t62;
-    q[0] = t48 ^ t60;
-    q[4] = t53 ^ t66;
-    q[3] = t51 ^ t66;
-    q[2] = t47 ^ t65;
-    q[6] = t64 ^ q[4];
-    q[5] = t55 ^ t67;
+        q[7][l] = t59 ^ t63;
+        q[1][l] = t56 ^ t62;
+        q[0][l] = t48 ^ t60;
+        q[4][l] = t53 ^ t66;
+        q[3][l] = t51 ^ t66;
+        q[2][l] = t47 ^ t65;
+        q[6][l] = t64 ^ q[4][l];
+        q[5][l] = t55 ^ t67;
+    }
 }
 
 /* MixColumns on a state lagging by ShiftRows^j (see the top comment):
  * out(r,c) = 2 s(r,c) + 3 s(r+1,c+j) + s(r+2,c+2j) + s(r+3,c+3j). With
- * b = R(a), c = a + b (R = rot by one row and j columns), out = 2c + b + R^2(c).
- * One function per j, so that every rotation is by constants. */
-#define MIX_COLUMNS(name, j)                                                                       \
-    static void name(aes_w *q)                                                                     \
-    {                                                                                              \
-        aes_w b0, b1, b2, b3, b4, b5, b6, b7, c0, c1, c2, c3, c4, c5, c6, c7;                      \
-        b0 = rot(q[0], 1, j);                                                                      \
-        b1 = rot(q[1], 1, j);                                                                      \
-        b2 = rot(q[2], 1, j);                                                                      \
-        b3 = rot(q[3], 1, j);                                                                      \
-        b4 = rot(q[4], 1, j);                                                                      \
-        b5 = rot(q[5], 1, j);                                                                      \
-        b6 = rot(q[6], 1, j);                                                                      \
-        b7 = rot(q[7], 1, j);                                                                      \
-        c0 = q[0] ^ b0;                                                                            \
-        c1 = q[1] ^ b1;                                                                            \
-        c2 = q[2] ^ b2;                                                                            \
-        c3 = q[3] ^ b3;                                                                            \
-        c4 = q[4] ^ b4;                                                                            \
-        c5 = q[5] ^ b5;                                                                            \
-        c6 = q[6] ^ b6;                                                                            \
-        c7 = q[7] ^ b7;                                                                            \
-        q[0] = b0 ^ c7 ^ rot(c0, 2, (2 * j) & 3);                                                  \
-        q[1] = b1 ^ c0 ^ c7 ^ rot(c1, 2, (2 * j) & 3);                                             \
-        q[2] = b2 ^ c1 ^ rot(c2, 2, (2 * j) & 3);                                                  \
-        q[3] = b3 ^ c2 ^ c7 ^ rot(c3, 2, (2 * j) & 3);                                             \
-        q[4] = b4 ^ c3 ^ c7 ^ rot(c4, 2, (2 * j) & 3);                                             \
-        q[5] = b5 ^ c4 ^ rot(c5, 2, (2 * j) & 3);                                                  \
-        q[6] = b6 ^ c5 ^ rot(c6, 2, (2 * j) & 3);                                                  \
-        q[7] = b7 ^ c6 ^ rot(c7, 2, (2 * j) & 3);                                                  \
-    }
-MIX_COLUMNS(mix_columns_0, 0u)
-MIX_COLUMNS(mix_columns_1, 1u)
-MIX_COLUMNS(mix_columns_2, 2u)
-MIX_COLUMNS(mix_columns_3, 3u)
-
-static inline void add_round_key(aes_w *q, const aes_w *rk)
+ * b = R(a), c = a + b (R = rot by one row and j columns), out = 2c + b + R^2(c). */
+static HOT void mix_columns(aes_w (*q)[L], unsigned j)
 {
-    q[0] ^= rk[0];
-    q[1] ^= rk[1];
-    q[2] ^= rk[2];
-    q[3] ^= rk[3];
-    q[4] ^= rk[4];
-    q[5] ^= rk[5];
-    q[6] ^= rk[6];
-    q[7] ^= rk[7];
+    aes_w b0, b1, b2, b3, b4, b5, b6, b7, c0, c1, c2, c3, c4, c5, c6, c7;
+    unsigned j2 = (2 * j) & 3, l;
+
+    for (l = 0; l < L; l++) {
+        b0 = rot(q[0][l], 1, j);
+        b1 = rot(q[1][l], 1, j);
+        b2 = rot(q[2][l], 1, j);
+        b3 = rot(q[3][l], 1, j);
+        b4 = rot(q[4][l], 1, j);
+        b5 = rot(q[5][l], 1, j);
+        b6 = rot(q[6][l], 1, j);
+        b7 = rot(q[7][l], 1, j);
+        c0 = q[0][l] ^ b0;
+        c1 = q[1][l] ^ b1;
+        c2 = q[2][l] ^ b2;
+        c3 = q[3][l] ^ b3;
+        c4 = q[4][l] ^ b4;
+        c5 = q[5][l] ^ b5;
+        c6 = q[6][l] ^ b6;
+        c7 = q[7][l] ^ b7;
+        q[0][l] = b0 ^ c7 ^ rot(c0, 2, j2);
+        q[1][l] = b1 ^ c0 ^ c7 ^ rot(c1, 2, j2);
+        q[2][l] = b2 ^ c1 ^ rot(c2, 2, j2);
+        q[3][l] = b3 ^ c2 ^ c7 ^ rot(c3, 2, j2);
+        q[4][l] = b4 ^ c3 ^ c7 ^ rot(c4, 2, j2);
+        q[5][l] = b5 ^ c4 ^ rot(c5, 2, j2);
+        q[6][l] = b6 ^ c5 ^ rot(c6, 2, j2);
+        q[7][l] = b7 ^ c6 ^ rot(c7, 2, j2);
+    }
 }
 
-/* Swap x's bits at positions p and p + s, for every p in m. */
-static inline aes_w swap_in(aes_w x, unsigned s, aes_w m)
+static HOT void add_round_key(aes_w (*q)[L], const aes_w (*rk)[L])
 {
-    aes_w t = (x ^ (x >> s)) & m;
-    return x ^ t ^ (t << s);
+    unsigned i, l;
+    for (i = 0; i < 8; i++)
+        for (l = 0; l < L; l++)
+            q[i][l] ^= rk[i][l];
+}
+
+/* One round (S-box, MixColumns for lag j, round key). In the fast build j
+ * is a constant at every call, so the rotations are by constants. */
+static HOT void round_j(aes_w (*q)[L], const aes_w (*rk)[L], unsigned j)
+{
+    sub_bytes(q);
+    mix_columns(q, j);
+    add_round_key(q, rk);
+}
+
+/* Round key i, as 8 slices of L words. */
+#define RK(ctx, i) ((const aes_w(*)[L])((ctx)->rk + 8 * L * (i)))
+
+/* Rounds 2 .. nr on the state after round 1. */
+static void rounds_from_2(const mote_aes_ctx *ctx, aes_w (*q)[L])
+{
+    unsigned nr = ctx->rounds, i, l;
+
+#if MOTE_AES_COMPACT
+    for (i = 2; i < nr; i++)
+        round_j(q, RK(ctx, i), i & 3);
+#else
+    /* lags 2, 3, 0, 1, ...; nr - 1 = 1 mod 4 */
+    for (i = 2; i < nr; i += 4) {
+        round_j(q, RK(ctx, i), 2);
+        round_j(q, RK(ctx, i + 1), 3);
+        round_j(q, RK(ctx, i + 2), 0);
+        round_j(q, RK(ctx, i + 3), 1);
+    }
+#endif
+    /* last round: the state lags by ShiftRows^2 (nr = 2 mod 4) */
+    sub_bytes(q);
+    for (i = 0; i < 8; i++)
+        for (l = 0; l < L; l++) {
+            aes_w t = (q[i][l] ^ (q[i][l] >> 2 * CB)) & SR2;
+            q[i][l] ^= RK(ctx, nr)[i][l] ^ t ^ (t << 2 * CB);
+        }
 }
 
 /* Exchange a's bits at p + s with b's bits at p, for every p in m. */
@@ -294,142 +351,133 @@ static inline aes_w swap_in(aes_w x, unsigned s, aes_w m)
         (a) ^= t_ << (s);                                                                          \
     } while (0)
 
+/* Swap x's bits at positions p and p + s, for every p in m. */
+static inline aes_w swap_in(aes_w x, unsigned s, aes_w m)
+{
+    aes_w t = (x ^ (x >> s)) & m;
+    return x ^ t ^ (t << s);
+}
+
 /* The three exchanges that turn "word = (block, column) bits, bit = byte
- * bit" into "word = byte bit, bit = (block, column) bits"; an involution. */
-static void ortho(aes_w *q)
+ * bit" into "word = byte bit, bit = (block, column) bits", on lane l; an
+ * involution. */
+static void ortho(aes_w (*q)[L], unsigned l)
 {
-    SWAP2(q[0], q[1], 1, M55);
-    SWAP2(q[2], q[3], 1, M55);
-    SWAP2(q[4], q[5], 1, M55);
-    SWAP2(q[6], q[7], 1, M55);
-    SWAP2(q[0], q[2], 2, M33);
-    SWAP2(q[1], q[3], 2, M33);
-    SWAP2(q[4], q[6], 2, M33);
-    SWAP2(q[5], q[7], 2, M33);
-    SWAP2(q[0], q[4], 4, M0F);
-    SWAP2(q[1], q[5], 4, M0F);
-    SWAP2(q[2], q[6], 4, M0F);
-    SWAP2(q[3], q[7], 4, M0F);
+    SWAP2(q[0][l], q[1][l], 1, M55);
+    SWAP2(q[2][l], q[3][l], 1, M55);
+    SWAP2(q[4][l], q[5][l], 1, M55);
+    SWAP2(q[6][l], q[7][l], 1, M55);
+    SWAP2(q[0][l], q[2][l], 2, M33);
+    SWAP2(q[1][l], q[3][l], 2, M33);
+    SWAP2(q[4][l], q[6][l], 2, M33);
+    SWAP2(q[5][l], q[7][l], 2, M33);
+    SWAP2(q[0][l], q[4][l], 4, M0F);
+    SWAP2(q[1][l], q[5][l], 4, M0F);
+    SWAP2(q[2][l], q[6][l], 4, M0F);
+    SWAP2(q[3][l], q[7][l], 4, M0F);
 }
 
-/* Load NB blocks into the bitsliced representation. */
-static void pack(aes_w *q, const uint8_t *in)
+/* Load the NB blocks at in into the bitsliced representation. */
+static void pack(aes_w (*q)[L], const uint8_t *in)
 {
-    unsigned b;
+    unsigned b, l;
+    for (l = 0; l < L; l++, in += 16 * CB) {
 #if MOTE_AES_WORD64
-    /* q[b + 4 c0] = column c0 | column c0 + 2 << 32, bytes then reordered
-     * from (c1 r1 r0) to (r1 r0 c1) so that rows end up outermost. */
-    for (b = 0; b < 4; b++) {
-        aes_w lo = ld(in + 16 * b), hi = ld(in + 16 * b + 8);
-        SWAP2(lo, hi, 32, K(0x00000000FFFFFFFF));
-        q[b] = swap_in(swap_in(lo, 16, K(0x00000000FFFF0000)), 8, K(0x0000FF000000FF00));
-        q[b + 4] = swap_in(swap_in(hi, 16, K(0x00000000FFFF0000)), 8, K(0x0000FF000000FF00));
-    }
+        /* q[b + 4 c0] = column c0 | column c0 + 2 << 32, bytes then
+         * reordered from (c1 r1 r0) to (r1 r0 c1): rows end up outermost */
+        for (b = 0; b < 4; b++) {
+            aes_w lo = ld(in + 16 * b), hi = ld(in + 16 * b + 8);
+            SWAP2(lo, hi, 32, K(0x00000000FFFFFFFF));
+            q[b][l] = swap_in(swap_in(lo, 16, K(0x00000000FFFF0000)), 8, K(0x0000FF000000FF00));
+            q[b + 4][l] = swap_in(swap_in(hi, 16, K(0x00000000FFFF0000)), 8, K(0x0000FF000000FF00));
+        }
 #else
-    /* q[b + 2 c] = column c of block b */
-    for (b = 0; b < 2; b++) {
-        q[b] = ld(in + 16 * b);
-        q[b + 2] = ld(in + 16 * b + 4);
-        q[b + 4] = ld(in + 16 * b + 8);
-        q[b + 6] = ld(in + 16 * b + 12);
-    }
+        /* q[b + 2 c] = column c of block b */
+        for (b = 0; b < 2; b++) {
+            q[b][l] = ld(in + 16 * b);
+            q[b + 2][l] = ld(in + 16 * b + 4);
+            q[b + 4][l] = ld(in + 16 * b + 8);
+            q[b + 6][l] = ld(in + 16 * b + 12);
+        }
 #endif
-    ortho(q);
+        ortho(q, l);
+    }
 }
 
-/* The inverse of pack; the NB blocks are XORed with in (when in is not
- * NULL) and written to out. q is destroyed. */
-static void unpack_xor(aes_w *q, const uint8_t *in, uint8_t *out)
+/* The inverse of pack; the NB blocks are XORed with x (when x is not NULL)
+ * and written to out. q is destroyed. */
+static void unpack_xor(aes_w (*q)[L], const uint8_t *x, uint8_t *out)
 {
-    unsigned b;
-    ortho(q);
+    unsigned b, l;
+    for (l = 0; l < L; l++, out += 16 * CB, x = x ? x + 16 * CB : x) {
+        ortho(q, l);
 #if MOTE_AES_WORD64
-    for (b = 0; b < 4; b++) {
-        aes_w lo = swap_in(swap_in(q[b], 8, K(0x0000FF000000FF00)), 16, K(0x00000000FFFF0000));
-        aes_w hi = swap_in(swap_in(q[b + 4], 8, K(0x0000FF000000FF00)), 16, K(0x00000000FFFF0000));
-        SWAP2(lo, hi, 32, K(0x00000000FFFFFFFF));
-        if (in) {
-            lo ^= ld(in + 16 * b);
-            hi ^= ld(in + 16 * b + 8);
+        for (b = 0; b < 4; b++) {
+            aes_w lo =
+                swap_in(swap_in(q[b][l], 8, K(0x0000FF000000FF00)), 16, K(0x00000000FFFF0000));
+            aes_w hi =
+                swap_in(swap_in(q[b + 4][l], 8, K(0x0000FF000000FF00)), 16, K(0x00000000FFFF0000));
+            SWAP2(lo, hi, 32, K(0x00000000FFFFFFFF));
+            if (x) {
+                lo ^= ld(x + 16 * b);
+                hi ^= ld(x + 16 * b + 8);
+            }
+            st(out + 16 * b, lo);
+            st(out + 16 * b + 8, hi);
         }
-        st(out + 16 * b, lo);
-        st(out + 16 * b + 8, hi);
-    }
 #else
-    for (b = 0; b < 2; b++) {
-        unsigned c;
-        for (c = 0; c < 4; c++) {
-            aes_w v = q[b + 2 * c];
-            if (in) v ^= ld(in + 16 * b + 4 * c);
-            st(out + 16 * b + 4 * c, v);
+        for (b = 0; b < 8; b++) {
+            aes_w v = q[(b >> 2) + 2 * (b & 3)][l];
+            if (x) v ^= ld(x + 4 * b);
+            st(out + 4 * b, v);
         }
-    }
 #endif
-}
-
-/* The cipher on a packed state. */
-static void encrypt_packed(const mote_aes_ctx *ctx, aes_w *q)
-{
-    const aes_w *rk = ctx->rk;
-    unsigned nr = ctx->rounds, i;
-
-    add_round_key(q, rk);
-    /* rounds 1 .. nr-1 lag by ShiftRows^(i mod 4): 1, 2, 3, 0, 1, ... and
-     * nr - 1 = 1 mod 4 */
-    for (i = 1;; i += 4) {
-        sub_bytes(q);
-        mix_columns_1(q);
-        add_round_key(q, rk + 8 * i);
-        if (i + 1 == nr) break;
-        sub_bytes(q);
-        mix_columns_2(q);
-        add_round_key(q, rk + 8 * i + 8);
-        sub_bytes(q);
-        mix_columns_3(q);
-        add_round_key(q, rk + 8 * i + 16);
-        sub_bytes(q);
-        mix_columns_0(q);
-        add_round_key(q, rk + 8 * i + 24);
     }
-    /* last round: the state lags by ShiftRows^2 (nr = 2 mod 4) */
-    sub_bytes(q);
-    for (i = 0; i < 8; i++)
-        q[i] = swap_in(q[i], 2 * CB, SR2);
-    add_round_key(q, rk + 8 * nr);
 }
 
-/* ShiftRows^n on a packed state: out(r, c) = in(r, c + n r). Slow, generic:
- * for the key schedule only. */
-static void shift_rows_n(aes_w *q, unsigned n)
+/* The NB blocks at in, encrypted to out (XORed with x first when x is not
+ * NULL: CTR). */
+static void encrypt_pass(const mote_aes_ctx *ctx, const uint8_t *in, const uint8_t *x, uint8_t *out)
+{
+    aes_w q[8][L];
+    pack(q, in);
+    add_round_key(q, RK(ctx, 0));
+    round_j(q, RK(ctx, 1), 1);
+    rounds_from_2(ctx, q);
+    unpack_xor(q, x, out);
+}
+
+/* ShiftRows^n on one lane of a packed state: out(r, c) = in(r, c + n r).
+ * Slow, generic: for the key schedule only. */
+static void shift_rows_n(aes_w (*q)[L], unsigned n)
 {
     unsigned i, r;
     for (i = 0; i < 8; i++) {
-        aes_w x = q[i], y = 0;
+        aes_w x = q[i][0], y = 0;
         for (r = 0; r < 4; r++) {
             unsigned k = ((n * r) & 3) * CB;
             aes_w row = (x >> (r * RB)) & (((aes_w)1 << RB) - 1);
             if (k) row = ((row >> k) | (row << (RB - k))) & (((aes_w)1 << RB) - 1);
             y |= row << (r * RB);
         }
-        q[i] = y;
+        q[i][0] = y;
     }
 }
 
 /* SubWord: the S-box on the four bytes of w, through the bitsliced circuit. */
 static void sub_word(uint8_t w[4])
 {
-    aes_w q[8];
+    aes_w q[8][L];
     unsigned i, k;
-    for (i = 0; i < 8; i++) {
-        q[i] = 0;
+    memset(q, 0, sizeof q);
+    for (i = 0; i < 8; i++)
         for (k = 0; k < 4; k++)
-            q[i] |= (aes_w)((w[k] >> i) & 1) << k;
-    }
+            q[i][0] |= (aes_w)((w[k] >> i) & 1) << k;
     sub_bytes(q);
     for (k = 0; k < 4; k++) {
         unsigned v = 0;
         for (i = 0; i < 8; i++)
-            v |= (unsigned)((q[i] >> k) & 1) << i;
+            v |= (unsigned)((q[i][0] >> k) & 1) << i;
         w[k] = (uint8_t)(v ^ 0x63);
     }
     mote_wipe(q, sizeof q);
@@ -438,8 +486,7 @@ static void sub_word(uint8_t w[4])
 int mote_aes_init(mote_aes_ctx *ctx, const uint8_t *key, size_t key_len)
 {
     uint8_t ek[240], blk[16 * NB];
-    aes_w *rk = ctx->rk;
-    unsigned nk, nr, i, rcon = 1;
+    unsigned nk, nr, i, j, rcon = 1;
 
     if (key_len == 24) return MOTE_ERR_UNSUPPORTED;
     if (key_len != 16 && key_len != 32) return MOTE_ERR_BAD_INPUT;
@@ -470,19 +517,20 @@ int mote_aes_init(mote_aes_ctx *ctx, const uint8_t *key, size_t key_len)
         ek[4 * i + 3] = ek[4 * (i - nk) + 3] ^ t[3];
     }
 
-    /* Bitslice each round key (NB copies), shift it back by the lag of its
-     * round, and fold in the S-box constant 0x63 (bits 0, 1, 5, 6). */
+    /* Bitslice each round key (one copy per block), shift it back by the
+     * lag of its round, and fold in the S-box constant 0x63 (bits 0, 1, 5,
+     * 6). */
     for (i = 0; i <= nr; i++) {
-        unsigned b;
-        for (b = 0; b < NB; b++)
-            memcpy(blk + 16 * b, ek + 16 * i, 16);
-        pack(rk + 8 * i, blk);
-        if (i > 0 && i < nr) shift_rows_n(rk + 8 * i, (4 - (i & 3)) & 3);
-        if (i > 0) {
-            rk[8 * i + 0] = ~rk[8 * i + 0];
-            rk[8 * i + 1] = ~rk[8 * i + 1];
-            rk[8 * i + 5] = ~rk[8 * i + 5];
-            rk[8 * i + 6] = ~rk[8 * i + 6];
+        aes_w(*rk)[L] = (aes_w(*)[L])(ctx->rk + 8 * L * i);
+        for (j = 0; j < NB; j++)
+            memcpy(blk + 16 * j, ek + 16 * i, 16);
+        pack(rk, blk);
+        if (i > 0 && i < nr) shift_rows_n(rk, (4 - (i & 3)) & 3);
+        for (j = 0; j < 8; j++) {
+            aes_w v = rk[j][0] ^ (i > 0 && ((0x63u >> j) & 1) ? ~(aes_w)0 : 0);
+            unsigned l;
+            for (l = 0; l < L; l++)
+                rk[j][l] = v;
         }
     }
     mote_wipe(ek, sizeof ek);
@@ -492,61 +540,164 @@ int mote_aes_init(mote_aes_ctx *ctx, const uint8_t *key, size_t key_len)
 
 void mote_aes_encrypt_blocks(const mote_aes_ctx *ctx, const uint8_t *in, uint8_t *out, size_t n)
 {
-    aes_w q[8];
     uint8_t tmp[16 * NB];
 
-    while (n >= NB) {
-        pack(q, in);
-        encrypt_packed(ctx, q);
-        unpack_xor(q, NULL, out);
-        in += 16 * NB;
-        out += 16 * NB;
-        n -= NB;
-    }
+    for (; n >= NB; n -= NB, in += 16 * NB, out += 16 * NB)
+        encrypt_pass(ctx, in, NULL, out);
     if (n) {
         memset(tmp, 0, sizeof tmp);
         memcpy(tmp, in, 16 * n);
-        pack(q, tmp);
-        encrypt_packed(ctx, q);
-        unpack_xor(q, NULL, tmp);
+        encrypt_pass(ctx, tmp, NULL, tmp);
         memcpy(out, tmp, 16 * n);
         mote_wipe(tmp, sizeof tmp);
     }
-    mote_wipe(q, sizeof q);
+}
+
+/* ---- CTR with the round-1 cache ---- */
+
+#define DIAG  (5 * CB)           /* from byte (r, r) to byte (r+1, r+1) */
+#define POS33 (LANES << 15 * CB) /* the bytes (3, 3) of all blocks */
+#define CHUNK (WB * L)           /* counters per cache evaluation */
+
+/* c1 = the state after round 1 of counter blocks ctr (only bytes 0..14
+ * matter), without the contribution of byte 15 (see the top comment). */
+static void ctr_c1(const mote_aes_ctx *ctx, const uint8_t ctr[16], aes_w (*c1)[L])
+{
+    uint8_t blk[16 * NB];
+    unsigned i, l;
+    for (i = 0; i < NB; i++)
+        memcpy(blk + 16 * i, ctr, 16);
+    pack(c1, blk);
+    add_round_key(c1, RK(ctx, 0));
+    sub_bytes(c1);
+    for (i = 0; i < 8; i++)
+        for (l = 0; l < L; l++)
+            c1[i][l] &= ~POS33;
+    mix_columns(c1, 1);
+    add_round_key(c1, RK(ctx, 1));
+}
+
+/* For the counters whose last byte is lo + WB l + j (j < WB, lane l):
+ * y = S(that byte ^ k15) without the 0x63 (bit j of y[i][l] = bit i of the
+ * byte), t2 = 2 y, t3 = 3 y. lo is public; k15, the last key byte, is read
+ * from round key 0. */
+static void ctr_diag(const mote_aes_ctx *ctx, unsigned lo, aes_w (*y)[L], aes_w (*t2)[L],
+                     aes_w (*t3)[L])
+{
+    /* bit j of jb[i] = bit i of j */
+    static const aes_w jb[6] = {
+#if MOTE_AES_WORD64
+        K(0xAAAAAAAAAAAAAAAA),
+        K(0xCCCCCCCCCCCCCCCC),
+        K(0xF0F0F0F0F0F0F0F0),
+        K(0xFF00FF00FF00FF00),
+        K(0xFFFF0000FFFF0000),
+        K(0xFFFFFFFF00000000),
+#else
+        K(0xAAAAAAAA),
+        K(0xCCCCCCCC),
+        K(0xF0F0F0F0),
+        K(0xFF00FF00),
+        K(0xFFFF0000),
+        0,
+#endif
+    };
+    unsigned i, l;
+
+    /* bitsliced lo + WB l + j, then XOR the key byte */
+    for (l = 0; l < L; l++) {
+        unsigned base = lo + (unsigned)WB * l;
+        aes_w carry = 0;
+        for (i = 0; i < 8; i++) {
+            aes_w a = i < 6 ? jb[i] : 0, b = (aes_w)0 - ((base >> i) & 1);
+            aes_w k = (aes_w)0 - ((RK(ctx, 0)[i][0] >> 15 * CB) & 1);
+            y[i][l] = a ^ b ^ carry ^ k;
+            carry = (a & b) | (carry & (a ^ b));
+        }
+    }
+    sub_bytes(y);
+    for (l = 0; l < L; l++) {
+        t2[0][l] = y[7][l];
+        t2[1][l] = y[0][l] ^ y[7][l];
+        t2[2][l] = y[1][l];
+        t2[3][l] = y[2][l] ^ y[7][l];
+        t2[4][l] = y[3][l] ^ y[7][l];
+        t2[5][l] = y[4][l];
+        t2[6][l] = y[5][l];
+        t2[7][l] = y[6][l];
+        for (i = 0; i < 8; i++)
+            t3[i][l] = t2[i][l] ^ y[i][l];
+    }
 }
 
 void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in, uint8_t *out,
                     size_t len)
 {
-    aes_w q[8];
+    aes_w q[8][L], c1[8][L], y[8][L], t2[8][L], t3[8][L];
     uint8_t blk[16 * NB];
-    uint32_t c = mote_load_be32(ctr + 12);
-    unsigned b;
+    uint32_t c = mote_load_be32(ctr + 12), c1_for = 0;
+    int have_c1 = 0;
+    unsigned b, i, l;
 
     for (b = 0; b < NB; b++)
         memcpy(blk + 16 * b, ctr, 12);
-    while (len > 0) {
-        for (b = 0; b < NB; b++)
-            mote_store_be32(blk + 16 * b + 12, c + b);
-        pack(q, blk);
-        encrypt_packed(ctx, q);
-        if (len >= 16 * NB) {
-            unpack_xor(q, in, out);
+    while (len >= 16 * NB) {
+        unsigned lo = c & 0xFF, m, k;
+        if (lo + NB > 256 || (!(have_c1 && c1_for == c >> 8) && len < 2 * 16 * NB)) {
+            /* a pass whose blocks differ beyond the last byte, or too
+             * short a message to pay for the cache: the plain way */
+            for (b = 0; b < NB; b++)
+                mote_store_be32(blk + 16 * b + 12, c + b);
+            encrypt_pass(ctx, blk, in, out);
             c += NB;
             in += 16 * NB;
             out += 16 * NB;
             len -= 16 * NB;
-        } else {
-            size_t i;
-            unpack_xor(q, NULL, blk);
-            for (i = 0; i < len; i++)
-                out[i] = in[i] ^ blk[i];
-            c += (uint32_t)((len + 15) / 16);
-            len = 0;
+            continue;
         }
+        if (!have_c1 || c1_for != c >> 8) {
+            mote_store_be32(blk + 12, c);
+            ctr_c1(ctx, blk, c1);
+            have_c1 = 1;
+            c1_for = c >> 8;
+        }
+        /* up to CHUNK / NB passes from one S-box evaluation */
+        k = (256 - lo) / NB;
+        if (k > CHUNK / NB) k = CHUNK / NB;
+        if (k > len / (16 * NB)) k = (unsigned)(len / (16 * NB));
+        ctr_diag(ctx, lo, y, t2, t3);
+        for (m = 0; m < k; m++) {
+            for (l = 0; l < L; l++) {
+                unsigned at = NB * m + CB * l, w = at / WB, sh = at % WB;
+                for (i = 0; i < 8; i++) {
+                    aes_w s = (y[i][w] >> sh) & LANES;
+                    q[i][l] = c1[i][l] ^ s ^ (s << DIAG) ^
+                              (((t3[i][w] >> sh) & LANES) << 2 * DIAG) ^
+                              (((t2[i][w] >> sh) & LANES) << 3 * DIAG);
+                }
+            }
+            rounds_from_2(ctx, q);
+            unpack_xor(q, in, out);
+            in += 16 * NB;
+            out += 16 * NB;
+        }
+        c += NB * k;
+        len -= 16 * NB * (size_t)k;
+    }
+    if (len > 0) {
+        for (b = 0; b < NB; b++)
+            mote_store_be32(blk + 16 * b + 12, c + b);
+        encrypt_pass(ctx, blk, NULL, blk);
+        for (i = 0; i < len; i++)
+            out[i] = in[i] ^ blk[i];
+        c += (uint32_t)((len + 15) / 16);
     }
     mote_store_be32(ctr + 12, c);
     mote_wipe(q, sizeof q);
+    mote_wipe(c1, sizeof c1);
+    mote_wipe(y, sizeof y);
+    mote_wipe(t2, sizeof t2);
+    mote_wipe(t3, sizeof t3);
     mote_wipe(blk, sizeof blk);
 }
 
