@@ -383,9 +383,11 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         put_u(&w, 28, 2);
         put_u(&w, 2, 2);
         put_u(&w, (uint32_t)lim, 2);
-        for (k = 4; k > 1 && (256u << k) + 5 + 8 + 16 + 1 > c->in_size; k--)
+        /* the largest 2^k (k = 1..4) whose records fit with the header and
+         * the worst expansion: 8-byte explicit nonce + 16-byte tag (TLS 1.2) */
+        for (k = 4; k > 1 && (256u << k) + 5 + 24 > c->in_size; k--)
             ;
-        if ((256u << k) + 5 + 8 + 16 + 1 <= c->in_size) {
+        if ((256u << k) + 5 + 24 <= c->in_size) {
             put_u(&w, 1, 2);
             put_u(&w, 1, 2);
             put_u(&w, k, 1);
@@ -793,14 +795,10 @@ static int send_flight(mote_tls_conn *c)
     }
     c->flags &= (uint8_t)~MOTE_F_FLIGHT;
     if (!(c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) && !(c->flags & MOTE_F_HRR)) {
-        /* middlebox compatibility: one CCS, unencrypted, before our flight */
-        mote_tls_cipher_state saved = c->wr;
+        /* middlebox compatibility: one CCS before our flight, sent while no
+         * write keys are installed yet, so it goes out unprotected */
         uint8_t one = 1;
-        c->wr.aead = MOTE_AEAD_NONE;
-        c->wr.explicit_len = 0;
         rc = mote_tls_send_record(c, 20, &one, 1);
-        c->wr = saved;
-        mote_wipe(&saved, sizeof saved);
         if (rc) return mote_tls_fail(c, rc);
     }
     rc = mote_tls13_traffic_keys(hd, c->c_secret, suite_aead(c->suite), &c->wr);
