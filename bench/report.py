@@ -60,6 +60,8 @@ def combine(args):
     setup = {}  # (case, impl) -> instructions
     passthrough = []
     stack_lines = []
+    checks_total = [0, 0]
+    aesni = {}
     for path in args.time or []:
         with open(path) as f:
             for line in f:
@@ -71,6 +73,15 @@ def combine(args):
                         order.append((case, size))
                     kind[case] = "op" if size == "op" else "byte"
                     rate[(case, size, impl)] = float(v)
+                elif re.match(r"check: \d+ comparisons, \d+ mismatches$", line):
+                    n = re.findall(r"\d+", line)
+                    checks_total[0] += int(n[0])
+                    checks_total[1] += int(n[1])
+                elif line.startswith("note: mbedtls-aesni "):
+                    d = kv(line)
+                    for k in ("cpu", "enabled"):
+                        aesni[k] = max(aesni.get(k, 0), int(d.get(k, 0)))
+                    aesni["queries"] = aesni.get("queries", 0) + int(d.get("queries", 0))
                 elif line.startswith(("check:", "note:")):
                     passthrough.append(line)
     for d in args.cg_dir or []:
@@ -94,6 +105,12 @@ def combine(args):
         with open(path) as f:
             stack_lines += [l.rstrip("\n") for l in f if l.startswith("stack:")]
 
+    # Per-byte cases first, then per-operation ones; stack lines likewise.
+    order.sort(key=lambda cs: kind[cs[0]] == "op")
+    rank = {}
+    for case, _size in order:
+        rank.setdefault(case, len(rank))
+    stack_lines.sort(key=lambda l: rank.get(l.split()[1], len(rank)))
     lines = []
     for case, size in order:
         mote = ipx.get((case, size, "mote"))
@@ -123,6 +140,10 @@ def combine(args):
         lines.append(" ".join(parts))
     lines += stack_lines
     lines += passthrough
+    if args.time:
+        lines.append(f"check: {checks_total[0]} comparisons, {checks_total[1]} mismatches")
+    if aesni:
+        lines.append("note: mbedtls-aesni " + " ".join(f"{k}={aesni[k]}" for k in ("cpu", "enabled", "queries")))
     print("\n".join(lines))
     return 0
 
@@ -264,7 +285,7 @@ def kv(line):
 
 
 def speed_section(lines):
-    rows, setups, notes, checks = [], [], [], []
+    rows, setups, notes, checks, loads = [], [], [], [], []
     for l in lines:
         if l.startswith("bench: "):
             p = l.split()
@@ -273,6 +294,8 @@ def speed_section(lines):
             setups.append((l.split()[1], kv(l)))
         elif l.startswith("note: mbedtls-aesni"):
             notes.append(kv(l))
+        elif l.startswith("note: load "):
+            loads.append(l.split()[3])
         elif l.startswith("check: "):
             checks.append(l[len("check: "):])
     today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
@@ -288,6 +311,10 @@ def speed_section(lines):
         out.append(f"mbedTLS AES-NI/PCLMUL: CPU support={'yes' if aes.get('cpu') == '1' else 'no'}, "
                    f"{used} (mbedtls_aesni_has_support interposed, queried {aes.get('queries')} times): "
                    "mbedTLS runs its default portable software AES and GHASH, as on a microcontroller.\n")
+    if loads:
+        out.append(f"Load average (1 min) as the native runs started: {', '.join(loads)} on "
+                   f"{os.cpu_count()} cores. Anything near or above the core count means other work "
+                   "shared the CPU: MB/s then reads low and noisy, while instr/B is unaffected.\n")
     out.append("Reproduce: `make bench` (or `bash bench/run.sh`; raw lines in `build/bench/bench.txt`).\n")
     out.append("Columns (see Method above): **instr/B** instructions per byte, counted by callgrind "
                "around the measured operation only (exact, machine-independent: the figure to "
@@ -295,28 +322,32 @@ def speed_section(lines):
                "fewer); **MB/s** native timed loop, fastest round, this machine under its load at "
                "the time. Key setup is not included (next table); what each primitive's operation "
                "is: top of `bench/bench_sym.c`.\n")
+    def peer(d, impl, u):
+        v = d.get(f"{impl}_{u}", "n/a")
+        ratio = d.get(f"ratio_{impl}", "n/a")
+        return v if ratio == "n/a" else f"{v} ({ratio}×)"
+
     out.append("| primitive | bytes | mote instr/B | BearSSL instr/B (×) | mbedTLS instr/B (×) "
                "| mote MB/s | BearSSL MB/s | mbedTLS MB/s |")
     out.append("|---|---:|---:|---:|---:|---:|---:|---:|")
     for case, size, d in rows:
         if size == "op":
-            u = "ipo"
-            r = "ops"
-        else:
-            u = "ipb"
-            r = "mbps"
-
-        def peer(impl):
-            v = d.get(f"{impl}_{u}", "n/a")
-            ratio = d.get(f"ratio_{impl}", "n/a")
-            return v if ratio == "n/a" else f"{v} ({ratio}×)"
-
-        out.append(f"| {case} | {size} | {d.get('mote_' + u, 'n/a')} | {peer('bearssl')} | "
-                   f"{peer('mbedtls')} | {d.get('mote_' + r, 'n/a')} | {d.get('bearssl_' + r, 'n/a')} | "
-                   f"{d.get('mbedtls_' + r, 'n/a')} |")
-    if any(size == "op" for _, size, _ in rows):
-        out.append("\nRows with bytes `op` are per operation: instructions per operation and "
-                   "operations per second.")
+            continue
+        out.append(f"| {case} | {size} | {d.get('mote_ipb', 'n/a')} | {peer(d, 'bearssl', 'ipb')} | "
+                   f"{peer(d, 'mbedtls', 'ipb')} | {d.get('mote_mbps', 'n/a')} | "
+                   f"{d.get('bearssl_mbps', 'n/a')} | {d.get('mbedtls_mbps', 'n/a')} |")
+    ops = [(case, d) for case, size, d in rows if size == "op"]
+    if ops:
+        out.append("\n### Public-key operations\n")
+        out.append("Per operation: instructions (callgrind, one operation) and operations per "
+                   "second (native). What each operation is: top of `bench/bench_pk.c`.\n")
+        out.append("| operation | mote instr | BearSSL instr (×) | mbedTLS instr (×) "
+                   "| mote ops/s | BearSSL ops/s | mbedTLS ops/s |")
+        out.append("|---|---:|---:|---:|---:|---:|---:|")
+        for case, d in ops:
+            out.append(f"| {case} | {d.get('mote_ipo', 'n/a')} | {peer(d, 'bearssl', 'ipo')} | "
+                       f"{peer(d, 'mbedtls', 'ipo')} | {d.get('mote_ops', 'n/a')} | "
+                       f"{d.get('bearssl_ops', 'n/a')} | {d.get('mbedtls_ops', 'n/a')} |")
     if setups:
         out.append("\n### Key setup (instructions per call)\n")
         out.append("| primitive | mote | BearSSL | mbedTLS |")
@@ -333,13 +364,14 @@ def speed_section(lines):
 def stack_section(lines):
     rows = [l for l in lines if l.startswith("stack: ")]
     out = ["## Stack\n",
-           "Peak stack of key setup and of one operation on 1 KiB (whichever is deeper), in bytes, "
+           "Peak stack of key setup and of one operation (on 1 KiB for the per-byte primitives), "
+           "whichever is deeper, in bytes, "
            "measured by running each call on a painted 64 KiB stack (`tools/stackmeter.c`, "
            "`mote_stack_measure`) and subtracting the meter's own use; same x86-64 build as the "
            "speed table (32-bit targets differ: 4-byte pointers and registers). Includes the "
            "benchmark's thin wrapper frame (a few dozen bytes, the same for all three) and any "
            "context a one-shot API keeps on the stack.\n",
-           "Reproduce: `make bench` (`build/bench/bench_sym --stack`).\n",
+           "Reproduce: `make bench` (`build/bench/bench_<group> --stack`).\n",
            "| primitive | mote | BearSSL | mbedTLS |", "|---|---:|---:|---:|"]
     for l in rows:
         d = kv(l)

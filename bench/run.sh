@@ -12,7 +12,9 @@
 # and prints one line per primitive and size:
 #   bench: <primitive> <bytes> mote_ipb=F bearssl_ipb=F ratio_bearssl=F mbedtls_ipb=F
 #          ratio_mbedtls=F mote_mbps=F bearssl_mbps=F mbedtls_mbps=F
-# (ratio = peer / mote: above 1 means mote executes fewer instructions), and
+# (ratio = peer / mote: above 1 means mote executes fewer instructions; per-
+# operation cases print `op` for <bytes>, *_ipo instructions per operation and
+# *_ops operations per second instead), and
 #   setup: <primitive> mote_instr=N bearssl_instr=N mbedtls_instr=N
 #   stack: <primitive> mote=N bearssl=N mbedtls=N
 # A mote primitive not in libmote.a yet shows as n/a: every HAVE_mote_<sym>
@@ -61,7 +63,10 @@ args=()
 for g in "${groups[@]}"; do
     rm -rf "$OUT/cg-$g"
     mkdir -p "$OUT/cg-$g"
+    # The load when the native run starts (MB/s figures suffer from it).
+    load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
     "$OUT/$g" --time $FILTER >"$OUT/$g.time" || { cat "$OUT/$g.time"; echo "bench: $g --time failed" >&2; exit 1; }
+    [ -n "$load" ] && echo "note: load $g $load" >>"$OUT/$g.time"
     if [ $have_valgrind = 1 ]; then
         valgrind --tool=callgrind --collect-atstart=no \
             --callgrind-out-file="$OUT/cg-$g/cg.%p" "$OUT/$g" --ipb $FILTER \
