@@ -17,7 +17,9 @@
  * the paint, minus the meter's own overhead (measured once, with an empty
  * function, and cached). Assumes a downward-growing stack (every target mote
  * builds for). Returns (size_t)-1 if the stack could not be allocated or
- * switched to, or if fn used all of it (the figure would be a lower bound).
+ * switched to, or if fn used all of it (the figure would be a lower bound);
+ * a guard page below the stack makes a deeper overrun fault (SIGSEGV)
+ * rather than corrupt memory.
  * Figures are meaningless under AddressSanitizer or valgrind. */
 size_t mote_stack_measure(void (*fn)(void *), void *arg);
 
