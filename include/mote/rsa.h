@@ -116,23 +116,22 @@ void mote_rsa_private_wipe(mote_rsa_private_key *key);
 
 /* mote_rsa_sign_pkcs1: sig[0..sig_len) = the RSASSA-PKCS1-v1_5 signature of
  * a digest (hash: h->out_len bytes made with h). sig_len must be key->len.
- * rng(rng_arg, buf, len) supplies random bytes for exponent blinding (any
- * generator: mote_platform_entropy, or a small wrapper over
- * mote_drbg_generate); the signature itself is deterministic. work:
+ * rng: a seeded DRBG, drawn from for exponent blinding (the signature itself
+ * is deterministic). work:
  * work_words 32-bit words of scratch (see above), wiped on return. The
  * private operation uses the CRT with Montgomery arithmetic, constant-time
  * fixed-window exponentiation and exponent blinding (d_p + k (p - 1) with a
  * fresh 64-bit k for each prime); the result is checked with the public
  * exponent before it is released. Returns MOTE_OK, MOTE_ERR_BAD_INPUT (sizes,
- * unknown hash), MOTE_ERR_ENTROPY (rng failed) or MOTE_ERR_FAULT (the check
+ * unknown hash), the DRBG's error (MOTE_ERR_RNG_RESEED) or MOTE_ERR_FAULT (the check
  * failed: a fault or an inconsistent key; sig is then zeroed). */
 int mote_rsa_sign_pkcs1(const mote_rsa_private_key *key, const mote_hash_desc *h,
-                        const uint8_t *hash, uint8_t *sig, size_t sig_len, mote_entropy_fn rng,
-                        void *rng_arg, uint32_t *work, size_t work_words);
+                        const uint8_t *hash, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
+                        uint32_t *work, size_t work_words);
 /* mote_rsa_sign_pss: the same for RSASSA-PSS with MGF1(h) and a random salt
  * of salt_len bytes from rng (TLS 1.3: salt_len = h->out_len). */
 int mote_rsa_sign_pss(const mote_rsa_private_key *key, const mote_hash_desc *h, const uint8_t *hash,
-                      size_t salt_len, uint8_t *sig, size_t sig_len, mote_entropy_fn rng,
-                      void *rng_arg, uint32_t *work, size_t work_words);
+                      size_t salt_len, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
+                      uint32_t *work, size_t work_words);
 
 #endif

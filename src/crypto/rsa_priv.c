@@ -178,14 +178,15 @@ static void crt_half(uint32_t *out, const uint32_t *m, size_t nn, const uint32_t
 }
 
 /* sig[0..k) holds the encoded message EM (< n); replace it by EM^d mod n. */
-static int rsasp1(const mote_rsa_private_key *key, uint8_t *sig, mote_entropy_fn rng, void *rng_arg,
-                  uint32_t *work, unsigned w)
+static int rsasp1(const mote_rsa_private_key *key, uint8_t *sig, mote_drbg_ctx *rng, uint32_t *work,
+                  unsigned w)
 {
     size_t nn = (key->bits + 31u) / 32, np = (nn + 1) / 2, k = key->len, i;
     size_t used = nn + ((1u << w) + 6) * np + 2;
     uint32_t *m = work, *mp = m + nn, *mq = mp + np, *s = mq + np;
     uint32_t kr[4], ok, mask, c, m0i;
-    if (rng(rng_arg, (uint8_t *)kr, sizeof kr)) return MOTE_ERR_ENTROPY;
+    int r = mote_drbg_generate(rng, (uint8_t *)kr, sizeof kr);
+    if (r) return r;
     mote_bn_from_be(m, nn, sig, k);
     crt_half(mq, m, nn, key->q, key->dq, kr + 2, s, np, w);
     crt_half(mp, m, nn, key->p, key->dp, kr, s, np, w); /* leaves R^2 mod p in s */
@@ -240,20 +241,21 @@ static unsigned sign_check(const mote_rsa_private_key *key, const mote_hash_desc
 }
 
 int mote_rsa_sign_pkcs1(const mote_rsa_private_key *key, const mote_hash_desc *h,
-                        const uint8_t *hash, uint8_t *sig, size_t sig_len, mote_entropy_fn rng,
-                        void *rng_arg, uint32_t *work, size_t work_words)
+                        const uint8_t *hash, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
+                        uint32_t *work, size_t work_words)
 {
     unsigned w = sign_check(key, h, sig_len, work, work_words);
     if (w == 0 || mote_rsa_pkcs1_encode(sig, sig_len, h, hash)) return MOTE_ERR_BAD_INPUT;
-    return rsasp1(key, sig, rng, rng_arg, work, w);
+    return rsasp1(key, sig, rng, work, w);
 }
 
 int mote_rsa_sign_pss(const mote_rsa_private_key *key, const mote_hash_desc *h, const uint8_t *hash,
-                      size_t salt_len, uint8_t *sig, size_t sig_len, mote_entropy_fn rng,
-                      void *rng_arg, uint32_t *work, size_t work_words)
+                      size_t salt_len, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
+                      uint32_t *work, size_t work_words)
 {
     size_t hl, em_len, db_len;
     uint8_t *em;
+    int r;
     unsigned w = sign_check(key, h, sig_len, work, work_words);
     if (w == 0) return MOTE_ERR_BAD_INPUT;
     hl = h->out_len;
@@ -264,13 +266,14 @@ int mote_rsa_sign_pss(const mote_rsa_private_key *key, const mote_hash_desc *h, 
     memset(sig, 0, sig_len);
     em = sig + (sig_len - em_len);
     /* DB = 00..00 01 salt; H = Hash(0^8 || mHash || salt); EM = DB^mask H bc */
-    if (rng(rng_arg, em + db_len - salt_len, salt_len)) return MOTE_ERR_ENTROPY;
+    if (salt_len > 0 && (r = mote_drbg_generate(rng, em + db_len - salt_len, salt_len)) != 0)
+        return r;
     em[db_len - salt_len - 1] = 0x01;
     mote_rsa_pss_hash(em + db_len, h, hash, em + db_len - salt_len, salt_len);
     mote_rsa_mgf1_xor(em, db_len, h, em + db_len);
     em[0] &= (uint8_t) ~(0xFF00u >> (8 * em_len - (key->bits - 1u)));
     em[em_len - 1] = 0xbc;
-    return rsasp1(key, sig, rng, rng_arg, work, w);
+    return rsasp1(key, sig, rng, work, w);
 }
 
 #endif

@@ -45,27 +45,14 @@ static const char *prime =
     "28342f619172fe9ce98583ff8e4f1232eef28183c3fe3b1b4c6fad733bb5fcbc2ec22005c58ef1837d1683b2c6f34a"
     "26c1b2effa886b423861285c97ffffffffffffffff";
 
-/* A deterministic "random" source for the tests (xorshift), and one that fails. */
-static uint32_t rs = 0x9e3779b9u;
-static int test_rng(void *arg, uint8_t *buf, size_t len)
-{
-    (void)arg;
-    while (len--) {
-        rs ^= rs << 13, rs ^= rs >> 17, rs ^= rs << 5;
-        *buf++ = (uint8_t)rs;
-    }
-    return 0;
-}
-static int bad_rng(void *arg, uint8_t *buf, size_t len)
-{
-    (void)arg, (void)buf, (void)len;
-    return 1;
-}
-
 int main(void)
 {
     uint8_t a[32], b[32], pa[256], pb[256], sa[256], sb[256], y[258];
     size_t i;
+    mote_drbg_ctx rng, unseeded;
+    memset(&unseeded, 0, sizeof unseeded);
+    memset(a, 0x17, sizeof a);
+    CHECK_EQ_INT(mote_drbg_seed(&rng, a, sizeof a, NULL, 0), MOTE_OK);
 
     /* OpenSSL's keys: public values and the shared secret */
     test_unhex(priv_a, a, sizeof a);
@@ -81,17 +68,17 @@ int main(void)
 
     /* fresh key pairs agree; the private exponent has 256 bits */
     for (i = 0; i < 3; i++) {
-        CHECK_EQ_INT(mote_ffdhe2048_keygen(a, pa, test_rng, NULL), MOTE_OK);
-        CHECK_EQ_INT(mote_ffdhe2048_keygen(b, pb, test_rng, NULL), MOTE_OK);
+        CHECK_EQ_INT(mote_ffdhe2048_keygen(a, pa, &rng), MOTE_OK);
+        CHECK_EQ_INT(mote_ffdhe2048_keygen(b, pb, &rng), MOTE_OK);
         CHECK(a[0] & 0x80);
         CHECK(memcmp(a, b, 32) != 0);
         CHECK_EQ_INT(mote_ffdhe2048_shared(a, pb, 256, sa), MOTE_OK);
         CHECK_EQ_INT(mote_ffdhe2048_shared(b, pa, 256, sb), MOTE_OK);
         CHECK(memcmp(sa, sb, 256) == 0);
     }
-    /* a failing generator is reported, and nothing usable is left */
+    /* a DRBG that cannot generate is reported, and nothing usable is left */
     memset(a, 0x55, sizeof a);
-    CHECK_EQ_INT(mote_ffdhe2048_keygen(a, pa, bad_rng, NULL), MOTE_ERR_ENTROPY);
+    CHECK_EQ_INT(mote_ffdhe2048_keygen(a, pa, &unseeded), MOTE_ERR_RNG_RESEED);
     for (i = 0; i < 32; i++)
         CHECK(a[i] == 0);
 

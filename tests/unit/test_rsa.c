@@ -398,23 +398,9 @@ static uint8_t der[4096], sig[MOTE_RSA_MAX_LEN], sig2[MOTE_RSA_MAX_LEN];
 static uint32_t work[MOTE_RSA_SIGN_WORK_WORDS(MOTE_MAX_RSA_BITS) + 16 * MOTE_RSA_MAX_PLIMBS];
 #define WORK_WORDS (sizeof work / sizeof work[0])
 
-/* Random bytes for blinding and salts: a xorshift (deterministic tests), a
- * generator that fails, and one that counts its calls. */
-static uint32_t rs = 0x2545f491u;
-static int test_rng(void *arg, uint8_t *buf, size_t len)
-{
-    if (arg) ++*(int *)arg;
-    while (len--) {
-        rs ^= rs << 13, rs ^= rs >> 17, rs ^= rs << 5;
-        *buf++ = (uint8_t)rs;
-    }
-    return 0;
-}
-static int bad_rng(void *arg, uint8_t *buf, size_t len)
-{
-    (void)arg, (void)buf, (void)len;
-    return -1;
-}
+/* Random bytes for blinding and salts: a DRBG with a fixed seed (the tests
+ * are deterministic), and one never seeded, which refuses to generate. */
+static mote_drbg_ctx rng, unseeded;
 
 static size_t unhex(const char *hex, uint8_t *out, size_t max)
 {
@@ -693,9 +679,8 @@ static void test_key(size_t k)
         CHECK_EQ_INT(unhex(keys[k].pkcs1[h], sig, sizeof sig), sl);
         CHECK_EQ_INT(mote_rsa_verify_pkcs1(&pub, hd, hash, sig, sl), MOTE_OK);
         memset(sig2, 0, sizeof sig2);
-        CHECK_EQ_INT(
-            mote_rsa_sign_pkcs1(&priv, hd, hash, sig2, sl, test_rng, NULL, work, WORK_WORDS),
-            MOTE_OK);
+        CHECK_EQ_INT(mote_rsa_sign_pkcs1(&priv, hd, hash, sig2, sl, &rng, work, WORK_WORDS),
+                     MOTE_OK);
         CHECK(memcmp(sig, sig2, sl) == 0);
         /* wrong hash, wrong digest, flipped bits, wrong length, other scheme */
         CHECK_EQ_INT(mote_rsa_verify_pkcs1(&pub, other, hash, sig, sl), MOTE_ERR_BAD_SIGNATURE);
@@ -733,17 +718,16 @@ static void test_key(size_t k)
             size_t em_len = (pub.bits - 1 + 7) / 8, salts[4], s;
             salts[0] = 0, salts[1] = hl, salts[2] = 20, salts[3] = em_len - hl - 2;
             for (s = 0; s < 4; s++) {
-                r = mote_rsa_sign_pss(&priv, hd, hash, salts[s], sig2, sl, test_rng, NULL, work,
-                                      WORK_WORDS);
+                r = mote_rsa_sign_pss(&priv, hd, hash, salts[s], sig2, sl, &rng, work, WORK_WORDS);
                 CHECK_EQ_INT(r, MOTE_OK);
                 CHECK_EQ_INT(mote_rsa_verify_pss(&pub, hd, hash, salts[s], sig2, sl), MOTE_OK);
             }
-            CHECK_EQ_INT(mote_rsa_sign_pss(&priv, hd, hash, em_len - hl - 1, sig2, sl, test_rng,
-                                           NULL, work, WORK_WORDS),
+            CHECK_EQ_INT(mote_rsa_sign_pss(&priv, hd, hash, em_len - hl - 1, sig2, sl, &rng, work,
+                                           WORK_WORDS),
                          MOTE_ERR_BAD_INPUT);
             /* two PSS signatures of the same digest differ (random salt) */
-            mote_rsa_sign_pss(&priv, hd, hash, hl, sig, sl, test_rng, NULL, work, WORK_WORDS);
-            mote_rsa_sign_pss(&priv, hd, hash, hl, sig2, sl, test_rng, NULL, work, WORK_WORDS);
+            mote_rsa_sign_pss(&priv, hd, hash, hl, sig, sl, &rng, work, WORK_WORDS);
+            mote_rsa_sign_pss(&priv, hd, hash, hl, sig2, sl, &rng, work, WORK_WORDS);
             CHECK(memcmp(sig, sig2, sl) != 0);
         }
     }
@@ -760,7 +744,6 @@ static void test_work_and_faults(void)
 {
     uint8_t hash[32];
     size_t len = unhex(k2048_der, der, sizeof der), sl, w;
-    int calls = 0;
     CHECK_EQ_INT(mote_rsa_private_from_der(&priv, der, len), MOTE_OK);
     mote_rsa_private_public(&priv, &pub);
     sl = pub.len;
@@ -772,20 +755,19 @@ static void test_work_and_faults(void)
     for (w = MOTE_RSA_SIGN_WORK_MIN_WORDS(2048); w <= MOTE_RSA_SIGN_WORK_WORDS(2048) + 16 * 32;
          w += 32 * 2) {
         memset(sig2, 0, sl);
-        CHECK_EQ_INT(
-            mote_rsa_sign_pkcs1(&priv, &mote_sha256_desc, hash, sig2, sl, test_rng, NULL, work, w),
-            MOTE_OK);
+        CHECK_EQ_INT(mote_rsa_sign_pkcs1(&priv, &mote_sha256_desc, hash, sig2, sl, &rng, work, w),
+                     MOTE_OK);
         CHECK(memcmp(sig, sig2, sl) == 0);
     }
-    CHECK_EQ_INT(mote_rsa_sign_pkcs1(&priv, &mote_sha256_desc, hash, sig2, sl, test_rng, NULL, work,
+    CHECK_EQ_INT(mote_rsa_sign_pkcs1(&priv, &mote_sha256_desc, hash, sig2, sl, &rng, work,
                                      MOTE_RSA_SIGN_WORK_MIN_WORDS(2048) - 1),
                  MOTE_ERR_BAD_INPUT);
-    CHECK_EQ_INT(mote_rsa_sign_pkcs1(&priv, &mote_sha256_desc, hash, sig2, sl, test_rng, NULL, NULL,
-                                     WORK_WORDS),
-                 MOTE_ERR_BAD_INPUT);
-    CHECK_EQ_INT(mote_rsa_sign_pkcs1(&priv, &mote_sha256_desc, hash, sig2, sl - 1, test_rng, NULL,
-                                     work, WORK_WORDS),
-                 MOTE_ERR_BAD_INPUT);
+    CHECK_EQ_INT(
+        mote_rsa_sign_pkcs1(&priv, &mote_sha256_desc, hash, sig2, sl, &rng, NULL, WORK_WORDS),
+        MOTE_ERR_BAD_INPUT);
+    CHECK_EQ_INT(
+        mote_rsa_sign_pkcs1(&priv, &mote_sha256_desc, hash, sig2, sl - 1, &rng, work, WORK_WORDS),
+        MOTE_ERR_BAD_INPUT);
     /* the workspace is wiped */
     for (w = 0; w < MOTE_RSA_SIGN_WORK_WORDS(2048); w++)
         if (work[w] != 0) break;
@@ -794,26 +776,26 @@ static void test_work_and_faults(void)
     {
         mote_hash_desc fake = mote_sha256_desc;
         fake.id = 9;
-        CHECK_EQ_INT(
-            mote_rsa_sign_pkcs1(&priv, &fake, hash, sig2, sl, test_rng, NULL, work, WORK_WORDS),
-            MOTE_ERR_BAD_INPUT);
+        CHECK_EQ_INT(mote_rsa_sign_pkcs1(&priv, &fake, hash, sig2, sl, &rng, work, WORK_WORDS),
+                     MOTE_ERR_BAD_INPUT);
         CHECK_EQ_INT(mote_rsa_verify_pkcs1(&pub, &fake, hash, sig, sl), MOTE_ERR_BAD_INPUT);
         CHECK_EQ_INT(mote_rsa_verify_pss(&pub, &fake, hash, 32, sig, sl), MOTE_ERR_BAD_INPUT);
     }
     /* a failing generator: nothing is signed */
-    CHECK_EQ_INT(mote_rsa_sign_pkcs1(&priv, &mote_sha256_desc, hash, sig2, sl, bad_rng, NULL, work,
-                                     WORK_WORDS),
-                 MOTE_ERR_ENTROPY);
-    CHECK_EQ_INT(mote_rsa_sign_pss(&priv, &mote_sha256_desc, hash, 32, sig2, sl, bad_rng, NULL,
-                                   work, WORK_WORDS),
-                 MOTE_ERR_ENTROPY);
-    /* blinding draws randomness on every signature */
-    mote_rsa_sign_pkcs1(&priv, &mote_sha256_desc, hash, sig2, sl, test_rng, &calls, work,
-                        WORK_WORDS);
-    CHECK_EQ_INT(calls, 1);
-    mote_rsa_sign_pss(&priv, &mote_sha256_desc, hash, 32, sig2, sl, test_rng, &calls, work,
-                      WORK_WORDS);
-    CHECK_EQ_INT(calls, 3);
+    CHECK_EQ_INT(
+        mote_rsa_sign_pkcs1(&priv, &mote_sha256_desc, hash, sig2, sl, &unseeded, work, WORK_WORDS),
+        MOTE_ERR_RNG_RESEED);
+    CHECK_EQ_INT(mote_rsa_sign_pss(&priv, &mote_sha256_desc, hash, 32, sig2, sl, &unseeded, work,
+                                   WORK_WORDS),
+                 MOTE_ERR_RNG_RESEED);
+    /* blinding draws from the DRBG on every signature (once; PSS: twice) */
+    {
+        uint32_t before = rng.reseed_counter;
+        mote_rsa_sign_pkcs1(&priv, &mote_sha256_desc, hash, sig2, sl, &rng, work, WORK_WORDS);
+        CHECK_EQ_INT(rng.reseed_counter, before + 1);
+        mote_rsa_sign_pss(&priv, &mote_sha256_desc, hash, 32, sig2, sl, &rng, work, WORK_WORDS);
+        CHECK_EQ_INT(rng.reseed_counter, before + 3);
+    }
 
     /* Faults: a corrupted CRT component gives a wrong half result; the
      * public-exponent check catches it and nothing is released. */
@@ -826,17 +808,17 @@ static void test_work_and_faults(void)
             priv2 = priv;
             comp[c][3] ^= 0x100;
             memset(sig2, 0x5a, sl);
-            CHECK_EQ_INT(mote_rsa_sign_pkcs1(&priv2, &mote_sha256_desc, hash, sig2, sl, test_rng,
-                                             NULL, work, WORK_WORDS),
+            CHECK_EQ_INT(mote_rsa_sign_pkcs1(&priv2, &mote_sha256_desc, hash, sig2, sl, &rng, work,
+                                             WORK_WORDS),
                          MOTE_ERR_FAULT);
             for (i = 0; i < sl; i++)
                 if (sig2[i] != 0) break;
             CHECK_EQ_INT(i, sl);
         }
         /* the intact key still signs */
-        CHECK_EQ_INT(mote_rsa_sign_pkcs1(&priv, &mote_sha256_desc, hash, sig2, sl, test_rng, NULL,
-                                         work, WORK_WORDS),
-                     MOTE_OK);
+        CHECK_EQ_INT(
+            mote_rsa_sign_pkcs1(&priv, &mote_sha256_desc, hash, sig2, sl, &rng, work, WORK_WORDS),
+            MOTE_OK);
         CHECK(memcmp(sig, sig2, sl) == 0);
     }
 }
@@ -844,6 +826,9 @@ static void test_work_and_faults(void)
 int main(void)
 {
     size_t k;
+    uint8_t seed[48];
+    memset(seed, 0x42, sizeof seed);
+    CHECK_EQ_INT(mote_drbg_seed(&rng, seed, sizeof seed, NULL, 0), MOTE_OK);
     test_public_parse();
     test_private_parse();
     for (k = 0; k < sizeof keys / sizeof *keys; k++)

@@ -21,16 +21,7 @@ static mote_rsa_public_key pub;
 static uint32_t work[MOTE_RSA_SIGN_WORK_WORDS(2048)];
 static uint8_t msg[1000], sig[256], sig2[256], der[4096];
 
-static uint32_t rs = 0x6a09e667u;
-static int test_rng(void *arg, uint8_t *buf, size_t len)
-{
-    (void)arg;
-    while (len--) {
-        rs ^= rs << 13, rs ^= rs >> 17, rs ^= rs << 5;
-        *buf++ = (uint8_t)rs;
-    }
-    return 0;
-}
+static mote_drbg_ctx rng;
 
 /* run a shell command built from fmt (paths in dir); 1 if it exited 0 */
 static int run(const char *fmt)
@@ -104,7 +95,7 @@ static void one(const mote_hash_desc *h, const char *name, int pss)
     snprintf(sign_cmd, sizeof sign_cmd,
              "openssl dgst -%s%s -sign %%s/key.pem -out %%s/ossl.sig %%s/msg.bin", name, optbuf);
 
-    test_rng(NULL, msg, sizeof msg);
+    CHECK_EQ_INT(mote_drbg_generate(&rng, msg, sizeof msg), MOTE_OK);
     write_file("msg.bin", msg, sizeof msg);
     mote_hash(h, msg, sizeof msg, hash);
 
@@ -114,9 +105,8 @@ static void one(const mote_hash_desc *h, const char *name, int pss)
             mote_rsa_sign_pss(&priv, h, hash, hl, sig, 256, test_rng, NULL, work, sizeof work / 4),
             MOTE_OK);
     else
-        CHECK_EQ_INT(
-            mote_rsa_sign_pkcs1(&priv, h, hash, sig, 256, test_rng, NULL, work, sizeof work / 4),
-            MOTE_OK);
+        CHECK_EQ_INT(mote_rsa_sign_pkcs1(&priv, h, hash, sig, 256, &rng, work, sizeof work / 4),
+                     MOTE_OK);
     write_file("sig.bin", sig, 256);
     CHECK(run(verify_cmd));
     sig[100] ^= 4;
@@ -147,6 +137,7 @@ int main(void)
         printf("rsa_openssl: skipped: no openssl binary found\n");
         return 0;
     }
+    CHECK_EQ_INT(mote_drbg_init(&rng, mote_platform_entropy, NULL, NULL, 0), MOTE_OK);
     strcpy(dir, "/tmp/mote-rsa-XXXXXX");
     if (mkdtemp(dir) == NULL) {
         printf("rsa_openssl: mkdtemp failed\n");
