@@ -43,20 +43,24 @@ static void chachapoly_mac(mote_poly1305_ctx *p, const uint8_t *aad, size_t aad_
     mote_poly1305_final(p, tag); /* wipes p */
 }
 
+/* ChaCha20 state (its key words) and keystream scratch: one wipe for both. */
+typedef struct {
+    uint32_t s[16];
+    uint8_t ks[64];
+} chachapoly_st;
+
 void mote_chachapoly_seal(const uint8_t key[32], const uint8_t nonce[12], const uint8_t *aad,
                           size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
                           uint8_t tag[16])
 {
     mote_poly1305_ctx p;
-    uint32_t s[16];
-    uint8_t ks[64];
+    chachapoly_st st;
 
-    mote_chacha20_init(s, key, nonce, 0);
-    mote_chacha20_block(s, ks); /* block 0: the one-time key */
-    mote_poly1305_init(&p, ks);
-    mote_chacha20_xor(s, in, out, len, ks, 0xffffffffu); /* blocks 1.. */
-    mote_wipe(s + 4, 32);
-    mote_wipe(ks, sizeof ks);
+    mote_chacha20_init(st.s, key, nonce, 0);
+    mote_chacha20_block(st.s, st.ks); /* block 0: the one-time key */
+    mote_poly1305_init(&p, st.ks);
+    mote_chacha20_xor(st.s, in, out, len, st.ks, 0xffffffffu); /* blocks 1.. */
+    mote_wipe(&st, sizeof st);
     chachapoly_mac(&p, aad, aad_len, out, len, tag);
 }
 
@@ -65,20 +69,20 @@ int mote_chachapoly_open(const uint8_t key[32], const uint8_t nonce[12], const u
                          const uint8_t tag[16])
 {
     mote_poly1305_ctx p;
-    uint32_t s[16], keep;
-    uint8_t ks[64], want[16];
+    chachapoly_st st;
+    uint32_t keep;
+    uint8_t want[16];
 
-    mote_chacha20_init(s, key, nonce, 0);
-    mote_chacha20_block(s, ks);
-    mote_poly1305_init(&p, ks);
+    mote_chacha20_init(st.s, key, nonce, 0);
+    mote_chacha20_block(st.s, st.ks);
+    mote_poly1305_init(&p, st.ks);
     chachapoly_mac(&p, aad, aad_len, in, len, want);
     /* all ones if the tag matches; then decrypt, else write zeros: no branch
      * on the verdict, which is released only as the return value */
     keep = 0u - (uint32_t)mote_ct_memeq(want, tag, 16);
     mote_wipe(want, sizeof want); /* the valid tag for a forged message */
-    mote_chacha20_xor(s, in, out, len, ks, keep);
-    mote_wipe(s + 4, 32);
-    mote_wipe(ks, sizeof ks);
+    mote_chacha20_xor(st.s, in, out, len, st.ks, keep);
+    mote_wipe(&st, sizeof st);
     return MOTE_ERR_AUTH + (int)(keep & (uint32_t)(MOTE_OK - MOTE_ERR_AUTH));
 }
 
