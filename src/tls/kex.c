@@ -9,11 +9,6 @@
 #endif
 #if MOTE_ENABLE_FFDHE
 #include "mote/ffdhe.h"
-
-static int drbg_entropy(void *arg, uint8_t *buf, size_t len)
-{
-    return mote_drbg_generate((mote_drbg_ctx *)arg, buf, len) == MOTE_OK ? 0 : -1;
-}
 #endif
 
 int mote_tls_kex_supported(uint16_t group)
@@ -45,7 +40,7 @@ int mote_tls_kex_keygen(mote_tls_conn *c, uint16_t group, uint8_t *pub, size_t *
 #endif
 #if MOTE_ENABLE_FFDHE
     case MOTE_GROUP_FFDHE2048:
-        rc = mote_ffdhe2048_keygen(c->kex_priv, pub, drbg_entropy, c->cfg->rng);
+        rc = mote_ffdhe2048_keygen(c->kex_priv, pub, c->cfg->rng);
         *pub_len = MOTE_FFDHE2048_LEN;
         if (rc == MOTE_OK) c->pk_ops++; /* a 2048-bit exponentiation */
         break;
