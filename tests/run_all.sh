@@ -3,7 +3,7 @@
 #
 #   build/        gcc, -O2: unit tests + Wycheproof vectors
 #   build-asan/   clang, AddressSanitizer + UndefinedBehaviorSanitizer
-#   build-mul16/  gcc, the 16x16->32 multiplier backend (lx106's)
+#   build-small/  gcc -Os with the 16x16->32 multiplier backend (lx106's shape)
 #   build-arm/    arm-linux-gnueabihf-gcc -static, run under qemu-arm (32-bit)
 #   ctgrind       constant-time checks under valgrind memcheck (build/ct/)
 #   fuzz smoke    each libFuzzer harness for a short run (tests/fuzz/run.sh)
@@ -52,7 +52,8 @@ if [ "${MOTE_TEST_QUICK:-0}" != 1 ]; then
     run_variant asan build-asan "" CC=clang \
         EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
         LDFLAGS="-fsanitize=address,undefined"
-    run_variant mul16 build-mul16 "" EXTRA_CFLAGS="-DMOTE_MUL16=1"
+    # the ESP8266 shape: 16x16->32 multiplier and -Os (compact code paths)
+    run_variant small build-small "" OPT="-Os -g" EXTRA_CFLAGS="-DMOTE_MUL16=1"
     if command -v arm-linux-gnueabihf-gcc >/dev/null && command -v qemu-arm >/dev/null; then
         run_variant arm32 build-arm qemu-arm CC=arm-linux-gnueabihf-gcc AR=arm-linux-gnueabihf-ar \
             LDFLAGS=-static
