@@ -130,6 +130,47 @@ void mote_bn_montmul(uint32_t *r, const uint32_t *a, const uint32_t *b, const ui
     }
 }
 
+void mote_bn_montmul_sep(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m,
+                         uint32_t m0i, size_t n)
+{
+    /* FIOS: one pass per limb of b adds a * b[i] and q * m together, so the
+     * running sum lives in r itself plus one top word: no scratch at all. */
+    uint32_t top = 0, mask;
+    uint64_t d;
+    size_t i, j;
+    for (i = 0; i < n; i++)
+        r[i] = 0;
+    for (i = 0; i < n; i++) {
+        uint32_t bi = b[i], q;
+        uint64_t c1, c2;
+        c1 = mote_mul32(a[0], bi) + r[0];
+        q = (uint32_t)c1 * m0i;
+        c2 = mote_mul32(q, m[0]) + (uint32_t)c1; /* low word is 0 by choice of q */
+        for (j = 1; j < n; j++) {
+            c1 = mote_mul32(a[j], bi) + r[j] + (c1 >> 32);
+            c2 = mote_mul32(q, m[j]) + (uint32_t)c1 + (c2 >> 32);
+            r[j - 1] = (uint32_t)c2;
+        }
+        c1 = (c1 >> 32) + (c2 >> 32) + top;
+        r[n - 1] = (uint32_t)c1;
+        top = (uint32_t)(c1 >> 32);
+    }
+    /* top:r < 2m. Subtract m, then add it back if that borrowed (and top was
+     * clear): two passes instead of a temporary. */
+    d = 0;
+    for (i = 0; i < n; i++) {
+        d = (uint64_t)r[i] - m[i] - (uint32_t)(d >> 63);
+        r[i] = (uint32_t)d;
+    }
+    mask = 0u - ((uint32_t)(d >> 63) & (top ^ 1u));
+    d = 0;
+    for (i = 0; i < n; i++) {
+        d += (uint64_t)r[i] + (m[i] & mask);
+        r[i] = (uint32_t)d;
+        d >>= 32;
+    }
+}
+
 void mote_bn_modadd(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n)
 {
     uint32_t t[MOTE_BN_MAX_LIMBS];

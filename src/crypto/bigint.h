@@ -39,6 +39,11 @@ uint32_t mote_bn_m0inv(uint32_t m0);
  * r may alias a or b. Result is fully reduced (r < m). */
 void mote_bn_montmul(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m,
                      uint32_t m0i, size_t n);
+/* The same product without any scratch memory (the stack-lean form the
+ * elliptic curves use, and faster: one fused pass per limb). r must NOT
+ * overlap a or b. Same result and preconditions as mote_bn_montmul. */
+void mote_bn_montmul_sep(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m,
+                         uint32_t m0i, size_t n);
 /* r = a + b mod m and r = a - b mod m for a, b < m (r may alias). */
 void mote_bn_modadd(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n);
 void mote_bn_modsub(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n);

@@ -1,0 +1,608 @@
+/* Generic prime-curve arithmetic for P-256 and P-384 (see crypto/ec.h).
+ *
+ * One code path serves both curves: the field is the bigint core's
+ * Montgomery multiplication (mote_bn_montmul_sep) with n = 8 or 12 limbs,
+ * the curve constants come from a MOTE_FLASH struct (ec_curves.c).
+ *
+ * Formulas (a = -3, Jacobian coordinates, x = X/Z^2, y = Y/Z^3):
+ *   doubling  dbl-2001-b       3M + 5S
+ *   addition  add-1998-cmo-2   12M + 4S
+ *   mixed     madd (Z2 = 1)    8M + 3S
+ * They are not complete; the constant-time scalar multiplications below are
+ * arranged so the exceptional cases (P = Q, P = -Q, infinity) either cannot
+ * occur or are resolved with masks:
+ *
+ * - mote_ec_mul (ECDH): signed fixed windows of w bits (Booth recoding,
+ *   digits -2^(w-1)..2^(w-1)), a table of P..2^(w-1) P, one masked table
+ *   read per window. With the accumulator Q = 2^w A P (A the scalar prefix)
+ *   and the digit d, Q = +-dP would need 2^w A = +-d mod n; while more
+ *   windows follow, 2^w A < n / 8 so that only happens for A = 0 (Q is the
+ *   point at infinity: tracked by a mask, the table entry is copied). At the
+ *   last window it also happens when k = n + 2d (d < 0), so the last window
+ *   also computes 2T and selects it when the addition reports Q = T.
+ * - mote_ec_mulgen (key generation, signing): a 4-tooth comb over a
+ *   precomputed table of 15 affine points (sum_i bit_i(c) 2^(d i) G, d =
+ *   bits / 4). At each step 2Q and the table point T correspond to 2A and B
+ *   with 2A + B <= k < n, both written in base 2^d with digits below 2^d;
+ *   2A = +-B mod n would force A = B = 0: again only the infinity case.
+ * - mote_ec_muladd_vartime (verification, public data) handles every case
+ *   with branches.
+ *
+ * Secret data never reaches a branch or an index: digits select table
+ * entries by reading every entry under a mask, and the infinity flag is a
+ * mask. Inversions are Fermat exponentiations (the exponent p - 2 or n - 2
+ * is public: sliding windows over it are constant time in the base). */
+#include "crypto/ec.h"
+
+#include <string.h>
+
+#include "crypto/bigint.h"
+#include "crypto/util.h"
+
+#if MOTE_ENABLE_P256 || MOTE_ENABLE_P384
+
+#define L MOTE_EC_LIMBS
+
+/* The variable-base table (ECDH and verification) holds at most
+ * MOTE_EC_TAB_WORDS words: 8 Jacobian points of the smallest curve compiled
+ * in. A larger curve gets fewer, narrower windows (P-384 next to P-256: 4
+ * entries, w = 3) rather than more stack. */
+#if MOTE_ENABLE_P256
+#define MOTE_EC_TAB_WORDS (8 * 3 * 8)
+#else
+#define MOTE_EC_TAB_WORDS (8 * 3 * 12)
+#endif
+
+const mote_ec_curve *mote_ec_curve_get(int id)
+{
+#if MOTE_ENABLE_P256
+    if (id == MOTE_EC_P256) return &mote_ec_p256;
+#endif
+#if MOTE_ENABLE_P384
+    if (id == MOTE_EC_P384) return &mote_ec_p384;
+#endif
+    return NULL;
+}
+
+/* ---- small helpers ---- */
+
+static void cmov_mask(uint32_t *r, const uint32_t *a, uint32_t mask, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++)
+        r[i] ^= mask & (r[i] ^ a[i]);
+}
+
+static void copy_words(uint32_t *r, const uint32_t *a, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++)
+        r[i] = a[i];
+}
+
+static uint32_t is_zero_mask(const uint32_t *a, size_t n)
+{
+    return 0u - mote_bn_is_zero(a, n);
+}
+
+/* Bit pos of the n-limb k, 0 outside [0, 32 n); pos is public. */
+static uint32_t bit_at(const uint32_t *k, size_t n, long pos)
+{
+    if (pos < 0 || (size_t)pos >= 32 * n) return 0;
+    return (k[(size_t)pos / 32] >> ((size_t)pos % 32)) & 1u;
+}
+
+/* r = a + b mod m, a, b < m (r may alias a or b). */
+static void mod_add(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n)
+{
+    uint32_t t[L], mask;
+    uint64_t c = 0, d = 0;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        c += (uint64_t)a[i] + b[i];
+        t[i] = (uint32_t)c;
+        d = (uint64_t)(uint32_t)c - m[i] - (uint32_t)(d >> 63);
+        r[i] = (uint32_t)d;
+        c >>= 32;
+    }
+    /* keep the sum itself only if it was below m: borrow and no carry */
+    mask = 0u - ((uint32_t)(d >> 63) & ((uint32_t)c ^ 1u));
+    cmov_mask(r, t, mask, n);
+}
+
+/* r = a - b mod m, a, b < m (r may alias a or b). */
+static void mod_sub(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n)
+{
+    uint32_t t[L], mask;
+    uint64_t c = 0, d = 0;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        d = (uint64_t)a[i] - b[i] - (uint32_t)(d >> 63);
+        t[i] = (uint32_t)d;
+        c += (uint64_t)(uint32_t)d + m[i];
+        r[i] = (uint32_t)c;
+        c >>= 32;
+    }
+    /* keep a - b + m only if a - b borrowed */
+    mask = 0u - ((uint32_t)(d >> 63) ^ 1u);
+    cmov_mask(r, t, mask, n);
+}
+
+/* ---- the field GF(p), Montgomery domain ---- */
+
+static void fe_mul(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, const uint32_t *b)
+{
+    mote_bn_montmul_sep(r, a, b, c->p, c->p_m0i, c->limbs);
+}
+
+void mote_ec_fe_mul(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, const uint32_t *b)
+{
+    fe_mul(c, r, a, b);
+}
+
+static void fe_add(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, const uint32_t *b)
+{
+    mod_add(r, a, b, c->p, c->limbs);
+}
+
+static void fe_sub(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, const uint32_t *b)
+{
+    mod_sub(r, a, b, c->p, c->limbs);
+}
+
+/* r = a^e in the Montgomery domain of m (a = x R, r = x^e R) for a public
+ * exponent e (n limbs, e >= 1): left-to-right sliding windows over the odd
+ * powers a, a^3, ..., a^15. Time depends on e only. r must not alias a. */
+static void mont_pow(uint32_t *r, const uint32_t *a, const uint32_t *e, const uint32_t *m,
+                     uint32_t m0i, size_t n)
+{
+    uint32_t tab[8 * L], t[L];
+    uint32_t *cur = r, *oth = t, *sw;
+    long i = (long)(32 * n) - 1;
+    size_t k;
+    int started = 0;
+    mote_bn_montmul_sep(t, a, a, m, m0i, n); /* a^2 */
+    copy_words(tab, a, n);
+    for (k = 1; k < 8; k++)
+        mote_bn_montmul_sep(tab + k * n, tab + (k - 1) * n, t, m, m0i, n);
+    while (i >= 0) {
+        long j;
+        uint32_t v;
+        if (!bit_at(e, n, i)) {
+            if (started) {
+                mote_bn_montmul_sep(oth, cur, cur, m, m0i, n);
+                sw = cur, cur = oth, oth = sw;
+            }
+            i--;
+            continue;
+        }
+        j = i - 3 < 0 ? 0 : i - 3;
+        while (!bit_at(e, n, j))
+            j++;
+        v = 0;
+        for (k = 0; k <= (size_t)(i - j); k++)
+            v |= bit_at(e, n, j + (long)k) << k;
+        if (started) {
+            for (k = 0; k <= (size_t)(i - j); k++) {
+                mote_bn_montmul_sep(oth, cur, cur, m, m0i, n);
+                sw = cur, cur = oth, oth = sw;
+            }
+            mote_bn_montmul_sep(oth, cur, tab + (v >> 1) * n, m, m0i, n);
+            sw = cur, cur = oth, oth = sw;
+        } else {
+            copy_words(cur, tab + (v >> 1) * n, n);
+            started = 1;
+        }
+        i = j - 1;
+    }
+    if (cur != r) copy_words(r, cur, n);
+    mote_wipe(tab, sizeof tab);
+    mote_wipe(t, sizeof t);
+}
+
+/* e = m - 2 (the Fermat exponent; m is odd and above 2). */
+static void minus_two(uint32_t *e, const uint32_t *m, size_t n)
+{
+    uint64_t d = (uint64_t)m[0] - 2;
+    size_t i;
+    e[0] = (uint32_t)d;
+    for (i = 1; i < n; i++) {
+        d = (uint64_t)m[i] - (uint32_t)(d >> 63);
+        e[i] = (uint32_t)d;
+    }
+}
+
+/* r = a^-1 (Montgomery domain of p; 0 for a = 0). r must not alias a. */
+static void fe_inv(const mote_ec_curve *c, uint32_t *r, const uint32_t *a)
+{
+    uint32_t e[L];
+    minus_two(e, c->p, c->limbs);
+    mont_pow(r, a, e, c->p, c->p_m0i, c->limbs);
+}
+
+/* ---- points ---- */
+
+/* R = 2P (R may alias P). Doubling the point at infinity (Z = 0) gives
+ * Z = 0 again. */
+static void pt_dbl(const mote_ec_curve *c, uint32_t *R, const uint32_t *P)
+{
+    size_t n = c->limbs;
+    const uint32_t *X1 = P, *Y1 = P + n, *Z1 = P + 2 * n;
+    uint32_t *X3 = R, *Y3 = R + n, *Z3 = R + 2 * n;
+    uint32_t d[L], g[L], b[L], a[L], t[L], u[L];
+    fe_mul(c, d, Z1, Z1); /* delta = Z^2 */
+    fe_mul(c, g, Y1, Y1); /* gamma = Y^2 */
+    fe_mul(c, b, X1, g);  /* beta = X gamma */
+    fe_sub(c, t, X1, d);
+    fe_add(c, u, X1, d);
+    fe_mul(c, a, t, u); /* (X - delta)(X + delta) */
+    fe_add(c, t, a, a);
+    fe_add(c, a, t, a); /* alpha = 3 (X - delta)(X + delta) */
+    fe_add(c, t, Y1, Z1);
+    fe_mul(c, u, t, t);
+    fe_sub(c, u, u, g);
+    fe_sub(c, Z3, u, d); /* Z3 = (Y + Z)^2 - gamma - delta */
+    fe_mul(c, t, a, a);
+    fe_add(c, b, b, b);
+    fe_add(c, b, b, b); /* 4 beta */
+    fe_sub(c, t, t, b);
+    fe_sub(c, X3, t, b); /* X3 = alpha^2 - 8 beta */
+    fe_sub(c, b, b, X3);
+    fe_mul(c, t, a, b); /* alpha (4 beta - X3) */
+    fe_mul(c, u, g, g);
+    fe_add(c, u, u, u);
+    fe_add(c, u, u, u);
+    fe_add(c, u, u, u);  /* 8 gamma^2 */
+    fe_sub(c, Y3, t, u); /* Y3 */
+}
+
+/* R = P + Q (Jacobian; R may alias P or Q). Returns bit 0 set when H = 0
+ * (same x) and bit 1 set when the Y's agree too (P = Q: the result is then
+ * wrong and the caller must double instead). Meaningless when P or Q is
+ * the point at infinity. */
+static uint32_t pt_add(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const uint32_t *Q)
+{
+    size_t n = c->limbs;
+    const uint32_t *X1 = P, *Y1 = P + n, *Z1 = P + 2 * n;
+    const uint32_t *X2 = Q, *Y2 = Q + n, *Z2 = Q + 2 * n;
+    uint32_t t1[L], t2[L], t3[L], t4[L], t5[L], t6[L], t7[L];
+    uint32_t hz, rz;
+    fe_mul(c, t1, Z1, Z1); /* Z1^2 */
+    fe_mul(c, t2, Z2, Z2); /* Z2^2 */
+    fe_mul(c, t3, X1, t2); /* U1 = X1 Z2^2 */
+    fe_mul(c, t4, X2, t1); /* U2 = X2 Z1^2 */
+    fe_mul(c, t5, Y1, Z2); /* */
+    fe_mul(c, t6, t5, t2); /* S1 = Y1 Z2^3 */
+    fe_mul(c, t5, Y2, Z1); /* */
+    fe_mul(c, t2, t5, t1); /* S2 = Y2 Z1^3 */
+    fe_mul(c, t5, Z1, Z2); /* Z1 Z2 */
+    fe_sub(c, t4, t4, t3); /* H = U2 - U1 */
+    fe_sub(c, t2, t2, t6); /* r = S2 - S1 */
+    hz = mote_bn_is_zero(t4, n);
+    rz = mote_bn_is_zero(t2, n);
+    fe_mul(c, t1, t5, t4); /* Z3 = Z1 Z2 H */
+    fe_mul(c, t5, t4, t4); /* H^2 */
+    fe_mul(c, t7, t5, t4); /* H^3 */
+    fe_mul(c, t4, t3, t5); /* V = U1 H^2 */
+    fe_mul(c, t3, t2, t2); /* r^2 */
+    fe_sub(c, t3, t3, t7);
+    fe_sub(c, t3, t3, t4);
+    fe_sub(c, R, t3, t4); /* X3 = r^2 - H^3 - 2 V */
+    fe_sub(c, t4, t4, R);
+    fe_mul(c, t5, t2, t4); /* r (V - X3) */
+    fe_mul(c, t4, t6, t7); /* S1 H^3 */
+    fe_sub(c, R + n, t5, t4);
+    copy_words(R + 2 * n, t1, n);
+    return hz | ((hz & rz) << 1);
+}
+
+/* R = P + (x, y) with the affine point Q = (x, y) (R may alias P). Same
+ * return value as pt_add. */
+static uint32_t pt_madd(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const uint32_t *Q)
+{
+    size_t n = c->limbs;
+    const uint32_t *X1 = P, *Y1 = P + n, *Z1 = P + 2 * n;
+    uint32_t t1[L], t2[L], t3[L], t4[L], t5[L];
+    uint32_t hz, rz;
+    fe_mul(c, t1, Z1, Z1);    /* Z1^2 */
+    fe_mul(c, t2, Q, t1);     /* U2 = x Z1^2 */
+    fe_mul(c, t3, Z1, t1);    /* Z1^3 */
+    fe_mul(c, t4, Q + n, t3); /* S2 = y Z1^3 */
+    fe_sub(c, t2, t2, X1);    /* H = U2 - X1 */
+    fe_sub(c, t4, t4, Y1);    /* r = S2 - Y1 */
+    hz = mote_bn_is_zero(t2, n);
+    rz = mote_bn_is_zero(t4, n);
+    fe_mul(c, t3, Z1, t2); /* Z3 = Z1 H */
+    fe_mul(c, t1, t2, t2); /* H^2 */
+    fe_mul(c, t5, t1, t2); /* H^3 */
+    fe_mul(c, t2, X1, t1); /* V = X1 H^2 */
+    fe_mul(c, t1, t4, t4); /* r^2 */
+    fe_sub(c, t1, t1, t5);
+    fe_sub(c, t1, t1, t2);
+    fe_sub(c, R, t1, t2); /* X3 = r^2 - H^3 - 2 V */
+    fe_sub(c, t2, t2, R);
+    fe_mul(c, t1, t4, t2); /* r (V - X3) */
+    fe_mul(c, t2, Y1, t5); /* Y1 H^3 */
+    fe_sub(c, R + n, t1, t2);
+    copy_words(R + 2 * n, t3, n);
+    return hz | ((hz & rz) << 1);
+}
+
+/* dst (w words) = entry idx (1..cnt) of tab (cnt entries of w words), or
+ * zero for idx = 0; every entry is read, the index only shapes masks. */
+static void ct_lookup(uint32_t *dst, const uint32_t *tab, size_t cnt, size_t w, uint32_t idx)
+{
+    size_t i, j;
+    for (j = 0; j < w; j++)
+        dst[j] = 0;
+    for (i = 1; i <= cnt; i++) {
+        uint32_t mask = mote_ct_is_zero32((uint32_t)i ^ idx);
+        for (j = 0; j < w; j++)
+            dst[j] |= tab[(i - 1) * w + j] & mask;
+    }
+}
+
+/* Entries of the variable-base table for curve c, and its window width. */
+static size_t tab_entries(const mote_ec_curve *c, unsigned *w)
+{
+    size_t cnt = 8;
+    *w = 4;
+    while (cnt * 3 * c->limbs > MOTE_EC_TAB_WORDS) {
+        cnt >>= 1;
+        (*w)--;
+    }
+    return cnt;
+}
+
+void mote_ec_mul(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const uint32_t *k)
+{
+    size_t n = c->limbs, pw = 3 * n, cnt, i, nwin, t;
+    unsigned w;
+    uint32_t tab[MOTE_EC_TAB_WORDS], T[3 * L], S[3 * L];
+    uint32_t qinf = 0xFFFFFFFFu;
+
+    cnt = tab_entries(c, &w);
+    /* tab[i-1] = i P, i = 1..cnt */
+    copy_words(tab, P, 2 * n);
+    copy_words(tab + 2 * n, c->one, n);
+    for (i = 2; i <= cnt; i++) {
+        if (i % 2 == 0)
+            pt_dbl(c, tab + (i - 1) * pw, tab + (i / 2 - 1) * pw);
+        else
+            (void)pt_madd(c, tab + (i - 1) * pw, tab + (i - 2) * pw, P);
+    }
+
+    for (i = 0; i < pw; i++)
+        R[i] = 0;
+    nwin = 32 * n / w + 1;
+    for (t = nwin; t-- > 0;) {
+        uint32_t v = 0, m, s, mag, nz, flags;
+        unsigned j;
+        if (t != nwin - 1)
+            for (j = 0; j < w; j++)
+                pt_dbl(c, R, R);
+        /* Booth digit: v (w bits at w t) plus the bit below, minus 2^w if
+         * the top bit of v is set. */
+        for (j = 0; j < w; j++)
+            v |= bit_at(k, n, (long)(w * t + j)) << j;
+        m = v + bit_at(k, n, (long)(w * t) - 1);
+        s = 0u - (v >> (w - 1));
+        mag = m ^ (s & (m ^ ((1u << w) - m)));
+        ct_lookup(T, tab, cnt, pw, mag);
+        fe_sub(c, S, c->p, T + n); /* -y (T.y < p; p - 0 = p only when mag = 0, unused) */
+        cmov_mask(T + n, S, s, n);
+        if (t == 0) pt_dbl(c, tab, T); /* 2T, in case Q = T at the last window */
+        flags = pt_add(c, S, R, T);
+        nz = ~mote_ct_is_zero32(mag);
+        cmov_mask(R, T, nz & qinf, pw);
+        if (t == 0) {
+            uint32_t eq = 0u - (flags >> 1);
+            cmov_mask(R, S, nz & ~qinf & ~eq, pw);
+            cmov_mask(R, tab, nz & ~qinf & eq, pw);
+        } else {
+            cmov_mask(R, S, nz & ~qinf, pw);
+        }
+        qinf &= ~nz;
+    }
+    mote_wipe(tab, sizeof tab);
+    mote_wipe(T, sizeof T);
+    mote_wipe(S, sizeof S);
+}
+
+void mote_ec_mulgen(const mote_ec_curve *c, uint32_t *R, const uint32_t *k)
+{
+    size_t n = c->limbs, pw = 3 * n, d = 8 * n, i, j;
+    uint32_t T[2 * L], S[3 * L];
+    uint32_t qinf = 0xFFFFFFFFu;
+    for (i = 0; i < pw; i++)
+        R[i] = 0;
+    for (j = d; j-- > 0;) {
+        uint32_t idx = 0, nz;
+        if (j != d - 1) pt_dbl(c, R, R);
+        for (i = 0; i < 4; i++)
+            idx |= bit_at(k, n, (long)(j + d * i)) << i;
+        ct_lookup(T, c->comb, 15, 2 * n, idx);
+        (void)pt_madd(c, S, R, T);
+        nz = ~mote_ct_is_zero32(idx);
+        cmov_mask(R, S, nz & ~qinf, pw);
+        cmov_mask(R, T, nz & qinf, 2 * n);
+        cmov_mask(R + 2 * n, c->one, nz & qinf, n);
+        qinf &= ~nz;
+    }
+    mote_wipe(T, sizeof T);
+    mote_wipe(S, sizeof S);
+}
+
+/* Variable-time R += Q for verification, Q Jacobian (aff = 0) or affine
+ * (aff = 1); *inf tracks R = infinity. */
+static void add_vartime(const mote_ec_curve *c, uint32_t *R, int *inf, const uint32_t *Q, int aff)
+{
+    size_t n = c->limbs;
+    uint32_t f;
+    if (*inf) {
+        copy_words(R, Q, 2 * n);
+        copy_words(R + 2 * n, aff ? c->one : Q + 2 * n, n);
+        *inf = 0;
+        return;
+    }
+    f = aff ? pt_madd(c, R, R, Q) : pt_add(c, R, R, Q);
+    if (f & 2) { /* R was Q: double Q */
+        copy_words(R, Q, 2 * n);
+        copy_words(R + 2 * n, aff ? c->one : Q + 2 * n, n);
+        pt_dbl(c, R, R);
+    } else if (f & 1) { /* R was -Q */
+        *inf = 1;
+    }
+}
+
+int mote_ec_muladd_vartime(const mote_ec_curve *c, uint32_t *R, const uint32_t *u1,
+                           const uint32_t *u2, const uint32_t *P)
+{
+    size_t n = c->limbs, pw = 3 * n, d = 8 * n, cnt, i;
+    unsigned w;
+    uint32_t tab[MOTE_EC_TAB_WORDS], D[3 * L];
+    long pos, pend = -1;
+    uint32_t pv = 0;
+    int inf = 1;
+
+    /* tab[i] = (2 i + 1) P, i = 0..cnt-1: windows of up to w bits */
+    cnt = tab_entries(c, &w);
+    copy_words(tab, P, 2 * n);
+    copy_words(tab + 2 * n, c->one, n);
+    pt_dbl(c, D, tab);
+    for (i = 1; i < cnt; i++)
+        (void)pt_add(c, tab + i * pw, tab + (i - 1) * pw, D);
+
+    for (pos = (long)(32 * n) - 1; pos >= 0; pos--) {
+        if (!inf) pt_dbl(c, R, R);
+        if (pend < 0 && bit_at(u2, n, pos)) {
+            long lo = pos - (long)w + 1 < 0 ? 0 : pos - (long)w + 1, b;
+            while (!bit_at(u2, n, lo))
+                lo++;
+            pv = 0;
+            for (b = pos; b >= lo; b--)
+                pv = (pv << 1) | bit_at(u2, n, b);
+            pend = lo;
+        }
+        if (pos == pend) {
+            add_vartime(c, R, &inf, tab + (pv >> 1) * pw, 0);
+            pend = -1;
+        }
+        if ((size_t)pos < d) {
+            uint32_t idx = 0;
+            for (i = 0; i < 4; i++)
+                idx |= bit_at(u1, n, pos + (long)(d * i)) << i;
+            if (idx) add_vartime(c, R, &inf, c->comb + (idx - 1) * 2 * n, 1);
+        }
+    }
+    return inf ? -1 : 0;
+}
+
+uint32_t mote_ec_to_affine(const mote_ec_curve *c, uint32_t *x, uint32_t *y, const uint32_t *R)
+{
+    size_t n = c->limbs;
+    uint32_t zi[L], z2[L], t[L], one[L];
+    uint32_t inf = is_zero_mask(R + 2 * n, n);
+    size_t i;
+    for (i = 0; i < n; i++)
+        one[i] = 0;
+    one[0] = 1;
+    fe_inv(c, zi, R + 2 * n); /* Z^-1 (zero when Z is) */
+    fe_mul(c, z2, zi, zi);
+    if (x) {
+        fe_mul(c, t, R, z2);
+        fe_mul(c, x, t, one); /* leave the Montgomery domain */
+    }
+    if (y) {
+        fe_mul(c, t, z2, zi);
+        fe_mul(c, z2, R + n, t);
+        fe_mul(c, y, z2, one);
+    }
+    mote_wipe(zi, sizeof zi);
+    mote_wipe(z2, sizeof z2);
+    mote_wipe(t, sizeof t);
+    return inf;
+}
+
+void mote_ec_encode_point(const mote_ec_curve *c, uint8_t *out, const uint32_t *x,
+                          const uint32_t *y)
+{
+    size_t n = c->limbs;
+    out[0] = 0x04;
+    mote_bn_to_be(out + 1, 4 * n, x, n);
+    mote_bn_to_be(out + 1 + 4 * n, 4 * n, y, n);
+}
+
+int mote_ec_decode_point(const mote_ec_curve *c, uint32_t *xy, const uint8_t *pub, size_t len)
+{
+    size_t n = c->limbs;
+    uint32_t x[L], y[L], t[L], u[L];
+    if (len >= 1 && (pub[0] == 0x02 || pub[0] == 0x03) && len == 1 + 4 * n)
+        return MOTE_ERR_UNSUPPORTED;
+    if (len != 1 + 8 * n || pub[0] != 0x04) return MOTE_ERR_BAD_POINT;
+    mote_bn_from_be(x, n, pub + 1, 4 * n);
+    mote_bn_from_be(y, n, pub + 1 + 4 * n, 4 * n);
+    if (!mote_bn_lt(x, c->p, n) || !mote_bn_lt(y, c->p, n)) return MOTE_ERR_BAD_POINT;
+    fe_mul(c, xy, x, c->rr);     /* x R */
+    fe_mul(c, xy + n, y, c->rr); /* y R */
+    /* y^2 = x^3 - 3 x + b  <=>  y^2 + 3 x = (x^2) x + b */
+    fe_mul(c, t, xy, xy);
+    fe_mul(c, u, t, xy);
+    fe_add(c, u, u, c->b);
+    fe_mul(c, t, xy + n, xy + n);
+    fe_add(c, t, t, xy);
+    fe_add(c, t, t, xy);
+    fe_add(c, t, t, xy);
+    if (memcmp(t, u, 4 * n) != 0) return MOTE_ERR_BAD_POINT;
+    return MOTE_OK;
+}
+
+uint32_t mote_ec_scalar_decode(const mote_ec_curve *c, uint32_t *k, const uint8_t *in)
+{
+    size_t n = c->limbs;
+    mote_bn_from_be(k, n, in, 4 * n);
+    return (0u - mote_bn_lt(k, c->n, n)) & ~is_zero_mask(k, n);
+}
+
+/* ---- scalars mod n ---- */
+
+void mote_ec_sc_add(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, const uint32_t *b)
+{
+    mod_add(r, a, b, c->n, c->limbs);
+}
+
+void mote_ec_sc_mul(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, const uint32_t *b)
+{
+    mote_bn_montmul_sep(r, a, b, c->n, c->n_m0i, c->limbs);
+}
+
+void mote_ec_sc_inv(const mote_ec_curve *c, uint32_t *r, const uint32_t *a)
+{
+    size_t n = c->limbs;
+    uint32_t am[L], e[L];
+    mote_bn_montmul_sep(am, a, c->n_rr, c->n, c->n_m0i, n); /* a R */
+    minus_two(e, c->n, n);
+    mont_pow(r, am, e, c->n, c->n_m0i, n); /* a^(n-2) R = a^-1 R */
+    mote_wipe(am, sizeof am);
+}
+
+void mote_ec_sc_reduce(const mote_ec_curve *c, uint32_t *r, const uint8_t *in, size_t len)
+{
+    /* in = hi 2^(32 n) + lo with lo < 2^(32 n) < 2 n (the order's top bit
+     * is set) and hi below 2^64: r = (lo - n if lo >= n) + hi R mod n,
+     * hi R = montmul(hi, R^2). */
+    size_t n = c->limbs, lo_len = len < 4 * n ? len : 4 * n;
+    uint32_t hi[L], t[L];
+    mote_bn_from_be(r, n, in + len - lo_len, lo_len);
+    mote_bn_from_be(hi, n, in, len - lo_len);
+    {
+        uint32_t borrow = mote_bn_sub(t, r, c->n, n);
+        cmov_mask(r, t, 0u - (borrow ^ 1u), n);
+    }
+    mote_bn_montmul_sep(t, hi, c->n_rr, c->n, c->n_m0i, n);
+    mod_add(r, r, t, c->n, n);
+    mote_wipe(hi, sizeof hi);
+    mote_wipe(t, sizeof t);
+}
+
+#endif

@@ -1,0 +1,237 @@
+/* ECDSA on P-256 / P-384 (FIPS 186-5 6.4): verification (raw r || s and
+ * DER), and signing with RFC 6979 deterministic nonces. */
+#include "crypto/ec.h"
+
+#include <string.h>
+
+#include "crypto/bigint.h"
+#include "crypto/der.h"
+#include "crypto/util.h"
+#include "mote/mac.h"
+
+#if MOTE_ENABLE_P256 || MOTE_ENABLE_P384
+
+#define L MOTE_EC_LIMBS
+
+/* e = bits2int(hash) mod n: the leftmost 32 n bits of the digest. */
+static void digest_scalar(const mote_ec_curve *c, uint32_t *e, const uint8_t *hash, size_t len)
+{
+    size_t qlen = 4 * (size_t)c->limbs;
+    mote_ec_sc_reduce(c, e, hash, len < qlen ? len : qlen);
+}
+
+int mote_ecdsa_verify_raw(int curve, const uint8_t *pub, size_t pub_len, const uint8_t *hash,
+                          size_t hash_len, const uint8_t *sig, size_t sig_len)
+{
+    const mote_ec_curve *c = mote_ec_curve_get(curve);
+    uint32_t P[2 * L], R[3 * L], r[L], s[L], e[L], w[L], u1[L], u2[L];
+    size_t n;
+    int ret;
+    if (!c) return MOTE_ERR_UNSUPPORTED;
+    n = c->limbs;
+    ret = mote_ec_decode_point(c, P, pub, pub_len);
+    if (ret != MOTE_OK) return ret;
+    if (sig_len != 8 * n) return MOTE_ERR_BAD_SIGNATURE;
+    mote_bn_from_be(r, n, sig, 4 * n);
+    mote_bn_from_be(s, n, sig + 4 * n, 4 * n);
+    if (mote_bn_is_zero(r, n) || mote_bn_is_zero(s, n) || !mote_bn_lt(r, c->n, n) ||
+        !mote_bn_lt(s, c->n, n))
+        return MOTE_ERR_BAD_SIGNATURE;
+    digest_scalar(c, e, hash, hash_len);
+    mote_ec_sc_inv(c, w, s);     /* s^-1 R */
+    mote_ec_sc_mul(c, u1, e, w); /* e / s */
+    mote_ec_sc_mul(c, u2, r, w); /* r / s */
+    if (mote_ec_muladd_vartime(c, R, u1, u2, P) != 0) return MOTE_ERR_BAD_SIGNATURE;
+    /* x(R) mod n == r without an inversion: X == r Z^2 (mod p), or, when
+     * r + n < p, X == (r + n) Z^2. Values in the Montgomery domain. */
+    mote_ec_fe_mul(c, w, R + 2 * n, R + 2 * n); /* Z^2 */
+    for (;;) {
+        mote_ec_fe_mul(c, e, r, c->rr); /* r R */
+        mote_ec_fe_mul(c, u1, e, w);
+        if (memcmp(u1, R, 4 * n) == 0) return MOTE_OK;
+        if (mote_bn_add(r, r, c->n, n) || !mote_bn_lt(r, c->p, n)) break;
+    }
+    return MOTE_ERR_BAD_SIGNATURE;
+}
+
+int mote_ecdsa_der_to_raw(uint8_t *raw, size_t scalar_len, const uint8_t *der, size_t der_len)
+{
+    mote_der d, seq;
+    const uint8_t *v[2];
+    size_t vl[2], i;
+    mote_der_init(&d, der, der_len);
+    if (mote_der_enter(&d, MOTE_DER_SEQUENCE, &seq) || mote_der_done(&d) ||
+        mote_der_get_uint(&seq, &v[0], &vl[0]) || mote_der_get_uint(&seq, &v[1], &vl[1]) ||
+        mote_der_done(&seq) || vl[0] > scalar_len || vl[1] > scalar_len)
+        return MOTE_ERR_BAD_SIGNATURE;
+    for (i = 0; i < 2; i++) {
+        uint8_t *o = raw + i * scalar_len;
+        memset(o, 0, scalar_len - vl[i]);
+        memcpy(o + scalar_len - vl[i], v[i], vl[i]);
+    }
+    return MOTE_OK;
+}
+
+int mote_ecdsa_verify_der(int curve, const uint8_t *pub, size_t pub_len, const uint8_t *hash,
+                          size_t hash_len, const uint8_t *sig, size_t sig_len)
+{
+    uint8_t raw[MOTE_ECDSA_MAX_RAW];
+    size_t q = mote_ec_scalar_len(curve);
+    if (q == 0) return MOTE_ERR_UNSUPPORTED;
+    if (mote_ecdsa_der_to_raw(raw, q, sig, sig_len) != MOTE_OK) return MOTE_ERR_BAD_SIGNATURE;
+    return mote_ecdsa_verify_raw(curve, pub, pub_len, hash, hash_len, raw, 2 * q);
+}
+
+/* One DER INTEGER for the big-endian magnitude v[0..len) at out (NULL:
+ * only count); returns its length. */
+static size_t der_int(uint8_t *out, const uint8_t *v, size_t len)
+{
+    size_t pad;
+    while (len > 1 && v[0] == 0) {
+        v++;
+        len--;
+    }
+    pad = v[0] >> 7;
+    if (out) {
+        out[0] = MOTE_DER_INTEGER;
+        out[1] = (uint8_t)(len + pad);
+        out[2] = 0;
+        memcpy(out + 2 + pad, v, len);
+    }
+    return 2 + pad + len;
+}
+
+int mote_ecdsa_raw_to_der(uint8_t *out, size_t max, size_t *out_len, const uint8_t *raw,
+                          size_t raw_len)
+{
+    size_t q = raw_len / 2, lr, ls, body, hdr;
+    if (raw_len == 0 || raw_len % 2 || q > 125) return MOTE_ERR_BAD_INPUT;
+    lr = der_int(NULL, raw, q);
+    ls = der_int(NULL, raw + q, q);
+    body = lr + ls;
+    hdr = body < 128 ? 2 : 3;
+    if (hdr + body > max) return MOTE_ERR_BAD_INPUT;
+    out[0] = MOTE_DER_SEQUENCE;
+    if (hdr == 3) out[1] = 0x81;
+    out[hdr - 1] = (uint8_t)body;
+    der_int(out + hdr, raw, q);
+    der_int(out + hdr + lr, raw + q, q);
+    *out_len = hdr + body;
+    return MOTE_OK;
+}
+
+#if MOTE_ENABLE_ECDSA_SIGN
+
+/* RFC 6979 3.2 state: K and V, hlen bytes each. */
+typedef struct {
+    const mote_hash_desc *h;
+    uint8_t k[MOTE_HASH_MAX_LEN];
+    uint8_t v[MOTE_HASH_MAX_LEN];
+    mote_hmac_ctx mac;
+} rfc6979;
+
+/* K = HMAC_K(V || sep || x || e) (sep < 0: V alone), then V = HMAC_K(V). */
+static void drbg_update(rfc6979 *g, int sep, const uint8_t *x, const uint8_t *e, size_t qlen)
+{
+    size_t hl = g->h->out_len;
+    mote_hmac_init(&g->mac, g->h, g->k, hl);
+    mote_hmac_update(&g->mac, g->v, hl);
+    if (sep >= 0) {
+        uint8_t b = (uint8_t)sep;
+        mote_hmac_update(&g->mac, &b, 1);
+        if (x) {
+            mote_hmac_update(&g->mac, x, qlen);
+            mote_hmac_update(&g->mac, e, qlen);
+        }
+    }
+    mote_hmac_final(&g->mac, g->k);
+    mote_hmac(g->h, g->k, hl, g->v, hl, g->v);
+}
+
+/* The next candidate: T = V1 || V2 ... (qlen bytes), k = bits2int(T).
+ * Returns the all-ones mask if 1 <= k < n. */
+static uint32_t candidate(const mote_ec_curve *c, rfc6979 *g, uint32_t *k, uint8_t *t)
+{
+    size_t hl = g->h->out_len, qlen = 4 * (size_t)c->limbs, got = 0;
+    while (got < qlen) {
+        size_t take = qlen - got < hl ? qlen - got : hl;
+        mote_hmac(g->h, g->k, hl, g->v, hl, g->v);
+        memcpy(t + got, g->v, take);
+        got += take;
+    }
+    return mote_ec_scalar_decode(c, k, t);
+}
+
+int mote_ecdsa_sign_raw(int curve, uint8_t *sig, const uint8_t *priv, const mote_hash_desc *h,
+                        const uint8_t *hash)
+{
+    const mote_ec_curve *c = mote_ec_curve_get(curve);
+    struct {
+        rfc6979 g;
+        uint8_t x[MOTE_EC_MAX_SCALAR], eo[MOTE_EC_MAX_SCALAR], t[MOTE_EC_MAX_SCALAR];
+        uint32_t d[L], e[L], k[L], k2[L], R[3 * L], r[L], s[L], u[L];
+    } w;
+    uint32_t ok, found, ok2, fail;
+    size_t n, qlen, i;
+    if (!c || !h) return MOTE_ERR_BAD_INPUT;
+    n = c->limbs;
+    qlen = 4 * n;
+    ok = mote_ec_scalar_decode(c, w.d, priv);
+    for (i = 0; i < n; i++)
+        w.d[i] &= ok;
+    w.d[0] |= 1u & ~ok;
+    digest_scalar(c, w.e, hash, h->out_len);
+
+    /* RFC 6979 3.2 b-f, then h: two candidates, the first valid one kept */
+    w.g.h = h;
+    memset(w.g.v, 0x01, h->out_len);
+    memset(w.g.k, 0x00, h->out_len);
+    mote_bn_to_be(w.x, qlen, w.d, n);
+    mote_bn_to_be(w.eo, qlen, w.e, n);
+    drbg_update(&w.g, 0, w.x, w.eo, qlen);
+    drbg_update(&w.g, 1, w.x, w.eo, qlen);
+    found = candidate(c, &w.g, w.k, w.t);
+    drbg_update(&w.g, 0, NULL, NULL, qlen);
+    ok2 = candidate(c, &w.g, w.k2, w.t);
+    for (i = 0; i < n; i++)
+        w.k[i] ^= ~found & (w.k[i] ^ w.k2[i]);
+    found |= ok2;
+    for (i = 0; i < n; i++)
+        w.k[i] &= found;
+    w.k[0] |= 1u & ~found;
+
+    /* r = x(kG) mod n; s = (e + r d) / k mod n */
+    mote_ec_mulgen(c, w.R, w.k);
+    (void)mote_ec_to_affine(c, w.r, NULL, w.R);
+    {
+        uint32_t borrow = mote_bn_sub(w.u, w.r, c->n, n); /* x < p < 2n */
+        for (i = 0; i < n; i++)
+            w.r[i] ^= (0u - (borrow ^ 1u)) & (w.r[i] ^ w.u[i]);
+    }
+    mote_ec_sc_mul(c, w.u, w.d, c->n_rr); /* d R */
+    mote_ec_sc_mul(c, w.s, w.r, w.u);     /* r d */
+    mote_ec_sc_add(c, w.s, w.s, w.e);     /* e + r d */
+    mote_ec_sc_inv(c, w.u, w.k);          /* k^-1 R */
+    mote_ec_sc_mul(c, w.k2, w.s, w.u);    /* (e + r d) / k */
+    fail = ~found | (0u - mote_bn_is_zero(w.r, n)) | (0u - mote_bn_is_zero(w.k2, n));
+    mote_bn_to_be(sig, qlen, w.r, n);
+    mote_bn_to_be(sig + qlen, qlen, w.k2, n);
+    for (i = 0; i < 2 * qlen; i++)
+        sig[i] &= (uint8_t)(ok & ~fail);
+    mote_wipe(&w, sizeof w);
+    return -(int)((~ok & (uint32_t)-MOTE_ERR_BAD_KEY) | (ok & fail & (uint32_t)-MOTE_ERR_FAULT));
+}
+
+int mote_ecdsa_sign_der(int curve, uint8_t *out, size_t max, size_t *out_len, const uint8_t *priv,
+                        const mote_hash_desc *h, const uint8_t *hash)
+{
+    uint8_t raw[MOTE_ECDSA_MAX_RAW];
+    int ret = mote_ecdsa_sign_raw(curve, raw, priv, h, hash);
+    if (ret == MOTE_OK)
+        ret = mote_ecdsa_raw_to_der(out, max, out_len, raw, 2 * mote_ec_scalar_len(curve));
+    mote_wipe(raw, sizeof raw);
+    return ret;
+}
+
+#endif
+#endif
