@@ -19,12 +19,12 @@
 #define MOTE_FFDHE2048_LEN      256 /* public values and shared secret, bytes */
 #define MOTE_FFDHE2048_PRIV_LEN 32  /* private exponent, bytes */
 
-/* mote_ffdhe2048_keygen: draw a private exponent from rng(rng_arg, ...) (its
- * top bit is then set, so it has exactly 256 bits) and compute the public
- * value pub = 2^priv mod p. Returns MOTE_OK or MOTE_ERR_ENTROPY (rng failed;
- * priv and pub are then zeroed). */
+/* mote_ffdhe2048_keygen: draw a private exponent from the seeded DRBG rng
+ * (its top bit is then set, so it has exactly 256 bits) and compute the
+ * public value pub = 2^priv mod p. Returns MOTE_OK or the DRBG's error
+ * (MOTE_ERR_RNG_RESEED; priv and pub are then zeroed). */
 int mote_ffdhe2048_keygen(uint8_t priv[MOTE_FFDHE2048_PRIV_LEN], uint8_t pub[MOTE_FFDHE2048_LEN],
-                          mote_entropy_fn rng, void *rng_arg);
+                          mote_drbg_ctx *rng);
 /* mote_ffdhe2048_public: pub = 2^priv mod p for a given private exponent
  * (any 256-bit value, big-endian). */
 void mote_ffdhe2048_public(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN],

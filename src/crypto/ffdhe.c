@@ -63,12 +63,13 @@ void mote_ffdhe2048_public(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN],
 }
 
 int mote_ffdhe2048_keygen(uint8_t priv[MOTE_FFDHE2048_PRIV_LEN], uint8_t pub[MOTE_FFDHE2048_LEN],
-                          mote_entropy_fn rng, void *rng_arg)
+                          mote_drbg_ctx *rng)
 {
-    if (rng(rng_arg, priv, MOTE_FFDHE2048_PRIV_LEN)) {
+    int r = mote_drbg_generate(rng, priv, MOTE_FFDHE2048_PRIV_LEN);
+    if (r) {
         mote_wipe(priv, MOTE_FFDHE2048_PRIV_LEN);
         memset(pub, 0, MOTE_FFDHE2048_LEN);
-        return MOTE_ERR_ENTROPY;
+        return r;
     }
     priv[0] |= 0x80;
     mote_ffdhe2048_public(priv, pub);
