@@ -46,6 +46,11 @@
 #endif
 #endif
 
+/* The CTR round-1 cache (about 500 bytes of code): on unless compact. */
+#ifndef MOTE_AES_CTR_CACHE
+#define MOTE_AES_CTR_CACHE (!MOTE_AES_COMPACT)
+#endif
+
 /* HOT: inlined into the round loop of the fast build (GCC and Clang). */
 #if !MOTE_AES_COMPACT && defined(__GNUC__)
 #define HOT inline __attribute__((always_inline))
@@ -114,7 +119,7 @@ static inline aes_w rot(aes_w x, unsigned rho, unsigned kappa)
     return (ror(x, rho * RB + kappa * CB) & m) | (ror(x, (rho - 1) * RB + kappa * CB) & ~m);
 }
 
-static HOT void sub_bytes(aes_w (*q)[L])
+static void sub_bytes(aes_w (*q)[L])
 {
     unsigned l;
 
@@ -261,6 +266,26 @@ static HOT void sub_bytes(aes_w (*q)[L])
     }
 }
 
+#if MOTE_AES_COMPACT
+/* MixColumns on a state lagging by ShiftRows^j (see the top comment):
+ * out(r,c) = 2 s(r,c) + 3 s(r+1,c+j) + s(r+2,c+2j) + s(r+3,c+3j). With
+ * b = R(a), c = a + b (R = rot by one row and j columns), out = 2c + b + R^2(c);
+ * 2c takes c7 into bits 0, 1, 3 and 4 (0x1B). */
+static void mix_columns(aes_w (*q)[L], unsigned j)
+{
+    aes_w b[8], c[8];
+    unsigned i, l;
+    for (l = 0; l < L; l++) {
+        for (i = 0; i < 8; i++) {
+            b[i] = rot(q[i][l], 1, j);
+            c[i] = q[i][l] ^ b[i];
+        }
+        for (i = 0; i < 8; i++)
+            q[i][l] = b[i] ^ (i ? c[i - 1] : 0) ^ ((0x1Bu >> i) & 1 ? c[7] : 0) ^
+                      rot(c[i], 2, (2 * j) & 3);
+    }
+}
+#else
 /* MixColumns on a state lagging by ShiftRows^j (see the top comment):
  * out(r,c) = 2 s(r,c) + 3 s(r+1,c+j) + s(r+2,c+2j) + s(r+3,c+3j). With
  * b = R(a), c = a + b (R = rot by one row and j columns), out = 2c + b + R^2(c). */
@@ -296,6 +321,7 @@ static HOT void mix_columns(aes_w (*q)[L], unsigned j)
         q[7][l] = b7 ^ c6 ^ rot(c7, 2, j2);
     }
 }
+#endif
 
 static HOT void add_round_key(aes_w (*q)[L], const aes_w (*rk)[L])
 {
@@ -363,6 +389,13 @@ static inline aes_w swap_in(aes_w x, unsigned s, aes_w m)
  * involution. */
 static void ortho(aes_w (*q)[L], unsigned l)
 {
+#if MOTE_AES_COMPACT
+    static const aes_w m[3] = {M55, M33, M0F};
+    unsigned k, i;
+    for (k = 0; k < 3; k++)
+        for (i = 0; i < 8; i++)
+            if (!(i >> k & 1)) SWAP2(q[i][l], q[i + (1u << k)][l], 1u << k, m[k]);
+#else
     SWAP2(q[0][l], q[1][l], 1, M55);
     SWAP2(q[2][l], q[3][l], 1, M55);
     SWAP2(q[4][l], q[5][l], 1, M55);
@@ -375,6 +408,7 @@ static void ortho(aes_w (*q)[L], unsigned l)
     SWAP2(q[1][l], q[5][l], 4, M0F);
     SWAP2(q[2][l], q[6][l], 4, M0F);
     SWAP2(q[3][l], q[7][l], 4, M0F);
+#endif
 }
 
 /* Load the NB blocks at in into the bitsliced representation. */
@@ -555,6 +589,8 @@ void mote_aes_encrypt_blocks(const mote_aes_ctx *ctx, const uint8_t *in, uint8_t
 
 /* ---- CTR with the round-1 cache ---- */
 
+#if MOTE_AES_CTR_CACHE
+
 #define DIAG  (5 * CB)           /* from byte (r, r) to byte (r+1, r+1) */
 #define POS33 (LANES << 15 * CB) /* the bytes (3, 3) of all blocks */
 #define CHUNK (WB * L)           /* counters per cache evaluation */
@@ -629,75 +665,84 @@ static void ctr_diag(const mote_aes_ctx *ctx, unsigned lo, aes_w (*y)[L], aes_w 
             t3[i][l] = t2[i][l] ^ y[i][l];
     }
 }
+#endif
 
 void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in, uint8_t *out,
                     size_t len)
 {
-    aes_w q[8][L], c1[8][L], y[8][L], t2[8][L], t3[8][L];
     uint8_t blk[16 * NB];
-    uint32_t c = mote_load_be32(ctr + 12), c1_for = 0;
+    uint32_t c = mote_load_be32(ctr + 12);
+    unsigned b, i;
+#if MOTE_AES_CTR_CACHE
+    aes_w q[8][L], c1[8][L], y[8][L], t2[8][L], t3[8][L];
+    uint32_t c1_for = 0;
     int have_c1 = 0;
-    unsigned b, i, l;
+    unsigned l;
+#endif
 
     for (b = 0; b < NB; b++)
         memcpy(blk + 16 * b, ctr, 12);
-    while (len >= 16 * NB) {
+    while (len > 0) {
+#if MOTE_AES_CTR_CACHE
         unsigned lo = c & 0xFF, m, k;
-        if (lo + NB > 256 || (!(have_c1 && c1_for == c >> 8) && len < 2 * 16 * NB)) {
-            /* a pass whose blocks differ beyond the last byte, or too
-             * short a message to pay for the cache: the plain way */
-            for (b = 0; b < NB; b++)
-                mote_store_be32(blk + 16 * b + 12, c + b);
+        if (len >= 16 * NB && lo + NB <= 256 &&
+            ((have_c1 && c1_for == c >> 8) || len >= 2 * 16 * NB)) {
+            /* passes whose blocks differ only in their last byte */
+            if (!have_c1 || c1_for != c >> 8) {
+                mote_store_be32(blk + 12, c);
+                ctr_c1(ctx, blk, c1);
+                have_c1 = 1;
+                c1_for = c >> 8;
+            }
+            /* up to CHUNK / NB passes from one S-box evaluation */
+            k = (256 - lo) / NB;
+            if (k > CHUNK / NB) k = CHUNK / NB;
+            if (k > len / (16 * NB)) k = (unsigned)(len / (16 * NB));
+            ctr_diag(ctx, lo, y, t2, t3);
+            for (m = 0; m < k; m++) {
+                for (l = 0; l < L; l++) {
+                    unsigned at = NB * m + CB * l, w = at / WB, sh = at % WB;
+                    for (i = 0; i < 8; i++) {
+                        aes_w s = (y[i][w] >> sh) & LANES;
+                        q[i][l] = c1[i][l] ^ s ^ (s << DIAG) ^
+                                  (((t3[i][w] >> sh) & LANES) << 2 * DIAG) ^
+                                  (((t2[i][w] >> sh) & LANES) << 3 * DIAG);
+                    }
+                }
+                rounds_from_2(ctx, q);
+                unpack_xor(q, in, out);
+                in += 16 * NB;
+                out += 16 * NB;
+            }
+            c += NB * k;
+            len -= 16 * NB * (size_t)k;
+            continue;
+        }
+#endif
+        for (b = 0; b < NB; b++)
+            mote_store_be32(blk + 16 * b + 12, c + b);
+        if (len >= 16 * NB) {
             encrypt_pass(ctx, blk, in, out);
             c += NB;
             in += 16 * NB;
             out += 16 * NB;
             len -= 16 * NB;
-            continue;
+        } else {
+            encrypt_pass(ctx, blk, NULL, blk);
+            for (i = 0; i < len; i++)
+                out[i] = in[i] ^ blk[i];
+            c += (uint32_t)((len + 15) / 16);
+            len = 0;
         }
-        if (!have_c1 || c1_for != c >> 8) {
-            mote_store_be32(blk + 12, c);
-            ctr_c1(ctx, blk, c1);
-            have_c1 = 1;
-            c1_for = c >> 8;
-        }
-        /* up to CHUNK / NB passes from one S-box evaluation */
-        k = (256 - lo) / NB;
-        if (k > CHUNK / NB) k = CHUNK / NB;
-        if (k > len / (16 * NB)) k = (unsigned)(len / (16 * NB));
-        ctr_diag(ctx, lo, y, t2, t3);
-        for (m = 0; m < k; m++) {
-            for (l = 0; l < L; l++) {
-                unsigned at = NB * m + CB * l, w = at / WB, sh = at % WB;
-                for (i = 0; i < 8; i++) {
-                    aes_w s = (y[i][w] >> sh) & LANES;
-                    q[i][l] = c1[i][l] ^ s ^ (s << DIAG) ^
-                              (((t3[i][w] >> sh) & LANES) << 2 * DIAG) ^
-                              (((t2[i][w] >> sh) & LANES) << 3 * DIAG);
-                }
-            }
-            rounds_from_2(ctx, q);
-            unpack_xor(q, in, out);
-            in += 16 * NB;
-            out += 16 * NB;
-        }
-        c += NB * k;
-        len -= 16 * NB * (size_t)k;
-    }
-    if (len > 0) {
-        for (b = 0; b < NB; b++)
-            mote_store_be32(blk + 16 * b + 12, c + b);
-        encrypt_pass(ctx, blk, NULL, blk);
-        for (i = 0; i < len; i++)
-            out[i] = in[i] ^ blk[i];
-        c += (uint32_t)((len + 15) / 16);
     }
     mote_store_be32(ctr + 12, c);
+#if MOTE_AES_CTR_CACHE
     mote_wipe(q, sizeof q);
     mote_wipe(c1, sizeof c1);
     mote_wipe(y, sizeof y);
     mote_wipe(t2, sizeof t2);
     mote_wipe(t3, sizeof t3);
+#endif
     mote_wipe(blk, sizeof blk);
 }
 

@@ -30,12 +30,13 @@ static void pass(const mote_aes_ctx *aes, uint8_t x[16], const uint8_t b[16], co
     mote_wipe(buf, sizeof buf);
 }
 
-/* Counter block A_i: flags L-1, nonce, i on the last L bytes. */
-static void set_ctr(uint8_t a[16], size_t l, uint64_t i)
+/* Big-endian v on the n bytes before end. */
+static void put_be(uint8_t *end, size_t n, uint64_t v)
 {
-    size_t k;
-    for (k = 0; k < l; k++)
-        a[15 - k] = (uint8_t)(i >> (8 * k));
+    while (n--) {
+        *--end = (uint8_t)v;
+        v >>= 8;
+    }
 }
 
 /* The whole of CCM but the final comparison: out = in XOR keystream, tag =
@@ -46,42 +47,29 @@ static void ccm_core(const mote_aes_ctx *aes, const uint8_t *nonce, size_t nonce
                      uint8_t *out, uint8_t tag[16], size_t tag_len, int decrypt)
 {
     uint8_t x[16], b[16], a[16], a0[16], ks[16], s0[16];
-    size_t l = 15 - nonce_len, i, k, n;
+    size_t l = 15 - nonce_len, i, k, n, fill;
 
-    /* B0 and A0 */
-    memset(b, 0, 16);
-    b[0] = (uint8_t)((aad_len ? 0x40 : 0) | (((tag_len - 2) / 2) << 3) | (l - 1));
-    memcpy(b + 1, nonce, nonce_len);
-    set_ctr(b, l, len);
+    /* A0 (flags L-1, nonce, counter 0) and B0 (flags, nonce, length) */
     memset(a0, 0, 16);
     a0[0] = (uint8_t)(l - 1);
     memcpy(a0 + 1, nonce, nonce_len);
+    memcpy(b, a0, 16);
+    b[0] |= (uint8_t)((aad_len ? 0x40 : 0) | (((tag_len - 2) / 2) << 3));
+    put_be(b + 16, l, len);
     memcpy(a, a0, 16);
+    a[15] = 1;
     memset(x, 0, 16);
-    if (len) {
-        set_ctr(a, l, 1);
-        pass(aes, x, b, a, ks);
-    } else {
-        pass(aes, x, b, aad_len ? NULL : a0, s0);
-    }
+    /* the keystream of block 1 (or S0 when no more passes follow) */
+    pass(aes, x, b, len ? a : aad_len ? NULL : a0, len ? ks : s0);
 
-    /* associated data, after its encoded length */
+    /* associated data, after its encoded length: 2 bytes, or ff fe and 4
+     * bytes, or ff ff and 8 bytes */
     if (aad_len) {
-        size_t fill;
-        if (aad_len < 0xFF00) {
-            b[0] = (uint8_t)(aad_len >> 8);
-            b[1] = (uint8_t)aad_len;
-            fill = 2;
-        } else if ((aad_len >> 31 >> 1) == 0) { /* fits 32 bits */
+        fill = aad_len < 0xFF00 ? 2 : (aad_len >> 31 >> 1) == 0 ? 6 : 10;
+        put_be(b + fill, fill == 2 ? 2 : fill - 2, aad_len);
+        if (fill > 2) {
             b[0] = 0xFF;
-            b[1] = 0xFE;
-            mote_store_be32(b + 2, (uint32_t)aad_len);
-            fill = 6;
-        } else {
-            b[0] = 0xFF;
-            b[1] = 0xFF;
-            mote_store_be64(b + 2, (uint64_t)aad_len);
-            fill = 10;
+            b[1] = (uint8_t)(fill == 6 ? 0xFE : 0xFF);
         }
         do {
             n = aad_len < 16 - fill ? aad_len : 16 - fill;
@@ -106,12 +94,8 @@ static void ccm_core(const mote_aes_ctx *aes, const uint8_t *nonce, size_t nonce
         in += n;
         out += n;
         len -= n;
-        if (len) {
-            set_ctr(a, l, (uint64_t)i + 1);
-            pass(aes, x, b, a, ks);
-        } else {
-            pass(aes, x, b, a0, s0);
-        }
+        put_be(a + 16, l, (uint64_t)i + 1);
+        pass(aes, x, b, len ? a : a0, len ? ks : s0);
     }
 
     for (k = 0; k < 16; k++)

@@ -2,9 +2,9 @@
  *
  * The counter block J0 = nonce || 1 is encrypted in the same bitsliced pass
  * as the first data blocks (counters 2, 3, ...), so a short record costs no
- * extra AES pass for the tag mask. open recomputes the tag over the
- * ciphertext, decrypts, compares in constant time and, on mismatch, zeroes
- * the output with a mask: no branch depends on the verdict. */
+ * extra AES pass for the tag mask. open hashes the ciphertext, decrypts,
+ * compares the tags in constant time and, on mismatch, zeroes the output
+ * with a mask: no branch depends on the verdict. */
 #include "mote/aead.h"
 
 #if MOTE_ENABLE_GCM
@@ -27,69 +27,57 @@ int mote_gcm_init(mote_gcm_ctx *ctx, const uint8_t *key, size_t key_len)
     return MOTE_OK;
 }
 
-/* CTR part: out = in XOR keystream from counter 2, and ekj0 = AES_K(J0). */
-static void gcm_ctr(const mote_gcm_ctx *ctx, const uint8_t nonce[12], const uint8_t *in,
-                    uint8_t *out, size_t len, uint8_t ekj0[16])
+/* out = in XOR the keystream from counter 2; tag = GHASH(aad, ciphertext)
+ * XOR AES_K(J0). The ciphertext is in when decrypting (hashed before an
+ * in-place decryption overwrites it), out when encrypting. */
+static void gcm_core(const mote_gcm_ctx *ctx, const uint8_t nonce[12], const uint8_t *aad,
+                     size_t aad_len, const uint8_t *in, size_t len, uint8_t *out, uint8_t tag[16],
+                     int decrypt)
 {
-    uint8_t ctr[16], buf[16 * MOTE_AES_NB];
+    uint8_t y[16], ctr[16], buf[16 * MOTE_AES_NB];
     size_t n = len < sizeof buf - 16 ? len : sizeof buf - 16;
+    unsigned i;
 
+    memset(y, 0, sizeof y);
+    mote_ghash_update(&ctx->gh, y, aad, aad_len);
+    if (decrypt) mote_ghash_update(&ctx->gh, y, in, len);
+
+    /* J0 = nonce || 1 rides in the first pass, before the first blocks */
     memcpy(ctr, nonce, 12);
     mote_store_be32(ctr + 12, 1);
     memset(buf, 0, 16);
     memcpy(buf + 16, in, n);
     mote_aes_ctr32(&ctx->aes, ctr, buf, buf, 16 + n);
-    memcpy(ekj0, buf, 16);
     memcpy(out, buf + 16, n);
     if (len > n) mote_aes_ctr32(&ctx->aes, ctr, in + n, out + n, len - n);
-    mote_wipe(buf, sizeof buf);
-}
 
-/* GHASH over aad and ciphertext, lengths block, XORed with ekj0. */
-static void gcm_tag(const mote_gcm_ctx *ctx, const uint8_t *aad, size_t aad_len, const uint8_t *ct,
-                    size_t len, const uint8_t ekj0[16], uint8_t tag[16])
-{
-    uint8_t y[16], lens[16];
-    unsigned i;
-
-    memset(y, 0, sizeof y);
-    mote_ghash_update(&ctx->gh, y, aad, aad_len);
-    mote_ghash_update(&ctx->gh, y, ct, len);
-    mote_store_be64(lens, (uint64_t)aad_len << 3);
-    mote_store_be64(lens + 8, (uint64_t)len << 3);
-    mote_ghash_update(&ctx->gh, y, lens, 16);
+    if (!decrypt) mote_ghash_update(&ctx->gh, y, out, len);
+    mote_store_be64(ctr, (uint64_t)aad_len << 3);
+    mote_store_be64(ctr + 8, (uint64_t)len << 3);
+    mote_ghash_update(&ctx->gh, y, ctr, 16);
     for (i = 0; i < 16; i++)
-        tag[i] = y[i] ^ ekj0[i];
+        tag[i] = y[i] ^ buf[i];
     mote_wipe(y, sizeof y);
+    mote_wipe(buf, sizeof buf);
 }
 
 void mote_gcm_seal(const mote_gcm_ctx *ctx, const uint8_t nonce[12], const uint8_t *aad,
                    size_t aad_len, const uint8_t *in, size_t len, uint8_t *out, uint8_t tag[16])
 {
-    uint8_t ekj0[16];
-    gcm_ctr(ctx, nonce, in, out, len, ekj0);
-    gcm_tag(ctx, aad, aad_len, out, len, ekj0, tag);
-    mote_wipe(ekj0, sizeof ekj0);
+    gcm_core(ctx, nonce, aad, aad_len, in, len, out, tag, 0);
 }
 
 int mote_gcm_open(const mote_gcm_ctx *ctx, const uint8_t nonce[12], const uint8_t *aad,
                   size_t aad_len, const uint8_t *in, size_t len, uint8_t *out, const uint8_t *tag,
                   size_t tag_len)
 {
-    uint8_t ekj0[16], want[16];
+    uint8_t want[16];
     uint32_t ok;
-    unsigned i;
 
     if (tag_len < 4 || tag_len > 16) return MOTE_ERR_BAD_INPUT;
-    /* the tag covers the ciphertext: hash it before in-place decryption */
-    memset(ekj0, 0, sizeof ekj0);
-    gcm_tag(ctx, aad, aad_len, in, len, ekj0, want);
-    gcm_ctr(ctx, nonce, in, out, len, ekj0);
-    for (i = 0; i < 16; i++)
-        want[i] ^= ekj0[i];
+    gcm_core(ctx, nonce, aad, aad_len, in, len, out, want, 1);
     ok = (uint32_t)mote_ct_memeq(want, tag, tag_len);
     mote_aead_mask(out, len, ok);
-    mote_wipe(ekj0, sizeof ekj0);
     mote_wipe(want, sizeof want);
     return (int)(ok ^ 1) * MOTE_ERR_AUTH;
 }

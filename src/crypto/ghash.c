@@ -262,75 +262,54 @@ static uint32_t bmul32(uint32_t x, uint32_t y)
     return (z0 & M0) | (z1 & M1) | (z2 & M2) | (z3 & M3);
 }
 
-/* The nine Karatsuba leaves of a 128-bit operand (w[3] most significant):
- * per 64-bit half (lo, hi, lo^hi), its 32-bit halves a0, a1 and a0^a1. */
+/* The nine Karatsuba leaves of a 128-bit operand w (w[3] most
+ * significant): leaf 3 i1 + i2 is half i2 (low, high, low^high, as 32-bit
+ * words) of half i1 (low, high, low^high, as 64-bit words) of w. */
 static void leaves(uint32_t *v, const uint32_t *w)
 {
     unsigned i;
-    uint32_t a[6];
-    a[0] = w[0];
-    a[1] = w[1];
-    a[2] = w[2];
-    a[3] = w[3];
-    a[4] = w[0] ^ w[2];
-    a[5] = w[1] ^ w[3];
-    for (i = 0; i < 3; i++) {
-        v[3 * i] = a[2 * i];
-        v[3 * i + 1] = a[2 * i + 1];
-        v[3 * i + 2] = a[2 * i] ^ a[2 * i + 1];
+    for (i = 0; i < 2; i++) {
+        v[3 * i] = w[2 * i];
+        v[3 * i + 1] = w[2 * i + 1];
+        v[6 + i] = w[i] ^ w[2 + i];
     }
-}
-
-/* 64-bit Karatsuba combination of three 64-bit products p[0] = a0 b0,
- * p[1] = a1 b1, p[2] = (a0^a1)(b0^b1), each as (low, high) words, into the
- * 128-bit product z[0..3]. */
-static void kara64(uint32_t *z, const uint32_t *p)
-{
-    uint32_t ml = p[4] ^ p[0] ^ p[2], mh = p[5] ^ p[1] ^ p[3];
-    z[0] = p[0];
-    z[1] = p[1] ^ ml;
-    z[2] = p[2] ^ mh;
-    z[3] = p[3];
+    for (i = 0; i < 9; i += 3)
+        v[i + 2] = v[i] ^ v[i + 1];
 }
 
 void mote_ghash_init(mote_ghash_key *key, const uint8_t h[16])
 {
     uint32_t w[4];
     unsigned i;
-    w[3] = mote_load_be32(h);
-    w[2] = mote_load_be32(h + 4);
-    w[1] = mote_load_be32(h + 8);
-    w[0] = mote_load_be32(h + 12);
+    for (i = 0; i < 4; i++)
+        w[i] = mote_load_be32(h + 12 - 4 * i);
     leaves(key->k, w);
     for (i = 0; i < 9; i++)
         key->k[9 + i] = rev32(key->k[i]);
     mote_wipe(w, sizeof w);
 }
 
-/* y = y * H */
+/* y = y * H. Karatsuba at both levels: the product of leaf (i1, i2) goes
+ * to 32-bit word offset 2 o1 + o2 of the 256-bit product for every o1 in
+ * S(i1) and o2 in S(i2), S(low) = {0, 1}, S(high) = {1, 2}, S(mid) = {1}
+ * (bit masks 3, 6, 2). */
 static void mul_h(uint32_t *y, const mote_ghash_key *key)
 {
-    uint32_t v[9], p[18], q[12], z[8], t[4];
-    unsigned i;
+    uint32_t v[9], z[8], lo, hi;
+    unsigned i, o1, o2;
 
     leaves(v, y);
+    memset(z, 0, sizeof z);
     for (i = 0; i < 9; i++) {
-        p[2 * i] = bmul32(v[i], key->k[i]);
-        p[2 * i + 1] = rev32(bmul32(rev32(v[i]), key->k[9 + i])) >> 1;
+        lo = bmul32(v[i], key->k[i]);
+        hi = rev32(bmul32(rev32(v[i]), key->k[9 + i])) >> 1;
+        for (o1 = 0; o1 < 3; o1++)
+            for (o2 = 0; o2 < 3; o2++)
+                if ((0x263u >> (4 * (i / 3)) >> o1 & 1) && (0x263u >> (4 * (i % 3)) >> o2 & 1)) {
+                    z[2 * o1 + o2] ^= lo;
+                    z[2 * o1 + o2 + 1] ^= hi;
+                }
     }
-    /* level 2: three 128-bit products (lo, hi, mid), then level 1 */
-    for (i = 0; i < 3; i++)
-        kara64(q + 4 * i, p + 6 * i);
-    for (i = 0; i < 4; i++)
-        t[i] = q[8 + i] ^ q[i] ^ q[4 + i];
-    z[0] = q[0];
-    z[1] = q[1];
-    z[2] = q[2] ^ t[0];
-    z[3] = q[3] ^ t[1];
-    z[4] = q[4] ^ t[2];
-    z[5] = q[5] ^ t[3];
-    z[6] = q[6];
-    z[7] = q[7];
     /* shift left by one, reduce from the low end */
     for (i = 7; i > 0; i--)
         z[i] = (z[i] << 1) | (z[i - 1] >> 31);
@@ -339,41 +318,29 @@ static void mul_h(uint32_t *y, const mote_ghash_key *key)
         z[i + 4] ^= z[i] ^ (z[i] >> 1) ^ (z[i] >> 2) ^ (z[i] >> 7);
         z[i + 3] ^= (z[i] << 31) ^ (z[i] << 30) ^ (z[i] << 25);
     }
-    y[0] = z[4];
-    y[1] = z[5];
-    y[2] = z[6];
-    y[3] = z[7];
+    memcpy(y, z + 4, 16);
 }
 
 void mote_ghash_update(const mote_ghash_key *key, uint8_t y[16], const uint8_t *data, size_t len)
 {
     uint32_t s[4];
-    uint8_t last[16];
+    uint8_t b[16];
+    unsigned i;
 
-    s[3] = mote_load_be32(y);
-    s[2] = mote_load_be32(y + 4);
-    s[1] = mote_load_be32(y + 8);
-    s[0] = mote_load_be32(y + 12);
+    for (i = 0; i < 4; i++)
+        s[i] = mote_load_be32(y + 12 - 4 * i);
     while (len > 0) {
-        const uint8_t *p = data;
         size_t n = len < 16 ? len : 16;
-        if (n < 16) {
-            memset(last, 0, sizeof last);
-            memcpy(last, data, n);
-            p = last;
-        }
-        s[3] ^= mote_load_be32(p);
-        s[2] ^= mote_load_be32(p + 4);
-        s[1] ^= mote_load_be32(p + 8);
-        s[0] ^= mote_load_be32(p + 12);
+        memset(b, 0, sizeof b);
+        memcpy(b, data, n);
+        for (i = 0; i < 4; i++)
+            s[i] ^= mote_load_be32(b + 12 - 4 * i);
         mul_h(s, key);
         data += n;
         len -= n;
     }
-    mote_store_be32(y, s[3]);
-    mote_store_be32(y + 4, s[2]);
-    mote_store_be32(y + 8, s[1]);
-    mote_store_be32(y + 12, s[0]);
+    for (i = 0; i < 4; i++)
+        mote_store_be32(y + 12 - 4 * i, s[i]);
 }
 
 #endif
