@@ -10,10 +10,21 @@
 #if MOTE_ENABLE_FFDHE
 #include "mote/ffdhe.h"
 #endif
+#if MOTE_ENABLE_P256 || MOTE_ENABLE_P384
+#include "mote/ec.h"
+#endif
 
 int mote_tls_kex_supported(uint16_t group)
 {
     switch (group) {
+#if MOTE_ENABLE_P256
+    case MOTE_GROUP_SECP256R1:
+        return 1;
+#endif
+#if MOTE_ENABLE_P384
+    case MOTE_GROUP_SECP384R1:
+        return 1;
+#endif
 #if MOTE_ENABLE_X25519
     case MOTE_GROUP_X25519:
         return 1;
@@ -32,6 +43,14 @@ int mote_tls_kex_keygen(mote_tls_conn *c, uint16_t group, uint8_t *pub, size_t *
     int rc = MOTE_ERR_UNSUPPORTED;
     mote_wipe(c->kex_priv, sizeof c->kex_priv);
     switch (group) {
+#if MOTE_ENABLE_P256 || MOTE_ENABLE_P384
+    case MOTE_GROUP_SECP256R1:
+    case MOTE_GROUP_SECP384R1:
+        /* the TLS group numbers are mote's curve ids */
+        rc = mote_ecdh_keygen(group, c->kex_priv, pub, c->cfg->rng);
+        *pub_len = mote_ec_point_len(group);
+        break;
+#endif
 #if MOTE_ENABLE_X25519
     case MOTE_GROUP_X25519:
         rc = mote_x25519_keygen(c->kex_priv, pub, c->cfg->rng);
@@ -57,6 +76,14 @@ int mote_tls_kex_shared(mote_tls_conn *c, const uint8_t *peer, size_t peer_len, 
 {
     int rc = MOTE_ERR_UNSUPPORTED;
     switch (c->kex_group) {
+#if MOTE_ENABLE_P256 || MOTE_ENABLE_P384
+    case MOTE_GROUP_SECP256R1:
+    case MOTE_GROUP_SECP384R1:
+        /* the peer's point is validated (on the curve, not infinity) inside */
+        rc = mote_ecdh_shared(c->kex_group, secret, c->kex_priv, peer, peer_len);
+        *secret_len = mote_ec_scalar_len(c->kex_group);
+        break;
+#endif
 #if MOTE_ENABLE_X25519
     case MOTE_GROUP_X25519:
         if (peer_len != MOTE_X25519_LEN) return MOTE_ERR_BAD_POINT;
