@@ -47,12 +47,6 @@
 
 #include "mote/x509.h"
 
-/* Enough for X.509: Certificate > TBS > [3] > Extensions > Extension >
- * OCTET STRING > NameConstraints > [0] > GeneralSubtree > base is 10. */
-#ifndef MOTE_DERST_MAX_DEPTH
-#define MOTE_DERST_MAX_DEPTH 10
-#endif
-
 #define MOTE_DERST_NEED  0
 #define MOTE_DERST_START 1
 #define MOTE_DERST_DATA  2
@@ -67,19 +61,7 @@ typedef struct {
     uint8_t hdr_len;  /* START: tag + length bytes */
 } mote_derst_ev;
 
-typedef struct {
-    const uint8_t *in; /* next unread byte of the current chunk */
-    size_t in_len;     /* unread bytes left in the chunk */
-    uint32_t pos;      /* absolute offset of *in */
-    uint32_t len;      /* length being read / content length of the current element */
-    uint32_t left;     /* content bytes left in the current primitive element */
-    uint32_t end[MOTE_DERST_MAX_DEPTH]; /* absolute end of each open element */
-    uint8_t depth;                      /* open constructed elements */
-    uint8_t state;                      /* private */
-    uint8_t tag;                        /* tag of the element being read */
-    uint8_t nlen;                       /* length bytes still to read */
-    uint8_t hdr_len;                    /* header bytes read so far */
-} mote_derst;
+/* mote_derst (the state) is defined in mote/x509.h, for sizeof. */
 
 /* mote_derst_init: a reader at absolute offset 0 with nothing open. */
 void mote_derst_init(mote_derst *d);

@@ -29,14 +29,7 @@ int mote_x509_host_check(const char *host, size_t len);
 #define MOTE_X509_NM_CONSTRAINT 1
 #define MOTE_X509_NM_WILD       2 /* internal: a SAN seen to start with '*' */
 
-typedef struct {
-    uint32_t pos;  /* bytes of the presented name seen */
-    uint32_t plen; /* its length */
-    uint16_t hoff; /* host offset matching presented byte 0 */
-    uint8_t mode;
-    uint8_t ok;   /* still matching */
-    uint8_t dots; /* dots in the presented name */
-} mote_x509_nm;
+/* mote_x509_nm is defined in mote/x509.h (it is part of the state). */
 
 /* Start matching a presented name of plen bytes against a host of hlen. */
 void mote_x509_nm_start(mote_x509_nm *m, uint8_t mode, uint32_t plen, size_t hlen);
@@ -48,5 +41,89 @@ int mote_x509_nm_done(const mote_x509_nm *m);
 /* mote_x509_name_in_subtree: 1 if host is within the nameConstraints
  * dNSName subtree base[0..blen), else 0. */
 int mote_x509_name_in_subtree(const char *host, size_t hlen, const char *base, size_t blen);
+
+/* ---- the certificate decoder (cert.c) and the chain logic (chain.c) ---- */
+
+/* Signature schemes (mote_x509_sigalg.scheme). */
+#define MOTE_X509_SIG_NONE    0 /* not seen / unknown algorithm */
+#define MOTE_X509_SIG_PKCS1   1 /* RSASSA-PKCS1-v1_5 */
+#define MOTE_X509_SIG_PSS     2 /* RSASSA-PSS */
+#define MOTE_X509_SIG_ECDSA   3
+#define MOTE_X509_SIG_ED25519 4
+#define MOTE_X509_SIG_WEAK    5 /* MD2, MD5, SHA-1 */
+/* mote_x509_sigalg.hash: MOTE_HASH_SHA256/384/512, or this for SHA-1. */
+#define MOTE_X509_HASH_SHA1 0x10
+
+/* Roles of the certificate being decoded (mote_x509_chain.role). */
+#define MOTE_X509_ROLE_LEAF   0 /* the first certificate */
+#define MOTE_X509_ROLE_CAND   1 /* may be the issuer of the last one in the path */
+#define MOTE_X509_ROLE_SKIP   2 /* after the anchor was reached: framing only */
+#define MOTE_X509_ROLE_ANCHOR 3 /* making a trust anchor of it (no path) */
+
+/* Facts about the current certificate (mote_x509_chain.cflags). */
+#define MOTE_X509_F_SEEN         0x00000001u /* its outer SEQUENCE started */
+#define MOTE_X509_F_SUBJ_MATCH   0x00000002u /* subject = issuer of the path's last */
+#define MOTE_X509_F_SELF_ISSUED  0x00000004u /* subject = issuer */
+#define MOTE_X509_F_ACCEPTED     0x00000008u /* it signed the path's last: now in the path */
+#define MOTE_X509_F_HAS_BC       0x00000010u
+#define MOTE_X509_F_CA           0x00000020u
+#define MOTE_X509_F_HAS_KU       0x00000040u
+#define MOTE_X509_F_HAS_EKU      0x00000080u
+#define MOTE_X509_F_EKU_SERVER   0x00000100u
+#define MOTE_X509_F_EKU_CLIENT   0x00000200u
+#define MOTE_X509_F_EKU_ANY      0x00000400u
+#define MOTE_X509_F_CRIT_UNKNOWN 0x00000800u /* an unsupported critical extension */
+#define MOTE_X509_F_CRIT         0x00001000u /* the extension being read is critical */
+#define MOTE_X509_F_SAN_MATCH    0x00002000u /* a SAN matched the host */
+#define MOTE_X509_F_NC_PERM      0x00004000u /* a permitted subtree of the host's type */
+#define MOTE_X509_F_NC_PERM_OK   0x00008000u /* ... and the host is in one */
+#define MOTE_X509_F_NC_EXCL_HIT  0x00010000u /* the host is in an excluded subtree */
+#define MOTE_X509_F_EXPIRED      0x00020000u
+#define MOTE_X509_F_NOT_YET      0x00040000u
+#define MOTE_X509_F_KEY_WEAK     0x00080000u
+#define MOTE_X509_F_KEY_UNSUPP   0x00100000u
+#define MOTE_X509_F_SIG_UNSUPP   0x00200000u /* its own signature can't be checked */
+#define MOTE_X509_F_LEAF_TA_NAME 0x00400000u /* leaf subject = an anchor's subject */
+#define MOTE_X509_F_LEAF_IS_TA   0x00800000u /* ... with the anchor's key */
+#define MOTE_X509_F_SUPERFLUOUS  0x01000000u /* not the issuer: skipped */
+#define MOTE_X509_F_KEY_SEEN     0x02000000u
+#define MOTE_X509_F_SIG_SEEN     0x04000000u
+
+/* keyUsage bits as read (first content byte in the high 8 bits). */
+#define MOTE_X509_KU_DIGITAL_SIGNATURE 0x8000u
+#define MOTE_X509_KU_KEY_ENCIPHERMENT  0x2000u
+#define MOTE_X509_KU_KEY_AGREEMENT     0x0800u
+#define MOTE_X509_KU_KEY_CERT_SIGN     0x0400u
+
+/* Chain states (mote_x509_chain.state). */
+#define MOTE_X509_ST_OPEN     0
+#define MOTE_X509_ST_IN_CERT  1 /* between begin and end */
+#define MOTE_X509_ST_ANCHORED 2
+#define MOTE_X509_ST_FAILED   3
+
+/* mote_x509_cert_start: reset the per-certificate state for a certificate
+ * of the given role, its key going to kdata (kcap bytes; NULL: dropped). */
+void mote_x509_cert_start(mote_x509_chain *c, uint8_t role, uint8_t *kdata, size_t kcap);
+/* mote_x509_cert_feed: decode the next bytes. Returns 0 or an error; for
+ * malformed DER, MOTE_ERR_X509_MALFORMED with c->err_offset set. */
+int mote_x509_cert_feed(mote_x509_chain *c, const uint8_t *p, size_t n);
+/* mote_x509_cert_done: 0 if exactly one whole certificate was decoded. */
+int mote_x509_cert_done(mote_x509_chain *c);
+
+/* Hooks the decoder calls (chain.c); each returns 0 or an error. */
+int mote_x509_on_subject(mote_x509_chain *c, const uint8_t hash[MOTE_X509_NAME_HASH_LEN]);
+int mote_x509_on_spki(mote_x509_chain *c);
+int mote_x509_on_tbs_end(mote_x509_chain *c);
+int mote_x509_on_cert_end(mote_x509_chain *c);
+
+/* mote_x509_hash_desc: the descriptor for MOTE_HASH_* id, or NULL. */
+const mote_hash_desc *mote_x509_hash_desc(uint8_t id);
+/* mote_x509_flash_read: copy n bytes from src, which may be in flash
+ * (MOTE_FLASH), with aligned 32-bit loads where the target needs them. */
+void mote_x509_flash_read(void *dst, const void *src, size_t n);
+/* mote_x509_parse_time: UTCTime (tag 0x17, 13 bytes) or GeneralizedTime
+ * (0x18, 15 bytes) in strict DER form ("...Z", seconds, no fraction) to
+ * seconds since 1970. Returns 0 or -1. */
+int mote_x509_parse_time(uint8_t tag, const uint8_t *s, size_t len, int64_t *out);
 
 #endif

@@ -1,0 +1,268 @@
+/* The streaming chain validator on a fixed RSA-2048 chain (x509_certs.h):
+ * every chunking gives the same verdict, each rule fails with its own
+ * error, trust anchors load from PEM and DER, times convert exactly. The
+ * wide matrix against OpenSSL is tests/interop/x509_chains.sh. */
+#include <string.h>
+
+#include "mote/x509.h"
+#include "x509/x509_int.h"
+#include "test.h"
+#include "x509_certs.h"
+
+#define T_2030 1893456000 /* 2030-01-01 00:00:00 UTC: inside every validity */
+
+static mote_x509_trust_anchor anchors[4];
+static size_t n_anchors;
+static uint8_t anchor_store[2048];
+
+struct cert {
+    const uint8_t *der;
+    size_t len;
+};
+
+/* Validate certs[0..n) fed in chunks of `chunk` bytes (0: whole). */
+static int validate(const struct cert *certs, size_t n, size_t chunk, const char *host, int64_t now,
+                    mote_x509_pubkey *leaf, mote_x509_chain *c)
+{
+    size_t i, at;
+    int r = MOTE_OK;
+    mote_x509_chain_init(c, anchors, n_anchors, leaf);
+    if (now) mote_x509_chain_set_time(c, now);
+    if (host) CHECK_EQ_INT(mote_x509_chain_set_host(c, host, strlen(host)), MOTE_OK);
+    for (i = 0; i < n && r == MOTE_OK; i++) {
+        r = mote_x509_chain_begin(c);
+        for (at = 0; r == MOTE_OK && at < certs[i].len;) {
+            size_t k = chunk && chunk < certs[i].len - at ? chunk : certs[i].len - at;
+            r = mote_x509_chain_feed(c, certs[i].der + at, k);
+            at += k;
+        }
+        if (r == MOTE_OK) r = mote_x509_chain_end(c);
+    }
+    if (r == MOTE_OK) r = mote_x509_chain_finish(c);
+    return r;
+}
+
+static int simple(const struct cert *certs, size_t n, const char *host, int64_t now)
+{
+    mote_x509_chain c;
+    return validate(certs, n, 0, host, now, NULL, &c);
+}
+
+static uint8_t copy[1024];
+
+/* a copy of a certificate with one byte changed */
+static struct cert patched(const struct cert *src, size_t off, uint8_t xor_mask)
+{
+    struct cert c;
+    memcpy(copy, src->der, src->len);
+    copy[off] ^= xor_mask;
+    c.der = copy;
+    c.len = src->len;
+    return c;
+}
+
+static size_t find(const struct cert *c, const char *s)
+{
+    size_t i, n = strlen(s);
+    for (i = 0; i + n <= c->len; i++)
+        if (memcmp(c->der + i, s, n) == 0) return i;
+    return 0;
+}
+
+static void test_times(void)
+{
+    int64_t t;
+    CHECK_EQ_INT(mote_x509_time(1970, 1, 1, 0, 0, 0), 0);
+    CHECK_EQ_INT(mote_x509_time(2000, 3, 1, 0, 0, 0), 951868800);
+    CHECK_EQ_INT(mote_x509_time(2038, 1, 19, 3, 14, 8), 2147483648LL);
+    CHECK_EQ_INT(mote_x509_time(1950, 1, 1, 0, 0, 0), -631152000LL);
+    CHECK_EQ_INT(mote_x509_time(9999, 12, 31, 23, 59, 59), 253402300799LL);
+    CHECK(mote_x509_parse_time(0x17, (const uint8_t *)"700101000000Z", 13, &t) == 0 && t == 0);
+    CHECK(mote_x509_parse_time(0x17, (const uint8_t *)"491231235959Z", 13, &t) == 0 &&
+          t == 2524607999LL);
+    CHECK(mote_x509_parse_time(0x17, (const uint8_t *)"500101000000Z", 13, &t) == 0 &&
+          t == -631152000LL);
+    CHECK(mote_x509_parse_time(0x18, (const uint8_t *)"20500101000000Z", 15, &t) == 0 &&
+          t == 2524608000LL);
+    CHECK(mote_x509_parse_time(0x17, (const uint8_t *)"000229120000Z", 13, &t) == 0); /* leap */
+    CHECK(mote_x509_parse_time(0x18, (const uint8_t *)"21000229120000Z", 15, &t) == -1);
+    CHECK(mote_x509_parse_time(0x17, (const uint8_t *)"010229120000Z", 13, &t) == -1);
+    CHECK(mote_x509_parse_time(0x17, (const uint8_t *)"000230000000Z", 13, &t) == -1);
+    CHECK(mote_x509_parse_time(0x17, (const uint8_t *)"001301000000Z", 13, &t) == -1);
+    CHECK(mote_x509_parse_time(0x17, (const uint8_t *)"000101240000Z", 13, &t) == -1);
+    CHECK(mote_x509_parse_time(0x17, (const uint8_t *)"000101006000Z", 13, &t) == -1);
+    CHECK(mote_x509_parse_time(0x17, (const uint8_t *)"000101000060Z", 13, &t) == -1);
+    CHECK(mote_x509_parse_time(0x17, (const uint8_t *)"0001010000000", 13, &t) == -1);
+    CHECK(mote_x509_parse_time(0x17, (const uint8_t *)"0001010000Z", 11, &t) == -1);
+    CHECK(mote_x509_parse_time(0x18, (const uint8_t *)"20500101000000.5Z", 17, &t) == -1);
+    CHECK(mote_x509_parse_time(0x17, (const uint8_t *)"20500101000000Z", 15, &t) == -1);
+    CHECK(mote_x509_parse_time(0x17, (const uint8_t *)"0001010000+0Z", 13, &t) == -1);
+}
+
+static void test_anchors(void)
+{
+    uint8_t name_hash[MOTE_X509_NAME_HASH_LEN];
+    size_t count, skipped, used;
+    mote_x509_trust_anchor ta;
+    uint8_t store[600];
+    /* from PEM (a comment line before it), and from DER: the same anchor */
+    CHECK_EQ_INT(mote_x509_ta_load(anchors, 4, &count, &skipped, anchor_store, sizeof anchor_store,
+                                   (const uint8_t *)root_pem, strlen(root_pem)),
+                 MOTE_OK);
+    CHECK_EQ_INT(count, 1);
+    CHECK_EQ_INT(skipped, 0);
+    n_anchors = count;
+    CHECK_EQ_INT(mote_x509_ta_from_cert(&ta, store, sizeof store, &used, root_der, sizeof root_der),
+                 MOTE_OK);
+    CHECK_EQ_INT(used, 256);
+    CHECK(memcmp(ta.name_hash, anchors[0].name_hash, sizeof ta.name_hash) == 0);
+    CHECK(ta.key_type == MOTE_X509_KEY_RSA && ta.key_len == 256 && ta.rsa_e == 65537);
+    CHECK(ta.flags == MOTE_X509_TA_CA && ta.path_len == 0xFF);
+    CHECK(memcmp(ta.key, anchors[0].key, 256) == 0);
+    /* the name hash is SHA-256 of the subject's DER, SEQUENCE { SET {
+     * SEQUENCE { OID CN, UTF8String "unit root" } } }: 13 bytes of headers
+     * before the text; the subject is the second of two such names */
+    {
+        struct cert rc = {root_der, sizeof root_der}, rest;
+        size_t at = find(&rc, "unit root");
+        rest.der = root_der + at + 1;
+        rest.len = sizeof root_der - at - 1;
+        at += 1 + find(&rest, "unit root");
+        CHECK(root_der[at - 13] == 0x30 && root_der[at - 12] == 0x14);
+        mote_x509_name_hash(root_der + at - 13, 22, name_hash);
+        CHECK(memcmp(name_hash, ta.name_hash, sizeof name_hash) == 0);
+    }
+    /* too small a store, garbage, a PEM bundle that is not closed */
+    CHECK_EQ_INT(mote_x509_ta_from_cert(&ta, store, 100, &used, root_der, sizeof root_der),
+                 MOTE_ERR_BAD_INPUT);
+    CHECK_EQ_INT(mote_x509_ta_from_cert(&ta, store, sizeof store, &used, root_der, 500),
+                 MOTE_ERR_X509_MALFORMED);
+    CHECK_EQ_INT(mote_x509_ta_load(&ta, 1, &count, NULL, anchor_store + 1024, 1024,
+                                   (const uint8_t *)root_pem, strlen(root_pem) - 30),
+                 MOTE_ERR_ENCODING);
+    CHECK_EQ_INT(
+        mote_x509_ta_load(&ta, 1, &count, NULL, store, sizeof store, root_der, sizeof root_der),
+        MOTE_OK);
+    CHECK_EQ_INT(count, 1);
+}
+
+int main(void)
+{
+    struct cert root = {root_der, sizeof root_der}, in = {int_der, sizeof int_der},
+                leaf = {leaf_der, sizeof leaf_der};
+    struct cert chain[4];
+    mote_x509_chain c;
+    mote_x509_pubkey leaf_key;
+    size_t chunk;
+    int r;
+
+    test_times();
+    test_anchors();
+
+    /* the chain, in every chunking from 1 to 40 bytes and whole; the leaf's
+     * key comes out */
+    chain[0] = leaf, chain[1] = in;
+    for (chunk = 0; chunk <= 40; chunk++) {
+        memset(&leaf_key, 0xAA, sizeof leaf_key);
+        r = validate(chain, 2, chunk, "www.example.com", T_2030, &leaf_key, &c);
+        CHECK_EQ_INT(r, MOTE_OK);
+    }
+    CHECK(leaf_key.type == MOTE_X509_KEY_RSA && leaf_key.len == 256 && leaf_key.e == 65537);
+    CHECK(memcmp(leaf_key.data, leaf_der + find(&leaf, "\x02\x82\x01\x01\x00") + 5, 256) == 0);
+    CHECK_EQ_INT(simple(chain, 2, "192.0.2.1", T_2030), MOTE_OK);
+    CHECK_EQ_INT(simple(chain, 2, "WWW.EXAMPLE.COM.", T_2030), MOTE_OK);
+    CHECK_EQ_INT(simple(chain, 2, NULL, T_2030), MOTE_OK);
+    /* with the root, and with the root and an extra copy after it */
+    chain[2] = root, chain[3] = leaf;
+    CHECK_EQ_INT(simple(chain, 3, "www.example.com", T_2030), MOTE_OK);
+    CHECK_EQ_INT(simple(chain, 4, "www.example.com", T_2030), MOTE_OK);
+    /* an unrelated certificate between leaf and issuer is skipped */
+    chain[0] = leaf, chain[1] = root, chain[2] = in;
+    CHECK_EQ_INT(simple(chain, 3, "www.example.com", T_2030), MOTE_OK);
+
+    /* each rule, failing */
+    chain[0] = leaf, chain[1] = in;
+    CHECK_EQ_INT(simple(chain, 2, "example.com", T_2030), MOTE_ERR_X509_NAME_MISMATCH);
+    CHECK_EQ_INT(simple(chain, 2, "192.0.2.2", T_2030), MOTE_ERR_X509_NAME_MISMATCH);
+    CHECK_EQ_INT(simple(chain, 2, "www.example.com", mote_x509_time(2023, 12, 31, 23, 59, 59)),
+                 MOTE_ERR_X509_NOT_YET_VALID);
+    CHECK_EQ_INT(simple(chain, 2, "www.example.com", mote_x509_time(2024, 1, 1, 0, 0, 0)), MOTE_OK);
+    CHECK_EQ_INT(simple(chain, 2, "www.example.com", mote_x509_time(2054, 1, 1, 0, 0, 0)), MOTE_OK);
+    CHECK_EQ_INT(simple(chain, 2, "www.example.com", mote_x509_time(2054, 1, 1, 0, 0, 1)),
+                 MOTE_ERR_X509_EXPIRED);
+    CHECK_EQ_INT(simple(chain, 1, "www.example.com", T_2030), MOTE_ERR_X509_UNKNOWN_ISSUER);
+    CHECK_EQ_INT(simple(chain, 0, "www.example.com", T_2030), MOTE_ERR_X509_EMPTY);
+    /* the intermediate is no server certificate: keyUsage keyCertSign only */
+    chain[0] = in, chain[1] = root;
+    CHECK_EQ_INT(simple(chain, 2, "www.example.com", T_2030), MOTE_ERR_X509_BAD_USAGE);
+    /* nor, for any purpose, one for this host: no SAN at all */
+    mote_x509_chain_init(&c, anchors, n_anchors, NULL);
+    mote_x509_chain_set_time(&c, T_2030);
+    mote_x509_chain_set_purpose(&c, MOTE_X509_PURPOSE_ANY);
+    CHECK_EQ_INT(mote_x509_chain_set_host(&c, "www.example.com", 15), MOTE_OK);
+    CHECK_EQ_INT(mote_x509_chain_add(&c, int_der, sizeof int_der), MOTE_ERR_X509_NAME_MISMATCH);
+    /* but with no host to check, it is a fine chain */
+    mote_x509_chain_init(&c, anchors, n_anchors, NULL);
+    mote_x509_chain_set_time(&c, T_2030);
+    mote_x509_chain_set_purpose(&c, MOTE_X509_PURPOSE_ANY);
+    CHECK_EQ_INT(mote_x509_chain_add(&c, int_der, sizeof int_der), MOTE_OK);
+    CHECK_EQ_INT(mote_x509_chain_finish(&c), MOTE_OK);
+    /* no time given: refused unless the time checks are switched off */
+    chain[0] = leaf, chain[1] = in;
+    CHECK_EQ_INT(simple(chain, 2, "www.example.com", 0), MOTE_ERR_X509_NO_TIME);
+    {
+        mote_x509_chain_init(&c, anchors, n_anchors, NULL);
+        mote_x509_chain_set_flags(&c, MOTE_X509_NO_TIME_CHECK);
+        CHECK_EQ_INT(mote_x509_chain_add(&c, leaf_der, sizeof leaf_der), MOTE_OK);
+        CHECK_EQ_INT(mote_x509_chain_add(&c, int_der, sizeof int_der), MOTE_OK);
+        CHECK_EQ_INT(mote_x509_chain_finish(&c), MOTE_OK);
+    }
+    /* a changed byte in the signature, in the TBS, in the issuer's name */
+    chain[0] = patched(&leaf, leaf.len - 1, 1);
+    CHECK_EQ_INT(simple(chain, 2, "www.example.com", T_2030), MOTE_ERR_X509_BAD_SIGNATURE);
+    chain[0] = patched(&leaf, find(&leaf, "www.example.com"), 0x20); /* "Www" */
+    CHECK_EQ_INT(simple(chain, 2, "www.example.com", T_2030), MOTE_ERR_X509_BAD_SIGNATURE);
+    chain[0] = patched(&leaf, find(&leaf, "unit int"), 1); /* issuer name */
+    CHECK_EQ_INT(simple(chain, 2, "www.example.com", T_2030), MOTE_ERR_X509_UNKNOWN_ISSUER);
+    /* malformed: the error names the certificate and the offset */
+    chain[0] = patched(&leaf, 1, 0x02); /* 0x82 -> 0x80: indefinite length */
+    CHECK_EQ_INT(validate(chain, 2, 3, NULL, T_2030, NULL, &c), MOTE_ERR_X509_MALFORMED);
+    CHECK_EQ_INT(c.err_cert, 0);
+    CHECK_EQ_INT(c.err_offset, 1);
+    chain[0] = leaf;
+    chain[1] = patched(&in, 55, 0xFF); /* notBefore's tag in the intermediate */
+    CHECK_EQ_INT(validate(chain, 2, 7, NULL, T_2030, NULL, &c), MOTE_ERR_X509_MALFORMED);
+    CHECK_EQ_INT(c.err_cert, 1);
+    CHECK(c.err_offset >= 55 && c.err_offset <= 57);
+    chain[1] = patched(&in, 57, 0x01); /* a digit of notBefore -> ':' */
+    CHECK_EQ_INT(simple(chain, 2, NULL, T_2030), MOTE_ERR_X509_MALFORMED);
+    /* truncated: end before the DER is complete */
+    {
+        mote_x509_chain_init(&c, anchors, n_anchors, NULL);
+        mote_x509_chain_set_time(&c, T_2030);
+        CHECK_EQ_INT(mote_x509_chain_begin(&c), MOTE_OK);
+        CHECK_EQ_INT(mote_x509_chain_feed(&c, leaf_der, 300), MOTE_OK);
+        CHECK_EQ_INT(mote_x509_chain_end(&c), MOTE_ERR_X509_MALFORMED);
+        CHECK_EQ_INT(mote_x509_chain_finish(&c), MOTE_ERR_X509_MALFORMED); /* sticks */
+        /* and trailing bytes after a certificate */
+        mote_x509_chain_init(&c, anchors, n_anchors, NULL);
+        mote_x509_chain_set_time(&c, T_2030);
+        CHECK_EQ_INT(mote_x509_chain_begin(&c), MOTE_OK);
+        CHECK_EQ_INT(mote_x509_chain_feed(&c, leaf_der, sizeof leaf_der), MOTE_OK);
+        CHECK_EQ_INT(mote_x509_chain_feed(&c, leaf_der, 4), MOTE_ERR_X509_MALFORMED);
+        /* API misuse */
+        mote_x509_chain_init(&c, anchors, n_anchors, NULL);
+        CHECK_EQ_INT(mote_x509_chain_feed(&c, leaf_der, 2), MOTE_ERR_BAD_INPUT);
+        CHECK_EQ_INT(mote_x509_chain_set_host(&c, "a..b", 4), MOTE_ERR_BAD_INPUT);
+        CHECK_EQ_INT(mote_x509_chain_set_host(&c, "1.2.3.4", 7), MOTE_OK);
+    }
+    /* no anchors at all */
+    n_anchors = 0;
+    chain[0] = leaf, chain[1] = in, chain[2] = root;
+    CHECK_EQ_INT(simple(chain, 3, "www.example.com", T_2030), MOTE_ERR_X509_UNKNOWN_ISSUER);
+    n_anchors = 1;
+
+    CHECK(mote_x509_strerror(MOTE_ERR_X509_EXPIRED) != NULL);
+    CHECK(mote_x509_strerror(MOTE_ERR_BAD_INPUT) == NULL);
+    return test_done("x509");
+}
