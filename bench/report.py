@@ -188,8 +188,8 @@ def classify(name, typ, flags):
         return "rodata"
     if name.startswith((".text", ".literal")):
         return "text"
-    if name.startswith((".rodata", ".srodata")):
-        return "rodata"
+    if name.startswith((".rodata", ".srodata", ".data.rel.ro")):
+        return "rodata"  # .data.rel.ro: constants holding pointers (PIC), read-only after relocation
     if name.startswith((".bss", ".sbss", ".tbss")) or typ == SHT_NOBITS:
         return "bss"
     if name.startswith((".data", ".sdata", ".tdata")):
@@ -419,7 +419,7 @@ def size_section(lines):
         cc, flags = TARGET_CC.get(t, ("?", ""))
         out.append(f"- **{t}**: {first_line(cc + ' --version')} `{flags}`")
     out.append("\nReproduce: `make size` (or `bash bench/size.sh`; raw lines in "
-               "`build/bench/size.txt`). text = .text* + .literal*; rodata = .rodata* + "
+               "`build/bench/size.txt`). text = .text* + .literal*; rodata = .rodata* (+ .data.rel.ro* on x86-64) + "
                "flash tables (.irom* on lx106, where MOTE_FLASH puts them); data and bss are RAM "
                "held by the module itself.\n")
     if skipped:

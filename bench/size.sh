@@ -5,7 +5,8 @@
 # per module). Prints, per module and then per target:
 #   size: <target> <module> text=N rodata=N data=N bss=N
 #   size: <target> total text=N rodata=N data=N bss=N
-# text = .text* + .literal*; rodata = .rodata* + .srodata* + .irom*/.flash*
+# text = .text* + .literal*; rodata = .rodata* + .srodata* + .data.rel.ro*
+# (x86-64 PIC constants that hold pointers) + .irom*/.flash*
 # (MOTE_FLASH tables, in flash on lx106); data = .data* + .sdata*;
 # bss = .bss* + .sbss* (-fno-common, so no COMMON symbols). lx106 lines add
 # irom=N: the part of rodata in .irom* (flash; the rest is copied to DRAM on
