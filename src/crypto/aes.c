@@ -481,46 +481,32 @@ static void encrypt_pass(const mote_aes_ctx *ctx, const uint8_t *in, const uint8
     unpack_xor(q, x, out);
 }
 
-/* ShiftRows^n on one lane of a packed state: out(r, c) = in(r, c + n r).
- * Slow, generic: for the key schedule only. */
-static void shift_rows_n(aes_w (*q)[L], unsigned n)
-{
-    unsigned i, r;
-    for (i = 0; i < 8; i++) {
-        aes_w x = q[i][0], y = 0;
-        for (r = 0; r < 4; r++) {
-            unsigned k = ((n * r) & 3) * CB;
-            aes_w row = (x >> (r * RB)) & (((aes_w)1 << RB) - 1);
-            if (k) row = ((row >> k) | (row << (RB - k))) & (((aes_w)1 << RB) - 1);
-            y |= row << (r * RB);
-        }
-        q[i][0] = y;
-    }
-}
-
-/* SubWord: the S-box on the four bytes of w, through the bitsliced circuit. */
-static void sub_word(uint8_t w[4])
+/* SubWord: the S-box on the four bytes of w (byte k = bits 8k..8k+7),
+ * through the bitsliced circuit: slice i gets bit i of byte k at bit k. */
+static uint32_t sub_word(uint32_t w)
 {
     aes_w q[8][L];
-    unsigned i, k;
+    uint32_t v = 0, x;
+    unsigned i;
     memset(q, 0, sizeof q);
-    for (i = 0; i < 8; i++)
-        for (k = 0; k < 4; k++)
-            q[i][0] |= (aes_w)((w[k] >> i) & 1) << k;
+    for (i = 0; i < 8; i++) {
+        x = (w >> i) & 0x01010101u; /* bit i of each byte, at 0, 8, 16, 24 */
+        q[i][0] = (x | x >> 7 | x >> 14 | x >> 21) & 0xF;
+    }
     sub_bytes(q);
-    for (k = 0; k < 4; k++) {
-        unsigned v = 0;
-        for (i = 0; i < 8; i++)
-            v |= (unsigned)((q[i][0] >> k) & 1) << i;
-        w[k] = (uint8_t)(v ^ 0x63);
+    for (i = 0; i < 8; i++) {
+        x = (uint32_t)q[i][0] & 0xF;
+        v |= ((x | x << 7 | x << 14 | x << 21) & 0x01010101u) << i;
     }
     mote_wipe(q, sizeof q);
+    return v ^ 0x63636363u;
 }
 
 int mote_aes_init(mote_aes_ctx *ctx, const uint8_t *key, size_t key_len)
 {
-    uint8_t ek[240], blk[16 * NB];
-    unsigned nk, nr, i, j, rcon = 1;
+    uint32_t ek[60], rcon = 1;
+    uint8_t blk[16 * NB];
+    unsigned nk, nr, i, j;
 
     if (key_len == 24) return MOTE_ERR_UNSUPPORTED;
     if (key_len != 16 && key_len != 32) return MOTE_ERR_BAD_INPUT;
@@ -528,44 +514,39 @@ int mote_aes_init(mote_aes_ctx *ctx, const uint8_t *key, size_t key_len)
     nr = nk + 6;
     ctx->rounds = nr;
 
-    /* FIPS-197 key expansion, bytewise */
-    memcpy(ek, key, key_len);
-    for (i = nk; i < 4 * (nr + 1); i++) {
-        uint8_t t[4];
-        memcpy(t, ek + 4 * (i - 1), 4);
+    /* FIPS-197 key expansion on little-endian words (RotWord: a right
+     * rotation by 8) */
+    for (i = 0; i < 4 * (nr + 1); i++) {
+        uint32_t t;
+        if (i < nk) {
+            ek[i] = mote_load_le32(key + 4 * i);
+            continue;
+        }
+        t = ek[i - 1];
         if (i % nk == 0) {
-            uint8_t t0 = t[0];
-            t[0] = t[1];
-            t[1] = t[2];
-            t[2] = t[3];
-            t[3] = t0;
-            sub_word(t);
-            t[0] ^= (uint8_t)rcon;
+            t = sub_word((t >> 8) | (t << 24)) ^ rcon;
             rcon = (rcon << 1) ^ (0x11b & (0u - (rcon >> 7)));
         } else if (nk > 6 && i % nk == 4) {
-            sub_word(t);
+            t = sub_word(t);
         }
-        ek[4 * i] = ek[4 * (i - nk)] ^ t[0];
-        ek[4 * i + 1] = ek[4 * (i - nk) + 1] ^ t[1];
-        ek[4 * i + 2] = ek[4 * (i - nk) + 2] ^ t[2];
-        ek[4 * i + 3] = ek[4 * (i - nk) + 3] ^ t[3];
+        ek[i] = ek[i - nk] ^ t;
     }
 
-    /* Bitslice each round key (one copy per block), shift it back by the
-     * lag of its round, and fold in the S-box constant 0x63 (bits 0, 1, 5,
-     * 6). */
+    /* Bitslice each round key (one copy per block), shifted back by the lag
+     * of its round (ShiftRows^-n: byte (r, c) from (r, c + n r)) and with
+     * the S-box constant 0x63 (bits 0, 1, 5, 6) folded in. */
     for (i = 0; i <= nr; i++) {
         aes_w(*rk)[L] = (aes_w(*)[L])(ctx->rk + 8 * L * i);
-        for (j = 0; j < NB; j++)
-            memcpy(blk + 16 * j, ek + 16 * i, 16);
-        pack(rk, blk);
-        if (i > 0 && i < nr) shift_rows_n(rk, (4 - (i & 3)) & 3);
-        for (j = 0; j < 8; j++) {
-            aes_w v = rk[j][0] ^ (i > 0 && ((0x63u >> j) & 1) ? ~(aes_w)0 : 0);
-            unsigned l;
-            for (l = 0; l < L; l++)
-                rk[j][l] = v;
+        unsigned n = i > 0 && i < nr ? (4 - (i & 3)) & 3 : 0;
+        for (j = 0; j < 16; j++) {
+            unsigned r = j & 3, at = 4 * ((j / 4 + n * r) & 3) + r;
+            blk[j] = (uint8_t)(ek[4 * i + at / 4] >> (8 * (at & 3)));
         }
+        for (j = 1; j < NB; j++)
+            memcpy(blk + 16 * j, blk, 16);
+        pack(rk, blk);
+        for (j = 0; j < 8 * L; j++)
+            rk[j / L][j % L] ^= i > 0 && ((0x63u >> (j / L)) & 1) ? ~(aes_w)0 : 0;
     }
     mote_wipe(ek, sizeof ek);
     mote_wipe(blk, sizeof blk);
