@@ -246,8 +246,8 @@ void mote_tool_print_session(const mote_tool_session *s, FILE *f)
     if (s->cfg.flags & MOTE_TLS_NO_VERIFY)
         fprintf(f, "verification: SKIPPED (--insecure)\n");
     else
-        fprintf(f, "verification: OK (chain to a trust anchor, host name %s)\n",
-                s->cfg.server_name);
+        fprintf(f, "verification: OK (chain to one of %zu trust anchors, host name %s)\n",
+                s->cfg.n_anchors, s->cfg.server_name);
 }
 
 void mote_tool_print_stats(const mote_tool_session *s, FILE *f)

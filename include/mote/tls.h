@@ -29,6 +29,7 @@
 #include "mote/error.h"
 #include "mote/hash.h"
 #include "mote/rng.h"
+#include "mote/x509.h"
 
 /* Protocol numbers (IANA). */
 #define MOTE_TLS12 0x0303
@@ -69,7 +70,6 @@ typedef void (*mote_tls_progress_fn)(void *arg);
 /* Certificate verification is delegated through this hook so that the
  * engine does not depend on which validator is compiled in. The default
  * (mote_tls_config.verifier == NULL) is mote's streaming X.509 validator. */
-struct mote_x509_anchor;
 
 /* What a client connection is configured with. The engine keeps a pointer:
  * the config (and every string/array it points to) must outlive the
@@ -79,7 +79,7 @@ typedef struct mote_tls_config {
     const char *const *alpn;       /* NULL-terminated protocol list, or NULL */
     const uint16_t *cipher_suites; /* 0-terminated preference list; NULL = default */
     const uint16_t *groups;        /* 0-terminated; the first gets a key share; NULL = default */
-    const struct mote_x509_anchor *anchors; /* trust anchors (see mote/x509.h) */
+    const mote_x509_trust_anchor *anchors; /* trust anchors (see mote/x509.h) */
     size_t n_anchors;
     int64_t now;                   /* seconds since 1970 for validity checks */
     uint32_t flags;                /* MOTE_TLS_* */
@@ -158,8 +158,11 @@ typedef struct mote_tls_conn {
 #if MOTE_ENABLE_SHA512
     mote_sha384_ctx th384;
 #endif
-    /* certificate chain state (streamed) */
-    uint8_t cert_state[1536];
+    /* certificate chain state: the streaming validator and the leaf's key */
+    int verify_result; /* the validator's verdict (kept with MOTE_TLS_NO_VERIFY too) */
+    int chain_err;     /* first validation error seen */
+    mote_x509_chain chain;
+    mote_x509_pubkey leaf_key;
 } mote_tls_conn;
 
 /* ---- functions ---- */
@@ -214,7 +217,10 @@ int mote_tls_key_update(mote_tls_conn *c, int request_peer);
 void mote_tls_wipe(mote_tls_conn *c);
 
 /* What was negotiated (valid once MOTE_TLS_READ/WRITE is possible). */
-int mote_tls_error(const mote_tls_conn *c);            /* 0 or the fatal error */
+int mote_tls_error(const mote_tls_conn *c); /* 0 or the fatal error */
+/* The certificate validator's verdict: MOTE_OK, or the MOTE_ERR_X509_*
+ * reason (also computed, but not enforced, with MOTE_TLS_NO_VERIFY). */
+int mote_tls_verify_result(const mote_tls_conn *c);
 int mote_tls_alert(const mote_tls_conn *c, int *sent); /* last alert: received, or sent */
 uint16_t mote_tls_version(const mote_tls_conn *c);
 uint16_t mote_tls_cipher_suite(const mote_tls_conn *c);

@@ -141,7 +141,7 @@ static const uint8_t *rd_bytes(rd_t *r, size_t n)
 
 /* Walk an extension block: calls fn for each; rejects duplicates of the
  * types we know (tracked in a 32-bit set of small indexes). */
-typedef int (*ext_fn)(mote_tls_conn *c, uint16_t type, rd_t *body);
+typedef int (*ext_fn)(mote_tls_conn *c, void *arg, uint16_t type, rd_t *body);
 
 static int ext_index(uint16_t type)
 {
@@ -152,7 +152,7 @@ static int ext_index(uint16_t type)
     return -1;
 }
 
-static int walk_extensions(mote_tls_conn *c, rd_t *r, ext_fn fn)
+static int walk_extensions(mote_tls_conn *c, rd_t *r, ext_fn fn, void *arg)
 {
     uint32_t seen = 0;
     size_t total = rd_u(r, 2);
@@ -172,7 +172,7 @@ static int walk_extensions(mote_tls_conn *c, rd_t *r, ext_fn fn)
             seen |= 1u << idx;
         }
         b.p = body, b.end = body + n, b.bad = 0;
-        rc = fn(c, type, &b);
+        rc = fn(c, arg, type, &b);
         if (rc) return rc;
         if (b.bad || b.p != b.end) return MOTE_ERR_TLS_DECODE;
     }
@@ -453,11 +453,9 @@ typedef struct {
     int hrr;
 } sh_info;
 
-static sh_info *cur_sh; /* only during one on_server_hello call: see sh_ext */
-
-static int sh_ext(mote_tls_conn *c, uint16_t type, rd_t *b)
+static int sh_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
 {
-    sh_info *s = cur_sh;
+    sh_info *s = arg;
     (void)c;
     switch (type) {
     case 43:
@@ -510,9 +508,7 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
     if (rd_u(&r, 1) != 0 && !r.bad) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
     if (r.bad) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
     s.hrr = memcmp(random, hrr_random, 32) == 0;
-    cur_sh = &s;
-    rc = walk_extensions(c, &r, sh_ext);
-    cur_sh = NULL;
+    rc = walk_extensions(c, &r, sh_ext, &s);
     if (rc) return mote_tls_fail(c, rc);
     if (s.version != MOTE_TLS13) /* TLS 1.2 servers: see the TLS 1.2 client */
         return mote_tls_fail(c, MOTE_ERR_TLS_PROTOCOL_VERSION);
@@ -598,8 +594,9 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
 
 /* ---- EncryptedExtensions ---- */
 
-static int ee_ext(mote_tls_conn *c, uint16_t type, rd_t *b)
+static int ee_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
 {
+    (void)arg;
     switch (type) {
     case 0: /* server_name acknowledged: empty */
         if (!c->cfg->server_name || b->p != b->end) return MOTE_ERR_TLS_DECODE;
@@ -648,7 +645,7 @@ static int on_encrypted_extensions(mote_tls_conn *c, const uint8_t *b, size_t le
     rd_t r = {b, b + len, 0};
     int rc;
     (void)th;
-    rc = walk_extensions(c, &r, ee_ext);
+    rc = walk_extensions(c, &r, ee_ext, NULL);
     if (rc) return mote_tls_fail(c, rc);
     c->state = MOTE_ST_WAIT_CERT_CR;
     return MOTE_OK;
@@ -656,9 +653,9 @@ static int on_encrypted_extensions(mote_tls_conn *c, const uint8_t *b, size_t le
 
 /* ---- CertificateRequest ---- */
 
-static int cr_ext(mote_tls_conn *c, uint16_t type, rd_t *b)
+static int cr_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
 {
-    (void)c, (void)type;
+    (void)c, (void)arg, (void)type;
     b->p = b->end; /* signature_algorithms etc.: read when a client key is configured */
     return MOTE_OK;
 }
@@ -670,7 +667,7 @@ static int on_certificate_request(mote_tls_conn *c, const uint8_t *b, size_t len
     int rc;
     (void)th;
     if (r.bad || ctx_len != 0) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
-    rc = walk_extensions(c, &r, cr_ext);
+    rc = walk_extensions(c, &r, cr_ext, NULL);
     if (rc) return mote_tls_fail(c, rc);
     c->flags |= MOTE_F_CERT_REQ;
     c->state = MOTE_ST_WAIT_CERT;
@@ -683,9 +680,14 @@ static int on_certificate_request(mote_tls_conn *c, const uint8_t *b, size_t len
 
 enum { CS_CTX_LEN, CS_CTX, CS_LIST_LEN, CS_CERT_LEN, CS_CERT, CS_EXT_LEN, CS_EXT, CS_DONE };
 
-static int cert_stream(mote_tls_conn *c, const uint8_t *p, size_t n, int last)
+/* Feed n bytes of the Certificate message; *used receives how many were
+ * taken: it stops right after a certificate ends (its signature check was
+ * this call's public-key operation). */
+static int cert_stream(mote_tls_conn *c, const uint8_t *p, size_t n, size_t *used)
 {
+    size_t start = n;
     int rc;
+    *used = 0;
     while (n > 0) {
         size_t take = n < c->cs_need ? n : c->cs_need;
         switch (c->cs_state) {
@@ -732,7 +734,9 @@ static int cert_stream(mote_tls_conn *c, const uint8_t *p, size_t n, int last)
             if (rc) return rc;
             c->cs_count++;
             c->cs_state = CS_EXT_LEN, c->cs_need = 2, c->cs_val = 0;
-            break;
+            c->pk_ops++;
+            *used = start - n;
+            return MOTE_OK;
         case CS_EXT_LEN:
             if (c->cs_val > c->cs_list) return MOTE_ERR_TLS_DECODE;
             c->cs_state = CS_EXT, c->cs_need = c->cs_val, c->cs_val = 0;
@@ -748,11 +752,17 @@ static int cert_stream(mote_tls_conn *c, const uint8_t *p, size_t n, int last)
         }
         if (c->cs_state == CS_DONE && n) return MOTE_ERR_TLS_DECODE;
     }
-    if (!last) return MOTE_OK;
+    *used = start;
+    return MOTE_OK;
+}
+
+/* The Certificate message is complete: the chain's verdict. */
+static int cert_message_end(mote_tls_conn *c)
+{
+    int rc;
     if (c->cs_state != CS_DONE) return MOTE_ERR_TLS_DECODE;
     if (c->cs_count == 0) return MOTE_ERR_TLS_DECODE; /* the server must send a chain */
     rc = mote_tls_cert_end(c, c->cs_count);
-    c->pk_ops++;
     if (rc) return rc;
     c->state = MOTE_ST_WAIT_CV;
     return MOTE_OK;
@@ -867,13 +877,6 @@ int mote_tls_hs_continue(mote_tls_conn *c)
 
 /* ---- post-handshake ---- */
 
-static int on_new_session_ticket_chunk(mote_tls_conn *c, const uint8_t *p, size_t n, int last)
-{
-    /* Tickets are for resumption (not built yet): read past them. */
-    (void)c, (void)p, (void)n, (void)last;
-    return MOTE_OK;
-}
-
 static int send_key_update(mote_tls_conn *c, int request)
 {
     uint8_t msg[5] = {MOTE_HS_KEY_UPDATE, 0, 0, 1, (uint8_t)request};
@@ -957,14 +960,18 @@ int mote_tls_hs_input(mote_tls_conn *c)
         n = c->hs_len - c->hs_got;
         if (n > avail) n = avail;
         if (!table[row].max_len) { /* streamed */
-            int rc, last = c->hs_got + n == c->hs_len;
-            if (table[row].transcript == TH_AFTER) th_add(c, p, n);
-            c->hs_pos += n;
-            c->hs_got += (uint32_t)n;
-            rc = c->hs_type == MOTE_HS_CERTIFICATE ? cert_stream(c, p, n, last)
-                                                   : on_new_session_ticket_chunk(c, p, n, last);
+            size_t used = n;
+            int rc = c->hs_type == MOTE_HS_CERTIFICATE ? cert_stream(c, p, n, &used) : MOTE_OK;
+            /* (NewSessionTicket: read past it; resumption is not built yet) */
             if (rc) return mote_tls_fail(c, rc);
-            if (last) c->hs_hdr_len = 0;
+            if (table[row].transcript == TH_AFTER) th_add(c, p, used);
+            c->hs_pos += used;
+            c->hs_got += (uint32_t)used;
+            if (c->hs_got == c->hs_len) {
+                c->hs_hdr_len = 0;
+                if (c->hs_type == MOTE_HS_CERTIFICATE && (rc = cert_message_end(c)) != 0)
+                    return mote_tls_fail(c, rc);
+            }
             continue;
         }
         {

@@ -323,6 +323,11 @@ int mote_tls_error(const mote_tls_conn *c)
     return c->err;
 }
 
+int mote_tls_verify_result(const mote_tls_conn *c)
+{
+    return c->verify_result;
+}
+
 int mote_tls_alert(const mote_tls_conn *c, int *sent)
 {
     if (c->alert_recv != 255) {
