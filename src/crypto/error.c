@@ -1,5 +1,6 @@
 /* Human-readable error strings. */
 #include "mote/error.h"
+#include "mote/x509.h"
 
 const char *mote_strerror(int err)
 {
@@ -71,6 +72,9 @@ const char *mote_strerror(int err)
     case MOTE_ERR_TLS_CERTIFICATE_REQUIRED:
         return "certificate_required";
     default:
+#if MOTE_ENABLE_X509
+        if (err <= MOTE_ERR_X509_FIRST && err >= MOTE_ERR_X509_LAST) return mote_x509_strerror(err);
+#endif
         return "unknown error";
     }
 }
