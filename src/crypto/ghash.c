@@ -31,8 +31,9 @@
 #include "crypto/ghash.h"
 #include "crypto/util.h"
 
-/* Force inlining of the small hot helpers (GCC and Clang). */
-#if defined(__GNUC__)
+/* Force inlining of the small hot helpers (GCC and Clang), unless
+ * optimizing for size. */
+#if defined(__GNUC__) && !defined(__OPTIMIZE_SIZE__)
 #define INLINE inline __attribute__((always_inline))
 #else
 #define INLINE inline
@@ -240,7 +241,7 @@ void mote_ghash_update(const mote_ghash_key *key, uint8_t y[16], const uint8_t *
 #define M2 0x44444444u
 #define M3 0x88888888u
 
-static uint32_t rev32(uint32_t x)
+static INLINE uint32_t rev32(uint32_t x)
 {
     x = ((x >> 1) & 0x55555555u) | ((x & 0x55555555u) << 1);
     x = ((x >> 2) & 0x33333333u) | ((x & 0x33333333u) << 2);
@@ -251,7 +252,7 @@ static uint32_t rev32(uint32_t x)
 
 /* Low 32 bits of the carry-less product of x and y (at most 8 partial
  * products per kept bit: no carry reaches the next bit of the class). */
-static uint32_t bmul32(uint32_t x, uint32_t y)
+static INLINE uint32_t bmul32(uint32_t x, uint32_t y)
 {
     uint32_t x0 = x & M0, x1 = x & M1, x2 = x & M2, x3 = x & M3;
     uint32_t y0 = y & M0, y1 = y & M1, y2 = y & M2, y3 = y & M3;
@@ -289,27 +290,34 @@ void mote_ghash_init(mote_ghash_key *key, const uint8_t h[16])
     mote_wipe(w, sizeof w);
 }
 
-/* y = y * H. Karatsuba at both levels: the product of leaf (i1, i2) goes
- * to 32-bit word offset 2 o1 + o2 of the 256-bit product for every o1 in
- * S(i1) and o2 in S(i2), S(low) = {0, 1}, S(high) = {1, 2}, S(mid) = {1}
- * (bit masks 3, 6, 2). */
+/* y = y * H: two levels of Karatsuba over the nine leaf products. The
+ * leaves of the bit-reversed operand are the reversals of its leaves
+ * (reversal is linear), so only the four words are reversed. */
 static void mul_h(uint32_t *y, const mote_ghash_key *key)
 {
-    uint32_t v[9], z[8], lo, hi;
-    unsigned i, o1, o2;
+    uint32_t v[9], vr[9], w[4], p[18], q[12], z[8];
+    unsigned i;
 
+    for (i = 0; i < 4; i++)
+        w[i] = rev32(y[i]);
     leaves(v, y);
-    memset(z, 0, sizeof z);
+    leaves(vr, w);
     for (i = 0; i < 9; i++) {
-        lo = bmul32(v[i], key->k[i]);
-        hi = rev32(bmul32(rev32(v[i]), key->k[9 + i])) >> 1;
-        for (o1 = 0; o1 < 3; o1++)
-            for (o2 = 0; o2 < 3; o2++)
-                if ((0x263u >> (4 * (i / 3)) >> o1 & 1) && (0x263u >> (4 * (i % 3)) >> o2 & 1)) {
-                    z[2 * o1 + o2] ^= lo;
-                    z[2 * o1 + o2 + 1] ^= hi;
-                }
+        p[2 * i] = bmul32(v[i], key->k[i]);
+        p[2 * i + 1] = rev32(bmul32(vr[i], key->k[9 + i])) >> 1;
     }
+    /* level 2: the 128-bit products of the low, high and middle halves */
+    for (i = 0; i < 3; i++) {
+        const uint32_t *r = p + 6 * i;
+        q[4 * i] = r[0];
+        q[4 * i + 1] = r[1] ^ r[0] ^ r[2] ^ r[4];
+        q[4 * i + 2] = r[2] ^ r[1] ^ r[3] ^ r[5];
+        q[4 * i + 3] = r[3];
+    }
+    /* level 1 */
+    memcpy(z, q, sizeof z);
+    for (i = 0; i < 4; i++)
+        z[2 + i] ^= q[8 + i] ^ q[i] ^ q[4 + i];
     /* shift left by one, reduce from the low end */
     for (i = 7; i > 0; i--)
         z[i] = (z[i] << 1) | (z[i - 1] >> 31);
