@@ -470,10 +470,11 @@ static void unpack_xor(aes_w (*q)[L], const uint8_t *x, uint8_t *out)
 }
 
 /* The NB blocks at in, encrypted to out (XORed with x first when x is not
- * NULL: CTR). */
-static void encrypt_pass(const mote_aes_ctx *ctx, const uint8_t *in, const uint8_t *x, uint8_t *out)
+ * NULL: CTR). q is the caller's scratch state (it wipes it once, at the
+ * end). */
+static void encrypt_pass(const mote_aes_ctx *ctx, aes_w (*q)[L], const uint8_t *in,
+                         const uint8_t *x, uint8_t *out)
 {
-    aes_w q[8][L];
     pack(q, in);
     add_round_key(q, RK(ctx, 0));
     round_j(q, RK(ctx, 1), 1);
@@ -555,17 +556,19 @@ int mote_aes_init(mote_aes_ctx *ctx, const uint8_t *key, size_t key_len)
 
 void mote_aes_encrypt_blocks(const mote_aes_ctx *ctx, const uint8_t *in, uint8_t *out, size_t n)
 {
+    aes_w q[8][L];
     uint8_t tmp[16 * NB];
 
     for (; n >= NB; n -= NB, in += 16 * NB, out += 16 * NB)
-        encrypt_pass(ctx, in, NULL, out);
+        encrypt_pass(ctx, q, in, NULL, out);
     if (n) {
         memset(tmp, 0, sizeof tmp);
         memcpy(tmp, in, 16 * n);
-        encrypt_pass(ctx, tmp, NULL, tmp);
+        encrypt_pass(ctx, q, tmp, NULL, tmp);
         memcpy(out, tmp, 16 * n);
         mote_wipe(tmp, sizeof tmp);
     }
+    mote_wipe(q, sizeof q);
 }
 
 /* ---- CTR with the round-1 cache ---- */
@@ -651,11 +654,12 @@ static void ctr_diag(const mote_aes_ctx *ctx, unsigned lo, aes_w (*y)[L], aes_w 
 void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in, uint8_t *out,
                     size_t len)
 {
+    aes_w q[8][L];
     uint8_t blk[16 * NB];
     uint32_t c = mote_load_be32(ctr + 12);
     unsigned b, i;
 #if MOTE_AES_CTR_CACHE
-    aes_w q[8][L], c1[8][L], y[8][L], t2[8][L], t3[8][L];
+    aes_w c1[8][L], y[8][L], t2[8][L], t3[8][L];
     uint32_t c1_for = 0;
     int have_c1 = 0;
     unsigned l;
@@ -703,13 +707,13 @@ void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in,
         for (b = 0; b < NB; b++)
             mote_store_be32(blk + 16 * b + 12, c + b);
         if (len >= 16 * NB) {
-            encrypt_pass(ctx, blk, in, out);
+            encrypt_pass(ctx, q, blk, in, out);
             c += NB;
             in += 16 * NB;
             out += 16 * NB;
             len -= 16 * NB;
         } else {
-            encrypt_pass(ctx, blk, NULL, blk);
+            encrypt_pass(ctx, q, blk, NULL, blk);
             for (i = 0; i < len; i++)
                 out[i] = in[i] ^ blk[i];
             c += (uint32_t)((len + 15) / 16);
@@ -717,8 +721,8 @@ void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in,
         }
     }
     mote_store_be32(ctr + 12, c);
-#if MOTE_AES_CTR_CACHE
     mote_wipe(q, sizeof q);
+#if MOTE_AES_CTR_CACHE
     mote_wipe(c1, sizeof c1);
     mote_wipe(y, sizeof y);
     mote_wipe(t2, sizeof t2);

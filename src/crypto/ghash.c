@@ -141,10 +141,11 @@ static INLINE void operands(uint64_t *xs, uint64_t x1, uint64_t x0, uint64_t x1r
 }
 
 /* y = sum over i < n of x_i * H^(n - i) (xs: the operands of the n blocks,
- * n = 1 or 4; the key's powers run from H^4 down to H). */
-static void mul_reduce(uint64_t *y, const uint64_t *xs, const mote_ghash_key *key, size_t n)
+ * n = 1 or 4; the key's powers run from H^4 down to H). xs[24..29] is
+ * scratch. */
+static void mul_reduce(uint64_t *y, uint64_t *xs, const mote_ghash_key *key, size_t n)
 {
-    uint64_t p[6], h0, h1, h2, ml, mh, z0, z1, z2, z3;
+    uint64_t *p = xs + 24, h0, h1, h2, ml, mh, z0, z1, z2, z3;
     const uint64_t *k = key->k[4 - n];
     size_t j;
 
@@ -177,7 +178,7 @@ static void mul_reduce(uint64_t *y, const uint64_t *xs, const mote_ghash_key *ke
 
 void mote_ghash_init(mote_ghash_key *key, const uint8_t h[16])
 {
-    uint64_t p[2], xs[24];
+    uint64_t p[2], xs[30];
     unsigned i;
     p[1] = mote_load_be64(h);
     p[0] = mote_load_be64(h + 8);
@@ -196,7 +197,7 @@ void mote_ghash_init(mote_ghash_key *key, const uint8_t h[16])
 
 void mote_ghash_update(const mote_ghash_key *key, uint8_t y[16], const uint8_t *data, size_t len)
 {
-    uint64_t s[2], xs[24];
+    uint64_t s[2], xs[30];
     uint8_t last[16];
     size_t i;
 
@@ -231,6 +232,7 @@ void mote_ghash_update(const mote_ghash_key *key, uint8_t y[16], const uint8_t *
     }
     mote_store_be64(y, s[1]);
     mote_store_be64(y + 8, s[0]);
+    mote_wipe(s, sizeof s);
     mote_wipe(xs, sizeof xs);
 }
 
@@ -290,12 +292,13 @@ void mote_ghash_init(mote_ghash_key *key, const uint8_t h[16])
     mote_wipe(w, sizeof w);
 }
 
-/* y = y * H: two levels of Karatsuba over the nine leaf products. The
+/* y = y * H: two levels of Karatsuba over the nine leaf products (t: 60
+ * words of scratch). The
  * leaves of the bit-reversed operand are the reversals of its leaves
  * (reversal is linear), so only the four words are reversed. */
-static void mul_h(uint32_t *y, const mote_ghash_key *key)
+static void mul_h(uint32_t *y, const mote_ghash_key *key, uint32_t *t)
 {
-    uint32_t v[9], vr[9], w[4], p[18], q[12], z[8];
+    uint32_t *v = t, *vr = t + 9, *w = t + 18, *p = t + 22, *q = t + 40, *z = t + 52;
     unsigned i;
 
     for (i = 0; i < 4; i++)
@@ -315,7 +318,7 @@ static void mul_h(uint32_t *y, const mote_ghash_key *key)
         q[4 * i + 3] = r[3];
     }
     /* level 1 */
-    memcpy(z, q, sizeof z);
+    memcpy(z, q, 8 * sizeof *z);
     for (i = 0; i < 4; i++)
         z[2 + i] ^= q[8 + i] ^ q[i] ^ q[4 + i];
     /* shift left by one, reduce from the low end */
@@ -331,7 +334,7 @@ static void mul_h(uint32_t *y, const mote_ghash_key *key)
 
 void mote_ghash_update(const mote_ghash_key *key, uint8_t y[16], const uint8_t *data, size_t len)
 {
-    uint32_t s[4];
+    uint32_t s[4], t[60];
     uint8_t b[16];
     unsigned i;
 
@@ -343,12 +346,14 @@ void mote_ghash_update(const mote_ghash_key *key, uint8_t y[16], const uint8_t *
         memcpy(b, data, n);
         for (i = 0; i < 4; i++)
             s[i] ^= mote_load_be32(b + 12 - 4 * i);
-        mul_h(s, key);
+        mul_h(s, key, t);
         data += n;
         len -= n;
     }
     for (i = 0; i < 4; i++)
         mote_store_be32(y + 12 - 4 * i, s[i]);
+    mote_wipe(s, sizeof s);
+    mote_wipe(t, sizeof t);
 }
 
 #endif
