@@ -17,9 +17,11 @@
 
 #if MOTE_ENABLE_AES
 /* Word size of the bitsliced AES and of GHASH. 64-bit words: a pass
- * encrypts 8 blocks as two 64-bit lanes (which compilers can vectorize);
- * 32-bit words: 2 blocks per pass, and GHASH needs only 32x32->32
- * multiplies. Defaults to the pointer width; override with
+ * encrypts 8 blocks as two 64-bit lanes (which compilers can vectorize),
+ * and GHASH uses 64x64->64 multiplies; 32-bit words: 2 blocks per pass,
+ * and GHASH needs only 32x32->32 multiplies, which are constant time on
+ * Cortex-M0/M3/M4 and lx106 (unlike UMULL on Cortex-M3, which a 64-bit
+ * multiply becomes there). Defaults to the pointer width; override with
  * -DMOTE_AES_WORD64=0 or 1. */
 #ifndef MOTE_AES_WORD64
 #if UINTPTR_MAX > 0xFFFFFFFFu
