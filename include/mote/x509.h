@@ -40,6 +40,7 @@
 #include "mote/config.h"
 #include "mote/error.h"
 #include "mote/hash.h"
+#include "mote/rsa.h"
 
 /* Certificate support: the streaming DER reader, PEM, host names, chain
  * validation. (Belongs in config.h; defined here until it moves.) */
@@ -337,6 +338,48 @@ int mote_x509_ta_from_cert(mote_x509_trust_anchor *ta, uint8_t *store, size_t st
  * or DER encoding error. */
 int mote_x509_ta_load(mote_x509_trust_anchor *tas, size_t max, size_t *count, size_t *skipped,
                       uint8_t *store, size_t store_cap, const uint8_t *data, size_t len);
+
+/* ---- private keys (client certificates, the server) ---- */
+
+/* A private key decoded from PKCS#8, SEC1 or PKCS#1, in the form the
+ * primitives take: type MOTE_X509_KEY_RSA (u.rsa, for mote_rsa_sign_*),
+ * _P256 / _P384 (u.ec: the scalar, big-endian, len = 32 / 48 bytes, for
+ * mote_ecdsa_sign_* and mote_ecdh_*) or _ED25519 (u.ed25519: the 32-byte
+ * seed, for mote_ed25519_sign). Secret: wipe it with
+ * mote_x509_privkey_wipe when done. */
+typedef struct {
+    uint8_t type;
+    uint8_t pad_;
+    uint16_t len; /* key bytes: RSA modulus, EC scalar, 32 */
+    union {
+#if MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN
+        mote_rsa_private_key rsa;
+#endif
+        uint8_t ec[48];
+        uint8_t ed25519[32];
+    } u;
+} mote_x509_privkey;
+
+/* mote_x509_privkey_from_der: decode der[0..len), any of: PKCS#8
+ * PrivateKeyInfo or OneAsymmetricKey ("BEGIN PRIVATE KEY") holding RSA, EC
+ * P-256/P-384 (named curve) or Ed25519; SEC1 ECPrivateKey ("BEGIN EC PRIVATE
+ * KEY"); PKCS#1 RSAPrivateKey ("BEGIN RSA PRIVATE KEY"). The encoding is
+ * recognised from the structure. An EC scalar must be in [1, n-1]; RSA keys
+ * are checked by mote_rsa_private_from_der. Returns MOTE_OK,
+ * MOTE_ERR_ENCODING, MOTE_ERR_BAD_KEY or MOTE_ERR_UNSUPPORTED (other
+ * algorithms or curves, explicit curve parameters, RSA without
+ * MOTE_ENABLE_RSA_SIGN); on error *key is wiped. */
+int mote_x509_privkey_from_der(mote_x509_privkey *key, const uint8_t *der, size_t len);
+/* mote_x509_privkey_from_pem: the first "PRIVATE KEY", "RSA PRIVATE KEY" or
+ * "EC PRIVATE KEY" object of text[0..len), decoded through work[0..work_len)
+ * (room for the DER: about 1.2 KiB for RSA-2048, 2.4 KiB for RSA-4096; wiped
+ * before return). "ENCRYPTED PRIVATE KEY" and RFC 1421 encrypted PEM give
+ * MOTE_ERR_UNSUPPORTED; no key object, or work too small,
+ * MOTE_ERR_BAD_INPUT; else as mote_x509_privkey_from_der. */
+int mote_x509_privkey_from_pem(mote_x509_privkey *key, const char *text, size_t len, uint8_t *work,
+                               size_t work_len);
+/* mote_x509_privkey_wipe: erase a private key. */
+void mote_x509_privkey_wipe(mote_x509_privkey *key);
 
 /* mote_x509_name_hash: the hash trust anchors use for a DER-encoded Name
  * (SEQUENCE header included). */

@@ -1,0 +1,231 @@
+/* Private keys from their usual encodings (for client certificates and the
+ * server): PKCS#8 PrivateKeyInfo / OneAsymmetricKey (RFC 5208, 5958) with
+ * RSA, EC P-256/P-384 or Ed25519 (RFC 8410) inside, SEC1 ECPrivateKey
+ * (RFC 5915) and PKCS#1 RSAPrivateKey (RFC 8017), in DER or PEM. The parts
+ * go to the primitives' own key forms (mote_rsa_private_key, an EC scalar,
+ * an Ed25519 seed). Every copy of secret bytes made here is wiped. */
+#include "mote/x509.h"
+
+#include <string.h>
+
+#include "crypto/der.h"
+#include "crypto/util.h"
+#include "mote/pem.h"
+
+#if MOTE_ENABLE_X509 &&                                                                            \
+    (MOTE_ENABLE_RSA || MOTE_ENABLE_P256 || MOTE_ENABLE_P384 || MOTE_ENABLE_ED25519)
+
+static const uint8_t oid_rsa[] = {0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x01};
+static const uint8_t oid_ec[] = {0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x02, 0x01};
+static const uint8_t oid_p256[] = {0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07};
+static const uint8_t oid_p384[] = {0x2B, 0x81, 0x04, 0x00, 0x22};
+static const uint8_t oid_ed25519[] = {0x2B, 0x65, 0x70};
+
+/* The group orders, to check 1 <= d < n. */
+static const uint8_t n_p256[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0xFF,
+                                   0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xBC, 0xE6, 0xFA, 0xAD, 0xA7, 0x17,
+                                   0x9E, 0x84, 0xF3, 0xB9, 0xCA, 0xC2, 0xFC, 0x63, 0x25, 0x51};
+static const uint8_t n_p384[48] = {
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xC7, 0x63, 0x4D, 0x81, 0xF4, 0x37, 0x2D, 0xDF,
+    0x58, 0x1A, 0x0D, 0xB2, 0x48, 0xB0, 0xA7, 0x7A, 0xEC, 0xEC, 0x19, 0x6A, 0xCC, 0xC5, 0x29, 0x73};
+
+static int oid_is(const uint8_t *p, size_t n, const uint8_t *oid, size_t oid_len)
+{
+    return n == oid_len && memcmp(p, oid, n) == 0;
+}
+
+/* The curve of a namedCurve OID: MOTE_X509_KEY_P256/P384, or 0. */
+static uint8_t curve_of(const uint8_t *p, size_t n)
+{
+    if (MOTE_ENABLE_P256 && oid_is(p, n, oid_p256, sizeof oid_p256)) return MOTE_X509_KEY_P256;
+    if (MOTE_ENABLE_P384 && oid_is(p, n, oid_p384, sizeof oid_p384)) return MOTE_X509_KEY_P384;
+    return 0;
+}
+
+/* 1 if 1 <= d < n (big-endian, len bytes), in time that depends on len only. */
+static int scalar_ok(const uint8_t *d, const uint8_t *n, size_t len)
+{
+    uint32_t borrow = 0, any = 0;
+    size_t i = len;
+    while (i--) {
+        uint32_t t = (uint32_t)d[i] - n[i] - borrow;
+        borrow = (t >> 8) & 1;
+        any |= d[i];
+    }
+    return (int)(borrow & (uint32_t)((any + 0xFF) >> 8)); /* d < n and d != 0 */
+}
+
+/* SEC1 ECPrivateKey (RFC 5915) in der[0..len); curve: from the PKCS#8
+ * AlgorithmIdentifier, or 0 when the key must name it itself. */
+static int parse_sec1(mote_x509_privkey *key, const uint8_t *der, size_t len, uint8_t curve)
+{
+    mote_der d, seq;
+    const uint8_t *v, *priv;
+    size_t n, priv_len, slen;
+    mote_der_init(&d, der, len);
+    if (mote_der_enter(&d, MOTE_DER_SEQUENCE, &seq) || mote_der_done(&d)) return MOTE_ERR_ENCODING;
+    if (mote_der_get(&seq, MOTE_DER_INTEGER, &v, &n) || n != 1 || v[0] != 1)
+        return MOTE_ERR_ENCODING;
+    if (mote_der_get(&seq, MOTE_DER_OCTET_STRING, &priv, &priv_len)) return MOTE_ERR_ENCODING;
+    if (seq.p < seq.end && seq.p[0] == 0xA0) { /* [0] ECParameters: a namedCurve */
+        mote_der params;
+        uint8_t named;
+        if (mote_der_enter(&seq, 0xA0, &params) || mote_der_get(&params, MOTE_DER_OID, &v, &n) ||
+            mote_der_done(&params))
+            return MOTE_ERR_UNSUPPORTED; /* explicit curve parameters */
+        named = curve_of(v, n);
+        if (!named) return MOTE_ERR_UNSUPPORTED;
+        if (curve && curve != named) return MOTE_ERR_ENCODING;
+        curve = named;
+    }
+    if (seq.p < seq.end && seq.p[0] == 0xA1) { /* [1] publicKey: not needed */
+        if (mote_der_get(&seq, 0xA1, &v, &n)) return MOTE_ERR_ENCODING;
+    }
+    if (mote_der_done(&seq)) return MOTE_ERR_ENCODING;
+    if (!curve) return MOTE_ERR_UNSUPPORTED;
+    slen = curve == MOTE_X509_KEY_P256 ? 32 : 48;
+    /* RFC 5915: the fixed scalar length; shorter (leading zeros dropped) is accepted */
+    if (priv_len == 0 || priv_len > slen) return MOTE_ERR_BAD_KEY;
+    memset(key->u.ec, 0, sizeof key->u.ec);
+    memcpy(key->u.ec + slen - priv_len, priv, priv_len);
+    if (!scalar_ok(key->u.ec, curve == MOTE_X509_KEY_P256 ? n_p256 : n_p384, slen)) {
+        mote_wipe(key->u.ec, sizeof key->u.ec);
+        return MOTE_ERR_BAD_KEY;
+    }
+    key->type = curve;
+    key->len = (uint16_t)slen;
+    return MOTE_OK;
+}
+
+static int parse_rsa(mote_x509_privkey *key, const uint8_t *der, size_t len)
+{
+#if MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN
+    int r = mote_rsa_private_from_der(&key->u.rsa, der, len);
+    if (r) return r;
+    key->type = MOTE_X509_KEY_RSA;
+    key->len = key->u.rsa.len;
+    return MOTE_OK;
+#else
+    (void)key, (void)der, (void)len;
+    return MOTE_ERR_UNSUPPORTED;
+#endif
+}
+
+/* PKCS#8: SEQUENCE { version 0|1, AlgorithmIdentifier, OCTET STRING key,
+ * [0] attributes OPTIONAL, [1] publicKey OPTIONAL } */
+static int parse_pkcs8(mote_x509_privkey *key, mote_der *seq)
+{
+    mote_der alg;
+    const uint8_t *oid, *v, *inner;
+    size_t oid_len, n, inner_len;
+    if (mote_der_enter(seq, MOTE_DER_SEQUENCE, &alg) ||
+        mote_der_get(&alg, MOTE_DER_OID, &oid, &oid_len) ||
+        mote_der_get(seq, MOTE_DER_OCTET_STRING, &inner, &inner_len))
+        return MOTE_ERR_ENCODING;
+    /* attributes and the public key (OneAsymmetricKey) are not needed */
+    if (seq->p < seq->end && seq->p[0] == 0xA0 && mote_der_get(seq, 0xA0, &v, &n))
+        return MOTE_ERR_ENCODING;
+    if (seq->p < seq->end && seq->p[0] == 0x81 && mote_der_get(seq, 0x81, &v, &n))
+        return MOTE_ERR_ENCODING;
+    if (mote_der_done(seq)) return MOTE_ERR_ENCODING;
+    if (oid_is(oid, oid_len, oid_rsa, sizeof oid_rsa)) {
+        if (mote_der_get(&alg, MOTE_DER_NULL, &v, &n) || mote_der_done(&alg))
+            return MOTE_ERR_ENCODING;
+        return parse_rsa(key, inner, inner_len);
+    }
+    if (oid_is(oid, oid_len, oid_ec, sizeof oid_ec)) {
+        uint8_t curve;
+        if (mote_der_get(&alg, MOTE_DER_OID, &v, &n) || mote_der_done(&alg))
+            return MOTE_ERR_UNSUPPORTED; /* explicit curve parameters */
+        if (!(curve = curve_of(v, n))) return MOTE_ERR_UNSUPPORTED;
+        return parse_sec1(key, inner, inner_len, curve);
+    }
+    if (MOTE_ENABLE_ED25519 && oid_is(oid, oid_len, oid_ed25519, sizeof oid_ed25519)) {
+        mote_der cur; /* CurvePrivateKey ::= OCTET STRING, parameters absent */
+        if (mote_der_done(&alg)) return MOTE_ERR_ENCODING;
+        mote_der_init(&cur, inner, inner_len);
+        if (mote_der_get(&cur, MOTE_DER_OCTET_STRING, &v, &n) || mote_der_done(&cur) || n != 32)
+            return MOTE_ERR_ENCODING;
+        memcpy(key->u.ed25519, v, 32);
+        key->type = MOTE_X509_KEY_ED25519;
+        key->len = 32;
+        return MOTE_OK;
+    }
+    return MOTE_ERR_UNSUPPORTED;
+}
+
+int mote_x509_privkey_from_der(mote_x509_privkey *key, const uint8_t *der, size_t len)
+{
+    mote_der d, seq;
+    const uint8_t *v;
+    size_t n;
+    int r;
+    memset(key, 0, sizeof *key);
+    mote_der_init(&d, der, len);
+    if (mote_der_enter(&d, MOTE_DER_SEQUENCE, &seq) || mote_der_done(&d) ||
+        mote_der_get(&seq, MOTE_DER_INTEGER, &v, &n) || n != 1 || seq.p >= seq.end)
+        return MOTE_ERR_ENCODING;
+    /* which encoding: the element after the version tells */
+    if (seq.p[0] == MOTE_DER_SEQUENCE && v[0] <= 1)
+        r = parse_pkcs8(key, &seq);
+    else if (seq.p[0] == MOTE_DER_INTEGER && v[0] == 0)
+        r = parse_rsa(key, der, len); /* PKCS#1 RSAPrivateKey */
+    else if (seq.p[0] == MOTE_DER_OCTET_STRING && v[0] == 1)
+        r = parse_sec1(key, der, len, 0);
+    else
+        r = MOTE_ERR_ENCODING;
+    if (r) mote_x509_privkey_wipe(key);
+    return r;
+}
+
+int mote_x509_privkey_from_pem(mote_x509_privkey *key, const char *text, size_t len, uint8_t *work,
+                               size_t work_len)
+{
+    static const char *const labels[] = {"PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY",
+                                         "ENCRYPTED PRIVATE KEY"};
+    mote_pem p;
+    size_t got, n = 0;
+    int r, want = 0, done = 0;
+    unsigned i;
+    memset(key, 0, sizeof *key);
+    mote_pem_init(&p);
+    mote_pem_input(&p, (const uint8_t *)text, len);
+    for (;;) {
+        uint8_t spare;
+        r = mote_pem_next(&p, want && n < work_len ? work + n : &spare,
+                          want && n < work_len ? work_len - n : 1, &got);
+        if (r < 0 || r == MOTE_PEM_NEED) break;
+        if (r == MOTE_PEM_BEGIN) {
+            for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
+                if (strcmp(p.label, labels[i]) == 0) want = (int)i + 1;
+            if (want == 4) {
+                r = MOTE_ERR_UNSUPPORTED; /* a password-protected key */
+                break;
+            }
+        } else if (r == MOTE_PEM_DATA && want) {
+            if (n >= work_len) {
+                r = MOTE_ERR_BAD_INPUT; /* work too small */
+                break;
+            }
+            n += got;
+        } else if (r == MOTE_PEM_END && want) {
+            r = mote_x509_privkey_from_der(key, work, n);
+            done = 1;
+            break;
+        }
+    }
+    if (!done && r == MOTE_PEM_NEED) /* no key: truncated, or none there */
+        r = mote_pem_finish(&p) ? MOTE_ERR_ENCODING : MOTE_ERR_BAD_INPUT;
+    mote_wipe(work, n < work_len ? n : work_len);
+    mote_wipe(&p, sizeof p);
+    if (r) mote_x509_privkey_wipe(key);
+    return r;
+}
+
+void mote_x509_privkey_wipe(mote_x509_privkey *key)
+{
+    mote_wipe(key, sizeof *key);
+}
+
+#endif
