@@ -59,6 +59,7 @@ int mote_tool_parse_option(mote_tool_session *s, int argc, char **argv, int i)
     const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
     if (strcmp(o, "--insecure") == 0) return s->cfg.flags |= MOTE_TLS_NO_VERIFY, 1;
     if (strcmp(o, "--no-time-check") == 0) return s->cfg.flags |= MOTE_TLS_NO_TIME_CHECK, 1;
+    if (strcmp(o, "--no-mfl") == 0) return s->cfg.flags |= MOTE_TLS_NO_MFL, 1;
     if (strcmp(o, "--stats") == 0) return s->stats = 1, 1;
     if (strcmp(o, "--key-update") == 0) return s->key_update = 1, 1;
     if (strcmp(o, "--ca") && strcmp(o, "--host") && strcmp(o, "--alpn") && strcmp(o, "--groups") &&

@@ -20,6 +20,7 @@
     "  --out-buf N        output buffer bytes\n"                                                   \
     "  --insecure         do not verify the certificate (tests only)\n"                            \
     "  --no-time-check    skip certificate validity dates (device without a clock)\n"              \
+    "  --no-mfl           advertise record_size_limit only, not max_fragment_length\n"             \
     "  --key-update       send a KeyUpdate (requesting the peer's) after the handshake\n"          \
     "  --stats            print RAM: context, buffers, measured stack\n"
 

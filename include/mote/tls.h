@@ -62,6 +62,7 @@
 #define MOTE_TLS_NO_VERIFY     0x01 /* skip certificate verification (insecure, tests only) */
 #define MOTE_TLS_NO_TIME_CHECK 0x02 /* device without a clock: skip validity dates */
 #define MOTE_TLS_NO_MIDDLEBOX  0x04 /* no middlebox-compatibility session id / CCS */
+#define MOTE_TLS_NO_MFL        0x08 /* do not send max_fragment_length (record_size_limit only) */
 
 /* Progress hook, called at bounded intervals inside long public-key
  * operations (feed a watchdog, yield to a scheduler). */

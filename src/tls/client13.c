@@ -387,7 +387,7 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
          * the worst expansion: 8-byte explicit nonce + 16-byte tag (TLS 1.2) */
         for (k = 4; k > 1 && (256u << k) + 5 + 24 > c->in_size; k--)
             ;
-        if ((256u << k) + 5 + 24 <= c->in_size) {
+        if ((256u << k) + 5 + 24 <= c->in_size && !(c->cfg->flags & MOTE_TLS_NO_MFL)) {
             put_u(&w, 1, 2);
             put_u(&w, 1, 2);
             put_u(&w, k, 1);
