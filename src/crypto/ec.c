@@ -92,40 +92,45 @@ static uint32_t bit_at(const uint32_t *k, size_t n, long pos)
     return (k[(size_t)pos / 32] >> ((size_t)pos % 32)) & 1u;
 }
 
-/* r = a + b mod m, a, b < m (r may alias a or b). */
+/* r = a + b mod m, a, b < m (r may alias a or b). Two passes, no
+ * scratch: r = a + b - m, then m is added back if that went below zero. */
 static void mod_add(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n)
 {
-    uint32_t t[L], mask;
     uint64_t c = 0, d = 0;
+    uint32_t mask;
     size_t i;
     for (i = 0; i < n; i++) {
         c += (uint64_t)a[i] + b[i];
-        t[i] = (uint32_t)c;
         d = (uint64_t)(uint32_t)c - m[i] - (uint32_t)(d >> 63);
         r[i] = (uint32_t)d;
         c >>= 32;
     }
-    /* keep the sum itself only if it was below m: borrow and no carry */
+    /* a + b < m: the subtraction borrowed and the sum did not carry */
     mask = 0u - ((uint32_t)(d >> 63) & ((uint32_t)c ^ 1u));
-    cmov_mask(r, t, mask, n);
+    c = 0;
+    for (i = 0; i < n; i++) {
+        c += (uint64_t)r[i] + (m[i] & mask);
+        r[i] = (uint32_t)c;
+        c >>= 32;
+    }
 }
 
 /* r = a - b mod m, a, b < m (r may alias a or b). */
 static void mod_sub(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n)
 {
-    uint32_t t[L], mask;
     uint64_t c = 0, d = 0;
+    uint32_t mask;
     size_t i;
     for (i = 0; i < n; i++) {
         d = (uint64_t)a[i] - b[i] - (uint32_t)(d >> 63);
-        t[i] = (uint32_t)d;
-        c += (uint64_t)(uint32_t)d + m[i];
+        r[i] = (uint32_t)d;
+    }
+    mask = 0u - (uint32_t)(d >> 63);
+    for (i = 0; i < n; i++) {
+        c += (uint64_t)r[i] + (m[i] & mask);
         r[i] = (uint32_t)c;
         c >>= 32;
     }
-    /* keep a - b + m only if a - b borrowed */
-    mask = 0u - ((uint32_t)(d >> 63) ^ 1u);
-    cmov_mask(r, t, mask, n);
 }
 
 /* ---- the field GF(p), Montgomery domain ---- */
@@ -150,149 +155,146 @@ static void fe_sub(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, const
     mod_sub(r, a, b, c->p, c->limbs);
 }
 
-/* r = a^e in the Montgomery domain of m (a = x R, r = x^e R) for a public
- * exponent e (n limbs, e >= 1): left-to-right sliding windows over the odd
- * powers a, a^3, ..., a^15. Time depends on e only. r must not alias a. */
-static void mont_pow(uint32_t *r, const uint32_t *a, const uint32_t *e, const uint32_t *m,
-                     uint32_t m0i, size_t n)
+/* r = x^-1 mod m (0 for x = 0), x < m, m odd: a constant-time binary
+ * extended Euclid. Invariants a = u x, b = v x (mod m), b odd; each step
+ * makes a even (subtracting b, after a swap if a < b) and halves it, so
+ * len(a) + len(b) drops by at least one bit per step and 64 n steps reach
+ * a = 0, b = gcd = 1, v = x^-1. Every step does the same passes, with
+ * masks. r may alias x. */
+static void mod_inv(uint32_t *r, const uint32_t *x, const uint32_t *m, size_t n)
 {
-    uint32_t tab[8 * L], t[L];
-    uint32_t *cur = r, *oth = t, *sw;
-    long i = (long)(32 * n) - 1;
-    size_t k;
-    int started = 0;
-    mote_bn_montmul_sep(t, a, a, m, m0i, n); /* a^2 */
-    copy_words(tab, a, n);
-    for (k = 1; k < 8; k++)
-        mote_bn_montmul_sep(tab + k * n, tab + (k - 1) * n, t, m, m0i, n);
-    while (i >= 0) {
-        long j;
-        uint32_t v;
-        if (!bit_at(e, n, i)) {
-            if (started) {
-                mote_bn_montmul_sep(oth, cur, cur, m, m0i, n);
-                sw = cur, cur = oth, oth = sw;
-            }
-            i--;
-            continue;
-        }
-        j = i - 3 < 0 ? 0 : i - 3;
-        while (!bit_at(e, n, j))
-            j++;
-        v = 0;
-        for (k = 0; k <= (size_t)(i - j); k++)
-            v |= bit_at(e, n, j + (long)k) << k;
-        if (started) {
-            for (k = 0; k <= (size_t)(i - j); k++) {
-                mote_bn_montmul_sep(oth, cur, cur, m, m0i, n);
-                sw = cur, cur = oth, oth = sw;
-            }
-            mote_bn_montmul_sep(oth, cur, tab + (v >> 1) * n, m, m0i, n);
-            sw = cur, cur = oth, oth = sw;
-        } else {
-            copy_words(cur, tab + (v >> 1) * n, n);
-            started = 1;
-        }
-        i = j - 1;
+    uint32_t a[L], b[L], u[L], v[L];
+    size_t i, it;
+    for (i = 0; i < n; i++) {
+        a[i] = x[i];
+        b[i] = m[i];
+        u[i] = 0;
+        v[i] = 0;
     }
-    if (cur != r) copy_words(r, cur, n);
-    mote_wipe(tab, sizeof tab);
-    mote_wipe(t, sizeof t);
+    u[0] = 1;
+    for (it = 0; it < 64 * n; it++) {
+        uint32_t odd = 0u - (a[0] & 1u), sw, bm, om;
+        uint64_t da = 0, du = 0, c;
+        sw = odd & (0u - mote_bn_lt(a, b, n));
+        for (i = 0; i < n; i++) { /* swap if a is odd and below b; a -= b, u -= v if odd */
+            uint32_t t = sw & (a[i] ^ b[i]);
+            a[i] ^= t;
+            b[i] ^= t;
+            t = sw & (u[i] ^ v[i]);
+            u[i] ^= t;
+            v[i] ^= t;
+            da = (uint64_t)a[i] - (b[i] & odd) - (uint32_t)(da >> 63);
+            a[i] = (uint32_t)da;
+            du = (uint64_t)u[i] - (v[i] & odd) - (uint32_t)(du >> 63);
+            u[i] = (uint32_t)du;
+        }
+        bm = 0u - (uint32_t)(du >> 63); /* u went negative: add m back */
+        c = 0;
+        for (i = 0; i < n; i++) { /* u += m if needed; a /= 2 (a is even) */
+            c += (uint64_t)u[i] + (m[i] & bm);
+            u[i] = (uint32_t)c;
+            c >>= 32;
+            a[i] = (a[i] >> 1) | (i + 1 < n ? a[i + 1] << 31 : 0);
+        }
+        om = 0u - (u[0] & 1u); /* u /= 2 mod m: (u + m) / 2 when u is odd */
+        c = (uint64_t)u[0] + (m[0] & om);
+        for (i = 0; i + 1 < n; i++) {
+            uint64_t nx = (c >> 32) + u[i + 1] + (m[i + 1] & om);
+            u[i] = ((uint32_t)c >> 1) | ((uint32_t)nx << 31);
+            c = nx;
+        }
+        u[n - 1] = (uint32_t)(c >> 1);
+    }
+    for (i = 0; i < n; i++)
+        r[i] = v[i];
+    mote_wipe(a, sizeof a);
+    mote_wipe(b, sizeof b);
+    mote_wipe(u, sizeof u);
+    mote_wipe(v, sizeof v);
 }
 
-/* e = m - 2 (the Fermat exponent; m is odd and above 2). */
-static void minus_two(uint32_t *e, const uint32_t *m, size_t n)
-{
-    uint64_t d = (uint64_t)m[0] - 2;
-    size_t i;
-    e[0] = (uint32_t)d;
-    for (i = 1; i < n; i++) {
-        d = (uint64_t)m[i] - (uint32_t)(d >> 63);
-        e[i] = (uint32_t)d;
-    }
-}
-
-/* r = a^-1 (Montgomery domain of p; 0 for a = 0). r must not alias a. */
+/* r = a^-1 in the Montgomery domain (a = x R, r = x^-1 R; 0 for a = 0).
+ * mod_inv gives x^-1 R^-1; two products by R^2 give x^-1 R. r may not
+ * alias a. */
 static void fe_inv(const mote_ec_curve *c, uint32_t *r, const uint32_t *a)
 {
-    uint32_t e[L];
-    minus_two(e, c->p, c->limbs);
-    mont_pow(r, a, e, c->p, c->p_m0i, c->limbs);
+    uint32_t t[L];
+    mod_inv(t, a, c->p, c->limbs);
+    fe_mul(c, r, t, c->rr);
+    fe_mul(c, t, r, c->rr);
+    copy_words(r, t, c->limbs);
 }
 
 /* ---- points ---- */
 
 /* R = 2P (R may alias P). Doubling the point at infinity (Z = 0) gives
- * Z = 0 again. */
+ * Z = 0 again. 3M + 5S written as 8 multiplications (Z3 = 2 Y Z: the core
+ * has no faster squaring) and 12 additions. */
 static void pt_dbl(const mote_ec_curve *c, uint32_t *R, const uint32_t *P)
 {
     size_t n = c->limbs;
     const uint32_t *X1 = P, *Y1 = P + n, *Z1 = P + 2 * n;
     uint32_t *X3 = R, *Y3 = R + n, *Z3 = R + 2 * n;
-    uint32_t d[L], g[L], b[L], a[L], t[L], u[L];
+    uint32_t d[L], g[L], b[L], t[L], u[L];
     fe_mul(c, d, Z1, Z1); /* delta = Z^2 */
     fe_mul(c, g, Y1, Y1); /* gamma = Y^2 */
-    fe_mul(c, b, X1, g);  /* beta = X gamma */
+    fe_mul(c, u, Y1, Z1);
+    fe_add(c, Z3, u, u); /* Z3 = 2 Y Z (Y1, Z1 are not read again) */
     fe_sub(c, t, X1, d);
     fe_add(c, u, X1, d);
-    fe_mul(c, a, t, u); /* (X - delta)(X + delta) */
-    fe_add(c, t, a, a);
-    fe_add(c, a, t, a); /* alpha = 3 (X - delta)(X + delta) */
-    fe_add(c, t, Y1, Z1);
-    fe_mul(c, u, t, t);
-    fe_sub(c, u, u, g);
-    fe_sub(c, Z3, u, d); /* Z3 = (Y + Z)^2 - gamma - delta */
-    fe_mul(c, t, a, a);
-    fe_add(c, b, b, b);
-    fe_add(c, b, b, b); /* 4 beta */
+    fe_mul(c, d, t, u); /* (X - delta)(X + delta) */
+    fe_add(c, t, d, d);
+    fe_add(c, d, t, d);  /* alpha = 3 (X - delta)(X + delta) */
+    fe_add(c, g, g, g);  /* 2 gamma */
+    fe_mul(c, b, X1, g); /* 2 beta = 2 X gamma */
+    fe_mul(c, t, d, d);  /* alpha^2 */
+    fe_add(c, b, b, b);  /* 4 beta */
     fe_sub(c, t, t, b);
     fe_sub(c, X3, t, b); /* X3 = alpha^2 - 8 beta */
     fe_sub(c, b, b, X3);
-    fe_mul(c, t, a, b); /* alpha (4 beta - X3) */
-    fe_mul(c, u, g, g);
-    fe_add(c, u, u, u);
-    fe_add(c, u, u, u);
-    fe_add(c, u, u, u);  /* 8 gamma^2 */
-    fe_sub(c, Y3, t, u); /* Y3 */
+    fe_mul(c, t, d, b); /* alpha (4 beta - X3) */
+    fe_mul(c, u, g, g); /* 4 gamma^2 */
+    fe_add(c, u, u, u); /* 8 gamma^2 */
+    fe_sub(c, Y3, t, u);
 }
 
 /* R = P + Q (Jacobian; R may alias P or Q). Returns bit 0 set when H = 0
  * (same x) and bit 1 set when the Y's agree too (P = Q: the result is then
  * wrong and the caller must double instead). Meaningless when P or Q is
- * the point at infinity. */
+ * the point at infinity. 12M + 4S, five temporaries: once every input is
+ * read, R's own words serve as scratch. */
 static uint32_t pt_add(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const uint32_t *Q)
 {
     size_t n = c->limbs;
     const uint32_t *X1 = P, *Y1 = P + n, *Z1 = P + 2 * n;
     const uint32_t *X2 = Q, *Y2 = Q + n, *Z2 = Q + 2 * n;
-    uint32_t t1[L], t2[L], t3[L], t4[L], t5[L], t6[L], t7[L];
+    uint32_t t1[L], t2[L], t3[L], t4[L], t5[L];
     uint32_t hz, rz;
-    fe_mul(c, t1, Z1, Z1); /* Z1^2 */
-    fe_mul(c, t2, Z2, Z2); /* Z2^2 */
-    fe_mul(c, t3, X1, t2); /* U1 = X1 Z2^2 */
-    fe_mul(c, t4, X2, t1); /* U2 = X2 Z1^2 */
-    fe_mul(c, t5, Y1, Z2); /* */
-    fe_mul(c, t6, t5, t2); /* S1 = Y1 Z2^3 */
-    fe_mul(c, t5, Y2, Z1); /* */
-    fe_mul(c, t2, t5, t1); /* S2 = Y2 Z1^3 */
-    fe_mul(c, t5, Z1, Z2); /* Z1 Z2 */
-    fe_sub(c, t4, t4, t3); /* H = U2 - U1 */
-    fe_sub(c, t2, t2, t6); /* r = S2 - S1 */
+    fe_mul(c, t1, Z2, Z2); /* Z2^2 */
+    fe_mul(c, t2, X1, t1); /* U1 = X1 Z2^2 */
+    fe_mul(c, t3, Z2, t1); /* Z2^3 */
+    fe_mul(c, t1, Y1, t3); /* S1 = Y1 Z2^3 */
+    fe_mul(c, t3, Z1, Z1); /* Z1^2 */
+    fe_mul(c, t4, X2, t3); /* U2 = X2 Z1^2 */
+    fe_mul(c, t5, Z1, t3); /* Z1^3 */
+    fe_mul(c, t3, Y2, t5); /* S2 = Y2 Z1^3 */
+    fe_mul(c, t5, Z1, Z2); /* every input is read: R is free from here */
+    fe_sub(c, t4, t4, t2); /* H = U2 - U1 */
+    fe_sub(c, t3, t3, t1); /* r = S2 - S1 */
     hz = mote_bn_is_zero(t4, n);
-    rz = mote_bn_is_zero(t2, n);
-    fe_mul(c, t1, t5, t4); /* Z3 = Z1 Z2 H */
-    fe_mul(c, t5, t4, t4); /* H^2 */
-    fe_mul(c, t7, t5, t4); /* H^3 */
-    fe_mul(c, t4, t3, t5); /* V = U1 H^2 */
-    fe_mul(c, t3, t2, t2); /* r^2 */
-    fe_sub(c, t3, t3, t7);
-    fe_sub(c, t3, t3, t4);
-    fe_sub(c, R, t3, t4); /* X3 = r^2 - H^3 - 2 V */
+    rz = mote_bn_is_zero(t3, n);
+    fe_mul(c, R + 2 * n, t5, t4); /* Z3 = Z1 Z2 H */
+    fe_mul(c, t5, t4, t4);        /* H^2 */
+    fe_mul(c, R + n, t5, t4);     /* H^3, kept in Y3's place */
+    fe_mul(c, t4, t2, t5);        /* V = U1 H^2 */
+    fe_mul(c, t5, t3, t3);        /* r^2 */
+    fe_sub(c, t5, t5, R + n);
+    fe_sub(c, t5, t5, t4);
+    fe_sub(c, R, t5, t4); /* X3 = r^2 - H^3 - 2 V */
     fe_sub(c, t4, t4, R);
-    fe_mul(c, t5, t2, t4); /* r (V - X3) */
-    fe_mul(c, t4, t6, t7); /* S1 H^3 */
+    fe_mul(c, t5, t3, t4);    /* r (V - X3) */
+    fe_mul(c, t4, t1, R + n); /* S1 H^3 */
     fe_sub(c, R + n, t5, t4);
-    copy_words(R + 2 * n, t1, n);
     return hz | ((hz & rz) << 1);
 }
 
@@ -356,10 +358,25 @@ static size_t tab_entries(const mote_ec_curve *c, unsigned *w)
 
 void mote_ec_mul(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const uint32_t *k)
 {
-    size_t n = c->limbs, pw = 3 * n, cnt, i, nwin, t;
+    size_t n = c->limbs, pw = 3 * n, cnt, i, t;
     unsigned w;
-    uint32_t tab[MOTE_EC_TAB_WORDS], T[3 * L], S[3 * L];
-    uint32_t qinf = 0xFFFFFFFFu;
+    uint32_t tab[MOTE_EC_TAB_WORDS], T[3 * L], k1[L + 1];
+
+    /* k' = k + n or k + 2n, whichever has exactly 32 n + 1 bits (one of
+     * them does, as 2^(32 n - 1) < n < 2^(32 n)): k' P = k P, and the top
+     * window of k' is never zero, so the accumulator is never the point at
+     * infinity. */
+    k1[n] = mote_bn_add(k1, k, c->n, n);
+    {
+        uint32_t mask = k1[n] - 1u; /* add n once more if k + n is short */
+        uint64_t cy = 0;
+        for (i = 0; i < n; i++) {
+            cy += (uint64_t)k1[i] + (c->n[i] & mask);
+            k1[i] = (uint32_t)cy;
+            cy >>= 32;
+        }
+        k1[n] += (uint32_t)cy;
+    }
 
     cnt = tab_entries(c, &w);
     /* tab[i-1] = i P, i = 1..cnt */
@@ -372,41 +389,42 @@ void mote_ec_mul(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const u
             (void)pt_madd(c, tab + (i - 1) * pw, tab + (i - 2) * pw, P);
     }
 
-    for (i = 0; i < pw; i++)
-        R[i] = 0;
-    nwin = 32 * n / w + 1;
-    for (t = nwin; t-- > 0;) {
-        uint32_t v = 0, m, s, mag, nz, flags;
+    /* (32 n + 1) % w != 0 for the curves and widths used, so the top
+     * window's digit is v + c >= 1 with v's top bit clear. */
+    for (t = (32 * n) / w + 1; t-- > 0;) {
+        uint32_t v = 0, m, s, mag, flags;
         unsigned j;
-        if (t != nwin - 1)
-            for (j = 0; j < w; j++)
-                pt_dbl(c, R, R);
         /* Booth digit: v (w bits at w t) plus the bit below, minus 2^w if
          * the top bit of v is set. */
         for (j = 0; j < w; j++)
-            v |= bit_at(k, n, (long)(w * t + j)) << j;
-        m = v + bit_at(k, n, (long)(w * t) - 1);
+            v |= bit_at(k1, n + 1, (long)(w * t + j)) << j;
+        m = v + bit_at(k1, n + 1, (long)(w * t) - 1);
         s = 0u - (v >> (w - 1));
         mag = m ^ (s & (m ^ ((1u << w) - m)));
         ct_lookup(T, tab, cnt, pw, mag);
-        fe_sub(c, S, c->p, T + n); /* -y (T.y < p; p - 0 = p only when mag = 0, unused) */
-        cmov_mask(T + n, S, s, n);
-        if (t == 0) pt_dbl(c, tab, T); /* 2T, in case Q = T at the last window */
-        flags = pt_add(c, S, R, T);
-        nz = ~mote_ct_is_zero32(mag);
-        cmov_mask(R, T, nz & qinf, pw);
-        if (t == 0) {
-            uint32_t eq = 0u - (flags >> 1);
-            cmov_mask(R, S, nz & ~qinf & ~eq, pw);
-            cmov_mask(R, tab, nz & ~qinf & eq, pw);
-        } else {
-            cmov_mask(R, S, nz & ~qinf, pw);
+        {
+            /* y = p - y when the digit is negative (p - 0 = p only when
+             * mag = 0, and then T is not used) */
+            uint64_t d = 0;
+            for (j = 0; j < n; j++) {
+                d = (uint64_t)c->p[j] - T[n + j] - (uint32_t)(d >> 63);
+                T[n + j] ^= s & (T[n + j] ^ (uint32_t)d);
+            }
         }
-        qinf &= ~nz;
+        if (t == (32 * n) / w) {
+            copy_words(R, T, pw); /* digit >= 1 */
+            continue;
+        }
+        for (j = 0; j < w; j++)
+            pt_dbl(c, R, R);
+        if (t == 0) pt_dbl(c, tab, T); /* 2T, for Q = T at the last window */
+        flags = pt_add(c, T, R, T);
+        if (t == 0) cmov_mask(T, tab, 0u - (flags >> 1), pw);
+        cmov_mask(R, T, ~mote_ct_is_zero32(mag), pw);
     }
     mote_wipe(tab, sizeof tab);
     mote_wipe(T, sizeof T);
-    mote_wipe(S, sizeof S);
+    mote_wipe(k1, sizeof k1);
 }
 
 void mote_ec_mulgen(const mote_ec_curve *c, uint32_t *R, const uint32_t *k)
@@ -460,7 +478,7 @@ int mote_ec_muladd_vartime(const mote_ec_curve *c, uint32_t *R, const uint32_t *
 {
     size_t n = c->limbs, pw = 3 * n, d = 8 * n, cnt, i;
     unsigned w;
-    uint32_t tab[MOTE_EC_TAB_WORDS], D[3 * L];
+    uint32_t tab[MOTE_EC_TAB_WORDS];
     long pos, pend = -1;
     uint32_t pv = 0;
     int inf = 1;
@@ -469,9 +487,9 @@ int mote_ec_muladd_vartime(const mote_ec_curve *c, uint32_t *R, const uint32_t *
     cnt = tab_entries(c, &w);
     copy_words(tab, P, 2 * n);
     copy_words(tab + 2 * n, c->one, n);
-    pt_dbl(c, D, tab);
+    pt_dbl(c, R, tab); /* 2P, in R until the loop starts */
     for (i = 1; i < cnt; i++)
-        (void)pt_add(c, tab + i * pw, tab + (i - 1) * pw, D);
+        (void)pt_add(c, tab + i * pw, tab + (i - 1) * pw, R);
 
     for (pos = (long)(32 * n) - 1; pos >= 0; pos--) {
         if (!inf) pt_dbl(c, R, R);
@@ -578,12 +596,10 @@ void mote_ec_sc_mul(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, cons
 
 void mote_ec_sc_inv(const mote_ec_curve *c, uint32_t *r, const uint32_t *a)
 {
-    size_t n = c->limbs;
-    uint32_t am[L], e[L];
-    mote_bn_montmul_sep(am, a, c->n_rr, c->n, c->n_m0i, n); /* a R */
-    minus_two(e, c->n, n);
-    mont_pow(r, am, e, c->n, c->n_m0i, n); /* a^(n-2) R = a^-1 R */
-    mote_wipe(am, sizeof am);
+    uint32_t t[L];
+    mod_inv(t, a, c->n, c->limbs);
+    mote_bn_montmul_sep(r, t, c->n_rr, c->n, c->n_m0i, c->limbs); /* a^-1 R */
+    mote_wipe(t, sizeof t);
 }
 
 void mote_ec_sc_reduce(const mote_ec_curve *c, uint32_t *r, const uint8_t *in, size_t len)

@@ -20,6 +20,14 @@
 #define MOTE_EC_LIMBS 8
 #endif
 
+/* Keeps a function's frame out of its caller's (a big temporary frame
+ * that is over before the caller's deepest call). */
+#if defined(__GNUC__)
+#define MOTE_EC_NOINLINE __attribute__((noinline))
+#else
+#define MOTE_EC_NOINLINE
+#endif
+
 /* A curve's constants; lives in MOTE_FLASH (32-bit fields only). */
 typedef struct {
     uint32_t id;    /* MOTE_EC_P256, MOTE_EC_P384 */
@@ -59,10 +67,11 @@ uint32_t mote_ec_scalar_decode(const mote_ec_curve *c, uint32_t *k, const uint8_
  * 1 <= k < n. */
 void mote_ec_mulgen(const mote_ec_curve *c, uint32_t *R, const uint32_t *k);
 /* R (Jacobian) = k P for the affine point P of order n and 1 <= k < n,
- * constant time (signed fixed windows, masked table reads). */
+ * constant time (signed fixed windows, masked table reads). R may alias P
+ * (P is read only before R is written). */
 void mote_ec_mul(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const uint32_t *k);
 /* R = u1 G + u2 P (variable time: public scalars). Returns 0, or -1 if the
- * result is the point at infinity. */
+ * result is the point at infinity. R may alias P. */
 int mote_ec_muladd_vartime(const mote_ec_curve *c, uint32_t *R, const uint32_t *u1,
                            const uint32_t *u2, const uint32_t *P);
 

@@ -108,7 +108,7 @@ int mote_ecdh_shared(int curve, uint8_t *secret, const uint8_t *priv, const uint
                      size_t peer_len)
 {
     const mote_ec_curve *c = mote_ec_curve_get(curve);
-    uint32_t P[2 * L], R[3 * L], k[L], x[L], ok, bad;
+    uint32_t P[3 * L], k[L], ok, bad; /* the peer's point, then k P in place */
     size_t n, i;
     int ret;
     if (!c) return MOTE_ERR_UNSUPPORTED;
@@ -119,16 +119,15 @@ int mote_ecdh_shared(int curve, uint8_t *secret, const uint8_t *priv, const uint
     if (ret != MOTE_OK) return ret;
     ok = mote_ec_scalar_decode(c, k, priv);
     scalar_or_one(k, ok, n);
-    mote_ec_mul(c, R, P, k);
+    mote_ec_mul(c, P, P, k);
     /* Only the point at infinity is refused (it cannot occur for a valid
      * point and key; this is a fault check). x = 0 is a genuine point of
      * the group when b is a square (P-256), and Wycheproof expects it. */
-    bad = mote_ec_to_affine(c, x, NULL, R);
-    mote_bn_to_be(secret, 4 * n, x, n);
+    bad = mote_ec_to_affine(c, k, NULL, P); /* x, into k's room */
+    mote_bn_to_be(secret, 4 * n, k, n);
     mask_bytes(secret, 4 * n, ok & ~bad);
-    mote_wipe(R, sizeof R);
     mote_wipe(k, sizeof k);
-    mote_wipe(x, sizeof x);
+    mote_wipe(P, sizeof P);
     return ct_err(~ok, MOTE_ERR_BAD_KEY) | ct_err(ok & bad, MOTE_ERR_ZERO_SECRET);
 }
 

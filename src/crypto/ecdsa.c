@@ -24,31 +24,31 @@ int mote_ecdsa_verify_raw(int curve, const uint8_t *pub, size_t pub_len, const u
                           size_t hash_len, const uint8_t *sig, size_t sig_len)
 {
     const mote_ec_curve *c = mote_ec_curve_get(curve);
-    uint32_t P[2 * L], R[3 * L], r[L], s[L], e[L], w[L], u1[L], u2[L];
+    uint32_t R[3 * L], r[L], a[L], b[L], w[L]; /* R: the public point, then the sum */
     size_t n;
     int ret;
     if (!c) return MOTE_ERR_UNSUPPORTED;
     n = c->limbs;
-    ret = mote_ec_decode_point(c, P, pub, pub_len);
+    ret = mote_ec_decode_point(c, R, pub, pub_len);
     if (ret != MOTE_OK) return ret;
     if (sig_len != 8 * n) return MOTE_ERR_BAD_SIGNATURE;
     mote_bn_from_be(r, n, sig, 4 * n);
-    mote_bn_from_be(s, n, sig + 4 * n, 4 * n);
-    if (mote_bn_is_zero(r, n) || mote_bn_is_zero(s, n) || !mote_bn_lt(r, c->n, n) ||
-        !mote_bn_lt(s, c->n, n))
+    mote_bn_from_be(a, n, sig + 4 * n, 4 * n); /* s */
+    if (mote_bn_is_zero(r, n) || mote_bn_is_zero(a, n) || !mote_bn_lt(r, c->n, n) ||
+        !mote_bn_lt(a, c->n, n))
         return MOTE_ERR_BAD_SIGNATURE;
-    digest_scalar(c, e, hash, hash_len);
-    mote_ec_sc_inv(c, w, s);     /* s^-1 R */
-    mote_ec_sc_mul(c, u1, e, w); /* e / s */
-    mote_ec_sc_mul(c, u2, r, w); /* r / s */
-    if (mote_ec_muladd_vartime(c, R, u1, u2, P) != 0) return MOTE_ERR_BAD_SIGNATURE;
+    mote_ec_sc_inv(c, w, a);             /* s^-1 R */
+    digest_scalar(c, b, hash, hash_len); /* e */
+    mote_ec_sc_mul(c, a, b, w);          /* u1 = e / s */
+    mote_ec_sc_mul(c, b, r, w);          /* u2 = r / s */
+    if (mote_ec_muladd_vartime(c, R, a, b, R) != 0) return MOTE_ERR_BAD_SIGNATURE;
     /* x(R) mod n == r without an inversion: X == r Z^2 (mod p), or, when
      * r + n < p, X == (r + n) Z^2. Values in the Montgomery domain. */
     mote_ec_fe_mul(c, w, R + 2 * n, R + 2 * n); /* Z^2 */
     for (;;) {
-        mote_ec_fe_mul(c, e, r, c->rr); /* r R */
-        mote_ec_fe_mul(c, u1, e, w);
-        if (memcmp(u1, R, 4 * n) == 0) return MOTE_OK;
+        mote_ec_fe_mul(c, a, r, c->rr); /* r R */
+        mote_ec_fe_mul(c, b, a, w);
+        if (memcmp(b, R, 4 * n) == 0) return MOTE_OK;
         if (mote_bn_add(r, r, c->n, n) || !mote_bn_lt(r, c->p, n)) break;
     }
     return MOTE_ERR_BAD_SIGNATURE;
@@ -122,103 +122,138 @@ int mote_ecdsa_raw_to_der(uint8_t *out, size_t max, size_t *out_len, const uint8
 
 #if MOTE_ENABLE_ECDSA_SIGN
 
-/* RFC 6979 3.2 state: K and V, hlen bytes each. */
+/* RFC 6979 3.2 state. One HMAC context serves every step. */
 typedef struct {
     const mote_hash_desc *h;
+    mote_hmac_ctx mac;
     uint8_t k[MOTE_HASH_MAX_LEN];
     uint8_t v[MOTE_HASH_MAX_LEN];
-    mote_hmac_ctx mac;
+    uint8_t x[MOTE_EC_MAX_SCALAR]; /* int2octets(d) */
+    uint8_t e[MOTE_EC_MAX_SCALAR]; /* bits2octets(hash) */
+    uint8_t t[MOTE_EC_MAX_SCALAR]; /* T */
+    uint32_t k2[L];
 } rfc6979;
 
-/* K = HMAC_K(V || sep || x || e) (sep < 0: V alone), then V = HMAC_K(V). */
-static void drbg_update(rfc6979 *g, int sep, const uint8_t *x, const uint8_t *e, size_t qlen)
+/* V = HMAC_K(V). */
+static void next_v(rfc6979 *g)
 {
     size_t hl = g->h->out_len;
     mote_hmac_init(&g->mac, g->h, g->k, hl);
     mote_hmac_update(&g->mac, g->v, hl);
-    if (sep >= 0) {
-        uint8_t b = (uint8_t)sep;
-        mote_hmac_update(&g->mac, &b, 1);
-        if (x) {
-            mote_hmac_update(&g->mac, x, qlen);
-            mote_hmac_update(&g->mac, e, qlen);
-        }
+    mote_hmac_final(&g->mac, g->v);
+}
+
+/* K = HMAC_K(V || sep [|| x || e]), then V = HMAC_K(V). */
+static void update(rfc6979 *g, uint8_t sep, int with_key, size_t qlen)
+{
+    size_t hl = g->h->out_len;
+    mote_hmac_init(&g->mac, g->h, g->k, hl);
+    mote_hmac_update(&g->mac, g->v, hl);
+    mote_hmac_update(&g->mac, &sep, 1);
+    if (with_key) {
+        mote_hmac_update(&g->mac, g->x, qlen);
+        mote_hmac_update(&g->mac, g->e, qlen);
     }
     mote_hmac_final(&g->mac, g->k);
-    mote_hmac(g->h, g->k, hl, g->v, hl, g->v);
+    next_v(g);
 }
 
 /* The next candidate: T = V1 || V2 ... (qlen bytes), k = bits2int(T).
  * Returns the all-ones mask if 1 <= k < n. */
-static uint32_t candidate(const mote_ec_curve *c, rfc6979 *g, uint32_t *k, uint8_t *t)
+static uint32_t candidate(const mote_ec_curve *c, rfc6979 *g, uint32_t *k)
 {
     size_t hl = g->h->out_len, qlen = 4 * (size_t)c->limbs, got = 0;
     while (got < qlen) {
         size_t take = qlen - got < hl ? qlen - got : hl;
-        mote_hmac(g->h, g->k, hl, g->v, hl, g->v);
-        memcpy(t + got, g->v, take);
+        next_v(g);
+        memcpy(g->t + got, g->v, take);
         got += take;
     }
-    return mote_ec_scalar_decode(c, k, t);
+    return mote_ec_scalar_decode(c, k, g->t);
 }
 
-int mote_ecdsa_sign_raw(int curve, uint8_t *sig, const uint8_t *priv, const mote_hash_desc *h,
-                        const uint8_t *hash)
+/* k = the RFC 6979 3.2 nonce for the private scalar d and e = bits2int(hash)
+ * mod n: steps b-f, then h, twice; the first candidate in [1, n-1] is kept
+ * with masks. Returns the all-ones mask if one was, else 0 (k is then 1).
+ * Its own frame (the HMAC state) is gone before the point multiplication. */
+static MOTE_EC_NOINLINE uint32_t nonce(const mote_ec_curve *c, const mote_hash_desc *h, uint32_t *k,
+                                       const uint32_t *d, const uint32_t *e)
 {
-    const mote_ec_curve *c = mote_ec_curve_get(curve);
-    struct {
-        rfc6979 g;
-        uint8_t x[MOTE_EC_MAX_SCALAR], eo[MOTE_EC_MAX_SCALAR], t[MOTE_EC_MAX_SCALAR];
-        uint32_t d[L], e[L], k[L], k2[L], R[3 * L], r[L], s[L], u[L];
-    } w;
-    uint32_t ok, found, ok2, fail;
-    size_t n, qlen, i;
-    if (!c || !h) return MOTE_ERR_BAD_INPUT;
-    n = c->limbs;
-    qlen = 4 * n;
-    ok = mote_ec_scalar_decode(c, w.d, priv);
+    rfc6979 g;
+    size_t n = c->limbs, qlen = 4 * n, i;
+    uint32_t found, ok2;
+    g.h = h;
+    memset(g.v, 0x01, h->out_len);
+    memset(g.k, 0x00, h->out_len);
+    mote_bn_to_be(g.x, qlen, d, n);
+    mote_bn_to_be(g.e, qlen, e, n);
+    update(&g, 0x00, 1, qlen);
+    update(&g, 0x01, 1, qlen);
+    found = candidate(c, &g, k);
+    update(&g, 0x00, 0, qlen);
+    ok2 = candidate(c, &g, g.k2);
     for (i = 0; i < n; i++)
-        w.d[i] &= ok;
-    w.d[0] |= 1u & ~ok;
-    digest_scalar(c, w.e, hash, h->out_len);
-
-    /* RFC 6979 3.2 b-f, then h: two candidates, the first valid one kept */
-    w.g.h = h;
-    memset(w.g.v, 0x01, h->out_len);
-    memset(w.g.k, 0x00, h->out_len);
-    mote_bn_to_be(w.x, qlen, w.d, n);
-    mote_bn_to_be(w.eo, qlen, w.e, n);
-    drbg_update(&w.g, 0, w.x, w.eo, qlen);
-    drbg_update(&w.g, 1, w.x, w.eo, qlen);
-    found = candidate(c, &w.g, w.k, w.t);
-    drbg_update(&w.g, 0, NULL, NULL, qlen);
-    ok2 = candidate(c, &w.g, w.k2, w.t);
-    for (i = 0; i < n; i++)
-        w.k[i] ^= ~found & (w.k[i] ^ w.k2[i]);
+        k[i] ^= ~found & (k[i] ^ g.k2[i]);
     found |= ok2;
     for (i = 0; i < n; i++)
-        w.k[i] &= found;
-    w.k[0] |= 1u & ~found;
+        k[i] &= found;
+    k[0] |= 1u & ~found;
+    mote_wipe(&g, sizeof g);
+    return found;
+}
 
-    /* r = x(kG) mod n; s = (e + r d) / k mod n */
-    mote_ec_mulgen(c, w.R, w.k);
+/* sig = r || s for the scalars d, e and the nonce k (all in [0, n), k
+ * and d nonzero). Returns the all-ones mask if r or s came out zero. A
+ * frame of its own, so the nonce's HMAC state and the point
+ * multiplication never share the stack. */
+static MOTE_EC_NOINLINE uint32_t sign_with(const mote_ec_curve *c, uint8_t *sig, const uint32_t *d,
+                                           const uint32_t *e, const uint32_t *k)
+{
+    struct {
+        uint32_t R[3 * L], r[L], s[L], u[L];
+    } w;
+    size_t n = c->limbs, qlen = 4 * n, i;
+    uint32_t zero;
+    /* r = x(kG) mod n */
+    mote_ec_mulgen(c, w.R, k);
     (void)mote_ec_to_affine(c, w.r, NULL, w.R);
     {
         uint32_t borrow = mote_bn_sub(w.u, w.r, c->n, n); /* x < p < 2n */
         for (i = 0; i < n; i++)
             w.r[i] ^= (0u - (borrow ^ 1u)) & (w.r[i] ^ w.u[i]);
     }
-    mote_ec_sc_mul(c, w.u, w.d, c->n_rr); /* d R */
-    mote_ec_sc_mul(c, w.s, w.r, w.u);     /* r d */
-    mote_ec_sc_add(c, w.s, w.s, w.e);     /* e + r d */
-    mote_ec_sc_inv(c, w.u, w.k);          /* k^-1 R */
-    mote_ec_sc_mul(c, w.k2, w.s, w.u);    /* (e + r d) / k */
-    fail = ~found | (0u - mote_bn_is_zero(w.r, n)) | (0u - mote_bn_is_zero(w.k2, n));
+    /* s = (e + r d) / k mod n */
+    mote_ec_sc_mul(c, w.u, d, c->n_rr); /* d R */
+    mote_ec_sc_mul(c, w.s, w.r, w.u);   /* r d */
+    mote_ec_sc_add(c, w.s, w.s, e);     /* e + r d */
+    mote_ec_sc_inv(c, w.u, k);          /* k^-1 R */
+    mote_ec_sc_mul(c, w.R, w.s, w.u);   /* s, in R's room */
+    zero = (0u - mote_bn_is_zero(w.r, n)) | (0u - mote_bn_is_zero(w.R, n));
     mote_bn_to_be(sig, qlen, w.r, n);
-    mote_bn_to_be(sig + qlen, qlen, w.k2, n);
-    for (i = 0; i < 2 * qlen; i++)
-        sig[i] &= (uint8_t)(ok & ~fail);
+    mote_bn_to_be(sig + qlen, qlen, w.R, n);
     mote_wipe(&w, sizeof w);
+    return zero;
+}
+
+int mote_ecdsa_sign_raw(int curve, uint8_t *sig, const uint8_t *priv, const mote_hash_desc *h,
+                        const uint8_t *hash)
+{
+    const mote_ec_curve *c = mote_ec_curve_get(curve);
+    uint32_t d[L], e[L], k[L], ok, fail;
+    size_t n, i;
+    if (!c || !h) return MOTE_ERR_BAD_INPUT;
+    n = c->limbs;
+    ok = mote_ec_scalar_decode(c, d, priv);
+    for (i = 0; i < n; i++)
+        d[i] &= ok;
+    d[0] |= 1u & ~ok;
+    digest_scalar(c, e, hash, h->out_len);
+    fail = ~nonce(c, h, k, d, e);
+    fail |= sign_with(c, sig, d, e, k);
+    for (i = 0; i < 8 * n; i++)
+        sig[i] &= (uint8_t)(ok & ~fail);
+    mote_wipe(d, sizeof d);
+    mote_wipe(k, sizeof k);
     return -(int)((~ok & (uint32_t)-MOTE_ERR_BAD_KEY) | (ok & fail & (uint32_t)-MOTE_ERR_FAULT));
 }
 
