@@ -104,15 +104,15 @@ void mote_rsa_private_public(const mote_rsa_private_key *key, mote_rsa_public_ke
 void mote_rsa_private_wipe(mote_rsa_private_key *key);
 
 /* Workspace for signing, in 32-bit words, for a modulus of `bits` bits.
- * This size gives 4-bit exponent windows (2048-bit key: 770 words = 3080
- * bytes; 4096-bit: 1538 words = 6152 bytes). Anything down to
- * MOTE_RSA_SIGN_WORK_MIN_WORDS works with narrower windows (3 bits: 6%
- * slower, 2 bits: 19%, 1 bit at the minimum: 58%); room for 5-bit windows
- * (16 more half-size numbers) is about 3% faster. */
-#define MOTE_RSA_SIGN_WORK_WORDS(bits)     MOTE_RSA_SIGN_WORK_WIN_((bits), 4)
-#define MOTE_RSA_SIGN_WORK_MIN_WORDS(bits) MOTE_RSA_SIGN_WORK_WIN_((bits), 1)
-#define MOTE_RSA_SIGN_WORK_WIN_(bits, w)                                                           \
-    (((bits) + 31) / 32 + ((1u << (w)) + 6) * ((((bits) + 31) / 32 + 1) / 2) + 2)
+ * This size gives 4-bit exponent windows (2048-bit key: 738 words = 2952
+ * bytes; 4096-bit: 1474 words = 5896 bytes). Anything down to
+ * MOTE_RSA_SIGN_WORK_MIN_WORDS (2048: 384 words, 4096: 768) works, with
+ * narrower windows (3 bits: about 6% slower; 2 bits, at the minimum: 19%);
+ * room for 5-bit windows (16 more half-size numbers) is about 3% faster. */
+#define MOTE_RSA_SIGN_WORK_WORDS(bits)     (MOTE_RSA_NL_(bits) + 21 * MOTE_RSA_NP_(bits) + 2)
+#define MOTE_RSA_SIGN_WORK_MIN_WORDS(bits) (MOTE_RSA_NL_(bits) + 10 * MOTE_RSA_NP_(bits))
+#define MOTE_RSA_NL_(bits)                 (((bits) + 31) / 32)
+#define MOTE_RSA_NP_(bits)                 ((MOTE_RSA_NL_(bits) + 1) / 2)
 
 /* mote_rsa_sign_pkcs1: sig[0..sig_len) = the RSASSA-PKCS1-v1_5 signature of
  * a digest (hash: h->out_len bytes made with h). sig_len must be key->len.

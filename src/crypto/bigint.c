@@ -277,29 +277,37 @@ void mote_bn_modexp(uint32_t *r, const uint32_t *a, const uint32_t *e, size_t eb
                     const uint32_t *m, uint32_t m0i, size_t n, uint32_t *work, unsigned w)
 {
     size_t cnt = (size_t)1 << w, i, pos;
-    uint32_t *sel = work + cnt * n;
+    uint32_t *sel = work + cnt * n, *cur = r, *oth = sel + n, *t;
     mote_bn_rmod(work, m, n); /* the table: a^0 R, a^1 R, ..., a^(cnt-1) R */
     for (i = 0; i < n; i++)
         work[n + i] = a[i];
     for (i = 2; i < cnt; i++)
-        mote_bn_montmul(work + i * n, work + (i - 1) * n, a, m, m0i, n);
+        mote_bn_montmul_sep(work + i * n, work + (i - 1) * n, a, m, m0i, n);
     /* Fixed windows from the top; every window squares w times and
-     * multiplies by a masked table entry, whatever the digit. */
+     * multiplies by a masked table entry, whatever the digit. The products
+     * go back and forth between r and a scratch number (montmul_sep's
+     * output must be separate from its inputs). */
     pos = (ebits + w - 1) / w * w;
     if (pos == 0) {
         bn_select(r, work, cnt, 0, n);
         return;
     }
     pos -= w;
-    bn_select(r, work, cnt, bn_bits(e, ebits, pos, w), n);
+    bn_select(cur, work, cnt, bn_bits(e, ebits, pos, w), n);
     while (pos > 0) {
         unsigned k;
         pos -= w;
-        for (k = 0; k < w; k++)
-            mote_bn_montmul(r, r, r, m, m0i, n);
+        for (k = 0; k < w; k++) {
+            mote_bn_montmul_sep(oth, cur, cur, m, m0i, n);
+            t = cur, cur = oth, oth = t;
+        }
         bn_select(sel, work, cnt, bn_bits(e, ebits, pos, w), n);
-        mote_bn_montmul(r, r, sel, m, m0i, n);
+        mote_bn_montmul_sep(oth, cur, sel, m, m0i, n);
+        t = cur, cur = oth, oth = t;
     }
+    if (cur != r)
+        for (i = 0; i < n; i++)
+            r[i] = cur[i];
 }
 
 #endif

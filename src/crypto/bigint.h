@@ -68,8 +68,9 @@ void mote_bn_mod_wide(uint32_t *r, const uint32_t *x, size_t xn, const uint32_t 
  * e is secret: fixed windows of w bits (1 <= w <= 8), every window does w
  * squarings and one multiplication by a table entry selected with masks
  * (every entry is read), so time and memory accesses depend only on n, ebits
- * and w. work: (2^w + 1) n limbs of scratch (the table). r must not alias a,
- * e or work. */
+ * and w. work: (2^w + 2) n limbs of scratch (the table and two numbers).
+ * r must not alias a, e or work; a may be work + n (the table's slot for
+ * a^1), but no other part of work. */
 void mote_bn_modexp(uint32_t *r, const uint32_t *a, const uint32_t *e, size_t ebits,
                     const uint32_t *m, uint32_t m0i, size_t n, uint32_t *work, unsigned w);
 

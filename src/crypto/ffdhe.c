@@ -13,8 +13,8 @@
 
 #define N 64 /* limbs */
 
-/* Exponent window for y^x: the table takes (2^w + 1) 256-byte numbers of
- * stack. 2 bits: 386 multiplications for a 256-bit exponent; 3 bits: 348 but
+/* Exponent window for y^x: the table and scratch take (2^w + 2) 256-byte
+ * numbers of stack. 2 bits: 386 multiplications for a 256-bit exponent; 3 bits: 348 but
  * 1 KiB more stack. */
 #ifndef MOTE_FFDHE_WINDOW
 #define MOTE_FFDHE_WINDOW 2
@@ -53,9 +53,9 @@ void mote_ffdhe2048_public(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN],
     /* left to right: square, then double (a cheap modular addition, since
      * g = 2) and keep the double only where the exponent bit is 1 */
     for (i = 255; i >= 0; i--) {
-        mote_bn_montmul(acc, acc, acc, P, M0I, N);
-        mote_bn_modadd(t, acc, acc, P, N);
-        mote_bn_cmov(acc, t, (x[i / 32] >> (i % 32)) & 1u, N);
+        mote_bn_montmul_sep(t, acc, acc, P, M0I, N);
+        mote_bn_modadd(acc, t, t, P, N);
+        mote_bn_cmov(acc, t, ((x[i / 32] >> (i % 32)) & 1u) ^ 1u, N);
     }
     to_bytes(pub, acc, t);
     mote_wipe(x, sizeof x);
@@ -79,7 +79,7 @@ int mote_ffdhe2048_keygen(uint8_t priv[MOTE_FFDHE2048_PRIV_LEN], uint8_t pub[MOT
 int mote_ffdhe2048_shared(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN], const uint8_t *peer,
                           size_t peer_len, uint8_t secret[MOTE_FFDHE2048_LEN])
 {
-    uint32_t y[N], acc[N], x[8], tab[((1u << MOTE_FFDHE_WINDOW) + 1) * N];
+    uint32_t y[N], acc[N], x[8], tab[((1u << MOTE_FFDHE_WINDOW) + 2) * N];
     memset(secret, 0, MOTE_FFDHE2048_LEN);
     if (peer_len == 0 || peer_len > MOTE_FFDHE2048_LEN) return MOTE_ERR_BAD_INPUT;
     /* 1 < y < p - 1 (the peer value is public: branches are fine) */

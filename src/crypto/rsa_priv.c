@@ -151,18 +151,29 @@ static void addmul(uint32_t *r, size_t rn, const uint32_t *a, size_t an, uint32_
     }
 }
 
+/* Workspace for a modulus of nn limbs and primes of np limbs with w-bit
+ * windows: m, mp, mq, then the larger of one CRT half's scratch and the
+ * final check's 4 nn. Matches MOTE_RSA_SIGN_WORK_WORDS (w = 4) and
+ * MOTE_RSA_SIGN_WORK_MIN_WORDS (w = 2 fits there). */
+static size_t work_need(size_t nn, size_t np, unsigned w)
+{
+    size_t half = ((1u << w) + 3) * np + 2;
+    return nn + 2 * np + (half > 8 * np ? half : 8 * np);
+}
+
 /* One CRT half: out = (m mod P)^(dP + k (P - 1)) mod P, in the Montgomery
- * domain. s: (2^w + 4) np + 2 limbs of scratch; on return s[0..np) holds
- * R^2 mod P. */
+ * domain. s: (2^w + 3) np + 2 limbs of scratch. */
 static void crt_half(uint32_t *out, const uint32_t *m, size_t nn, const uint32_t *P,
                      const uint32_t *dP, const uint32_t *k, uint32_t *s, size_t np, unsigned w)
 {
-    uint32_t *rr = s, *ex = rr + np, *x = ex + np + 2, *tab = x + np;
+    /* the base x goes straight into the table's slot for x^1 (modexp allows
+     * that); R^2 and mod_wide's scratch use later slots until then */
+    uint32_t *ex = s, *tab = ex + np + 2, *x = tab + np;
     uint32_t m0i = mote_bn_m0inv(P[0]);
     uint64_t d = 0;
     size_t i;
-    mote_bn_r2(rr, P, np);
-    mote_bn_mod_wide(x, m, nn, P, m0i, rr, tab, np); /* x = m R mod P */
+    mote_bn_r2(tab + 2 * np, P, np);
+    mote_bn_mod_wide(x, m, nn, P, m0i, tab + 2 * np, tab + 3 * np, np); /* x = m R mod P */
     /* ex = dP + k P - k, np + 2 limbs */
     memcpy(ex, dP, np * 4);
     ex[np] = ex[np + 1] = 0;
@@ -182,19 +193,20 @@ static int rsasp1(const mote_rsa_private_key *key, uint8_t *sig, mote_drbg_ctx *
                   unsigned w)
 {
     size_t nn = (key->bits + 31u) / 32, np = (nn + 1) / 2, k = key->len, i;
-    size_t used = nn + ((1u << w) + 6) * np + 2;
+    size_t used = work_need(nn, np, w);
     uint32_t *m = work, *mp = m + nn, *mq = mp + np, *s = mq + np;
     uint32_t kr[4], ok, mask, c, m0i;
     int r = mote_drbg_generate(rng, (uint8_t *)kr, sizeof kr);
     if (r) return r;
     mote_bn_from_be(m, nn, sig, k);
     crt_half(mq, m, nn, key->q, key->dq, kr + 2, s, np, w);
-    crt_half(mp, m, nn, key->p, key->dp, kr, s, np, w); /* leaves R^2 mod p in s */
+    crt_half(mp, m, nn, key->p, key->dp, kr, s, np, w);
     mote_wipe(kr, sizeof kr);
     {
         /* Garner: s = mq + q ((mp - mq) qinv mod p), mp in the Montgomery
          * domain of p, mq taken out of that of q first. */
         uint32_t *rr = s, *a = s + np, *h = a + np, *prod = h + np;
+        mote_bn_r2(rr, key->p, np);
         m0i = mote_bn_m0inv(key->q[0]);
         memset(a, 0, np * 4);
         a[0] = 1;
@@ -214,10 +226,10 @@ static int rsasp1(const mote_rsa_private_key *key, uint8_t *sig, mote_drbg_ctx *
     /* Check s^e = m (mod n) on the bytes being released: s < n, and the
      * result equals m. No branch on the outcome until the caller's. */
     {
-        uint32_t *x = s, *t1 = x + nn, *t2 = t1 + nn;
+        uint32_t *x = s;
         mote_bn_from_be(x, nn, sig, k);
         ok = mote_bn_lt(x, key->n, nn);
-        mote_rsa_pubexp(x, key->n, nn, key->e, t1, t2);
+        mote_rsa_pubexp(x, key->n, nn, key->e, x + nn);
         ok &= (uint32_t)mote_ct_memeq(x, m, nn * 4);
     }
     mask = 0u - ok;
@@ -235,8 +247,9 @@ static unsigned sign_check(const mote_rsa_private_key *key, const mote_hash_desc
     size_t nn = (key->bits + 31u) / 32, np = (nn + 1) / 2;
     unsigned w;
     if (mote_rsa_hash_ok(h) || sig_len != key->len || key->bits == 0 || work == NULL) return 0;
-    for (w = 5; w > 0; w--)
-        if (nn + ((1u << w) + 6) * np + 2 <= work_words) break;
+    for (w = 5; w > 1; w--)
+        if (work_need(nn, np, w) <= work_words) break;
+    if (work_need(nn, np, w) > work_words) return 0;
     return w;
 }
 

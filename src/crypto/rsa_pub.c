@@ -27,25 +27,30 @@ int mote_rsa_hash_ok(const mote_hash_desc *h)
     return -1;
 }
 
-void mote_rsa_pubexp(uint32_t *x, const uint32_t *n, size_t nl, uint32_t e, uint32_t *t1,
-                     uint32_t *t2)
+void mote_rsa_pubexp(uint32_t *x, const uint32_t *n, size_t nl, uint32_t e, uint32_t *t)
 {
     uint32_t m0i = mote_bn_m0inv(n[0]);
+    uint32_t *xr = t, *cur = t + nl, *oth = t + 2 * nl, *s;
     int top = 31, i;
     while (!(e >> top))
         top--;
-    mote_bn_r2(t1, n, nl);
-    mote_bn_montmul(t1, t1, x, n, m0i, nl); /* t1 = x R */
-    memcpy(t2, t1, nl * 4);
+    mote_bn_r2(oth, n, nl);
+    mote_bn_montmul_sep(xr, x, oth, n, m0i, nl); /* x R */
+    memcpy(cur, xr, nl * 4);
     /* Left to right over the bits below the top one; e is odd, so the last
      * step multiplies by plain x, which also leaves the Montgomery domain
-     * (65537: 16 squarings and one multiplication). */
-    for (i = top - 1; i >= 1; i--) {
-        mote_bn_montmul(t2, t2, t2, n, m0i, nl);
-        if ((e >> i) & 1) mote_bn_montmul(t2, t2, t1, n, m0i, nl);
+     * (65537: 16 squarings and one multiplication). Products alternate
+     * between cur and oth. */
+    for (i = top - 1; i >= 0; i--) {
+        mote_bn_montmul_sep(oth, cur, cur, n, m0i, nl);
+        s = cur, cur = oth, oth = s;
+        if (i > 0 && ((e >> i) & 1)) {
+            mote_bn_montmul_sep(oth, cur, xr, n, m0i, nl);
+            s = cur, cur = oth, oth = s;
+        }
     }
-    mote_bn_montmul(t2, t2, t2, n, m0i, nl);
-    mote_bn_montmul(x, t2, x, n, m0i, nl);
+    mote_bn_montmul_sep(oth, cur, x, n, m0i, nl);
+    memcpy(x, oth, nl * 4);
 }
 
 /* DigestInfo for SHA-256; SHA-384 and SHA-512 differ in 3 bytes. */
@@ -181,41 +186,41 @@ int mote_rsa_public_from_spki(mote_rsa_public_key *key, const uint8_t *der, size
     return parse_rsa_public(key, &d);
 }
 
-/* x = sig^e mod n, or -1 if sig is not a representative below n. t1, t2:
+/* x = sig^e mod n, or -1 if sig is not a representative below n. t: 3 n
  * scratch. */
 static int rsavp1(const mote_rsa_public_key *key, const uint8_t *sig, size_t sig_len, uint32_t *x,
-                  uint32_t *t1, uint32_t *t2)
+                  uint32_t *t)
 {
     size_t nl = (key->bits + 31u) / 32;
     if (sig_len != key->len) return -1;
     mote_bn_from_be(x, nl, sig, sig_len);
     if (!mote_bn_lt(x, key->n, nl)) return -1;
-    mote_rsa_pubexp(x, key->n, nl, key->e, t1, t2);
+    mote_rsa_pubexp(x, key->n, nl, key->e, t);
     return 0;
 }
 
 int mote_rsa_verify_pkcs1(const mote_rsa_public_key *key, const mote_hash_desc *h,
                           const uint8_t *hash, const uint8_t *sig, size_t sig_len)
 {
-    uint32_t x[L], t1[L], t2[L];
+    uint32_t x[L], t[3 * L];
     size_t k = key->len;
     if (mote_rsa_hash_ok(h)) return MOTE_ERR_BAD_INPUT;
-    if (rsavp1(key, sig, sig_len, x, t1, t2)) return MOTE_ERR_BAD_SIGNATURE;
-    /* t1, t2 are free again: compare the bytes of x with EM' */
-    mote_bn_to_be((uint8_t *)t1, k, x, (key->bits + 31u) / 32);
-    if (mote_rsa_pkcs1_encode((uint8_t *)t2, k, h, hash)) return MOTE_ERR_BAD_SIGNATURE;
-    return mote_ct_memeq(t1, t2, k) ? MOTE_OK : MOTE_ERR_BAD_SIGNATURE;
+    if (rsavp1(key, sig, sig_len, x, t)) return MOTE_ERR_BAD_SIGNATURE;
+    /* t is free again: compare the bytes of x with EM' */
+    mote_bn_to_be((uint8_t *)t, k, x, (key->bits + 31u) / 32);
+    if (mote_rsa_pkcs1_encode((uint8_t *)(t + L), k, h, hash)) return MOTE_ERR_BAD_SIGNATURE;
+    return mote_ct_memeq(t, t + L, k) ? MOTE_OK : MOTE_ERR_BAD_SIGNATURE;
 }
 
 int mote_rsa_verify_pss(const mote_rsa_public_key *key, const mote_hash_desc *h,
                         const uint8_t *hash, size_t salt_len, const uint8_t *sig, size_t sig_len)
 {
-    uint32_t x[L], t1[L], t2[L];
-    uint8_t *em = (uint8_t *)t1, *hh = (uint8_t *)t2, top;
+    uint32_t x[L], t[3 * L];
+    uint8_t *em = (uint8_t *)t, *hh = (uint8_t *)(t + L), top;
     size_t hl, em_len = (key->bits - 1u + 7) / 8, db_len, i;
     if (mote_rsa_hash_ok(h)) return MOTE_ERR_BAD_INPUT;
     hl = h->out_len;
-    if (rsavp1(key, sig, sig_len, x, t1, t2)) return MOTE_ERR_BAD_SIGNATURE;
+    if (rsavp1(key, sig, sig_len, x, t)) return MOTE_ERR_BAD_SIGNATURE;
     /* EM is the emLen = ceil((modBits - 1) / 8) low bytes of x; when that is
      * one byte short of k, the top byte of x must be zero. */
     mote_bn_to_be(em, key->len, x, (key->bits + 31u) / 32);

@@ -274,7 +274,7 @@ static const struct {
 
 #define L MOTE_BN_MAX_LIMBS
 
-static uint32_t work[(256 + 1) * L];
+static uint32_t work[(256 + 2) * L];
 
 static void load(uint32_t *r, size_t n, const char *hex)
 {

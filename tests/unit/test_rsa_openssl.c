@@ -101,9 +101,8 @@ static void one(const mote_hash_desc *h, const char *name, int pss)
 
     /* mote signs, openssl verifies; a flipped bit is refused */
     if (pss)
-        CHECK_EQ_INT(
-            mote_rsa_sign_pss(&priv, h, hash, hl, sig, 256, test_rng, NULL, work, sizeof work / 4),
-            MOTE_OK);
+        CHECK_EQ_INT(mote_rsa_sign_pss(&priv, h, hash, hl, sig, 256, &rng, work, sizeof work / 4),
+                     MOTE_OK);
     else
         CHECK_EQ_INT(mote_rsa_sign_pkcs1(&priv, h, hash, sig, 256, &rng, work, sizeof work / 4),
                      MOTE_OK);
