@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "mote/io_posix.h"
+#include "mote/pem.h"
 #include "stackmeter.h"
 #include "tools_anchors.h"
 
@@ -62,14 +63,17 @@ int mote_tool_parse_option(mote_tool_session *s, int argc, char **argv, int i)
     if (strcmp(o, "--no-mfl") == 0) return s->cfg.flags |= MOTE_TLS_NO_MFL, 1;
     if (strcmp(o, "--stats") == 0) return s->stats = 1, 1;
     if (strcmp(o, "--key-update") == 0) return s->key_update = 1, 1;
-    if (strcmp(o, "--ca") && strcmp(o, "--host") && strcmp(o, "--alpn") && strcmp(o, "--groups") &&
-        strcmp(o, "--ciphers") && strcmp(o, "--in-buf") && strcmp(o, "--out-buf"))
+    if (strcmp(o, "--ca") && strcmp(o, "--host") && strcmp(o, "--cert") && strcmp(o, "--key") &&
+        strcmp(o, "--alpn") && strcmp(o, "--groups") && strcmp(o, "--ciphers") &&
+        strcmp(o, "--in-buf") && strcmp(o, "--out-buf"))
         return 0;
     if (!v) {
         fprintf(stderr, "mote: %s needs a value\n", o);
         return -1;
     }
     if (strcmp(o, "--ca") == 0) s->ca_file = v;
+    if (strcmp(o, "--cert") == 0) s->cert_file = v;
+    if (strcmp(o, "--key") == 0) s->key_file = v;
     if (strcmp(o, "--host") == 0) s->sni = v;
     if (strcmp(o, "--in-buf") == 0) s->in_size = (size_t)strtoul(v, NULL, 0);
     if (strcmp(o, "--out-buf") == 0) s->out_size = (size_t)strtoul(v, NULL, 0);
@@ -179,6 +183,75 @@ static long measured(mote_tool_session *s, int op, int fd, void *buf, size_t len
     return k.rc;
 }
 
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    long n;
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    if (buf) buf[n] = 0, *len = (size_t)n;
+    return buf;
+}
+
+/* --cert/--key: the chain (PEM certificates, leaf first) and its key. */
+static int load_client_cert(mote_tool_session *s)
+{
+    size_t len, used = 0, n = 0, cap = 65536;
+    char *text;
+    uint8_t work[4096];
+    int rc;
+    if (!s->cert_file && !s->key_file) return MOTE_OK;
+    if (!s->cert_file || !s->key_file) {
+        fprintf(stderr, "mote: --cert and --key go together\n");
+        return MOTE_ERR_BAD_INPUT;
+    }
+    text = slurp(s->cert_file, &len);
+    s->cert_store = malloc(cap);
+    if (!text || !s->cert_store) {
+        fprintf(stderr, "mote: cannot read %s\n", s->cert_file);
+        free(text);
+        return MOTE_ERR_BAD_INPUT;
+    }
+    while (n < 8) {
+        long got = mote_pem_decode(text, len, "CERTIFICATE", (unsigned)n, s->cert_store + used,
+                                   cap - used);
+        if (got <= 0) break;
+        s->certs[n] = s->cert_store + used;
+        s->cert_lens[n++] = (size_t)got;
+        used += (size_t)got;
+    }
+    free(text);
+    if (n == 0) {
+        fprintf(stderr, "mote: no certificate in %s\n", s->cert_file);
+        return MOTE_ERR_BAD_INPUT;
+    }
+    text = slurp(s->key_file, &len);
+    if (!text) {
+        fprintf(stderr, "mote: cannot read %s\n", s->key_file);
+        return MOTE_ERR_BAD_INPUT;
+    }
+    rc = mote_x509_privkey_from_pem(&s->key, text, len, work, sizeof work);
+    free(text);
+    if (rc) {
+        fprintf(stderr, "mote: private key %s: %s\n", s->key_file, mote_strerror(rc));
+        return rc;
+    }
+    s->cfg.client_certs = s->certs;
+    s->cfg.client_cert_lens = s->cert_lens;
+    s->cfg.n_client_certs = n;
+    s->cfg.client_key = &s->key;
+    return MOTE_OK;
+}
+
 int mote_tool_handshake(mote_tool_session *s, int fd)
 {
     int rc;
@@ -197,6 +270,8 @@ int mote_tool_handshake(mote_tool_session *s, int fd)
                                     &s->anchors, &s->cfg.anchors, &s->cfg.n_anchors);
         if (rc) return rc;
     }
+    rc = load_client_cert(s);
+    if (rc) return rc;
     rc = mote_tls_client_init(&s->conn, &s->cfg, s->in, s->in_size, s->out, s->out_size);
     if (rc == MOTE_OK) rc = (int)measured(s, 0, fd, NULL, 0);
     if (rc == MOTE_OK && s->key_update) {
@@ -262,6 +337,8 @@ void mote_tool_print_stats(const mote_tool_session *s, FILE *f)
 void mote_tool_free(mote_tool_session *s)
 {
     mote_tls_wipe(&s->conn);
+    mote_x509_privkey_wipe(&s->key);
+    free(s->cert_store);
     free(s->in);
     free(s->out);
     mote_tool_free_anchors(s->anchors);

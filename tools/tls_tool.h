@@ -16,6 +16,8 @@
     "  --alpn LIST        comma-separated ALPN protocols\n"                                        \
     "  --groups LIST      x25519,p256,p384,ffdhe2048 (first gets a key share)\n"                   \
     "  --ciphers LIST     aes128gcm,aes256gcm,chacha20,aes128ccm\n"                                \
+    "  --cert FILE        client certificate chain (PEM, leaf first), for mutual TLS\n"            \
+    "  --key FILE         its private key (PEM: PKCS#8, SEC1 or PKCS#1)\n"                         \
     "  --in-buf N         input buffer bytes (sets the record size we accept)\n"                   \
     "  --out-buf N        output buffer bytes\n"                                                   \
     "  --insecure         do not verify the certificate (tests only)\n"                            \
@@ -37,8 +39,13 @@ typedef struct {
     char alpn_store[256];
     uint16_t groups[8], suites[8];
     int stats, close_on_eof, key_update;
-    size_t stack_peak; /* deepest stack of any engine call, bytes */
-    void *anchors;     /* loaded trust anchors (tool-owned memory) */
+    size_t stack_peak;                /* deepest stack of any engine call, bytes */
+    void *anchors;                    /* loaded trust anchors (tool-owned memory) */
+    const char *cert_file, *key_file; /* client certificate (mutual TLS) */
+    const uint8_t *certs[8];
+    size_t cert_lens[8];
+    uint8_t *cert_store;
+    mote_x509_privkey key;
 } mote_tool_session;
 
 void mote_tool_session_defaults(mote_tool_session *s);

@@ -82,8 +82,16 @@ typedef struct mote_tls_config {
     const uint16_t *groups;        /* 0-terminated; the first gets a key share; NULL = default */
     const mote_x509_trust_anchor *anchors; /* trust anchors (see mote/x509.h) */
     size_t n_anchors;
-    int64_t now;                   /* seconds since 1970 for validity checks */
-    uint32_t flags;                /* MOTE_TLS_* */
+    int64_t now;    /* seconds since 1970 for validity checks */
+    uint32_t flags; /* MOTE_TLS_* */
+    /* Client certificate for mutual TLS (optional): the chain as DER
+     * certificates, leaf first, and the leaf's private key (see
+     * mote_x509_privkey_from_pem). Sent when the server asks and accepts
+     * the key's signature scheme; otherwise an empty certificate list. */
+    const uint8_t *const *client_certs;
+    const size_t *client_cert_lens;
+    size_t n_client_certs;
+    const mote_x509_privkey *client_key;
     mote_drbg_ctx *rng;            /* randomness for keys and nonces (required) */
     mote_tls_progress_fn progress; /* optional */
     void *progress_arg;
@@ -142,7 +150,10 @@ typedef struct mote_tls_conn {
     uint8_t hs_type, hs_hdr_len, hs_row, pk_ops;
     uint8_t hs_hdr[4], hs_small[8];
     uint32_t hs_len, hs_got;
-    uint16_t mfl; /* max_fragment_length we asked for (0: none) */
+    uint16_t mfl;           /* max_fragment_length we asked for (0: none) */
+    uint16_t client_scheme; /* what our certificate's key signs, if the server takes it */
+    uint8_t fl_phase;       /* our last flight: how far it got (client13.c) */
+    uint32_t fl_pos;        /* bytes of our Certificate message sent */
     /* Certificate message walk (client13.c) */
     uint8_t cs_state;
     uint32_t cs_need, cs_val, cs_list, cs_count;

@@ -104,6 +104,11 @@ static void th_get(const mote_tls_conn *c, uint8_t *out)
     }
 }
 
+void mote_tls_th_add(mote_tls_conn *c, const uint8_t *p, size_t n)
+{
+    th_add(c, p, n);
+}
+
 static const mote_hash_desc *hash_of(const mote_tls_conn *c)
 {
     return suite_hash(c->suite);
@@ -655,9 +660,20 @@ static int on_encrypted_extensions(mote_tls_conn *c, const uint8_t *b, size_t le
 
 static int cr_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
 {
-    (void)c, (void)arg, (void)type;
-    b->p = b->end; /* signature_algorithms etc.: read when a client key is configured */
-    return MOTE_OK;
+    uint16_t ours = mote_tls_client_scheme(c);
+    (void)arg;
+    if (type != 13) { /* certificate_authorities, oid_filters, ...: not used */
+        b->p = b->end;
+        return MOTE_OK;
+    }
+    { /* signature_algorithms: can the server take what our key signs? */
+        size_t n = rd_u(b, 2);
+        if (b->bad || n % 2 || n == 0 || n != (size_t)(b->end - b->p)) return MOTE_ERR_TLS_DECODE;
+        while (b->p < b->end)
+            if ((uint16_t)rd_u(b, 2) == ours && ours) c->client_scheme = ours;
+        c->flags |= MOTE_F_CR_SIGALGS;
+        return MOTE_OK;
+    }
 }
 
 static int on_certificate_request(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
@@ -667,8 +683,10 @@ static int on_certificate_request(mote_tls_conn *c, const uint8_t *b, size_t len
     int rc;
     (void)th;
     if (r.bad || ctx_len != 0) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    c->client_scheme = 0;
     rc = walk_extensions(c, &r, cr_ext, NULL);
     if (rc) return mote_tls_fail(c, rc);
+    if (!(c->flags & MOTE_F_CR_SIGALGS)) return mote_tls_fail(c, MOTE_ERR_TLS_MISSING_EXTENSION);
     c->flags |= MOTE_F_CERT_REQ;
     c->state = MOTE_ST_WAIT_CERT;
     return MOTE_OK;
@@ -793,35 +811,54 @@ static int on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len,
 
 /* ---- Finished, and our answering flight ---- */
 
+/* Our flight after the server's Finished, in phases, each resumed when the
+ * output buffer has room again: [CCS], [Certificate, [CertificateVerify]],
+ * Finished; then the application keys. */
+enum { FL_START, FL_CERT, FL_VERIFY, FL_FINISHED };
+
 static int send_flight(mote_tls_conn *c)
 {
     const mote_hash_desc *hd = hash_of(c);
     uint8_t msg[4 + 48], h[48];
-    size_t need = 5 + 1 + 4 + 16 + 1 + 5 + 4 + hd->out_len + 1 + 16 + 6;
     int rc;
-    if (c->out_len - c->out_sent > 0 && c->out_size - c->out_len < need) {
-        c->flags |= MOTE_F_FLIGHT; /* wait for the pending output to drain */
+    c->flags |= MOTE_F_FLIGHT;
+    if (c->fl_phase == FL_START) {
+        if (c->out_len - c->out_sent > 0 && c->out_size - c->out_len < 64) return MOTE_OK;
+        if (!(c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) && !(c->flags & MOTE_F_HRR)) {
+            /* middlebox compatibility: one CCS before our flight, sent while
+             * no write keys are installed yet, so it goes out unprotected */
+            uint8_t one = 1;
+            rc = mote_tls_send_record(c, 20, &one, 1);
+            if (rc) return mote_tls_fail(c, rc);
+        }
+        rc = mote_tls13_traffic_keys(hd, c->c_secret, suite_aead(c->suite), &c->wr);
+        if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+        c->fl_phase = (c->flags & MOTE_F_CERT_REQ) ? FL_CERT : FL_FINISHED;
+        c->fl_pos = 0;
+    }
+    if (c->fl_phase == FL_CERT) { /* our chain, or an empty one */
+        rc = mote_tls_send_client_cert(c);
+        if (rc < 0) return mote_tls_fail(c, rc);
+        if (rc == 0) return MOTE_OK; /* wait for room */
+        c->fl_phase = c->client_scheme ? FL_VERIFY : FL_FINISHED;
+    }
+    if (c->fl_phase == FL_VERIFY) {
+        static const char ctx[] = "TLS 1.3, client CertificateVerify";
+        uint8_t content[64 + sizeof ctx + 48];
+        memset(content, 0x20, 64);
+        memcpy(content + 64, ctx, sizeof ctx);
+        th_get(c, content + 64 + sizeof ctx);
+        rc = mote_tls_send_client_verify(c, content, 64 + sizeof ctx + hd->out_len);
+        if (rc < 0) return mote_tls_fail(c, rc);
+        if (rc == 0) return MOTE_OK;
+        c->fl_phase = FL_FINISHED;
+    }
+    if (c->out_len - c->out_sent > 0 && c->out_size - c->out_len < 5 + 4 + 48 + 1 + 16)
         return MOTE_OK;
-    }
-    c->flags &= (uint8_t)~MOTE_F_FLIGHT;
-    if (!(c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) && !(c->flags & MOTE_F_HRR)) {
-        /* middlebox compatibility: one CCS before our flight, sent while no
-         * write keys are installed yet, so it goes out unprotected */
-        uint8_t one = 1;
-        rc = mote_tls_send_record(c, 20, &one, 1);
-        if (rc) return mote_tls_fail(c, rc);
-    }
-    rc = mote_tls13_traffic_keys(hd, c->c_secret, suite_aead(c->suite), &c->wr);
-    if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
-    if (c->flags & MOTE_F_CERT_REQ) { /* no client certificate configured: empty list */
-        uint8_t empty[8] = {MOTE_HS_CERTIFICATE, 0, 0, 4, 0, 0, 0, 0};
-        th_add(c, empty, sizeof empty);
-        rc = mote_tls_send_record(c, 22, empty, sizeof empty);
-        if (rc) return mote_tls_fail(c, rc);
-    }
     th_get(c, h);
     msg[0] = MOTE_HS_FINISHED, msg[1] = 0, msg[2] = 0, msg[3] = (uint8_t)hd->out_len;
     mote_tls13_finished(hd, c->c_secret, h, msg + 4);
+    th_add(c, msg, 4 + hd->out_len);
     rc = mote_tls_send_record(c, 22, msg, 4 + hd->out_len);
     mote_wipe(msg, sizeof msg);
     if (rc) return mote_tls_fail(c, rc);
@@ -830,6 +867,7 @@ static int send_flight(mote_tls_conn *c)
     rc = mote_tls13_traffic_keys(hd, c->c_secret, suite_aead(c->suite), &c->wr);
     if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
     mote_wipe(c->secret, sizeof c->secret);
+    c->flags &= (uint8_t)~MOTE_F_FLIGHT;
     c->state = MOTE_ST_CONNECTED;
     return MOTE_OK;
 }
@@ -856,8 +894,8 @@ static int on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uin
     mote_tls13_ks_wipe(&ks);
     if (mote_tls13_traffic_keys(hd, c->s_secret, suite_aead(c->suite), &c->rd))
         return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
-    c->flags |= MOTE_F_FLIGHT;
     c->state = MOTE_ST_WAIT_FIN; /* until the flight is written */
+    c->fl_phase = FL_START;
     return send_flight(c);
 }
 

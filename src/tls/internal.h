@@ -25,6 +25,7 @@ enum {
 #define MOTE_F_CERT_REQ   0x04 /* the server asked for a client certificate */
 #define MOTE_F_FLIGHT     0x08 /* our Finished flight is waiting for output room */
 #define MOTE_F_KU_PENDING 0x10 /* a KeyUpdate answer is waiting for output room */
+#define MOTE_F_CR_SIGALGS 0x20 /* the CertificateRequest had signature_algorithms */
 
 /* Handshake message types. */
 #define MOTE_HS_CLIENT_HELLO         1
@@ -48,6 +49,16 @@ int mote_tls_hs_input(mote_tls_conn *c); /* consume in[hs_pos..hs_end) */
 int mote_tls_hs_pending(const mote_tls_conn *c);
 int mote_tls_hs_continue(mote_tls_conn *c); /* retry output that waited for room */
 void mote_tls_wipe_secrets(mote_tls_conn *c);
+
+/* client13.c: add handshake bytes to the transcript. */
+void mote_tls_th_add(mote_tls_conn *c, const uint8_t *p, size_t n);
+
+/* clientauth.c: our certificate (mutual TLS). client_scheme says what our
+ * key signs (0: no client certificate configured). The senders return 1
+ * when done, 0 when they must wait for output room, or an error. */
+uint16_t mote_tls_client_scheme(const mote_tls_conn *c);
+int mote_tls_send_client_cert(mote_tls_conn *c);
+int mote_tls_send_client_verify(mote_tls_conn *c, const uint8_t *content, size_t content_len);
 
 /* kex.c: our key share for a group, and the shared secret with the peer's. */
 int mote_tls_kex_supported(uint16_t group);

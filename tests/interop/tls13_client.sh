@@ -5,6 +5,7 @@
 #   every chain kind (RSA-2048, RSA-4096, RSA-PSS, ECDSA P-256, P-384, an
 #     Ed25519 leaf under ECDSA CAs; root -> intermediate -> leaf) x both servers x
 #     every suite (x25519) and every group (AES-128-GCM), chain and host verified
+#   mutual TLS (ECDSA P-256/P-384, RSA-2048, Ed25519 client keys),
 #   HelloRetryRequest (server wants P-384 / ffdhe2048), record_size_limit
 #   (gnutls) and max_fragment_length (openssl) with 1 KiB-record buffers,
 #   1 MiB each way, KeyUpdate both ways, and the failures: wrong host name,
@@ -100,6 +101,24 @@ else
     bad "1 MiB each way" "$(tail -2 "$work/mib.err") out=$(wc -c <"$work/mib.out")"
 fi
 mote_stop_servers
+
+# Mutual TLS: the client certificate chain (leaf + intermediate) streams out
+# through 1 KiB records; servers that require a certificate refuse a client
+# without one.
+for kind in p256 p384 rsa2048 ed25519-ecroot; do
+    dir=$work/$kind
+    [ -f "$dir/root.pem" ] || mote_gen_chain "$dir" "$kind"
+    cat "$dir/client.pem" "$dir/int.pem" >"$dir/clientchain.pem"
+    mote_start_openssl_server "$dir" OPORT -tls1_3 -rev -Verify 1 -CAfile "$dir/root.pem" -verify_return_error
+    run_client "openssl mutual TLS $kind" ok "$OPORT" "$dir" --cert "$dir/clientchain.pem" \
+        --key "$dir/client.key" --in-buf 1053 --out-buf 1053
+    run_client "openssl refuses a client without certificate ($kind)" "peer sent a fatal alert" "$OPORT" "$dir"
+    mote_stop_servers
+    mote_start_gnutls_server "$dir" GPORT --echo --priority "NORMAL:-VERS-ALL:+VERS-TLS1.3" \
+        --x509cafile "$dir/root.pem" -r
+    run_client "gnutls mutual TLS $kind" ok "$GPORT" "$dir" --cert "$dir/clientchain.pem" --key "$dir/client.key"
+    mote_stop_servers
+done
 
 # Certificates signed with Ed25519 cannot be hashed while they stream (the
 # signature's R comes first in the hash): refused with a clear reason.

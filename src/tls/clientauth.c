@@ -1,0 +1,192 @@
+/* Client certificates (mutual TLS): our Certificate message, written as
+ * records of whatever size the output buffer allows (a chain larger than the
+ * buffer goes out in several pieces), and our CertificateVerify, signed with
+ * the configured key (ECDSA P-256/P-384, Ed25519, RSA-PSS). */
+#include <string.h>
+
+#include "crypto/util.h"
+#include "tls/internal.h"
+#if MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN
+#include "mote/rsa.h"
+#endif
+#if MOTE_ENABLE_ED25519
+#include "mote/ed25519.h"
+#endif
+#if (MOTE_ENABLE_P256 || MOTE_ENABLE_P384) && MOTE_ENABLE_ECDSA_SIGN
+#include "mote/ec.h"
+#endif
+
+uint16_t mote_tls_client_scheme(const mote_tls_conn *c)
+{
+    const mote_x509_privkey *k = c->cfg->client_key;
+    if (!k || !c->cfg->n_client_certs) return 0;
+    switch (k->type) {
+#if MOTE_ENABLE_P256 && MOTE_ENABLE_ECDSA_SIGN
+    case MOTE_X509_KEY_P256:
+        return MOTE_SIG_ECDSA_SECP256R1_SHA256;
+#endif
+#if MOTE_ENABLE_P384 && MOTE_ENABLE_ECDSA_SIGN && MOTE_ENABLE_SHA512
+    case MOTE_X509_KEY_P384:
+        return MOTE_SIG_ECDSA_SECP384R1_SHA384;
+#endif
+#if MOTE_ENABLE_ED25519
+    case MOTE_X509_KEY_ED25519:
+        return MOTE_SIG_ED25519;
+#endif
+#if MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN
+    case MOTE_X509_KEY_RSA:
+        return MOTE_SIG_RSA_PSS_RSAE_SHA256;
+#endif
+    default:
+        return 0;
+    }
+}
+
+/* The Certificate message as a virtual byte string: header, (TLS 1.3)
+ * empty context, list length, then per certificate its 3-byte length, its
+ * DER and (TLS 1.3) empty extensions. Sent empty unless the server accepted
+ * our signature scheme. */
+static size_t entry_extra(const mote_tls_conn *c)
+{
+    return c->version == MOTE_TLS13 ? 5 : 3;
+}
+
+static size_t list_len(const mote_tls_conn *c)
+{
+    size_t i, n = 0;
+    if (!c->client_scheme) return 0;
+    for (i = 0; i < c->cfg->n_client_certs; i++)
+        n += entry_extra(c) + c->cfg->client_cert_lens[i];
+    return n;
+}
+
+static size_t msg_len(const mote_tls_conn *c)
+{
+    return 4 + (c->version == MOTE_TLS13 ? 1 : 0) + 3 + list_len(c);
+}
+
+static void put24(uint8_t *p, size_t v)
+{
+    p[0] = (uint8_t)(v >> 16), p[1] = (uint8_t)(v >> 8), p[2] = (uint8_t)v;
+}
+
+/* Bytes [pos, pos + n) of the message into out. */
+static void msg_bytes(const mote_tls_conn *c, size_t pos, uint8_t *out, size_t n)
+{
+    uint8_t head[8];
+    size_t hlen = 0, at, i;
+    head[hlen++] = MOTE_HS_CERTIFICATE;
+    put24(head + hlen, msg_len(c) - 4), hlen += 3;
+    if (c->version == MOTE_TLS13) head[hlen++] = 0; /* certificate_request_context */
+    put24(head + hlen, list_len(c)), hlen += 3;
+    for (at = 0; at < n && pos + at < hlen; at++)
+        out[at] = head[pos + at];
+    if (at == n || !c->client_scheme) return;
+    {
+        size_t base = hlen; /* message offset of the current entry */
+        for (i = 0; i < c->cfg->n_client_certs && at < n; i++) {
+            size_t dlen = c->cfg->client_cert_lens[i];
+            size_t elen = entry_extra(c) + dlen;
+            while (at < n && pos + at < base + elen) {
+                size_t off = pos + at - base; /* offset within the entry */
+                if (off < 3)
+                    out[at++] = (uint8_t)(dlen >> (8 * (2 - off)));
+                else if (off < 3 + dlen) {
+                    size_t k = dlen - (off - 3);
+                    if (k > n - at) k = n - at;
+                    memcpy(out + at, c->cfg->client_certs[i] + (off - 3), k);
+                    at += k;
+                } else
+                    out[at++] = 0; /* empty extensions */
+            }
+            base += elen;
+        }
+    }
+}
+
+int mote_tls_send_client_cert(mote_tls_conn *c)
+{
+    size_t total = msg_len(c);
+    while (c->fl_pos < total) {
+        size_t over = mote_tls_cipher_overhead(&c->wr) + (c->version == MOTE_TLS13), room, n;
+        uint8_t *body;
+        int rc;
+        if (c->out_sent == c->out_len) c->out_sent = c->out_len = 0;
+        room = c->out_size - c->out_len;
+        if (room < 5 + over + 64 && room < 5 + over + (total - c->fl_pos)) return 0; /* wait */
+        n = room - 5 - over;
+        if (n > total - c->fl_pos) n = total - c->fl_pos;
+        if (n > mote_tls_max_fragment(c)) n = mote_tls_max_fragment(c);
+        body = c->out + c->out_len + 5 + c->wr.explicit_len;
+        msg_bytes(c, c->fl_pos, body, n);
+        mote_tls_th_add(c, body, n);
+        rc = mote_tls_send_record(c, 22, body, n);
+        if (rc) return rc;
+        c->fl_pos += (uint32_t)n;
+    }
+    return 1;
+}
+
+int mote_tls_send_client_verify(mote_tls_conn *c, const uint8_t *content, size_t content_len)
+{
+    const mote_x509_privkey *k = c->cfg->client_key;
+    size_t over = mote_tls_cipher_overhead(&c->wr) + (c->version == MOTE_TLS13), sig_len = 0;
+    uint8_t *msg, digest[MOTE_HASH_MAX_LEN];
+    int rc = MOTE_ERR_TLS_INTERNAL;
+    if (c->out_sent == c->out_len) c->out_sent = c->out_len = 0;
+    if (c->out_size - c->out_len < 5 + over + 8 + 512) {
+        if (c->out_len) return 0; /* wait for room */
+        if (c->out_size < 5 + over + 8 + (k->type == MOTE_X509_KEY_RSA ? k->len : 104u))
+            return MOTE_ERR_TLS_INTERNAL; /* the output buffer can never hold it */
+    }
+    msg = c->out + c->out_len + 5 + c->wr.explicit_len;
+    switch (c->client_scheme) {
+#if MOTE_ENABLE_P256 && MOTE_ENABLE_ECDSA_SIGN
+    case MOTE_SIG_ECDSA_SECP256R1_SHA256:
+        mote_hash(&mote_sha256_desc, content, content_len, digest);
+        rc = mote_ecdsa_sign_der(MOTE_EC_P256, msg + 8, MOTE_ECDSA_MAX_DER, &sig_len, k->u.ec,
+                                 &mote_sha256_desc, digest);
+        break;
+#endif
+#if MOTE_ENABLE_P384 && MOTE_ENABLE_ECDSA_SIGN && MOTE_ENABLE_SHA512
+    case MOTE_SIG_ECDSA_SECP384R1_SHA384:
+        mote_hash(&mote_sha384_desc, content, content_len, digest);
+        rc = mote_ecdsa_sign_der(MOTE_EC_P384, msg + 8, MOTE_ECDSA_MAX_DER, &sig_len, k->u.ec,
+                                 &mote_sha384_desc, digest);
+        break;
+#endif
+#if MOTE_ENABLE_ED25519
+    case MOTE_SIG_ED25519:
+        rc = mote_ed25519_sign(msg + 8, k->u.ed25519, content, content_len);
+        sig_len = MOTE_ED25519_SIG_LEN;
+        break;
+#endif
+#if MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN
+    case MOTE_SIG_RSA_PSS_RSAE_SHA256: {
+        /* the smallest workspace a 2048-bit key accepts (1.5 KiB of stack) */
+        uint32_t work[MOTE_RSA_SIGN_WORK_MIN_WORDS(2048)];
+        if (k->u.rsa.bits > 2048) {
+            rc = MOTE_ERR_UNSUPPORTED;
+            break;
+        }
+        mote_hash(&mote_sha256_desc, content, content_len, digest);
+        sig_len = k->u.rsa.len;
+        rc = mote_rsa_sign_pss(&k->u.rsa, &mote_sha256_desc, digest, 32, msg + 8, sig_len,
+                               c->cfg->rng, work, sizeof work / sizeof *work);
+        break;
+    }
+#endif
+    default:
+        break;
+    }
+    mote_wipe(digest, sizeof digest);
+    c->pk_ops++;
+    if (rc != MOTE_OK) return MOTE_ERR_TLS_INTERNAL;
+    msg[0] = MOTE_HS_CERTIFICATE_VERIFY;
+    put24(msg + 1, 4 + sig_len);
+    msg[4] = (uint8_t)(c->client_scheme >> 8), msg[5] = (uint8_t)c->client_scheme;
+    msg[6] = (uint8_t)(sig_len >> 8), msg[7] = (uint8_t)sig_len;
+    mote_tls_th_add(c, msg, 8 + sig_len);
+    rc = mote_tls_send_record(c, 22, msg, 8 + sig_len);
+    return rc ? rc : 1;
+}
