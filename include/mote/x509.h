@@ -69,6 +69,13 @@
 #ifndef MOTE_X509_MAX_DEPTH
 #define MOTE_X509_MAX_DEPTH 8
 #endif
+/* Most certificates with the right subject name but a key that does not
+ * verify (or anchors likewise) tried before the chain is refused: each try
+ * is a signature verification, so this bounds the work a hostile peer can
+ * cause. */
+#ifndef MOTE_X509_MAX_TRIES
+#define MOTE_X509_MAX_TRIES 4
+#endif
 /* Bytes of SHA-256 kept to identify a distinguished name. */
 #ifndef MOTE_X509_NAME_HASH_LEN
 #define MOTE_X509_NAME_HASH_LEN 16
@@ -239,6 +246,7 @@ typedef struct {
     uint8_t pend_ok;   /* its TBS digest is there */
     uint8_t role;      /* role of the current certificate */
     uint8_t path_last; /* index of that certificate */
+    uint8_t tries;     /* candidate issuers whose signature check failed */
     uint8_t pend_issuer[MOTE_X509_NAME_HASH_LEN];
     uint8_t pend_digest[MOTE_HASH_MAX_LEN];
     uint8_t pend_sig[MOTE_X509_SIG_MAX];

@@ -1052,13 +1052,17 @@ static int digits(const uint8_t *s, int n)
 
 int64_t mote_x509_time(int year, int month, int day, int hour, int minute, int second)
 {
-    /* days from civil (proleptic Gregorian), valid for years 0..9999 */
-    int64_t y = year - (month <= 2), era, yoe, doy, doe;
+    /* days from civil (proleptic Gregorian), for years 0..9999, in 32-bit
+     * unsigned arithmetic (one 400-year era added to stay positive; the
+     * divisions by constants need no library call on small cores) */
+    uint32_t y = (uint32_t)(year + 400 - (month <= 2)), era, yoe, doy, doe;
+    int32_t days;
     era = y / 400;
     yoe = y - era * 400;
-    doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    doy = (153u * (uint32_t)(month + (month > 2 ? -3 : 9)) + 2) / 5 + (uint32_t)day - 1;
     doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return (era * 146097 + doe - 719468) * 86400 + hour * 3600 + minute * 60 + second;
+    days = (int32_t)(era * 146097 + doe) - 719468 - 146097;
+    return (int64_t)days * 86400 + hour * 3600 + minute * 60 + second;
 }
 
 int mote_x509_parse_time(uint8_t tag, const uint8_t *s, size_t len, int64_t *out)

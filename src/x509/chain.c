@@ -242,6 +242,7 @@ int mote_x509_on_spki(mote_x509_chain *c)
         keyref k = cur_key(c);
         r = verify_sig(&c->pend_alg, c->pend_digest, c->pend_sig, c->pend_sig_len, &k);
     }
+    if (r == MOTE_ERR_X509_BAD_SIGNATURE && ++c->tries > MOTE_X509_MAX_TRIES) return fail(c, r);
     if (r) {
         superfluous(c, r);
         return 0;
@@ -326,6 +327,7 @@ static int try_anchors(mote_x509_chain *c)
         if (!(ta.flags & MOTE_X509_TA_CA) || ta_key(c, &ta, &k)) continue;
         if (!c->pend_ok) return 0; /* soft_err says why */
         r = verify_sig(&c->pend_alg, c->pend_digest, c->pend_sig, c->pend_sig_len, &k);
+        if (r == MOTE_ERR_X509_BAD_SIGNATURE && ++c->tries > MOTE_X509_MAX_TRIES) return r;
         if (r) {
             if (c->soft_err != MOTE_ERR_X509_BAD_SIGNATURE) c->soft_err = (int16_t)r;
             continue;

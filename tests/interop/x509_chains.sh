@@ -287,6 +287,9 @@ check superfluous_after_anchor OK OK root.pem "leaf.pem int.pem other.pem root2.
 cert int_wrongkey "/O=mote/CN=mote test int" kint2 root ca 1000
 check same_name_wrong_key_first OK OK root.pem "leaf.pem int_wrongkey.pem int.pem" $H
 check same_name_wrong_key_only "bad signature" FAIL root.pem "leaf.pem int_wrongkey.pem" $H
+# a signature check per same-name candidate: at most MOTE_X509_MAX_TRIES (4) failures
+check wrong_keys_4_then_right OK OK root.pem "leaf.pem int_wrongkey.pem int_wrongkey.pem int_wrongkey.pem int_wrongkey.pem int.pem" $H
+check diff_wrong_keys_5 "bad signature" OK root.pem "leaf.pem int_wrongkey.pem int_wrongkey.pem int_wrongkey.pem int_wrongkey.pem int_wrongkey.pem int.pem" $H
 check unknown_issuer "unknown issuer" FAIL root2.pem "leaf.pem int.pem" $H
 check missing_intermediate "unknown issuer" FAIL root.pem "leaf.pem" $H
 cat /etc/ssl/certs/ca-certificates.crt root.pem >bundle_plus.pem 2>/dev/null || cp root.pem bundle_plus.pem

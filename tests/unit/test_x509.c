@@ -77,6 +77,24 @@ static void test_times(void)
     CHECK_EQ_INT(mote_x509_time(2038, 1, 19, 3, 14, 8), 2147483648LL);
     CHECK_EQ_INT(mote_x509_time(1950, 1, 1, 0, 0, 0), -631152000LL);
     CHECK_EQ_INT(mote_x509_time(9999, 12, 31, 23, 59, 59), 253402300799LL);
+    CHECK_EQ_INT(mote_x509_time(0, 1, 1, 0, 0, 0), -62167219200LL);
+    /* day by day from year 0 to 2400: consecutive days are 86400 s apart */
+    {
+        static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        int y, m, d, bad = 0;
+        int64_t prev = mote_x509_time(0, 1, 1, 0, 0, 0) - 86400;
+        for (y = 0; y <= 2400; y++)
+            for (m = 1; m <= 12; m++) {
+                int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+                for (d = 1; d <= mdays[m - 1] + (m == 2 && leap); d++) {
+                    int64_t now = mote_x509_time(y, m, d, 0, 0, 0);
+                    bad += now != prev + 86400;
+                    prev = now;
+                }
+            }
+        CHECK_EQ_INT(bad, 0);
+        CHECK_EQ_INT(prev, mote_x509_time(2400, 12, 31, 0, 0, 0));
+    }
     CHECK(mote_x509_parse_time(0x17, (const uint8_t *)"700101000000Z", 13, &t) == 0 && t == 0);
     CHECK(mote_x509_parse_time(0x17, (const uint8_t *)"491231235959Z", 13, &t) == 0 &&
           t == 2524607999LL);
