@@ -34,19 +34,20 @@ static const uint32_t ffdhe2048_p[N] MOTE_FLASH = {
 #define P   ffdhe2048_p
 #define M0I 1u
 
-/* out = a / R mod p as 256 big-endian bytes (leaves the Montgomery domain). */
-static void to_bytes(uint8_t *out, uint32_t *a, uint32_t *t)
+/* out = a / R mod p as 256 big-endian bytes (leaves the Montgomery domain);
+ * t: two numbers of scratch. */
+static void to_bytes(uint8_t *out, const uint32_t *a, uint32_t *t)
 {
     memset(t, 0, N * 4);
     t[0] = 1;
-    mote_bn_montmul(a, a, t, P, M0I, N);
-    mote_bn_to_be(out, MOTE_FFDHE2048_LEN, a, N);
+    mote_bn_montmul_sep(t + N, a, t, P, M0I, N);
+    mote_bn_to_be(out, MOTE_FFDHE2048_LEN, t + N, N);
 }
 
 void mote_ffdhe2048_public(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN],
                            uint8_t pub[MOTE_FFDHE2048_LEN])
 {
-    uint32_t acc[N], t[N], x[8];
+    uint32_t acc[N], t[2 * N], x[8];
     int i;
     mote_bn_from_be(x, 8, priv, MOTE_FFDHE2048_PRIV_LEN);
     mote_bn_rmod(acc, P, N); /* 1 in the Montgomery domain */
@@ -59,6 +60,7 @@ void mote_ffdhe2048_public(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN],
     }
     to_bytes(pub, acc, t);
     mote_wipe(x, sizeof x);
+    mote_wipe(acc, sizeof acc);
     mote_wipe(t, sizeof t);
 }
 
@@ -79,7 +81,8 @@ int mote_ffdhe2048_keygen(uint8_t priv[MOTE_FFDHE2048_PRIV_LEN], uint8_t pub[MOT
 int mote_ffdhe2048_shared(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN], const uint8_t *peer,
                           size_t peer_len, uint8_t secret[MOTE_FFDHE2048_LEN])
 {
-    uint32_t y[N], acc[N], x[8], tab[((1u << MOTE_FFDHE_WINDOW) + 2) * N];
+    uint32_t acc[N], x[8], tab[((1u << MOTE_FFDHE_WINDOW) + 2) * N];
+    uint32_t *y = tab + 2 * N; /* the peer value, until the table is built */
     memset(secret, 0, MOTE_FFDHE2048_LEN);
     if (peer_len == 0 || peer_len > MOTE_FFDHE2048_LEN) return MOTE_ERR_BAD_INPUT;
     /* 1 < y < p - 1 (the peer value is public: branches are fine) */
@@ -89,10 +92,10 @@ int mote_ffdhe2048_shared(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN], const uin
     if ((mote_bn_is_zero(y + 1, N - 1) && y[0] <= 1) || !mote_bn_lt(y, acc, N))
         return MOTE_ERR_BAD_KEY;
     mote_bn_r2(acc, P, N);
-    mote_bn_montmul(y, y, acc, P, M0I, N); /* y R */
+    mote_bn_montmul_sep(tab + N, y, acc, P, M0I, N); /* y R, in the table's slot for y^1 */
     mote_bn_from_be(x, 8, priv, MOTE_FFDHE2048_PRIV_LEN);
-    mote_bn_modexp(acc, y, x, 256, P, M0I, N, tab, MOTE_FFDHE_WINDOW);
-    to_bytes(secret, acc, y);
+    mote_bn_modexp(acc, tab + N, x, 256, P, M0I, N, tab, MOTE_FFDHE_WINDOW);
+    to_bytes(secret, acc, tab);
     mote_wipe(x, sizeof x);
     mote_wipe(acc, sizeof acc);
     mote_wipe(tab, sizeof tab);
