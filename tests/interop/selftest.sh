@@ -20,15 +20,16 @@ here=$(cd "$(dirname "$0")" && pwd)
 T=$MOTE_INTEROP_TMP
 KINDS=${MOTE_SELFTEST_KINDS:-"p256 p384 ed25519 rsa2048 rsapss2048 p256-rsaroot rsa4096"}
 HELLO="hello from mote $$"
-OLLEH=$(printf '%s' "$HELLO" | rev)
+OLLEH=
+for ((i = ${#HELLO} - 1; i >= 0; i--)); do OLLEH+=${HELLO:i:1}; done
 START=$SECONDS
 
 missing=
-for tool in openssl gnutls-serv gnutls-cli timeout mkfifo rev; do
+for tool in openssl gnutls-serv gnutls-cli timeout mkfifo; do
     command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
 done
 if [ -n "$missing" ]; then
-    mote_fail tools "missing:$missing (apt-get install openssl gnutls-bin coreutils util-linux)"
+    mote_fail tools "missing:$missing (apt-get install openssl gnutls-bin coreutils)"
     mote_summary
     exit 1
 fi
