@@ -6,6 +6,7 @@
 #   build-small/  gcc -Os with the 16x16->32 multiplier backend (lx106's shape)
 #   build-arm/    arm-linux-gnueabihf-gcc -static, run under qemu-arm (32-bit)
 #   ctgrind       constant-time checks under valgrind memcheck (build/ct/)
+#   interop       tests/interop/*.sh: openssl s_server, gnutls-serv, ... on 127.0.0.1
 #   fuzz smoke    each libFuzzer harness for a short run (tests/fuzz/run.sh)
 #
 # MOTE_TEST_QUICK=1 runs only the first variant (for a quick edit loop).
@@ -48,6 +49,8 @@ run_variant() { # name builddir runner make-args...
 }
 
 run_variant normal build ""
+# the tool and the examples too (the interop tests drive build/mote)
+make -s -j"$JOBS" BUILD=build all >build-all.log 2>&1 || { cat build-all.log; ko "normal: make all"; }
 if [ "${MOTE_TEST_QUICK:-0}" != 1 ]; then
     run_variant asan build-asan "" CC=clang \
         EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
@@ -72,6 +75,32 @@ if [ "${MOTE_TEST_QUICK:-0}" != 1 ]; then
         valgrind -q --error-exitcode=42 "$t" >"$t.out" 2>&1
         if [ $? -eq 42 ]; then ok; else ko "ct: $(basename "$t") was not flagged"; fi
     done
+
+    echo "== interop with real peers on 127.0.0.1 (tests/interop/*.sh)"
+    export MOTE_PKI_CACHE=$(mktemp -d /tmp/mote-pki-cache.XXXXXX) # chains shared by the scripts
+    for t in tests/interop/selftest.sh tests/interop/x509_chains.sh tests/interop/tls13_client.sh \
+        tests/interop/tls12_client.sh tests/interop/examples.sh; do
+        [ -f "$t" ] || continue
+        log=build/$(basename "$t" .sh).log
+        bash "$t" build/mote >"$log" 2>&1
+        rc=$?
+        grep -E 'FAIL' "$log" | head -20
+        summary=$(grep -E '^([A-Za-z0-9_-]+: )?[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+        summary=${summary#*: }
+        echo "$(basename "$t"): ${summary:-no summary} (exit $rc)"
+        if [ -n "$summary" ]; then
+            p=${summary%% passed*}
+            f=${summary#*passed, }
+            f=${f%% failed*}
+            pass=$((pass + p))
+            fail=$((fail + f))
+            [ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && ko "$t exited $rc"
+        else
+            tail -5 "$log"
+            ko "$t: no summary"
+        fi
+    done
+    rm -rf "$MOTE_PKI_CACHE"
 
     if [ -f tests/fuzz/run.sh ]; then
         echo "== fuzz smoke"
