@@ -403,6 +403,7 @@ int mote_testpki_make_chain(const char *dir, const char *kind)
     char expfrom[16], expto[16], later[16], subj[160];
     static const char *const chain[] = {"leaf.pem", "int.pem", NULL};
     static const char *const full[] = {"leaf.pem", "int.pem", "root.pem", NULL};
+    static const char *const client[] = {"client.pem", "int.pem", NULL};
 
     if (!dir || !kind || parse_kind(kind, &leaf, &ca) != 0) {
         fprintf(stderr, "testpki: unknown chain kind '%s'\n", kind ? kind : "(null)");
@@ -449,8 +450,9 @@ int mote_testpki_make_chain(const char *dir, const char *kind)
     if (add_impostor_ext(&c) != 0 || issue(&c, "other-root.key", subj, "impostor_ext", c.from, c.to,
                                            "impostor-root.pem", NULL) != 0)
         return -1;
-    if (concat(dir, "chain.pem", chain) != 0 || concat(dir, "fullchain.pem", full) != 0) {
-        fprintf(stderr, "testpki: cannot write chain.pem / fullchain.pem in %s\n", dir);
+    if (concat(dir, "chain.pem", chain) != 0 || concat(dir, "fullchain.pem", full) != 0 ||
+        concat(dir, "client-chain.pem", client) != 0) {
+        fprintf(stderr, "testpki: cannot write the chain files in %s\n", dir);
         return -1;
     }
     remove_flat(c.cadir); /* the CA database is of no further use */

@@ -35,6 +35,7 @@ int mote_testpki_remove_dir(const char *dir);
  *                       DNS:localhost, IP:127.0.0.1, IP:::1; EKU serverAuth
  *   chain.pem           leaf + int;   fullchain.pem  leaf + int + root
  *   client.pem client.key  client certificate (EKU clientAuth) signed by int
+ *   client-chain.pem    client + int
  *   expired.pem         the leaf (same key) expired since yesterday
  *   notyet.pem          the leaf, valid from tomorrow
  *   wronghost.pem       the leaf for DNS:other.example only

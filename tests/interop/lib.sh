@@ -485,7 +485,8 @@ _mote_make_chain() {
         _mote_issue "$w" "$d/other-root.key" "$o/CN=mote test root ($kind)" impostor_ext \
             "$past" "$future" "$d/impostor-root.pem" || return 1
     cat "$d/leaf.pem" "$d/int.pem" >"$d/chain.pem" &&
-        cat "$d/leaf.pem" "$d/int.pem" "$d/root.pem" >"$d/fullchain.pem" || return 1
+        cat "$d/leaf.pem" "$d/int.pem" "$d/root.pem" >"$d/fullchain.pem" &&
+        cat "$d/client.pem" "$d/int.pem" >"$d/client-chain.pem" || return 1
     rm -rf "$w"
     echo "$kind" >"$d/kind"
 }
@@ -502,6 +503,8 @@ _mote_make_chain() {
 #                        IP:127.0.0.1, IP:::1, EKU serverAuth, signed by int
 #   chain.pem            leaf + int        fullchain.pem   leaf + int + root
 #   client.pem client.key  client cert (EKU clientAuth) signed by int
+#   client-chain.pem     client + int (what a client sends to a server that
+#                        trusts root.pem only)
 # Negative material (all of it served with leaf.key, signed by int):
 #   expired.pem          leaf that expired yesterday
 #   notyet.pem           leaf valid from tomorrow
