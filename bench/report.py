@@ -123,7 +123,7 @@ def combine(args):
             v = ipx.get((case, size, impl))
             parts.append(f"{impl}_{unit_i}={fmt(v, d_i)}")
             if impl != "mote":
-                r = v / mote if (v is not None and mote) else None
+                r = mote / v if (v is not None and mote is not None and v) else None
                 parts.append(f"ratio_{impl}={fmt(r, 2)}")
         for impl in IMPLS:
             parts.append(f"{impl}_{unit_r}={fmt(rate.get((case, size, impl)), 1)}")
@@ -318,7 +318,7 @@ def speed_section(lines):
     out.append("Reproduce: `make bench` (or `bash bench/run.sh`; raw lines in `build/bench/bench.txt`).\n")
     out.append("Columns (see Method above): **instr/B** instructions per byte, counted by callgrind "
                "around the measured operation only (exact, machine-independent: the figure to "
-               "compare); **×** the peer's instructions divided by mote's (above 1: mote executes "
+               "compare); **×** mote's instructions divided by the peer's (the ratio mote/peer; below 1: mote executes "
                "fewer); **MB/s** native timed loop, fastest round, this machine under its load at "
                "the time. Key setup is not included (next table); what each primitive's operation "
                "is: top of `bench/bench_sym.c`.\n")
