@@ -442,8 +442,49 @@ static void start_dns(mote_x509_chain *c, const mote_derst_ev *ev, uint8_t mode)
     if (host_is_dns(c)) mote_x509_nm_start(&c->scratch.nm, mode, ev->len, c->host_len);
 }
 
+/* The children that need nothing but a name: parent, index (ANY: any),
+ * tag, what the child is. The rest is code in on_start. */
+#define ANY 0xFF
+static const uint8_t simple_children[][4] = {
+    {C_CERT, 1, 0x30, C_SIGALG},
+    {C_VERSION, 0, 0x02, C_VERSION_INT},
+    {C_TBS_ALG, 0, 0x06, C_ALG_OID},
+    {C_SIGALG, 0, 0x06, C_ALG_OID},
+    {C_PSS_HASH_ALG, 0, 0x06, C_PSS_HASH_OID},
+    {C_PSS_MGF_HASH_ALG, 0, 0x06, C_PSS_MGF_HASH_OID},
+    {C_TBS_ALG, 1, 0x05, C_ALG_NULL},
+    {C_SIGALG, 1, 0x05, C_ALG_NULL},
+    {C_PSS_HASH_ALG, 1, 0x05, C_ALG_NULL},
+    {C_PSS_MGF_HASH_ALG, 1, 0x05, C_ALG_NULL},
+    {C_PSS_HASH_X, 0, 0x30, C_PSS_HASH_ALG},
+    {C_PSS_MGF_X, 0, 0x30, C_PSS_MGF_ALG},
+    {C_PSS_MGF_ALG, 0, 0x06, C_PSS_MGF_OID},
+    {C_PSS_MGF_ALG, 1, 0x30, C_PSS_MGF_HASH_ALG},
+    {C_PSS_SALT_X, 0, 0x02, C_PSS_SALT_INT},
+    {C_PSS_TRAIL_X, 0, 0x02, C_PSS_TRAIL_INT},
+    {C_VALIDITY, 0, 0x17, C_TIME_NB},
+    {C_VALIDITY, 0, 0x18, C_TIME_NB},
+    {C_VALIDITY, 1, 0x17, C_TIME_NA},
+    {C_VALIDITY, 1, 0x18, C_TIME_NA},
+    {C_SPKI, 0, 0x30, C_SPKI_ALG},
+    {C_SPKI_ALG, 0, 0x06, C_SPKI_OID},
+    {C_RSAKEY, 0, 0x02, C_RSA_N},
+    {C_RSAKEY, 1, 0x02, C_RSA_E},
+    {C_EXTS_WRAP, 0, 0x30, C_EXTS},
+    {C_EXT, 0, 0x06, C_EXT_OID},
+    {C_EXT, 1, 0x01, C_EXT_CRIT},
+    {C_BC, 0, 0x01, C_BC_CA},
+    {C_BC, 0, 0x02, C_BC_PATHLEN},
+    {C_EKU, ANY, 0x06, C_EKU_OID},
+    {C_NC, 0, 0xA0, C_NC_PERM},
+    {C_NC, 0, 0xA1, C_NC_EXCL},
+    {C_NC_PERM, ANY, 0x30, C_NC_SUB_P},
+    {C_NC_EXCL, ANY, 0x30, C_NC_SUB_E},
+};
+
 static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
 {
+    unsigned k;
     unsigned d = ev->depth;
     uint8_t parent, i, prev, t = ev->tag;
     if (d > MOTE_DERST_MAX_DEPTH) return malformed(c);
@@ -466,6 +507,14 @@ static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
     parent = c->ctx[d - 1];
     i = c->idx[d - 1];
     if (c->idx[d - 1] < 255) c->idx[d - 1]++;
+    for (k = 0; k < sizeof simple_children / sizeof simple_children[0]; k++) {
+        const uint8_t *r = simple_children[k];
+        if (r[0] == parent && (r[1] == ANY || r[1] == i) && r[2] == t) {
+            c->ctx[d] = r[3];
+            if (r[3] == C_TIME_NB || r[3] == C_TIME_NA) c->acc = t; /* UTCTime or not */
+            return 0;
+        }
+    }
     switch (parent) {
     case C_CERT:
         if (i == 0) {
@@ -476,58 +525,27 @@ static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
             }
             return 0;
         }
-        if (i == 1) return expect(c, ev, 0x30, C_SIGALG);
         if (i != 2 || expect(c, ev, 0x03, C_SIGVAL)) return malformed(c);
         if (c->role == MOTE_X509_ROLE_LEAF || (c->cflags & MOTE_X509_F_ACCEPTED))
             c->pend_sig_len = 0;
         return 0;
     case C_TBS:
         return start_tbs_child(c, ev);
-    case C_VERSION:
-        return i == 0 ? expect(c, ev, 0x02, C_VERSION_INT) : malformed(c);
     case C_TBS_ALG:
-    case C_SIGALG:
-    case C_PSS_HASH_ALG:
-    case C_PSS_MGF_HASH_ALG:
-        if (i == 0)
-            return expect(c, ev, 0x06,
-                          parent == C_PSS_HASH_ALG       ? C_PSS_HASH_OID
-                          : parent == C_PSS_MGF_HASH_ALG ? C_PSS_MGF_HASH_OID
-                                                         : C_ALG_OID);
-        if (i != 1) return malformed(c);
-        if (t == 0x05) return expect(c, ev, 0x05, C_ALG_NULL);
-        if (parent != C_PSS_HASH_ALG && parent != C_PSS_MGF_HASH_ALG &&
-            cur_alg(c, d - 1)->scheme == MOTE_X509_SIG_PSS)
+    case C_SIGALG: /* RSASSA-PSS-params */
+        if (i == 1 && cur_alg(c, d - 1)->scheme == MOTE_X509_SIG_PSS)
             return expect(c, ev, 0x30, C_PSS);
         return malformed(c);
     case C_PSS: {
         /* [0] hash, [1] maskGen, [2] saltLength, [3] trailerField, in order */
         static const uint8_t order[] = {C_PSS_HASH_X, C_PSS_MGF_X, C_PSS_SALT_X, C_PSS_TRAIL_X};
-        unsigned k;
         if (t < 0xA0 || t > 0xA3) return malformed(c);
         c->ctx[d] = order[t - 0xA0];
         for (k = (unsigned)(t - 0xA0); k < 4; k++)
             if (prev == order[k]) return malformed(c); /* out of order or repeated */
         return 0;
     }
-    case C_PSS_HASH_X:
-        return i == 0 ? expect(c, ev, 0x30, C_PSS_HASH_ALG) : malformed(c);
-    case C_PSS_MGF_X:
-        return i == 0 ? expect(c, ev, 0x30, C_PSS_MGF_ALG) : malformed(c);
-    case C_PSS_MGF_ALG:
-        if (i == 0) return expect(c, ev, 0x06, C_PSS_MGF_OID);
-        return i == 1 ? expect(c, ev, 0x30, C_PSS_MGF_HASH_ALG) : malformed(c);
-    case C_PSS_SALT_X:
-        return i == 0 ? expect(c, ev, 0x02, C_PSS_SALT_INT) : malformed(c);
-    case C_PSS_TRAIL_X:
-        return i == 0 ? expect(c, ev, 0x02, C_PSS_TRAIL_INT) : malformed(c);
-    case C_VALIDITY:
-        if (i > 1 || (t != 0x17 && t != 0x18)) return malformed(c);
-        c->ctx[d] = i == 0 ? C_TIME_NB : C_TIME_NA;
-        c->acc = t;
-        return 0;
     case C_SPKI:
-        if (i == 0) return expect(c, ev, 0x30, C_SPKI_ALG);
         if (i != 1 || expect(c, ev, 0x03, C_SPKI_BITS)) return malformed(c);
         c->cflags |= MOTE_X509_F_KEY_SEEN;
         if (c->key_state == MOTE_X509_KEY_RSA) {
@@ -536,7 +554,6 @@ static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
         }
         return 0;
     case C_SPKI_ALG:
-        if (i == 0) return expect(c, ev, 0x06, C_SPKI_OID);
         if (i != 1) return malformed(c);
         c->ctx[d] = C_SPKI_PARAM;
         if (t != 0x06) mote_derst_skip(&c->der); /* NULL, or RSA-PSS parameters */
@@ -544,19 +561,12 @@ static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
     case C_IGNORED: /* the BIT STRING around an RSAPublicKey */
         if (c->ctx[d - 2] != C_SPKI || i != 0) return malformed(c);
         return expect(c, ev, 0x30, C_RSAKEY);
-    case C_RSAKEY:
-        if (i == 0) return expect(c, ev, 0x02, C_RSA_N);
-        return i == 1 ? expect(c, ev, 0x02, C_RSA_E) : malformed(c);
-    case C_EXTS_WRAP:
-        return i == 0 ? expect(c, ev, 0x30, C_EXTS) : malformed(c);
     case C_EXTS:
         c->ext_id = E_NONE;
         c->cflags &= ~MOTE_X509_F_CRIT;
         return expect(c, ev, 0x30, C_EXT);
     case C_EXT:
-        if (i == 0) return expect(c, ev, 0x06, C_EXT_OID);
-        if (i == 1 && t == 0x01) return expect(c, ev, 0x01, C_EXT_CRIT);
-        if (i > 2 || (i == 2 && prev != C_EXT_CRIT)) return malformed(c);
+        if (i == 0 || i > 2 || (i == 2 && prev != C_EXT_CRIT)) return malformed(c);
         return start_ext_value(c, ev);
     case C_EXT_VAL:
         if (i != 0) return malformed(c); /* one element in the OCTET STRING */
@@ -573,12 +583,8 @@ static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
             return expect(c, ev, 0x30, C_NC);
         }
     case C_BC:
-        if (i == 0 && t == 0x01) return expect(c, ev, 0x01, C_BC_CA);
-        if ((i == 0 || (i == 1 && prev == C_BC_CA)) && t == 0x02)
-            return expect(c, ev, 0x02, C_BC_PATHLEN);
+        if (i == 1 && prev == C_BC_CA) return expect(c, ev, 0x02, C_BC_PATHLEN);
         return malformed(c);
-    case C_EKU:
-        return expect(c, ev, 0x06, C_EKU_OID);
     case C_SAN:
         if (t == 0x82 && c->role == MOTE_X509_ROLE_LEAF) {
             c->ctx[d] = C_SAN_DNS;
@@ -591,13 +597,8 @@ static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
         }
         return 0;
     case C_NC:
-        if (t == 0xA0 && i == 0) return expect(c, ev, 0xA0, C_NC_PERM);
-        if (t == 0xA1 && (i == 0 || (i == 1 && prev == C_NC_PERM)))
-            return expect(c, ev, 0xA1, C_NC_EXCL);
+        if (i == 1 && prev == C_NC_PERM) return expect(c, ev, 0xA1, C_NC_EXCL);
         return malformed(c);
-    case C_NC_PERM:
-    case C_NC_EXCL:
-        return expect(c, ev, 0x30, parent == C_NC_PERM ? C_NC_SUB_P : C_NC_SUB_E);
     case C_NC_SUB_P:
     case C_NC_SUB_E:
         if (i == 0 && t == 0x82) {
@@ -912,9 +913,9 @@ static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
                                                              : E_OTHER;
         return 0;
     case C_EXT_CRIT:
-        if (c->scratch_len != 1 || (c->scratch.b[0] != 0 && c->scratch.b[0] != 0xFF))
-            return malformed(c);
-        if (c->scratch.b[0]) c->cflags |= MOTE_X509_F_CRIT;
+    case C_BC_CA: /* BOOLEANs: DER TRUE is 0xFF (an explicit FALSE is let pass) */
+        if (c->scratch.b[0] != 0 && c->scratch.b[0] != 0xFF) return malformed(c);
+        if (c->scratch.b[0]) c->cflags |= ctx == C_BC_CA ? MOTE_X509_F_CA : MOTE_X509_F_CRIT;
         return 0;
     case C_EXT:
         /* OID, [critical], value: the value is the last and must be there */
@@ -923,11 +924,6 @@ static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
     case C_EXT_VAL:
         /* a value mote parsed holds exactly one element */
         if (c->ext_id >= E_BC && c->ext_id <= E_NC && c->idx[d] != 1) return malformed(c);
-        return 0;
-    case C_BC_CA:
-        if (c->scratch_len != 1 || (c->scratch.b[0] != 0 && c->scratch.b[0] != 0xFF))
-            return malformed(c);
-        if (c->scratch.b[0]) c->cflags |= MOTE_X509_F_CA;
         return 0;
     case C_BC_PATHLEN:
         c->path_len = (int16_t)(c->acc > 127 ? 127 : c->acc);
@@ -963,28 +959,18 @@ static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
         return 0;
     case C_NC_DNS_P:
     case C_NC_DNS_E:
-        if (host_is_dns(c)) {
-            int in = mote_x509_nm_done(&c->scratch.nm);
-            if (ctx == C_NC_DNS_P) {
-                c->cflags |= MOTE_X509_F_NC_PERM;
-                if (in) c->cflags |= MOTE_X509_F_NC_PERM_OK;
-            } else if (in) {
-                c->cflags |= MOTE_X509_F_NC_EXCL_HIT;
-            }
-        }
-        return 0;
     case C_NC_IP_P:
-    case C_NC_IP_E:
-        if (c->host && c->ip_len == c->der.len / 2) {
-            int in = c->acc == 0;
-            if (ctx == C_NC_IP_P) {
-                c->cflags |= MOTE_X509_F_NC_PERM;
-                if (in) c->cflags |= MOTE_X509_F_NC_PERM_OK;
-            } else if (in) {
-                c->cflags |= MOTE_X509_F_NC_EXCL_HIT;
-            }
-        }
+    case C_NC_IP_E: {
+        /* a subtree of the host's kind: is the host in it? */
+        int in, dns = ctx == C_NC_DNS_P || ctx == C_NC_DNS_E;
+        if (dns ? !host_is_dns(c) : !c->host || c->ip_len != c->der.len / 2) return 0;
+        in = dns ? mote_x509_nm_done(&c->scratch.nm) : c->acc == 0;
+        if (ctx == C_NC_DNS_P || ctx == C_NC_IP_P)
+            c->cflags |= MOTE_X509_F_NC_PERM | (in ? MOTE_X509_F_NC_PERM_OK : 0);
+        else if (in)
+            c->cflags |= MOTE_X509_F_NC_EXCL_HIT;
         return 0;
+    }
     default:
         return 0;
     }
