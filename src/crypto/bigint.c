@@ -138,18 +138,24 @@ void mote_bn_montmul_sep(uint32_t *r, const uint32_t *a, const uint32_t *b, cons
     uint32_t top = 0, mask;
     uint64_t d;
     size_t i, j;
-    for (i = 0; i < n; i++)
-        r[i] = 0;
     for (i = 0; i < n; i++) {
         uint32_t bi = b[i], q;
         uint64_t c1, c2;
-        c1 = mote_mul32(a[0], bi) + r[0];
+        c1 = mote_mul32(a[0], bi) + (i ? r[0] : 0);
         q = (uint32_t)c1 * m0i;
         c2 = mote_mul32(q, m[0]) + (uint32_t)c1; /* low word is 0 by choice of q */
-        for (j = 1; j < n; j++) {
-            c1 = mote_mul32(a[j], bi) + r[j] + (c1 >> 32);
-            c2 = mote_mul32(q, m[j]) + (uint32_t)c1 + (c2 >> 32);
-            r[j - 1] = (uint32_t)c2;
+        if (i == 0) { /* the first pass has no running sum to add */
+            for (j = 1; j < n; j++) {
+                c1 = mote_mul32(a[j], bi) + (c1 >> 32);
+                c2 = mote_mul32(q, m[j]) + (uint32_t)c1 + (c2 >> 32);
+                r[j - 1] = (uint32_t)c2;
+            }
+        } else {
+            for (j = 1; j < n; j++) {
+                c1 = mote_mul32(a[j], bi) + r[j] + (c1 >> 32);
+                c2 = mote_mul32(q, m[j]) + (uint32_t)c1 + (c2 >> 32);
+                r[j - 1] = (uint32_t)c2;
+            }
         }
         c1 = (c1 >> 32) + (c2 >> 32) + top;
         r[n - 1] = (uint32_t)c1;

@@ -30,13 +30,14 @@
  *
  * Secret data never reaches a branch or an index: digits select table
  * entries by reading every entry under a mask, and the infinity flag is a
- * mask. Inversions are Fermat exponentiations (the exponent p - 2 or n - 2
- * is public: sliding windows over it are constant time in the base). */
+ * mask. Inversions (mod p and mod n) are a constant-time binary GCD
+ * (Pornin's optimized variant, below). */
 #include "crypto/ec.h"
 
 #include <string.h>
 
 #include "crypto/bigint.h"
+#include "crypto/mul.h"
 #include "crypto/util.h"
 
 #if MOTE_ENABLE_P256 || MOTE_ENABLE_P384
@@ -155,16 +156,122 @@ static void fe_sub(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, const
     mod_sub(r, a, b, c->p, c->limbs);
 }
 
-/* r = x^-1 mod m (0 for x = 0), x < m, m odd: a constant-time binary
- * extended Euclid. Invariants a = u x, b = v x (mod m), b odd; each step
- * makes a even (subtracting b, after a swap if a < b) and halves it, so
- * len(a) + len(b) drops by at least one bit per step and 64 n steps reach
- * a = 0, b = gcd = 1, v = x^-1. Every step does the same passes, with
- * masks. r may alias x. */
-static void mod_inv(uint32_t *r, const uint32_t *x, const uint32_t *m, size_t n)
+/* ---- inversion: optimized binary GCD (T. Pornin, "Optimized Binary GCD
+ * for Modular Inversion", ePrint 2020/972, Algorithm 2, k = 32) ----
+ *
+ * The extended binary GCD keeps a = u x, b = v x (mod m), b odd; a step
+ * makes a even (subtracting b, after swapping them if a < b) and halves
+ * it. Here 31 steps at a time run on 64-bit approximations of a and b (the
+ * low 31 bits, exact, and the top 33 bits) while recording the 2x2 matrix
+ * (f0 g0; f1 g1) they amount to; the matrix is then applied to the full a,
+ * b (which become exact multiples of 2^31) and to u, v (mod m, with a
+ * one-limb Montgomery division by 2^32; the extra halvings are undone at
+ * the end). 2 len(m) - 1 steps always reach a = 0, b = 1; we run one round
+ * more. Every round does the same operations: no branch, no index depends
+ * on x. */
+
+/* 1 if a < b, for 64-bit values, without a branch on 32-bit targets */
+static uint64_t lt64(uint64_t a, uint64_t b)
 {
-    uint32_t a[L], b[L], u[L], v[L];
-    size_t i, it;
+    uint64_t d = a - b;
+    return ((~a & b) | (~(a ^ b) & d)) >> 63;
+}
+
+/* |x| (<= 2^31) of the signed 64-bit x, and *sm = all ones if x < 0 */
+static uint32_t abs31(uint64_t x, uint32_t *sm)
+{
+    uint64_t s = (uint64_t)0 - (x >> 63);
+    *sm = (uint32_t)s;
+    return (uint32_t)((x ^ s) - s);
+}
+
+/* t[0..n+1] = a f + b g, two's complement, for a, b < 2^(32 n) and signed
+ * f, g with |f|, |g| <= 2^31. */
+static void lin(uint32_t *t, const uint32_t *a, const uint32_t *b, uint64_t f, uint64_t g, size_t n)
+{
+    uint32_t fm, gm, fa = abs31(f, &fm), ga = abs31(g, &gm);
+    uint64_t cp = 0, cq = 0, acc = (fm & 1u) + (gm & 1u);
+    size_t i;
+    for (i = 0; i < n; i++) {
+        cp += mote_mul32(a[i], fa);
+        cq += mote_mul32(b[i], ga);
+        acc += (uint64_t)((uint32_t)cp ^ fm) + ((uint32_t)cq ^ gm);
+        t[i] = (uint32_t)acc;
+        acc >>= 32;
+        cp >>= 32;
+        cq >>= 32;
+    }
+    acc += (uint64_t)((uint32_t)cp ^ fm) + ((uint32_t)cq ^ gm);
+    t[n] = (uint32_t)acc;
+    t[n + 1] = (uint32_t)(acc >> 32) + fm + gm;
+}
+
+/* out = |a f + b g| / 2^31 (an exact division; the quotient is below
+ * 2^(32 n)). Returns an all-ones mask if a f + b g < 0. */
+static uint32_t lin_div31(uint32_t *out, const uint32_t *a, const uint32_t *b, uint64_t f,
+                          uint64_t g, size_t n)
+{
+    uint32_t t[L + 2], sm;
+    uint64_t c;
+    size_t i;
+    lin(t, a, b, f, g, n);
+    sm = 0u - (t[n + 1] >> 31);
+    c = sm & 1u;
+    for (i = 0; i < n; i++) {
+        c += (uint32_t)(((t[i] >> 31) | (t[i + 1] << 1)) ^ sm);
+        out[i] = (uint32_t)c;
+        c >>= 32;
+    }
+    return sm;
+}
+
+/* out = (u f + v g) / 2^32 mod m for u, v < m (one-limb Montgomery
+ * reduction: -m < w < 2m, then brought into [0, m)). */
+static void lin_mod(uint32_t *out, const uint32_t *u, const uint32_t *v, uint64_t f, uint64_t g,
+                    const uint32_t *m, uint32_t m0i, size_t n)
+{
+    uint32_t t[L + 2], q, top, sm, mask;
+    uint64_t c;
+    size_t i;
+    lin(t, u, v, f, g, n);
+    q = t[0] * m0i;
+    c = (mote_mul32(q, m[0]) + t[0]) >> 32;
+    for (i = 1; i < n; i++) {
+        c += mote_mul32(q, m[i]) + t[i];
+        out[i - 1] = (uint32_t)c;
+        c >>= 32;
+    }
+    c += t[n];
+    out[n - 1] = (uint32_t)c;
+    top = (uint32_t)(c >> 32) + t[n + 1]; /* w = out + 2^(32 n) top (signed) */
+    sm = 0u - (top >> 31);
+    c = 0;
+    for (i = 0; i < n; i++) { /* w < 0: w += 2m */
+        c += (uint64_t)out[i] + (((m[i] << 1) | (i ? m[i - 1] >> 31 : 0)) & sm);
+        out[i] = (uint32_t)c;
+        c >>= 32;
+    }
+    top += (uint32_t)c + ((m[n - 1] >> 31) & sm); /* 0 <= w < 2m: top is 0 or 1 */
+    c = 0;
+    for (i = 0; i < n; i++) { /* w - m, then m back if that borrowed (and top = 0) */
+        c = (uint64_t)out[i] - m[i] - (uint32_t)(c >> 63);
+        out[i] = (uint32_t)c;
+    }
+    mask = 0u - ((uint32_t)(c >> 63) & (top ^ 1u));
+    c = 0;
+    for (i = 0; i < n; i++) {
+        c += (uint64_t)out[i] + (m[i] & mask);
+        out[i] = (uint32_t)c;
+        c >>= 32;
+    }
+}
+
+/* r = x^-1 mod m (0 for x = 0) for x < m, odd m of n >= 2 limbs, m0i =
+ * -m^-1 mod 2^32. r may alias x. */
+static void mod_inv(uint32_t *r, const uint32_t *x, const uint32_t *m, uint32_t m0i, size_t n)
+{
+    uint32_t a[L], b[L], u[L], v[L], t1[L], t2[L];
+    size_t i, it, rounds = (64 * n - 1 + 30) / 31 + 1;
     for (i = 0; i < n; i++) {
         a[i] = x[i];
         b[i] = m[i];
@@ -172,45 +279,77 @@ static void mod_inv(uint32_t *r, const uint32_t *x, const uint32_t *m, size_t n)
         v[i] = 0;
     }
     u[0] = 1;
-    for (it = 0; it < 64 * n; it++) {
-        uint32_t odd = 0u - (a[0] & 1u), sw, bm, om;
-        uint64_t da = 0, du = 0, c;
-        sw = odd & (0u - mote_bn_lt(a, b, n));
-        for (i = 0; i < n; i++) { /* swap if a is odd and below b; a -= b, u -= v if odd */
-            uint32_t t = sw & (a[i] ^ b[i]);
-            a[i] ^= t;
-            b[i] ^= t;
-            t = sw & (u[i] ^ v[i]);
-            u[i] ^= t;
-            v[i] ^= t;
-            da = (uint64_t)a[i] - (b[i] & odd) - (uint32_t)(da >> 63);
-            a[i] = (uint32_t)da;
-            du = (uint64_t)u[i] - (v[i] & odd) - (uint32_t)(du >> 63);
-            u[i] = (uint32_t)du;
+    for (it = 0; it < rounds; it++) {
+        uint64_t xa, xb, f0 = 1, g0 = 0, f1 = 0, g1 = 1;
+        uint32_t top = 0xFFFFFFFFu, ah = a[1], al = a[0], bh = b[1], bl = b[0], s = 0, w, k;
+        uint32_t sa, sb;
+        unsigned j;
+        /* the window: the highest nonzero limb of a | b and the one below
+         * (limbs 1 and 0, taken whole, while a, b < 2^64) */
+        for (i = 2; i < n; i++) {
+            uint32_t nz;
+            w = a[i] | b[i];
+            nz = 0u - (uint32_t)(((uint64_t)w + 0xFFFFFFFFu) >> 32);
+            top ^= nz & (top ^ w);
+            ah ^= nz & (ah ^ a[i]);
+            al ^= nz & (al ^ a[i - 1]);
+            bh ^= nz & (bh ^ b[i]);
+            bl ^= nz & (bl ^ b[i - 1]);
         }
-        bm = 0u - (uint32_t)(du >> 63); /* u went negative: add m back */
-        c = 0;
-        for (i = 0; i < n; i++) { /* u += m if needed; a /= 2 (a is even) */
-            c += (uint64_t)u[i] + (m[i] & bm);
-            u[i] = (uint32_t)c;
-            c >>= 32;
-            a[i] = (a[i] >> 1) | (i + 1 < n ? a[i + 1] << 31 : 0);
+        /* s = bit length of top minus one, then the 33 bits of the window
+         * from bit s up, joined to the exact low 31 bits */
+        w = top;
+        for (k = 16; k; k >>= 1) {
+            uint32_t big = 0u - (uint32_t)(((uint64_t)(w >> k) + 0xFFFFFFFFu) >> 32);
+            s += k & big;
+            w ^= big & (w ^ (w >> k));
         }
-        om = 0u - (u[0] & 1u); /* u /= 2 mod m: (u + m) / 2 when u is odd */
-        c = (uint64_t)u[0] + (m[0] & om);
-        for (i = 0; i + 1 < n; i++) {
-            uint64_t nx = (c >> 32) + u[i + 1] + (m[i + 1] & om);
-            u[i] = ((uint32_t)c >> 1) | ((uint32_t)nx << 31);
-            c = nx;
+        xa = ((uint64_t)(ah >> s) << 32) | ((al >> s) | ((ah << 1) << (31 - s)));
+        xb = ((uint64_t)(bh >> s) << 32) | ((bl >> s) | ((bh << 1) << (31 - s)));
+        xa = (xa << 31) | (a[0] & 0x7FFFFFFFu);
+        xb = (xb << 31) | (b[0] & 0x7FFFFFFFu);
+        for (j = 0; j < 31; j++) {
+            uint64_t odd = (uint64_t)0 - (xa & 1u), sw = odd & ((uint64_t)0 - lt64(xa, xb)), t;
+            t = sw & (xa ^ xb);
+            xa ^= t;
+            xb ^= t;
+            t = sw & (f0 ^ f1);
+            f0 ^= t;
+            f1 ^= t;
+            t = sw & (g0 ^ g1);
+            g0 ^= t;
+            g1 ^= t;
+            xa -= xb & odd;
+            f0 -= f1 & odd;
+            g0 -= g1 & odd;
+            xa >>= 1;
+            f1 <<= 1;
+            g1 <<= 1;
         }
-        u[n - 1] = (uint32_t)(c >> 1);
+        /* apply the matrix; a negative result is negated, with its row */
+        sa = lin_div31(t1, a, b, f0, g0, n) & 1u;
+        sb = lin_div31(t2, a, b, f1, g1, n) & 1u;
+        copy_words(a, t1, n);
+        copy_words(b, t2, n);
+        f0 = (f0 ^ ((uint64_t)0 - sa)) + sa;
+        g0 = (g0 ^ ((uint64_t)0 - sa)) + sa;
+        f1 = (f1 ^ ((uint64_t)0 - sb)) + sb;
+        g1 = (g1 ^ ((uint64_t)0 - sb)) + sb;
+        lin_mod(t1, u, v, f0, g0, m, m0i, n);
+        lin_mod(t2, u, v, f1, g1, m, m0i, n);
+        copy_words(u, t1, n);
+        copy_words(v, t2, n);
     }
-    for (i = 0; i < n; i++)
-        r[i] = v[i];
+    /* each round divided u, v by 2^32 where 2^31 was due: double v back */
+    for (it = 0; it < rounds; it++)
+        mod_add(v, v, v, m, n);
+    copy_words(r, v, n);
     mote_wipe(a, sizeof a);
     mote_wipe(b, sizeof b);
     mote_wipe(u, sizeof u);
     mote_wipe(v, sizeof v);
+    mote_wipe(t1, sizeof t1);
+    mote_wipe(t2, sizeof t2);
 }
 
 /* r = a^-1 in the Montgomery domain (a = x R, r = x^-1 R; 0 for a = 0).
@@ -219,7 +358,7 @@ static void mod_inv(uint32_t *r, const uint32_t *x, const uint32_t *m, size_t n)
 static void fe_inv(const mote_ec_curve *c, uint32_t *r, const uint32_t *a)
 {
     uint32_t t[L];
-    mod_inv(t, a, c->p, c->limbs);
+    mod_inv(t, a, c->p, c->p_m0i, c->limbs);
     fe_mul(c, r, t, c->rr);
     fe_mul(c, t, r, c->rr);
     copy_words(r, t, c->limbs);
@@ -597,7 +736,7 @@ void mote_ec_sc_mul(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, cons
 void mote_ec_sc_inv(const mote_ec_curve *c, uint32_t *r, const uint32_t *a)
 {
     uint32_t t[L];
-    mod_inv(t, a, c->n, c->limbs);
+    mod_inv(t, a, c->n, c->n_m0i, c->limbs);
     mote_bn_montmul_sep(r, t, c->n_rr, c->n, c->n_m0i, c->limbs); /* a^-1 R */
     mote_wipe(t, sizeof t);
 }

@@ -91,9 +91,8 @@ void mote_ec_fe_mul(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, cons
 void mote_ec_sc_add(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, const uint32_t *b);
 /* r = a b R^-1 mod n (Montgomery product mod n; r may not alias). */
 void mote_ec_sc_mul(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, const uint32_t *b);
-/* r = a^-1 R^2 mod n... precisely: for a (normal form, 0 < a < n), r =
- * a^-1 R mod n (the Montgomery form of a^-1): Fermat, constant time in a.
- * r may not alias a. */
+/* r = a^-1 R mod n (the Montgomery form of a^-1) for 0 < a < n in normal
+ * form; 0 for a = 0. Binary GCD, constant time. r may not alias a. */
 void mote_ec_sc_inv(const mote_ec_curve *c, uint32_t *r, const uint32_t *a);
 /* r = (the value of the big-endian bytes in[0..len)) mod n, any len up to
  * 4n + 8; constant time. */

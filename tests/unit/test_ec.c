@@ -116,6 +116,38 @@ static void test_field_curves(const mote_ec_curve *c)
     CHECK(ok);
 }
 
+/* scalar inversion mod n: a * (a^-1 R) / R = 1, for edge and random a */
+static void test_sc_inv(const mote_ec_curve *c)
+{
+    size_t n = c->limbs, i, it;
+    uint32_t a[MOTE_EC_LIMBS], inv[MOTE_EC_LIMBS], r[MOTE_EC_LIMBS], one[MOTE_EC_LIMBS] = {1};
+    int ok = 1;
+    for (it = 0; it < 300; it++) {
+        for (i = 0; i < n; i++)
+            a[i] = rnd32();
+        if (it < 4) { /* n - 1 - it */
+            memcpy(a, c->n, 4 * n);
+            a[0] -= 1 + (uint32_t)it;
+        } else if (it < 40) { /* small values and single bits */
+            memset(a, 0, sizeof a);
+            if (it < 20)
+                a[0] = (uint32_t)it - 3;
+            else
+                a[(it * 13) % n] = 1u << (it % 32);
+        } else if (it < 50) { /* all ones below the top limb */
+            memset(a, 0xFF, 4 * n);
+        }
+        if (!mote_bn_lt(a, c->n, n)) a[n - 1] &= 0x7FFFFFFFu;
+        mote_ec_sc_inv(c, inv, a);
+        mote_ec_sc_mul(c, r, a, inv);
+        if (memcmp(r, one, 4 * n) != 0) ok = 0;
+    }
+    memset(a, 0, sizeof a);
+    mote_ec_sc_inv(c, inv, a);
+    CHECK(mote_bn_is_zero(inv, n));
+    CHECK(ok);
+}
+
 /* ---- scalar multiplication ---- */
 
 static int curve_ids[2];
@@ -553,6 +585,7 @@ int main(void)
         const mote_ec_curve *c = mote_ec_curve_get(curve_ids[i]);
         CHECK(c != NULL);
         test_field_curves(c);
+        test_sc_inv(c);
         test_mults(c);
         test_roundtrip(curve_ids[i], &rng);
     }
