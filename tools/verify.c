@@ -105,6 +105,8 @@ int mote_cmd_verify(int argc, char **argv)
     unsigned char *roots_buf, *chain_buf, *store;
     mote_x509_trust_anchor *tas;
     mote_x509_chain chain;
+    static mote_x509_pubkey leaf_key;
+    static uint8_t tbs_buf[2 * 8192];
     struct job job;
 
     for (i = 1; i < argc; i++) {
@@ -162,7 +164,9 @@ int mote_cmd_verify(int argc, char **argv)
         return 2;
     }
 
-    mote_x509_chain_init(&chain, tas, n_tas, NULL);
+    mote_x509_chain_init(&chain, tas, n_tas, &leaf_key);
+    mote_x509_chain_set_tbs_buffer(&chain, tbs_buf,
+                                   sizeof tbs_buf); /* Ed25519-signed certificates */
     mote_x509_chain_set_purpose(&chain, purpose);
     if (no_time)
         mote_x509_chain_set_flags(&chain, MOTE_X509_NO_TIME_CHECK);

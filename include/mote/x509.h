@@ -236,17 +236,19 @@ typedef struct {
     uint8_t state;
     int16_t err;      /* sticky error */
     int16_t soft_err; /* why a skipped candidate issuer was skipped */
-    /* after an error: the byte offset within the certificate at fault (for
-     * MOTE_ERR_X509_MALFORMED), and its index (0 = leaf) */
-    uint32_t err_offset;
+    /* after an error: the index of the certificate at fault (0 = leaf) and,
+     * for MOTE_ERR_X509_MALFORMED, the byte offset within it */
     uint8_t err_cert;
+    uint8_t tbs_slot; /* Ed25519: half of tbs_buf holding the pending TBS */
+    uint32_t err_offset;
     /* the last certificate of the path, waiting for its issuer's key */
     mote_x509_sigalg pend_alg;
     uint16_t pend_sig_len;
-    uint8_t pend_ok;   /* its TBS digest is there */
-    uint8_t role;      /* role of the current certificate */
-    uint8_t path_last; /* index of that certificate */
-    uint8_t tries;     /* candidate issuers whose signature check failed */
+    uint8_t pend_ok;       /* its TBS digest is there */
+    uint8_t role;          /* role of the current certificate */
+    uint8_t path_last;     /* index of that certificate */
+    uint8_t tries;         /* candidate issuers whose signature check failed */
+    uint16_t pend_tbs_len; /* Ed25519: its whole TBS, in tbs_buf */
     uint8_t pend_issuer[MOTE_X509_NAME_HASH_LEN];
     uint8_t pend_digest[MOTE_HASH_MAX_LEN];
     uint8_t pend_sig[MOTE_X509_SIG_MAX];
@@ -254,6 +256,7 @@ typedef struct {
     mote_derst der;
     uint8_t ctx[MOTE_DERST_MAX_DEPTH + 1]; /* what the element at each depth is */
     uint8_t idx[MOTE_DERST_MAX_DEPTH + 1]; /* children seen at each depth */
+    uint16_t tbs_half;                     /* Ed25519: bytes in each half of tbs_buf */
     uint32_t cflags;                       /* facts about the certificate */
     uint32_t acc;                          /* a small INTEGER or BOOLEAN being read */
     uint16_t ku;                           /* keyUsage bits */
@@ -267,16 +270,16 @@ typedef struct {
     uint8_t name_state;
     uint8_t scratch_len;
     uint8_t key_state;
+    uint8_t ksel; /* where the current key goes: nowhere, *leaf_key, u.ikey */
     mote_x509_sigalg tbs_alg, out_alg;
     uint8_t cur_issuer[MOTE_X509_NAME_HASH_LEN];
     union {
         uint8_t b[16]; /* an OID, a time, an address */
         mote_x509_nm nm;
     } scratch;
-    uint8_t *kdata; /* where the current certificate's key goes (NULL: dropped) */
-    uint16_t kcap;  /* room there */
-    uint16_t klen;  /* key bytes */
-    uint32_t ke;    /* RSA public exponent */
+    uint8_t *tbs_buf; /* Ed25519: caller memory for two whole TBSs */
+    uint16_t klen;    /* key bytes */
+    uint32_t ke;      /* RSA public exponent */
     mote_hash_ctx tbs_hash;
     union {
         uint8_t prefix[128];              /* TBS bytes before its algorithm */
@@ -316,6 +319,16 @@ int mote_x509_chain_feed(mote_x509_chain *c, const uint8_t *p, size_t len);
 /* mote_x509_chain_end: the current certificate is complete (its DER must
  * have ended exactly). Returns as mote_x509_chain_feed. */
 int mote_x509_chain_end(mote_x509_chain *c);
+/* mote_x509_chain_set_tbs_buffer: memory for Ed25519-signed certificates.
+ * An Ed25519 signature (RFC 8410) covers the whole TBS, hashed after the
+ * signature's R and the signer's key, which come after it in the stream:
+ * such a TBS must be kept until the issuer's key has arrived. buf[0..len)
+ * (caller memory, kept by pointer) holds two of them at once (len / 2
+ * each, up to 65535). Without it, or for a TBS that does not fit, an
+ * Ed25519-signed certificate that needs checking fails with
+ * MOTE_ERR_X509_UNSUPPORTED. (An Ed25519 leaf key signed by an RSA or
+ * ECDSA CA needs nothing.) */
+void mote_x509_chain_set_tbs_buffer(mote_x509_chain *c, uint8_t *buf, size_t len);
 /* mote_x509_chain_add: begin + feed + end for a certificate in memory. */
 int mote_x509_chain_add(mote_x509_chain *c, const uint8_t *der, size_t len);
 /* mote_x509_chain_finish: after the last certificate. Returns MOTE_OK if

@@ -83,8 +83,17 @@ enum {
     C_IGNORED /* an element read and dropped */
 };
 
-/* TBS hashing states (c->tbs_state). */
-enum { T_OFF, T_PREFIX, T_HASH };
+/* TBS states (c->tbs_state). */
+#define T_OFF    MOTE_X509_TBS_OFF
+#define T_PREFIX MOTE_X509_TBS_PREFIX
+#define T_HASH   MOTE_X509_TBS_HASH
+#define T_KEEP   MOTE_X509_TBS_KEEP
+
+/* The half of tbs_buf for the current certificate: not the pending one's. */
+static uint8_t *keep_buf(const mote_x509_chain *c)
+{
+    return c->tbs_buf + (size_t)(c->tbs_slot ^ 1) * c->tbs_half;
+}
 
 /* Object identifiers mote knows (contents octets), in one table. */
 enum {
@@ -189,14 +198,13 @@ static int bad_byte(mote_x509_chain *c, const mote_derst_ev *ev, uint32_t i)
     return MOTE_ERR_X509_MALFORMED;
 }
 
-void mote_x509_cert_start(mote_x509_chain *c, uint8_t role, uint8_t *kdata, size_t kcap)
+void mote_x509_cert_start(mote_x509_chain *c, uint8_t role, uint8_t ksel)
 {
     mote_derst_init(&c->der);
     memset(c->ctx, 0, sizeof c->ctx);
     memset(c->idx, 0, sizeof c->idx);
     c->role = role;
-    c->kdata = kdata;
-    c->kcap = (uint16_t)kcap;
+    c->ksel = ksel;
     c->klen = 0;
     c->ke = 0;
     c->cflags = 0;
@@ -229,6 +237,14 @@ static void raw(mote_x509_chain *c, const uint8_t *p, size_t n)
         }
     } else if (c->tbs_state == T_HASH) {
         mote_x509_hash_desc(c->tbs_alg.hash)->update(&c->tbs_hash, p, n);
+    } else if (c->tbs_state == T_KEEP) {
+        if (c->prefix_len + n <= c->tbs_half) {
+            memcpy(keep_buf(c) + c->prefix_len, p, n);
+            c->prefix_len = (uint16_t)(c->prefix_len + n);
+        } else { /* bigger than the caller's buffer */
+            c->tbs_state = T_OFF;
+            c->cflags |= MOTE_X509_F_SIG_UNSUPP;
+        }
     }
     if (c->name_state) mote_sha256_update(&c->u.name, p, n);
 }
@@ -337,11 +353,18 @@ static void start_tbs_hash(mote_x509_chain *c)
     const mote_x509_sigalg *a = &c->tbs_alg;
     const mote_hash_desc *h = mote_x509_hash_desc(a->hash);
     if (c->tbs_state != T_PREFIX) return;
+    if (MOTE_ENABLE_ED25519 && a->scheme == MOTE_X509_SIG_ED25519 && c->tbs_buf &&
+        c->prefix_len <= c->tbs_half) {
+        /* the signature covers the TBS itself: keep it whole */
+        memcpy(keep_buf(c), c->u.prefix, c->prefix_len);
+        c->tbs_state = T_KEEP;
+        return;
+    }
     if (!h || (a->scheme != MOTE_X509_SIG_PKCS1 && a->scheme != MOTE_X509_SIG_ECDSA &&
                !(a->scheme == MOTE_X509_SIG_PSS && a->mgf == a->hash))) {
-        /* MD5/SHA-1, Ed25519 (its signature covers the whole TBS, which a
-         * stream can't give it), unknown: this certificate's own signature
-         * can't be checked; fine only if it is never needed (an anchor) */
+        /* MD5/SHA-1, unknown, Ed25519 without a buffer for its TBS: this
+         * certificate's own signature can't be checked; fine only if it is
+         * never needed (an anchor) */
         c->tbs_state = T_OFF;
         c->cflags |= MOTE_X509_F_SIG_UNSUPP;
         return;
@@ -625,12 +648,14 @@ static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
 
 static int key_bytes(mote_x509_chain *c, const uint8_t *p, size_t n, uint32_t off, uint32_t total)
 {
+    size_t cap;
+    uint8_t *kdata = mote_x509_kdata(c, &cap);
     if (c->cflags & MOTE_X509_F_KEY_UNSUPP) return 0;
-    if (total > c->kcap) { /* bigger than mote takes (or a garbage length) */
+    if (total > cap) { /* bigger than mote takes (or a garbage length) */
         c->cflags |= MOTE_X509_F_KEY_UNSUPP;
         return 0;
     }
-    if (c->kdata) memcpy(c->kdata + off, p, n);
+    if (kdata) memcpy(kdata + off, p, n);
     c->klen = (uint16_t)total;
     return 0;
 }
@@ -780,9 +805,11 @@ static int end_key(mote_x509_chain *c)
 {
     uint32_t n = c->der.len ? c->der.len - 1 : 0;
     uint8_t t = c->key_state;
-    if (!c->kdata || (c->cflags & MOTE_X509_F_KEY_UNSUPP)) return 0;
+    size_t cap;
+    const uint8_t *kdata = mote_x509_kdata(c, &cap);
+    if (!kdata || (c->cflags & MOTE_X509_F_KEY_UNSUPP)) return 0;
     if ((t == MOTE_X509_KEY_P256 && n == 65) || (t == MOTE_X509_KEY_P384 && n == 97)) {
-        if (c->kdata[0] != 0x04) c->cflags |= MOTE_X509_F_KEY_UNSUPP; /* compressed */
+        if (kdata[0] != 0x04) c->cflags |= MOTE_X509_F_KEY_UNSUPP; /* compressed */
     } else if (!(t == MOTE_X509_KEY_ED25519 && n == 32)) {
         c->cflags |= MOTE_X509_F_KEY_UNSUPP;
     }
@@ -793,10 +820,12 @@ static int end_rsa_n(mote_x509_chain *c)
 {
     uint32_t n = c->der.len - (c->scratch.b[0] == 0 ? 1u : 0u), bits;
     uint8_t top;
+    size_t cap;
+    const uint8_t *kdata = mote_x509_kdata(c, &cap);
     if (c->der.len == 0 || (c->scratch.b[0] == 0 && c->der.len == 1)) return malformed(c);
-    if (!c->kdata || (c->cflags & MOTE_X509_F_KEY_UNSUPP)) return 0;
+    if (!kdata || (c->cflags & MOTE_X509_F_KEY_UNSUPP)) return 0;
     /* (a modulus over the room there was refused by key_bytes) */
-    for (bits = n * 8, top = c->kdata[0]; bits && !(top & 0x80); top = (uint8_t)(top << 1))
+    for (bits = n * 8, top = kdata[0]; bits && !(top & 0x80); top = (uint8_t)(top << 1))
         bits--;
     if (bits < MOTE_X509_MIN_RSA_BITS) c->cflags |= MOTE_X509_F_KEY_WEAK;
     return 0;

@@ -56,16 +56,28 @@ typedef struct {
     uint8_t type;
 } keyref;
 
-/* Verify signature sig (sig_len bytes; for ECDSA the DER SEQUENCE of r, s)
- * made with algorithm a over a TBS whose digest is `digest`, with key k.
- * Returns 0, MOTE_ERR_X509_BAD_SIGNATURE, or the reason the signature can't
- * be checked (MOTE_ERR_X509_WEAK_HASH, _UNSUPPORTED). */
-static int verify_sig(const mote_x509_sigalg *a, const uint8_t *digest, const uint8_t *sig,
-                      size_t sig_len, const keyref *k)
+/* Verify the pending signature with key k: made with algorithm pend_alg
+ * over a TBS whose digest is pend_digest (or, for Ed25519, which is kept in
+ * tbs_buf); for ECDSA the signature is the DER SEQUENCE of r, s. Returns 0,
+ * MOTE_ERR_X509_BAD_SIGNATURE, or the reason the signature can't be checked
+ * (MOTE_ERR_X509_WEAK_HASH, _UNSUPPORTED). */
+static int verify_pending(const mote_x509_chain *c, const keyref *k)
 {
+    const mote_x509_sigalg *a = &c->pend_alg;
     const mote_hash_desc *h = mote_x509_hash_desc(a->hash);
+    const uint8_t *digest = c->pend_digest, *sig = c->pend_sig;
+    size_t sig_len = c->pend_sig_len;
     if (a->scheme == MOTE_X509_SIG_WEAK || a->hash == MOTE_X509_HASH_SHA1)
         return MOTE_ERR_X509_WEAK_HASH;
+#if MOTE_ENABLE_ED25519
+    if (a->scheme == MOTE_X509_SIG_ED25519) {
+        if (k->type != MOTE_X509_KEY_ED25519 || k->len != 32) return MOTE_ERR_X509_BAD_SIGNATURE;
+        return mote_ed25519_verify(k->data, c->tbs_buf + (size_t)c->tbs_slot * c->tbs_half,
+                                   c->pend_tbs_len, sig, sig_len)
+                   ? MOTE_ERR_X509_BAD_SIGNATURE
+                   : 0;
+    }
+#endif
     if (!h) return MOTE_ERR_X509_UNSUPPORTED;
     switch (a->scheme) {
 #if MOTE_ENABLE_RSA
@@ -115,7 +127,8 @@ static void ta_get(mote_x509_trust_anchor *dst, const mote_x509_trust_anchor *sr
 static keyref cur_key(const mote_x509_chain *c)
 {
     keyref k;
-    k.data = c->kdata;
+    size_t cap;
+    k.data = mote_x509_kdata(c, &cap);
     k.e = c->ke;
     k.len = c->klen;
     k.type = c->key_state;
@@ -167,7 +180,7 @@ static void superfluous(mote_x509_chain *c, int why)
 {
     c->cflags |= MOTE_X509_F_SUPERFLUOUS;
     c->tbs_state = 0; /* stop hashing */
-    c->kdata = 0;
+    c->ksel = MOTE_X509_KSEL_NONE;
     if (why && c->soft_err != MOTE_ERR_X509_BAD_SIGNATURE) c->soft_err = (int16_t)why;
 }
 
@@ -240,7 +253,7 @@ int mote_x509_on_spki(mote_x509_chain *c)
     }
     {
         keyref k = cur_key(c);
-        r = verify_sig(&c->pend_alg, c->pend_digest, c->pend_sig, c->pend_sig_len, &k);
+        r = verify_pending(c, &k);
     }
     if (r == MOTE_ERR_X509_BAD_SIGNATURE && ++c->tries > MOTE_X509_MAX_TRIES) return fail(c, r);
     if (r) {
@@ -255,11 +268,15 @@ int mote_x509_on_spki(mote_x509_chain *c)
 
 int mote_x509_on_tbs_end(mote_x509_chain *c)
 {
-    const mote_hash_desc *h;
-    if (c->tbs_state != 2 /* hashing */) return 0;
-    h = mote_x509_hash_desc(c->tbs_alg.hash);
-    h->final(&c->tbs_hash, c->pend_digest);
-    c->tbs_state = 0;
+    if (c->tbs_state == MOTE_X509_TBS_HASH) {
+        mote_x509_hash_desc(c->tbs_alg.hash)->final(&c->tbs_hash, c->pend_digest);
+    } else if (c->tbs_state == MOTE_X509_TBS_KEEP) {
+        c->tbs_slot ^= 1; /* the half it was kept in is now the pending one */
+        c->pend_tbs_len = c->prefix_len;
+    } else {
+        return 0;
+    }
+    c->tbs_state = MOTE_X509_TBS_OFF;
     c->pend_ok = 1;
     return 0;
 }
@@ -326,7 +343,7 @@ static int try_anchors(mote_x509_chain *c)
         if (memcmp(ta.name_hash, c->pend_issuer, MOTE_X509_NAME_HASH_LEN) != 0) continue;
         if (!(ta.flags & MOTE_X509_TA_CA) || ta_key(c, &ta, &k)) continue;
         if (!c->pend_ok) return 0; /* soft_err says why */
-        r = verify_sig(&c->pend_alg, c->pend_digest, c->pend_sig, c->pend_sig_len, &k);
+        r = verify_pending(c, &k);
         if (r == MOTE_ERR_X509_BAD_SIGNATURE && ++c->tries > MOTE_X509_MAX_TRIES) return r;
         if (r) {
             if (c->soft_err != MOTE_ERR_X509_BAD_SIGNATURE) c->soft_err = (int16_t)r;
@@ -428,30 +445,32 @@ void mote_x509_chain_set_flags(mote_x509_chain *c, unsigned flags)
     c->flags = (uint8_t)flags;
 }
 
+void mote_x509_chain_set_tbs_buffer(mote_x509_chain *c, uint8_t *buf, size_t len)
+{
+    len /= 2;
+    c->tbs_buf = len ? buf : 0;
+    c->tbs_half = (uint16_t)(len > 0xFFFF ? 0xFFFF : len);
+}
+
 int mote_x509_chain_begin(mote_x509_chain *c)
 {
-    uint8_t role;
-    uint8_t *kdata;
-    size_t kcap;
+    uint8_t role, ksel;
     if (c->state == MOTE_X509_ST_FAILED) return c->err;
     if (c->state == MOTE_X509_ST_IN_CERT) return fail(c, MOTE_ERR_BAD_INPUT);
     if (c->ncert == 255) return fail(c, MOTE_ERR_X509_PATH_TOO_LONG);
     c->ncert++;
     if (c->ncert == 1) {
         role = MOTE_X509_ROLE_LEAF;
-        kdata = c->leaf_key ? c->leaf_key->data : c->u.ikey;
-        kcap = c->leaf_key ? sizeof c->leaf_key->data : sizeof c->u.ikey;
+        ksel = c->leaf_key ? MOTE_X509_KSEL_LEAF : MOTE_X509_KSEL_INT;
         if (c->leaf_key) c->leaf_key->type = MOTE_X509_KEY_NONE;
     } else if (c->state == MOTE_X509_ST_ANCHORED) {
         role = MOTE_X509_ROLE_SKIP;
-        kdata = 0;
-        kcap = 0;
+        ksel = MOTE_X509_KSEL_NONE;
     } else {
         role = MOTE_X509_ROLE_CAND;
-        kdata = c->u.ikey;
-        kcap = sizeof c->u.ikey;
+        ksel = MOTE_X509_KSEL_INT;
     }
-    mote_x509_cert_start(c, role, kdata, kcap);
+    mote_x509_cert_start(c, role, ksel);
     if (c->state == MOTE_X509_ST_OPEN) c->state = MOTE_X509_ST_IN_CERT;
     return MOTE_OK;
 }
@@ -551,7 +570,7 @@ int mote_x509_ta_from_cert(mote_x509_trust_anchor *ta, uint8_t *store, size_t st
     int r;
     uint32_t f;
     mote_x509_chain_init(&c, 0, 0, 0);
-    mote_x509_cert_start(&c, MOTE_X509_ROLE_ANCHOR, c.u.ikey, sizeof c.u.ikey);
+    mote_x509_cert_start(&c, MOTE_X509_ROLE_ANCHOR, MOTE_X509_KSEL_INT);
     r = mote_x509_cert_feed(&c, der, len);
     if (!r) r = mote_x509_cert_done(&c);
     if (r) return r;

@@ -101,9 +101,31 @@ int mote_x509_name_in_subtree(const char *host, size_t hlen, const char *base, s
 #define MOTE_X509_ST_ANCHORED 2
 #define MOTE_X509_ST_FAILED   3
 
+/* Where a certificate's key goes (mote_x509_chain.ksel). */
+#define MOTE_X509_KSEL_NONE 0 /* dropped */
+#define MOTE_X509_KSEL_LEAF 1 /* the caller's leaf_key->data */
+#define MOTE_X509_KSEL_INT  2 /* u.ikey */
+
+/* The key buffer ksel names (NULL for none), and its size in *cap. */
+static inline uint8_t *mote_x509_kdata(const mote_x509_chain *c, size_t *cap)
+{
+    if (c->ksel == MOTE_X509_KSEL_LEAF) {
+        *cap = sizeof c->leaf_key->data;
+        return c->leaf_key->data;
+    }
+    *cap = c->ksel == MOTE_X509_KSEL_INT ? sizeof c->u.ikey : 0;
+    return c->ksel == MOTE_X509_KSEL_INT ? (uint8_t *)c->u.ikey : 0;
+}
+
+/* TBS states (mote_x509_chain.tbs_state). */
+#define MOTE_X509_TBS_OFF    0 /* not needed, or can't be checked */
+#define MOTE_X509_TBS_PREFIX 1 /* kept in u.prefix until the algorithm is known */
+#define MOTE_X509_TBS_HASH   2 /* hashed in tbs_hash */
+#define MOTE_X509_TBS_KEEP   3 /* copied whole into tbs_buf (Ed25519) */
+
 /* mote_x509_cert_start: reset the per-certificate state for a certificate
- * of the given role, its key going to kdata (kcap bytes; NULL: dropped). */
-void mote_x509_cert_start(mote_x509_chain *c, uint8_t role, uint8_t *kdata, size_t kcap);
+ * of the given role, its key going where ksel says. */
+void mote_x509_cert_start(mote_x509_chain *c, uint8_t role, uint8_t ksel);
 /* mote_x509_cert_feed: decode the next bytes. Returns 0 or an error; for
  * malformed DER, MOTE_ERR_X509_MALFORMED with c->err_offset set. */
 int mote_x509_cert_feed(mote_x509_chain *c, const uint8_t *p, size_t n);

@@ -457,7 +457,18 @@ cert l_ed "/CN=ed leaf" ked int leaf 365
 check ed25519_leaf_key OK OK root.pem "l_ed.pem int.pem" $H
 cert i_ed "/CN=i ed" ked root ca 1000
 cert l_ued "/CN=under ed" kleaf i_ed leaf 365
-check diff_ed25519_signed "unsupported" OK root.pem "l_ued.pem i_ed.pem" $H
+check ed25519_signed OK OK root.pem "l_ued.pem i_ed.pem" $H
+cert edroot "/CN=ed root" ked self ca 3650
+cert edint "/CN=ed int" ked edroot ca 1000
+cert edleaf "/CN=ed leaf" ked edint leaf 365
+check ed25519_chain OK OK edroot.pem "edleaf.pem edint.pem" $H
+check ed25519_chain_with_root OK OK edroot.pem "edleaf.pem edint.pem edroot.pem" $H
+edoff=$(($(openssl x509 -in edleaf.pem -outform DER | wc -c) - 3))
+tamper edleaf.pem edleaf_bad.pem $edoff
+check ed25519_tampered "bad signature" FAIL edroot.pem "edleaf_bad.pem edint.pem" $H
+cnoff=$(offset_of edleaf.pem "$(printf 'ed leaf' | od -An -tx1 | tr -d ' \n')")
+tamper edleaf.pem edleaf_badtbs.pem "$cnoff"
+check ed25519_tampered_tbs "bad signature" FAIL edroot.pem "edleaf_badtbs.pem edint.pem" $H
 if [ $HAVE_ECDSA = 1 ]; then
     cert ecroot "/CN=ec root" kecroot self ca 3650
     cert ecint "/CN=ec int" kecint ecroot ca 1000

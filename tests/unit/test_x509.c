@@ -280,6 +280,59 @@ int main(void)
     CHECK_EQ_INT(simple(chain, 3, "www.example.com", T_2030), MOTE_ERR_X509_UNKNOWN_ISSUER);
     n_anchors = 1;
 
+    /* Ed25519-signed certificates need room for two TBSs */
+    {
+        static uint8_t tbs[2 * 400];
+        mote_x509_trust_anchor edta;
+        static uint8_t edkey[32];
+        size_t used, i;
+        int ok = 1;
+        CHECK_EQ_INT(mote_x509_ta_from_cert(&edta, edkey, sizeof edkey, &used, ed_root_der,
+                                            sizeof ed_root_der),
+                     MOTE_OK);
+        CHECK(edta.key_type == MOTE_X509_KEY_ED25519 && used == 32);
+        for (i = 0; i <= 3; i++) {
+            size_t buf_len = i == 0 ? 0 : i == 1 ? sizeof tbs : i == 2 ? 2 * 300 : 2 * 200;
+            int want = i == 0 || i == 3 ? MOTE_ERR_X509_UNSUPPORTED : MOTE_OK;
+            size_t step;
+            for (step = 0; step < 9; step += 4) {
+                size_t at, k;
+                int r2 = MOTE_OK;
+                const uint8_t *ders[2] = {ed_leaf_der, ed_int_der};
+                size_t lens[2] = {sizeof ed_leaf_der, sizeof ed_int_der};
+                mote_x509_chain_init(&c, &edta, 1, &leaf_key);
+                mote_x509_chain_set_time(&c, T_2030);
+                mote_x509_chain_set_host(&c, "www.example.com", 15);
+                mote_x509_chain_set_tbs_buffer(&c, tbs, buf_len);
+                for (k = 0; k < 2 && r2 == MOTE_OK; k++) {
+                    r2 = mote_x509_chain_begin(&c);
+                    for (at = 0; r2 == MOTE_OK && at < lens[k]; at += step ? step : lens[k])
+                        r2 = mote_x509_chain_feed(
+                            &c, ders[k] + at, step && step < lens[k] - at ? step : lens[k] - at);
+                    if (r2 == MOTE_OK) r2 = mote_x509_chain_end(&c);
+                }
+                if (r2 == MOTE_OK) r2 = mote_x509_chain_finish(&c);
+                if (r2 != want) {
+                    fprintf(stderr, "ed25519: buffer %u step %u: %d\n", (unsigned)buf_len,
+                            (unsigned)step, r2);
+                    ok = 0;
+                }
+            }
+        }
+        CHECK(ok);
+        CHECK(leaf_key.type == MOTE_X509_KEY_ED25519 && leaf_key.len == 32);
+        /* a changed byte in the leaf's TBS */
+        memcpy(copy, ed_leaf_der, sizeof ed_leaf_der);
+        copy[sizeof ed_leaf_der - 80] ^= 1;
+        mote_x509_chain_init(&c, &edta, 1, NULL);
+        mote_x509_chain_set_flags(&c, MOTE_X509_NO_TIME_CHECK);
+        mote_x509_chain_set_tbs_buffer(&c, tbs, sizeof tbs);
+        r = mote_x509_chain_add(&c, copy, sizeof ed_leaf_der);
+        if (!r) r = mote_x509_chain_add(&c, ed_int_der, sizeof ed_int_der);
+        if (!r) r = mote_x509_chain_finish(&c);
+        CHECK(r == MOTE_ERR_X509_BAD_SIGNATURE || r == MOTE_ERR_X509_MALFORMED);
+    }
+
     CHECK(mote_x509_strerror(MOTE_ERR_X509_EXPIRED) != NULL);
     CHECK(mote_x509_strerror(MOTE_ERR_BAD_INPUT) == NULL);
     return test_done("x509");
