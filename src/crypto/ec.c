@@ -5,21 +5,26 @@
  * the curve constants come from a MOTE_FLASH struct (ec_curves.c).
  *
  * Formulas (a = -3, Jacobian coordinates, x = X/Z^2, y = Y/Z^3):
- *   doubling  dbl-2001-b       3M + 5S
+ *   doubling  dbl-2001-b       3M + 5S (Z3 = 2YZ), 12 additions
  *   addition  add-1998-cmo-2   12M + 4S
  *   mixed     madd (Z2 = 1)    8M + 3S
- * They are not complete; the constant-time scalar multiplications below are
- * arranged so the exceptional cases (P = Q, P = -Q, infinity) either cannot
- * occur or are resolved with masks:
+ * There is no dedicated squaring: measured on x86-64, squaring variants of
+ * the product-scanning and separated kind cost more than the fused FIOS
+ * product at 8 and 12 limbs. The formulas are not complete; the
+ * constant-time scalar multiplications below are arranged so the
+ * exceptional cases (P = Q, P = -Q, infinity) either cannot occur or are
+ * resolved with masks:
  *
  * - mote_ec_mul (ECDH): signed fixed windows of w bits (Booth recoding,
  *   digits -2^(w-1)..2^(w-1)), a table of P..2^(w-1) P, one masked table
- *   read per window. With the accumulator Q = 2^w A P (A the scalar prefix)
- *   and the digit d, Q = +-dP would need 2^w A = +-d mod n; while more
- *   windows follow, 2^w A < n / 8 so that only happens for A = 0 (Q is the
- *   point at infinity: tracked by a mask, the table entry is copied). At the
- *   last window it also happens when k = n + 2d (d < 0), so the last window
- *   also computes 2T and selects it when the addition reports Q = T.
+ *   read per window. The scalar is k' = k + n or k + 2n (the one with
+ *   exactly 32 n + 1 bits), so the top digit is never zero and the
+ *   accumulator is never the point at infinity. With the accumulator
+ *   Q = 2^w A P (A the prefix of k') and the digit d, Q = +-dP would need
+ *   2^w A = +-d mod n; while more windows follow, 2^(w-1) < 2^w A < n / 2, so
+ *   it cannot happen. At the last window it can (k' = 2d mod n), so the
+ *   last window also computes 2T and selects it when the addition reports
+ *   Q = T (Q = -T would mean k = 0).
  * - mote_ec_mulgen (key generation, signing): a 4-tooth comb over a
  *   precomputed table of 15 affine points (sum_i bit_i(c) 2^(d i) G, d =
  *   bits / 4). At each step 2Q and the table point T correspond to 2A and B
@@ -364,109 +369,135 @@ static void fe_inv(const mote_ec_curve *c, uint32_t *r, const uint32_t *a)
     copy_words(r, t, c->limbs);
 }
 
-/* ---- points ---- */
+/* ---- points ----
+ *
+ * The three formulas are short programs for a tiny interpreter (one
+ * 32-bit word per field operation, in MOTE_FLASH) rather than straight-line
+ * calls: a third of the code, for a few percent of time. Registers: the
+ * inputs P = (X1, Y1, Z1), Q = (X2, Y2, Z2) (Q = (x, y) for the mixed
+ * addition), the output R = (X3, Y3, Z3), which may alias P or Q (every
+ * program reads an input before it writes the output's word), and five
+ * temporaries. A product never writes one of its own operands. */
 
-/* R = 2P (R may alias P). Doubling the point at infinity (Z = 0) gives
- * Z = 0 again. 3M + 5S written as 8 multiplications (Z3 = 2 Y Z: the core
- * has no faster squaring) and 12 additions. */
+enum { X1, Y1, Z1, X2, Y2, Z2, X3, Y3, Z3, T1, T2, T3, T4, T5 };
+enum { OP_MUL, OP_ADD, OP_SUB, OP_COPY, OP_TEST };
+#define OP(op, d, a, b)                                                                            \
+    (((uint32_t)(op) << 12) | ((uint32_t)(d) << 8) | ((uint32_t)(a) << 4) | (uint32_t)(b))
+
+/* R = 2P: dbl-2001-b, 3M + 5S with Z3 = 2 Y Z (8 products, 12 additions).
+ * Doubling the point at infinity (Z = 0) gives Z = 0 again. */
+static const uint32_t code_dbl[] MOTE_FLASH = {
+    OP(OP_MUL, T1, Z1, Z1),                         /* delta = Z^2 */
+    OP(OP_MUL, T2, Y1, Y1),                         /* gamma = Y^2 */
+    OP(OP_MUL, T5, Y1, Z1), OP(OP_ADD, Z3, T5, T5), /* Z3 = 2 Y Z */
+    OP(OP_SUB, T4, X1, T1), OP(OP_ADD, T5, X1, T1),
+    OP(OP_MUL, T1, T4, T5),                         /* (X - delta)(X + delta) */
+    OP(OP_ADD, T4, T1, T1), OP(OP_ADD, T1, T4, T1), /* alpha */
+    OP(OP_ADD, T2, T2, T2),                         /* 2 gamma */
+    OP(OP_MUL, T3, X1, T2),                         /* 2 beta */
+    OP(OP_MUL, T4, T1, T1),                         /* alpha^2 */
+    OP(OP_ADD, T3, T3, T3),                         /* 4 beta */
+    OP(OP_SUB, T4, T4, T3), OP(OP_SUB, X3, T4, T3), /* X3 = alpha^2 - 8 beta */
+    OP(OP_SUB, T3, T3, X3), OP(OP_MUL, T4, T1, T3), /* alpha (4 beta - X3) */
+    OP(OP_MUL, T5, T2, T2),                         /* 4 gamma^2 */
+    OP(OP_ADD, T5, T5, T5), OP(OP_SUB, Y3, T4, T5), /* Y3 = alpha (4 beta - X3) - 8 gamma^2 */
+};
+
+/* R = P + Q: add-1998-cmo-2, 12M + 4S. */
+static const uint32_t code_add[] MOTE_FLASH = {
+    OP(OP_MUL, T1, Z2, Z2), OP(OP_MUL, T2, X1, T1), /* U1 = X1 Z2^2 */
+    OP(OP_MUL, T3, Z2, T1), OP(OP_MUL, T1, Y1, T3), /* S1 = Y1 Z2^3 */
+    OP(OP_MUL, T3, Z1, Z1), OP(OP_MUL, T4, X2, T3), /* U2 = X2 Z1^2 */
+    OP(OP_MUL, T5, Z1, T3), OP(OP_MUL, T3, Y2, T5), /* S2 = Y2 Z1^3 */
+    OP(OP_MUL, T5, Z1, Z2),                         /* every input is read: R is free from here */
+    OP(OP_SUB, T4, T4, T2),                         /* H = U2 - U1 */
+    OP(OP_SUB, T3, T3, T1),                         /* r = S2 - S1 */
+    OP(OP_TEST, 0, T4, T3), OP(OP_MUL, Z3, T5, T4), /* Z3 = Z1 Z2 H */
+    OP(OP_MUL, T5, T4, T4),                         /* H^2 */
+    OP(OP_MUL, Y3, T5, T4),                         /* H^3, kept in Y3's place */
+    OP(OP_MUL, T4, T2, T5),                         /* V = U1 H^2 */
+    OP(OP_MUL, T5, T3, T3),                         /* r^2 */
+    OP(OP_SUB, T5, T5, Y3), OP(OP_SUB, T5, T5, T4),
+    OP(OP_SUB, X3, T5, T4),                         /* X3 = r^2 - H^3 - 2 V */
+    OP(OP_SUB, T4, T4, X3), OP(OP_MUL, T5, T3, T4), /* r (V - X3) */
+    OP(OP_MUL, T4, T1, Y3),                         /* S1 H^3 */
+    OP(OP_SUB, Y3, T5, T4),                         /* Y3 = r (V - X3) - S1 H^3 */
+};
+
+/* R = P + (x, y), Q affine (Z2 = 1): 8M + 3S. */
+static const uint32_t code_madd[] MOTE_FLASH = {
+    OP(OP_MUL, T1, Z1, Z1), OP(OP_MUL, T2, X2, T1), /* U2 = x Z1^2 */
+    OP(OP_MUL, T3, Z1, T1), OP(OP_MUL, T4, Y2, T3), /* S2 = y Z1^3 */
+    OP(OP_SUB, T2, T2, X1),                         /* H = U2 - X1 */
+    OP(OP_SUB, T4, T4, Y1),                         /* r = S2 - Y1 */
+    OP(OP_TEST, 0, T2, T4), OP(OP_MUL, T3, Z1, T2), /* Z3 = Z1 H, written last */
+    OP(OP_MUL, T1, T2, T2),                         /* H^2 */
+    OP(OP_MUL, T5, T1, T2),                         /* H^3 */
+    OP(OP_MUL, T2, X1, T1),                         /* V = X1 H^2 */
+    OP(OP_MUL, T1, T4, T4),                         /* r^2 */
+    OP(OP_SUB, T1, T1, T5), OP(OP_SUB, T1, T1, T2),
+    OP(OP_SUB, X3, T1, T2),                         /* X3 = r^2 - H^3 - 2 V */
+    OP(OP_SUB, T2, T2, X3), OP(OP_MUL, T1, T4, T2), /* r (V - X3) */
+    OP(OP_MUL, T2, Y1, T5),                         /* Y1 H^3 */
+    OP(OP_SUB, Y3, T1, T2), OP(OP_COPY, Z3, T3, 0),
+};
+
+/* Run len operations of code on R, P, Q. Returns the last OP_TEST's
+ * result: bit 0 set when its first register is zero (H = 0: same x), bit 1
+ * when both are (P = Q: the sum is then wrong and the caller must double
+ * instead). Meaningless when P or Q is the point at infinity. */
+static uint32_t run_code(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const uint32_t *Q,
+                         const uint32_t *code, size_t len)
+{
+    size_t n = c->limbs, i;
+    uint32_t t[5 * L], flags = 0, *r[14];
+    for (i = 0; i < 3; i++) {
+        r[X1 + i] = (uint32_t *)P + i * n; /* inputs are never written */
+        r[X2 + i] = (uint32_t *)Q + i * n;
+        r[X3 + i] = R + i * n;
+    }
+    for (i = 0; i < 5; i++)
+        r[T1 + i] = t + i * L;
+    for (i = 0; i < len; i++) {
+        uint32_t w = code[i], *d = r[(w >> 8) & 15], *a = r[(w >> 4) & 15], *b = r[w & 15];
+        switch (w >> 12) {
+        case OP_MUL:
+            fe_mul(c, d, a, b);
+            break;
+        case OP_ADD:
+            fe_add(c, d, a, b);
+            break;
+        case OP_SUB:
+            fe_sub(c, d, a, b);
+            break;
+        case OP_COPY:
+            copy_words(d, a, n);
+            break;
+        default: {
+            uint32_t hz = mote_bn_is_zero(a, n);
+            flags = hz | ((hz & mote_bn_is_zero(b, n)) << 1);
+        }
+        }
+    }
+    return flags;
+}
+
+/* R = 2P (R may alias P). */
 static void pt_dbl(const mote_ec_curve *c, uint32_t *R, const uint32_t *P)
 {
-    size_t n = c->limbs;
-    const uint32_t *X1 = P, *Y1 = P + n, *Z1 = P + 2 * n;
-    uint32_t *X3 = R, *Y3 = R + n, *Z3 = R + 2 * n;
-    uint32_t d[L], g[L], b[L], t[L], u[L];
-    fe_mul(c, d, Z1, Z1); /* delta = Z^2 */
-    fe_mul(c, g, Y1, Y1); /* gamma = Y^2 */
-    fe_mul(c, u, Y1, Z1);
-    fe_add(c, Z3, u, u); /* Z3 = 2 Y Z (Y1, Z1 are not read again) */
-    fe_sub(c, t, X1, d);
-    fe_add(c, u, X1, d);
-    fe_mul(c, d, t, u); /* (X - delta)(X + delta) */
-    fe_add(c, t, d, d);
-    fe_add(c, d, t, d);  /* alpha = 3 (X - delta)(X + delta) */
-    fe_add(c, g, g, g);  /* 2 gamma */
-    fe_mul(c, b, X1, g); /* 2 beta = 2 X gamma */
-    fe_mul(c, t, d, d);  /* alpha^2 */
-    fe_add(c, b, b, b);  /* 4 beta */
-    fe_sub(c, t, t, b);
-    fe_sub(c, X3, t, b); /* X3 = alpha^2 - 8 beta */
-    fe_sub(c, b, b, X3);
-    fe_mul(c, t, d, b); /* alpha (4 beta - X3) */
-    fe_mul(c, u, g, g); /* 4 gamma^2 */
-    fe_add(c, u, u, u); /* 8 gamma^2 */
-    fe_sub(c, Y3, t, u);
+    (void)run_code(c, R, P, P, code_dbl, sizeof code_dbl / sizeof code_dbl[0]);
 }
 
-/* R = P + Q (Jacobian; R may alias P or Q). Returns bit 0 set when H = 0
- * (same x) and bit 1 set when the Y's agree too (P = Q: the result is then
- * wrong and the caller must double instead). Meaningless when P or Q is
- * the point at infinity. 12M + 4S, five temporaries: once every input is
- * read, R's own words serve as scratch. */
+/* R = P + Q, Jacobian (R may alias P or Q); flags as run_code. */
 static uint32_t pt_add(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const uint32_t *Q)
 {
-    size_t n = c->limbs;
-    const uint32_t *X1 = P, *Y1 = P + n, *Z1 = P + 2 * n;
-    const uint32_t *X2 = Q, *Y2 = Q + n, *Z2 = Q + 2 * n;
-    uint32_t t1[L], t2[L], t3[L], t4[L], t5[L];
-    uint32_t hz, rz;
-    fe_mul(c, t1, Z2, Z2); /* Z2^2 */
-    fe_mul(c, t2, X1, t1); /* U1 = X1 Z2^2 */
-    fe_mul(c, t3, Z2, t1); /* Z2^3 */
-    fe_mul(c, t1, Y1, t3); /* S1 = Y1 Z2^3 */
-    fe_mul(c, t3, Z1, Z1); /* Z1^2 */
-    fe_mul(c, t4, X2, t3); /* U2 = X2 Z1^2 */
-    fe_mul(c, t5, Z1, t3); /* Z1^3 */
-    fe_mul(c, t3, Y2, t5); /* S2 = Y2 Z1^3 */
-    fe_mul(c, t5, Z1, Z2); /* every input is read: R is free from here */
-    fe_sub(c, t4, t4, t2); /* H = U2 - U1 */
-    fe_sub(c, t3, t3, t1); /* r = S2 - S1 */
-    hz = mote_bn_is_zero(t4, n);
-    rz = mote_bn_is_zero(t3, n);
-    fe_mul(c, R + 2 * n, t5, t4); /* Z3 = Z1 Z2 H */
-    fe_mul(c, t5, t4, t4);        /* H^2 */
-    fe_mul(c, R + n, t5, t4);     /* H^3, kept in Y3's place */
-    fe_mul(c, t4, t2, t5);        /* V = U1 H^2 */
-    fe_mul(c, t5, t3, t3);        /* r^2 */
-    fe_sub(c, t5, t5, R + n);
-    fe_sub(c, t5, t5, t4);
-    fe_sub(c, R, t5, t4); /* X3 = r^2 - H^3 - 2 V */
-    fe_sub(c, t4, t4, R);
-    fe_mul(c, t5, t3, t4);    /* r (V - X3) */
-    fe_mul(c, t4, t1, R + n); /* S1 H^3 */
-    fe_sub(c, R + n, t5, t4);
-    return hz | ((hz & rz) << 1);
+    return run_code(c, R, P, Q, code_add, sizeof code_add / sizeof code_add[0]);
 }
 
-/* R = P + (x, y) with the affine point Q = (x, y) (R may alias P). Same
- * return value as pt_add. */
+/* R = P + (x, y) with the affine Q = (x, y) (R may alias P). */
 static uint32_t pt_madd(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const uint32_t *Q)
 {
-    size_t n = c->limbs;
-    const uint32_t *X1 = P, *Y1 = P + n, *Z1 = P + 2 * n;
-    uint32_t t1[L], t2[L], t3[L], t4[L], t5[L];
-    uint32_t hz, rz;
-    fe_mul(c, t1, Z1, Z1);    /* Z1^2 */
-    fe_mul(c, t2, Q, t1);     /* U2 = x Z1^2 */
-    fe_mul(c, t3, Z1, t1);    /* Z1^3 */
-    fe_mul(c, t4, Q + n, t3); /* S2 = y Z1^3 */
-    fe_sub(c, t2, t2, X1);    /* H = U2 - X1 */
-    fe_sub(c, t4, t4, Y1);    /* r = S2 - Y1 */
-    hz = mote_bn_is_zero(t2, n);
-    rz = mote_bn_is_zero(t4, n);
-    fe_mul(c, t3, Z1, t2); /* Z3 = Z1 H */
-    fe_mul(c, t1, t2, t2); /* H^2 */
-    fe_mul(c, t5, t1, t2); /* H^3 */
-    fe_mul(c, t2, X1, t1); /* V = X1 H^2 */
-    fe_mul(c, t1, t4, t4); /* r^2 */
-    fe_sub(c, t1, t1, t5);
-    fe_sub(c, t1, t1, t2);
-    fe_sub(c, R, t1, t2); /* X3 = r^2 - H^3 - 2 V */
-    fe_sub(c, t2, t2, R);
-    fe_mul(c, t1, t4, t2); /* r (V - X3) */
-    fe_mul(c, t2, Y1, t5); /* Y1 H^3 */
-    fe_sub(c, R + n, t1, t2);
-    copy_words(R + 2 * n, t3, n);
-    return hz | ((hz & rz) << 1);
+    return run_code(c, R, P, Q, code_madd, sizeof code_madd / sizeof code_madd[0]);
 }
 
 /* dst (w words) = entry idx (1..cnt) of tab (cnt entries of w words), or
@@ -528,9 +559,9 @@ void mote_ec_mul(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const u
             (void)pt_madd(c, tab + (i - 1) * pw, tab + (i - 2) * pw, P);
     }
 
-    /* (32 n + 1) % w != 0 for the curves and widths used, so the top
-     * window's digit is v + c >= 1 with v's top bit clear. */
-    for (t = (32 * n) / w + 1; t-- > 0;) {
+    /* The top window, (32 n + 1) / w, holds bit 32 n (or has it as the
+     * bit below) and nothing above it: its digit is v + c >= 1. */
+    for (t = (32 * n + 1) / w + 1; t-- > 0;) {
         uint32_t v = 0, m, s, mag, flags;
         unsigned j;
         /* Booth digit: v (w bits at w t) plus the bit below, minus 2^w if
@@ -550,7 +581,7 @@ void mote_ec_mul(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const u
                 T[n + j] ^= s & (T[n + j] ^ (uint32_t)d);
             }
         }
-        if (t == (32 * n) / w) {
+        if (t == (32 * n + 1) / w) {
             copy_words(R, T, pw); /* digit >= 1 */
             continue;
         }
