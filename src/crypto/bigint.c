@@ -177,21 +177,31 @@ void mote_bn_montmul_sep(uint32_t *r, const uint32_t *a, const uint32_t *b, cons
     }
 }
 
+/* r += m & mask (mask all ones or zero), carry dropped. */
+static void bn_addmask(uint32_t *r, const uint32_t *m, uint32_t mask, size_t n)
+{
+    uint64_t c = 0;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        c += (uint64_t)r[i] + (m[i] & mask);
+        r[i] = (uint32_t)c;
+        c >>= 32;
+    }
+}
+
 void mote_bn_modadd(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n)
 {
-    uint32_t t[MOTE_BN_MAX_LIMBS];
+    /* r = a + b - m, and m added back if the sum was below m (the
+     * subtraction borrowed and the addition did not carry): no scratch */
     uint32_t carry = mote_bn_add(r, a, b, n);
-    uint32_t borrow = mote_bn_sub(t, r, m, n);
-    /* keep r - m unless the sum was below m (borrow without carry) */
-    mote_bn_cmov(r, t, carry | (borrow ^ 1u), n);
+    uint32_t borrow = mote_bn_sub(r, r, m, n);
+    bn_addmask(r, m, 0u - (borrow & (carry ^ 1u)), n);
 }
 
 void mote_bn_modsub(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n)
 {
-    uint32_t t[MOTE_BN_MAX_LIMBS];
     uint32_t borrow = mote_bn_sub(r, a, b, n);
-    mote_bn_add(t, r, m, n);
-    mote_bn_cmov(r, t, borrow, n);
+    bn_addmask(r, m, 0u - borrow, n);
 }
 
 /* r = 2^(32 (n - 1) + k) mod m, by k doublings of 2^(32 (n - 1)), which is
@@ -206,7 +216,7 @@ static void bn_pow2(uint32_t *r, const uint32_t *m, size_t n, size_t k)
         mote_bn_modadd(r, r, r, m, n);
 }
 
-void mote_bn_r2(uint32_t *rr, const uint32_t *m, size_t n)
+void mote_bn_r2_t(uint32_t *rr, const uint32_t *m, size_t n, uint32_t *t)
 {
     /* 32 + 2n doublings give 2^(2n) R; four Montgomery squarings turn
      * 2^(2n) R into 2^(4n) R, ..., 2^(32n) R = R^2 (mod m). Doublings cost
@@ -214,8 +224,16 @@ void mote_bn_r2(uint32_t *rr, const uint32_t *m, size_t n)
     uint32_t m0i = mote_bn_m0inv(m[0]);
     int i;
     bn_pow2(rr, m, n, 32 + 2 * n);
-    for (i = 0; i < 4; i++)
-        mote_bn_montmul(rr, rr, rr, m, m0i, n);
+    for (i = 0; i < 2; i++) {
+        mote_bn_montmul_sep(t, rr, rr, m, m0i, n);
+        mote_bn_montmul_sep(rr, t, t, m, m0i, n);
+    }
+}
+
+void mote_bn_r2(uint32_t *rr, const uint32_t *m, size_t n)
+{
+    uint32_t t[MOTE_BN_MAX_LIMBS];
+    mote_bn_r2_t(rr, m, n, t);
 }
 
 void mote_bn_rmod(uint32_t *r, const uint32_t *m, size_t n)

@@ -50,6 +50,8 @@ void mote_bn_modsub(uint32_t *r, const uint32_t *a, const uint32_t *b, const uin
 /* rr = R^2 mod m (to enter the Montgomery domain: montmul(x, rr) = xR).
  * Costs 32 + 2n modular doublings and 4 Montgomery squarings. */
 void mote_bn_r2(uint32_t *rr, const uint32_t *m, size_t n);
+/* The same with caller scratch t (n limbs) instead of stack. */
+void mote_bn_r2_t(uint32_t *rr, const uint32_t *m, size_t n, uint32_t *t);
 
 /* Note: montmul's result is also correct and fully reduced when one operand
  * is any n-limb value (< R) and the other is below m; mote_bn_mod_wide and

@@ -91,7 +91,7 @@ int mote_ffdhe2048_shared(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN], const uin
     acc[0] = 0xfffffffeu; /* p - 1 */
     if ((mote_bn_is_zero(y + 1, N - 1) && y[0] <= 1) || !mote_bn_lt(y, acc, N))
         return MOTE_ERR_BAD_KEY;
-    mote_bn_r2(acc, P, N);
+    mote_bn_r2_t(acc, P, N, tab + 3 * N);
     mote_bn_montmul_sep(tab + N, y, acc, P, M0I, N); /* y R, in the table's slot for y^1 */
     mote_bn_from_be(x, 8, priv, MOTE_FFDHE2048_PRIV_LEN);
     mote_bn_modexp(acc, tab + N, x, 256, P, M0I, N, tab, MOTE_FFDHE_WINDOW);

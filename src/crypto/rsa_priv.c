@@ -172,7 +172,7 @@ static void crt_half(uint32_t *out, const uint32_t *m, size_t nn, const uint32_t
     uint32_t m0i = mote_bn_m0inv(P[0]);
     uint64_t d = 0;
     size_t i;
-    mote_bn_r2(tab + 2 * np, P, np);
+    mote_bn_r2_t(tab + 2 * np, P, np, tab + 3 * np);
     mote_bn_mod_wide(x, m, nn, P, m0i, tab + 2 * np, tab + 3 * np, np); /* x = m R mod P */
     /* ex = dP + k P - k, np + 2 limbs */
     memcpy(ex, dP, np * 4);
@@ -206,15 +206,16 @@ static int rsasp1(const mote_rsa_private_key *key, uint8_t *sig, mote_drbg_ctx *
         /* Garner: s = mq + q ((mp - mq) qinv mod p), mp in the Montgomery
          * domain of p, mq taken out of that of q first. */
         uint32_t *rr = s, *a = s + np, *h = a + np, *prod = h + np;
-        mote_bn_r2(rr, key->p, np);
+        mote_bn_r2_t(rr, key->p, np, a);
         m0i = mote_bn_m0inv(key->q[0]);
-        memset(a, 0, np * 4);
-        a[0] = 1;
-        mote_bn_montmul(mq, mq, a, key->q, m0i, np);
+        memset(h, 0, np * 4);
+        h[0] = 1;
+        mote_bn_montmul_sep(a, mq, h, key->q, m0i, np);
+        memcpy(mq, a, np * 4);
         m0i = mote_bn_m0inv(key->p[0]);
-        mote_bn_montmul(a, mq, rr, key->p, m0i, np); /* mq R mod p (mq < R, rr < p) */
+        mote_bn_montmul_sep(a, mq, rr, key->p, m0i, np); /* mq R mod p (mq < R, rr < p) */
         mote_bn_modsub(a, mp, a, key->p, np);
-        mote_bn_montmul(h, a, key->qinv, key->p, m0i, np);
+        mote_bn_montmul_sep(h, a, key->qinv, key->p, m0i, np);
         mote_bn_mul(prod, key->q, h, np);
         c = mote_bn_add(prod, prod, mq, np);
         for (i = np; i < 2 * np; i++) {

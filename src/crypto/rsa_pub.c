@@ -34,7 +34,7 @@ void mote_rsa_pubexp(uint32_t *x, const uint32_t *n, size_t nl, uint32_t e, uint
     int top = 31, i;
     while (!(e >> top))
         top--;
-    mote_bn_r2(oth, n, nl);
+    mote_bn_r2_t(oth, n, nl, cur);
     mote_bn_montmul_sep(xr, x, oth, n, m0i, nl); /* x R */
     memcpy(cur, xr, nl * 4);
     /* Left to right over the bits below the top one; e is odd, so the last
