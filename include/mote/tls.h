@@ -242,6 +242,10 @@ const char *mote_tls_alpn(const mote_tls_conn *c); /* NULL if none */
 /* Largest plaintext record each side will send: peer_limit is what the
  * server accepts; our input buffer decides what we accept. */
 size_t mote_tls_max_fragment(const mote_tls_conn *c);
+/* The TLS 1.3 suites compiled in, in mote's order of preference,
+ * 0-terminated (what a NULL cipher_suites in the config means). */
+extern const uint16_t mote_tls_default_suites[];
+
 /* Names for printing ("TLS_AES_128_GCM_SHA256", "x25519", ...). */
 const char *mote_tls_suite_name(uint16_t suite);
 const char *mote_tls_group_name(uint16_t group);

@@ -186,7 +186,7 @@ static int walk_extensions(mote_tls_conn *c, rd_t *r, ext_fn fn, void *arg)
 
 /* ---- the ClientHello ---- */
 
-static const uint16_t default_suites[] = {
+const uint16_t mote_tls_default_suites[] = {
 #if MOTE_ENABLE_GCM
     MOTE_TLS_AES_128_GCM_SHA256,
 #endif
@@ -212,7 +212,7 @@ static const uint16_t sig_algs[] = {
 
 static const uint16_t *suites_of(const mote_tls_conn *c)
 {
-    return c->cfg->cipher_suites ? c->cfg->cipher_suites : default_suites;
+    return c->cfg->cipher_suites ? c->cfg->cipher_suites : mote_tls_default_suites;
 }
 
 static const uint16_t *groups_of(const mote_tls_conn *c)

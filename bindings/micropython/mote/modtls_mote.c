@@ -487,20 +487,7 @@ static void tls_context_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest)
 }
 
 /* SSLContext.get_ciphers(): the TLS 1.3 suites compiled in, preferred first. */
-static const uint16_t all_suites[] = {
-#if MOTE_ENABLE_GCM
-    MOTE_TLS_AES_128_GCM_SHA256,
-#endif
-#if MOTE_ENABLE_CHACHAPOLY
-    MOTE_TLS_CHACHA20_POLY1305_SHA256,
-#endif
-#if MOTE_ENABLE_GCM && MOTE_ENABLE_SHA512
-    MOTE_TLS_AES_256_GCM_SHA384,
-#endif
-#if MOTE_ENABLE_CCM
-    MOTE_TLS_AES_128_CCM_SHA256,
-#endif
-    0};
+#define all_suites mote_tls_default_suites
 
 static mp_obj_t tls_context_get_ciphers(mp_obj_t self_in)
 {
