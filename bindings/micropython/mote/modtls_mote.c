@@ -487,14 +487,13 @@ static void tls_context_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest)
 }
 
 /* SSLContext.get_ciphers(): the TLS 1.3 suites compiled in, preferred first. */
-#define all_suites mote_tls_default_suites
 
 static mp_obj_t tls_context_get_ciphers(mp_obj_t self_in)
 {
     mp_obj_t list = mp_obj_new_list(0, NULL);
     const uint16_t *s;
     (void)self_in;
-    for (s = all_suites; *s; s++)
+    for (s = mote_tls_default_suites; *s; s++)
         mp_obj_list_append(list, mp_obj_new_str_from_cstr(mote_tls_suite_name(*s)));
     return list;
 }
@@ -516,7 +515,7 @@ static uint16_t suite_by_name(const char *name)
     } else {
         memcpy(buf, name, n + 1);
     }
-    for (s = all_suites; *s; s++)
+    for (s = mote_tls_default_suites; *s; s++)
         if (strcmp(buf, mote_tls_suite_name(*s)) == 0) return *s;
     return 0;
 }
