@@ -18,14 +18,18 @@
  *
  * Private-key operations (key generation, ECDH, signing, public key from a
  * private key) run in constant time: no branch or memory index depends on
- * the private scalar, the nonce or the shared point, and every temporary
- * that held one is wiped. Because of that, a secret-dependent failure (a
- * private key out of range, an infinite result) is folded into the return
- * code without a branch; callers branch on the code, as usual. Verification
- * works on public data and may take variable time.
+ * the private scalar, the nonce or the shared point, and the buffers that
+ * held them are wiped (the few words of scratch inside each field operation
+ * are overwritten by the next ones, not wiped). Because of that, a
+ * secret-dependent failure (a private key out of range, an infinite
+ * result) is folded into the return code without a branch; callers branch
+ * on the code, as usual. Verification works on public data and may take
+ * variable time.
  *
- * Stack, x86-64 (bench: tests/unit/test_ec.c figures in docs): about 1.7 KiB
- * for every P-256 operation and 2.3 KiB for P-384. */
+ * Stack (measured, gcc -O2): every P-256 operation stays below 2 KiB on
+ * x86-64 (ECDH 1.95 KiB, verify 1.9, sign 1.8, key generation 1.35) and
+ * below 1.6 KiB on 32-bit ARM; P-384 signing is the deepest P-384 operation
+ * (about 2.3 KiB on x86-64). */
 #ifndef MOTE_EC_H
 #define MOTE_EC_H
 
