@@ -648,6 +648,15 @@ int main(void)
                  "7903fe1008b8bc99a41ae9e95628bc64f2f1b20c2d7e9f5177a3c294d4462299", "test",
                  "f1abb023518351cd71d881567b1ea663ed3efcf6c5132b354f28d3b0b7d38367"
                  "019f4113742a2b14bd25926b49c649155f267e60d3814b4c0cc84250e46f0083");
+#if MOTE_ENABLE_SHA512
+    /* a digest longer than the order: bits2int keeps its leftmost 256 bits */
+    test_rfc6979(MOTE_EC_P256, &mote_sha512_desc,
+                 "c9afa9d845ba75166b5c215767b1d6934e50c3db36e89b127b8a622b120f6721",
+                 "60fed4ba255a9d31c961eb74c6356d68c049b8923b61fa6ce669622e60f29fb6",
+                 "7903fe1008b8bc99a41ae9e95628bc64f2f1b20c2d7e9f5177a3c294d4462299", "sample",
+                 "8496a60b5e9b47c825488827e0495b0e3fa109ec4568fd3f8d1097678eb97f00"
+                 "2362ab1adbe2b8adf9cb9edab740ea6049c028114f2460f96554f61fae3302fe");
+#endif
     {
         /* Wycheproof ecdh_secp256r1 tcId 3: a valid exchange whose shared
          * x is zero (b is a square mod p): returned, not refused */
@@ -708,6 +717,34 @@ int main(void)
                  "0542a7f0812998da8f1dd3ca3cf023db"
                  "ddd0760448d42d8a43af45af836fce4de8be06b485e9b61b827c2f13173923e0"
                  "6a739f040649a667bf3b828246baa5a5");
+#endif
+    /* a digest shorter than the order (T spans two HMAC outputs), and one
+     * longer */
+    test_rfc6979(MOTE_EC_P384, &mote_sha256_desc,
+                 "6b9d3dad2e1b8c1c05b19875b6659f4de23c3b667bf297ba9aa47740787137d8"
+                 "96d5724e4c70a825f872c9ea60d2edf5",
+                 "ec3a4e415b4e19a4568618029f427fa5da9a8bc4ae92e02e06aae5286b300c64"
+                 "def8f0ea9055866064a254515480bc13",
+                 "8015d9b72d7d57244ea8ef9ac0c621896708a59367f9dfb9f54ca84b3f1c9db1"
+                 "288b231c3ae0d4fe7344fd2533264720",
+                 "sample",
+                 "21b13d1e013c7fa1392d03c5f99af8b30c570c6f98d4ea8e354b63a21d3daa33"
+                 "bde1e888e63355d92fa2b3c36d8fb2cd"
+                 "f3aa443fb107745bf4bd77cb3891674632068a10ca67e3d45db2266fa7d1feeb"
+                 "efdc63eccd1ac42ec0cb8668a4fa0ab0");
+#if MOTE_ENABLE_SHA512
+    test_rfc6979(MOTE_EC_P384, &mote_sha512_desc,
+                 "6b9d3dad2e1b8c1c05b19875b6659f4de23c3b667bf297ba9aa47740787137d8"
+                 "96d5724e4c70a825f872c9ea60d2edf5",
+                 "ec3a4e415b4e19a4568618029f427fa5da9a8bc4ae92e02e06aae5286b300c64"
+                 "def8f0ea9055866064a254515480bc13",
+                 "8015d9b72d7d57244ea8ef9ac0c621896708a59367f9dfb9f54ca84b3f1c9db1"
+                 "288b231c3ae0d4fe7344fd2533264720",
+                 "sample",
+                 "ed0959d5880ab2d869ae7f6c2915c6d60f96507f9cb3e047c0046861da4a799c"
+                 "fe30f35cc900056d7c99cd7882433709"
+                 "512c8cceee3890a84058ce1e22dbc2198f42323ce8aca9135329f03c068e5112"
+                 "dc7cc3ef3446defceb01a45c2667fdd5");
 #endif
     {
         uint8_t g[97];
