@@ -60,6 +60,12 @@
 #define MOTE_ENABLE_FFDHE 1
 #endif
 
+/* Certificates: the streaming DER reader, PEM, host names, chain
+ * validation, private keys. */
+#ifndef MOTE_ENABLE_X509
+#define MOTE_ENABLE_X509 1
+#endif
+
 /* Largest RSA / finite-field modulus, in bits: sizes every bignum buffer. */
 #ifndef MOTE_MAX_RSA_BITS
 #define MOTE_MAX_RSA_BITS 4096

@@ -16,5 +16,8 @@
 #include "mote/ec.h"
 #include "mote/rsa.h"
 #include "mote/ffdhe.h"
+#include "mote/pem.h"
+#include "mote/x509.h"
+#include "mote/tls.h"
 
 #endif

@@ -42,11 +42,6 @@
 #include "mote/hash.h"
 #include "mote/rsa.h"
 
-/* Certificate support: the streaming DER reader, PEM, host names, chain
- * validation. (Belongs in config.h; defined here until it moves.) */
-#ifndef MOTE_ENABLE_X509
-#define MOTE_ENABLE_X509 1
-#endif
 
 /* ---- limits (override with -D or MOTE_CONFIG_FILE) ---- */
 
