@@ -269,6 +269,7 @@ int mote_rsa_sign_pss(const mote_rsa_private_key *key, const mote_hash_desc *h, 
 {
     size_t hl, em_len, db_len;
     uint8_t *em;
+    mote_hash_ctx ctx;
     int r;
     unsigned w = sign_check(key, h, sig_len, work, work_words);
     if (w == 0) return MOTE_ERR_BAD_INPUT;
@@ -283,8 +284,8 @@ int mote_rsa_sign_pss(const mote_rsa_private_key *key, const mote_hash_desc *h, 
     if (salt_len > 0 && (r = mote_drbg_generate(rng, em + db_len - salt_len, salt_len)) != 0)
         return r;
     em[db_len - salt_len - 1] = 0x01;
-    mote_rsa_pss_hash(em + db_len, h, hash, em + db_len - salt_len, salt_len);
-    mote_rsa_mgf1_xor(em, db_len, h, em + db_len);
+    mote_rsa_pss_hash(em + db_len, h, hash, em + db_len - salt_len, salt_len, &ctx);
+    mote_rsa_mgf1_xor(em, db_len, h, em + db_len, &ctx);
     em[0] &= (uint8_t) ~(0xFF00u >> (8 * em_len - (key->bits - 1u)));
     em[em_len - 1] = 0xbc;
     return rsasp1(key, sig, rng, work, w);

@@ -75,19 +75,19 @@ int mote_rsa_pkcs1_encode(uint8_t *em, size_t k, const mote_hash_desc *h, const 
     return 0;
 }
 
-void mote_rsa_mgf1_xor(uint8_t *out, size_t len, const mote_hash_desc *h, const uint8_t *seed)
+void mote_rsa_mgf1_xor(uint8_t *out, size_t len, const mote_hash_desc *h, const uint8_t *seed,
+                       mote_hash_ctx *ctx)
 {
-    mote_hash_ctx ctx;
     uint8_t blk[MOTE_HASH_MAX_LEN], cnt[4];
     uint32_t c = 0;
     size_t i, hl = h->out_len;
     while (len > 0) {
         size_t k = len < hl ? len : hl;
         mote_store_be32(cnt, c++);
-        h->init(&ctx);
-        h->update(&ctx, seed, hl);
-        h->update(&ctx, cnt, 4);
-        h->final(&ctx, blk);
+        h->init(ctx);
+        h->update(ctx, seed, hl);
+        h->update(ctx, cnt, 4);
+        h->final(ctx, blk);
         for (i = 0; i < k; i++)
             out[i] ^= blk[i];
         out += k;
@@ -97,15 +97,14 @@ void mote_rsa_mgf1_xor(uint8_t *out, size_t len, const mote_hash_desc *h, const 
 }
 
 void mote_rsa_pss_hash(uint8_t *out, const mote_hash_desc *h, const uint8_t *mhash,
-                       const uint8_t *salt, size_t salt_len)
+                       const uint8_t *salt, size_t salt_len, mote_hash_ctx *ctx)
 {
     static const uint8_t zeros[8] = {0};
-    mote_hash_ctx ctx;
-    h->init(&ctx);
-    h->update(&ctx, zeros, 8);
-    h->update(&ctx, mhash, h->out_len);
-    h->update(&ctx, salt, salt_len);
-    h->final(&ctx, out);
+    h->init(ctx);
+    h->update(ctx, zeros, 8);
+    h->update(ctx, mhash, h->out_len);
+    h->update(ctx, salt, salt_len);
+    h->final(ctx, out);
 }
 
 int mote_rsa_der_alg(mote_der *d)
@@ -215,7 +214,12 @@ int mote_rsa_verify_pkcs1(const mote_rsa_public_key *key, const mote_hash_desc *
 int mote_rsa_verify_pss(const mote_rsa_public_key *key, const mote_hash_desc *h,
                         const uint8_t *hash, size_t salt_len, const uint8_t *sig, size_t sig_len)
 {
-    uint32_t x[L], t[3 * L];
+    /* x is free once EM is out of it: the hash context reuses its memory */
+    union {
+        uint32_t x[L];
+        mote_hash_ctx ctx;
+    } u;
+    uint32_t *x = u.x, t[3 * L];
     uint8_t *em = (uint8_t *)t, *hh = (uint8_t *)(t + L), top;
     size_t hl, em_len = (key->bits - 1u + 7) / 8, db_len, i;
     if (mote_rsa_hash_ok(h)) return MOTE_ERR_BAD_INPUT;
@@ -234,13 +238,13 @@ int mote_rsa_verify_pss(const mote_rsa_public_key *key, const mote_hash_desc *h,
     /* the 8 emLen - emBits leftmost bits must be zero */
     top = (uint8_t)(0xFF00u >> (8 * em_len - (key->bits - 1u)));
     if (em[0] & top) return MOTE_ERR_BAD_SIGNATURE;
-    mote_rsa_mgf1_xor(em, db_len, h, em + db_len);
+    mote_rsa_mgf1_xor(em, db_len, h, em + db_len, &u.ctx);
     em[0] &= (uint8_t)~top;
     /* DB = 00..00 01 salt */
     for (i = 0; i < db_len - salt_len - 1; i++)
         if (em[i] != 0) return MOTE_ERR_BAD_SIGNATURE;
     if (em[i] != 0x01) return MOTE_ERR_BAD_SIGNATURE;
-    mote_rsa_pss_hash(hh, h, hash, em + db_len - salt_len, salt_len);
+    mote_rsa_pss_hash(hh, h, hash, em + db_len - salt_len, salt_len, &u.ctx);
     return memcmp(hh, em + db_len, hl) == 0 ? MOTE_OK : MOTE_ERR_BAD_SIGNATURE;
 }
 
