@@ -1,0 +1,125 @@
+/* mote's comparison client: the sans-I/O engine driven by the blocking
+ * POSIX adapters (src/io/posix.c), 1 KiB records (both buffers 5 + 1024 +
+ * 24 bytes, the engine's worst-case record expansion), trust anchor loaded
+ * with mote_x509_ta_load. No heap: every byte is below. */
+#define _POSIX_C_SOURCE 200809L
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "mote/io_posix.h"
+#include "mote/mote.h"
+
+#define REC_OVERHEAD (5 + 24)
+#define BUF_MAX      (16384 + REC_OVERHEAD)
+
+static mote_drbg_ctx rng;
+static mote_tls_config cfg;
+static mote_tls_conn conn;
+static uint8_t inbuf[BUF_MAX], outbuf[BUF_MAX];
+static size_t in_size, out_size;
+static mote_x509_trust_anchor tas[4];
+static uint8_t ta_store[2048];
+static uint16_t groups[2], suites[2];
+static int cur_fd = -1;
+static const cmp_opts *opts;
+
+/* (open/read, not stdio: fopen's buffer would show as heap) */
+static int load_file(const char *path, uint8_t *buf, size_t cap, size_t *len)
+{
+    int fd = open(path, O_RDONLY);
+    ssize_t n;
+    if (fd < 0) return -1;
+    *len = 0;
+    while (*len < cap && (n = read(fd, buf + *len, cap - *len)) > 0)
+        *len += (size_t)n;
+    close(fd);
+    return *len > 0 && *len < cap ? 0 : -1;
+}
+
+static int m_setup(const cmp_opts *o)
+{
+    static uint8_t pem[8192];
+    size_t len, n = 0;
+    opts = o;
+    if (!o->tls13) return 1; /* no TLS 1.2 in mote yet */
+    if (mote_drbg_init(&rng, NULL, NULL, (const uint8_t *)"compare", 7) != MOTE_OK) return -1;
+    if (load_file(o->ca_file, pem, sizeof pem, &len) != 0) return -1;
+    if (mote_x509_ta_load(tas, 4, &n, NULL, ta_store, sizeof ta_store, pem, len) != MOTE_OK ||
+        n == 0)
+        return -1;
+    in_size = out_size = o->record + REC_OVERHEAD;
+    if (in_size > BUF_MAX) return -1;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.server_name = o->host;
+    groups[0] = o->p256 ? MOTE_GROUP_SECP256R1 : MOTE_GROUP_X25519;
+    suites[0] = o->chacha ? MOTE_TLS_CHACHA20_POLY1305_SHA256 : MOTE_TLS_AES_128_GCM_SHA256;
+    cfg.groups = groups;
+    cfg.cipher_suites = suites;
+    cfg.anchors = tas;
+    cfg.n_anchors = n;
+    cfg.now = (int64_t)time(NULL);
+    cfg.rng = &rng;
+    if (!o->verify) cfg.flags |= MOTE_TLS_NO_VERIFY;
+    return 0;
+}
+
+static int m_handshake(int fd, int resume)
+{
+    int rc;
+    if (resume) return -1;
+    cur_fd = fd;
+    rc = mote_tls_client_init(&conn, &cfg, inbuf, in_size, outbuf, out_size);
+    if (rc == MOTE_OK) rc = mote_posix_handshake(&conn, fd);
+    if (rc != MOTE_OK) fprintf(stderr, "compare: mote: %s\n", mote_strerror(rc));
+    return rc == MOTE_OK ? 0 : -1;
+}
+
+static int m_resumed(void)
+{
+    return 0;
+}
+
+static int m_write(const void *buf, size_t len)
+{
+    return mote_posix_write(&conn, cur_fd, buf, len) == (long)len ? 0 : -1;
+}
+
+static long m_read(void *buf, size_t len)
+{
+    long n = mote_posix_read(&conn, cur_fd, buf, len);
+    if (n < 0) fprintf(stderr, "compare: mote: read: %s\n", mote_strerror((int)n));
+    return n;
+}
+
+static int m_keep_session(void)
+{
+    return -1; /* resumption: not in mote yet */
+}
+
+static void m_close(void)
+{
+    (void)mote_posix_close(&conn, cur_fd);
+    mote_tls_wipe(&conn);
+}
+
+static size_t m_caller_mem(void)
+{
+    return sizeof conn + in_size + out_size + sizeof rng + sizeof cfg;
+}
+
+static void m_info(void)
+{
+    printf("info: mote conn=%zu in=%zu out=%zu drbg=%zu config=%zu verify=%s verify_result=%d "
+           "suite=%s group=%s sig=%s peer_limit=%zu\n",
+           sizeof conn, in_size, out_size, sizeof rng, sizeof cfg, opts->verify ? "on" : "off",
+           mote_tls_verify_result(&conn), mote_tls_suite_name(mote_tls_cipher_suite(&conn)),
+           mote_tls_group_name(mote_tls_group(&conn)),
+           mote_tls_sig_name(mote_tls_signature_scheme(&conn)), mote_tls_max_fragment(&conn));
+}
+
+const cmp_lib cmp_library = {"mote", m_setup,        m_handshake, m_resumed,    m_write,
+                             m_read, m_keep_session, m_close,     m_caller_mem, m_info};

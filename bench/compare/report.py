@@ -1,0 +1,415 @@
+#!/usr/bin/env python3
+"""bench/compare reporting (Python 3 standard library only).
+
+  report.py lines --res DIR --configs "..." --libs "..."    -> compare: lines
+  report.py doc --compare compare.txt --doc docs/COMPARE.md  (results section)
+  report.py sizedoc --size profiles.txt --doc docs/COMPARE.md (size section)
+
+`lines` reads what bench/compare/run.sh left in DIR for each configuration
+and library: <cfg>.<lib>.status, the native run's `result:`/`info:` lines
+(<cfg>.<lib>.native) and the callgrind dumps (<cfg>.<lib>.cg.txt.cg/,
+one per client request label: hs, bulk, resumed). `doc` and `sizedoc`
+rewrite the text between their markers in docs/COMPARE.md and keep the
+rest (the hand-written analysis).
+"""
+
+import argparse
+import datetime
+import glob
+import os
+import platform
+import re
+import subprocess
+import sys
+
+NA = "n/a"
+
+
+def kv(line):
+    return dict(re.findall(r"(\w+)=(\S+)", line))
+
+
+def read_cg_dir(d):
+    """{label: Ir} from every callgrind dump in d."""
+    out = {}
+    for path in glob.glob(os.path.join(d, "cg.*")):
+        label = total = None
+        with open(path, errors="replace") as f:
+            for line in f:
+                if line.startswith("desc: Trigger: Client Request: "):
+                    label = line.split(":", 2)[2].split(":", 1)[1].strip()
+                elif line.startswith("totals:"):
+                    nums = line.split(":", 1)[1].split()
+                    total = int(nums[0]) if nums else 0
+        if label is not None and total is not None:
+            out[label] = total
+    return out
+
+
+def lines(args):
+    configs = args.configs.split()
+    libs = args.libs.split()
+    status_all = 0
+    for cfg in configs:
+        for lib in libs:
+            base = os.path.join(args.res, f"{cfg}.{lib}")
+            if not os.path.exists(base + ".status"):
+                continue
+            status = open(base + ".status").read().strip()
+            if status in ("unsupported", "missing"):
+                print(f"compare: {lib} {cfg} hs_instr=n/a resumed_instr=n/a "
+                      f"bulk_instr_per_byte=n/a heap=n/a caller_mem=n/a stack=n/a")
+                why = ("the library cannot do this configuration" if status == "unsupported"
+                       else "client not built (library missing)")
+                print(f"compare-note: {lib} {cfg} {why}")
+                continue
+            if not status.startswith("ok"):
+                print(f"compare: {lib} {cfg} FAILED ({status})")
+                status_all = 1
+                continue
+            nat = {}
+            info = []
+            with open(base + ".native") as f:
+                for line in f:
+                    if line.startswith("result:"):
+                        nat = kv(line)
+                    elif line.startswith("info:"):
+                        info.append(line[5:].strip())
+            cg = read_cg_dir(base + ".cg.txt.cg")
+            hs = cg.get("hs")
+            bulk = cg.get("bulk")
+            res = cg.get("resumed")
+            resumed = nat.get("resumed", NA)
+            nbytes = int(nat.get("bulk_bytes", "0"))
+            ipb = f"{bulk / nbytes:.1f}" if bulk is not None and nbytes else NA
+            if resumed != "1":
+                res = None  # not resumed: the figure would be a full handshake
+            heap = nat.get("heap", NA)
+            caller = nat.get("caller_mem", NA)
+            stack = nat.get("stack", NA)
+            print(f"compare: {lib} {cfg} hs_instr={hs if hs is not None else NA} "
+                  f"resumed_instr={res if res is not None else NA} bulk_instr_per_byte={ipb} "
+                  f"heap={heap} caller_mem={caller} stack={stack}")
+            ram = NA
+            if all(x.isdigit() for x in (heap, caller, stack)):
+                ram = str(int(heap) + int(caller) + int(stack))
+            verify = kv(status).get("verify", "on")
+            extra = " ".join(f"{k}={nat[k]}" for k in ("heap_setup", "heap_ctx", "heap_conn",
+                                                        "hs_us", "resumed_us") if k in nat)
+            print(f"compare-note: {lib} {cfg} verify={verify} resumed={resumed} ram={ram} "
+                  f"{extra} | {' ; '.join(info)}")
+    return status_all
+
+
+# --------------------------------------------------------------------------
+# doc
+
+BEGIN = "<!-- compare:begin (bench/compare/report.py doc rewrites this section) -->"
+END = "<!-- compare:end -->"
+SBEGIN = "<!-- size-profiles:begin (bench/compare/report.py sizedoc rewrites this section) -->"
+SEND = "<!-- size-profiles:end -->"
+
+LIBS = ["mote", "bearssl", "mbedtls", "wolfssl", "openssl", "openssl-hw"]
+CONFIGS = ["tls12-ecdsa", "tls12-rsa", "tls13-ecdsa", "tls13-rsa", "tls13-ecdsa-p256",
+           "tls13-rsa-p256", "tls12-ecdsa-chacha", "tls13-ecdsa-chacha"]
+
+
+def parse_compare(path):
+    rows = {}
+    notes = {}
+    for line in open(path):
+        if line.startswith("compare: "):
+            parts = line.split()
+            if len(parts) < 3:
+                continue
+            rows[(parts[1], parts[2])] = kv(line) if "FAILED" not in line else None
+        elif line.startswith("compare-note: "):
+            parts = line.split(None, 3)
+            notes[(parts[1], parts[2])] = parts[3].strip() if len(parts) > 3 else ""
+    return rows, notes
+
+
+def num(v):
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def mfmt(v):
+    """Instructions in millions."""
+    x = num(v)
+    return NA if x is None else f"{x / 1e6:.2f} M"
+
+
+def kfmt(v):
+    x = num(v)
+    return NA if x is None else f"{int(x):,}".replace(",", " ")
+
+
+def ratio(m, p):
+    """mote / peer: below 1 means mote needs less."""
+    a, b = num(m), num(p)
+    if a is None or b is None or b == 0:
+        return NA
+    r = a / b
+    return f"{r:.2f}x" if r >= 0.1 else f"{r:.3f}x"
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    cores = os.cpu_count()
+    osr = ""
+    try:
+        osr = open("/etc/debian_version").read().strip()
+    except OSError:
+        pass
+    vg = subprocess.run(["valgrind", "--version"], capture_output=True, text=True).stdout.strip()
+    cc = subprocess.run(["cc", "--version"], capture_output=True, text=True).stdout.split("\n")[0]
+    return (f"{cpu}, {cores} cores, {platform.machine()}, Debian {osr}, {cc}, {vg}, "
+            f"measured {datetime.date.today().isoformat()}")
+
+
+def replace_section(doc, begin, end, body, template):
+    if os.path.exists(doc):
+        text = open(doc).read()
+    else:
+        text = template
+    if begin not in text or end not in text:
+        text = text.rstrip("\n") + "\n\n" + begin + "\n" + end + "\n"
+    a = text.index(begin) + len(begin)
+    b = text.index(end)
+    text = text[:a] + "\n" + body.rstrip("\n") + "\n" + text[b:]
+    with open(doc, "w") as f:
+        f.write(text)
+
+
+TEMPLATE = f"""# mote next to its peers
+
+{BEGIN}
+{END}
+
+{SBEGIN}
+{SEND}
+"""
+
+
+def goals(rows, notes):
+    """Issue 8's measurable goals, each with mote's figure, the reference and
+    the ratio. TLS 1.2 goals use mote's TLS 1.3 run with the same public-key
+    work (P-256 key share) until mote has TLS 1.2: marked as a stand-in."""
+    def get(lib, cfg, key):
+        r = rows.get((lib, cfg))
+        return num(r.get(key)) if r else None
+
+    def ram(lib, cfg):
+        return num(kv(notes.get((lib, cfg), "")).get("ram"))
+
+    out = ["#### The goals of issue 8 (ratio = mote / reference)", "",
+           "| goal | mote | reference | ratio | target | met |", "|---|---:|---:|---:|---:|---|"]
+
+    def line(goal, m, ref, target, fmt=mfmt):
+        if m is None or ref is None or ref == 0:
+            out.append(f"| {goal} | {fmt(m)} | {fmt(ref)} | {NA} | <= {target} | {NA} |")
+            return
+        r = m / ref
+        out.append(f"| {goal} | {fmt(m)} | {fmt(ref)} | {r:.2f}x | <= {target} | "
+                   f"{'yes' if r <= target else f'no (by {r / target:.2f}x)'} |")
+
+    ipb = lambda v: NA if v is None else f"{v:.1f}"
+    b = lambda v: NA if v is None else kfmt(v)
+    for m13, b12, chain in (("tls13-ecdsa-p256", "tls12-ecdsa", "P-256 chain"),
+                            ("tls13-rsa-p256", "tls12-rsa", "RSA chain")):
+        line(f"handshake vs BearSSL TLS 1.2 ({chain}; mote: TLS 1.3 with P-256 ECDHE, "
+             f"stand-in)", get("mote", m13, "hs_instr"), get("bearssl", b12, "hs_instr"), 0.5)
+    for cfg in ("tls13-ecdsa", "tls13-rsa"):
+        line(f"handshake vs OpenSSL with assembly, {cfg}", get("mote", cfg, "hs_instr"),
+             get("openssl-hw", cfg, "hs_instr"), 2.0)
+    for cfg in ("tls13-ecdsa", "tls13-rsa", "tls13-ecdsa-p256", "tls13-rsa-p256"):
+        line(f"handshake vs wolfSSL (the other TLS 1.3 peer in C), {cfg}",
+             get("mote", cfg, "hs_instr"), get("wolfssl", cfg, "hs_instr"), 1.0)
+    line("bulk AES-128-GCM vs BearSSL aes_ct64/ghash_ctmul64 (instr/B)",
+         get("mote", "tls13-ecdsa", "bulk_instr_per_byte"),
+         get("bearssl", "tls12-ecdsa", "bulk_instr_per_byte"), 0.5, ipb)
+    line("bulk ChaCha20-Poly1305 vs BearSSL chacha20_ct/poly1305_ctmul (instr/B)",
+         get("mote", "tls13-ecdsa-chacha", "bulk_instr_per_byte"),
+         get("bearssl", "tls12-ecdsa-chacha", "bulk_instr_per_byte"), 0.5, ipb)
+    for m13, b12 in (("tls13-ecdsa", "tls12-ecdsa"), ("tls13-rsa", "tls12-rsa")):
+        line(f"RAM (context + buffers + stack + heap), 1 KiB records, x86-64: mote {m13} vs "
+             f"BearSSL {b12} (B)", ram("mote", m13), ram("bearssl", b12), 0.6, b)
+    h = get("mote", "tls13-ecdsa", "heap")
+    out.append(f"| heap | {b(h)} | - | - | 0 | {NA if h is None else ('yes' if h == 0 else 'no')} |")
+    out.append("")
+    return out
+
+
+def doc(args):
+    rows, notes = parse_compare(args.compare)
+    out = []
+    out.append(f"Machine: {machine()}.")
+    out.append("")
+    out.append("Generated by `make compare` (bench/compare/run.sh); raw lines in "
+               "`build/compare/compare.txt`. Instructions are x86-64 user-space instructions "
+               "counted by callgrind (the library and the libc calls it makes, no kernel). "
+               "`ram` = caller-provided memory + peak heap + peak handshake stack.")
+    out.append("")
+    for cfg in CONFIGS:
+        present = [l for l in LIBS if (l, cfg) in rows]
+        if not present:
+            continue
+        out.append(f"#### {cfg}")
+        out.append("")
+        out.append("| library | full handshake | resumed | bulk instr/B | heap B | caller B | "
+                   "stack B | ram B | verify |")
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+        for lib in present:
+            r = rows[(lib, cfg)]
+            n = notes.get((lib, cfg), "")
+            if r is None:
+                out.append(f"| {lib} | FAILED | | | | | | | |")
+                continue
+            ver = kv(n).get("verify", NA) if "verify=" in n else NA
+            if ver == "pending":
+                ver = "**pending** (MOTE_TLS_NO_VERIFY)"
+            ram = kv(n).get("ram", NA)
+            out.append(f"| {lib} | {mfmt(r.get('hs_instr'))} | {mfmt(r.get('resumed_instr'))} | "
+                       f"{r.get('bulk_instr_per_byte', NA)} | {kfmt(r.get('heap'))} | "
+                       f"{kfmt(r.get('caller_mem'))} | {kfmt(r.get('stack'))} | {kfmt(ram)} | "
+                       f"{ver} |")
+        out.append("")
+    # ratios: mote / peer, per configuration mote can do
+    out.append("#### Ratios (mote / peer: below 1.00x mote needs less)")
+    out.append("")
+    out.append("| config | peer | handshake | bulk instr/B | ram |")
+    out.append("|---|---|---:|---:|---:|")
+    for cfg in CONFIGS:
+        m = rows.get(("mote", cfg))
+        if not m or m.get("hs_instr") in (None, NA):
+            continue
+        mram = kv(notes.get(("mote", cfg), "")).get("ram")
+        for lib in LIBS[1:]:
+            p = rows.get((lib, cfg))
+            if not p or p.get("hs_instr") in (None, NA):
+                continue
+            pram = kv(notes.get((lib, cfg), "")).get("ram")
+            out.append(f"| {cfg} | {lib} | {ratio(m.get('hs_instr'), p.get('hs_instr'))} | "
+                       f"{ratio(m.get('bulk_instr_per_byte'), p.get('bulk_instr_per_byte'))} | "
+                       f"{ratio(mram, pram)} |")
+    out.append("")
+    out.extend(goals(rows, notes))
+    out.append("<details><summary>facts per run (buffer sizes, heap split, native time)</summary>")
+    out.append("")
+    for (lib, cfg), n in sorted(notes.items()):
+        out.append(f"- `{lib} {cfg}`: {n}")
+    out.append("")
+    out.append("</details>")
+    replace_section(args.doc, BEGIN, END, "\n".join(out), TEMPLATE)
+    return 0
+
+
+# --------------------------------------------------------------------------
+# size profiles
+
+
+# goals of issue 8, library-only flash in KiB: (profile, target) -> KiB
+SIZE_GOALS = {("mote-client-full", "lx106"): 48, ("mote-client-full", "cortex-m4"): 40,
+              ("mote-client-tls13", "lx106"): 36, ("mote-client-tls13", "cortex-m4"): 30}
+# axTLS as MicroPython ships it (issue 8's fixed reference, library only):
+# RSA key exchange, AES-CBC, no certificate verification.
+AXTLS_KIB = {"lx106": 20.4, "cortex-m4": 17.4}
+
+
+def flash(d):
+    return sum(int(d.get(k, 0)) for k in ("text", "rodata", "data"))
+
+
+def sizedoc(args):
+    data = {}  # (target, name) -> dict
+    order_t, order_n = [], []
+    for line in open(args.size):
+        if not line.startswith("size: "):
+            continue
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        t, name = parts[1], parts[2]
+        d = kv(line)
+        if t not in order_t:
+            order_t.append(t)
+        if name not in order_n:
+            order_n.append(name)
+        data[(t, name)] = d
+    out = ["Generated by `make size-profiles` (bench/profiles/run.sh); raw lines in "
+           "`build/profiles/profiles.txt`. Library-only bytes: the input sections the link map "
+           "assigns to the library's objects after `--gc-sections` (flash = text + rodata + "
+           "data). `image` = the whole program (`size`: code + constants + initialised data). "
+           "`ctx` = the connection context the program hands the library, sizeof on that "
+           "target (mote: `mote_tls_conn`; BearSSL: client + X.509 contexts; mbed TLS and "
+           "wolfSSL allocate theirs). KiB = 1024 bytes.", ""]
+    out.append("| target | library-profile | text | rodata | data | bss | flash KiB | "
+               "image KiB | ctx B |")
+    out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for t in order_t:
+        for n in order_n:
+            d = data.get((t, n))
+            if d is None:
+                continue
+            if "text" not in d:
+                out.append(f"| {t} | {n} | {NA} | | | | | | |")
+                continue
+            img = int(d.get("image_text", 0)) + int(d.get("image_data", 0))
+            out.append(f"| {t} | {n} | {d['text']} | {d['rodata']} | {d['data']} | {d['bss']} | "
+                       f"{flash(d) / 1024:.1f} | {img / 1024:.1f} | {d.get('ctx', '')} |")
+    out.append("")
+    out.append("Ratios (mote flash / peer flash, library only; below 1.00x mote is smaller) "
+               "and the goals of issue 8:")
+    out.append("")
+    out.append("| target | mote profile | KiB | goal KiB | vs goal | vs bearssl-client12 | "
+               "vs mbedtls-client12 | vs wolfssl-client | vs axTLS (fixed) |")
+    out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for t in order_t:
+        for n in ("mote-client-tls13", "mote-client-full"):
+            d = data.get((t, n))
+            if not d or "text" not in d:
+                continue
+            kib = flash(d) / 1024
+            goal = SIZE_GOALS.get((n, t))
+            cells = [t, n, f"{kib:.1f}", str(goal) if goal else "-",
+                     (f"{kib - goal:+.1f} KiB" if goal else "-")]
+            for peer in ("bearssl-client12", "mbedtls-client12", "wolfssl-client"):
+                p = data.get((t, peer))
+                cells.append(f"{flash(d) / flash(p):.2f}x" if p and "text" in p else NA)
+            ax = AXTLS_KIB.get(t)
+            cells.append(f"{kib / ax:.2f}x" if ax else NA)
+            out.append("| " + " | ".join(cells) + " |")
+    out.append("")
+    replace_section(args.doc, SBEGIN, SEND, "\n".join(out), TEMPLATE)
+    return 0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    a = sub.add_parser("lines")
+    a.add_argument("--res", required=True)
+    a.add_argument("--configs", required=True)
+    a.add_argument("--libs", required=True)
+    b = sub.add_parser("doc")
+    b.add_argument("--compare", required=True)
+    b.add_argument("--doc", required=True)
+    c = sub.add_parser("sizedoc")
+    c.add_argument("--size", required=True)
+    c.add_argument("--doc", required=True)
+    args = ap.parse_args()
+    return {"lines": lines, "doc": doc, "sizedoc": sizedoc}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# The peers' size profiles for one target (called by bench/profiles/run.sh,
+# which defines target_cc, target_flags, link_image, size_line and
+# compile_all): peers.sh TARGET OUT
+#
+# Sources come from Debian's source packages, never from fetched copies:
+# `apt-get source` through a private apt configuration under $OUT/apt (one
+# deb-src line for the release this machine runs; the system's apt setup is
+# not touched), unpacked once under $OUT/src. Prints
+#   size: <target> bearssl-client12 text=N rodata=N data=N bss=N ...
+#   size: <target> mbedtls-client12 ...
+#   size: <target> wolfssl-client ...     (TLS 1.2 + 1.3)
+# (library-only bytes from the link map, as for mote), or `n/a (why)`.
+set -u
+t=$1
+OUT=$2
+SRC=$OUT/src
+
+# ---- Debian source packages (once) ----
+fetch_sources() {
+    local apt=$OUT/apt codename opts
+    [ -d "$SRC/bearssl" ] && [ -d "$SRC/mbedtls" ] && [ -d "$SRC/wolfssl" ] && return 0
+    mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$SRC"
+    codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
+    cat >"$apt/sources.list" <<EOF
+deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $codename main
+deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian-security $codename-security main
+EOF
+    opts=(-o "Dir::Etc::SourceList=$apt/sources.list" -o Dir::Etc::SourceParts=/dev/null
+        -o "Dir::State::Lists=$apt/lists" -o "Dir::Cache=$apt/cache"
+        -o APT::Sandbox::User=root)
+    apt-get "${opts[@]}" update >"$apt/update.log" 2>&1 || return 1
+    (cd "$SRC" && apt-get "${opts[@]}" source bearssl mbedtls wolfssl) >"$apt/source.log" 2>&1 ||
+        return 1
+    for p in bearssl mbedtls wolfssl; do
+        d=$(find "$SRC" -maxdepth 1 -type d -name "$p-*" | head -1)
+        [ -n "$d" ] && ln -sfn "$(basename "$d")" "$SRC/$p"
+    done
+    [ -d "$SRC/bearssl" ] && [ -d "$SRC/mbedtls" ] && [ -d "$SRC/wolfssl" ]
+}
+
+if ! command -v apt-get >/dev/null || ! fetch_sources; then
+    for p in bearssl-client12 mbedtls-client12 wolfssl-client; do
+        echo "size: $t $p n/a (Debian source package not available, see $OUT/apt/*.log)"
+    done
+    exit 0
+fi
+
+cc=$(target_cc "$t")
+read -r -a flags <<<"$(target_flags "$t")"
+read -r -a common <<<"$CFLAGS_COMMON"
+lomul=()
+case $t in lx106 | cortex-m0) lomul=(-DCMP_LOMUL=1 -DBR_LOMUL=1) ;; esac
+
+# ---- BearSSL 0.6 ----
+d=$OUT/$t/bearssl-client12
+rm -rf "$d"
+mkdir -p "$d"
+B=$SRC/bearssl
+# No OS, no x86/POWER code, no 128-bit integers: what a microcontroller gets.
+bdefs=(-I"$B/inc" -I"$B/src" -DBR_USE_URANDOM=0 -DBR_USE_GETENTROPY=0 -DBR_USE_UNIX_TIME=0
+    -DBR_USE_WIN32_TIME=0 -DBR_USE_WIN32_RAND=0 -DBR_RDRAND=0 -DBR_AES_X86NI=0 -DBR_SSE2=0
+    -DBR_POWER8=0 -DBR_INT128=0 -DBR_UMUL128=0 "${lomul[@]}")
+# (BearSSL's own code is C89-clean but not -std=c99 -pedantic; plain -Os)
+bcommon=()
+for f in "${common[@]}"; do [ "$f" != -std=c99 ] && bcommon+=("$f"); done
+find "$B/src" -name '*.c' | sort | compile_all "$d/obj" "$cc" "${bcommon[@]}" "${flags[@]}" "${bdefs[@]}"
+if [ -s "$d/obj/failed" ]; then
+    echo "size: $t bearssl-client12 FAILED (see $d/obj/compile.log)"
+else
+    "${cc%gcc}ar" rcs "$d/libbearssl.a" "$d"/obj/*.o
+    if "$cc" -std=c99 "${bcommon[@]}" "${flags[@]}" "${bdefs[@]}" -c bench/profiles/bearssl_app.c \
+        -o "$d/app.o" 2>"$d/app.log" &&
+        link_image "$t" "$d" "$d/app.o" "$d/libbearssl.a" 2>"$d/link.log"; then
+        size_line "$t" bearssl-client12 "$d" "libbearssl.a(" sc xc
+    else
+        echo "size: $t bearssl-client12 FAILED (see $d/app.log, $d/link.log)"
+    fi
+fi
+
+# ---- mbed TLS 2.28 ----
+d=$OUT/$t/mbedtls-client12
+rm -rf "$d"
+mkdir -p "$d"
+M=$SRC/mbedtls
+mdefs=(-I"$M/include" -Ibench/profiles "-DMBEDTLS_CONFIG_FILE=\"mbedtls_config.h\"")
+ls "$M"/library/*.c | compile_all "$d/obj" "$cc" "${common[@]}" "${flags[@]}" "${mdefs[@]}"
+if [ -s "$d/obj/failed" ]; then
+    echo "size: $t mbedtls-client12 FAILED (see $d/obj/compile.log)"
+else
+    "${cc%gcc}ar" rcs "$d/libmbedtls.a" "$d"/obj/*.o
+    if "$cc" "${common[@]}" "${flags[@]}" "${mdefs[@]}" -c bench/profiles/mbedtls_app.c \
+        -o "$d/app.o" 2>"$d/app.log" &&
+        link_image "$t" "$d" "$d/app.o" "$d/libmbedtls.a" 2>"$d/link.log"; then
+        size_line "$t" mbedtls-client12 "$d" "libmbedtls.a("
+    else
+        echo "size: $t mbedtls-client12 FAILED (see $d/app.log, $d/link.log)"
+    fi
+fi
+
+# ---- wolfSSL 5.5 ----
+d=$OUT/$t/wolfssl-client
+rm -rf "$d"
+mkdir -p "$d"
+W=$SRC/wolfssl
+wdefs=(-DWOLFSSL_USER_SETTINGS -Ibench/profiles/wolfssl -I"$W")
+# the TLS layer and wolfCrypt; misc.c is included inline by the others,
+# evp.c by ssl.c; no assembly, FIPS or self-test files
+{
+    for f in internal keys ssl tls tls13 wolfio; do echo "$W/src/$f.c"; done
+    ls "$W"/wolfcrypt/src/*.c | grep -vE '/(misc|evp|wolfcrypt_first|wolfcrypt_last|selftest)\.c$|_asm\.c$|fips'
+} | compile_all "$d/obj" "$cc" "${common[@]}" "${flags[@]}" "${wdefs[@]}"
+if [ -s "$d/obj/failed" ]; then
+    echo "size: $t wolfssl-client FAILED (see $d/obj/compile.log)"
+else
+    "${cc%gcc}ar" rcs "$d/libwolfssl.a" "$d"/obj/*.o
+    if "$cc" "${common[@]}" "${flags[@]}" "${wdefs[@]}" -c bench/profiles/wolfssl_app.c \
+        -o "$d/app.o" 2>"$d/app.log" &&
+        link_image "$t" "$d" "$d/app.o" "$d/libwolfssl.a" 2>"$d/link.log"; then
+        size_line "$t" wolfssl-client "$d" "libwolfssl.a("
+    else
+        echo "size: $t wolfssl-client FAILED (see $d/app.log, $d/link.log)"
+    fi
+fi
+exit 0
