@@ -133,6 +133,7 @@ int mote_tls_send_client_verify(mote_tls_conn *c, const uint8_t *content, size_t
     size_t over = mote_tls_cipher_overhead(&c->wr) + (c->version == MOTE_TLS13), sig_len = 0;
     uint8_t *msg, digest[MOTE_HASH_MAX_LEN];
     int rc = MOTE_ERR_TLS_INTERNAL;
+    (void)content, (void)content_len; /* unused when no signing algorithm is compiled in */
     if (c->out_sent == c->out_len) c->out_sent = c->out_len = 0;
     if (c->out_size - c->out_len < 5 + over + 8 + 512) {
         if (c->out_len) return 0; /* wait for room */
