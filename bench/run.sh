@@ -12,7 +12,7 @@
 # and prints one line per primitive and size:
 #   bench: <primitive> <bytes> mote_ipb=F bearssl_ipb=F ratio_bearssl=F mbedtls_ipb=F
 #          ratio_mbedtls=F mote_mbps=F bearssl_mbps=F mbedtls_mbps=F
-# (ratio = peer / mote: above 1 means mote executes fewer instructions; per-
+# (ratio = mote / peer: below 1 means mote executes fewer instructions; per-
 # operation cases print `op` for <bytes>, *_ipo instructions per operation and
 # *_ops operations per second instead), and
 #   setup: <primitive> mote_instr=N bearssl_instr=N mbedtls_instr=N
