@@ -31,7 +31,16 @@ static int parse_list(const char *list, uint16_t *out, size_t max, int groups)
       su[] = {{"aes128gcm", MOTE_TLS_AES_128_GCM_SHA256},
               {"aes256gcm", MOTE_TLS_AES_256_GCM_SHA384},
               {"chacha20", MOTE_TLS_CHACHA20_POLY1305_SHA256},
-              {"aes128ccm", MOTE_TLS_AES_128_CCM_SHA256}};
+              {"aes128ccm", MOTE_TLS_AES_128_CCM_SHA256},
+              /* TLS 1.2 */
+              {"ecdhe-ecdsa-aes128gcm", MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256},
+              {"ecdhe-ecdsa-aes256gcm", MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384},
+              {"ecdhe-ecdsa-chacha20", MOTE_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256},
+              {"ecdhe-rsa-aes128gcm", MOTE_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256},
+              {"ecdhe-rsa-aes256gcm", MOTE_TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384},
+              {"ecdhe-rsa-chacha20", MOTE_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256},
+              {"dhe-rsa-aes128gcm", MOTE_TLS_DHE_RSA_WITH_AES_128_GCM_SHA256},
+              {"dhe-rsa-aes256gcm", MOTE_TLS_DHE_RSA_WITH_AES_256_GCM_SHA384}};
     size_t n = 0;
     char buf[256], *tok, *save = NULL;
     if (strlen(list) >= sizeof buf) return -1;
@@ -63,6 +72,11 @@ int mote_tool_parse_option(mote_tool_session *s, int argc, char **argv, int i)
     if (strcmp(o, "--no-mfl") == 0) return s->cfg.flags |= MOTE_TLS_NO_MFL, 1;
     if (strcmp(o, "--stats") == 0) return s->stats = 1, 1;
     if (strcmp(o, "--key-update") == 0) return s->key_update = 1, 1;
+    if (strcmp(o, "--allow-no-ems") == 0) return s->cfg.flags |= MOTE_TLS_ALLOW_NO_EMS, 1;
+    if (strcmp(o, "--tls1.2") == 0 || strcmp(o, "--tls1.3") == 0) {
+        s->cfg.min_version = s->cfg.max_version = o[7] == '2' ? MOTE_TLS12 : MOTE_TLS13;
+        return 1;
+    }
     if (strcmp(o, "--ca") && strcmp(o, "--host") && strcmp(o, "--cert") && strcmp(o, "--key") &&
         strcmp(o, "--alpn") && strcmp(o, "--groups") && strcmp(o, "--ciphers") &&
         strcmp(o, "--in-buf") && strcmp(o, "--out-buf"))
@@ -82,7 +96,7 @@ int mote_tool_parse_option(mote_tool_session *s, int argc, char **argv, int i)
         s->cfg.groups = s->groups;
     }
     if (strcmp(o, "--ciphers") == 0) {
-        if (parse_list(v, s->suites, 8, 0)) return -1;
+        if (parse_list(v, s->suites, sizeof s->suites / sizeof *s->suites, 0)) return -1;
         s->cfg.cipher_suites = s->suites;
     }
     if (strcmp(o, "--alpn") == 0) {
@@ -299,7 +313,12 @@ long mote_tool_write(mote_tool_session *s, int fd, const void *buf, size_t len)
 
 int mote_tool_pump(mote_tool_session *s, int fd)
 {
-    return (int)measured(s, 5, fd, NULL, 0);
+    int rc = (int)measured(s, 5, fd, NULL, 0);
+    /* what that produced (an alert, a KeyUpdate answer) goes out now, not
+     * with the next piece of input */
+    while (rc == MOTE_OK && (mote_tls_status(&s->conn) & MOTE_TLS_SEND))
+        rc = (int)measured(s, 5, fd, NULL, 0);
+    return rc;
 }
 
 void mote_tool_close(mote_tool_session *s, int fd)
@@ -316,9 +335,13 @@ void mote_tool_print_session(const mote_tool_session *s, FILE *f)
     fprintf(f, "group: %s\n", mote_tls_group_name(mote_tls_group(c)));
     fprintf(f, "signature: %s\n", mote_tls_sig_name(mote_tls_signature_scheme(c)));
     fprintf(f, "alpn: %s\n", alpn ? alpn : "(none)");
-    fprintf(f, "record limit: we accept %zu, peer accepts %zu\n",
-            s->in_size - 5 - 16 - 1 < 16384 ? s->in_size - 5 - 16 - 1 : (size_t)16384,
-            mote_tls_max_fragment(c));
+    {
+        /* the largest plaintext record that fits our input buffer */
+        size_t over = mote_tls_version(c) == MOTE_TLS13 ? 5 + 16 + 1 : 5 + 8 + 16;
+        fprintf(f, "record limit: we accept %zu, peer accepts %zu\n",
+                s->in_size - over < 16384 ? s->in_size - over : (size_t)16384,
+                mote_tls_max_fragment(c));
+    }
     if (s->cfg.flags & MOTE_TLS_NO_VERIFY)
         fprintf(f, "verification: SKIPPED (--insecure)\n");
     else

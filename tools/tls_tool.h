@@ -15,7 +15,11 @@
     "  --host NAME        name for SNI and certificate checks (default: HOST)\n"                   \
     "  --alpn LIST        comma-separated ALPN protocols\n"                                        \
     "  --groups LIST      x25519,p256,p384,ffdhe2048 (first gets a key share)\n"                   \
-    "  --ciphers LIST     aes128gcm,aes256gcm,chacha20,aes128ccm\n"                                \
+    "  --ciphers LIST     aes128gcm,aes256gcm,chacha20,aes128ccm (TLS 1.3);\n"                     \
+    "                     ecdhe-ecdsa-|ecdhe-rsa-aes128gcm|aes256gcm|chacha20,\n"                  \
+    "                     dhe-rsa-aes128gcm|aes256gcm (TLS 1.2)\n"                                 \
+    "  --tls1.2, --tls1.3 offer only this protocol version (default: both)\n"                      \
+    "  --allow-no-ems     TLS 1.2: accept a server without extended master secret (insecure)\n"    \
     "  --cert FILE        client certificate chain (PEM, leaf first), for mutual TLS\n"            \
     "  --key FILE         its private key (PEM: PKCS#8, SEC1 or PKCS#1)\n"                         \
     "  --in-buf N         input buffer bytes (sets the record size we accept)\n"                   \
@@ -37,7 +41,7 @@ typedef struct {
     const char *ca_file;
     const char *alpn_list[8];
     char alpn_store[256];
-    uint16_t groups[8], suites[8];
+    uint16_t groups[8], suites[16];
     int stats, close_on_eof, key_update;
     size_t stack_peak;                /* deepest stack of any engine call, bytes */
     void *anchors;                    /* loaded trust anchors (tool-owned memory) */
@@ -60,7 +64,8 @@ int mote_tool_handshake(mote_tool_session *s, int fd);
 long mote_tool_read(mote_tool_session *s, int fd, void *buf, size_t len);
 long mote_tool_write(mote_tool_session *s, int fd, const void *buf, size_t len);
 void mote_tool_close(mote_tool_session *s, int fd);
-/* One non-blocking-style step: send pending, or process one receive. */
+/* One non-blocking-style step: send pending, or process one receive (and
+ * send what it produced). */
 int mote_tool_pump(mote_tool_session *s, int fd);
 void mote_tool_print_session(const mote_tool_session *s, FILE *f);
 void mote_tool_print_stats(const mote_tool_session *s, FILE *f);

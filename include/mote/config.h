@@ -20,6 +20,14 @@
 #define MOTE_ENABLE_TLS12_PRF 1
 #endif
 
+/* TLS 1.2 client (RFC 5246) beside TLS 1.3: src/tls/client12.c. */
+#ifndef MOTE_ENABLE_TLS12
+#define MOTE_ENABLE_TLS12 MOTE_ENABLE_TLS12_PRF
+#endif
+#if MOTE_ENABLE_TLS12 && !MOTE_ENABLE_TLS12_PRF
+#error "MOTE_ENABLE_TLS12 needs MOTE_ENABLE_TLS12_PRF"
+#endif
+
 /* Symmetric ciphers. */
 #ifndef MOTE_ENABLE_AES
 #define MOTE_ENABLE_AES 1

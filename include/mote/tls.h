@@ -40,6 +40,16 @@
 #define MOTE_TLS_CHACHA20_POLY1305_SHA256 0x1303
 #define MOTE_TLS_AES_128_CCM_SHA256       0x1304
 
+/* TLS 1.2 suites (AEAD, forward secret; RFC 5289, RFC 7905, RFC 5288) */
+#define MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256       0xC02B
+#define MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384       0xC02C
+#define MOTE_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256         0xC02F
+#define MOTE_TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384         0xC030
+#define MOTE_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256   0xCCA8
+#define MOTE_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256 0xCCA9
+#define MOTE_TLS_DHE_RSA_WITH_AES_128_GCM_SHA256           0x009E /* ffdhe2048 only */
+#define MOTE_TLS_DHE_RSA_WITH_AES_256_GCM_SHA384           0x009F
+
 #define MOTE_GROUP_SECP256R1 23
 #define MOTE_GROUP_SECP384R1 24
 #define MOTE_GROUP_X25519    29
@@ -63,6 +73,9 @@
 #define MOTE_TLS_NO_TIME_CHECK 0x02 /* device without a clock: skip validity dates */
 #define MOTE_TLS_NO_MIDDLEBOX  0x04 /* no middlebox-compatibility session id / CCS */
 #define MOTE_TLS_NO_MFL        0x08 /* do not send max_fragment_length (record_size_limit only) */
+/* TLS 1.2: accept a server without extended_master_secret (RFC 7627).
+ * Insecure (the triple-handshake attack): for legacy servers only. */
+#define MOTE_TLS_ALLOW_NO_EMS 0x10
 
 /* Progress hook, called at bounded intervals inside long public-key
  * operations (feed a watchdog, yield to a scheduler). */
@@ -95,6 +108,10 @@ typedef struct mote_tls_config {
     mote_drbg_ctx *rng;            /* randomness for keys and nonces (required) */
     mote_tls_progress_fn progress; /* optional */
     void *progress_arg;
+    /* Protocol versions the client accepts (MOTE_TLS12, MOTE_TLS13); 0 means
+     * the default: min_version 1.2, max_version 1.3. One ClientHello offers
+     * every version in [min, max]. */
+    uint16_t min_version, max_version;
 } mote_tls_config;
 
 /* Status bits from mote_tls_status(). */
@@ -158,9 +175,11 @@ typedef struct mote_tls_conn {
     uint8_t cs_state;
     uint32_t cs_need, cs_val, cs_list, cs_count;
     /* key schedule */
-    uint8_t secret[48];                 /* early -> handshake -> master secret */
-    uint8_t c_secret[48], s_secret[48]; /* current traffic secrets */
+    uint8_t secret[48];                 /* early -> handshake -> master secret (1.2: master) */
+    uint8_t c_secret[48], s_secret[48]; /* current traffic secrets (1.2: s_secret keeps the
+                                           server's write key and IV until its CCS) */
     uint8_t client_random[32];
+    uint8_t server_random[32]; /* TLS 1.2: signed in ServerKeyExchange, used for the keys */
     uint8_t session_id[32];
     uint8_t kex_priv[48]; /* our key-share private key */
     uint16_t kex_group;
@@ -243,8 +262,11 @@ const char *mote_tls_alpn(const mote_tls_conn *c); /* NULL if none */
  * server accepts; our input buffer decides what we accept. */
 size_t mote_tls_max_fragment(const mote_tls_conn *c);
 /* The TLS 1.3 suites compiled in, in mote's order of preference,
- * 0-terminated (what a NULL cipher_suites in the config means). */
+ * 0-terminated; with mote_tls12_default_suites (MOTE_ENABLE_TLS12: the
+ * TLS 1.2 suites mote offers, 0-terminated; those not compiled in are left
+ * out of the ClientHello), what a NULL cipher_suites in the config means. */
 extern const uint16_t mote_tls_default_suites[];
+extern const uint16_t mote_tls12_default_suites[];
 
 /* Names for printing ("TLS_AES_128_GCM_SHA256", "x25519", ...). */
 const char *mote_tls_suite_name(uint16_t suite);

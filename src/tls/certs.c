@@ -83,7 +83,7 @@ int mote_tls_cert_end(mote_tls_conn *c, unsigned count)
     return rc;
 }
 
-/* ---- CertificateVerify ---- */
+/* ---- CertificateVerify (1.3), ServerKeyExchange (1.2) ---- */
 
 static const mote_hash_desc *scheme_hash(uint16_t scheme)
 {
@@ -91,14 +91,17 @@ static const mote_hash_desc *scheme_hash(uint16_t scheme)
     case MOTE_SIG_ECDSA_SECP256R1_SHA256:
     case MOTE_SIG_RSA_PSS_RSAE_SHA256:
     case MOTE_SIG_RSA_PSS_PSS_SHA256:
+    case MOTE_SIG_RSA_PKCS1_SHA256:
         return &mote_sha256_desc;
 #if MOTE_ENABLE_SHA512
     case MOTE_SIG_ECDSA_SECP384R1_SHA384:
     case MOTE_SIG_RSA_PSS_RSAE_SHA384:
     case MOTE_SIG_RSA_PSS_PSS_SHA384:
+    case MOTE_SIG_RSA_PKCS1_SHA384:
         return &mote_sha384_desc;
     case MOTE_SIG_RSA_PSS_RSAE_SHA512:
     case MOTE_SIG_RSA_PSS_PSS_SHA512:
+    case MOTE_SIG_RSA_PKCS1_SHA512:
         return &mote_sha512_desc;
 #endif
     default:
@@ -141,20 +144,36 @@ int mote_tls_sig_supported(uint16_t scheme)
     }
 }
 
-int mote_tls_cert_verify(mote_tls_conn *c, uint16_t scheme, const uint8_t *content,
-                         size_t content_len, const uint8_t *sig, size_t sig_len)
+/* The signed message, in up to three pieces (TLS 1.2: client_random,
+ * server_random, ServerKeyExchange params). */
+typedef struct {
+    const uint8_t *p[3];
+    size_t n[3];
+} signed_msg;
+
+static int verify(mote_tls_conn *c, uint16_t scheme, const signed_msg *m, const uint8_t *sig,
+                  size_t sig_len, int tls12)
 {
     const mote_x509_pubkey *k = &c->leaf_key;
     const mote_hash_desc *h = scheme_hash(scheme);
     uint8_t digest[MOTE_HASH_MAX_LEN];
-    int ok = 0;
+    int ok = 0, i;
 
     /* PKCS#1 v1.5 signs certificates only, never a TLS 1.3 handshake */
-    if (!mote_tls_sig_supported(scheme) || (scheme & 0xFF) == 0x01)
+    if (!mote_tls_sig_supported(scheme) || (!tls12 && (scheme & 0xFF) == 0x01))
         return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
-    if (h) mote_hash(h, content, content_len, digest);
+    if (h) {
+        mote_hash_ctx hc;
+        h->init(&hc);
+        for (i = 0; i < 3; i++)
+            h->update(&hc, m->p[i], m->n[i]);
+        h->final(&hc, digest);
+    }
     switch (scheme) {
 #if MOTE_ENABLE_RSA
+    case MOTE_SIG_RSA_PKCS1_SHA256:
+    case MOTE_SIG_RSA_PKCS1_SHA384:
+    case MOTE_SIG_RSA_PKCS1_SHA512:
     case MOTE_SIG_RSA_PSS_RSAE_SHA256:
     case MOTE_SIG_RSA_PSS_RSAE_SHA384:
     case MOTE_SIG_RSA_PSS_RSAE_SHA512:
@@ -167,29 +186,39 @@ int mote_tls_cert_verify(mote_tls_conn *c, uint16_t scheme, const uint8_t *conte
         mote_store_be32(e, k->e);
         if (mote_rsa_public_set(&key, k->data, k->len, e, 4) != MOTE_OK)
             return MOTE_ERR_TLS_BAD_CERTIFICATE;
-        ok = mote_rsa_verify_pss(&key, h, digest, h->out_len, sig, sig_len) == MOTE_OK;
+        if ((scheme & 0xFF) == 0x01)
+            ok = mote_rsa_verify_pkcs1(&key, h, digest, sig, sig_len) == MOTE_OK;
+        else
+            ok = mote_rsa_verify_pss(&key, h, digest, h->out_len, sig, sig_len) == MOTE_OK;
         break;
     }
 #endif
-#if MOTE_ENABLE_P256
+#if MOTE_ENABLE_P256 || MOTE_ENABLE_P384
     case MOTE_SIG_ECDSA_SECP256R1_SHA256:
-        if (k->type != MOTE_X509_KEY_P256) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
-        ok = mote_ecdsa_verify_der(MOTE_EC_P256, k->data, k->len, digest, h->out_len, sig,
-                                   sig_len) == MOTE_OK;
+    case MOTE_SIG_ECDSA_SECP384R1_SHA384: {
+        /* TLS 1.3 ties the curve to the scheme; in 1.2 the scheme names the
+         * hash only and the curve is the key's */
+        int curve = k->type == MOTE_X509_KEY_P256   ? MOTE_EC_P256
+                    : k->type == MOTE_X509_KEY_P384 ? MOTE_EC_P384
+                                                    : 0;
+        if (!curve ||
+            (!tls12 && (scheme == MOTE_SIG_ECDSA_SECP256R1_SHA256) != (curve == MOTE_EC_P256)))
+            return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+        ok = mote_ecdsa_verify_der(curve, k->data, k->len, digest, h->out_len, sig, sig_len) ==
+             MOTE_OK;
         break;
-#endif
-#if MOTE_ENABLE_P384 && MOTE_ENABLE_SHA512
-    case MOTE_SIG_ECDSA_SECP384R1_SHA384:
-        if (k->type != MOTE_X509_KEY_P384) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
-        ok = mote_ecdsa_verify_der(MOTE_EC_P384, k->data, k->len, digest, h->out_len, sig,
-                                   sig_len) == MOTE_OK;
-        break;
+    }
 #endif
 #if MOTE_ENABLE_ED25519
-    case MOTE_SIG_ED25519:
+    case MOTE_SIG_ED25519: {
+        mote_ed25519_verify_ctx v;
         if (k->type != MOTE_X509_KEY_ED25519) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
-        ok = mote_ed25519_verify(k->data, content, content_len, sig, sig_len) == MOTE_OK;
+        if (mote_ed25519_verify_init(&v, k->data, sig, sig_len) != MOTE_OK) break;
+        for (i = 0; i < 3; i++)
+            mote_ed25519_verify_update(&v, m->p[i], m->n[i]);
+        ok = mote_ed25519_verify_final(&v) == MOTE_OK;
         break;
+    }
 #endif
     default:
         break;
@@ -197,6 +226,22 @@ int mote_tls_cert_verify(mote_tls_conn *c, uint16_t scheme, const uint8_t *conte
     mote_wipe(digest, sizeof digest);
     return ok ? MOTE_OK : MOTE_ERR_TLS_DECRYPT_ERROR;
 }
+
+int mote_tls_cert_verify(mote_tls_conn *c, uint16_t scheme, const uint8_t *content,
+                         size_t content_len, const uint8_t *sig, size_t sig_len)
+{
+    signed_msg m = {{content, NULL, NULL}, {content_len, 0, 0}};
+    return verify(c, scheme, &m, sig, sig_len, 0);
+}
+
+#if MOTE_ENABLE_TLS12
+int mote_tls12_cert_verify(mote_tls_conn *c, uint16_t scheme, const uint8_t *params,
+                           size_t params_len, const uint8_t *sig, size_t sig_len)
+{
+    signed_msg m = {{c->client_random, c->server_random, params}, {32, 32, params_len}};
+    return verify(c, scheme, &m, sig, sig_len, 1);
+}
+#endif
 
 uint8_t mote_tls_x509_alert(int err)
 {

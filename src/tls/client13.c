@@ -14,19 +14,17 @@
  * in one record is handled where it lies; one that straddles records is
  * gathered in the idle tail of the output buffer (the client sends nothing
  * while the server's flight streams in). The Certificate message is never
- * gathered: its bytes go to the chain validator as they arrive. */
+ * gathered: its bytes go to the chain validator as they arrive.
+ *
+ * The ClientHello offers TLS 1.2 too (unless the configuration says
+ * otherwise); when the ServerHello picks 1.2, src/tls/client12.c and its
+ * own table take over, on this framing, ClientHello and extension walker. */
 #include <string.h>
 
 #include "crypto/util.h"
 #include "mote/mac.h"
 #include "tls/internal.h"
 #include "tls/keysched.h"
-
-#define TH_AFTER  0 /* transcript includes the message when the handler runs */
-#define TH_BEFORE 1 /* handler sees the transcript without it (CertificateVerify, Finished) */
-#define TH_NONE   2 /* post-handshake messages are not in the transcript */
-
-typedef int (*hs_handler)(mote_tls_conn *c, const uint8_t *body, size_t len, const uint8_t *th);
 
 static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
 static int on_encrypted_extensions(mote_tls_conn *c, const uint8_t *b, size_t len,
@@ -37,11 +35,7 @@ static int on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len,
 static int on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
 static int on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
 
-static const struct {
-    uint8_t state, type, transcript;
-    uint16_t max_len; /* 0: streamed */
-    hs_handler fn;
-} table[] = {
+static const mote_tls_hs_row table[] = {
     {MOTE_ST_WAIT_SH, MOTE_HS_SERVER_HELLO, TH_AFTER, 1024, on_server_hello},
     {MOTE_ST_WAIT_EE, MOTE_HS_ENCRYPTED_EXTENSIONS, TH_AFTER, 2048, on_encrypted_extensions},
     {MOTE_ST_WAIT_CERT_CR, MOTE_HS_CERTIFICATE_REQUEST, TH_AFTER, 4096, on_certificate_request},
@@ -114,43 +108,21 @@ static const mote_hash_desc *hash_of(const mote_tls_conn *c)
     return suite_hash(c->suite);
 }
 
-/* ---- small readers over a message body ---- */
-
-typedef struct {
-    const uint8_t *p, *end;
-    int bad;
-} rd_t;
-
-static uint32_t rd_u(rd_t *r, int n)
+void mote_tls_th_get(const mote_tls_conn *c, uint8_t *out)
 {
-    uint32_t v = 0;
-    if (r->bad || r->end - r->p < n) {
-        r->bad = 1;
-        return 0;
-    }
-    while (n--)
-        v = (v << 8) | *r->p++;
-    return v;
+    th_get(c, out);
 }
 
-static const uint8_t *rd_bytes(rd_t *r, size_t n)
-{
-    const uint8_t *p = r->p;
-    if (r->bad || (size_t)(r->end - r->p) < n) {
-        r->bad = 1;
-        return NULL;
-    }
-    r->p += n;
-    return p;
-}
+/* ---- extensions (the readers rd_t, rd_u, rd_bytes are in internal.h) ---- */
 
 /* Walk an extension block: calls fn for each; rejects duplicates of the
  * types we know (tracked in a 32-bit set of small indexes). */
-typedef int (*ext_fn)(mote_tls_conn *c, void *arg, uint16_t type, rd_t *body);
+typedef mote_tls_ext_fn ext_fn;
 
 static int ext_index(uint16_t type)
 {
-    static const uint16_t known[] = {0, 1, 10, 13, 16, 28, 41, 42, 43, 44, 45, 47, 50, 51, 65281};
+    static const uint16_t known[] = {0,  1,  10, 11, 13, 16, 23, 28,   41,
+                                     42, 43, 44, 45, 47, 50, 51, 65281};
     int i;
     for (i = 0; i < (int)(sizeof known / sizeof *known); i++)
         if (known[i] == type) return i;
@@ -182,6 +154,11 @@ static int walk_extensions(mote_tls_conn *c, rd_t *r, ext_fn fn, void *arg)
         if (b.bad || b.p != b.end) return MOTE_ERR_TLS_DECODE;
     }
     return MOTE_OK;
+}
+
+int mote_tls_walk_extensions(mote_tls_conn *c, rd_t *r, mote_tls_ext_fn fn, void *arg)
+{
+    return walk_extensions(c, r, fn, arg);
 }
 
 /* ---- the ClientHello ---- */
@@ -228,12 +205,38 @@ static int offered_suite(const mote_tls_conn *c, uint16_t s)
     return 0;
 }
 
+/* Does the connection offer this version: inside [min_version,
+ * max_version] of the configuration (0: 1.2 and 1.3), with a usable suite? */
+int mote_tls_offers(const mote_tls_conn *c, uint16_t version)
+{
+    uint16_t lo = c->cfg->min_version ? c->cfg->min_version : MOTE_TLS12;
+    uint16_t hi = c->cfg->max_version ? c->cfg->max_version : MOTE_TLS13;
+    const uint16_t *s;
+    if (version < lo || version > hi) return 0;
+    if (version == MOTE_TLS13) {
+        for (s = suites_of(c); *s; s++)
+            if (suite_aead(*s) != MOTE_AEAD_NONE) return 1;
+    }
+#if MOTE_ENABLE_TLS12
+    if (version == MOTE_TLS12) {
+        for (s = mote_tls12_suites(c); *s; s++)
+            if (mote_tls12_suite_usable(c, *s)) return 1;
+    }
+#endif
+    return 0;
+}
+
 static int offered_group(const mote_tls_conn *c, uint16_t g)
 {
     const uint16_t *p;
     for (p = groups_of(c); *p; p++)
         if (*p == g && mote_tls_kex_supported(g)) return 1;
     return 0;
+}
+
+int mote_tls_offered_group(const mote_tls_conn *c, uint16_t group)
+{
+    return offered_group(c, group);
 }
 
 /* A byte writer that stops (and remembers) at the end of its room. */
@@ -289,10 +292,13 @@ static int is_ip_literal(const char *s)
     return digits_dots;
 }
 
-/* The plaintext we accept per record, from the input buffer's size. */
+/* The plaintext we accept per record, from the input buffer's size. TLS
+ * 1.3 counts the inner content type in the limit, TLS 1.2 (RFC 8449 section
+ * 4) does not but adds an 8-byte explicit nonce: when 1.2 is offered, its
+ * smaller limit is advertised and serves both. */
 static size_t our_record_limit(const mote_tls_conn *c)
 {
-    size_t room = c->in_size - 5 - 16; /* TLS 1.3: TLSInnerPlaintext + tag */
+    size_t room = c->in_size - 5 - 16 - (mote_tls_offers(c, MOTE_TLS12) ? 8 : 0);
     return room > 16385 ? 16385 : room;
 }
 
@@ -304,14 +310,19 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
     uint8_t pub[MOTE_TLS_MAX_SHARE];
     size_t pub_len, i, lim;
     uint16_t group = c->hrr_group ? c->hrr_group : 0;
+    int v13 = mote_tls_offers(c, MOTE_TLS13), v12 = mote_tls_offers(c, MOTE_TLS12);
     int rc;
 
+    if (!v13 && !v12) return MOTE_ERR_BAD_INPUT; /* no version with a suite in range */
     if (!group)
         for (s = groups_of(c); *s && !group; s++)
             if (mote_tls_kex_supported(*s)) group = *s;
     if (!group) return MOTE_ERR_TLS_HANDSHAKE_FAILURE;
-    rc = mote_tls_kex_keygen(c, group, pub, &pub_len);
-    if (rc) return rc;
+    pub_len = 0;
+    if (v13) { /* TLS 1.2 alone needs no key share: the server's comes first */
+        rc = mote_tls_kex_keygen(c, group, pub, &pub_len);
+        if (rc) return rc;
+    }
 
     w.p = c->out + c->out_len + 5;
     w.end = c->out + c->out_size;
@@ -321,15 +332,19 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
     len3 = open_len(&w, 3);
     put_u(&w, 0x0303, 2);
     put(&w, c->client_random, 32);
-    if (c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) {
+    if ((c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) || !v13) {
         put_u(&w, 0, 1);
     } else {
         put_u(&w, 32, 1);
         put(&w, c->session_id, 32);
     }
     l2 = open_len(&w, 2);
-    for (s = suites_of(c); *s; s++)
+    for (s = suites_of(c); *s && v13; s++)
         if (suite_aead(*s) != MOTE_AEAD_NONE) put_u(&w, *s, 2);
+#if MOTE_ENABLE_TLS12
+    for (s = mote_tls12_suites(c); *s && v12; s++)
+        if (mote_tls12_suite_usable(c, *s)) put_u(&w, *s, 2);
+#endif
     close_len(&w, l2, 2);
     put_u(&w, 0x0100, 2); /* compression: null only */
 
@@ -343,10 +358,13 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         put_u(&w, (uint32_t)n, 2);
         put(&w, c->cfg->server_name, n);
     }
-    put_u(&w, 43, 2); /* supported_versions: TLS 1.3 */
-    put_u(&w, 3, 2);
-    put_u(&w, 2, 1);
-    put_u(&w, MOTE_TLS13, 2);
+    if (v13) { /* supported_versions: TLS 1.3 (and 1.2); a 1.2-only hello goes without */
+        put_u(&w, 43, 2);
+        put_u(&w, v12 ? 5 : 3, 2);
+        put_u(&w, v12 ? 4 : 2, 1);
+        put_u(&w, MOTE_TLS13, 2);
+        if (v12) put_u(&w, MOTE_TLS12, 2);
+    }
     put_u(&w, 10, 2); /* supported_groups */
     l2b = open_len(&w, 2);
     l1 = open_len(&w, 2);
@@ -361,12 +379,24 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         if (mote_tls_sig_supported(sig_algs[i])) put_u(&w, sig_algs[i], 2);
     close_len(&w, l1, 2);
     close_len(&w, l2b, 2);
-    put_u(&w, 51, 2); /* key_share */
-    put_u(&w, (uint32_t)pub_len + 6, 2);
-    put_u(&w, (uint32_t)pub_len + 4, 2);
-    put_u(&w, group, 2);
-    put_u(&w, (uint32_t)pub_len, 2);
-    put(&w, pub, pub_len);
+    if (v13) {
+        put_u(&w, 51, 2); /* key_share */
+        put_u(&w, (uint32_t)pub_len + 6, 2);
+        put_u(&w, (uint32_t)pub_len + 4, 2);
+        put_u(&w, group, 2);
+        put_u(&w, (uint32_t)pub_len, 2);
+        put(&w, pub, pub_len);
+    }
+    if (v12) {
+        put_u(&w, 11, 2); /* ec_point_formats: uncompressed only (RFC 8422) */
+        put_u(&w, 2, 2);
+        put_u(&w, 0x0100, 2);
+        put_u(&w, 23, 2); /* extended_master_secret (RFC 7627) */
+        put_u(&w, 0, 2);
+        put_u(&w, 65281, 2); /* renegotiation_info, empty: never renegotiating (RFC 5746) */
+        put_u(&w, 1, 2);
+        put_u(&w, 0, 1);
+    }
     if (c->cfg->alpn && c->cfg->alpn[0]) {
         const char *const *a;
         put_u(&w, 16, 2);
@@ -411,7 +441,7 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
     if (w.full) return MOTE_ERR_TLS_INTERNAL; /* output buffer too small for the ClientHello */
 
     th_add(c, msg, (size_t)(w.p - msg));
-    c->kex_group = group;
+    if (v13) c->kex_group = group;
     return mote_tls_send_record(c, 22, msg, (size_t)(w.p - msg));
 }
 
@@ -455,7 +485,7 @@ typedef struct {
     uint16_t version, group;
     const uint8_t *share, *cookie;
     size_t share_len, cookie_len;
-    int hrr;
+    int hrr, other; /* other: an extension TLS 1.3 does not allow here */
 } sh_info;
 
 static int sh_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
@@ -479,7 +509,11 @@ static int sh_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
         if (s->cookie_len == 0) return MOTE_ERR_TLS_DECODE;
         return MOTE_OK;
     default:
-        return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION; /* we offered nothing else here */
+        /* we offered nothing else for TLS 1.3; a 1.2 ServerHello is walked
+         * again by client12.c once the version is known */
+        s->other = 1;
+        b->p = b->end;
+        return MOTE_OK;
     }
 }
 
@@ -515,8 +549,15 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
     s.hrr = memcmp(random, hrr_random, 32) == 0;
     rc = walk_extensions(c, &r, sh_ext, &s);
     if (rc) return mote_tls_fail(c, rc);
-    if (s.version != MOTE_TLS13) /* TLS 1.2 servers: see the TLS 1.2 client */
-        return mote_tls_fail(c, MOTE_ERR_TLS_PROTOCOL_VERSION);
+#if MOTE_ENABLE_TLS12
+    /* no supported_versions: TLS 1.2 (or older), src/tls/client12.c decides */
+    if (s.version == 0 && !s.hrr) return mote_tls12_server_hello(c, b, len);
+#endif
+    if (s.version == 0) return mote_tls_fail(c, MOTE_ERR_TLS_PROTOCOL_VERSION);
+    if (!mote_tls_offers(c, MOTE_TLS13)) /* we sent no supported_versions */
+        return mote_tls_fail(c, MOTE_ERR_TLS_UNSUPPORTED_EXTENSION);
+    if (s.version != MOTE_TLS13) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    if (s.other) return mote_tls_fail(c, MOTE_ERR_TLS_UNSUPPORTED_EXTENSION);
     if (!offered_suite(c, suite)) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
     {
         int echo_ok = (c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX)
@@ -636,12 +677,18 @@ static int ee_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
         if (b->bad) return MOTE_ERR_TLS_DECODE;
         if (v < 64) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
         if (our_record_limit(c) >= 16385) return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
-        c->peer_record_limit = (uint16_t)(v - 1 > 16384 ? 16384 : v - 1);
+        if (c->version == MOTE_TLS13) v--; /* 1.3 counts the content type, 1.2 does not */
+        c->peer_record_limit = (uint16_t)(v > 16384 ? 16384 : v);
         return MOTE_OK;
     }
     default:
         return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
     }
+}
+
+int mote_tls_ext_negotiated(mote_tls_conn *c, uint16_t type, rd_t *body)
+{
+    return ee_ext(c, NULL, type, body);
 }
 
 static int on_encrypted_extensions(mote_tls_conn *c, const uint8_t *b, size_t len,
@@ -742,7 +789,9 @@ static int cert_stream(mote_tls_conn *c, const uint8_t *p, size_t n, size_t *use
             if (c->cs_list == 0) c->cs_state = CS_DONE;
             break;
         case CS_CERT_LEN:
-            if (c->cs_val == 0 || (size_t)c->cs_val + 2 > c->cs_list) return MOTE_ERR_TLS_DECODE;
+            if (c->cs_val == 0 ||
+                (size_t)c->cs_val + (c->version == MOTE_TLS12 ? 0 : 2) > c->cs_list)
+                return MOTE_ERR_TLS_DECODE;
             rc = mote_tls_cert_entry(c, c->cs_count, c->cs_val);
             if (rc) return rc;
             c->cs_state = CS_CERT, c->cs_need = c->cs_val, c->cs_val = 0;
@@ -751,7 +800,13 @@ static int cert_stream(mote_tls_conn *c, const uint8_t *p, size_t n, size_t *use
             rc = mote_tls_cert_end_entry(c);
             if (rc) return rc;
             c->cs_count++;
-            c->cs_state = CS_EXT_LEN, c->cs_need = 2, c->cs_val = 0;
+            if (c->version == MOTE_TLS12) { /* TLS 1.2: no per-entry extensions */
+                c->cs_state = c->cs_list ? CS_CERT_LEN : CS_DONE;
+                c->cs_need = c->cs_list ? 3 : 0;
+            } else {
+                c->cs_state = CS_EXT_LEN, c->cs_need = 2;
+            }
+            c->cs_val = 0;
             c->pk_ops++;
             *used = start - n;
             return MOTE_OK;
@@ -782,7 +837,7 @@ static int cert_message_end(mote_tls_conn *c)
     if (c->cs_count == 0) return MOTE_ERR_TLS_DECODE; /* the server must send a chain */
     rc = mote_tls_cert_end(c, c->cs_count);
     if (rc) return rc;
-    c->state = MOTE_ST_WAIT_CV;
+    c->state = c->version == MOTE_TLS12 ? MOTE_ST12_WAIT_SKE : MOTE_ST_WAIT_CV;
     return MOTE_OK;
 }
 
@@ -901,7 +956,7 @@ static int on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uin
 
 int mote_tls_hs_pending(const mote_tls_conn *c)
 {
-    return (c->flags & (MOTE_F_FLIGHT | MOTE_F_KU_PENDING)) != 0;
+    return (c->flags & (MOTE_F_FLIGHT | MOTE_F_KU_PENDING | MOTE_F_KEX12)) != 0;
 }
 
 static int send_key_update(mote_tls_conn *c, int request);
@@ -910,6 +965,9 @@ int mote_tls_hs_continue(mote_tls_conn *c)
 {
     if (c->flags & MOTE_F_FLIGHT) return send_flight(c);
     if (c->flags & MOTE_F_KU_PENDING) return send_key_update(c, 0);
+#if MOTE_ENABLE_TLS12
+    if (c->flags & MOTE_F_KEX12) return mote_tls12_continue(c);
+#endif
     return MOTE_OK;
 }
 
@@ -936,7 +994,8 @@ static int send_key_update(mote_tls_conn *c, int request)
 int mote_tls_key_update(mote_tls_conn *c, int request_peer)
 {
     if (c->err) return c->err;
-    if (c->state != MOTE_ST_CONNECTED || (c->flags & MOTE_F_CLOSE_SENT)) return MOTE_ERR_BAD_INPUT;
+    if (c->state != MOTE_ST_CONNECTED || (c->flags & MOTE_F_CLOSE_SENT) || c->version != MOTE_TLS13)
+        return MOTE_ERR_BAD_INPUT;
     return send_key_update(c, request_peer ? 1 : 0);
 }
 
@@ -955,11 +1014,24 @@ static int on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const u
 
 /* ---- message framing ---- */
 
+/* The table of the version in use (1.3 until a ServerHello picks 1.2). */
+static const mote_tls_hs_row *table_of(const mote_tls_conn *c, size_t *rows)
+{
+#if MOTE_ENABLE_TLS12
+    if (c->version == MOTE_TLS12) return mote_tls12_table(rows);
+#else
+    (void)c;
+#endif
+    *rows = sizeof table / sizeof *table;
+    return table;
+}
+
 int mote_tls_hs_input(mote_tls_conn *c)
 {
     while (c->hs_pos < c->hs_end && !c->err) {
         uint8_t *p = c->in + c->hs_pos;
-        size_t avail = c->hs_end - c->hs_pos, n, row;
+        size_t avail = c->hs_end - c->hs_pos, n, row, nrows;
+        const mote_tls_hs_row *tab = table_of(c, &nrows);
         if (c->pk_ops) return MOTE_OK; /* one public-key operation per call */
         if (c->hs_hdr_len < 4) {
             c->hs_hdr[c->hs_hdr_len++] = *p;
@@ -969,17 +1041,19 @@ int mote_tls_hs_input(mote_tls_conn *c)
             c->hs_len =
                 ((uint32_t)c->hs_hdr[1] << 16) | ((uint32_t)c->hs_hdr[2] << 8) | c->hs_hdr[3];
             c->hs_got = 0;
-            for (row = 0; row < sizeof table / sizeof *table; row++)
-                if (table[row].state == c->state && table[row].type == c->hs_type) break;
-            if (row == sizeof table / sizeof *table)
-                return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+            for (row = 0; row < nrows; row++)
+                if (tab[row].state == c->state && tab[row].type == c->hs_type) break;
+            if (row == nrows) return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
             c->hs_row = (uint8_t)row;
-            if (table[row].max_len && c->hs_len > table[row].max_len)
+            if (tab[row].max_len && c->hs_len > tab[row].max_len)
                 return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
-            if (!table[row].max_len) { /* streamed: transcript as the bytes pass */
-                if (table[row].transcript == TH_AFTER) th_add(c, c->hs_hdr, 4);
+            if (!tab[row].max_len) { /* streamed: transcript as the bytes pass */
+                if (tab[row].transcript == TH_AFTER) th_add(c, c->hs_hdr, 4);
                 int rc;
-                c->cs_state = CS_CTX_LEN, c->cs_need = 1, c->cs_count = 0, c->cs_list = 0;
+                /* a TLS 1.2 Certificate starts at the list: it has no context */
+                c->cs_state = c->version == MOTE_TLS12 ? CS_LIST_LEN : CS_CTX_LEN;
+                c->cs_need = c->version == MOTE_TLS12 ? 3 : 1;
+                c->cs_count = 0, c->cs_list = 0;
                 c->cs_val = 0;
                 rc = c->hs_type == MOTE_HS_CERTIFICATE ? mote_tls_cert_begin(c) : MOTE_OK;
                 if (rc) return mote_tls_fail(c, rc);
@@ -997,12 +1071,12 @@ int mote_tls_hs_input(mote_tls_conn *c)
         row = c->hs_row;
         n = c->hs_len - c->hs_got;
         if (n > avail) n = avail;
-        if (!table[row].max_len) { /* streamed */
+        if (!tab[row].max_len) { /* streamed */
             size_t used = n;
             int rc = c->hs_type == MOTE_HS_CERTIFICATE ? cert_stream(c, p, n, &used) : MOTE_OK;
             /* (NewSessionTicket: read past it; resumption is not built yet) */
             if (rc) return mote_tls_fail(c, rc);
-            if (table[row].transcript == TH_AFTER) th_add(c, p, used);
+            if (tab[row].transcript == TH_AFTER) th_add(c, p, used);
             c->hs_pos += used;
             c->hs_got += (uint32_t)used;
             if (c->hs_got == c->hs_len) {
@@ -1029,8 +1103,8 @@ int mote_tls_hs_input(mote_tls_conn *c)
             c->hs_got += (uint32_t)n;
             if (c->hs_got < c->hs_len) continue;
             c->hs_hdr_len = 0;
-            if (table[row].transcript == TH_BEFORE) th_get(c, th);
-            if (table[row].transcript == TH_AFTER && c->hs_type != MOTE_HS_SERVER_HELLO) {
+            if (tab[row].transcript == TH_BEFORE) th_get(c, th);
+            if (tab[row].transcript == TH_AFTER && c->hs_type != MOTE_HS_SERVER_HELLO) {
                 th_add(c, c->hs_hdr, 4);
                 th_add(c, body, c->hs_len);
             }
@@ -1041,9 +1115,9 @@ int mote_tls_hs_input(mote_tls_conn *c)
                     th_add(c, body, c->hs_len);
                 }
             }
-            rc = table[row].fn(c, body, c->hs_len, th);
+            rc = tab[row].fn(c, body, c->hs_len, th);
             if (rc) return rc;
-            if (table[row].transcript == TH_BEFORE && c->hs_type == MOTE_HS_CERTIFICATE_VERIFY) {
+            if (tab[row].transcript == TH_BEFORE && c->hs_type == MOTE_HS_CERTIFICATE_VERIFY) {
                 th_add(c, c->hs_hdr, 4);
                 th_add(c, body, c->hs_len);
             }

@@ -120,8 +120,10 @@ static int on_alert(mote_tls_conn *c, const uint8_t *p, size_t len)
         c->state = MOTE_ST_CLOSED;
         return MOTE_OK;
     }
-    /* TLS 1.3: every alert but close_notify and user_canceled is fatal */
+    /* TLS 1.3: every alert but close_notify and user_canceled is fatal;
+     * TLS 1.2 also lets a warning no_renegotiation or unrecognized_name pass */
     if (p[1] == 90) return MOTE_OK;
+    if (c->version == MOTE_TLS12 && p[0] == 1 && (p[1] == 100 || p[1] == 112)) return MOTE_OK;
     c->err = MOTE_ERR_TLS_PEER_ALERT;
     c->state = MOTE_ST_CLOSED;
     mote_tls_wipe_secrets(c);
@@ -164,6 +166,11 @@ static int on_record(mote_tls_conn *c, size_t len)
         c->app_len = plen;
         return MOTE_OK;
     case REC_CCS:
+#if MOTE_ENABLE_TLS12
+        /* TLS 1.2: exactly one, before the server's Finished; it switches
+         * the read side to the negotiated keys */
+        if (c->version == MOTE_TLS12) return mote_tls12_ccs(c, p, plen);
+#endif
     ccs:
         /* TLS 1.3 middlebox compatibility: one unprotected 0x01, during the handshake */
         if (c->version != MOTE_TLS13 || plen != 1 || p[0] != 1 || c->state == MOTE_ST_CONNECTED)
@@ -219,7 +226,8 @@ unsigned mote_tls_status(const mote_tls_conn *c)
     if (c->out_sent < c->out_len) s |= MOTE_TLS_SEND;
     if (c->state == MOTE_ST_CLOSED) return s | MOTE_TLS_CLOSED | (c->app_len ? MOTE_TLS_READ : 0);
     if (c->app_len) s |= MOTE_TLS_READ;
-    if (c->pk_ops && (c->hs_pos < c->hs_end || (c->in_len > c->rec_end && c->in_len >= 5)))
+    if (c->pk_ops && (c->hs_pos < c->hs_end || (c->in_len > c->rec_end && c->in_len >= 5) ||
+                      (c->flags & MOTE_F_KEX12))) /* TLS 1.2: our key exchange comes next */
         s |= MOTE_TLS_STEP;
     else if (!c->app_len && c->in_len < c->in_size && !(s & MOTE_TLS_STEP))
         s |= MOTE_TLS_RECV;
@@ -283,7 +291,8 @@ void mote_tls_read_done(mote_tls_conn *c, size_t n)
 
 size_t mote_tls_max_fragment(const mote_tls_conn *c)
 {
-    size_t room = c->out_size - 5 - mote_tls_cipher_overhead(&c->wr) - 1;
+    size_t room = c->out_size - 5 - mote_tls_cipher_overhead(&c->wr) -
+                  (c->version == MOTE_TLS13); /* 1.3: the inner content type */
     size_t lim = c->peer_record_limit ? c->peer_record_limit : 16384;
     return room < lim ? room : lim;
 }

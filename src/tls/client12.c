@@ -1,0 +1,489 @@
+/* The TLS 1.2 client handshake (RFC 5246), as a table of states and the
+ * messages each accepts. It runs on the message framing, the ClientHello
+ * and the extension walker of client13.c, which hands over when the
+ * ServerHello carries no supported_versions.
+ *
+ *   WAIT_SH      ServerHello (via client13.c)  -> WAIT_CERT
+ *   WAIT_CERT    Certificate (streamed)        -> WAIT_SKE
+ *   WAIT_SKE     ServerKeyExchange             -> WAIT_CR_SHD
+ *   WAIT_CR_SHD  CertificateRequest            -> WAIT_SHD
+ *                ServerHelloDone               -> our flight, WAIT_CCS
+ *   WAIT_SHD     ServerHelloDone               -> our flight, WAIT_CCS
+ *   WAIT_CCS     (ChangeCipherSpec record)     -> WAIT_FIN
+ *   WAIT_FIN     Finished                      -> CONNECTED
+ *   CONNECTED    HelloRequest: refused with a no_renegotiation warning
+ *
+ * Suites: ECDHE_ECDSA and ECDHE_RSA with AES-GCM and ChaCha20-Poly1305,
+ * DHE_RSA with AES-GCM over ffdhe2048 only (RFC 7919: any other group is
+ * refused). Extended master secret (RFC 7627) and the empty
+ * renegotiation_info (RFC 5746) are required of the server. No RSA key
+ * exchange, no CBC, no compression, no renegotiation.
+ *
+ * One public-key operation per call: the ServerKeyExchange signature; then,
+ * at ServerHelloDone, our key pair (the ClientKeyExchange goes out at
+ * once); then, on the next step (MOTE_F_KEX12), the shared secret, the
+ * master secret, ChangeCipherSpec and Finished. */
+#include "mote/config.h"
+
+#if MOTE_ENABLE_TLS12
+
+#include <string.h>
+
+#include "crypto/util.h"
+#include "mote/mac.h"
+#include "tls/internal.h"
+
+#define KX_ECDHE 1
+#define KX_DHE   2
+#define AU_ECDSA 1
+#define AU_RSA   2
+
+static const struct {
+    uint16_t id;
+    uint8_t aead, kx, auth, sha384;
+} suites[] = {
+    {MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, MOTE_AEAD_AES128_GCM, KX_ECDHE, AU_ECDSA, 0},
+    {MOTE_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, MOTE_AEAD_AES128_GCM, KX_ECDHE, AU_RSA, 0},
+    {MOTE_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, MOTE_AEAD_CHACHA20_POLY1305, KX_ECDHE,
+     AU_ECDSA, 0},
+    {MOTE_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256, MOTE_AEAD_CHACHA20_POLY1305, KX_ECDHE,
+     AU_RSA, 0},
+    {MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, MOTE_AEAD_AES256_GCM, KX_ECDHE, AU_ECDSA, 1},
+    {MOTE_TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, MOTE_AEAD_AES256_GCM, KX_ECDHE, AU_RSA, 1},
+    {MOTE_TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, MOTE_AEAD_AES128_GCM, KX_DHE, AU_RSA, 0},
+    {MOTE_TLS_DHE_RSA_WITH_AES_256_GCM_SHA384, MOTE_AEAD_AES256_GCM, KX_DHE, AU_RSA, 1},
+};
+#define NSUITES (sizeof suites / sizeof *suites)
+
+/* The default preference list (the table's order). */
+const uint16_t mote_tls12_default_suites[] = {MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+                                              MOTE_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+                                              MOTE_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+                                              MOTE_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+                                              MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+                                              MOTE_TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+                                              MOTE_TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,
+                                              MOTE_TLS_DHE_RSA_WITH_AES_256_GCM_SHA384,
+                                              0};
+
+static int find(uint16_t id)
+{
+    int i;
+    for (i = 0; i < (int)NSUITES; i++)
+        if (suites[i].id == id) return i;
+    return -1;
+}
+
+static const mote_hash_desc *hash12(const mote_tls_conn *c)
+{
+#if MOTE_ENABLE_SHA512
+    if (c->hash_len == 48) return &mote_sha384_desc;
+#endif
+    (void)c;
+    return &mote_sha256_desc;
+}
+
+/* ---- what we offer ---- */
+
+const uint16_t *mote_tls12_suites(const mote_tls_conn *c)
+{
+    return c->cfg->cipher_suites ? c->cfg->cipher_suites : mote_tls12_default_suites;
+}
+
+/* Compiled in, and with a group of ours for its key exchange. */
+int mote_tls12_suite_usable(const mote_tls_conn *c, uint16_t id)
+{
+    int i = find(id);
+    if (i < 0) return 0;
+    switch (suites[i].aead) {
+#if MOTE_ENABLE_GCM
+    case MOTE_AEAD_AES128_GCM:
+    case MOTE_AEAD_AES256_GCM:
+        break;
+#endif
+#if MOTE_ENABLE_CHACHAPOLY
+    case MOTE_AEAD_CHACHA20_POLY1305:
+        break;
+#endif
+    default:
+        return 0;
+    }
+#if !MOTE_ENABLE_SHA512
+    if (suites[i].sha384) return 0;
+#endif
+#if !MOTE_ENABLE_RSA
+    if (suites[i].auth == AU_RSA) return 0;
+#endif
+#if !MOTE_ENABLE_P256 && !MOTE_ENABLE_P384 && !MOTE_ENABLE_ED25519
+    if (suites[i].auth == AU_ECDSA) return 0;
+#endif
+    if (suites[i].kx == KX_DHE) return mote_tls_offered_group(c, MOTE_GROUP_FFDHE2048);
+    return mote_tls_offered_group(c, MOTE_GROUP_X25519) ||
+           mote_tls_offered_group(c, MOTE_GROUP_SECP256R1) ||
+           mote_tls_offered_group(c, MOTE_GROUP_SECP384R1);
+}
+
+static int offered_suite(const mote_tls_conn *c, uint16_t id)
+{
+    const uint16_t *s;
+    for (s = mote_tls12_suites(c); *s; s++)
+        if (*s == id) return mote_tls12_suite_usable(c, id);
+    return 0;
+}
+
+/* ---- ServerHello ---- */
+
+typedef struct {
+    int ems, ri;
+} sh_info;
+
+static int sh_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
+{
+    sh_info *s = arg;
+    switch (type) {
+    case 11: { /* ec_point_formats: the server's list must have uncompressed */
+        size_t n = rd_u(b, 1);
+        const uint8_t *f = rd_bytes(b, n);
+        if (!f || n == 0) return MOTE_ERR_TLS_DECODE;
+        return memchr(f, 0, n) ? MOTE_OK : MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+    }
+    case 23: /* extended_master_secret: empty (the walker checks) */
+        s->ems = 1;
+        return MOTE_OK;
+    case 65281: /* renegotiation_info: an empty renegotiated_connection */
+        if (rd_u(b, 1) != 0) return MOTE_ERR_TLS_HANDSHAKE_FAILURE;
+        s->ri = 1;
+        return MOTE_OK;
+    case 0:  /* server_name */
+    case 1:  /* max_fragment_length */
+    case 16: /* ALPN */
+    case 28: /* record_size_limit (1.2 meaning: the type byte is not counted) */
+        return mote_tls_ext_negotiated(c, type, b);
+    default:
+        return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION; /* we offered nothing else */
+    }
+}
+
+int mote_tls12_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len)
+{
+    rd_t r = {b, b + len, 0};
+    sh_info s = {0, 0};
+    uint16_t version = (uint16_t)rd_u(&r, 2), suite;
+    const uint8_t *random = rd_bytes(&r, 32), *sid;
+    size_t sid_len = rd_u(&r, 1);
+    int i, rc;
+    sid = rd_bytes(&r, sid_len);
+    suite = (uint16_t)rd_u(&r, 2);
+    rd_u(&r, 1); /* compression: null, checked by client13.c */
+    if (r.bad || sid_len > 32) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    if (version != MOTE_TLS12 || !mote_tls_offers(c, MOTE_TLS12))
+        return mote_tls_fail(c, MOTE_ERR_TLS_PROTOCOL_VERSION);
+    /* RFC 8446 4.1.3: a TLS 1.3 server that answers a 1.3 offer with 1.2
+     * marks its random; seeing the mark, an attacker removed our 1.3 */
+    if (mote_tls_offers(c, MOTE_TLS13) && memcmp(random + 24, "DOWNGRD", 7) == 0 && random[31] <= 1)
+        return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    /* Our 32-byte session id is TLS 1.3's compatibility filler: no 1.2
+     * session has it, so an echo would claim to resume one we never had. */
+    if (sid_len == 32 && memcmp(sid, c->session_id, 32) == 0)
+        return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    i = find(suite);
+    if (i < 0 || !offered_suite(c, suite)) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+
+    c->version = MOTE_TLS12; /* from here on: 1.2 records and the 1.2 table */
+    c->suite = suite;
+    c->hash_len = suites[i].sha384 ? 48 : 32; /* the transcript keeps one hash now */
+    memcpy(c->server_random, random, 32);
+    mote_wipe(c->kex_priv, sizeof c->kex_priv); /* the 1.3 key share is not used */
+    rc = mote_tls_walk_extensions(c, &r, sh_ext, &s);
+    if (rc) return mote_tls_fail(c, rc);
+    if (!s.ri) return mote_tls_fail(c, MOTE_ERR_TLS_HANDSHAKE_FAILURE);
+    if (!s.ems && !(c->cfg->flags & MOTE_TLS_ALLOW_NO_EMS))
+        return mote_tls_fail(c, MOTE_ERR_TLS_HANDSHAKE_FAILURE);
+    if (s.ems) c->flags |= MOTE_F_EMS;
+    c->state = MOTE_ST12_WAIT_CERT;
+    return MOTE_OK;
+}
+
+/* ---- ServerKeyExchange ---- */
+
+/* The server's public value waits from the ServerKeyExchange to our key
+ * exchange in the certificate validator's state: it is idle once the
+ * Certificate message has ended (mote_tls_cert_begin sets it up afresh).
+ * Layout: 2-byte length, the value (up to MOTE_TLS_MAX_SHARE bytes), then
+ * room for the premaster secret while the master secret is derived (off
+ * the stack; wiped at once). */
+#define PARK_PEER 2
+#define PARK_PMS  (2 + MOTE_TLS_MAX_SHARE)
+typedef char park_fits[sizeof(mote_x509_chain) >= PARK_PMS + MOTE_TLS_MAX_SHARE ? 1 : -1];
+
+static uint8_t *park(mote_tls_conn *c)
+{
+    return (uint8_t *)&c->chain;
+}
+
+/* SHA-256 of ffdhe2048's prime p (RFC 7919 appendix A.1), big-endian. */
+static const uint8_t ffdhe2048_p_hash[32] = {
+    0x9c, 0xd3, 0xb7, 0xf3, 0x36, 0x87, 0x2f, 0x46, 0xc0, 0x94, 0x28, 0xd1, 0xbb, 0xc1, 0x98, 0x77,
+    0xa4, 0xd4, 0x40, 0x51, 0x2c, 0xda, 0x8d, 0x1c, 0x1c, 0xf0, 0xcd, 0x6e, 0x33, 0x69, 0x89, 0x66};
+
+/* RFC 7919: DHE only over a group we know is safe, here ffdhe2048 exactly
+ * (p and g = 2). A server's own group, however large, is refused. */
+static int is_ffdhe2048(const uint8_t *p, size_t p_len, const uint8_t *g, size_t g_len)
+{
+    uint8_t h[32];
+    if (p_len != 256 || g_len != 1 || g[0] != 2) return 0;
+    mote_sha256(p, p_len, h);
+    return memcmp(h, ffdhe2048_p_hash, 32) == 0;
+}
+
+/* A signature scheme the suite's authentication can use. */
+static int scheme_fits(int auth, uint16_t scheme)
+{
+    if (auth == AU_ECDSA)
+        return scheme == MOTE_SIG_ECDSA_SECP256R1_SHA256 ||
+               scheme == MOTE_SIG_ECDSA_SECP384R1_SHA384 || scheme == MOTE_SIG_ED25519;
+    return scheme == MOTE_SIG_RSA_PKCS1_SHA256 || scheme == MOTE_SIG_RSA_PKCS1_SHA384 ||
+           scheme == MOTE_SIG_RSA_PKCS1_SHA512 ||
+           (scheme >= MOTE_SIG_RSA_PSS_RSAE_SHA256 && scheme <= MOTE_SIG_RSA_PSS_RSAE_SHA512) ||
+           (scheme >= MOTE_SIG_RSA_PSS_PSS_SHA256 && scheme <= MOTE_SIG_RSA_PSS_PSS_SHA512);
+}
+
+static int on_server_key_exchange(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+{
+    rd_t r = {b, b + len, 0};
+    int i = find(c->suite), rc;
+    const uint8_t *peer, *sig;
+    size_t peer_len, params_len, sig_len;
+    uint16_t group, scheme;
+    (void)th;
+    if (suites[i].kx == KX_ECDHE) { /* ECParameters (named_curve) || ECPoint */
+        uint32_t curve_type = rd_u(&r, 1);
+        group = (uint16_t)rd_u(&r, 2);
+        peer_len = rd_u(&r, 1);
+        peer = rd_bytes(&r, peer_len);
+        if (r.bad) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+        /* RFC 8422 5.4: a named curve from our list (ffdhe2048 is no curve) */
+        if (curve_type != 3 || group == MOTE_GROUP_FFDHE2048 || !mote_tls_offered_group(c, group))
+            return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    } else { /* ServerDHParams: p, g, Ys */
+        size_t p_len = rd_u(&r, 2), g_len;
+        const uint8_t *p = rd_bytes(&r, p_len), *g;
+        g_len = rd_u(&r, 2);
+        g = rd_bytes(&r, g_len);
+        peer_len = rd_u(&r, 2);
+        peer = rd_bytes(&r, peer_len);
+        if (r.bad) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+        if (!is_ffdhe2048(p, p_len, g, g_len)) /* insufficient_security in RFC 7919's words */
+            return mote_tls_fail(c, MOTE_ERR_TLS_HANDSHAKE_FAILURE);
+        if (peer_len == 0 || peer_len > 256)
+            return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+        group = MOTE_GROUP_FFDHE2048;
+    }
+    params_len = (size_t)(r.p - b);
+    scheme = (uint16_t)rd_u(&r, 2);
+    sig_len = rd_u(&r, 2);
+    sig = rd_bytes(&r, sig_len);
+    if (r.bad || r.p != r.end) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    if (!scheme_fits(suites[i].auth, scheme))
+        return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    /* signed: client_random || server_random || params, with the leaf's key */
+    rc = mote_tls12_cert_verify(c, scheme, b, params_len, sig, sig_len);
+    c->pk_ops++;
+    if (rc) return mote_tls_fail(c, rc);
+    c->sig_scheme = scheme;
+    c->group = group;
+    park(c)[0] = (uint8_t)(peer_len >> 8);
+    park(c)[1] = (uint8_t)peer_len;
+    memcpy(park(c) + PARK_PEER, peer, peer_len);
+    c->state = MOTE_ST12_WAIT_CR_SHD;
+    return MOTE_OK;
+}
+
+/* ---- CertificateRequest, ServerHelloDone ---- */
+
+static int on_certificate_request(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+{
+    rd_t r = {b, b + len, 0};
+    size_t n = rd_u(&r, 1);
+    (void)th;
+    rd_bytes(&r, n); /* certificate_types */
+    if (n == 0) r.bad = 1;
+    rd_bytes(&r, rd_u(&r, 2)); /* supported_signature_algorithms */
+    rd_bytes(&r, rd_u(&r, 2)); /* certificate_authorities */
+    if (r.bad || r.p != r.end) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    c->flags |= MOTE_F_CERT_REQ; /* no client certificate: an empty Certificate */
+    c->state = MOTE_ST12_WAIT_SHD;
+    return MOTE_OK;
+}
+
+static int on_server_hello_done(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+{
+    uint8_t *msg;
+    size_t pub_len = 0, hdr = c->group == MOTE_GROUP_FFDHE2048 ? 2 : 1, n;
+    int rc;
+    (void)b, (void)th;
+    if (len != 0) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    if (c->flags & MOTE_F_CERT_REQ) { /* no client certificate configured: empty list */
+        static const uint8_t empty[7] = {MOTE_HS_CERTIFICATE, 0, 0, 3, 0, 0, 0};
+        mote_tls_th_add(c, empty, sizeof empty);
+        rc = mote_tls_send_record(c, 22, empty, sizeof empty);
+        if (rc) return mote_tls_fail(c, rc);
+    }
+    /* ClientKeyExchange, our ECPoint<1..255> or DH Yc<1..2^16-1>, written
+     * where its record goes in the output buffer */
+    if (c->out_sent == c->out_len) c->out_sent = c->out_len = 0;
+    if (c->out_size - c->out_len < 5 + 4 + 2 + MOTE_TLS_MAX_SHARE)
+        return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+    msg = c->out + c->out_len + 5;
+    /* our key pair: this call's public-key operation */
+    rc = mote_tls_kex_keygen(c, c->group, msg + 4 + hdr, &pub_len);
+    c->pk_ops++;
+    if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+    n = hdr + pub_len;
+    msg[0] = MOTE_HS_CLIENT_KEY_EXCHANGE, msg[1] = 0;
+    msg[2] = (uint8_t)(n >> 8), msg[3] = (uint8_t)n;
+    if (hdr == 2) msg[4] = (uint8_t)(pub_len >> 8);
+    msg[3 + hdr] = (uint8_t)pub_len;
+    mote_tls_th_add(c, msg, 4 + n);
+    rc = mote_tls_send_record(c, 22, msg, 4 + n);
+    if (rc) return mote_tls_fail(c, rc);
+    /* the shared secret, master secret and Finished: next call */
+    c->flags |= MOTE_F_KEX12;
+    c->state = MOTE_ST12_WAIT_CCS;
+    return MOTE_OK;
+}
+
+/* ---- our flight: ChangeCipherSpec, Finished ---- */
+
+static void randoms(const mote_tls_conn *c, uint8_t seed[64], int server_first)
+{
+    memcpy(seed, server_first ? c->server_random : c->client_random, 32);
+    memcpy(seed + 32, server_first ? c->client_random : c->server_random, 32);
+}
+
+int mote_tls12_continue(mote_tls_conn *c)
+{
+    const mote_hash_desc *hd = hash12(c);
+    int aead = suites[find(c->suite)].aead, rc;
+    size_t klen = mote_tls_aead_key_len(aead), ivlen = mote_tls_aead_iv_len(aead, 1);
+    size_t peer_len = ((size_t)park(c)[0] << 8) | park(c)[1], pms_len, off = 0;
+    uint8_t *pms = park(c) + PARK_PMS, h[48], seed[64], kb[2 * 32 + 2 * 12], msg[4 + 12];
+    uint8_t one = 1;
+
+    if (c->pk_ops) return MOTE_OK; /* one public-key operation per call: the next */
+    /* room for ChangeCipherSpec and Finished behind what is still pending */
+    if (c->out_len > c->out_sent && c->out_size - c->out_len < 6 + 5 + 16 + 8 + 16) return MOTE_OK;
+    c->flags &= (uint8_t)~MOTE_F_KEX12;
+
+    if (c->group == MOTE_GROUP_FFDHE2048) { /* Ys may come without its leading zeros */
+        memmove(park(c) + PARK_PEER + 256 - peer_len, park(c) + PARK_PEER, peer_len);
+        memset(park(c) + PARK_PEER, 0, 256 - peer_len);
+        peer_len = 256;
+    }
+    rc = mote_tls_kex_shared(c, park(c) + PARK_PEER, peer_len, pms, &pms_len);
+    c->pk_ops++;
+    if (rc) {
+        mote_wipe(park(c), PARK_PMS + MOTE_TLS_MAX_SHARE);
+        return mote_tls_fail(c, rc == MOTE_ERR_TLS_INTERNAL ? rc : MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    }
+    /* RFC 5246 8.1.2: a DH premaster secret loses its leading zero bytes */
+    if (c->group == MOTE_GROUP_FFDHE2048)
+        while (off + 1 < pms_len && pms[off] == 0)
+            off++;
+
+    /* master secret: RFC 7627 over the session hash (the transcript through
+     * ClientKeyExchange, which our Finished covers too), else RFC 5246 */
+    mote_tls_th_get(c, h);
+    if (c->flags & MOTE_F_EMS) {
+        mote_tls12_prf(hd, pms + off, pms_len - off, "extended master secret", h, hd->out_len,
+                       c->secret, 48);
+    } else {
+        randoms(c, seed, 0);
+        mote_tls12_prf(hd, pms + off, pms_len - off, "master secret", seed, 64, c->secret, 48);
+    }
+    mote_wipe(park(c), PARK_PMS + MOTE_TLS_MAX_SHARE);
+    /* key block: client key, server key, client IV, server IV */
+    randoms(c, seed, 1);
+    mote_tls12_prf(hd, c->secret, 48, "key expansion", seed, 64, kb, 2 * klen + 2 * ivlen);
+
+    /* ChangeCipherSpec under the null write state, then our keys switch */
+    rc = mote_tls_send_record(c, 20, &one, 1);
+    if (rc == MOTE_OK) rc = mote_tls_cipher_init(&c->wr, aead, 1, kb, kb + 2 * klen);
+    /* the server's key and IV wait for its ChangeCipherSpec */
+    memcpy(c->s_secret, kb + klen, klen);
+    memcpy(c->s_secret + klen, kb + 2 * klen + ivlen, ivlen);
+    mote_wipe(kb, sizeof kb);
+    if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+
+    msg[0] = MOTE_HS_FINISHED, msg[1] = 0, msg[2] = 0, msg[3] = 12;
+    mote_tls12_prf(hd, c->secret, 48, "client finished", h, hd->out_len, msg + 4, 12);
+    mote_tls_th_add(c, msg, sizeof msg);
+    rc = mote_tls_send_record(c, 22, msg, sizeof msg);
+    mote_wipe(msg, sizeof msg);
+    if (rc) return mote_tls_fail(c, rc);
+    return MOTE_OK;
+}
+
+/* ---- the server's ChangeCipherSpec and Finished ---- */
+
+int mote_tls12_ccs(mote_tls_conn *c, const uint8_t *p, size_t len)
+{
+    int aead = c->suite ? suites[find(c->suite)].aead : 0, rc;
+    /* exactly once, after our flight, between handshake messages */
+    if (c->state != MOTE_ST12_WAIT_CCS || (c->flags & MOTE_F_KEX12) || c->hs_hdr_len != 0 ||
+        len != 1 || p[0] != 1)
+        return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+    rc = mote_tls_cipher_init(&c->rd, aead, 1, c->s_secret,
+                              c->s_secret + mote_tls_aead_key_len(aead));
+    mote_wipe(c->s_secret, sizeof c->s_secret);
+    if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+    c->state = MOTE_ST12_WAIT_FIN;
+    return MOTE_OK;
+}
+
+static int on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+{
+    const mote_hash_desc *hd = hash12(c);
+    uint8_t want[12];
+    int ok;
+    if (len != 12) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    mote_tls12_prf(hd, c->secret, 48, "server finished", th, hd->out_len, want, 12);
+    ok = mote_ct_memeq(want, b, 12);
+    mote_wipe(want, sizeof want);
+    if (!ok) return mote_tls_fail(c, MOTE_ERR_TLS_DECRYPT_ERROR);
+    mote_wipe(c->secret, sizeof c->secret); /* no resumption (yet): the master secret goes */
+    c->state = MOTE_ST_CONNECTED;
+    return MOTE_OK;
+}
+
+/* ---- after the handshake ---- */
+
+/* A server asking to renegotiate gets a warning no_renegotiation
+ * (RFC 5246 7.2.2) and the connection goes on. */
+static int on_hello_request(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+{
+    static const uint8_t alert[2] = {1, 100};
+    (void)b, (void)th;
+    if (len != 0) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    if (!(c->flags & MOTE_F_CLOSE_SENT) && mote_tls_send_record(c, 21, alert, 2) == MOTE_OK)
+        c->alert_sent = 100;
+    return MOTE_OK;
+}
+
+static const mote_tls_hs_row table[] = {
+    {MOTE_ST12_WAIT_CERT, MOTE_HS_CERTIFICATE, TH_AFTER, 0, NULL},
+    {MOTE_ST12_WAIT_SKE, MOTE_HS_SERVER_KEY_EXCHANGE, TH_AFTER, 2048, on_server_key_exchange},
+    {MOTE_ST12_WAIT_CR_SHD, MOTE_HS_CERTIFICATE_REQUEST, TH_AFTER, 4096, on_certificate_request},
+    {MOTE_ST12_WAIT_CR_SHD, MOTE_HS_SERVER_HELLO_DONE, TH_AFTER, 1, on_server_hello_done},
+    {MOTE_ST12_WAIT_SHD, MOTE_HS_SERVER_HELLO_DONE, TH_AFTER, 1, on_server_hello_done},
+    {MOTE_ST12_WAIT_FIN, MOTE_HS_FINISHED, TH_BEFORE, 12, on_finished},
+    {MOTE_ST_CONNECTED, MOTE_HS_HELLO_REQUEST, TH_NONE, 1, on_hello_request},
+};
+
+const mote_tls_hs_row *mote_tls12_table(size_t *rows)
+{
+    *rows = sizeof table / sizeof *table;
+    return table;
+}
+
+#endif /* MOTE_ENABLE_TLS12 */
