@@ -6,6 +6,12 @@
       server sends (counting from 1): the client must fail with bad_record_mac.
   evil.py garbage LISTEN_PORT               answer the ClientHello with
       bytes that are not TLS: the client must fail cleanly (decode error).
+  evil.py flipccs LISTEN_PORT TARGET_PORT  like flip, for the first record
+      after the server's ChangeCipherSpec (the first protected one).
+  evil.py downgrade LISTEN_PORT TARGET_PORT  forward, but end the random of
+      the server's ServerHello with TLS 1.3's downgrade sentinel
+      "DOWNGRD\x01": a client that offered TLS 1.3 must refuse the TLS 1.2
+      answer (illegal_parameter).
 
 Prints the port it listens on and serves exactly one connection, then exits
 (it also exits after 20 s, so a test can never hang on it)."""
@@ -39,7 +45,9 @@ def pump(src, dst):
         pass
 
 
-def flip(listen, target, nth):
+def relay(listen, target, change):
+    """Forward one connection; change(count, hdr, body) may rewrite each
+    server record (count from 1) and returns the body to send."""
     cli, _ = listen.accept()
     srv = socket.create_connection(("127.0.0.1", target))
     threading.Thread(target=pump, args=(cli, srv), daemon=True).start()
@@ -53,16 +61,45 @@ def flip(listen, target, nth):
             if body is None:
                 break
             count += 1
-            if count == nth and len(body) > 0:
-                b = bytearray(body)
-                b[len(b) // 2] ^= 0x01
-                body = bytes(b)
-            cli.sendall(hdr + body)
+            cli.sendall(hdr + change(count, hdr, body))
     except OSError:
         pass
     time.sleep(0.5)
     cli.close()
     srv.close()
+
+
+def flipped(body):
+    b = bytearray(body)
+    if b:
+        b[len(b) // 2] ^= 0x01
+    return bytes(b)
+
+
+def flip(listen, target, nth):
+    relay(listen, target, lambda n, hdr, body: flipped(body) if n == nth else body)
+
+
+def flipccs(listen, target):
+    seen = {"ccs": None}
+
+    def change(n, hdr, body):
+        if hdr[0] == 20 and seen["ccs"] is None:
+            seen["ccs"] = n
+        return flipped(body) if seen["ccs"] is not None and n == seen["ccs"] + 1 else body
+
+    relay(listen, target, change)
+
+
+def downgrade(listen, target):
+    def change(n, hdr, body):
+        # the first record starts with the ServerHello: type, length(3),
+        # version(2), random(32)
+        if n == 1 and hdr[0] == 22 and len(body) >= 38 and body[0] == 2:
+            body = body[:30] + b"DOWNGRD\x01" + body[38:]
+        return body
+
+    relay(listen, target, change)
 
 
 def garbage(listen):
@@ -83,6 +120,10 @@ def main():
     print(listen.getsockname()[1], flush=True)
     if mode == "flip":
         flip(listen, int(sys.argv[3]), int(sys.argv[4]))
+    elif mode == "flipccs":
+        flipccs(listen, int(sys.argv[3]))
+    elif mode == "downgrade":
+        downgrade(listen, int(sys.argv[3]))
     else:
         garbage(listen)
 
