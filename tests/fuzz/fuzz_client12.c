@@ -1,0 +1,98 @@
+/* libFuzzer harness: the TLS 1.2 client engine (src/tls/client12.c) fed
+ * arbitrary "server" bytes, in arbitrary chunks, with small (1 KiB-record)
+ * buffers. The first input byte picks options. The random generator has a
+ * fixed seed, so the seeds in tests/fuzz/corpus/fuzz_client12 (recorded
+ * from openssl s_server and gnutls-serv answering exactly this client) run
+ * whole handshakes: signatures, key exchange and both Finished messages
+ * check out, and the fuzzer mutates from complete 1.2 conversations. The
+ * engine must never read or write out of bounds, never loop, and end
+ * either waiting for input or closed with an error.
+ *
+ * Option byte: 0x01 verification off (the seeds use it: no trust anchors
+ * here); 0x02 accept a server without extended master secret; 0x04 offer
+ * TLS 1.3 too (another ClientHello: seeds then stop at the ServerHello's
+ * checks); 0x08 write application data once connected; 0x30 chunking (all,
+ * 1, 7, 300 bytes); 0x40 DHE suites only; 0x80 ALPN. */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "mote/tls.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const uint16_t groups[] = {MOTE_GROUP_X25519, MOTE_GROUP_SECP256R1, MOTE_GROUP_FFDHE2048, 0};
+static const uint16_t dhe_suites[] = {MOTE_TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,
+                                      MOTE_TLS_DHE_RSA_WITH_AES_256_GCM_SHA384, 0};
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static uint8_t in[1053], out[1053];
+    static const char *const alpn[] = {"h2", "http/1.1", NULL};
+    mote_drbg_ctx rng;
+    mote_tls_config cfg;
+    mote_tls_conn c;
+    uint8_t seed[48], opt;
+    size_t pos = 1, steps = 0;
+    int wrote = 0;
+
+    if (size < 1) return 0;
+    opt = data[0];
+    memset(seed, 0x42, sizeof seed);
+    if (mote_drbg_seed(&rng, seed, sizeof seed, NULL, 0) != MOTE_OK) return 0;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.server_name = "localhost";
+    cfg.rng = &rng;
+    cfg.flags = (opt & 1) ? MOTE_TLS_NO_VERIFY : 0;
+    if (opt & 2) cfg.flags |= MOTE_TLS_ALLOW_NO_EMS;
+    cfg.min_version = MOTE_TLS12;
+    cfg.max_version = (opt & 4) ? MOTE_TLS13 : MOTE_TLS12;
+    cfg.groups = groups;
+    cfg.cipher_suites = (opt & 0x40) ? dhe_suites : NULL;
+    cfg.alpn = (opt & 0x80) ? alpn : NULL;
+    if (mote_tls_client_init(&c, &cfg, in, sizeof in, out, sizeof out) != MOTE_OK) return 0;
+
+    while (steps++ < 100000) {
+        unsigned st = mote_tls_status(&c);
+        size_t n, room;
+        uint8_t *dst;
+        if (st & MOTE_TLS_SEND) {
+            (void)mote_tls_send_buf(&c, &n);
+            mote_tls_send_done(&c, n);
+            continue;
+        }
+        if (st & MOTE_TLS_READ) {
+            (void)mote_tls_read_buf(&c, &n);
+            mote_tls_read_done(&c, n);
+            continue;
+        }
+        if (st & MOTE_TLS_STEP) {
+            (void)mote_tls_step(&c);
+            continue;
+        }
+        if (st & MOTE_TLS_CLOSED) break;
+        if ((st & MOTE_TLS_WRITE) && (opt & 8) && !wrote) {
+            dst = mote_tls_write_buf(&c, &room);
+            if (dst && room) {
+                dst[0] = 'x';
+                (void)mote_tls_write_done(&c, 1);
+                wrote = 1;
+                continue;
+            }
+        }
+        if (!(st & MOTE_TLS_RECV) || pos >= size) break;
+        dst = mote_tls_recv_buf(&c, &room);
+        if (!dst) break;
+        n = (opt & 0x30) == 0x00   ? size - pos
+            : (opt & 0x30) == 0x10 ? 1
+            : (opt & 0x30) == 0x20 ? 7
+                                   : 300;
+        if (n > size - pos) n = size - pos;
+        if (n > room) n = room;
+        memcpy(dst, data + pos, n);
+        pos += n;
+        (void)mote_tls_recv_done(&c, n);
+    }
+    mote_tls_wipe(&c);
+    return 0;
+}
