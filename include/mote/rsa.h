@@ -97,7 +97,7 @@ typedef struct {
  * multi-prime key, primes of different limb counts). On error the key is
  * wiped. */
 int mote_rsa_private_from_der(mote_rsa_private_key *key, const uint8_t *der, size_t len);
-/* mote_rsa_private_from_pkcs8: the same from a PKCS#8 PrivateKeyInfo
+/* mote_rsa_private_from_pkcs8: the same (wiped on error too) from a PKCS#8 PrivateKeyInfo
  * ("BEGIN PRIVATE KEY", as `openssl genpkey` writes) with rsaEncryption. */
 int mote_rsa_private_from_pkcs8(mote_rsa_private_key *key, const uint8_t *der, size_t len);
 /* mote_rsa_private_public: the public half of a private key. */

@@ -128,6 +128,7 @@ int mote_rsa_private_from_pkcs8(mote_rsa_private_key *key, const uint8_t *der, s
     const uint8_t *v;
     size_t vl;
     int r;
+    memset(key, 0, sizeof *key);
     mote_der_init(&d, der, len);
     if (mote_der_enter(&d, MOTE_DER_SEQUENCE, &seq) || mote_der_done(&d) ||
         mote_der_get_uint(&seq, &v, &vl) || vl != 1 || v[0] != 0)

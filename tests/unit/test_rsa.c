@@ -613,6 +613,7 @@ static void test_private_parse(void)
     CHECK_EQ_INT(mote_rsa_private_from_pkcs8(&priv2, d, len), MOTE_OK);
     CHECK(memcmp(&priv, &priv2, sizeof priv) == 0);
     CHECK_EQ_INT(mote_rsa_private_from_pkcs8(&priv2, d, len - 1), MOTE_ERR_ENCODING);
+    CHECK(priv2.bits == 0 && priv2.p[0] == 0 && priv2.qinv[0] == 0);
     CHECK_EQ_INT(mote_rsa_private_from_der(&priv2, d, len), MOTE_ERR_ENCODING);
     /* the rebuilt key parses to the same thing (d is ignored) */
     len = rsa_priv_der(d, &priv, 0, -1, NULL, 0);
