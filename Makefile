@@ -57,8 +57,10 @@ $(BUILD)/libmote.a: $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $^
 
+# -z now: symbols resolved at start, so --stats measures mote's stack, not
+# the dynamic linker's first-call lookups.
 $(BUILD)/mote: $(TOOL_OBJ) $(BUILD)/libmote.a
-	$(CC) $(CFLAGS) $(LDFLAGS) $(TOOL_OBJ) $(BUILD)/libmote.a $(LDLIBS) -o $@
+	$(CC) $(CFLAGS) $(LDFLAGS) -Wl,-z,now $(TOOL_OBJ) $(BUILD)/libmote.a $(LDLIBS) -o $@
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(TCOM_OBJ) $(BUILD)/libmote.a
 	@mkdir -p $(dir $@)
