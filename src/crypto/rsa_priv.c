@@ -241,7 +241,7 @@ static int rsasp1(const mote_rsa_private_key *key, uint8_t *sig, mote_drbg_ctx *
     return (int)(1u - ok) * MOTE_ERR_FAULT;
 }
 
-/* The exponent window that fits in the workspace (1 to 5 bits), or 0 if the
+/* The exponent window that fits in the workspace (2 to 5 bits), or 0 if the
  * arguments are unusable. */
 static unsigned sign_check(const mote_rsa_private_key *key, const mote_hash_desc *h, size_t sig_len,
                            const uint32_t *work, size_t work_words)
