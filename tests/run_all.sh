@@ -93,7 +93,9 @@ if [ "${MOTE_TEST_QUICK:-0}" != 1 ]; then
         tests/interop/tls12_client.sh tests/interop/examples.sh; do
         [ -f "$t" ] || continue
         log=build/$(basename "$t" .sh).log
-        bash "$t" build/mote >"$log" 2>&1
+        arg=build/mote
+        [ "$t" = tests/interop/examples.sh ] && arg=build # it takes the build directory
+        bash "$t" "$arg" >"$log" 2>&1
         rc=$?
         grep -E 'FAIL' "$log" | head -20
         summary=$(grep -E '^([A-Za-z0-9_-]+: )?[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
