@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "fuzz_tls.h"
 #include "mote/tls.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -33,8 +34,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     mote_tls_config cfg;
     mote_tls_conn c;
     uint8_t seed[48], opt;
-    size_t pos = 1, steps = 0;
-    int wrote = 0;
 
     if (size < 1) return 0;
     opt = data[0];
@@ -52,47 +51,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cfg.alpn = (opt & 0x80) ? alpn : NULL;
     if (mote_tls_client_init(&c, &cfg, in, sizeof in, out, sizeof out) != MOTE_OK) return 0;
 
-    while (steps++ < 100000) {
-        unsigned st = mote_tls_status(&c);
-        size_t n, room;
-        uint8_t *dst;
-        if (st & MOTE_TLS_SEND) {
-            (void)mote_tls_send_buf(&c, &n);
-            mote_tls_send_done(&c, n);
-            continue;
-        }
-        if (st & MOTE_TLS_READ) {
-            (void)mote_tls_read_buf(&c, &n);
-            mote_tls_read_done(&c, n);
-            continue;
-        }
-        if (st & MOTE_TLS_STEP) {
-            (void)mote_tls_step(&c);
-            continue;
-        }
-        if (st & MOTE_TLS_CLOSED) break;
-        if ((st & MOTE_TLS_WRITE) && (opt & 8) && !wrote) {
-            dst = mote_tls_write_buf(&c, &room);
-            if (dst && room) {
-                dst[0] = 'x';
-                (void)mote_tls_write_done(&c, 1);
-                wrote = 1;
-                continue;
-            }
-        }
-        if (!(st & MOTE_TLS_RECV) || pos >= size) break;
-        dst = mote_tls_recv_buf(&c, &room);
-        if (!dst) break;
-        n = (opt & 0x30) == 0x00   ? size - pos
-            : (opt & 0x30) == 0x10 ? 1
-            : (opt & 0x30) == 0x20 ? 7
-                                   : 300;
-        if (n > size - pos) n = size - pos;
-        if (n > room) n = room;
-        memcpy(dst, data + pos, n);
-        pos += n;
-        (void)mote_tls_recv_done(&c, n);
-    }
-    mote_tls_wipe(&c);
+    fuzz_tls_drive(&c, data, size, 1, opt, 1);
     return 0;
 }

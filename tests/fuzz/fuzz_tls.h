@@ -1,0 +1,65 @@
+/* The loop both TLS client fuzz harnesses share: drain what the engine
+ * wants to send or hands to the application, step pending work, and feed
+ * the fuzzer's bytes as "server" input in chunks chosen by opt (bits 0x30:
+ * everything at once, 1 byte, 7 bytes, 300 bytes). With opt & 8 the
+ * application writes a byte once the connection allows it: once only
+ * (write_once) or at every turn. Bounded: it always ends. */
+#ifndef MOTE_FUZZ_TLS_H
+#define MOTE_FUZZ_TLS_H
+
+#include <string.h>
+
+#include "mote/tls.h"
+
+static void fuzz_tls_drive(mote_tls_conn *c, const uint8_t *data, size_t size, size_t pos,
+                           uint8_t opt, int write_once)
+{
+    size_t steps = 0;
+    int wrote = 0;
+    while (steps++ < 100000) {
+        unsigned st = mote_tls_status(c);
+        size_t n, room;
+        uint8_t *dst;
+        if (st & MOTE_TLS_SEND) {
+            (void)mote_tls_send_buf(c, &n);
+            mote_tls_send_done(c, n);
+            continue;
+        }
+        if (st & MOTE_TLS_READ) {
+            (void)mote_tls_read_buf(c, &n);
+            mote_tls_read_done(c, n);
+            continue;
+        }
+        if (st & MOTE_TLS_STEP) {
+            (void)mote_tls_step(c);
+            continue;
+        }
+        if (st & MOTE_TLS_CLOSED) break;
+        if ((st & MOTE_TLS_WRITE) && (opt & 8) && !wrote) {
+            dst = mote_tls_write_buf(c, &room);
+            if (dst && room) {
+                dst[0] = 'x';
+                (void)mote_tls_write_done(c, 1);
+                if (write_once) {
+                    wrote = 1;
+                    continue;
+                }
+            }
+        }
+        if (!(st & MOTE_TLS_RECV) || pos >= size) break;
+        dst = mote_tls_recv_buf(c, &room);
+        if (!dst) break;
+        n = (opt & 0x30) == 0x00   ? size - pos
+            : (opt & 0x30) == 0x10 ? 1
+            : (opt & 0x30) == 0x20 ? 7
+                                   : 300;
+        if (n > size - pos) n = size - pos;
+        if (n > room) n = room;
+        memcpy(dst, data + pos, n);
+        pos += n;
+        (void)mote_tls_recv_done(c, n);
+    }
+    mote_tls_wipe(c);
+}
+
+#endif
