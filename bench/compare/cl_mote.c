@@ -1,6 +1,7 @@
 /* mote's comparison client: the sans-I/O engine driven by the blocking
  * POSIX adapters (src/io/posix.c), 1 KiB records (both buffers 5 + 1024 +
- * 24 bytes, the engine's worst-case record expansion), trust anchor loaded
+ * 24 bytes, the engine's worst-case record expansion), one protocol version
+ * per configuration, trust anchor loaded
  * with mote_x509_ta_load. No heap: every byte is below. */
 #define _POSIX_C_SOURCE 200809L
 #include <fcntl.h>
@@ -45,7 +46,6 @@ static int m_setup(const cmp_opts *o)
     static uint8_t pem[8192];
     size_t len, n = 0;
     opts = o;
-    if (!o->tls13) return 1; /* no TLS 1.2 in mote yet */
     if (mote_drbg_init(&rng, NULL, NULL, (const uint8_t *)"compare", 7) != MOTE_OK) return -1;
     if (load_file(o->ca_file, pem, sizeof pem, &len) != 0) return -1;
     if (mote_x509_ta_load(tas, 4, &n, NULL, ta_store, sizeof ta_store, pem, len) != MOTE_OK ||
@@ -55,8 +55,16 @@ static int m_setup(const cmp_opts *o)
     if (in_size > BUF_MAX) return -1;
     memset(&cfg, 0, sizeof cfg);
     cfg.server_name = o->host;
-    groups[0] = o->p256 ? MOTE_GROUP_SECP256R1 : MOTE_GROUP_X25519;
-    suites[0] = o->chacha ? MOTE_TLS_CHACHA20_POLY1305_SHA256 : MOTE_TLS_AES_128_GCM_SHA256;
+    groups[0] = o->p256 || !o->tls13 ? MOTE_GROUP_SECP256R1 : MOTE_GROUP_X25519;
+    if (o->tls13)
+        suites[0] = o->chacha ? MOTE_TLS_CHACHA20_POLY1305_SHA256 : MOTE_TLS_AES_128_GCM_SHA256;
+    else if (o->ecdsa)
+        suites[0] = o->chacha ? MOTE_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256
+                              : MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
+    else
+        suites[0] = o->chacha ? MOTE_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256
+                              : MOTE_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256;
+    cfg.min_version = cfg.max_version = o->tls13 ? MOTE_TLS13 : MOTE_TLS12;
     cfg.groups = groups;
     cfg.cipher_suites = suites;
     cfg.anchors = tas;
