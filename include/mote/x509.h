@@ -21,7 +21,8 @@
  *    leaf), extendedKeyUsage (serverAuth / clientAuth, in every certificate
  *    that has the extension), unknown critical extensions refused;
  *  - the leaf's subjectAltName against the expected host (dNSName or
- *    iPAddress; never the subject CN), and nameConstraints (dNSName and
+ *    iPAddress; the subject's commonName only for a host name when the
+ *    leaf has no dNSName SAN, RFC 6125 6.4.4), and nameConstraints (dNSName and
  *    iPAddress subtrees) of every CA in the path against that host: the
  *    name the connection relies on. Other names in the leaf are not
  *    checked against constraints (nothing relies on them);
@@ -416,7 +417,8 @@ int64_t mote_x509_time(int year, int month, int day, int hour, int minute, int s
  * ("*.com"). One trailing dot on host is ignored; an invalid host (empty
  * labels, characters other than letters, digits, '-', '_') and an IP
  * address literal (those match iPAddress SANs only) match nothing.
- * There is no fallback to the subject's common name anywhere in mote. */
+ * The chain validator applies the same rules to the subject's commonName
+ * when the leaf has no dNSName SAN at all (RFC 6125 6.4.4). */
 int mote_x509_host_match(const char *pattern, size_t plen, const char *host, size_t hlen);
 
 /* mote_x509_parse_ip: parse an IP address literal: IPv4 dotted quad (no

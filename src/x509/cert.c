@@ -80,6 +80,10 @@ enum {
     C_NC_DNS_E,
     C_NC_IP_P,
     C_NC_IP_E,
+    C_RDN, /* a RelativeDistinguishedName of the leaf's subject */
+    C_ATV, /* AttributeTypeAndValue */
+    C_ATV_OID,
+    C_CN,     /* a commonName value, matched against the host */
     C_IGNORED /* an element read and dropped */
 };
 
@@ -128,6 +132,7 @@ enum {
     O_EKU_SERVER,
     O_EKU_CLIENT,
     O_EKU_ANY,
+    O_CN,
     O_COUNT
 };
 
@@ -164,6 +169,7 @@ static const uint8_t oid_table[] = {
     8, 0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01,       /* id-kp-serverAuth */
     8, 0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x02,       /* id-kp-clientAuth */
     4, 0x55, 0x1D, 0x25, 0x00,                               /* anyExtendedKeyUsage */
+    3, 0x55, 0x04, 0x03,                                     /* id-at-commonName */
     0,
 };
 
@@ -383,14 +389,16 @@ static int expect(mote_x509_chain *c, const mote_derst_ev *ev, uint8_t tag, uint
     return 0;
 }
 
-static void start_name(mote_x509_chain *c, const mote_derst_ev *ev)
+/* A name is hashed as it passes; its content is parsed only for the
+ * leaf's subject when a host name is checked (the commonName fallback). */
+static void start_name(mote_x509_chain *c, const mote_derst_ev *ev, int parse)
 {
     uint8_t hdr[6];
     unsigned n = mote_derst_header(hdr, ev->tag, ev->len);
     mote_sha256_init(&c->u.name);
     mote_sha256_update(&c->u.name, hdr, n);
     c->name_state = 1;
-    mote_derst_skip(&c->der);
+    if (!parse) mote_derst_skip(&c->der);
 }
 
 static int start_tbs_child(mote_x509_chain *c, const mote_derst_ev *ev)
@@ -410,7 +418,8 @@ static int start_tbs_child(mote_x509_chain *c, const mote_derst_ev *ev)
         static const uint8_t ctxs[] = {C_TBS_ALG, C_ISSUER, C_VALIDITY, C_SUBJECT, C_SPKI};
         c->tbs_field = (uint8_t)(f + 1);
         if (expect(c, ev, 0x30, ctxs[f - 2])) return MOTE_ERR_X509_MALFORMED;
-        if (f == 3 || f == 5) start_name(c, ev);
+        if (f == 3 || f == 5)
+            start_name(c, ev, f == 5 && c->role == MOTE_X509_ROLE_LEAF && host_is_dns(c));
         if (f == 6) {
             c->klen = 0;
             c->ke = 0;
@@ -610,6 +619,7 @@ static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
         return malformed(c);
     case C_SAN:
         if (t == 0x82 && c->role == MOTE_X509_ROLE_LEAF) {
+            c->cflags |= MOTE_X509_F_SAN_DNS;
             c->ctx[d] = C_SAN_DNS;
             start_dns(c, ev, MOTE_X509_NM_SAN);
         } else if (t == 0x87 && c->role == MOTE_X509_ROLE_LEAF) {
@@ -622,6 +632,25 @@ static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
     case C_NC:
         if (i == 1 && prev == C_NC_PERM) return expect(c, ev, 0xA1, C_NC_EXCL);
         return malformed(c);
+    case C_SUBJECT: /* SET OF SEQUENCE { type, value }: anything else is only hashed */
+    case C_RDN:
+    case C_ATV:
+        if (parent == C_SUBJECT && t == 0x31) {
+            c->ctx[d] = C_RDN;
+        } else if (parent == C_RDN && t == 0x30) {
+            c->ctx[d] = C_ATV;
+        } else if (parent == C_ATV && i == 0 && t == 0x06) {
+            c->ctx[d] = C_ATV_OID;
+        } else if (parent == C_ATV && i == 1 && (c->cflags & MOTE_X509_F_CN_NEXT) &&
+                   (t == 0x0C || t == 0x13 || t == 0x16)) {
+            /* a commonName in UTF8String, PrintableString or IA5String */
+            c->ctx[d] = C_CN;
+            start_dns(c, ev, MOTE_X509_NM_SAN);
+        } else {
+            c->ctx[d] = C_IGNORED;
+            mote_derst_skip(&c->der);
+        }
+        return 0;
     case C_NC_SUB_P:
     case C_NC_SUB_E:
         if (i == 0 && t == 0x82) {
@@ -682,6 +711,7 @@ static int on_data(mote_x509_chain *c, const mote_derst_ev *ev)
     case C_TIME_NB:
     case C_TIME_NA:
     case C_SAN_IP:
+    case C_ATV_OID:
     case C_EXT_CRIT:
     case C_BC_CA:
     case C_KU:
@@ -737,6 +767,7 @@ static int on_data(mote_x509_chain *c, const mote_derst_ev *ev)
         }
         return 0;
     case C_SAN_DNS:
+    case C_CN:
     case C_NC_DNS_P:
     case C_NC_DNS_E:
         if (host_is_dns(c)) mote_x509_nm_feed(&c->scratch.nm, c->host, c->host_len, ev->p, ev->len);
@@ -978,6 +1009,13 @@ static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
         return 0;
     case C_SAN_DNS:
         if (host_is_dns(c) && mote_x509_nm_done(&c->scratch.nm)) c->cflags |= MOTE_X509_F_SAN_MATCH;
+        return 0;
+    case C_ATV_OID:
+        c->cflags &= ~MOTE_X509_F_CN_NEXT;
+        if (oid_id(c) == O_CN) c->cflags |= MOTE_X509_F_CN_NEXT;
+        return 0;
+    case C_CN:
+        if (mote_x509_nm_done(&c->scratch.nm)) c->cflags |= MOTE_X509_F_CN_MATCH;
         return 0;
     case C_SAN_IP:
         if (c->host && c->ip_len && c->scratch_len == c->ip_len) {

@@ -312,7 +312,12 @@ static int leaf_checks(mote_x509_chain *c)
                             : 0xFFFF;
         if (!(c->ku & need)) return MOTE_ERR_X509_BAD_USAGE;
     }
-    if (c->host && !(f & MOTE_X509_F_SAN_MATCH)) return MOTE_ERR_X509_NAME_MISMATCH;
+    /* the subject's commonName counts only when there is no dNSName SAN at
+     * all (RFC 6125 6.4.4), and only for a host name (CN_MATCH is never set
+     * for an IP address) */
+    if (c->host && !(f & MOTE_X509_F_SAN_MATCH) &&
+        !((f & MOTE_X509_F_CN_MATCH) && !(f & MOTE_X509_F_SAN_DNS)))
+        return MOTE_ERR_X509_NAME_MISMATCH;
     return 0;
 }
 

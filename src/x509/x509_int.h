@@ -88,6 +88,9 @@ int mote_x509_name_in_subtree(const char *host, size_t hlen, const char *base, s
 #define MOTE_X509_F_SUPERFLUOUS  0x01000000u /* not the issuer: skipped */
 #define MOTE_X509_F_KEY_SEEN     0x02000000u
 #define MOTE_X509_F_SIG_SEEN     0x04000000u
+#define MOTE_X509_F_SAN_DNS      0x08000000u /* the leaf has a dNSName SAN */
+#define MOTE_X509_F_CN_MATCH     0x10000000u /* a commonName of its subject matched the host */
+#define MOTE_X509_F_CN_NEXT      0x20000000u /* the attribute being read is a commonName */
 
 /* keyUsage bits as read (first content byte in the high 8 bits). */
 #define MOTE_X509_KU_DIGITAL_SIGNATURE 0x8000u

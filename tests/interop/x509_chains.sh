@@ -121,6 +121,10 @@ keyUsage=critical,keyCertSign
 subjectAltName=DNS:www.example.com
 [leaf_nosan]
 extendedKeyUsage=serverAuth
+[leaf_cn_dns]
+subjectAltName=DNS:other.example.com
+[leaf_cn_ip]
+subjectAltName=IP:10.0.0.1
 [leaf_partial]
 subjectAltName=DNS:w*.example.com
 [leaf_star_com]
@@ -508,9 +512,17 @@ cert i_ncipx "/CN=i ncipx" kint root ca_nc_ip_excl 1000
 cert l_ncipx "/CN=ncipx" kleaf i_ncipx leaf_ip2 365
 check nc_ip_excluded "name constraints" FAIL root.pem "l_ncipx.pem i_ncipx.pem" ip=10.0.0.1
 
+# the subject CN counts only when the leaf has no dNSName SAN (RFC 6125 6.4.4)
+cert l_nosan "/O=mote/CN=www.example.com" kleaf int leaf_nosan 365
+check cn_fallback_no_san OK OK root.pem "l_nosan.pem int.pem" $H
+check cn_fallback_no_san_mismatch "name mismatch" FAIL root.pem "l_nosan.pem int.pem" host=example.com
+check cn_fallback_not_for_ip "name mismatch" FAIL root.pem "l_nosan.pem int.pem" ip=10.0.0.1
+cert l_cn_dns "/CN=www.example.com" kleaf int leaf_cn_dns 365
+check cn_ignored_with_dns_san "name mismatch" FAIL root.pem "l_cn_dns.pem int.pem" $H
+cert l_cn_ip "/CN=www.example.com" kleaf int leaf_cn_ip 365
+check cn_fallback_ip_san_only OK OK root.pem "l_cn_ip.pem int.pem" $H
+
 # ---- where mote deliberately differs from OpenSSL ----
-cert l_nosan "/CN=www.example.com" kleaf int leaf_nosan 365
-check diff_no_cn_fallback "name mismatch" OK root.pem "l_nosan.pem int.pem" $H
 cert l_partial "/CN=partial" kleaf int leaf_partial 365
 check diff_partial_wildcard "name mismatch" OK root.pem "l_partial.pem int.pem" $H
 cert l_policy "/CN=policy" kleaf int leaf_policy_crit 365

@@ -8,6 +8,7 @@
 #include "x509/x509_int.h"
 #include "test.h"
 #include "x509_certs.h"
+#include "x509_cn_certs.h"
 
 #define T_2030 1893456000 /* 2030-01-01 00:00:00 UTC: inside every validity */
 
@@ -164,6 +165,80 @@ static void test_anchors(void)
     CHECK_EQ_INT(count, 1);
 }
 
+/* The subject's commonName stands in for the host name only when the leaf
+ * has no dNSName subjectAltName (RFC 6125 6.4.4), never for an IP address. */
+static void test_cn_fallback(void)
+{
+#if MOTE_ENABLE_P256
+    static const struct {
+        const uint8_t *der;
+        size_t len;
+        const char *host;
+        int want;
+    } t[] = {
+        {cn_only_der, sizeof cn_only_der, "cn.example.com", MOTE_OK},
+        {cn_only_der, sizeof cn_only_der, "CN.Example.COM.", MOTE_OK},
+        {cn_only_der, sizeof cn_only_der, "example.com", MOTE_ERR_X509_NAME_MISMATCH},
+        {cn_only_der, sizeof cn_only_der, "x.cn.example.com", MOTE_ERR_X509_NAME_MISMATCH},
+        {cn_only_der, sizeof cn_only_der, "mote tests", MOTE_ERR_BAD_INPUT}, /* O= is no name */
+        /* a dNSName SAN exists: the CN does not count */
+        {cn_dns_der, sizeof cn_dns_der, "cn.example.com", MOTE_ERR_X509_NAME_MISMATCH},
+        {cn_dns_der, sizeof cn_dns_der, "other.example.com", MOTE_OK},
+        /* only an iPAddress SAN: the CN counts for host names */
+        {cn_ip_der, sizeof cn_ip_der, "cn.example.com", MOTE_OK},
+        {cn_ip_der, sizeof cn_ip_der, "192.0.2.1", MOTE_OK},
+        {cn_ip_der, sizeof cn_ip_der, "192.0.2.2", MOTE_ERR_X509_NAME_MISMATCH},
+        /* a wildcard CN follows the SAN rules */
+        {cn_wild_der, sizeof cn_wild_der, "www.example.com", MOTE_OK},
+        {cn_wild_der, sizeof cn_wild_der, "example.com", MOTE_ERR_X509_NAME_MISMATCH},
+        {cn_wild_der, sizeof cn_wild_der, "a.b.example.com", MOTE_ERR_X509_NAME_MISMATCH},
+        /* several CNs: any of them */
+        {cn_two_der, sizeof cn_two_der, "a.example.com", MOTE_OK},
+        {cn_two_der, sizeof cn_two_der, "b.example.com", MOTE_OK},
+        {cn_two_der, sizeof cn_two_der, "c.example.com", MOTE_ERR_X509_NAME_MISMATCH},
+        /* the root's CN ("cn root") is not a leaf's */
+    };
+    mote_x509_trust_anchor ta;
+    static uint8_t key[MOTE_X509_EC_POINT_MAX];
+    mote_x509_chain c;
+    size_t used, i, chunk;
+    CHECK_EQ_INT(mote_x509_ta_from_cert(&ta, key, sizeof key, &used, cnr_der, sizeof cnr_der),
+                 MOTE_OK);
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        for (chunk = 0; chunk <= 7; chunk += 7) {
+            size_t at, k;
+            int r = MOTE_OK;
+            mote_x509_chain_init(&c, &ta, 1, NULL);
+            mote_x509_chain_set_time(&c, T_2030);
+            r = mote_x509_chain_set_host(&c, t[i].host, strlen(t[i].host));
+            if (r == MOTE_OK) r = mote_x509_chain_begin(&c);
+            for (at = 0; r == MOTE_OK && at < t[i].len; at += k) {
+                k = chunk && chunk < t[i].len - at ? chunk : t[i].len - at;
+                r = mote_x509_chain_feed(&c, t[i].der + at, k);
+            }
+            if (r == MOTE_OK) r = mote_x509_chain_end(&c);
+            if (r == MOTE_OK) r = mote_x509_chain_finish(&c);
+            if (r != t[i].want)
+                fprintf(stderr, "cn %u (%s), chunk %u: %d\n", (unsigned)i, t[i].host,
+                        (unsigned)chunk, r);
+            CHECK_EQ_INT(r, t[i].want);
+        }
+    }
+    /* no host to check: every leaf is fine */
+    mote_x509_chain_init(&c, &ta, 1, NULL);
+    mote_x509_chain_set_time(&c, T_2030);
+    CHECK_EQ_INT(mote_x509_chain_add(&c, cn_dns_der, sizeof cn_dns_der), MOTE_OK);
+    CHECK_EQ_INT(mote_x509_chain_finish(&c), MOTE_OK);
+    /* a changed byte in the CN changes the verdict (and breaks the signature) */
+    memcpy(copy, cn_only_der, sizeof cn_only_der);
+    copy[find(&(struct cert){cn_only_der, sizeof cn_only_der}, "cn.example.com")] ^= 1;
+    mote_x509_chain_init(&c, &ta, 1, NULL);
+    mote_x509_chain_set_time(&c, T_2030);
+    CHECK_EQ_INT(mote_x509_chain_set_host(&c, "cn.example.com", 14), MOTE_OK);
+    CHECK_EQ_INT(mote_x509_chain_add(&c, copy, sizeof cn_only_der), MOTE_ERR_X509_NAME_MISMATCH);
+#endif
+}
+
 int main(void)
 {
     struct cert root = {root_der, sizeof root_der}, in = {int_der, sizeof int_der},
@@ -176,6 +251,7 @@ int main(void)
 
     test_times();
     test_anchors();
+    test_cn_fallback();
 
     /* the chain, in every chunking from 1 to 40 bytes and whole; the leaf's
      * key comes out */
