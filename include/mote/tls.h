@@ -112,6 +112,14 @@ typedef struct mote_tls_config {
      * the default: min_version 1.2, max_version 1.3. One ClientHello offers
      * every version in [min, max]. */
     uint16_t min_version, max_version;
+    /* Optional: caller memory the peer's leaf certificate (DER) is copied
+     * into as it streams past, for mote_tls_peer_cert(). A leaf longer than
+     * peer_cert_size is not kept (only its length is noted; no error). The
+     * engine otherwise keeps no certificate. Every connection using this
+     * config writes here: give each connection its own config to keep each
+     * one's. NULL/0: nothing is kept. */
+    uint8_t *peer_cert_buf;
+    size_t peer_cert_size;
 } mote_tls_config;
 
 /* Status bits from mote_tls_status(). */
@@ -192,6 +200,7 @@ typedef struct mote_tls_conn {
     /* certificate chain state: the streaming validator and the leaf's key */
     int verify_result; /* the validator's verdict (kept with MOTE_TLS_NO_VERIFY too) */
     int chain_err;     /* first validation error seen */
+    uint32_t peer_cert_len, peer_cert_got; /* the leaf's length; bytes of it seen */
     mote_x509_chain chain;
     mote_x509_pubkey leaf_key;
 } mote_tls_conn;
@@ -258,6 +267,12 @@ uint16_t mote_tls_cipher_suite(const mote_tls_conn *c);
 uint16_t mote_tls_group(const mote_tls_conn *c);
 uint16_t mote_tls_signature_scheme(const mote_tls_conn *c);
 const char *mote_tls_alpn(const mote_tls_conn *c); /* NULL if none */
+/* mote_tls_peer_cert: the peer's leaf certificate (DER) as copied into
+ * cfg->peer_cert_buf, *len its length; valid once the Certificate message
+ * has been processed (e.g. after the handshake). NULL with *len = 0 when
+ * none was received; NULL with *len = its length when it was not kept (no
+ * buffer, or one too small). The bytes are in the caller's buffer. */
+const uint8_t *mote_tls_peer_cert(const mote_tls_conn *c, size_t *len);
 /* Largest plaintext record each side will send: peer_limit is what the
  * server accepts; our input buffer decides what we accept. */
 size_t mote_tls_max_fragment(const mote_tls_conn *c);

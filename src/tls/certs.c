@@ -39,6 +39,7 @@ int mote_tls_cert_begin(mote_tls_conn *c)
     if (c->out_size > c->out_len + 64)
         mote_x509_chain_set_tbs_buffer(&c->chain, c->out + c->out_len, c->out_size - c->out_len);
     c->chain_err = 0;
+    c->peer_cert_len = c->peer_cert_got = 0;
     return MOTE_OK;
 }
 
@@ -53,13 +54,20 @@ static int chain_result(mote_tls_conn *c, int rc)
 
 int mote_tls_cert_entry(mote_tls_conn *c, unsigned index, size_t len)
 {
-    (void)index, (void)len;
+    if (index == 0) c->peer_cert_len = (uint32_t)len; /* the leaf: copied as it passes */
     if (c->chain_err) return chain_result(c, c->chain_err);
     return chain_result(c, mote_x509_chain_begin(&c->chain));
 }
 
 int mote_tls_cert_data(mote_tls_conn *c, const uint8_t *p, size_t n)
 {
+    const mote_tls_config *cfg = c->cfg;
+    if (c->peer_cert_got < c->peer_cert_len && n <= c->peer_cert_len - c->peer_cert_got) {
+        /* within the leaf */
+        if (cfg->peer_cert_buf && c->peer_cert_len <= cfg->peer_cert_size)
+            memcpy(cfg->peer_cert_buf + c->peer_cert_got, p, n);
+        c->peer_cert_got += (uint32_t)n;
+    }
     if (c->chain_err) return chain_result(c, c->chain_err);
     return chain_result(c, mote_x509_chain_feed(&c->chain, p, n));
 }
@@ -81,6 +89,15 @@ int mote_tls_cert_end(mote_tls_conn *c, unsigned count)
     }
     c->verify_result = rc;
     return rc;
+}
+
+const uint8_t *mote_tls_peer_cert(const mote_tls_conn *c, size_t *len)
+{
+    const mote_tls_config *cfg = c->cfg;
+    int whole = c->peer_cert_len && c->peer_cert_got == c->peer_cert_len;
+    *len = whole ? c->peer_cert_len : 0;
+    if (!whole || !cfg->peer_cert_buf) return NULL;
+    return c->peer_cert_len <= cfg->peer_cert_size ? cfg->peer_cert_buf : NULL;
 }
 
 /* ---- CertificateVerify (1.3), ServerKeyExchange (1.2) ---- */

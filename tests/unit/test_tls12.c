@@ -68,6 +68,7 @@ typedef struct {
     size_t wire_len;
     uint8_t cl[2048]; /* client -> server, not yet read */
     size_t cl_len, cl_off;
+    uint8_t peer[sizeof cert_der + 2]; /* the server's certificate, copied (peer_cert_buf) */
 } T;
 
 static void t_init(T *t, uint16_t min, uint16_t max, uint32_t flags, const uint16_t *suites)
@@ -83,6 +84,7 @@ static void t_init(T *t, uint16_t min, uint16_t max, uint32_t flags, const uint1
     t->cfg.flags = MOTE_TLS_NO_VERIFY | flags;
     t->cfg.min_version = min, t->cfg.max_version = max;
     t->cfg.cipher_suites = suites;
+    t->cfg.peer_cert_buf = t->peer, t->cfg.peer_cert_size = sizeof t->peer;
     t->chunk = 100000;
     mote_sha256_init(&t->th);
     CHECK(mote_tls_client_init(&t->c, &t->cfg, t->in, sizeof t->in, t->out, sizeof t->out) ==
@@ -375,6 +377,8 @@ static void exchange(T *t)
     CHECK(mote_tls_group(&t->c) == MOTE_GROUP_X25519);
     CHECK(mote_tls_signature_scheme(&t->c) == MOTE_SIG_ECDSA_SECP256R1_SHA256);
     CHECK(mote_tls_max_fragment(&t->c) == sizeof t->out - 5 - 8 - 16);
+    r = mote_tls_peer_cert(&t->c, &n); /* the leaf, copied as it streamed past */
+    CHECK(r == t->peer && n == sizeof cert_der && memcmp(r, cert_der, n) == 0);
     w = mote_tls_write_buf(&t->c, &n);
     CHECK(w && n >= 5);
     if (!w) return;
@@ -496,6 +500,13 @@ int main(void)
     t_init(&t, 0, 0, 0, gcm128);
     CHECK(handshake(&t, CERT_REQ, S) == 0);
     exchange(&t);
+    /* a certificate buffer too small: nothing kept, the size it needed told */
+    t_init(&t, 0, 0, 0, NULL);
+    t.cfg.peer_cert_size = sizeof cert_der - 1;
+    CHECK(handshake(&t, OK_FULL, S) == 0);
+    CHECK(mote_tls_peer_cert(&t.c, &n) == NULL && n == sizeof cert_der);
+    t.cfg.peer_cert_buf = NULL, t.cfg.peer_cert_size = 0;
+    CHECK(mote_tls_peer_cert(&t.c, &n) == NULL && n == sizeof cert_der);
     /* without extended master secret: only when allowed */
     t_init(&t, 0, 0, MOTE_TLS_ALLOW_NO_EMS, NULL);
     CHECK(handshake(&t, NO_EMS, S) == 0);
