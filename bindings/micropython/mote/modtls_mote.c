@@ -74,6 +74,13 @@
 #ifndef MOTE_MP_PARSE_KEYS
 #define MOTE_MP_PARSE_KEYS (!MOTE_MP_SMALL_DEVICE)
 #endif
+/* The peer's certificate: the largest leaf kept for getpeercert() and
+ * verify_callback. A buffer this big is taken from the heap for the
+ * handshake only; afterwards the socket keeps the certificate itself (a
+ * bytes object of its length). 0: keep none. */
+#ifndef MOTE_MP_PEER_CERT_MAX
+#define MOTE_MP_PEER_CERT_MAX 2048
+#endif
 /* Longest PSK accepted by the psk_key attribute (as mbedTLS: 48). */
 #ifndef MOTE_MP_PSK_MAX
 #define MOTE_MP_PSK_MAX 48
@@ -116,6 +123,10 @@ typedef struct {
     const void *ta_keys;     /* keeps the anchors' keys alive while in use */
     uintptr_t poll_mask;     /* the direction the engine waits for, if not the caller's */
     int last_error;          /* sticky error (errno > 0, mote error < 0) */
+    mp_obj_t peer_cert;      /* the peer's leaf (bytes), or None */
+    uint8_t *peer_buf;       /* MOTE_MP_PEER_CERT_MAX bytes during the handshake, or NULL */
+    uint8_t peer_seen;       /* the peer's Certificate message was handled */
+    uint8_t cb_refused;      /* verify_callback refused the certificate */
     uint16_t suite, version; /* what was negotiated, kept after close */
     uint8_t server_side;     /* wrapped with server_side=True */
     uint8_t hs_done;         /* the handshake completed */
@@ -138,6 +149,7 @@ static MP_NORETURN void tls_raise(int err, const tls_socket_t *o)
     vstr_init(&v, 64);
     vstr_add_str(&v, "TLS: ");
     vstr_add_str(&v, mote_strerror(err));
+    if (o && o->cb_refused) vstr_add_str(&v, " (refused by verify_callback)");
     if (o && o->conn) {
         int sent = 0, alert = mote_tls_alert(o->conn, &sent);
         if (alert >= 0) vstr_printf(&v, " (alert %d %s)", alert, sent ? "sent" : "received");
@@ -687,6 +699,40 @@ static int tls_fail(tls_socket_t *o, int err)
     return err;
 }
 
+static void tls_peer_buf_free(tls_socket_t *o)
+{
+    if (o->peer_buf) m_del(uint8_t, o->peer_buf, MOTE_MP_PEER_CERT_MAX);
+    o->peer_buf = NULL;
+    o->cfg.peer_cert_buf = NULL;
+    o->cfg.peer_cert_size = 0;
+}
+
+/* Once the peer's Certificate message has been handled: keep the leaf as
+ * bytes, give the handshake buffer back, and ask verify_callback (as
+ * mbedTLS's module does: (cert, depth) -> 0 to accept; mote streams the
+ * chain and keeps only the leaf, so it is called once, with depth 0).
+ * 0, or the error that ends the handshake. */
+static int tls_peer_check(tls_socket_t *o)
+{
+    size_t len;
+    const uint8_t *p = mote_tls_peer_cert(o->conn, &len);
+    tls_context_t *ctx = o->ctx;
+    mp_obj_t r;
+    if (len == 0) return 0; /* not yet */
+    o->peer_seen = 1;
+    if (p) o->peer_cert = mp_obj_new_bytes(p, len);
+    tls_peer_buf_free(o);
+    if (ctx->verify == CERT_NONE || ctx->verify_cb == mp_const_none) return 0;
+    /* an exception from the callback leaves the socket failed */
+    o->last_error = MOTE_ERR_TLS_BAD_CERTIFICATE;
+    o->cb_refused = 1;
+    r = mp_call_function_2(ctx->verify_cb, o->peer_cert, MP_OBJ_NEW_SMALL_INT(0));
+    if (mp_obj_get_int(r) != 0) return MOTE_ERR_TLS_BAD_CERTIFICATE;
+    o->last_error = 0;
+    o->cb_refused = 0;
+    return 0;
+}
+
 #define WANT_HANDSHAKE 0
 #define WANT_READ      1
 #define WANT_WRITE     2
@@ -702,8 +748,10 @@ static int tls_drive(tls_socket_t *o, int want)
     for (;;) {
         unsigned st = mote_tls_status(c);
         int rc;
+        if (!o->peer_seen && (rc = tls_peer_check(o)) != 0) return tls_fail(o, rc);
         if (st & (MOTE_TLS_READ | MOTE_TLS_WRITE)) {
             if (!o->hs_done) {
+                tls_peer_buf_free(o); /* no certificate came (PSK) */
                 o->hs_done = 1;
                 o->suite = mote_tls_cipher_suite(c);
                 o->version = mote_tls_version(c);
@@ -747,6 +795,7 @@ static int tls_socket_start(tls_socket_t *o)
 
 static void tls_socket_free(tls_socket_t *o)
 {
+    tls_peer_buf_free(o);
     if (!o->conn) return;
     mote_tls_wipe(o->conn);
     memset(o->conn, 0, BLOCK_SIZE); /* buffers hold plaintext */
@@ -775,8 +824,6 @@ static mp_obj_t tls_socket_new(tls_context_t *ctx, mp_obj_t sock, bool server_si
     if (!server_side) {
         if ((ctx->psk_identity != mp_const_none && ctx->psk_key != mp_const_none))
             tls_raise_not_built("PSK");
-        if (ctx->verify != CERT_NONE && ctx->verify_cb != mp_const_none)
-            tls_raise_not_built("verify_callback");
     }
 #if MICROPY_PY_SSL_FINALISER
     o = mp_obj_malloc_with_finaliser(tls_socket_t, &tls_socket_type);
@@ -789,6 +836,9 @@ static mp_obj_t tls_socket_new(tls_context_t *ctx, mp_obj_t sock, bool server_si
     o->conn = NULL;
     o->poll_mask = 0;
     o->last_error = 0;
+    o->peer_cert = mp_const_none;
+    o->peer_buf = NULL;
+    o->peer_seen = o->cb_refused = 0;
     o->suite = o->version = 0;
     o->server_side = server_side;
     o->hs_done = 0;
@@ -800,13 +850,19 @@ static mp_obj_t tls_socket_new(tls_context_t *ctx, mp_obj_t sock, bool server_si
     o->cfg.n_anchors = ctx->n_tas;
     o->ta_keys = ctx->ta_keys;
     o->cfg.now = tls_now();
-    /* CERT_OPTIONAL verifies as CERT_REQUIRED does (CPython's meaning for
-     * clients); CERT_NONE skips verification. No trust anchors: nothing
+    /* As mbedTLS's module: CERT_REQUIRED fails the handshake on a chain
+     * that does not verify; CERT_OPTIONAL verifies but goes on whatever the
+     * verdict; CERT_NONE does not verify. No trust anchors: nothing
      * verifies (unknown issuer). */
-    if (ctx->verify == CERT_NONE) o->cfg.flags |= MOTE_TLS_NO_VERIFY;
+    if (ctx->verify != CERT_REQUIRED) o->cfg.flags |= MOTE_TLS_NO_VERIFY;
     if (server_side) { /* the engine has no server role yet */
         if (do_handshake) tls_raise_not_built("TLS server");
         return MP_OBJ_FROM_PTR(o);
+    }
+    if (MOTE_MP_PEER_CERT_MAX) {
+        o->peer_buf = m_new(uint8_t, MOTE_MP_PEER_CERT_MAX);
+        o->cfg.peer_cert_buf = o->peer_buf;
+        o->cfg.peer_cert_size = MOTE_MP_PEER_CERT_MAX;
     }
     o->conn = (mote_tls_conn *)m_new(uint8_t, BLOCK_SIZE);
     rc = tls_socket_start(o);
@@ -934,13 +990,13 @@ static mp_uint_t tls_socket_ioctl(mp_obj_t self_in, mp_uint_t request, uintptr_t
     return ret;
 }
 
-/* getpeercert(binary_form): the engine does not keep the server's
- * certificate yet (it streams through), so this is None. */
+/* getpeercert(binary_form=True): the peer's leaf certificate (DER bytes),
+ * or None (none received, or longer than MOTE_MP_PEER_CERT_MAX). */
 static mp_obj_t tls_socket_getpeercert(mp_obj_t self_in, mp_obj_t binary_form)
 {
-    (void)self_in;
+    tls_socket_t *o = MP_OBJ_TO_PTR(self_in);
     if (!mp_obj_is_true(binary_form)) mp_raise_NotImplementedError(NULL);
-    return mp_const_none;
+    return o->peer_cert;
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(tls_socket_getpeercert_obj, tls_socket_getpeercert);
 
