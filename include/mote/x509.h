@@ -43,7 +43,6 @@
 #include "mote/hash.h"
 #include "mote/rsa.h"
 
-
 /* ---- limits (override with -D or MOTE_CONFIG_FILE) ---- */
 
 /* Largest RSA key in a certificate, in bits (sizes the key and signature
@@ -358,13 +357,29 @@ int mote_x509_ta_load(mote_x509_trust_anchor *tas, size_t max, size_t *count, si
 
 /* ---- private keys (client certificates, the server) ---- */
 
+struct mote_x509_privkey;
+
+/* An external ECDSA signer, for a key held elsewhere (a secure element):
+ * sign digest[0..digest_len) (SHA-256 for a P-256 key, SHA-384 for P-384)
+ * with the key key stands for (its type says the curve; its u.ec, as
+ * loaded, may be a stand-in value naming the real key), writing the DER
+ * ECDSA-Sig-Value to sig[0..sig_cap) and its length to *sig_len. Returns
+ * MOTE_OK; MOTE_ERR_UNSUPPORTED to have mote sign with u.ec itself; any
+ * other error fails the signature (and the handshake). */
+typedef int (*mote_x509_sign_fn)(void *arg, const struct mote_x509_privkey *key,
+                                 const uint8_t *digest, size_t digest_len, uint8_t *sig,
+                                 size_t sig_cap, size_t *sig_len);
+
 /* A private key decoded from PKCS#8, SEC1 or PKCS#1, in the form the
  * primitives take: type MOTE_X509_KEY_RSA (u.rsa, for mote_rsa_sign_*),
  * _P256 / _P384 (u.ec: the scalar, big-endian, len = 32 / 48 bytes, for
  * mote_ecdsa_sign_* and mote_ecdh_*) or _ED25519 (u.ed25519: the 32-byte
  * seed, for mote_ed25519_sign). Secret: wipe it with
- * mote_x509_privkey_wipe when done. */
-typedef struct {
+ * mote_x509_privkey_wipe when done.
+ * sign / sign_arg (optional, P-256/P-384 keys; the decoders clear them):
+ * an external signer the TLS engine calls for its CertificateVerify
+ * instead of signing with u.ec. */
+typedef struct mote_x509_privkey {
     uint8_t type;
     uint8_t pad_;
     uint16_t len; /* key bytes: RSA modulus, EC scalar, 32 */
@@ -375,6 +390,8 @@ typedef struct {
         uint8_t ec[48];
         uint8_t ed25519[32];
     } u;
+    mote_x509_sign_fn sign;
+    void *sign_arg;
 } mote_x509_privkey;
 
 /* mote_x509_privkey_from_der: decode der[0..len), any of: PKCS#8

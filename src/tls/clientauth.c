@@ -127,6 +127,21 @@ int mote_tls_send_client_cert(mote_tls_conn *c)
     return 1;
 }
 
+#if (MOTE_ENABLE_P256 || MOTE_ENABLE_P384) && MOTE_ENABLE_ECDSA_SIGN
+/* ECDSA with the key's external signer if it has one (and it does not
+ * decline), else with its scalar. */
+static int ecdsa_sign(const mote_x509_privkey *k, int curve, const mote_hash_desc *h,
+                      const uint8_t *digest, uint8_t *out, size_t *sig_len)
+{
+    if (k->sign) {
+        int rc = k->sign(k->sign_arg, k, digest, h->out_len, out, MOTE_ECDSA_MAX_DER, sig_len);
+        if (rc != MOTE_ERR_UNSUPPORTED)
+            return rc == MOTE_OK && *sig_len > MOTE_ECDSA_MAX_DER ? MOTE_ERR_BAD_INPUT : rc;
+    }
+    return mote_ecdsa_sign_der(curve, out, MOTE_ECDSA_MAX_DER, sig_len, k->u.ec, h, digest);
+}
+#endif
+
 int mote_tls_send_client_verify(mote_tls_conn *c, const uint8_t *content, size_t content_len)
 {
     const mote_x509_privkey *k = c->cfg->client_key;
@@ -145,15 +160,13 @@ int mote_tls_send_client_verify(mote_tls_conn *c, const uint8_t *content, size_t
 #if MOTE_ENABLE_P256 && MOTE_ENABLE_ECDSA_SIGN
     case MOTE_SIG_ECDSA_SECP256R1_SHA256:
         mote_hash(&mote_sha256_desc, content, content_len, digest);
-        rc = mote_ecdsa_sign_der(MOTE_EC_P256, msg + 8, MOTE_ECDSA_MAX_DER, &sig_len, k->u.ec,
-                                 &mote_sha256_desc, digest);
+        rc = ecdsa_sign(k, MOTE_EC_P256, &mote_sha256_desc, digest, msg + 8, &sig_len);
         break;
 #endif
 #if MOTE_ENABLE_P384 && MOTE_ENABLE_ECDSA_SIGN && MOTE_ENABLE_SHA512
     case MOTE_SIG_ECDSA_SECP384R1_SHA384:
         mote_hash(&mote_sha384_desc, content, content_len, digest);
-        rc = mote_ecdsa_sign_der(MOTE_EC_P384, msg + 8, MOTE_ECDSA_MAX_DER, &sig_len, k->u.ec,
-                                 &mote_sha384_desc, digest);
+        rc = ecdsa_sign(k, MOTE_EC_P384, &mote_sha384_desc, digest, msg + 8, &sig_len);
         break;
 #endif
 #if MOTE_ENABLE_ED25519

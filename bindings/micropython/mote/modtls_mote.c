@@ -103,10 +103,13 @@ typedef struct {
     uint16_t *suites;            /* 0-terminated list from set_ciphers, or NULL */
     mote_x509_trust_anchor *tas; /* trust anchors from load_verify_locations */
     size_t n_tas;
-    uint8_t *ta_keys;   /* their keys (the anchors point into it) */
-    mp_obj_t cert;      /* own certificate chain: concatenated DER, or None */
-    mp_obj_t key;       /* own private key: DER, or None */
-    int key_status;     /* MOTE_OK, or why mote cannot use that key */
+    uint8_t *ta_keys;          /* their keys (the anchors point into it) */
+    mp_obj_t cert;             /* own certificate chain: concatenated DER, or None */
+    mp_obj_t key;              /* own private key: DER, or None */
+    int key_status;            /* MOTE_OK, or why mote cannot use that key */
+    mote_x509_privkey *pkey;   /* the key, decoded (NULL if mote cannot use it) */
+    const uint8_t **cert_ptrs; /* the chain's certificates (into cert) */
+    size_t *cert_lens, n_certs;
     mp_obj_t verify_cb; /* verify_callback */
     mp_obj_t ecdsa_cb;  /* ecdsa_sign_callback */
     mp_obj_t psk_identity, psk_key, server_psk_keys;
@@ -435,6 +438,10 @@ static mp_obj_t tls_context_make_new(const mp_obj_type_t *type, size_t n_args, s
     self->ta_keys = NULL;
     self->cert = self->key = mp_const_none;
     self->key_status = MOTE_OK;
+    self->pkey = NULL;
+    self->cert_ptrs = NULL;
+    self->cert_lens = NULL;
+    self->n_certs = 0;
     self->verify_cb = self->ecdsa_cb = mp_const_none;
     self->psk_identity = self->psk_key = self->server_psk_keys = mp_const_none;
     tls_seed(&self->rng);
@@ -446,6 +453,7 @@ static mp_obj_t tls_context_del(mp_obj_t self_in)
 {
     tls_context_t *self = MP_OBJ_TO_PTR(self_in);
     mote_drbg_wipe(&self->rng);
+    if (self->pkey) mote_x509_privkey_wipe(self->pkey);
     return mp_const_none;
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(tls_context_del_obj, tls_context_del);
@@ -553,8 +561,58 @@ static mp_obj_t tls_context_set_ciphers(mp_obj_t self_in, mp_obj_t names)
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(tls_context_set_ciphers_obj, tls_context_set_ciphers);
 
+/* ecdsa_sign_callback, as mbedTLS's module calls it: (private key scalar as
+ * loaded, digest) -> DER signature, or None to sign with the loaded key.
+ * An exception is printed and fails the signature. */
+static int tls_ecdsa_sign(void *arg, const mote_x509_privkey *key, const uint8_t *digest,
+                          size_t digest_len, uint8_t *sig, size_t sig_cap, size_t *sig_len)
+{
+    tls_context_t *ctx = arg;
+    nlr_buf_t nlr;
+    int rc = MOTE_ERR_UNSUPPORTED;
+    if (ctx->ecdsa_cb == mp_const_none) return rc;
+    if (nlr_push(&nlr) == 0) {
+        mp_obj_t r = mp_call_function_2(ctx->ecdsa_cb, mp_obj_new_bytes(key->u.ec, key->len),
+                                        mp_obj_new_bytes(digest, digest_len));
+        if (r != mp_const_none) {
+            mp_buffer_info_t bi;
+            mp_get_buffer_raise(r, &bi, MP_BUFFER_READ);
+            rc = MOTE_ERR_BAD_INPUT; /* too long for an ECDSA signature */
+            if (bi.len <= sig_cap) {
+                memcpy(sig, bi.buf, bi.len);
+                *sig_len = bi.len;
+                rc = MOTE_OK;
+            }
+        }
+        nlr_pop();
+    } else {
+        mp_obj_print_exception(&mp_plat_print, MP_OBJ_FROM_PTR(nlr.ret_val));
+        rc = MOTE_ERR_FAULT;
+    }
+    return rc;
+}
+
+/* The chain as the engine takes it: pointers into the DER and lengths. */
+static void tls_context_split_chain(tls_context_t *self)
+{
+    size_t len, n = 0, off;
+    const uint8_t *p = (const uint8_t *)mp_obj_str_get_data(self->cert, &len);
+    der_el c;
+    for (off = 0; off < len; off += c.total, n++)
+        (void)der_get(p + off, len - off, &c);
+    self->cert_ptrs = m_new(const uint8_t *, n);
+    self->cert_lens = m_new(size_t, n);
+    for (off = 0, n = 0; off < len; off += c.total, n++) {
+        (void)der_get(p + off, len - off, &c);
+        self->cert_ptrs[n] = p + off;
+        self->cert_lens[n] = c.total;
+    }
+    self->n_certs = n;
+}
+
 /* SSLContext.load_cert_chain(cert, key): bytes, PEM or DER. As mbedTLS's
- * module: the key is read first. */
+ * module: the key is read first. The key is decoded for the engine when
+ * mote can use it (else a handshake that needs it fails). */
 static mp_obj_t tls_context_load_cert_chain(mp_obj_t self_in, mp_obj_t cert, mp_obj_t key)
 {
     tls_context_t *self = MP_OBJ_TO_PTR(self_in);
@@ -573,6 +631,20 @@ static mp_obj_t tls_context_load_cert_chain(mp_obj_t self_in, mp_obj_t cert, mp_
     self->key = kder;
     self->key_status = rc;
     self->cert = cder;
+    tls_context_split_chain(self);
+    if (self->pkey) mote_x509_privkey_wipe(self->pkey);
+    self->pkey = NULL;
+    if (rc == MOTE_OK) {
+        mote_x509_privkey *pk = m_new(mote_x509_privkey, 1);
+        k = (const uint8_t *)mp_obj_str_get_data(kder, &klen);
+        if (mote_x509_privkey_from_der(pk, k, klen) == MOTE_OK) {
+            pk->sign = tls_ecdsa_sign;
+            pk->sign_arg = self;
+            self->pkey = pk;
+        } else {
+            m_del(mote_x509_privkey, pk, 1);
+        }
+    }
     return mp_const_none;
 }
 static MP_DEFINE_CONST_FUN_OBJ_3(tls_context_load_cert_chain_obj, tls_context_load_cert_chain);
@@ -850,6 +922,12 @@ static mp_obj_t tls_socket_new(tls_context_t *ctx, mp_obj_t sock, bool server_si
     o->cfg.n_anchors = ctx->n_tas;
     o->ta_keys = ctx->ta_keys;
     o->cfg.now = tls_now();
+    if (ctx->pkey) { /* our certificate: for a server that asks (client), or to serve */
+        o->cfg.client_certs = ctx->cert_ptrs;
+        o->cfg.client_cert_lens = ctx->cert_lens;
+        o->cfg.n_client_certs = ctx->n_certs;
+        o->cfg.client_key = ctx->pkey;
+    }
     /* As mbedTLS's module: CERT_REQUIRED fails the handshake on a chain
      * that does not verify; CERT_OPTIONAL verifies but goes on whatever the
      * verdict; CERT_NONE does not verify. No trust anchors: nothing
