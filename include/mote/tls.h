@@ -248,6 +248,13 @@ int mote_tls_write_done(mote_tls_conn *c, size_t n);
 /* mote_tls_close: queue close_notify; the connection then only drains. */
 int mote_tls_close(mote_tls_conn *c);
 
+/* mote_tls_abort: the application ends the connection, at any point (e.g.
+ * it refuses the peer's certificate for a reason of its own): err, a
+ * negative MOTE_ERR_TLS_* or MOTE_ERR_X509_* code, becomes the connection's
+ * error and its fatal alert is queued (send it, then drop the connection).
+ * Returns the connection's error (an earlier one if it had failed already). */
+int mote_tls_abort(mote_tls_conn *c, int err);
+
 /* mote_tls_key_update: send a KeyUpdate (request_peer: ask the server to
  * update its keys too). TLS 1.3 only, after the handshake. */
 int mote_tls_key_update(mote_tls_conn *c, int request_peer);

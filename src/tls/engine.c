@@ -317,6 +317,11 @@ int mote_tls_write_done(mote_tls_conn *c, size_t n)
     return mote_tls_send_record(c, REC_APPDATA, c->out + 5 + c->wr.explicit_len, n);
 }
 
+int mote_tls_abort(mote_tls_conn *c, int err)
+{
+    return mote_tls_fail(c, err < 0 ? err : MOTE_ERR_TLS_INTERNAL);
+}
+
 int mote_tls_close(mote_tls_conn *c)
 {
     uint8_t a[2] = {1, 0};

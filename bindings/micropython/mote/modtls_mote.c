@@ -81,6 +81,18 @@
 #ifndef MOTE_MP_PEER_CERT_MAX
 #define MOTE_MP_PEER_CERT_MAX 2048
 #endif
+/* The engine's server role (mote_tls_server_init) is compiled in. */
+#ifdef MOTE_TLS_CLIENT_AUTH_NONE
+#define MOTE_MP_HAS_SERVER 1
+#else
+#define MOTE_MP_HAS_SERVER 0
+#endif
+/* The engine's client takes an external PSK (mote_tls_config.psk_key). */
+#ifdef MOTE_TLS_PSK_KE
+#define MOTE_MP_HAS_PSK 1
+#else
+#define MOTE_MP_HAS_PSK 0
+#endif
 /* Longest PSK accepted by the psk_key attribute (as mbedTLS: 48). */
 #ifndef MOTE_MP_PSK_MAX
 #define MOTE_MP_PSK_MAX 48
@@ -129,7 +141,8 @@ typedef struct {
     mp_obj_t peer_cert;      /* the peer's leaf (bytes), or None */
     uint8_t *peer_buf;       /* MOTE_MP_PEER_CERT_MAX bytes during the handshake, or NULL */
     uint8_t peer_seen;       /* the peer's Certificate message was handled */
-    uint8_t cb_refused;      /* verify_callback refused the certificate */
+    uint8_t cb_refused;      /* why the peer's certificate was refused: REFUSED_* */
+    mp_obj_t psk[2];         /* the PSK identity and key in use (kept alive) */
     uint16_t suite, version; /* what was negotiated, kept after close */
     uint8_t server_side;     /* wrapped with server_side=True */
     uint8_t hs_done;         /* the handshake completed */
@@ -142,6 +155,9 @@ static const mp_obj_type_t tls_socket_type;
 
 /* ---- errors ---- */
 
+#define REFUSED_CALLBACK 1 /* by verify_callback */
+#define REFUSED_PSK      2 /* a PSK client: the server answered with a certificate */
+
 /* OSError(err, "TLS: <what failed>") for a mote error, OSError(errno)
  * for a socket error. */
 static MP_NORETURN void tls_raise(int err, const tls_socket_t *o)
@@ -152,7 +168,9 @@ static MP_NORETURN void tls_raise(int err, const tls_socket_t *o)
     vstr_init(&v, 64);
     vstr_add_str(&v, "TLS: ");
     vstr_add_str(&v, mote_strerror(err));
-    if (o && o->cb_refused) vstr_add_str(&v, " (refused by verify_callback)");
+    if (o && o->cb_refused)
+        vstr_add_str(&v, o->cb_refused == REFUSED_PSK ? " (the server did not take the PSK)"
+                                                      : " (refused by verify_callback)");
     if (o && o->conn) {
         int sent = 0, alert = mote_tls_alert(o->conn, &sent);
         if (alert >= 0) vstr_printf(&v, " (alert %d %s)", alert, sent ? "sent" : "received");
@@ -162,10 +180,12 @@ static MP_NORETURN void tls_raise(int err, const tls_socket_t *o)
     nlr_raise(mp_obj_new_exception_args(&mp_type_OSError, 2, args));
 }
 
+#if !MOTE_MP_HAS_PSK
 static MP_NORETURN void tls_raise_not_built(const char *what)
 {
     mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("mote: %s not built yet"), what);
 }
+#endif
 
 /* ---- randomness and time ---- */
 
@@ -790,17 +810,30 @@ static int tls_peer_check(tls_socket_t *o)
     const uint8_t *p = mote_tls_peer_cert(o->conn, &len);
     tls_context_t *ctx = o->ctx;
     mp_obj_t r;
+    nlr_buf_t nlr;
+    int refused;
     if (len == 0) return 0; /* not yet */
     o->peer_seen = 1;
     if (p) o->peer_cert = mp_obj_new_bytes(p, len);
     tls_peer_buf_free(o);
+    if (o->psk[0] != MP_OBJ_NULL && !o->server_side) {
+        /* as mbedTLS's module: a PSK client does not fall back to certificates */
+        o->cb_refused = REFUSED_PSK;
+        return MOTE_ERR_TLS_HANDSHAKE_FAILURE;
+    }
     if (ctx->verify == CERT_NONE || ctx->verify_cb == mp_const_none) return 0;
-    /* an exception from the callback leaves the socket failed */
-    o->last_error = MOTE_ERR_TLS_BAD_CERTIFICATE;
-    o->cb_refused = 1;
-    r = mp_call_function_2(ctx->verify_cb, o->peer_cert, MP_OBJ_NEW_SMALL_INT(0));
-    if (mp_obj_get_int(r) != 0) return MOTE_ERR_TLS_BAD_CERTIFICATE;
-    o->last_error = 0;
+    o->cb_refused = REFUSED_CALLBACK;
+    if (nlr_push(&nlr) == 0) {
+        r = mp_call_function_2(ctx->verify_cb, o->peer_cert, MP_OBJ_NEW_SMALL_INT(0));
+        refused = mp_obj_get_int(r) != 0;
+        nlr_pop();
+    } else { /* an exception from the callback: the handshake ends with it */
+        (void)mote_tls_abort(o->conn, MOTE_ERR_TLS_BAD_CERTIFICATE);
+        tls_flush_quietly(o);
+        o->last_error = MOTE_ERR_TLS_BAD_CERTIFICATE;
+        nlr_jump(nlr.ret_val);
+    }
+    if (refused) return MOTE_ERR_TLS_BAD_CERTIFICATE;
     o->cb_refused = 0;
     return 0;
 }
@@ -820,7 +853,10 @@ static int tls_drive(tls_socket_t *o, int want)
     for (;;) {
         unsigned st = mote_tls_status(c);
         int rc;
-        if (!o->peer_seen && (rc = tls_peer_check(o)) != 0) return tls_fail(o, rc);
+        if (!o->peer_seen && (rc = tls_peer_check(o)) != 0) {
+            (void)mote_tls_abort(c, rc); /* the alert goes out next turn */
+            continue;
+        }
         if (st & (MOTE_TLS_READ | MOTE_TLS_WRITE)) {
             if (!o->hs_done) {
                 tls_peer_buf_free(o); /* no certificate came (PSK) */
@@ -860,7 +896,17 @@ static int tls_drive(tls_socket_t *o, int want)
 static int tls_socket_start(tls_socket_t *o)
 {
     uint8_t *in = (uint8_t *)o->conn + sizeof(mote_tls_conn);
-    if (o->server_side) return MOTE_ERR_UNSUPPORTED; /* the server: not built yet */
+    if (o->server_side) {
+#if MOTE_MP_HAS_SERVER
+        if (!o->ctx->pkey) /* no chain loaded, or a key mote cannot use */
+            return o->ctx->key != mp_const_none && o->ctx->key_status ? o->ctx->key_status
+                                                                      : MOTE_ERR_BAD_INPUT;
+        return mote_tls_server_init(o->conn, &o->cfg, in, MOTE_MP_IN_SIZE, in + MOTE_MP_IN_SIZE,
+                                    MOTE_MP_OUT_SIZE);
+#else
+        return MOTE_ERR_UNSUPPORTED; /* this mote has no server role */
+#endif
+    }
     return mote_tls_client_init(o->conn, &o->cfg, in, MOTE_MP_IN_SIZE, in + MOTE_MP_IN_SIZE,
                                 MOTE_MP_OUT_SIZE);
 }
@@ -880,8 +926,7 @@ static int tls_socket_ready(tls_socket_t *o)
 {
     if (o->sock == MP_OBJ_NULL) return MP_EBADF;
     if (o->last_error) return o->last_error;
-    if (!o->conn) tls_raise_not_built("TLS server");
-    return 0;
+    return o->conn ? 0 : MP_EBADF;
 }
 
 static mp_obj_t tls_socket_new(tls_context_t *ctx, mp_obj_t sock, bool server_side,
@@ -893,10 +938,10 @@ static mp_obj_t tls_socket_new(tls_context_t *ctx, mp_obj_t sock, bool server_si
     if (hostname != mp_const_none) (void)mp_obj_str_get_str(hostname); /* TypeError if not str */
     if (!server_side && hostname == mp_const_none && ctx->verify == CERT_REQUIRED)
         mp_raise_ValueError(MP_ERROR_TEXT("CERT_REQUIRED requires server_hostname"));
-    if (!server_side) {
-        if ((ctx->psk_identity != mp_const_none && ctx->psk_key != mp_const_none))
-            tls_raise_not_built("PSK");
-    }
+#if !MOTE_MP_HAS_PSK
+    if (!server_side && ctx->psk_identity != mp_const_none && ctx->psk_key != mp_const_none)
+        tls_raise_not_built("PSK");
+#endif
 #if MICROPY_PY_SSL_FINALISER
     o = mp_obj_malloc_with_finaliser(tls_socket_t, &tls_socket_type);
 #else
@@ -911,6 +956,7 @@ static mp_obj_t tls_socket_new(tls_context_t *ctx, mp_obj_t sock, bool server_si
     o->peer_cert = mp_const_none;
     o->peer_buf = NULL;
     o->peer_seen = o->cb_refused = 0;
+    o->psk[0] = o->psk[1] = MP_OBJ_NULL;
     o->suite = o->version = 0;
     o->server_side = server_side;
     o->hs_done = 0;
@@ -933,10 +979,24 @@ static mp_obj_t tls_socket_new(tls_context_t *ctx, mp_obj_t sock, bool server_si
      * verdict; CERT_NONE does not verify. No trust anchors: nothing
      * verifies (unknown issuer). */
     if (ctx->verify != CERT_REQUIRED) o->cfg.flags |= MOTE_TLS_NO_VERIFY;
-    if (server_side) { /* the engine has no server role yet */
-        if (do_handshake) tls_raise_not_built("TLS server");
-        return MP_OBJ_FROM_PTR(o);
+#if MOTE_MP_HAS_SERVER
+    /* a server asks for a client certificate unless CERT_NONE */
+    o->cfg.client_auth = ctx->verify == CERT_REQUIRED   ? MOTE_TLS_CLIENT_AUTH_REQUIRED
+                         : ctx->verify == CERT_OPTIONAL ? MOTE_TLS_CLIENT_AUTH_OPTIONAL
+                                                        : MOTE_TLS_CLIENT_AUTH_NONE;
+#endif
+#if MOTE_MP_HAS_PSK
+    if (!server_side && ctx->psk_identity != mp_const_none && ctx->psk_key != mp_const_none) {
+        /* TLS 1.3 external PSK (with (EC)DHE); certificates are refused */
+        mp_buffer_info_t id, key;
+        mp_get_buffer_raise(ctx->psk_identity, &id, MP_BUFFER_READ);
+        mp_get_buffer_raise(ctx->psk_key, &key, MP_BUFFER_READ);
+        o->psk[0] = ctx->psk_identity, o->psk[1] = ctx->psk_key;
+        o->cfg.psk_identity = id.buf, o->cfg.psk_identity_len = id.len;
+        o->cfg.psk_key = key.buf, o->cfg.psk_key_len = key.len;
+        o->cfg.min_version = o->cfg.max_version = MOTE_TLS13;
     }
+#endif
     if (MOTE_MP_PEER_CERT_MAX) {
         o->peer_buf = m_new(uint8_t, MOTE_MP_PEER_CERT_MAX);
         o->cfg.peer_cert_buf = o->peer_buf;
@@ -946,6 +1006,10 @@ static mp_obj_t tls_socket_new(tls_context_t *ctx, mp_obj_t sock, bool server_si
     rc = tls_socket_start(o);
     if (rc) {
         tls_socket_free(o);
+        if (!do_handshake) { /* reported by the first read or write */
+            o->last_error = rc;
+            return MP_OBJ_FROM_PTR(o);
+        }
         o->sock = MP_OBJ_NULL;
         tls_raise(rc, NULL);
     }
