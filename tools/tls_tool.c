@@ -366,3 +366,36 @@ void mote_tool_free(mote_tool_session *s)
     free(s->out);
     mote_tool_free_anchors(s->anchors);
 }
+
+/* ---- the server side (tools/server.c) ---- */
+
+int mote_tool_server_setup(mote_tool_session *s)
+{
+    int rc;
+    s->in = malloc(s->in_size);
+    s->out = malloc(s->out_size);
+    if (!s->in || !s->out) return MOTE_ERR_BAD_INPUT;
+    rc = mote_drbg_init(&s->rng, NULL, NULL, (const uint8_t *)"mote server", 11);
+    if (rc) {
+        fprintf(stderr, "mote: random generator: %s\n", mote_strerror(rc));
+        return rc;
+    }
+    s->cfg.rng = &s->rng;
+    if (s->ca_file) {
+        rc = mote_tool_load_anchors(s->ca_file, &s->anchors, &s->cfg.anchors, &s->cfg.n_anchors);
+        if (rc) return rc;
+    }
+    if (!s->cert_file || !s->key_file) {
+        fprintf(stderr, "mote server: --cert and --key are required\n");
+        return MOTE_ERR_BAD_INPUT;
+    }
+    return load_client_cert(s); /* our chain: the same loader, the same fields */
+}
+
+int mote_tool_server_handshake(mote_tool_session *s, int fd)
+{
+    int rc = mote_tls_server_init(&s->conn, &s->cfg, s->in, s->in_size, s->out, s->out_size);
+    if (rc == MOTE_OK) rc = (int)measured(s, 0, fd, NULL, 0);
+    if (rc == MOTE_OK && s->key_update) rc = (int)measured(s, 4, fd, NULL, 0);
+    return rc;
+}

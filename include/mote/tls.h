@@ -85,7 +85,29 @@ typedef void (*mote_tls_progress_fn)(void *arg);
  * engine does not depend on which validator is compiled in. The default
  * (mote_tls_config.verifier == NULL) is mote's streaming X.509 validator. */
 
-/* What a client connection is configured with. The engine keeps a pointer:
+/* A certificate chain with its private key: what a server presents (see
+ * mote_tls_config.sni below). DER certificates, leaf first; the key as
+ * decoded by mote_x509_privkey_from_pem / _der. */
+typedef struct mote_tls_chain {
+    const uint8_t *const *certs;
+    const size_t *cert_lens;
+    size_t n_certs;
+    const mote_x509_privkey *key;
+} mote_tls_chain;
+
+/* Server: pick the chain for the host name the client asked for (SNI,
+ * name[0..len) as sent: not terminated, not validated beyond being a
+ * non-empty host_name; name NULL, len 0 when the client sent none). Return
+ * the chain to present (it must outlive the connection), or NULL for the
+ * configuration's own (client_certs / client_key). */
+typedef const mote_tls_chain *(*mote_tls_sni_fn)(void *arg, const uint8_t *name, size_t len);
+
+/* Server: client certificates (mote_tls_config.client_auth). */
+#define MOTE_TLS_CLIENT_AUTH_NONE     0 /* no CertificateRequest */
+#define MOTE_TLS_CLIENT_AUTH_OPTIONAL 1 /* ask; an empty answer is accepted, a bad chain is not */
+#define MOTE_TLS_CLIENT_AUTH_REQUIRED 2 /* ask; no certificate: certificate_required alert */
+
+/* What a connection is configured with (client, or server where said). The engine keeps a pointer:
  * the config (and every string/array it points to) must outlive the
  * connection. Several connections may share one config. */
 typedef struct mote_tls_config {
@@ -97,10 +119,12 @@ typedef struct mote_tls_config {
     size_t n_anchors;
     int64_t now;    /* seconds since 1970 for validity checks */
     uint32_t flags; /* MOTE_TLS_* */
-    /* Client certificate for mutual TLS (optional): the chain as DER
-     * certificates, leaf first, and the leaf's private key (see
-     * mote_x509_privkey_from_pem). Sent when the server asks and accepts
-     * the key's signature scheme; otherwise an empty certificate list. */
+    /* Our certificate: the chain as DER certificates, leaf first, and the
+     * leaf's private key (see mote_x509_privkey_from_pem). A client (mutual
+     * TLS, optional) sends it when the server asks and accepts the key's
+     * signature scheme, otherwise an empty certificate list. A server
+     * presents it (required, unless every connection's sni callback
+     * returns a chain). */
     const uint8_t *const *client_certs;
     const size_t *client_cert_lens;
     size_t n_client_certs;
@@ -138,6 +162,15 @@ typedef struct {
     uint8_t aead, tag_len, explicit_len;
     uint8_t iv[12];
     uint64_t seq;
+    /* Server only. sni (optional): chooses the chain per host name. alpn
+     * above is the server's preference order: the first of ours the client
+     * offers is selected (none in common: no_application_protocol). groups
+     * and cipher_suites are our preference too. client_auth:
+     * MOTE_TLS_CLIENT_AUTH_*; client chains are validated against anchors
+     * (purpose clientAuth, no host name), and server_name is not used. */
+    mote_tls_sni_fn sni;
+    void *sni_arg;
+    uint8_t client_auth;
     union {
 #if MOTE_ENABLE_GCM
         mote_gcm_ctx gcm;
@@ -232,6 +265,12 @@ void mote_tls_send_done(mote_tls_conn *c, size_t n);
 uint8_t *mote_tls_recv_buf(mote_tls_conn *c, size_t *len);
 int mote_tls_recv_done(mote_tls_conn *c, size_t n);
 
+    /* server (src/tls/server13.c) */
+    uint8_t server;                   /* 1: this end is the server */
+    uint8_t sid_len;                  /* the client's legacy_session_id length (echoed) */
+    uint8_t peer_auth;                /* a client certificate was verified */
+    uint16_t share_len;               /* the client's key share, parked at the end of out[] */
+    const struct mote_tls_chain *own; /* the chain the sni callback chose (NULL: cfg's) */
 /* mote_tls_step: continue pending work (MOTE_TLS_STEP). Returns MOTE_OK or
  * the connection's error. */
 int mote_tls_step(mote_tls_conn *c);
@@ -247,6 +286,29 @@ int mote_tls_write_done(mote_tls_conn *c, size_t n);
 
 /* mote_tls_close: queue close_notify; the connection then only drains. */
 int mote_tls_close(mote_tls_conn *c);
+/* mote_tls_server_init: prepare a server connection; it then waits for a
+ * ClientHello (mote_tls_status says MOTE_TLS_RECV) and is driven exactly
+ * like a client, with the same four windows. cfg needs rng and a chain
+ * (client_certs / client_key, or an sni callback); in/out as for the
+ * client (at least MOTE_TLS_MIN_IN / MOTE_TLS_MIN_OUT bytes), and they,
+ * cfg and the chain must stay valid while the connection lives.
+ * Sizes: the ClientHello must arrive in one record that fits in[] (typical
+ * ClientHellos are 250-600 bytes; 512 bytes of input take most, a larger
+ * one fails cleanly with record_overflow). The server advertises
+ * record_size_limit from in_size when the client offers it, echoes
+ * max_fragment_length, and sends its chain in pieces of whatever out[]
+ * holds. out[] must hold the CertificateVerify in one record (an RSA-4096
+ * key: 550 bytes) and, for ffdhe2048, the ServerHello and the client's
+ * 256-byte share at once (otherwise that group is not chosen: 1 KiB is
+ * plenty). RSA keys above 2048 bits sign in the idle part of in[] or out[]
+ * (3 KiB for 4096 bits) instead of the stack, and fail with internal_error
+ * when neither has that much room. Returns MOTE_OK or a negative error. */
+int mote_tls_server_init(mote_tls_conn *c, const mote_tls_config *cfg, uint8_t *in, size_t in_size,
+                         uint8_t *out, size_t out_size);
+/* mote_tls_peer_verified: server: 1 when the client presented a
+ * certificate chain that was validated (client_auth), else 0. */
+int mote_tls_peer_verified(const mote_tls_conn *c);
+
 
 /* mote_tls_abort: the application ends the connection, at any point (e.g.
  * it refuses the peer's certificate for a reason of its own): err, a

@@ -24,12 +24,14 @@ int mote_tls_cert_begin(mote_tls_conn *c)
     const mote_tls_config *cfg = c->cfg;
     int rc;
     mote_x509_chain_init(&c->chain, cfg->anchors, cfg->n_anchors, &c->leaf_key);
-    mote_x509_chain_set_purpose(&c->chain, MOTE_X509_PURPOSE_SERVER);
+    /* a server checks the client's chain: clientAuth, and no host name */
+    mote_x509_chain_set_purpose(&c->chain,
+                                c->server ? MOTE_X509_PURPOSE_CLIENT : MOTE_X509_PURPOSE_SERVER);
     if (cfg->flags & MOTE_TLS_NO_TIME_CHECK)
         mote_x509_chain_set_flags(&c->chain, MOTE_X509_NO_TIME_CHECK);
     else if (cfg->now)
         mote_x509_chain_set_time(&c->chain, cfg->now);
-    if (cfg->server_name) {
+    if (cfg->server_name && !c->server) {
         rc = mote_x509_chain_set_host(&c->chain, cfg->server_name, strlen(cfg->server_name));
         if (rc && !(cfg->flags & MOTE_TLS_NO_VERIFY)) return rc;
     }

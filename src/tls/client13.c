@@ -121,6 +121,20 @@ typedef mote_tls_ext_fn ext_fn;
 
 static int ext_index(uint16_t type)
 {
+void mote_tls13_th_restart(mote_tls_conn *c)
+{
+    uint8_t h[48], hdr[4] = {MOTE_HS_MESSAGE_HASH, 0, 0, 0};
+    th_get(c, h);
+    hdr[3] = c->hash_len;
+    if (c->hash_len == 32) mote_sha256_init(&c->th256);
+#if MOTE_ENABLE_SHA512
+    else
+        mote_sha384_init(&c->th384);
+#endif
+    th_add(c, hdr, 4);
+    th_add(c, h, c->hash_len);
+}
+
     static const uint16_t known[] = {0,  1,  10, 11, 13, 16, 23, 28,   41,
                                      42, 43, 44, 45, 47, 50, 51, 65281};
     int i;
@@ -239,47 +253,32 @@ int mote_tls_offered_group(const mote_tls_conn *c, uint16_t group)
     return offered_group(c, group);
 }
 
-/* A byte writer that stops (and remembers) at the end of its room. */
-typedef struct {
-    uint8_t *p, *end;
-    int full;
-} wr_t;
-
-static void put(wr_t *w, const void *d, size_t n)
+/* What the server (server13.c) shares with this file: the configured lists
+ * and what a suite means. */
+const uint16_t *mote_tls13_suites(const mote_tls_conn *c)
 {
-    if (w->full || (size_t)(w->end - w->p) < n) {
-        w->full = 1;
-        return;
-    }
-    memcpy(w->p, d, n);
-    w->p += n;
+    return suites_of(c);
 }
 
-static void put_u(wr_t *w, uint32_t v, int n)
+const uint16_t *mote_tls_groups(const mote_tls_conn *c)
 {
-    uint8_t b[4];
-    int i;
-    for (i = 0; i < n; i++)
-        b[i] = (uint8_t)(v >> (8 * (n - 1 - i)));
-    put(w, b, (size_t)n);
+    return groups_of(c);
 }
 
-/* Open a length-prefixed block: returns where its length goes. */
-static uint8_t *open_len(wr_t *w, int n)
+const uint16_t *mote_tls_sig_algs(size_t *n)
 {
-    uint8_t *at = w->p;
-    put_u(w, 0, n);
-    return at;
+    *n = sizeof sig_algs / sizeof *sig_algs;
+    return sig_algs;
 }
 
-static void close_len(wr_t *w, uint8_t *at, int n)
+int mote_tls13_suite_aead(uint16_t suite)
 {
-    size_t len;
-    int i;
-    if (w->full) return;
-    len = (size_t)(w->p - at) - (size_t)n;
-    for (i = 0; i < n; i++)
-        at[i] = (uint8_t)(len >> (8 * (n - 1 - i)));
+    return suite_aead(suite);
+}
+
+const mote_hash_desc *mote_tls13_suite_hash(uint16_t suite)
+{
+    return suite_hash(suite);
 }
 
 static int is_ip_literal(const char *s)
@@ -613,6 +612,11 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
         uint8_t shared[256], h[48];
         size_t shared_len;
         const mote_hash_desc *hd = hash_of(c);
+const uint8_t *mote_tls13_hrr_random(void)
+{
+    return hrr_random;
+}
+
         mote_tls13_ks ks;
         rc = mote_tls_kex_shared(c, s.share, s.share_len, shared, &shared_len);
         c->pk_ops++;
@@ -845,18 +849,15 @@ static int cert_message_end(mote_tls_conn *c)
 
 static int on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
 {
-    static const char ctx[] = "TLS 1.3, server CertificateVerify";
-    uint8_t content[64 + sizeof ctx + 48];
+    uint8_t content[MOTE_TLS13_CV_CONTENT_MAX];
     rd_t r = {b, b + len, 0};
     uint16_t scheme = (uint16_t)rd_u(&r, 2);
     size_t sig_len = rd_u(&r, 2);
     const uint8_t *sig = rd_bytes(&r, sig_len);
     int rc;
     if (r.bad || r.p != r.end) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
-    memset(content, 0x20, 64);
-    memcpy(content + 64, ctx, sizeof ctx); /* with its terminating zero byte */
-    memcpy(content + 64 + sizeof ctx, th, c->hash_len);
-    rc = mote_tls_cert_verify(c, scheme, content, 64 + sizeof ctx + c->hash_len, sig, sig_len);
+    rc = mote_tls_cert_verify(c, scheme, content, mote_tls13_cv_content(c, !c->server, th, content),
+                              sig, sig_len);
     c->pk_ops++;
     if (rc) return mote_tls_fail(c, rc);
     c->sig_scheme = scheme;
@@ -898,12 +899,9 @@ static int send_flight(mote_tls_conn *c)
         c->fl_phase = c->client_scheme ? FL_VERIFY : FL_FINISHED;
     }
     if (c->fl_phase == FL_VERIFY) {
-        static const char ctx[] = "TLS 1.3, client CertificateVerify";
-        uint8_t content[64 + sizeof ctx + 48];
-        memset(content, 0x20, 64);
-        memcpy(content + 64, ctx, sizeof ctx);
-        th_get(c, content + 64 + sizeof ctx);
-        rc = mote_tls_send_client_verify(c, content, 64 + sizeof ctx + hd->out_len);
+        uint8_t content[MOTE_TLS13_CV_CONTENT_MAX];
+        th_get(c, h);
+        rc = mote_tls_send_client_verify(c, content, mote_tls13_cv_content(c, 0, h, content));
         if (rc < 0) return mote_tls_fail(c, rc);
         if (rc == 0) return MOTE_OK;
         c->fl_phase = FL_FINISHED;
@@ -985,8 +983,9 @@ static int send_key_update(mote_tls_conn *c, int request)
     c->flags &= (uint8_t)~MOTE_F_KU_PENDING;
     rc = mote_tls_send_record(c, 22, msg, sizeof msg);
     if (rc) return mote_tls_fail(c, rc);
-    mote_tls13_next_secret(hd, c->c_secret);
-    if (mote_tls13_traffic_keys(hd, c->c_secret, suite_aead(c->suite), &c->wr))
+    mote_tls13_next_secret(hd, ours);
+    if (mote_tls13_traffic_keys(hd, ours, suite_aead(c->suite), &c->wr))
+    if (c->server) return mote_tls13_client_cert_end(c, c->cs_count); /* server13.c */
         return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
     return MOTE_OK;
 }
@@ -1005,18 +1004,29 @@ static int on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const u
     (void)th;
     if (len != 1 || b[0] > 1)
         return mote_tls_fail(c, len != 1 ? MOTE_ERR_TLS_DECODE : MOTE_ERR_TLS_ILLEGAL_PARAMETER);
-    mote_tls13_next_secret(hd, c->s_secret);
-    if (mote_tls13_traffic_keys(hd, c->s_secret, suite_aead(c->suite), &c->rd))
+    mote_tls13_next_secret(hd, peers);
+    if (mote_tls13_traffic_keys(hd, peers, suite_aead(c->suite), &c->rd))
         return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
     if (b[0] == 1 && !(c->flags & MOTE_F_CLOSE_SENT)) return send_key_update(c, 0);
     return MOTE_OK;
 }
 
+    if (c->server) { /* the client's certificate is proven; its scheme is not reported */
+        c->peer_auth = 1;
+        c->state = MOTE_SS_WAIT_FIN;
+        return MOTE_OK;
+    }
 /* ---- message framing ---- */
 
 /* The table of the version in use (1.3 until a ServerHello picks 1.2). */
 static const mote_tls_hs_row *table_of(const mote_tls_conn *c, size_t *rows)
 {
+int mote_tls13_on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len,
+                                     const uint8_t *th)
+{
+    return on_certificate_verify(c, b, len, th);
+}
+
 #if MOTE_ENABLE_TLS12
     if (c->version == MOTE_TLS12) return mote_tls12_table(rows);
 #else
@@ -1124,6 +1134,7 @@ int mote_tls_hs_input(mote_tls_conn *c)
         }
     }
     return c->err;
+    if (c->server && (c->flags & MOTE_F_SFLIGHT)) return mote_tls13_server_continue(c);
 }
 
 void mote_tls_wipe_secrets(mote_tls_conn *c)
@@ -1135,3 +1146,11 @@ void mote_tls_wipe_secrets(mote_tls_conn *c)
     mote_wipe(&c->rd, sizeof c->rd);
     mote_wipe(&c->wr, sizeof c->wr); /* pending output is already sealed */
 }
+    uint8_t *ours = c->server ? c->s_secret : c->c_secret;
+    uint8_t *peers = c->server ? c->c_secret : c->s_secret;
+int mote_tls13_on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+{
+    return on_key_update(c, b, len, th);
+}
+
+    if (c->server) return mote_tls13_server_table(rows);

@@ -1,7 +1,8 @@
-/* Client certificates (mutual TLS): our Certificate message, written as
- * records of whatever size the output buffer allows (a chain larger than the
- * buffer goes out in several pieces), and our CertificateVerify, signed with
- * the configured key (ECDSA P-256/P-384, Ed25519, RSA-PSS). */
+/* Our certificate, either role (a client's for mutual TLS, a server's
+ * chain): the Certificate message, written as records of whatever size the
+ * output buffer allows (a chain larger than the buffer goes out in several
+ * pieces), and our CertificateVerify, signed with the chain's key (ECDSA
+ * P-256/P-384, Ed25519, RSA-PSS with SHA-256/384/512). */
 #include <string.h>
 
 #include "crypto/util.h"
@@ -16,30 +17,84 @@
 #include "mote/ec.h"
 #endif
 
-uint16_t mote_tls_client_scheme(const mote_tls_conn *c)
+void mote_tls_own_chain(const mote_tls_conn *c, mote_tls_chain *out)
 {
-    const mote_x509_privkey *k = c->cfg->client_key;
-    if (!k || !c->cfg->n_client_certs) return 0;
-    switch (k->type) {
+    if (c->own) {
+        *out = *c->own;
+        return;
+    }
+    out->certs = c->cfg->client_certs;
+    out->cert_lens = c->cfg->client_cert_lens;
+    out->n_certs = c->cfg->n_client_certs;
+    out->key = c->cfg->client_key;
+}
+
+/* Can this key sign with this TLS 1.3 scheme (compiled in)? */
+static int key_signs(const mote_x509_privkey *k, uint16_t scheme)
+{
+    switch (scheme) {
 #if MOTE_ENABLE_P256 && MOTE_ENABLE_ECDSA_SIGN
-    case MOTE_X509_KEY_P256:
-        return MOTE_SIG_ECDSA_SECP256R1_SHA256;
+    case MOTE_SIG_ECDSA_SECP256R1_SHA256:
+        return k->type == MOTE_X509_KEY_P256;
 #endif
 #if MOTE_ENABLE_P384 && MOTE_ENABLE_ECDSA_SIGN && MOTE_ENABLE_SHA512
-    case MOTE_X509_KEY_P384:
-        return MOTE_SIG_ECDSA_SECP384R1_SHA384;
+    case MOTE_SIG_ECDSA_SECP384R1_SHA384:
+        return k->type == MOTE_X509_KEY_P384;
 #endif
 #if MOTE_ENABLE_ED25519
-    case MOTE_X509_KEY_ED25519:
-        return MOTE_SIG_ED25519;
+    case MOTE_SIG_ED25519:
+        return k->type == MOTE_X509_KEY_ED25519;
 #endif
 #if MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN
-    case MOTE_X509_KEY_RSA:
-        return MOTE_SIG_RSA_PSS_RSAE_SHA256;
+    case MOTE_SIG_RSA_PSS_RSAE_SHA256:
+#if MOTE_ENABLE_SHA512
+    case MOTE_SIG_RSA_PSS_RSAE_SHA384:
+    case MOTE_SIG_RSA_PSS_RSAE_SHA512:
+#endif
+        return k->type == MOTE_X509_KEY_RSA;
 #endif
     default:
+        (void)k;
         return 0;
     }
+}
+
+uint16_t mote_tls_client_scheme(const mote_tls_conn *c)
+{
+    static const uint16_t ours[] = {MOTE_SIG_ECDSA_SECP256R1_SHA256,
+                                    MOTE_SIG_ECDSA_SECP384R1_SHA384, MOTE_SIG_ED25519,
+                                    MOTE_SIG_RSA_PSS_RSAE_SHA256};
+    mote_tls_chain o;
+    size_t i;
+    mote_tls_own_chain(c, &o);
+    if (!o.key || !o.n_certs) return 0;
+    for (i = 0; i < sizeof ours / sizeof *ours; i++)
+        if (key_signs(o.key, ours[i])) return ours[i];
+    return 0;
+}
+
+uint16_t mote_tls_pick_scheme(const mote_tls_conn *c, const uint8_t *list, size_t len)
+{
+    mote_tls_chain o;
+    size_t i;
+    mote_tls_own_chain(c, &o);
+    if (!o.key || !o.n_certs) return 0;
+    for (i = 0; i + 1 < len; i += 2) {
+        uint16_t s = (uint16_t)((list[i] << 8) | list[i + 1]);
+        if (key_signs(o.key, s)) return s;
+    }
+    return 0;
+}
+
+size_t mote_tls13_cv_content(const mote_tls_conn *c, int server_signs, const uint8_t *th,
+                             uint8_t *out)
+{
+    static const char ctx[2][34] = {"TLS 1.3, client CertificateVerify",
+                                    "TLS 1.3, server CertificateVerify"};
+    memset(out, 0x20, 64);
+    memcpy(out + 64, ctx[server_signs != 0], 34); /* with its terminating zero byte */
+    memcpy(out + 64 + 34, th, c->hash_len);
+    return 64 + 34 + (size_t)c->hash_len;
 }
 
 /* The Certificate message as a virtual byte string: header, (TLS 1.3)
@@ -54,9 +109,11 @@ static size_t entry_extra(const mote_tls_conn *c)
 static size_t list_len(const mote_tls_conn *c)
 {
     size_t i, n = 0;
+    mote_tls_chain o;
     if (!c->client_scheme) return 0;
-    for (i = 0; i < c->cfg->n_client_certs; i++)
-        n += entry_extra(c) + c->cfg->client_cert_lens[i];
+    mote_tls_own_chain(c, &o);
+    for (i = 0; i < o.n_certs; i++)
+        n += entry_extra(c) + o.cert_lens[i];
     return n;
 }
 
@@ -75,6 +132,8 @@ static void msg_bytes(const mote_tls_conn *c, size_t pos, uint8_t *out, size_t n
 {
     uint8_t head[8];
     size_t hlen = 0, at, i;
+    mote_tls_chain o;
+    mote_tls_own_chain(c, &o);
     head[hlen++] = MOTE_HS_CERTIFICATE;
     put24(head + hlen, msg_len(c) - 4), hlen += 3;
     if (c->version == MOTE_TLS13) head[hlen++] = 0; /* certificate_request_context */
@@ -84,8 +143,8 @@ static void msg_bytes(const mote_tls_conn *c, size_t pos, uint8_t *out, size_t n
     if (at == n || !c->client_scheme) return;
     {
         size_t base = hlen; /* message offset of the current entry */
-        for (i = 0; i < c->cfg->n_client_certs && at < n; i++) {
-            size_t dlen = c->cfg->client_cert_lens[i];
+        for (i = 0; i < o.n_certs && at < n; i++) {
+            size_t dlen = o.cert_lens[i];
             size_t elen = entry_extra(c) + dlen;
             while (at < n && pos + at < base + elen) {
                 size_t off = pos + at - base; /* offset within the entry */
@@ -94,7 +153,7 @@ static void msg_bytes(const mote_tls_conn *c, size_t pos, uint8_t *out, size_t n
                 else if (off < 3 + dlen) {
                     size_t k = dlen - (off - 3);
                     if (k > n - at) k = n - at;
-                    memcpy(out + at, c->cfg->client_certs[i] + (off - 3), k);
+                    memcpy(out + at, o.certs[i] + (off - 3), k);
                     at += k;
                 } else
                     out[at++] = 0; /* empty extensions */
@@ -142,13 +201,54 @@ static int ecdsa_sign(const mote_x509_privkey *k, int curve, const mote_hash_des
 }
 #endif
 
+#if MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN
+/* RSA-PSS with the hash of the scheme. The workspace: the larger idle part
+ * of the buffers (the free tail of in[], or out[] past the signature) when
+ * it holds the fastest size, else 1.5 KiB of stack for keys up to 2048
+ * bits, else the idle part if it holds the minimum, else nothing. */
+static int rsa_sign(mote_tls_conn *c, const mote_x509_privkey *k, const uint8_t *content,
+                    size_t content_len, uint8_t *sig)
+{
+    const mote_hash_desc *h = c->client_scheme == MOTE_SIG_RSA_PSS_RSAE_SHA256 ? &mote_sha256_desc
+#if MOTE_ENABLE_SHA512
+                              : c->client_scheme == MOTE_SIG_RSA_PSS_RSAE_SHA384
+                                  ? &mote_sha384_desc
+                                  : &mote_sha512_desc;
+#else
+                                                                               : NULL;
+#endif
+    uint32_t stack_work[MOTE_RSA_SIGN_WORK_MIN_WORDS(2048)], *work = stack_work;
+    size_t words = sizeof stack_work / sizeof *stack_work, idle_words;
+    uint8_t digest[MOTE_HASH_MAX_LEN], *lo = sig + k->len, *hi = c->out + c->out_size;
+    int rc;
+    if (!h) return MOTE_ERR_UNSUPPORTED;
+    if (c->in_size - c->in_len > (size_t)(hi - lo)) lo = c->in + c->in_len, hi = c->in + c->in_size;
+    while (lo < hi && ((size_t)lo & 3))
+        lo++;
+    idle_words = (size_t)(hi - lo) / 4;
+    if (idle_words >= (size_t)MOTE_RSA_SIGN_WORK_WORDS(k->u.rsa.bits) ||
+        (k->u.rsa.bits > 2048 && idle_words >= (size_t)MOTE_RSA_SIGN_WORK_MIN_WORDS(k->u.rsa.bits)))
+        work = (uint32_t *)(void *)lo, words = idle_words;
+    else if (k->u.rsa.bits > 2048)
+        return MOTE_ERR_UNSUPPORTED;
+    mote_hash(h, content, content_len, digest);
+    rc = mote_rsa_sign_pss(&k->u.rsa, h, digest, h->out_len, sig, k->u.rsa.len, c->cfg->rng, work,
+                           words);
+    mote_wipe(digest, sizeof digest);
+    return rc;
+}
+#endif
+
 int mote_tls_send_client_verify(mote_tls_conn *c, const uint8_t *content, size_t content_len)
 {
-    const mote_x509_privkey *k = c->cfg->client_key;
+    mote_tls_chain o;
+    const mote_x509_privkey *k;
     size_t over = mote_tls_cipher_overhead(&c->wr) + (c->version == MOTE_TLS13), sig_len = 0;
     uint8_t *msg, digest[MOTE_HASH_MAX_LEN];
     int rc = MOTE_ERR_TLS_INTERNAL;
     (void)content, (void)content_len; /* unused when no signing algorithm is compiled in */
+    mote_tls_own_chain(c, &o);
+    k = o.key;
     if (c->out_sent == c->out_len) c->out_sent = c->out_len = 0;
     if (c->out_size - c->out_len < 5 + over + 8 + 512) {
         if (c->out_len) return 0; /* wait for room */
@@ -176,19 +276,12 @@ int mote_tls_send_client_verify(mote_tls_conn *c, const uint8_t *content, size_t
         break;
 #endif
 #if MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN
-    case MOTE_SIG_RSA_PSS_RSAE_SHA256: {
-        /* the smallest workspace a 2048-bit key accepts (1.5 KiB of stack) */
-        uint32_t work[MOTE_RSA_SIGN_WORK_MIN_WORDS(2048)];
-        if (k->u.rsa.bits > 2048) {
-            rc = MOTE_ERR_UNSUPPORTED;
-            break;
-        }
-        mote_hash(&mote_sha256_desc, content, content_len, digest);
+    case MOTE_SIG_RSA_PSS_RSAE_SHA256:
+    case MOTE_SIG_RSA_PSS_RSAE_SHA384:
+    case MOTE_SIG_RSA_PSS_RSAE_SHA512:
         sig_len = k->u.rsa.len;
-        rc = mote_rsa_sign_pss(&k->u.rsa, &mote_sha256_desc, digest, 32, msg + 8, sig_len,
-                               c->cfg->rng, work, sizeof work / sizeof *work);
+        rc = rsa_sign(c, k, content, content_len, msg + 8);
         break;
-    }
 #endif
     default:
         break;

@@ -3,6 +3,8 @@
 #ifndef MOTE_TLS_INTERNAL_H
 #define MOTE_TLS_INTERNAL_H
 
+#include <string.h>
+
 #include "mote/tls.h"
 #include "tls/cipher.h"
 
@@ -23,7 +25,14 @@ enum {
     MOTE_ST12_WAIT_CR_SHD,
     MOTE_ST12_WAIT_SHD,
     MOTE_ST12_WAIT_CCS,
-    MOTE_ST12_WAIT_FIN
+    MOTE_ST12_WAIT_FIN,
+    /* TLS 1.3 server (the table in server13.c); CONNECTED and CLOSED are shared */
+    MOTE_SS_WAIT_CH,   /* the first ClientHello */
+    MOTE_SS_WAIT_CH2,  /* the ClientHello after our HelloRetryRequest */
+    MOTE_SS_FLIGHT,    /* our flight is being written: the client may send nothing */
+    MOTE_SS_WAIT_CERT, /* the client's Certificate (we sent a CertificateRequest) */
+    MOTE_SS_WAIT_CV,   /* the client's CertificateVerify */
+    MOTE_SS_WAIT_FIN   /* the client's Finished */
 };
 
 /* c->flags */
@@ -35,6 +44,15 @@ enum {
 #define MOTE_F_CR_SIGALGS 0x20 /* the CertificateRequest had signature_algorithms */
 #define MOTE_F_KEX12      0x40 /* TLS 1.2: our key exchange and Finished are to be computed */
 #define MOTE_F_EMS        0x80 /* TLS 1.2: extended master secret negotiated */
+/* server: our flight has work left (shares the bit: a server never runs client12.c) */
+#define MOTE_F_SFLIGHT MOTE_F_KEX12
+
+/* c->psk: the pre-shared key (TLS 1.3) or session (TLS 1.2) of the ClientHello */
+#define MOTE_PSK_RES      0x01 /* a TLS 1.3 ticket from cfg->session is offered */
+#define MOTE_PSK_EXT      0x02 /* the external PSK (cfg->psk_key) is offered */
+#define MOTE_PSK_ACCEPTED 0x04 /* the server took it: no certificate, resumed */
+#define MOTE_PSK_SESS12   0x08 /* a TLS 1.2 session (id and/or ticket) is offered */
+#define MOTE_PSK_SID12    0x10 /* TLS 1.2: c->session_id is the server's session id */
 
 /* Handshake message types. */
 #define MOTE_HS_HELLO_REQUEST        0
@@ -87,6 +105,49 @@ static inline const uint8_t *rd_bytes(rd_t *r, size_t n)
     return p;
 }
 
+/* A byte writer that stops (and remembers) at the end of its room. */
+typedef struct {
+    uint8_t *p, *end;
+    int full;
+} wr_t;
+
+static inline void put(wr_t *w, const void *d, size_t n)
+{
+    if (w->full || (size_t)(w->end - w->p) < n) {
+        w->full = 1;
+        return;
+    }
+    memcpy(w->p, d, n);
+    w->p += n;
+}
+
+static inline void put_u(wr_t *w, uint32_t v, int n)
+{
+    uint8_t b[4];
+    int i;
+    for (i = 0; i < n; i++)
+        b[i] = (uint8_t)(v >> (8 * (n - 1 - i)));
+    put(w, b, (size_t)n);
+}
+
+/* Open a length-prefixed block: returns where its length goes. */
+static inline uint8_t *open_len(wr_t *w, int n)
+{
+    uint8_t *at = w->p;
+    put_u(w, 0, n);
+    return at;
+}
+
+static inline void close_len(wr_t *w, uint8_t *at, int n)
+{
+    size_t len;
+    int i;
+    if (w->full) return;
+    len = (size_t)(w->p - at) - (size_t)n;
+    for (i = 0; i < n; i++)
+        at[i] = (uint8_t)(len >> (8 * (n - 1 - i)));
+}
+
 /* One row of a handshake table: in this state, this message type is
  * accepted; transcript says when it joins the transcript hash; max_len 0
  * means streamed (no handler). */
@@ -132,8 +193,8 @@ int mote_tls12_ccs(mote_tls_conn *c, const uint8_t *p, size_t len);
 /* client13.c: add handshake bytes to the transcript. */
 void mote_tls_th_add(mote_tls_conn *c, const uint8_t *p, size_t n);
 
-/* clientauth.c: our certificate (mutual TLS). client_scheme says what our
- * key signs (0: no client certificate configured). The senders return 1
+/* clientauth.c: our certificate (either role). client_scheme says what our
+ * key signs (0: none configured; a server sets it from the client's list). The senders return 1
  * when done, 0 when they must wait for output room, or an error. */
 uint16_t mote_tls_client_scheme(const mote_tls_conn *c);
 int mote_tls_send_client_cert(mote_tls_conn *c);
@@ -164,3 +225,32 @@ int mote_tls12_cert_verify(mote_tls_conn *c, uint16_t scheme, const uint8_t *par
 uint8_t mote_tls_x509_alert(int err);
 
 #endif
+/* Shared by both roles of the TLS 1.3 handshake (client13.c). */
+const uint16_t *mote_tls13_suites(const mote_tls_conn *c); /* configured or default */
+const uint16_t *mote_tls_groups(const mote_tls_conn *c);   /* configured or default */
+const uint16_t *mote_tls_sig_algs(size_t *n);              /* the schemes we verify */
+int mote_tls13_suite_aead(uint16_t suite);                 /* MOTE_AEAD_NONE: not 1.3 */
+const mote_hash_desc *mote_tls13_suite_hash(uint16_t suite);
+const uint8_t *mote_tls13_hrr_random(void); /* the ServerHello.random of a HelloRetryRequest */
+/* HelloRetryRequest: the transcript so far becomes message_hash(Hash(it)). */
+void mote_tls13_th_restart(mote_tls_conn *c);
+int mote_tls13_on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
+int mote_tls13_on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len,
+                                     const uint8_t *th);
+
+/* clientauth.c, both roles: the CertificateVerify content (64 spaces, the
+ * context string of the signer's role, a zero byte, the transcript hash th);
+ * returns its length. Our chain (the sni callback's choice, else cfg's). */
+#define MOTE_TLS13_CV_CONTENT_MAX (64 + 34 + 48)
+size_t mote_tls13_cv_content(const mote_tls_conn *c, int server_signs, const uint8_t *th,
+                             uint8_t *out);
+void mote_tls_own_chain(const mote_tls_conn *c, mote_tls_chain *out);
+/* The scheme our key signs with, among the peer's signature_algorithms
+ * list (2-byte entries at list[0..len)); 0 if none fits. */
+uint16_t mote_tls_pick_scheme(const mote_tls_conn *c, const uint8_t *list, size_t len);
+
+/* server13.c: the server's table, its flight, and the client's Certificate end. */
+const mote_tls_hs_row *mote_tls13_server_table(size_t *rows);
+int mote_tls13_server_continue(mote_tls_conn *c);
+int mote_tls13_client_cert_end(mote_tls_conn *c, unsigned count);
+

@@ -500,6 +500,22 @@ int main(void)
     t_init(&t, 0, 0, 0, gcm128);
     CHECK(handshake(&t, CERT_REQ, S) == 0);
     exchange(&t);
+    /* the application ends the connection: its alert goes out, the error sticks */
+    {
+        uint8_t rec[64], type;
+        int sent = 0;
+        t_init(&t, 0, 0, 0, NULL);
+        CHECK(handshake(&t, OK_FULL, S) == 0);
+        CHECK(mote_tls_abort(&t.c, MOTE_ERR_TLS_BAD_CERTIFICATE) == MOTE_ERR_TLS_BAD_CERTIFICATE);
+        CHECK(client_record(&t, &type, rec) == 2 && type == 21 && rec[0] == 2 && rec[1] == 42);
+        CHECK(mote_tls_status(&t.c) & MOTE_TLS_CLOSED);
+        CHECK(mote_tls_error(&t.c) == MOTE_ERR_TLS_BAD_CERTIFICATE);
+        CHECK(mote_tls_alert(&t.c, &sent) == 42 && sent);
+        CHECK(mote_tls_abort(&t.c, MOTE_ERR_TLS_DECODE) == MOTE_ERR_TLS_BAD_CERTIFICATE);
+        t_init(&t, 0, 0, 0, NULL); /* before any answer; no error code: internal_error */
+        CHECK(mote_tls_abort(&t.c, 0) == MOTE_ERR_TLS_INTERNAL);
+        CHECK(client_record(&t, &type, rec) == 2 && type == 21 && rec[0] == 2 && rec[1] == 80);
+    }
     /* a certificate buffer too small: nothing kept, the size it needed told */
     t_init(&t, 0, 0, 0, NULL);
     t.cfg.peer_cert_size = sizeof cert_der - 1;
