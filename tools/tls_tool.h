@@ -70,10 +70,10 @@ int mote_tool_pump(mote_tool_session *s, int fd);
 void mote_tool_print_session(const mote_tool_session *s, FILE *f);
 void mote_tool_print_stats(const mote_tool_session *s, FILE *f);
 void mote_tool_free(mote_tool_session *s);
-
-#endif
 /* Server (tools/server.c): buffers, random generator, --ca anchors and the
  * --cert/--key chain, once; then per accepted socket the server handshake
  * (measured like the client's; --key-update sends one after it). */
 int mote_tool_server_setup(mote_tool_session *s);
 int mote_tool_server_handshake(mote_tool_session *s, int fd);
+
+#endif

@@ -144,6 +144,15 @@ typedef struct mote_tls_config {
      * one's. NULL/0: nothing is kept. */
     uint8_t *peer_cert_buf;
     size_t peer_cert_size;
+    /* Server only. sni (optional): chooses the chain per host name. alpn
+     * above is the server's preference order: the first of ours the client
+     * offers is selected (none in common: no_application_protocol). groups
+     * and cipher_suites are our preference too. client_auth:
+     * MOTE_TLS_CLIENT_AUTH_*; client chains are validated against anchors
+     * (purpose clientAuth, no host name), and server_name is not used. */
+    mote_tls_sni_fn sni;
+    void *sni_arg;
+    uint8_t client_auth;
 } mote_tls_config;
 
 /* Status bits from mote_tls_status(). */
@@ -162,15 +171,6 @@ typedef struct {
     uint8_t aead, tag_len, explicit_len;
     uint8_t iv[12];
     uint64_t seq;
-    /* Server only. sni (optional): chooses the chain per host name. alpn
-     * above is the server's preference order: the first of ours the client
-     * offers is selected (none in common: no_application_protocol). groups
-     * and cipher_suites are our preference too. client_auth:
-     * MOTE_TLS_CLIENT_AUTH_*; client chains are validated against anchors
-     * (purpose clientAuth, no host name), and server_name is not used. */
-    mote_tls_sni_fn sni;
-    void *sni_arg;
-    uint8_t client_auth;
     union {
 #if MOTE_ENABLE_GCM
         mote_gcm_ctx gcm;
@@ -236,6 +236,12 @@ typedef struct mote_tls_conn {
     uint32_t peer_cert_len, peer_cert_got; /* the leaf's length; bytes of it seen */
     mote_x509_chain chain;
     mote_x509_pubkey leaf_key;
+    /* server (src/tls/server13.c) */
+    uint8_t server;                   /* 1: this end is the server */
+    uint8_t sid_len;                  /* the client's legacy_session_id length (echoed) */
+    uint8_t peer_auth;                /* a client certificate was verified */
+    uint16_t share_len;               /* the client's key share, parked at the end of out[] */
+    const struct mote_tls_chain *own; /* the chain the sni callback chose (NULL: cfg's) */
 } mote_tls_conn;
 
 /* ---- functions ---- */
@@ -251,41 +257,6 @@ typedef struct mote_tls_conn {
 int mote_tls_client_init(mote_tls_conn *c, const mote_tls_config *cfg, uint8_t *in, size_t in_size,
                          uint8_t *out, size_t out_size);
 
-/* mote_tls_status: MOTE_TLS_* bits saying what the engine can do now. */
-unsigned mote_tls_status(const mote_tls_conn *c);
-
-/* Output: *len bytes at the returned pointer are to be sent; report how
- * many went out with mote_tls_send_done. NULL/0 when nothing is pending. */
-const uint8_t *mote_tls_send_buf(const mote_tls_conn *c, size_t *len);
-void mote_tls_send_done(mote_tls_conn *c, size_t n);
-
-/* Input: room for *len bytes from the network; then mote_tls_recv_done(n)
- * processes them (records are decrypted, the handshake advances by at most
- * one public-key operation). Returns MOTE_OK or the connection's error. */
-uint8_t *mote_tls_recv_buf(mote_tls_conn *c, size_t *len);
-int mote_tls_recv_done(mote_tls_conn *c, size_t n);
-
-    /* server (src/tls/server13.c) */
-    uint8_t server;                   /* 1: this end is the server */
-    uint8_t sid_len;                  /* the client's legacy_session_id length (echoed) */
-    uint8_t peer_auth;                /* a client certificate was verified */
-    uint16_t share_len;               /* the client's key share, parked at the end of out[] */
-    const struct mote_tls_chain *own; /* the chain the sni callback chose (NULL: cfg's) */
-/* mote_tls_step: continue pending work (MOTE_TLS_STEP). Returns MOTE_OK or
- * the connection's error. */
-int mote_tls_step(mote_tls_conn *c);
-
-/* Application data in: *len plaintext bytes; consume n of them. */
-const uint8_t *mote_tls_read_buf(const mote_tls_conn *c, size_t *len);
-void mote_tls_read_done(mote_tls_conn *c, size_t n);
-
-/* Application data out: room for *len plaintext bytes (one record); write
- * into it, then mote_tls_write_done(n) seals the record (n may be smaller). */
-uint8_t *mote_tls_write_buf(mote_tls_conn *c, size_t *len);
-int mote_tls_write_done(mote_tls_conn *c, size_t n);
-
-/* mote_tls_close: queue close_notify; the connection then only drains. */
-int mote_tls_close(mote_tls_conn *c);
 /* mote_tls_server_init: prepare a server connection; it then waits for a
  * ClientHello (mote_tls_status says MOTE_TLS_RECV) and is driven exactly
  * like a client, with the same four windows. cfg needs rng and a chain
@@ -309,6 +280,35 @@ int mote_tls_server_init(mote_tls_conn *c, const mote_tls_config *cfg, uint8_t *
  * certificate chain that was validated (client_auth), else 0. */
 int mote_tls_peer_verified(const mote_tls_conn *c);
 
+/* mote_tls_status: MOTE_TLS_* bits saying what the engine can do now. */
+unsigned mote_tls_status(const mote_tls_conn *c);
+
+/* Output: *len bytes at the returned pointer are to be sent; report how
+ * many went out with mote_tls_send_done. NULL/0 when nothing is pending. */
+const uint8_t *mote_tls_send_buf(const mote_tls_conn *c, size_t *len);
+void mote_tls_send_done(mote_tls_conn *c, size_t n);
+
+/* Input: room for *len bytes from the network; then mote_tls_recv_done(n)
+ * processes them (records are decrypted, the handshake advances by at most
+ * one public-key operation). Returns MOTE_OK or the connection's error. */
+uint8_t *mote_tls_recv_buf(mote_tls_conn *c, size_t *len);
+int mote_tls_recv_done(mote_tls_conn *c, size_t n);
+
+/* mote_tls_step: continue pending work (MOTE_TLS_STEP). Returns MOTE_OK or
+ * the connection's error. */
+int mote_tls_step(mote_tls_conn *c);
+
+/* Application data in: *len plaintext bytes; consume n of them. */
+const uint8_t *mote_tls_read_buf(const mote_tls_conn *c, size_t *len);
+void mote_tls_read_done(mote_tls_conn *c, size_t n);
+
+/* Application data out: room for *len plaintext bytes (one record); write
+ * into it, then mote_tls_write_done(n) seals the record (n may be smaller). */
+uint8_t *mote_tls_write_buf(mote_tls_conn *c, size_t *len);
+int mote_tls_write_done(mote_tls_conn *c, size_t n);
+
+/* mote_tls_close: queue close_notify; the connection then only drains. */
+int mote_tls_close(mote_tls_conn *c);
 
 /* mote_tls_abort: the application ends the connection, at any point (e.g.
  * it refuses the peer's certificate for a reason of its own): err, a

@@ -113,14 +113,6 @@ void mote_tls_th_get(const mote_tls_conn *c, uint8_t *out)
     th_get(c, out);
 }
 
-/* ---- extensions (the readers rd_t, rd_u, rd_bytes are in internal.h) ---- */
-
-/* Walk an extension block: calls fn for each; rejects duplicates of the
- * types we know (tracked in a 32-bit set of small indexes). */
-typedef mote_tls_ext_fn ext_fn;
-
-static int ext_index(uint16_t type)
-{
 void mote_tls13_th_restart(mote_tls_conn *c)
 {
     uint8_t h[48], hdr[4] = {MOTE_HS_MESSAGE_HASH, 0, 0, 0};
@@ -135,6 +127,14 @@ void mote_tls13_th_restart(mote_tls_conn *c)
     th_add(c, h, c->hash_len);
 }
 
+/* ---- extensions (the readers rd_t, rd_u, rd_bytes are in internal.h) ---- */
+
+/* Walk an extension block: calls fn for each; rejects duplicates of the
+ * types we know (tracked in a 32-bit set of small indexes). */
+typedef mote_tls_ext_fn ext_fn;
+
+static int ext_index(uint16_t type)
+{
     static const uint16_t known[] = {0,  1,  10, 11, 13, 16, 23, 28,   41,
                                      42, 43, 44, 45, 47, 50, 51, 65281};
     int i;
@@ -480,6 +480,11 @@ static const uint8_t hrr_random[32] = {
     0xCF, 0x21, 0xAD, 0x74, 0xE5, 0x9A, 0x61, 0x11, 0xBE, 0x1D, 0x8C, 0x02, 0x1E, 0x65, 0xB8, 0x91,
     0xC2, 0xA2, 0x11, 0x16, 0x7A, 0xBB, 0x8C, 0x5E, 0x07, 0x9E, 0x09, 0xE2, 0xC8, 0xA8, 0x33, 0x9C};
 
+const uint8_t *mote_tls13_hrr_random(void)
+{
+    return hrr_random;
+}
+
 typedef struct {
     uint16_t version, group;
     const uint8_t *share, *cookie;
@@ -612,11 +617,6 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
         uint8_t shared[256], h[48];
         size_t shared_len;
         const mote_hash_desc *hd = hash_of(c);
-const uint8_t *mote_tls13_hrr_random(void)
-{
-    return hrr_random;
-}
-
         mote_tls13_ks ks;
         rc = mote_tls_kex_shared(c, s.share, s.share_len, shared, &shared_len);
         c->pk_ops++;
@@ -838,6 +838,7 @@ static int cert_message_end(mote_tls_conn *c)
 {
     int rc;
     if (c->cs_state != CS_DONE) return MOTE_ERR_TLS_DECODE;
+    if (c->server) return mote_tls13_client_cert_end(c, c->cs_count); /* server13.c */
     if (c->cs_count == 0) return MOTE_ERR_TLS_DECODE; /* the server must send a chain */
     rc = mote_tls_cert_end(c, c->cs_count);
     if (rc) return rc;
@@ -860,9 +861,20 @@ static int on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len,
                               sig, sig_len);
     c->pk_ops++;
     if (rc) return mote_tls_fail(c, rc);
+    if (c->server) { /* the client's certificate is proven; its scheme is not reported */
+        c->peer_auth = 1;
+        c->state = MOTE_SS_WAIT_FIN;
+        return MOTE_OK;
+    }
     c->sig_scheme = scheme;
     c->state = MOTE_ST_WAIT_FIN;
     return MOTE_OK;
+}
+
+int mote_tls13_on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len,
+                                     const uint8_t *th)
+{
+    return on_certificate_verify(c, b, len, th);
 }
 
 /* ---- Finished, and our answering flight ---- */
@@ -961,6 +973,7 @@ static int send_key_update(mote_tls_conn *c, int request);
 
 int mote_tls_hs_continue(mote_tls_conn *c)
 {
+    if (c->server && (c->flags & MOTE_F_SFLIGHT)) return mote_tls13_server_continue(c);
     if (c->flags & MOTE_F_FLIGHT) return send_flight(c);
     if (c->flags & MOTE_F_KU_PENDING) return send_key_update(c, 0);
 #if MOTE_ENABLE_TLS12
@@ -975,6 +988,7 @@ static int send_key_update(mote_tls_conn *c, int request)
 {
     uint8_t msg[5] = {MOTE_HS_KEY_UPDATE, 0, 0, 1, (uint8_t)request};
     const mote_hash_desc *hd = hash_of(c);
+    uint8_t *ours = c->server ? c->s_secret : c->c_secret;
     int rc;
     if (c->out_len - c->out_sent > 0 && c->out_size - c->out_len < 5 + 5 + 1 + 16) {
         c->flags |= MOTE_F_KU_PENDING;
@@ -985,7 +999,6 @@ static int send_key_update(mote_tls_conn *c, int request)
     if (rc) return mote_tls_fail(c, rc);
     mote_tls13_next_secret(hd, ours);
     if (mote_tls13_traffic_keys(hd, ours, suite_aead(c->suite), &c->wr))
-    if (c->server) return mote_tls13_client_cert_end(c, c->cs_count); /* server13.c */
         return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
     return MOTE_OK;
 }
@@ -1001,6 +1014,7 @@ int mote_tls_key_update(mote_tls_conn *c, int request_peer)
 static int on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
 {
     const mote_hash_desc *hd = hash_of(c);
+    uint8_t *peers = c->server ? c->c_secret : c->s_secret;
     (void)th;
     if (len != 1 || b[0] > 1)
         return mote_tls_fail(c, len != 1 ? MOTE_ERR_TLS_DECODE : MOTE_ERR_TLS_ILLEGAL_PARAMETER);
@@ -1011,22 +1025,17 @@ static int on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const u
     return MOTE_OK;
 }
 
-    if (c->server) { /* the client's certificate is proven; its scheme is not reported */
-        c->peer_auth = 1;
-        c->state = MOTE_SS_WAIT_FIN;
-        return MOTE_OK;
-    }
 /* ---- message framing ---- */
+
+int mote_tls13_on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+{
+    return on_key_update(c, b, len, th);
+}
 
 /* The table of the version in use (1.3 until a ServerHello picks 1.2). */
 static const mote_tls_hs_row *table_of(const mote_tls_conn *c, size_t *rows)
 {
-int mote_tls13_on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len,
-                                     const uint8_t *th)
-{
-    return on_certificate_verify(c, b, len, th);
-}
-
+    if (c->server) return mote_tls13_server_table(rows);
 #if MOTE_ENABLE_TLS12
     if (c->version == MOTE_TLS12) return mote_tls12_table(rows);
 #else
@@ -1134,7 +1143,6 @@ int mote_tls_hs_input(mote_tls_conn *c)
         }
     }
     return c->err;
-    if (c->server && (c->flags & MOTE_F_SFLIGHT)) return mote_tls13_server_continue(c);
 }
 
 void mote_tls_wipe_secrets(mote_tls_conn *c)
@@ -1146,11 +1154,3 @@ void mote_tls_wipe_secrets(mote_tls_conn *c)
     mote_wipe(&c->rd, sizeof c->rd);
     mote_wipe(&c->wr, sizeof c->wr); /* pending output is already sealed */
 }
-    uint8_t *ours = c->server ? c->s_secret : c->c_secret;
-    uint8_t *peers = c->server ? c->c_secret : c->s_secret;
-int mote_tls13_on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
-{
-    return on_key_update(c, b, len, th);
-}
-
-    if (c->server) return mote_tls13_server_table(rows);

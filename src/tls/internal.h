@@ -224,7 +224,6 @@ int mote_tls12_cert_verify(mote_tls_conn *c, uint16_t scheme, const uint8_t *par
 /* The alert that fits an X.509 error code. */
 uint8_t mote_tls_x509_alert(int err);
 
-#endif
 /* Shared by both roles of the TLS 1.3 handshake (client13.c). */
 const uint16_t *mote_tls13_suites(const mote_tls_conn *c); /* configured or default */
 const uint16_t *mote_tls_groups(const mote_tls_conn *c);   /* configured or default */
@@ -254,3 +253,4 @@ const mote_tls_hs_row *mote_tls13_server_table(size_t *rows);
 int mote_tls13_server_continue(mote_tls_conn *c);
 int mote_tls13_client_cert_end(mote_tls_conn *c, unsigned count);
 
+#endif

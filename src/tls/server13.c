@@ -1,0 +1,664 @@
+/* The TLS 1.3 server handshake (RFC 8446), as a table of states and the
+ * messages each accepts, on the client's framing (src/tls/client13.c).
+ *
+ *   WAIT_CH    ClientHello              -> HelloRetryRequest, WAIT_CH2
+ *                                       -> ServerHello, FLIGHT
+ *   WAIT_CH2   ClientHello              -> ServerHello, FLIGHT
+ *   FLIGHT     (nothing: our flight is being written)
+ *                EncryptedExtensions, [CertificateRequest], Certificate,
+ *                CertificateVerify, Finished -> WAIT_CERT (we asked) | WAIT_FIN
+ *   WAIT_CERT  Certificate (streamed)   -> WAIT_CV | WAIT_FIN (empty, optional)
+ *   WAIT_CV    CertificateVerify        -> WAIT_FIN
+ *   WAIT_FIN   Finished                 -> CONNECTED
+ *   CONNECTED  KeyUpdate
+ *
+ * The ClientHello is parsed where it lies in the input buffer, every field
+ * bounded; what the handshake needs later is copied into the connection
+ * (random, session id, choices) and the client's key share is parked at the
+ * end of the output buffer until our flight's first step uses it. One
+ * public-key operation per call: our key share (with the ServerHello), the
+ * shared secret (with EncryptedExtensions), the CertificateVerify
+ * signature; each of the client's certificates and its CertificateVerify. */
+#include <string.h>
+
+#include "crypto/util.h"
+#include "tls/internal.h"
+#include "tls/keysched.h"
+
+static int on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
+static int on_client_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
+
+static const mote_tls_hs_row table[] = {
+    {MOTE_SS_WAIT_CH, MOTE_HS_CLIENT_HELLO, TH_AFTER, 16384, on_client_hello},
+    {MOTE_SS_WAIT_CH2, MOTE_HS_CLIENT_HELLO, TH_AFTER, 16384, on_client_hello},
+    {MOTE_SS_WAIT_CERT, MOTE_HS_CERTIFICATE, TH_AFTER, 0, NULL},
+    {MOTE_SS_WAIT_CV, MOTE_HS_CERTIFICATE_VERIFY, TH_BEFORE, 4 + 512,
+     mote_tls13_on_certificate_verify},
+    {MOTE_SS_WAIT_FIN, MOTE_HS_FINISHED, TH_BEFORE, 64, on_client_finished},
+    {MOTE_ST_CONNECTED, MOTE_HS_KEY_UPDATE, TH_NONE, 1, mote_tls13_on_key_update},
+};
+
+const mote_tls_hs_row *mote_tls13_server_table(size_t *rows)
+{
+    *rows = sizeof table / sizeof *table;
+    return table;
+}
+
+int mote_tls_peer_verified(const mote_tls_conn *c)
+{
+    return c->peer_auth;
+}
+
+/* Our flight, in phases, each resumed when the output buffer has room or
+ * the next public-key operation may run. */
+enum { SF_SHARED, SF_EE, SF_CR, SF_CERT, SF_VERIFY, SF_FIN };
+
+int mote_tls_server_init(mote_tls_conn *c, const mote_tls_config *cfg, uint8_t *in, size_t in_size,
+                         uint8_t *out, size_t out_size)
+{
+    memset(c, 0, sizeof *c);
+    c->alert_sent = c->alert_recv = 255;
+    c->state = MOTE_ST_CLOSED;
+    if (!cfg || !cfg->rng || !in || !out || in_size < MOTE_TLS_MIN_IN ||
+        out_size < MOTE_TLS_MIN_OUT)
+        return c->err = MOTE_ERR_BAD_INPUT;
+    if (!cfg->sni && (!cfg->client_key || !cfg->n_client_certs || !cfg->client_certs))
+        return c->err = MOTE_ERR_BAD_INPUT; /* nothing to present */
+    c->cfg = cfg;
+    c->server = 1;
+    c->in = in, c->in_size = in_size;
+    c->out = out, c->out_size = out_size;
+    mote_sha256_init(&c->th256);
+#if MOTE_ENABLE_SHA512
+    mote_sha384_init(&c->th384);
+#endif
+    c->state = MOTE_SS_WAIT_CH;
+    return MOTE_OK;
+}
+
+/* ---- the ClientHello ---- */
+
+typedef struct {
+    const uint8_t *versions, *groups, *shares, *sigalgs, *alpn, *sni;
+    size_t versions_len, groups_len, shares_len, sigalgs_len, alpn_len, sni_len;
+    uint16_t rsl;     /* record_size_limit (0: none) */
+    uint8_t mfl;      /* max_fragment_length code (0: none) */
+    uint8_t has_sni;  /* a server_name extension came */
+    unsigned n_ext;   /* extensions seen so far */
+    unsigned psk_pos; /* 1 + position of pre_shared_key (0: none) */
+} ch_info;
+
+/* A list of 2-byte entries with a 2-byte (or 1-byte) length, filling the
+ * whole extension: the entries, or NULL when malformed. */
+static const uint8_t *u16_list(rd_t *b, int len_bytes, size_t *n)
+{
+    size_t len = rd_u(b, len_bytes);
+    const uint8_t *p = rd_bytes(b, len);
+    if (!p || len == 0 || len % 2 || b->p != b->end) return NULL;
+    *n = len;
+    return p;
+}
+
+static int has_u16(const uint8_t *list, size_t len, uint16_t v)
+{
+    size_t i;
+    for (i = 0; i + 1 < len; i += 2)
+        if (((list[i] << 8) | list[i + 1]) == v) return 1;
+    return 0;
+}
+
+static int ch_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
+{
+    ch_info *h = arg;
+    (void)c;
+    h->n_ext++;
+    switch (type) {
+    case 0: { /* server_name: one host_name of 1..255 bytes */
+        size_t list = rd_u(b, 2);
+        if (b->bad || list == 0 || list != (size_t)(b->end - b->p)) return MOTE_ERR_TLS_DECODE;
+        while (b->p < b->end) {
+            uint32_t kind = rd_u(b, 1);
+            size_t n = rd_u(b, 2);
+            const uint8_t *name = rd_bytes(b, n);
+            if (!name || n == 0) return MOTE_ERR_TLS_DECODE;
+            if (kind != 0) continue;
+            if (h->sni || n > 255) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+            h->sni = name, h->sni_len = n;
+        }
+        h->has_sni = 1;
+        return MOTE_OK;
+    }
+    case 1: { /* max_fragment_length */
+        uint32_t code = rd_u(b, 1);
+        if (b->bad) return MOTE_ERR_TLS_DECODE;
+        if (code < 1 || code > 4) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+        h->mfl = (uint8_t)code;
+        return MOTE_OK;
+    }
+    case 10: /* supported_groups */
+        h->groups = u16_list(b, 2, &h->groups_len);
+        return h->groups ? MOTE_OK : MOTE_ERR_TLS_DECODE;
+    case 13: /* signature_algorithms */
+        h->sigalgs = u16_list(b, 2, &h->sigalgs_len);
+        return h->sigalgs ? MOTE_OK : MOTE_ERR_TLS_DECODE;
+    case 16: { /* ALPN: names of 1..255 bytes */
+        size_t list = rd_u(b, 2);
+        const uint8_t *p = rd_bytes(b, list);
+        rd_t l;
+        if (!p || list < 2 || b->p != b->end) return MOTE_ERR_TLS_DECODE;
+        l.p = p, l.end = p + list, l.bad = 0;
+        while (l.p < l.end) {
+            size_t n = rd_u(&l, 1);
+            if (n == 0 || !rd_bytes(&l, n)) return MOTE_ERR_TLS_DECODE;
+        }
+        h->alpn = p, h->alpn_len = list;
+        return MOTE_OK;
+    }
+    case 28: { /* record_size_limit */
+        uint32_t v = rd_u(b, 2);
+        if (b->bad) return MOTE_ERR_TLS_DECODE;
+        if (v < 64) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+        h->rsl = (uint16_t)v;
+        return MOTE_OK;
+    }
+    case 43: /* supported_versions */
+        h->versions = u16_list(b, 1, &h->versions_len);
+        return h->versions ? MOTE_OK : MOTE_ERR_TLS_DECODE;
+    case 51: { /* key_share: {group, key<1..2^16-1>}, each group once */
+        size_t list = rd_u(b, 2);
+        const uint8_t *p = rd_bytes(b, list);
+        rd_t l;
+        if (!p || b->p != b->end) return MOTE_ERR_TLS_DECODE;
+        l.p = p, l.end = p + list, l.bad = 0;
+        while (l.p < l.end) {
+            const uint8_t *entry = l.p;
+            size_t n;
+            rd_u(&l, 2);
+            n = rd_u(&l, 2);
+            if (n == 0 || !rd_bytes(&l, n)) return MOTE_ERR_TLS_DECODE;
+            {
+                const uint8_t *q = p; /* the same group earlier? */
+                while (q < entry) {
+                    if (q[0] == entry[0] && q[1] == entry[1]) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+                    q += 4 + ((size_t)q[2] << 8 | q[3]);
+                }
+            }
+        }
+        h->shares = p, h->shares_len = list;
+        return MOTE_OK;
+    }
+    case 41: /* pre_shared_key: must come last; not used (no resumption yet) */
+        h->psk_pos = h->n_ext;
+        b->p = b->end;
+        return MOTE_OK;
+    default: /* anything else (cookie, psk modes, EMS, ...) plays no part here */
+        b->p = b->end;
+        return MOTE_OK;
+    }
+}
+
+/* Every extension type at most once (RFC 8446 4.2), known or not. */
+static int no_duplicates(const uint8_t *p, const uint8_t *end)
+{
+    const uint8_t *q, *first = p;
+    while (end - p >= 4) {
+        for (q = first; q < p; q += 4 + ((size_t)q[2] << 8 | q[3]))
+            if (q[0] == p[0] && q[1] == p[1]) return 0;
+        p += 4 + ((size_t)p[2] << 8 | p[3]);
+    }
+    return 1;
+}
+
+/* The client's key share for a group, or NULL. */
+static const uint8_t *share_of(const ch_info *h, uint16_t group, size_t *n)
+{
+    const uint8_t *p = h->shares, *end = h->shares + h->shares_len;
+    while (p && p < end) {
+        size_t len = (size_t)p[2] << 8 | p[3];
+        if (((p[0] << 8) | p[1]) == group) {
+            *n = len;
+            return p + 4;
+        }
+        p += 4 + len;
+    }
+    return NULL;
+}
+
+/* Can we take this group at all (compiled, configured, buffers)? ffdhe2048
+ * needs the ServerHello and the client's 256-byte share in out[] at once. */
+static int group_ok(const mote_tls_conn *c, uint16_t g)
+{
+    const uint16_t *p;
+    if (!mote_tls_kex_supported(g)) return 0;
+    if (g == MOTE_GROUP_FFDHE2048 && c->out_size < 5 + 128 + 2 * MOTE_TLS_MAX_SHARE + 6) return 0;
+    for (p = mote_tls_groups(c); *p; p++)
+        if (*p == g) return 1;
+    return 0;
+}
+
+static const mote_hash_desc *hash_of(const mote_tls_conn *c)
+{
+    return mote_tls13_suite_hash(c->suite);
+}
+
+/* ServerHello or HelloRetryRequest (pub NULL: only the group), as one
+ * record; it joins the transcript. */
+static int send_server_hello(mote_tls_conn *c, const uint8_t *random, uint16_t group,
+                             const uint8_t *pub, size_t pub_len)
+{
+    wr_t w;
+    uint8_t *msg, *len3, *l2;
+    if (c->out_sent == c->out_len) c->out_sent = c->out_len = 0;
+    w.p = c->out + c->out_len + 5, w.end = c->out + c->out_size, w.full = 0;
+    msg = w.p;
+    put_u(&w, MOTE_HS_SERVER_HELLO, 1);
+    len3 = open_len(&w, 3);
+    put_u(&w, MOTE_TLS12, 2); /* legacy_version */
+    put(&w, random, 32);
+    put_u(&w, c->sid_len, 1);
+    put(&w, c->session_id, c->sid_len);
+    put_u(&w, c->suite, 2);
+    put_u(&w, 0, 1);
+    l2 = open_len(&w, 2);
+    put_u(&w, 43, 2); /* supported_versions */
+    put_u(&w, 2, 2);
+    put_u(&w, MOTE_TLS13, 2);
+    put_u(&w, 51, 2); /* key_share */
+    if (!pub) {
+        put_u(&w, 2, 2);
+        put_u(&w, group, 2);
+    } else {
+        put_u(&w, (uint32_t)pub_len + 4, 2);
+        put_u(&w, group, 2);
+        put_u(&w, (uint32_t)pub_len, 2);
+        put(&w, pub, pub_len);
+    }
+    close_len(&w, l2, 2);
+    close_len(&w, len3, 3);
+    if (w.full) return MOTE_ERR_TLS_INTERNAL;
+    mote_tls_th_add(c, msg, (size_t)(w.p - msg));
+    return mote_tls_send_record(c, 22, msg, (size_t)(w.p - msg));
+}
+
+/* Middlebox compatibility (RFC 8446 D.4): one CCS after our first hello,
+ * when the client sent a session id. */
+static int send_ccs(mote_tls_conn *c)
+{
+    uint8_t one = 1;
+    return c->sid_len ? mote_tls_send_record(c, 20, &one, 1) : MOTE_OK;
+}
+
+/* HelloRetryRequest: the transcript restarts with message_hash(ClientHello1). */
+static int hello_retry(mote_tls_conn *c, uint16_t group)
+{
+    int rc;
+    mote_tls13_th_restart(c);
+    rc = send_server_hello(c, mote_tls13_hrr_random(), group, NULL, 0);
+    if (rc == MOTE_OK) rc = send_ccs(c);
+    if (rc) return rc;
+    c->hrr_group = group;
+    c->flags |= MOTE_F_HRR;
+    c->state = MOTE_SS_WAIT_CH2;
+    return MOTE_OK;
+}
+
+/* The TLS 1.3 choices from a parsed ClientHello: suite, group (or a retry),
+ * our chain and its scheme, ALPN, record limits. */
+static int choose13(mote_tls_conn *c, const ch_info *h, const uint8_t *suites, size_t suites_len,
+                    uint16_t *group, int *retry)
+{
+    const mote_tls_config *cfg = c->cfg;
+    const uint16_t *p;
+    uint16_t suite = 0;
+    size_t i;
+
+    for (p = mote_tls13_suites(c); *p && !suite; p++)
+        if (mote_tls13_suite_aead(*p) != MOTE_AEAD_NONE && has_u16(suites, suites_len, *p))
+            suite = *p;
+    if (!suite) return MOTE_ERR_TLS_HANDSHAKE_FAILURE;
+    if ((c->flags & MOTE_F_HRR) && suite != c->suite) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+    c->suite = suite;
+    c->hash_len = (uint8_t)hash_of(c)->out_len;
+
+    if (!h->groups || !h->shares || !h->sigalgs) return MOTE_ERR_TLS_MISSING_EXTENSION;
+    for (i = 0; i < h->shares_len; i += 4 + ((size_t)h->shares[i + 2] << 8 | h->shares[i + 3]))
+        if (!has_u16(h->groups, h->groups_len, (uint16_t)(h->shares[i] << 8 | h->shares[i + 1])))
+            return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+    /* our preference among the shares sent; else among the groups offered (a retry) */
+    *group = 0, *retry = 0;
+    for (p = mote_tls_groups(c); *p && !*group; p++)
+        if (group_ok(c, *p) && share_of(h, *p, &i)) *group = *p;
+    if (c->flags & MOTE_F_HRR) { /* the retry's group, and only it */
+        if (*group != c->hrr_group || h->shares_len != 4 + i) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+    } else if (!*group) {
+        for (p = mote_tls_groups(c); *p && !*group; p++)
+            if (group_ok(c, *p) && has_u16(h->groups, h->groups_len, *p)) *group = *p;
+        if (!*group) return MOTE_ERR_TLS_HANDSHAKE_FAILURE;
+        *retry = 1;
+    }
+
+    /* the chain for the name asked for, and a scheme its key signs that the client takes */
+    c->own = cfg->sni ? cfg->sni(cfg->sni_arg, h->sni, h->sni ? h->sni_len : 0) : NULL;
+    c->client_scheme = mote_tls_pick_scheme(c, h->sigalgs, h->sigalgs_len);
+    if (!c->client_scheme) return MOTE_ERR_TLS_HANDSHAKE_FAILURE;
+    c->sig_scheme = c->client_scheme;
+
+    /* ALPN: the first of ours the client offers */
+    c->alpn_index = 0;
+    if (h->alpn && cfg->alpn && cfg->alpn[0]) {
+        const char *const *a;
+        for (a = cfg->alpn; *a && !c->alpn_index; a++) {
+            size_t n = strlen(*a), at = 0;
+            while (at < h->alpn_len && !c->alpn_index) {
+                size_t k = h->alpn[at];
+                if (k == n && memcmp(h->alpn + at + 1, *a, n) == 0)
+                    c->alpn_index = (uint8_t)(a - cfg->alpn + 1);
+                at += 1 + k;
+            }
+        }
+        if (!c->alpn_index) return MOTE_ERR_TLS_NO_APPLICATION_PROTOCOL;
+    }
+
+    /* record limits: record_size_limit wins over max_fragment_length (RFC 8449) */
+    c->mfl = 0, c->peer_record_limit = 0;
+    if (h->rsl)
+        c->peer_record_limit = (uint16_t)(h->rsl - 1 > 16384 ? 16384 : h->rsl - 1);
+    else if (h->mfl)
+        c->mfl = c->peer_record_limit = (uint16_t)(256u << h->mfl);
+    return MOTE_OK;
+}
+
+static int on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+{
+    rd_t r = {b, b + len, 0};
+    ch_info h;
+    const uint8_t *random, *sid, *suites, *comp, *share;
+    size_t sid_len, suites_len, comp_len, share_len = 0, i;
+    uint16_t group = 0;
+    int rc, retry = 0, v13 = 0;
+    (void)th;
+    memset(&h, 0, sizeof h);
+    rd_u(&r, 2); /* legacy_version: supported_versions decides */
+    random = rd_bytes(&r, 32);
+    sid_len = rd_u(&r, 1);
+    sid = rd_bytes(&r, sid_len);
+    suites_len = rd_u(&r, 2);
+    suites = rd_bytes(&r, suites_len);
+    comp_len = rd_u(&r, 1);
+    comp = rd_bytes(&r, comp_len);
+    if (r.bad || sid_len > 32 || suites_len < 2 || suites_len % 2 || comp_len < 1)
+        return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    if (r.p == r.end) return mote_tls_fail(c, MOTE_ERR_TLS_PROTOCOL_VERSION); /* no extensions */
+    if (r.end - r.p >= 2 && !no_duplicates(r.p + 2, r.end))
+        return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    rc = mote_tls_walk_extensions(c, &r, ch_ext, &h);
+    if (rc) return mote_tls_fail(c, rc);
+    if (h.psk_pos && h.psk_pos != h.n_ext) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+
+    for (i = 0; h.versions && i < h.versions_len; i += 2)
+        if (h.versions[i] == 3 && h.versions[i + 1] == 4) v13 = 1;
+    if (!v13 || !mote_tls_offers(c, MOTE_TLS13))
+        return mote_tls_fail(c, MOTE_ERR_TLS_PROTOCOL_VERSION);
+    if (comp_len != 1 || comp[0] != 0) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    if ((c->flags & MOTE_F_HRR) &&
+        (sid_len != c->sid_len || memcmp(sid, c->session_id, sid_len) != 0))
+        return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    c->version = MOTE_TLS13;
+    memcpy(c->client_random, random, 32);
+    memcpy(c->session_id, sid, sid_len);
+    c->sid_len = (uint8_t)sid_len;
+
+    rc = choose13(c, &h, suites, suites_len, &group, &retry);
+    if (rc) return mote_tls_fail(c, rc);
+    if (retry) {
+        rc = hello_retry(c, group);
+        return rc ? mote_tls_fail(c, rc) : MOTE_OK;
+    }
+
+    /* our key share, then the ServerHello; the client's share waits at the
+     * end of out[] for the next step (the shared secret) */
+    share = share_of(&h, group, &share_len);
+    {
+        uint8_t pub[MOTE_TLS_MAX_SHARE];
+        size_t pub_len = 0;
+        rc = mote_drbg_generate(c->cfg->rng, c->server_random, 32);
+        if (rc == MOTE_OK) rc = mote_tls_kex_keygen(c, group, pub, &pub_len);
+        if (!c->pk_ops) c->pk_ops++;
+        if (rc == MOTE_OK) rc = send_server_hello(c, c->server_random, group, pub, pub_len);
+        if (rc == MOTE_OK && !(c->flags & MOTE_F_HRR)) rc = send_ccs(c);
+        if (rc) return mote_tls_fail(c, rc > MOTE_ERR_TLS_CLOSED ? MOTE_ERR_TLS_INTERNAL : rc);
+    }
+    if (share_len > MOTE_TLS_MAX_SHARE || c->out_size - c->out_len < share_len)
+        return mote_tls_fail(c, share_len > MOTE_TLS_MAX_SHARE ? MOTE_ERR_TLS_ILLEGAL_PARAMETER
+                                                               : MOTE_ERR_TLS_INTERNAL);
+    memcpy(c->out + c->out_size - share_len, share, share_len);
+    c->share_len = (uint16_t)share_len;
+    c->group = group;
+    c->state = MOTE_SS_FLIGHT;
+    c->fl_phase = SF_SHARED;
+    c->flags |= MOTE_F_SFLIGHT;
+    if (c->cfg->client_auth) c->flags |= MOTE_F_CERT_REQ;
+    return MOTE_OK;
+}
+
+/* ---- our flight ---- */
+
+/* The shared secret and the handshake traffic keys. */
+static int handshake_keys(mote_tls_conn *c)
+{
+    const mote_hash_desc *hd = hash_of(c);
+    uint8_t shared[MOTE_TLS_MAX_SHARE], h[48];
+    size_t shared_len;
+    mote_tls13_ks ks;
+    int rc, aead = mote_tls13_suite_aead(c->suite);
+    rc = mote_tls_kex_shared(c, c->out + c->out_size - c->share_len, c->share_len, shared,
+                             &shared_len);
+    c->pk_ops++;
+    mote_wipe(c->out + c->out_size - c->share_len, c->share_len);
+    if (rc) {
+        mote_wipe(shared, sizeof shared);
+        return rc == MOTE_ERR_TLS_INTERNAL ? rc : MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+    }
+    mote_tls_th_get(c, h); /* ClientHello .. ServerHello */
+    mote_tls13_ks_early(&ks, hd, NULL, 0);
+    mote_tls13_ks_handshake(&ks, shared, shared_len);
+    mote_wipe(shared, sizeof shared);
+    mote_tls13_ks_derive(&ks, "c hs traffic", h, c->c_secret);
+    mote_tls13_ks_derive(&ks, "s hs traffic", h, c->s_secret);
+    memcpy(c->secret, ks.secret, hd->out_len);
+    mote_tls13_ks_wipe(&ks);
+    if (mote_tls13_traffic_keys(hd, c->s_secret, aead, &c->wr) ||
+        mote_tls13_traffic_keys(hd, c->c_secret, aead, &c->rd))
+        return MOTE_ERR_TLS_INTERNAL;
+    return MOTE_OK;
+}
+
+/* A writer for one encrypted handshake record at the end of the pending
+ * output (room left for the content type and the tag). */
+static void open_record(mote_tls_conn *c, wr_t *w)
+{
+    size_t over = mote_tls_cipher_overhead(&c->wr) + 1;
+    if (c->out_sent == c->out_len) c->out_sent = c->out_len = 0;
+    w->p = c->out + c->out_len + 5;
+    w->end = c->out_size - c->out_len > 5 + over ? c->out + c->out_size - over : w->p;
+    w->full = 0;
+}
+
+/* Seal what w holds; 0 when it must wait for room, 1 when sent, or an error. */
+static int close_record(mote_tls_conn *c, wr_t *w, uint8_t *msg)
+{
+    int rc;
+    if (w->full) return c->out_len > c->out_sent ? 0 : MOTE_ERR_TLS_INTERNAL;
+    mote_tls_th_add(c, msg, (size_t)(w->p - msg));
+    rc = mote_tls_send_record(c, 22, msg, (size_t)(w->p - msg));
+    return rc ? rc : 1;
+}
+
+static int send_encrypted_extensions(mote_tls_conn *c)
+{
+    wr_t w;
+    uint8_t *msg, *len3, *l2;
+    open_record(c, &w);
+    msg = w.p;
+    put_u(&w, MOTE_HS_ENCRYPTED_EXTENSIONS, 1);
+    len3 = open_len(&w, 3);
+    l2 = open_len(&w, 2);
+    if (c->own || c->cfg->sni) { /* server_name: the name chose the chain */
+        put_u(&w, 0, 2);
+        put_u(&w, 0, 2);
+    }
+    if (c->alpn_index) {
+        const char *a = c->cfg->alpn[c->alpn_index - 1];
+        size_t n = strlen(a);
+        put_u(&w, 16, 2);
+        put_u(&w, (uint32_t)n + 3, 2);
+        put_u(&w, (uint32_t)n + 1, 2);
+        put_u(&w, (uint32_t)n, 1);
+        put(&w, a, n);
+    }
+    if (c->mfl) { /* max_fragment_length echoed */
+        unsigned k = 1;
+        while ((256u << k) < c->mfl)
+            k++;
+        put_u(&w, 1, 2);
+        put_u(&w, 1, 2);
+        put_u(&w, k, 1);
+    } else if (c->peer_record_limit) { /* record_size_limit: what our input buffer takes */
+        size_t lim = c->in_size - 5 - 16;
+        put_u(&w, 28, 2);
+        put_u(&w, 2, 2);
+        put_u(&w, (uint32_t)(lim > 16385 ? 16385 : lim), 2);
+    }
+    close_len(&w, l2, 2);
+    close_len(&w, len3, 3);
+    return close_record(c, &w, msg);
+}
+
+static int send_certificate_request(mote_tls_conn *c)
+{
+    wr_t w;
+    uint8_t *msg, *len3, *l2, *l2b, *l1;
+    size_t n, i;
+    const uint16_t *algs = mote_tls_sig_algs(&n);
+    open_record(c, &w);
+    msg = w.p;
+    put_u(&w, MOTE_HS_CERTIFICATE_REQUEST, 1);
+    len3 = open_len(&w, 3);
+    put_u(&w, 0, 1); /* certificate_request_context: empty */
+    l2 = open_len(&w, 2);
+    put_u(&w, 13, 2); /* signature_algorithms: what we verify */
+    l2b = open_len(&w, 2);
+    l1 = open_len(&w, 2);
+    for (i = 0; i < n; i++)
+        if (mote_tls_sig_supported(algs[i])) put_u(&w, algs[i], 2);
+    close_len(&w, l1, 2);
+    close_len(&w, l2b, 2);
+    close_len(&w, l2, 2);
+    close_len(&w, len3, 3);
+    return close_record(c, &w, msg);
+}
+
+/* Our Finished, then the application secrets: ours is installed, the
+ * client's waits in c->secret until its Finished is checked. */
+static int send_finished(mote_tls_conn *c)
+{
+    const mote_hash_desc *hd = hash_of(c);
+    uint8_t msg[4 + 48], h[48];
+    mote_tls13_ks ks;
+    int rc;
+    if (c->out_len > c->out_sent && c->out_size - c->out_len < 5 + sizeof msg + 1 + 16) return 0;
+    mote_tls_th_get(c, h);
+    msg[0] = MOTE_HS_FINISHED, msg[1] = 0, msg[2] = 0, msg[3] = (uint8_t)hd->out_len;
+    mote_tls13_finished(hd, c->s_secret, h, msg + 4);
+    mote_tls_th_add(c, msg, 4 + hd->out_len);
+    rc = mote_tls_send_record(c, 22, msg, 4 + hd->out_len);
+    mote_wipe(msg, sizeof msg);
+    if (rc) return rc;
+    mote_tls_th_get(c, h); /* ClientHello .. server Finished */
+    ks.hash = hd;
+    memcpy(ks.secret, c->secret, hd->out_len);
+    mote_tls13_ks_master(&ks);
+    mote_tls13_ks_derive(&ks, "s ap traffic", h, c->s_secret);
+    mote_tls13_ks_derive(&ks, "c ap traffic", h, c->secret);
+    mote_tls13_ks_wipe(&ks);
+    if (mote_tls13_traffic_keys(hd, c->s_secret, mote_tls13_suite_aead(c->suite), &c->wr))
+        return MOTE_ERR_TLS_INTERNAL;
+    return 1;
+}
+
+int mote_tls13_server_continue(mote_tls_conn *c)
+{
+    int rc = 1;
+    while (rc == 1 && (c->flags & MOTE_F_SFLIGHT)) {
+        switch (c->fl_phase) {
+        case SF_SHARED:
+            if (c->pk_ops) return MOTE_OK; /* one public-key operation per call */
+            rc = handshake_keys(c);
+            if (rc == MOTE_OK) rc = 1;
+            break;
+        case SF_EE:
+            rc = send_encrypted_extensions(c);
+            break;
+        case SF_CR:
+            rc = (c->flags & MOTE_F_CERT_REQ) ? send_certificate_request(c) : 1;
+            break;
+        case SF_CERT:
+            rc = mote_tls_send_client_cert(c);
+            break;
+        case SF_VERIFY:
+            if (c->pk_ops) return MOTE_OK;
+            {
+                uint8_t content[MOTE_TLS13_CV_CONTENT_MAX], h[48];
+                mote_tls_th_get(c, h);
+                rc = mote_tls_send_client_verify(c, content,
+                                                 mote_tls13_cv_content(c, 1, h, content));
+            }
+            break;
+        default:
+            rc = send_finished(c);
+            if (rc == 1) {
+                c->flags &= (uint8_t)~MOTE_F_SFLIGHT;
+                c->state = (c->flags & MOTE_F_CERT_REQ) ? MOTE_SS_WAIT_CERT : MOTE_SS_WAIT_FIN;
+                return MOTE_OK;
+            }
+            break;
+        }
+        if (rc == 1) c->fl_phase++;
+    }
+    return rc < 0 ? mote_tls_fail(c, rc) : MOTE_OK;
+}
+
+/* ---- the client's flight ---- */
+
+int mote_tls13_client_cert_end(mote_tls_conn *c, unsigned count)
+{
+    int rc;
+    if (count == 0) { /* no certificate */
+        if (c->cfg->client_auth == MOTE_TLS_CLIENT_AUTH_REQUIRED)
+            return MOTE_ERR_TLS_CERTIFICATE_REQUIRED;
+        c->state = MOTE_SS_WAIT_FIN;
+        return MOTE_OK;
+    }
+    rc = mote_tls_cert_end(c, count);
+    if (rc) return rc;
+    c->state = MOTE_SS_WAIT_CV;
+    return MOTE_OK;
+}
+
+static int on_client_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+{
+    const mote_hash_desc *hd = hash_of(c);
+    uint8_t want[48], hdr[4] = {MOTE_HS_FINISHED, 0, 0, 0};
+    if (len != hd->out_len) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    mote_tls13_finished(hd, c->c_secret, th, want);
+    if (!mote_ct_memeq(want, b, len)) return mote_tls_fail(c, MOTE_ERR_TLS_DECRYPT_ERROR);
+    hdr[3] = (uint8_t)len;
+    mote_tls_th_add(c, hdr, 4);
+    mote_tls_th_add(c, b, len);
+    memcpy(c->c_secret, c->secret, hd->out_len);
+    mote_wipe(c->secret, sizeof c->secret);
+    if (mote_tls13_traffic_keys(hd, c->c_secret, mote_tls13_suite_aead(c->suite), &c->rd))
+        return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+    c->state = MOTE_ST_CONNECTED;
+    return MOTE_OK;
+}

@@ -1,0 +1,246 @@
+/* `mote server`: a TLS server over the POSIX adapter, one connection after
+ * another.
+ *
+ *   mote server [--port N] [--host ADDR] --cert CHAIN.pem --key KEY.pem
+ *               [--ca ROOTS.pem --verify optional|require] [--alpn LIST]
+ *               [--www DIR | --echo] [--count N] [--stats] [--in-buf N] [--out-buf N]
+ *
+ * Listens on 127.0.0.1 (or ADDR, e.g. ::1), port 4433 by default. Each
+ * connection gets one line on stderr: version, suite, group, signature,
+ * ALPN, client certificate, resumed. --echo (the default) sends back what
+ * it receives; --www serves files below DIR over HTTP/1.1 (GET only, one
+ * request per connection). */
+#define _POSIX_C_SOURCE 200809L
+#include <netdb.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "mote/mote.h"
+#include "tls_tool.h"
+#include "tools.h"
+
+#define USAGE                                                                                      \
+    "usage: mote server --cert CHAIN.pem --key KEY.pem [options]\n"                                \
+    "  --port N           port (default 4433)\n"                                                   \
+    "  --host ADDR        address to listen on (default 127.0.0.1; ::1 for IPv6)\n"                \
+    "  --verify MODE      client certificates: optional or require (needs --ca)\n"                 \
+    "  --echo             send back what the client sends (default)\n"                             \
+    "  --www DIR          serve files below DIR over HTTP/1.1 (GET)\n"                             \
+    "  --count N          exit after N connections\n"                                              \
+    "  --alpn LIST        protocols we accept, in our order of preference\n"                       \
+    "  --groups, --ciphers, --in-buf, --out-buf, --tls1.3, --key-update, --stats: as for the "     \
+    "client\n"
+
+static int listen_on(const char *host, const char *port)
+{
+    struct addrinfo hints, *res, *a;
+    int fd = -1, one = 1;
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE | AI_NUMERICHOST;
+    if (getaddrinfo(host, port, &hints, &res) != 0) return -1;
+    for (a = res; a && fd < 0; a = a->ai_next) {
+        fd = socket(a->ai_family, a->ai_socktype, a->ai_protocol);
+        if (fd < 0) continue;
+        (void)setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        if (bind(fd, a->ai_addr, a->ai_addrlen) != 0 || listen(fd, 16) != 0) {
+            close(fd);
+            fd = -1;
+        }
+    }
+    freeaddrinfo(res);
+    return fd;
+}
+
+static void echo(mote_tool_session *s, int fd)
+{
+    uint8_t buf[4096];
+    for (;;) {
+        long got = mote_tool_read(s, fd, buf, sizeof buf);
+        if (got <= 0) break; /* close_notify, or an error */
+        if (mote_tool_write(s, fd, buf, (size_t)got) < 0) return;
+    }
+    mote_tool_close(s, fd);
+}
+
+static void respond(mote_tool_session *s, int fd, const char *status, const char *type, long len)
+{
+    char head[256];
+    int n = snprintf(head, sizeof head,
+                     "HTTP/1.1 %s\r\nServer: mote\r\nContent-Type: %s\r\nContent-Length: %ld\r\n"
+                     "Connection: close\r\n\r\n",
+                     status, type, len);
+    (void)mote_tool_write(s, fd, head, (size_t)n);
+}
+
+static void error_page(mote_tool_session *s, int fd, const char *status)
+{
+    respond(s, fd, status, "text/plain", (long)strlen(status) + 1);
+    (void)mote_tool_write(s, fd, status, strlen(status));
+    (void)mote_tool_write(s, fd, "\n", 1);
+}
+
+static const char *content_type(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    if (!dot) return "application/octet-stream";
+    if (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0) return "text/html";
+    if (strcmp(dot, ".txt") == 0) return "text/plain";
+    if (strcmp(dot, ".css") == 0) return "text/css";
+    if (strcmp(dot, ".js") == 0) return "text/javascript";
+    if (strcmp(dot, ".json") == 0) return "application/json";
+    if (strcmp(dot, ".png") == 0) return "image/png";
+    return "application/octet-stream";
+}
+
+/* One GET per connection. The path must be plain: no "..", no backslash,
+ * no empty segment tricks; "/" means index.html. */
+static void www(mote_tool_session *s, int fd, const char *root)
+{
+    char req[8192], path[4096], *sp, *end;
+    size_t have = 0;
+    FILE *f;
+    struct stat st;
+    while (have < sizeof req - 1) {
+        long got = mote_tool_read(s, fd, req + have, sizeof req - 1 - have);
+        if (got <= 0) return;
+        have += (size_t)got;
+        req[have] = 0;
+        if (strstr(req, "\r\n\r\n")) break;
+    }
+    if (!strstr(req, "\r\n\r\n")) return error_page(s, fd, "413 Request Too Large");
+    if (strncmp(req, "GET ", 4) != 0) return error_page(s, fd, "405 Method Not Allowed");
+    sp = req + 4;
+    end = strchr(sp, ' ');
+    if (!end || sp[0] != '/') return error_page(s, fd, "400 Bad Request");
+    *end = 0;
+    if (strchr(sp, '?')) *strchr(sp, '?') = 0;
+    if (strstr(sp, "..") || strchr(sp, '\\') || strstr(sp, "//"))
+        return error_page(s, fd, "403 Forbidden");
+    if (snprintf(path, sizeof path, "%s%s%s", root, sp,
+                 sp[strlen(sp) - 1] == '/' ? "index.html" : "") >= (int)sizeof path)
+        return error_page(s, fd, "414 URI Too Long");
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || !(f = fopen(path, "rb")))
+        return error_page(s, fd, "404 Not Found");
+    respond(s, fd, "200 OK", content_type(path), (long)st.st_size);
+    for (;;) {
+        char buf[4096];
+        size_t n = fread(buf, 1, sizeof buf, f);
+        if (n == 0 || mote_tool_write(s, fd, buf, n) < 0) break;
+    }
+    fclose(f);
+}
+
+static void report(const mote_tool_session *s, unsigned long n, int rc)
+{
+    const mote_tls_conn *c = &s->conn;
+    if (rc != MOTE_OK) {
+        int sent = 0, alert = mote_tls_alert(c, &sent);
+        fprintf(stderr, "mote server: connection %lu: handshake failed: %s", n, mote_strerror(rc));
+        if (alert >= 0) fprintf(stderr, " (alert %d %s)", alert, sent ? "sent" : "received");
+        fprintf(stderr, "\n");
+        return;
+    }
+    fprintf(stderr,
+            "mote server: connection %lu: TLS %s %s %s signature %s alpn %s client-cert %s "
+            "resumed no\n",
+            n, mote_tls_version(c) == MOTE_TLS13 ? "1.3" : "1.2",
+            mote_tls_suite_name(mote_tls_cipher_suite(c)), mote_tls_group_name(mote_tls_group(c)),
+            mote_tls_sig_name(mote_tls_signature_scheme(c)),
+            mote_tls_alpn(c) ? mote_tls_alpn(c) : "none", mote_tls_peer_verified(c) ? "yes" : "no");
+}
+
+int mote_cmd_server(int argc, char **argv)
+{
+    mote_tool_session s;
+    const char *port = "4433", *host = "127.0.0.1", *root = NULL;
+    unsigned long count = 0, n = 0;
+    int i, lfd, rc;
+
+    mote_tool_session_defaults(&s);
+    for (i = 1; i < argc; i++) {
+        const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        int used;
+        if (strcmp(o, "--echo") == 0) {
+            root = NULL;
+            continue;
+        }
+        if (!strcmp(o, "--port") || !strcmp(o, "--host") || !strcmp(o, "--www") ||
+            !strcmp(o, "--count") || !strcmp(o, "--verify")) {
+            if (!v) {
+                fprintf(stderr, "mote server: %s needs a value\n", o);
+                return 2;
+            }
+            i++;
+            if (!strcmp(o, "--port")) port = v;
+            if (!strcmp(o, "--host")) host = v;
+            if (!strcmp(o, "--www")) root = v;
+            if (!strcmp(o, "--count")) count = strtoul(v, NULL, 10);
+            if (!strcmp(o, "--verify")) {
+                if (strcmp(v, "optional") == 0)
+                    s.cfg.client_auth = MOTE_TLS_CLIENT_AUTH_OPTIONAL;
+                else if (strcmp(v, "require") == 0)
+                    s.cfg.client_auth = MOTE_TLS_CLIENT_AUTH_REQUIRED;
+                else {
+                    fprintf(stderr, "mote server: --verify optional|require\n");
+                    return 2;
+                }
+            }
+            continue;
+        }
+        used = mote_tool_parse_option(&s, argc, argv, i);
+        if (used < 0) return 2;
+        if (used == 0) {
+            fprintf(stderr, "mote server: unexpected argument %s\n%s", o, USAGE);
+            return 2;
+        }
+        i += used - 1;
+    }
+    if (s.cfg.client_auth && !s.ca_file) {
+        fprintf(stderr, "mote server: --verify needs --ca\n");
+        return 2;
+    }
+    if (mote_tool_server_setup(&s) != MOTE_OK) {
+        mote_tool_free(&s);
+        return 1;
+    }
+    signal(SIGPIPE, SIG_IGN);
+    lfd = listen_on(host, port);
+    if (lfd < 0) {
+        fprintf(stderr, "mote server: cannot listen on %s port %s\n", host, port);
+        mote_tool_free(&s);
+        return 1;
+    }
+    fprintf(stderr, "mote server: listening on %s port %s\n", host, port);
+    while (!count || n < count) {
+        struct timeval tv = {10, 0};
+        int fd = accept(lfd, NULL, NULL);
+        if (fd < 0) continue;
+        n++;
+        /* a silent or stalled client cannot hold the server for long */
+        (void)setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+        (void)setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+        rc = mote_tool_server_handshake(&s, fd);
+        report(&s, n, rc);
+        if (rc == MOTE_OK) {
+            if (root)
+                www(&s, fd, root);
+            else
+                echo(&s, fd);
+            if (root) mote_tool_close(&s, fd);
+        }
+        mote_tls_wipe(&s.conn);
+        close(fd);
+        mote_tool_print_stats(&s, stderr);
+    }
+    close(lfd);
+    mote_tool_free(&s);
+    return 0;
+}
