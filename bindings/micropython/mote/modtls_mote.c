@@ -526,7 +526,8 @@ static void tls_context_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest)
     }
 }
 
-/* SSLContext.get_ciphers(): the TLS 1.3 suites compiled in, preferred first. */
+/* SSLContext.get_ciphers(): the TLS 1.3 suites, then the TLS 1.2 ones,
+ * preferred first. */
 
 static mp_obj_t tls_context_get_ciphers(mp_obj_t self_in)
 {
@@ -535,28 +536,33 @@ static mp_obj_t tls_context_get_ciphers(mp_obj_t self_in)
     (void)self_in;
     for (s = mote_tls_default_suites; *s; s++)
         mp_obj_list_append(list, mp_obj_new_str_from_cstr(mote_tls_suite_name(*s)));
+#if MOTE_ENABLE_TLS12
+    for (s = mote_tls12_default_suites; *s; s++)
+        mp_obj_list_append(list, mp_obj_new_str_from_cstr(mote_tls_suite_name(*s)));
+#endif
     return list;
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(tls_context_get_ciphers_obj, tls_context_get_ciphers);
 
 /* A suite by its IANA name ("TLS_AES_128_GCM_SHA256") or mbedTLS's
- * ("TLS1-3-AES-128-GCM-SHA256"); 0 if unknown. */
+ * ("TLS1-3-AES-128-GCM-SHA256", "TLS-ECDHE-RSA-WITH-AES-128-GCM-SHA256");
+ * 0 if unknown. */
 static uint16_t suite_by_name(const char *name)
 {
-    char buf[40];
-    size_t i, n = strlen(name);
+    char buf[64];
+    size_t i, skip = strncmp(name, "TLS1-3-", 7) == 0 ? 7 : 4, n = strlen(name);
     const uint16_t *s;
-    if (n >= sizeof buf) return 0;
-    if (strncmp(name, "TLS1-3-", 7) == 0) { /* mbedTLS spelling */
-        memcpy(buf, "TLS_", 4);
-        memcpy(buf + 4, name + 7, n - 7 + 1);
-        for (i = 4; buf[i]; i++)
-            if (buf[i] == '-') buf[i] = '_';
-    } else {
-        memcpy(buf, name, n + 1);
-    }
+    if (n >= sizeof buf - 4 || n < skip) return 0;
+    memcpy(buf, "TLS_", 4);
+    memcpy(buf + 4, name + skip, n - skip + 1);
+    for (i = 4; buf[i]; i++)
+        if (buf[i] == '-') buf[i] = '_'; /* mbedTLS spelling */
     for (s = mote_tls_default_suites; *s; s++)
         if (strcmp(buf, mote_tls_suite_name(*s)) == 0) return *s;
+#if MOTE_ENABLE_TLS12
+    for (s = mote_tls12_default_suites; *s; s++)
+        if (strcmp(buf, mote_tls_suite_name(*s)) == 0) return *s;
+#endif
     return 0;
 }
 
