@@ -10,6 +10,11 @@
 #
 # Prints one line per build x chain x record size:
 #   tls: <build> <chain> <records> hs_instr=N ctx=N in=N out=N stack=N total=N
+# then, default build, 1 KiB records, for TLS 1.3 and TLS 1.2, a full
+# handshake next to a resumed one (the session of a first connection saved
+# with --session-out, the measured one started with --session-in; TLS 1.3
+# also with psk_ke, against a server started with -allow_no_dhe_kex):
+#   resume: <version> <chain> full|resumed|resumed-psk_ke hs_instr=N ctx=N ... total=N
 # hs_instr: callgrind instructions inside mote_posix_handshake (engine,
 # crypto and the socket calls' user-space part). stack: measured peak of
 # the engine calls (painted stack, tools/stackmeter.c).
@@ -40,4 +45,32 @@ for chain in p256 rsa2048; do
         done
     done
     mote_stop_servers
+done
+
+# Resumed handshakes next to full ones (MOTE_BENCH_BUILD: the build to
+# measure, default build/).
+rb=${MOTE_BENCH_BUILD:-build}
+for chain in p256 rsa2048; do
+    dir=$MOTE_INTEROP_TMP/$chain
+    for v in 1.3 1.2; do
+        mote_start_openssl_server "$dir" PORT "-tls${v/./_}" -rev -allow_no_dhe_kex
+        # (P-256 in the list: TLS 1.2 needs the ECDSA certificate's curve)
+        args="127.0.0.1:$PORT --ca $dir/root.pem --host localhost --groups x25519,p256 --tls$v --in-buf 1053 --out-buf 1053"
+        sess=$MOTE_INTEROP_TMP/sess.$chain.$v
+        printf 'x\n' | $rb/mote client $args --session-out "$sess" >/dev/null 2>&1
+        for mode in full resumed resumed-psk_ke; do
+            extra=""
+            [ $mode = resumed ] && extra="--session-in $sess"
+            [ $mode = resumed-psk_ke ] && extra="--session-in $sess --psk-ke"
+            [ $mode = resumed-psk_ke ] && [ $v = 1.2 ] && continue
+            ram=$(printf 'x\n' | $rb/mote client $args $extra --stats 2>&1 | grep '^ram:')
+            cg=$MOTE_INTEROP_TMP/cg.out
+            printf 'x\n' | valgrind --tool=callgrind --callgrind-out-file="$cg" \
+                --toggle-collect=mote_posix_handshake $rb/mote client $args $extra >"$cg.log" 2>&1
+            grep -q '^resumed: yes' "$cg.log" || [ $mode = full ] || echo "resume: $v $chain $mode: NOT RESUMED"
+            instr=$(grep '^summary:' "$cg" | awk '{print $2}')
+            echo "resume: $v $chain $mode hs_instr=${instr:-n/a} ${ram#ram: }"
+        done
+        mote_stop_servers
+    done
 done

@@ -73,13 +73,15 @@ int mote_tool_parse_option(mote_tool_session *s, int argc, char **argv, int i)
     if (strcmp(o, "--stats") == 0) return s->stats = 1, 1;
     if (strcmp(o, "--key-update") == 0) return s->key_update = 1, 1;
     if (strcmp(o, "--allow-no-ems") == 0) return s->cfg.flags |= MOTE_TLS_ALLOW_NO_EMS, 1;
+    if (strcmp(o, "--psk-ke") == 0) return s->cfg.flags |= MOTE_TLS_PSK_KE, 1;
     if (strcmp(o, "--tls1.2") == 0 || strcmp(o, "--tls1.3") == 0) {
         s->cfg.min_version = s->cfg.max_version = o[7] == '2' ? MOTE_TLS12 : MOTE_TLS13;
         return 1;
     }
     if (strcmp(o, "--ca") && strcmp(o, "--host") && strcmp(o, "--cert") && strcmp(o, "--key") &&
         strcmp(o, "--alpn") && strcmp(o, "--groups") && strcmp(o, "--ciphers") &&
-        strcmp(o, "--in-buf") && strcmp(o, "--out-buf"))
+        strcmp(o, "--in-buf") && strcmp(o, "--out-buf") && strcmp(o, "--session-in") &&
+        strcmp(o, "--session-out") && strcmp(o, "--psk-identity") && strcmp(o, "--psk-key"))
         return 0;
     if (!v) {
         fprintf(stderr, "mote: %s needs a value\n", o);
@@ -90,6 +92,27 @@ int mote_tool_parse_option(mote_tool_session *s, int argc, char **argv, int i)
     if (strcmp(o, "--key") == 0) s->key_file = v;
     if (strcmp(o, "--host") == 0) s->sni = v;
     if (strcmp(o, "--in-buf") == 0) s->in_size = (size_t)strtoul(v, NULL, 0);
+    if (strcmp(o, "--session-in") == 0) s->session_in = v, s->use_session = 1;
+    if (strcmp(o, "--session-out") == 0) s->session_out = v, s->use_session = 1;
+    if (strcmp(o, "--psk-identity") == 0) {
+        s->cfg.psk_identity = (const uint8_t *)v;
+        s->cfg.psk_identity_len = strlen(v);
+    }
+    if (strcmp(o, "--psk-key") == 0) {
+        size_t n = strlen(v), j;
+        for (j = 0; j < n; j++)
+            if (!strchr("0123456789abcdefABCDEF", v[j])) break;
+        if (n == 0 || n % 2 || j < n || n / 2 > sizeof s->psk_key) {
+            fprintf(stderr, "mote: --psk-key takes 1 to %zu bytes in hex\n", sizeof s->psk_key);
+            return -1;
+        }
+        for (j = 0; j < n / 2; j++) {
+            char b[3] = {v[2 * j], v[2 * j + 1], 0};
+            s->psk_key[j] = (uint8_t)strtoul(b, NULL, 16);
+        }
+        s->cfg.psk_key = s->psk_key;
+        s->cfg.psk_key_len = n / 2;
+    }
     if (strcmp(o, "--out-buf") == 0) s->out_size = (size_t)strtoul(v, NULL, 0);
     if (strcmp(o, "--groups") == 0) {
         if (parse_list(v, s->groups, 8, 1)) return -1;
@@ -183,10 +206,18 @@ static void run_call(void *arg)
     }
 }
 
+static uint64_t now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_REALTIME, &t);
+    return (uint64_t)t.tv_sec * 1000u + (uint64_t)t.tv_nsec / 1000000u;
+}
+
 static long measured(mote_tool_session *s, int op, int fd, void *buf, size_t len)
 {
     struct call k;
     size_t used;
+    s->cfg.now_ms = now_ms(); /* ticket ages; the receipt time of a ticket */
     k.s = s, k.fd = fd, k.buf = buf, k.len = len, k.rc = 0, k.op = op;
     if (!s->stats) {
         run_call(&k);
@@ -195,6 +226,13 @@ static long measured(mote_tool_session *s, int op, int fd, void *buf, size_t len
     used = mote_stack_measure(run_call, &k);
     if (used != (size_t)-1 && used > s->stack_peak) s->stack_peak = used;
     return k.rc;
+}
+
+static void tool_wipe(void *p, size_t n)
+{
+    volatile uint8_t *v = p;
+    while (n--)
+        *v++ = 0;
 }
 
 static char *slurp(const char *path, size_t *len)
@@ -269,9 +307,11 @@ static int load_client_cert(mote_tool_session *s)
 int mote_tool_handshake(mote_tool_session *s, int fd)
 {
     int rc;
-    s->in = malloc(s->in_size);
-    s->out = malloc(s->out_size);
+    if (!s->in) s->in = malloc(s->in_size);
+    if (!s->out) s->out = malloc(s->out_size);
     if (!s->in || !s->out) return MOTE_ERR_BAD_INPUT;
+    if (s->use_session) s->cfg.session = &s->sess;
+    s->cfg.now_ms = now_ms();
     rc = mote_drbg_init(&s->rng, NULL, NULL, (const uint8_t *)"mote tool", 9);
     if (rc) {
         fprintf(stderr, "mote: random generator: %s\n", mote_strerror(rc));
@@ -279,13 +319,15 @@ int mote_tool_handshake(mote_tool_session *s, int fd)
     }
     s->cfg.rng = &s->rng;
     s->cfg.server_name = s->sni ? s->sni : s->host;
-    if (!(s->cfg.flags & MOTE_TLS_NO_VERIFY)) {
+    if (!(s->cfg.flags & MOTE_TLS_NO_VERIFY) && !s->anchors) {
         rc = mote_tool_load_anchors(s->ca_file ? s->ca_file : "/etc/ssl/certs/ca-certificates.crt",
                                     &s->anchors, &s->cfg.anchors, &s->cfg.n_anchors);
         if (rc) return rc;
     }
-    rc = load_client_cert(s);
-    if (rc) return rc;
+    if (!s->cfg.client_key) {
+        rc = load_client_cert(s);
+        if (rc) return rc;
+    }
     rc = mote_tls_client_init(&s->conn, &s->cfg, s->in, s->in_size, s->out, s->out_size);
     if (rc == MOTE_OK) rc = (int)measured(s, 0, fd, NULL, 0);
     if (rc == MOTE_OK && s->key_update) {
@@ -342,11 +384,63 @@ void mote_tool_print_session(const mote_tool_session *s, FILE *f)
                 s->in_size - over < 16384 ? s->in_size - over : (size_t)16384,
                 mote_tls_max_fragment(c));
     }
-    if (s->cfg.flags & MOTE_TLS_NO_VERIFY)
+    if (mote_tls_resumed(c))
+        fprintf(f, "verification: by the %s (no certificate in a resumed handshake)\n",
+                s->cfg.psk_key ? "external PSK" : "session, from its full handshake");
+    else if (s->cfg.flags & MOTE_TLS_NO_VERIFY)
         fprintf(f, "verification: SKIPPED (--insecure)\n");
     else
         fprintf(f, "verification: OK (chain to one of %zu trust anchors, host name %s)\n",
                 s->cfg.n_anchors, s->cfg.server_name);
+}
+
+void mote_tool_load_session(mote_tool_session *s)
+{
+    size_t len = 0;
+    char *bytes;
+    int rc;
+    if (!s->session_in) return;
+    bytes = slurp(s->session_in, &len);
+    if (!bytes) {
+        fprintf(stderr, "session: cannot read %s: full handshake\n", s->session_in);
+        return;
+    }
+    rc = mote_tls_session_load(&s->sess, (const uint8_t *)bytes, len);
+    tool_wipe(bytes, len);
+    free(bytes);
+    if (rc)
+        fprintf(stderr, "session: %s unusable (%s): full handshake\n", s->session_in,
+                mote_strerror(rc));
+}
+
+int mote_tool_save_session(mote_tool_session *s)
+{
+    static uint8_t buf[MOTE_SESSION_SAVE_MAX];
+    size_t len;
+    FILE *f;
+    int rc;
+    if (!s->session_out) return 0;
+    rc = mote_tls_session_save(&s->sess, buf, sizeof buf, &len);
+    if (rc) {
+        fprintf(stderr, "session: none to save (the server sent no ticket)\n");
+        return -1;
+    }
+    f = fopen(s->session_out, "wb");
+    if (!f || fwrite(buf, 1, len, f) != len) {
+        fprintf(stderr, "session: cannot write %s\n", s->session_out);
+        if (f) fclose(f);
+        return -1;
+    }
+    fclose(f);
+    tool_wipe(buf, len);
+    fprintf(stderr, "session: saved to %s (%zu bytes)\n", s->session_out, len);
+    return 0;
+}
+
+void mote_tool_reset(mote_tool_session *s)
+{
+    mote_tls_wipe(&s->conn);
+    s->stack_peak = 0;
 }
 
 void mote_tool_print_stats(const mote_tool_session *s, FILE *f)
@@ -360,6 +454,8 @@ void mote_tool_print_stats(const mote_tool_session *s, FILE *f)
 void mote_tool_free(mote_tool_session *s)
 {
     mote_tls_wipe(&s->conn);
+    mote_tls_session_wipe(&s->sess);
+    tool_wipe(s->psk_key, sizeof s->psk_key);
     mote_x509_privkey_wipe(&s->key);
     free(s->cert_store);
     free(s->in);

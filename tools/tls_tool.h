@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "mote/mote.h"
+#include "mote/session.h"
 #include "mote/tls.h"
 
 #define MOTE_TOOL_USAGE                                                                            \
@@ -28,7 +29,13 @@
     "  --no-time-check    skip certificate validity dates (device without a clock)\n"              \
     "  --no-mfl           advertise record_size_limit only, not max_fragment_length\n"             \
     "  --key-update       send a KeyUpdate (requesting the peer's) after the handshake\n"          \
-    "  --stats            print RAM: context, buffers, measured stack\n"
+    "  --stats            print RAM: context, buffers, measured stack\n"                           \
+    "  --session-in FILE  resume the session saved in FILE (ignored if unusable)\n"                \
+    "  --session-out FILE save the session (the last ticket received) to FILE\n"                   \
+    "  --psk-identity ID  TLS 1.3 external PSK: its identity (text)\n"                             \
+    "  --psk-key HEX      and its key (hex), hashed with SHA-256\n"                                \
+    "  --psk-ke           PSK without (EC)DHE (psk_ke; default psk_dhe_ke)\n"                      \
+    "  --resume N         (client) N more connections, each resuming the previous one\n"
 
 typedef struct {
     mote_tls_config cfg;
@@ -50,6 +57,12 @@ typedef struct {
     size_t cert_lens[8];
     uint8_t *cert_store;
     mote_x509_privkey key;
+    /* resumption: the session (cfg.session points here when one of the
+     * options below is given), files, external PSK */
+    mote_tls_session sess;
+    const char *session_in, *session_out;
+    uint8_t psk_key[64];
+    int use_session;
 } mote_tool_session;
 
 void mote_tool_session_defaults(mote_tool_session *s);
@@ -68,6 +81,13 @@ void mote_tool_close(mote_tool_session *s, int fd);
  * send what it produced). */
 int mote_tool_pump(mote_tool_session *s, int fd);
 void mote_tool_print_session(const mote_tool_session *s, FILE *f);
+/* --session-in / --session-out: load (an unusable file is reported and
+ * ignored: a full handshake follows) and save the serialised session. */
+void mote_tool_load_session(mote_tool_session *s);
+int mote_tool_save_session(mote_tool_session *s);
+/* The connection is over: drop it (keeping the session, buffers, anchors)
+ * so mote_tool_handshake can run again. */
+void mote_tool_reset(mote_tool_session *s);
 void mote_tool_print_stats(const mote_tool_session *s, FILE *f);
 void mote_tool_free(mote_tool_session *s);
 /* Server (tools/server.c): buffers, random generator, --ca anchors and the

@@ -19,5 +19,6 @@
 #include "mote/pem.h"
 #include "mote/x509.h"
 #include "mote/tls.h"
+#include "mote/session.h"
 
 #endif

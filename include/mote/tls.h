@@ -31,6 +31,8 @@
 #include "mote/rng.h"
 #include "mote/x509.h"
 
+struct mote_tls_session; /* mote/session.h: resumption */
+
 /* Protocol numbers (IANA). */
 #define MOTE_TLS12 0x0303
 #define MOTE_TLS13 0x0304
@@ -76,6 +78,10 @@
 /* TLS 1.2: accept a server without extended_master_secret (RFC 7627).
  * Insecure (the triple-handshake attack): for legacy servers only. */
 #define MOTE_TLS_ALLOW_NO_EMS 0x10
+/* TLS 1.3 PSK (session or external) with psk_ke: no (EC)DHE, no key share
+ * sent, no forward secrecy for the resumed connection; the default is
+ * psk_dhe_ke. */
+#define MOTE_TLS_PSK_KE 0x100
 
 /* Progress hook, called at bounded intervals inside long public-key
  * operations (feed a watchdog, yield to a scheduler). */
@@ -136,6 +142,18 @@ typedef struct mote_tls_config {
      * the default: min_version 1.2, max_version 1.3. One ClientHello offers
      * every version in [min, max]. */
     uint16_t min_version, max_version;
+    /* Resumption (see mote/session.h): the session this connection offers
+     * and refreshes with the server's tickets (caller memory), or NULL; and
+     * the millisecond clock for ticket ages and lifetimes (0: no clock). */
+    struct mote_tls_session *session;
+    uint64_t now_ms;
+    /* External PSK for TLS 1.3 (RFC 8446 2.2; MicroPython's psk_identity /
+     * psk_key): offered in every ClientHello when psk_key is set, in place
+     * of a session, with SHA-256 (so only SHA-256 suites can use it). */
+    const uint8_t *psk_identity;
+    size_t psk_identity_len;
+    const uint8_t *psk_key;
+    size_t psk_key_len;
     /* Optional: caller memory the peer's leaf certificate (DER) is copied
      * into as it streams past, for mote_tls_peer_cert(). A leaf longer than
      * peer_cert_size is not kept (only its length is noted; no error). The
@@ -201,6 +219,8 @@ typedef struct mote_tls_conn {
     uint16_t peer_record_limit; /* largest plaintext the peer accepts */
     uint8_t alpn_index;         /* 1 + index in cfg->alpn, 0 if none */
     uint8_t hash_len;
+    uint8_t psk;     /* MOTE_PSK_* (internal.h): what the ClientHello offered, what was taken */
+    uint8_t tickets; /* tickets stored into cfg->session */
     mote_tls_cipher_state rd, wr;
     /* handshake message assembly */
     size_t hs_pos, hs_end; /* unprocessed handshake bytes of the current record */

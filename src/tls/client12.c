@@ -13,6 +13,19 @@
  *   WAIT_FIN     Finished                      -> CONNECTED
  *   CONNECTED    HelloRequest: refused with a no_renegotiation warning
  *
+ * Resumption (RFC 5246 7.3, RFC 5077): with a session in the configuration,
+ * the ClientHello offers its session id and/or its ticket (SessionTicket,
+ * empty to ask for one). A ServerHello echoing the id resumes: same suite
+ * and extended master secret as the session, no certificate, the server's
+ * [NewSessionTicket], ChangeCipherSpec and Finished come first:
+ *
+ *   WAIT_SH      ServerHello (resumed)         -> keys from the session, WAIT_CCS
+ *   WAIT_CCS     NewSessionTicket | (CCS)      -> WAIT_FIN
+ *   WAIT_FIN     Finished                      -> our CCS and Finished, CONNECTED
+ *
+ * A full handshake keeps its master secret, with the server's session id
+ * and/or the ticket of its NewSessionTicket, in the session.
+ *
  * Suites: ECDHE_ECDSA and ECDHE_RSA with AES-GCM and ChaCha20-Poly1305,
  * DHE_RSA with AES-GCM over ffdhe2048 only (RFC 7919: any other group is
  * refused). Extended master secret (RFC 7627) and the empty
@@ -31,6 +44,7 @@
 
 #include "crypto/util.h"
 #include "mote/mac.h"
+#include "mote/session.h"
 #include "tls/internal.h"
 
 #define KX_ECDHE 1
@@ -131,10 +145,63 @@ static int offered_suite(const mote_tls_conn *c, uint16_t id)
     return 0;
 }
 
+/* ---- keys ---- */
+
+static void randoms(const mote_tls_conn *c, uint8_t seed[64], int server_first)
+{
+    memcpy(seed, server_first ? c->server_random : c->client_random, 32);
+    memcpy(seed + 32, server_first ? c->client_random : c->server_random, 32);
+}
+
+/* The key block from the master secret (c->secret): the client's key and
+ * IV wait in c_secret for our ChangeCipherSpec, the server's in s_secret
+ * for its. */
+static void keys12(mote_tls_conn *c)
+{
+    int aead = suites[find(c->suite)].aead;
+    size_t klen = mote_tls_aead_key_len(aead), ivlen = mote_tls_aead_iv_len(aead, 1);
+    uint8_t seed[64], kb[2 * 32 + 2 * 12];
+    randoms(c, seed, 1);
+    mote_tls12_prf(hash12(c), c->secret, 48, "key expansion", seed, 64, kb, 2 * klen + 2 * ivlen);
+    memcpy(c->c_secret, kb, klen);
+    memcpy(c->c_secret + klen, kb + 2 * klen, ivlen);
+    memcpy(c->s_secret, kb + klen, klen);
+    memcpy(c->s_secret + klen, kb + 2 * klen + ivlen, ivlen);
+    mote_wipe(kb, sizeof kb);
+}
+
+/* Our ChangeCipherSpec (under the null write state), then our keys. */
+static int send_ccs(mote_tls_conn *c)
+{
+    int aead = suites[find(c->suite)].aead, rc;
+    uint8_t one = 1;
+    rc = mote_tls_send_record(c, 20, &one, 1);
+    if (rc == MOTE_OK)
+        rc = mote_tls_cipher_init(&c->wr, aead, 1, c->c_secret,
+                                  c->c_secret + mote_tls_aead_key_len(aead));
+    mote_wipe(c->c_secret, sizeof c->c_secret);
+    return rc;
+}
+
+/* Our Finished over the transcript so far. */
+static int send_finished(mote_tls_conn *c)
+{
+    const mote_hash_desc *hd = hash12(c);
+    uint8_t h[48], msg[4 + 12];
+    int rc;
+    mote_tls_th_get(c, h);
+    msg[0] = MOTE_HS_FINISHED, msg[1] = 0, msg[2] = 0, msg[3] = 12;
+    mote_tls12_prf(hd, c->secret, 48, "client finished", h, hd->out_len, msg + 4, 12);
+    mote_tls_th_add(c, msg, sizeof msg);
+    rc = mote_tls_send_record(c, 22, msg, sizeof msg);
+    mote_wipe(msg, sizeof msg);
+    return rc;
+}
+
 /* ---- ServerHello ---- */
 
 typedef struct {
-    int ems, ri;
+    int ems, ri, ticket;
 } sh_info;
 
 static int sh_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
@@ -149,6 +216,10 @@ static int sh_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
     }
     case 23: /* extended_master_secret: empty (the walker checks) */
         s->ems = 1;
+        return MOTE_OK;
+    case 35: /* SessionTicket: empty, a NewSessionTicket will come */
+        if (!c->cfg->session) return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
+        s->ticket = 1;
         return MOTE_OK;
     case 65281: /* renegotiation_info: an empty renegotiated_connection */
         if (rd_u(b, 1) != 0) return MOTE_ERR_TLS_HANDSHAKE_FAILURE;
@@ -167,7 +238,8 @@ static int sh_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
 int mote_tls12_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len)
 {
     rd_t r = {b, b + len, 0};
-    sh_info s = {0, 0};
+    sh_info s = {0, 0, 0};
+    const mote_tls_session *sess = NULL;
     uint16_t version = (uint16_t)rd_u(&r, 2), suite;
     const uint8_t *random = rd_bytes(&r, 32), *sid;
     size_t sid_len = rd_u(&r, 1);
@@ -182,10 +254,20 @@ int mote_tls12_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len)
      * marks its random; seeing the mark, an attacker removed our 1.3 */
     if (mote_tls_offers(c, MOTE_TLS13) && memcmp(random + 24, "DOWNGRD", 7) == 0 && random[31] <= 1)
         return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
-    /* Our 32-byte session id is TLS 1.3's compatibility filler: no 1.2
-     * session has it, so an echo would claim to resume one we never had. */
-    if (sid_len == 32 && memcmp(sid, c->session_id, 32) == 0)
-        return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    /* An echo of our session id resumes the session we offered; without
+     * one, our 32 bytes are TLS 1.3's compatibility filler: no 1.2 session
+     * has them, so an echo would claim to resume one we never had. */
+    if (sid_len == 32 && memcmp(sid, c->session_id, 32) == 0) {
+        sess = (c->psk & MOTE_PSK_SESS12) ? mote_tls_session_usable(c, MOTE_TLS12) : NULL;
+        if (!sess || suite != sess->suite) /* a session's suite cannot change */
+            return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+        c->psk |= MOTE_PSK_ACCEPTED | MOTE_PSK_SID12;
+    } else if (sid_len == 32) { /* a new session id: kept for the session */
+        memcpy(c->session_id, sid, 32);
+        c->psk |= MOTE_PSK_SID12;
+    } else {
+        c->psk &= (uint8_t)~MOTE_PSK_SID12;
+    }
     i = find(suite);
     if (i < 0 || !offered_suite(c, suite)) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
 
@@ -200,6 +282,14 @@ int mote_tls12_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len)
     if (!s.ems && !(c->cfg->flags & MOTE_TLS_ALLOW_NO_EMS))
         return mote_tls_fail(c, MOTE_ERR_TLS_HANDSHAKE_FAILURE);
     if (s.ems) c->flags |= MOTE_F_EMS;
+    if (sess) { /* RFC 7627 5.3: the resumed session must have the same EMS */
+        if (!s.ems != !(sess->flags & MOTE_SESSION_EMS))
+            return mote_tls_fail(c, MOTE_ERR_TLS_HANDSHAKE_FAILURE);
+        memcpy(c->secret, sess->secret, 48);
+        keys12(c);
+        c->state = MOTE_ST12_WAIT_CCS;
+        return MOTE_OK;
+    }
     c->state = MOTE_ST12_WAIT_CERT;
     return MOTE_OK;
 }
@@ -355,20 +445,12 @@ static int on_server_hello_done(mote_tls_conn *c, const uint8_t *b, size_t len, 
 
 /* ---- our flight: ChangeCipherSpec, Finished ---- */
 
-static void randoms(const mote_tls_conn *c, uint8_t seed[64], int server_first)
-{
-    memcpy(seed, server_first ? c->server_random : c->client_random, 32);
-    memcpy(seed + 32, server_first ? c->client_random : c->server_random, 32);
-}
-
 int mote_tls12_continue(mote_tls_conn *c)
 {
     const mote_hash_desc *hd = hash12(c);
-    int aead = suites[find(c->suite)].aead, rc;
-    size_t klen = mote_tls_aead_key_len(aead), ivlen = mote_tls_aead_iv_len(aead, 1);
+    int rc;
     size_t peer_len = ((size_t)park(c)[0] << 8) | park(c)[1], pms_len, off = 0;
-    uint8_t *pms = park(c) + PARK_PMS, h[48], seed[64], kb[2 * 32 + 2 * 12], msg[4 + 12];
-    uint8_t one = 1;
+    uint8_t *pms = park(c) + PARK_PMS, h[48], seed[64];
 
     if (c->pk_ops) return MOTE_OK; /* one public-key operation per call: the next */
     /* room for ChangeCipherSpec and Finished behind what is still pending */
@@ -402,24 +484,10 @@ int mote_tls12_continue(mote_tls_conn *c)
         mote_tls12_prf(hd, pms + off, pms_len - off, "master secret", seed, 64, c->secret, 48);
     }
     mote_wipe(park(c), PARK_PMS + MOTE_TLS_MAX_SHARE);
-    /* key block: client key, server key, client IV, server IV */
-    randoms(c, seed, 1);
-    mote_tls12_prf(hd, c->secret, 48, "key expansion", seed, 64, kb, 2 * klen + 2 * ivlen);
-
-    /* ChangeCipherSpec under the null write state, then our keys switch */
-    rc = mote_tls_send_record(c, 20, &one, 1);
-    if (rc == MOTE_OK) rc = mote_tls_cipher_init(&c->wr, aead, 1, kb, kb + 2 * klen);
-    /* the server's key and IV wait for its ChangeCipherSpec */
-    memcpy(c->s_secret, kb + klen, klen);
-    memcpy(c->s_secret + klen, kb + 2 * klen + ivlen, ivlen);
-    mote_wipe(kb, sizeof kb);
+    keys12(c); /* key block: client key, server key, client IV, server IV */
+    rc = send_ccs(c);
     if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
-
-    msg[0] = MOTE_HS_FINISHED, msg[1] = 0, msg[2] = 0, msg[3] = 12;
-    mote_tls12_prf(hd, c->secret, 48, "client finished", h, hd->out_len, msg + 4, 12);
-    mote_tls_th_add(c, msg, sizeof msg);
-    rc = mote_tls_send_record(c, 22, msg, sizeof msg);
-    mote_wipe(msg, sizeof msg);
+    rc = send_finished(c);
     if (rc) return mote_tls_fail(c, rc);
     return MOTE_OK;
 }
@@ -429,7 +497,8 @@ int mote_tls12_continue(mote_tls_conn *c)
 int mote_tls12_ccs(mote_tls_conn *c, const uint8_t *p, size_t len)
 {
     int aead = c->suite ? suites[find(c->suite)].aead : 0, rc;
-    /* exactly once, after our flight, between handshake messages */
+    /* exactly once, after our flight (or a resumed ServerHello), between
+     * handshake messages */
     if (c->state != MOTE_ST12_WAIT_CCS || (c->flags & MOTE_F_KEX12) || c->hs_hdr_len != 0 ||
         len != 1 || p[0] != 1)
         return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
@@ -439,6 +508,27 @@ int mote_tls12_ccs(mote_tls_conn *c, const uint8_t *p, size_t len)
     if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
     c->state = MOTE_ST12_WAIT_FIN;
     return MOTE_OK;
+}
+
+/* The session for later connections: the master secret, with the server's
+ * session id and/or the ticket already stored by on_new_session_ticket. */
+static void keep_session(mote_tls_conn *c)
+{
+    mote_tls_session *s = c->cfg->session;
+    if (!s) return;
+    if (!c->tickets) { /* no ticket on this connection: a session id or nothing */
+        if (c->psk & MOTE_PSK_ACCEPTED) return; /* resumed: the session stays as it is */
+        if (!(c->psk & MOTE_PSK_SID12)) return;
+        s = mote_tls_session_begin(c, (c->psk & MOTE_PSK_ACCEPTED) != 0);
+        s->lifetime = 7200; /* unknown: two hours, OpenSSL's default */
+    }
+    s->secret_len = 48;
+    memcpy(s->secret, c->secret, 48);
+    if (c->flags & MOTE_F_EMS) s->flags |= MOTE_SESSION_EMS;
+    if (c->psk & MOTE_PSK_SID12) {
+        memcpy(s->session_id, c->session_id, 32);
+        s->sid_len = 32;
+    }
 }
 
 static int on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
@@ -451,8 +541,38 @@ static int on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uin
     ok = mote_ct_memeq(want, b, 12);
     mote_wipe(want, sizeof want);
     if (!ok) return mote_tls_fail(c, MOTE_ERR_TLS_DECRYPT_ERROR);
-    mote_wipe(c->secret, sizeof c->secret); /* no resumption (yet): the master secret goes */
+    if (c->psk & MOTE_PSK_ACCEPTED) { /* resumed: our CCS and Finished answer */
+        uint8_t hdr[4] = {MOTE_HS_FINISHED, 0, 0, 12};
+        int rc;
+        mote_tls_th_add(c, hdr, 4);
+        mote_tls_th_add(c, b, 12);
+        rc = send_ccs(c);
+        if (rc == MOTE_OK) rc = send_finished(c);
+        if (rc) return mote_tls_fail(c, rc);
+    }
+    keep_session(c);
+    mote_wipe(c->secret, sizeof c->secret); /* the master secret lives on in the session only */
     c->state = MOTE_ST_CONNECTED;
+    return MOTE_OK;
+}
+
+/* RFC 5077 3.3: a NewSessionTicket before the server's ChangeCipherSpec.
+ * An empty ticket (the server could not issue one) or one too large to
+ * keep is ignored. */
+static int on_new_session_ticket(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+{
+    rd_t r = {b, b + len, 0};
+    uint32_t hint = rd_u(&r, 4);
+    size_t n = rd_u(&r, 2);
+    const uint8_t *ticket = rd_bytes(&r, n);
+    mote_tls_session *s;
+    (void)th;
+    if (r.bad || r.p != r.end) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    if (!c->cfg->session || n == 0 || n > MOTE_SESSION_MAX_TICKET || c->tickets) return MOTE_OK;
+    s = mote_tls_session_begin(c, (c->psk & MOTE_PSK_ACCEPTED) != 0);
+    s->lifetime = hint && hint < 604800 ? hint : 7200; /* 0: unspecified */
+    memcpy(s->ticket, ticket, n);
+    s->ticket_len = (uint16_t)n;
     return MOTE_OK;
 }
 
@@ -472,6 +592,9 @@ static int on_hello_request(mote_tls_conn *c, const uint8_t *b, size_t len, cons
 
 static const mote_tls_hs_row table[] = {
     {MOTE_ST12_WAIT_CERT, MOTE_HS_CERTIFICATE, TH_AFTER, 0, NULL},
+    {MOTE_ST12_WAIT_CCS, MOTE_HS_NEW_SESSION_TICKET, TH_AFTER, 4 + 2 + MOTE_SESSION_MAX_TICKET,
+     on_new_session_ticket},
+    {MOTE_ST12_WAIT_CCS, MOTE_HS_NEW_SESSION_TICKET, TH_AFTER, 0, NULL}, /* too large: skipped */
     {MOTE_ST12_WAIT_SKE, MOTE_HS_SERVER_KEY_EXCHANGE, TH_AFTER, 2048, on_server_key_exchange},
     {MOTE_ST12_WAIT_CR_SHD, MOTE_HS_CERTIFICATE_REQUEST, TH_AFTER, 4096, on_certificate_request},
     {MOTE_ST12_WAIT_CR_SHD, MOTE_HS_SERVER_HELLO_DONE, TH_AFTER, 1, on_server_hello_done},

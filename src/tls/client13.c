@@ -23,6 +23,7 @@
 
 #include "crypto/util.h"
 #include "mote/mac.h"
+#include "mote/session.h"
 #include "tls/internal.h"
 #include "tls/keysched.h"
 
@@ -34,6 +35,12 @@ static int on_certificate_request(mote_tls_conn *c, const uint8_t *b, size_t len
 static int on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
 static int on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
 static int on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
+static int on_new_session_ticket(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
+
+/* The largest NewSessionTicket handled: lifetime, age_add, nonce, the
+ * largest ticket kept, extensions (early_data). A larger one goes to the
+ * next row, which reads past it. */
+#define NST_MAX (4 + 4 + 1 + 255 + 2 + MOTE_SESSION_MAX_TICKET + 2 + 64)
 
 static const mote_tls_hs_row table[] = {
     {MOTE_ST_WAIT_SH, MOTE_HS_SERVER_HELLO, TH_AFTER, 1024, on_server_hello},
@@ -43,7 +50,8 @@ static const mote_tls_hs_row table[] = {
     {MOTE_ST_WAIT_CERT, MOTE_HS_CERTIFICATE, TH_AFTER, 0, NULL},
     {MOTE_ST_WAIT_CV, MOTE_HS_CERTIFICATE_VERIFY, TH_BEFORE, 4 + 512, on_certificate_verify},
     {MOTE_ST_WAIT_FIN, MOTE_HS_FINISHED, TH_BEFORE, 64, on_finished},
-    {MOTE_ST_CONNECTED, MOTE_HS_NEW_SESSION_TICKET, TH_NONE, 0, NULL},
+    {MOTE_ST_CONNECTED, MOTE_HS_NEW_SESSION_TICKET, TH_NONE, NST_MAX, on_new_session_ticket},
+    {MOTE_ST_CONNECTED, MOTE_HS_NEW_SESSION_TICKET, TH_NONE, 0, NULL}, /* too large: skipped */
     {MOTE_ST_CONNECTED, MOTE_HS_KEY_UPDATE, TH_NONE, 1, on_key_update},
 };
 
@@ -301,8 +309,77 @@ static size_t our_record_limit(const mote_tls_conn *c)
     return room > 16385 ? 16385 : room;
 }
 
+/* ---- pre-shared keys (TLS 1.3) ---- */
+
+typedef struct {
+    const uint8_t *identity, *key;
+    size_t identity_len, key_len;
+    const mote_hash_desc *hash;
+    uint32_t age; /* obfuscated ticket age (0 for an external PSK) */
+    uint8_t kind; /* MOTE_PSK_RES or MOTE_PSK_EXT; 0: none */
+} psk_offer;
+
+/* The PSK this connection can offer: the external one if configured, else
+ * a usable ticket; only with a suite of ours that has its hash (after a
+ * HelloRetryRequest: the suite the server chose). */
+static int psk_of(const mote_tls_conn *c, psk_offer *o)
+{
+    const mote_tls_config *cfg = c->cfg;
+    const uint16_t *s;
+    memset(o, 0, sizeof *o);
+    if (cfg->psk_key) {
+        if (!cfg->psk_key_len || cfg->psk_key_len > 255 || !cfg->psk_identity ||
+            !cfg->psk_identity_len || cfg->psk_identity_len > 1024)
+            return MOTE_ERR_BAD_INPUT;
+        o->identity = cfg->psk_identity, o->identity_len = cfg->psk_identity_len;
+        o->key = cfg->psk_key, o->key_len = cfg->psk_key_len;
+        o->hash = &mote_sha256_desc;
+        o->kind = MOTE_PSK_EXT;
+    } else {
+        const mote_tls_session *t = mote_tls_session_usable(c, MOTE_TLS13);
+        if (!t) return MOTE_OK;
+        o->identity = t->ticket, o->identity_len = t->ticket_len;
+        o->key = t->secret, o->key_len = t->secret_len;
+        o->hash = suite_hash(t->suite);
+        o->age = mote_tls_session_age(c, t) + t->age_add;
+        o->kind = MOTE_PSK_RES;
+        if (o->key_len != o->hash->out_len) o->kind = 0;
+    }
+    if (c->flags & MOTE_F_HRR) {
+        if (suite_hash(c->suite) != o->hash) o->kind = 0;
+        return MOTE_OK;
+    }
+    for (s = suites_of(c); *s; s++)
+        if (suite_aead(*s) != MOTE_AEAD_NONE && suite_hash(*s) == o->hash) return MOTE_OK;
+    o->kind = 0;
+    return MOTE_OK;
+}
+
+/* The transcript hash (hash_len: 32 or 48) with n more bytes at p. */
+static void th_with(const mote_tls_conn *c, size_t hash_len, const uint8_t *p, size_t n,
+                    uint8_t *out)
+{
+#if MOTE_ENABLE_SHA512
+    if (hash_len == 48) {
+        mote_sha384_ctx t = c->th384;
+        mote_sha384_update(&t, p, n);
+        mote_sha384_final(&t, out);
+        return;
+    }
+#endif
+    {
+        mote_sha256_ctx t = c->th256;
+        (void)hash_len;
+        mote_sha256_update(&t, p, n);
+        mote_sha256_final(&t, out);
+    }
+}
+
 static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t cookie_len)
 {
+    psk_offer psk;
+    uint8_t *binders = NULL;
+    int no_share;
     wr_t w;
     uint8_t *msg, *len3, *l2, *l2b, *l1;
     const uint16_t *s;
@@ -313,12 +390,18 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
     int rc;
 
     if (!v13 && !v12) return MOTE_ERR_BAD_INPUT; /* no version with a suite in range */
+    rc = psk_of(c, &psk);
+    if (rc) return rc;
+    if (!v13) psk.kind = 0;
+    c->psk = psk.kind;
+    /* psk_ke alone: no key share until a HelloRetryRequest asks for one */
+    no_share = psk.kind && (c->cfg->flags & MOTE_TLS_PSK_KE) && !c->hrr_group;
     if (!group)
         for (s = groups_of(c); *s && !group; s++)
             if (mote_tls_kex_supported(*s)) group = *s;
     if (!group) return MOTE_ERR_TLS_HANDSHAKE_FAILURE;
     pub_len = 0;
-    if (v13) { /* TLS 1.2 alone needs no key share: the server's comes first */
+    if (v13 && !no_share) { /* TLS 1.2 alone needs no key share: the server's comes first */
         rc = mote_tls_kex_keygen(c, group, pub, &pub_len);
         if (rc) return rc;
     }
@@ -331,7 +414,16 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
     len3 = open_len(&w, 3);
     put_u(&w, 0x0303, 2);
     put(&w, c->client_random, 32);
-    if ((c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) || !v13) {
+#if MOTE_ENABLE_TLS12
+    if (v12) { /* a TLS 1.2 session: its id (or, for its ticket, ours) is echoed to resume */
+        const mote_tls_session *t = mote_tls_session_usable(c, MOTE_TLS12);
+        if (t && mote_tls12_suite_usable(c, t->suite)) {
+            c->psk |= MOTE_PSK_SESS12;
+            if (t->sid_len == 32) memcpy(c->session_id, t->session_id, 32);
+        }
+    }
+#endif
+    if (!(c->psk & MOTE_PSK_SESS12) && ((c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) || !v13)) {
         put_u(&w, 0, 1);
     } else {
         put_u(&w, 32, 1);
@@ -378,13 +470,33 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         if (mote_tls_sig_supported(sig_algs[i])) put_u(&w, sig_algs[i], 2);
     close_len(&w, l1, 2);
     close_len(&w, l2b, 2);
-    if (v13) {
+    if (v13 && no_share) {
+        put_u(&w, 51, 2); /* key_share with no share */
+        put_u(&w, 2, 2);
+        put_u(&w, 0, 2);
+    } else if (v13) {
         put_u(&w, 51, 2); /* key_share */
         put_u(&w, (uint32_t)pub_len + 6, 2);
         put_u(&w, (uint32_t)pub_len + 4, 2);
         put_u(&w, group, 2);
         put_u(&w, (uint32_t)pub_len, 2);
         put(&w, pub, pub_len);
+    }
+    if (v13 && (c->cfg->session || c->cfg->psk_key)) {
+        /* psk_key_exchange_modes: psk_dhe_ke, or psk_ke when configured
+         * (sent with a session configured even when there is none to
+         * offer: servers only hand out tickets to clients that send it) */
+        put_u(&w, 45, 2);
+        put_u(&w, 2, 2);
+        put_u(&w, 1, 1);
+        put_u(&w, (c->cfg->flags & MOTE_TLS_PSK_KE) ? 0 : 1, 1);
+    }
+    if (v12 && c->cfg->session) { /* SessionTicket (RFC 5077): ours, or empty to get one */
+        const mote_tls_session *t = c->cfg->session;
+        size_t n = (c->psk & MOTE_PSK_SESS12) ? t->ticket_len : 0;
+        put_u(&w, 35, 2);
+        put_u(&w, (uint32_t)n, 2);
+        put(&w, t->ticket, n);
     }
     if (v12) {
         put_u(&w, 11, 2); /* ec_point_formats: uncompressed only (RFC 8422) */
@@ -434,13 +546,33 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         put_u(&w, (uint32_t)cookie_len, 2);
         put(&w, cookie, cookie_len);
     }
+    if (psk.kind) { /* pre_shared_key: the last extension (RFC 8446 4.2.11) */
+        put_u(&w, 41, 2);
+        l2b = open_len(&w, 2);
+        l1 = open_len(&w, 2); /* identities */
+        put_u(&w, (uint32_t)psk.identity_len, 2);
+        put(&w, psk.identity, psk.identity_len);
+        put_u(&w, psk.age, 4);
+        close_len(&w, l1, 2);
+        binders = w.p; /* binders: one, filled in below */
+        put_u(&w, (uint32_t)psk.hash->out_len + 1, 2);
+        put_u(&w, (uint32_t)psk.hash->out_len, 1);
+        for (i = 0; i < psk.hash->out_len; i++)
+            put_u(&w, 0, 1);
+        close_len(&w, l2b, 2);
+    }
     close_len(&w, l2, 2);
     close_len(&w, len3, 3);
     mote_wipe(pub, sizeof pub);
     if (w.full) return MOTE_ERR_TLS_INTERNAL; /* output buffer too small for the ClientHello */
+    if (binders) { /* over the ClientHello up to the binders (and what came before it) */
+        uint8_t h[48];
+        th_with(c, psk.hash->out_len, msg, (size_t)(binders - msg), h);
+        mote_tls13_binder(psk.hash, psk.key, psk.key_len, psk.kind == MOTE_PSK_EXT, h, binders + 3);
+    }
 
     th_add(c, msg, (size_t)(w.p - msg));
-    if (v13) c->kex_group = group;
+    if (v13) c->kex_group = no_share ? 0 : group;
     return mote_tls_send_record(c, 22, msg, (size_t)(w.p - msg));
 }
 
@@ -490,12 +622,12 @@ typedef struct {
     const uint8_t *share, *cookie;
     size_t share_len, cookie_len;
     int hrr, other; /* other: an extension TLS 1.3 does not allow here */
+    int psk;        /* pre_shared_key: 1 + selected_identity, 0 if absent */
 } sh_info;
 
 static int sh_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
 {
     sh_info *s = arg;
-    (void)c;
     switch (type) {
     case 43:
         s->version = (uint16_t)rd_u(b, 2);
@@ -511,6 +643,11 @@ static int sh_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
         s->cookie_len = rd_u(b, 2);
         s->cookie = rd_bytes(b, s->cookie_len);
         if (s->cookie_len == 0) return MOTE_ERR_TLS_DECODE;
+        return MOTE_OK;
+    case 41: /* pre_shared_key: the identity the server selected */
+        if (s->hrr || !(c->psk & (MOTE_PSK_RES | MOTE_PSK_EXT)))
+            return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
+        s->psk = 1 + (int)rd_u(b, 2);
         return MOTE_OK;
     default:
         /* we offered nothing else for TLS 1.3; a 1.2 ServerHello is walked
@@ -537,12 +674,14 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
 {
     rd_t r = {b, b + len, 0};
     sh_info s;
+    psk_offer psk;
     const uint8_t *random, *sid;
     size_t sid_len;
     uint16_t suite;
     int rc;
     (void)th;
     memset(&s, 0, sizeof s);
+    memset(&psk, 0, sizeof psk);
     rd_u(&r, 2); /* legacy_version */
     random = rd_bytes(&r, 32);
     sid_len = rd_u(&r, 1);
@@ -564,7 +703,7 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
     if (s.other) return mote_tls_fail(c, MOTE_ERR_TLS_UNSUPPORTED_EXTENSION);
     if (!offered_suite(c, suite)) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
     {
-        int echo_ok = (c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX)
+        int echo_ok = (c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) && !(c->psk & MOTE_PSK_SESS12)
                           ? sid_len == 0
                           : sid_len == 32 && memcmp(sid, c->session_id, 32) == 0;
         if (!echo_ok) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
@@ -611,23 +750,36 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
     }
 
     /* A real ServerHello: the transcript now includes it (TH_AFTER). */
-    if (s.group != c->kex_group || !s.share)
+    if (s.psk) { /* our PSK (the only identity offered), for a suite of its hash */
+        rc = psk_of(c, &psk);
+        if (rc || s.psk != 1 || psk.kind != (c->psk & (MOTE_PSK_RES | MOTE_PSK_EXT)) ||
+            psk.hash != hash_of(c))
+            return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+        c->psk |= MOTE_PSK_ACCEPTED;
+    }
+    /* a key share for the group it was asked in; none only with a PSK
+     * taken in psk_ke mode, which is then what we offered */
+    if (s.share ? s.group != c->kex_group || !c->kex_group ||
+                      (s.psk && (c->cfg->flags & MOTE_TLS_PSK_KE))
+                : !s.psk || !(c->cfg->flags & MOTE_TLS_PSK_KE))
         return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
     {
         uint8_t shared[256], h[48];
-        size_t shared_len;
+        size_t shared_len = 0;
         const mote_hash_desc *hd = hash_of(c);
         mote_tls13_ks ks;
-        rc = mote_tls_kex_shared(c, s.share, s.share_len, shared, &shared_len);
-        c->pk_ops++;
-        if (rc) {
-            mote_wipe(shared, sizeof shared);
-            return mote_tls_fail(c,
-                                 rc == MOTE_ERR_TLS_INTERNAL ? rc : MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+        if (s.share) {
+            rc = mote_tls_kex_shared(c, s.share, s.share_len, shared, &shared_len);
+            c->pk_ops++;
+            if (rc) {
+                mote_wipe(shared, sizeof shared);
+                return mote_tls_fail(
+                    c, rc == MOTE_ERR_TLS_INTERNAL ? rc : MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+            }
         }
         th_get(c, h);
-        mote_tls13_ks_early(&ks, hd, NULL, 0);
-        mote_tls13_ks_handshake(&ks, shared, shared_len);
+        mote_tls13_ks_early(&ks, hd, psk.key, psk.key_len);
+        mote_tls13_ks_handshake(&ks, s.share ? shared : NULL, shared_len);
         mote_wipe(shared, sizeof shared);
         mote_tls13_ks_derive(&ks, "c hs traffic", h, c->c_secret);
         mote_tls13_ks_derive(&ks, "s hs traffic", h, c->s_secret);
@@ -636,7 +788,7 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
         rc = mote_tls13_traffic_keys(hd, c->s_secret, suite_aead(suite), &c->rd);
         if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
     }
-    c->group = c->kex_group;
+    c->group = s.share ? c->kex_group : 0;
     mote_wipe(c->kex_priv, sizeof c->kex_priv);
     c->state = MOTE_ST_WAIT_EE;
     return MOTE_OK;
@@ -703,7 +855,8 @@ static int on_encrypted_extensions(mote_tls_conn *c, const uint8_t *b, size_t le
     (void)th;
     rc = walk_extensions(c, &r, ee_ext, NULL);
     if (rc) return mote_tls_fail(c, rc);
-    c->state = MOTE_ST_WAIT_CERT_CR;
+    /* with a PSK, the server authenticates with its Finished alone */
+    c->state = (c->psk & MOTE_PSK_ACCEPTED) ? MOTE_ST_WAIT_FIN : MOTE_ST_WAIT_CERT_CR;
     return MOTE_OK;
 }
 
@@ -932,6 +1085,11 @@ static int send_flight(mote_tls_conn *c)
     rc = mote_tls13_traffic_keys(hd, c->c_secret, suite_aead(c->suite), &c->wr);
     if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
     mote_wipe(c->secret, sizeof c->secret);
+    if (c->cfg->session) { /* resumption master secret: for the tickets to come */
+        th_get(c, h);
+        (void)mote_tls13_derive_secret(hd, c->kex_priv, "res master", h, c->secret);
+    }
+    mote_wipe(c->kex_priv, sizeof c->kex_priv);
     c->flags &= (uint8_t)~MOTE_F_FLIGHT;
     c->state = MOTE_ST_CONNECTED;
     return MOTE_OK;
@@ -954,6 +1112,9 @@ static int on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uin
     ks.hash = hd;
     memcpy(ks.secret, c->secret, hd->out_len);
     mote_tls13_ks_master(&ks);
+    /* the master secret waits in kex_priv (idle since the ServerHello) for
+     * the resumption master secret, which needs our Finished */
+    if (c->cfg->session) memcpy(c->kex_priv, ks.secret, hd->out_len);
     mote_tls13_ks_derive(&ks, "s ap traffic", h, c->s_secret);
     mote_tls13_ks_derive(&ks, "c ap traffic", h, c->secret); /* parked until our Finished is out */
     mote_tls13_ks_wipe(&ks);
@@ -1025,6 +1186,46 @@ static int on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const u
     return MOTE_OK;
 }
 
+/* NewSessionTicket (RFC 8446 4.6.1): the ticket, and the PSK it stands
+ * for, go into cfg->session (if any, and if the ticket fits). */
+static int nst_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
+{
+    (void)c;
+    if (type == 42) { /* early_data: max_early_data_size */
+        *(uint32_t *)arg = rd_u(b, 4);
+        return MOTE_OK;
+    }
+    b->p = b->end; /* unknown extensions in a ticket are ignored */
+    return MOTE_OK;
+}
+
+static int on_new_session_ticket(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+{
+    rd_t r = {b, b + len, 0};
+    uint32_t lifetime = rd_u(&r, 4), age_add = rd_u(&r, 4), early = 0;
+    size_t nonce_len = rd_u(&r, 1), ticket_len;
+    const uint8_t *nonce = rd_bytes(&r, nonce_len), *ticket;
+    mote_tls_session *s;
+    int rc;
+    (void)th;
+    ticket_len = rd_u(&r, 2);
+    ticket = rd_bytes(&r, ticket_len);
+    if (r.bad || ticket_len == 0) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    rc = walk_extensions(c, &r, nst_ext, &early);
+    if (rc) return mote_tls_fail(c, rc);
+    if (ticket_len > MOTE_SESSION_MAX_TICKET || lifetime == 0) return MOTE_OK; /* not kept */
+    s = mote_tls_session_begin(c, (c->psk & MOTE_PSK_ACCEPTED) != 0);
+    if (!s) return MOTE_OK;
+    s->lifetime = lifetime > 604800 ? 604800 : lifetime; /* 7 days at most */
+    s->age_add = age_add;
+    s->max_early_data = early;
+    s->secret_len = c->hash_len;
+    mote_tls13_ticket_psk(hash_of(c), c->secret, nonce, nonce_len, s->secret);
+    memcpy(s->ticket, ticket, ticket_len);
+    s->ticket_len = (uint16_t)ticket_len;
+    return MOTE_OK;
+}
+
 /* ---- message framing ---- */
 
 int mote_tls13_on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
@@ -1063,6 +1264,13 @@ int mote_tls_hs_input(mote_tls_conn *c)
             for (row = 0; row < nrows; row++)
                 if (tab[row].state == c->state && tab[row].type == c->hs_type) break;
             if (row == nrows) return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+            /* too long for its row, or to be gathered now: the next row for
+             * the same message, if any, reads past it (a ticket not kept) */
+            if (tab[row].max_len && row + 1 < nrows && tab[row + 1].state == c->state &&
+                tab[row + 1].type == c->hs_type &&
+                (c->hs_len > tab[row].max_len ||
+                 (c->hs_len > c->hs_end - c->hs_pos && c->hs_len > c->out_size - c->out_len)))
+                row++;
             c->hs_row = (uint8_t)row;
             if (tab[row].max_len && c->hs_len > tab[row].max_len)
                 return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);

@@ -190,6 +190,15 @@ int mote_tls12_continue(mote_tls_conn *c); /* MOTE_F_KEX12: our flight */
 int mote_tls12_ccs(mote_tls_conn *c, const uint8_t *p, size_t len);
 #endif
 
+/* session.c: the configured session if it can be offered for this version
+ * (right server name, not expired), else NULL; its ticket age (ms); and
+ * the session a ticket is about to be stored in (reset, with the
+ * connection's suite, version, ALPN, server name and peer identity; NULL
+ * when no session is configured). */
+struct mote_tls_session *mote_tls_session_usable(const mote_tls_conn *c, uint16_t version);
+uint32_t mote_tls_session_age(const mote_tls_conn *c, const struct mote_tls_session *s);
+struct mote_tls_session *mote_tls_session_begin(mote_tls_conn *c, int resumed);
+
 /* client13.c: add handshake bytes to the transcript. */
 void mote_tls_th_add(mote_tls_conn *c, const uint8_t *p, size_t n);
 

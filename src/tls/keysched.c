@@ -33,6 +33,24 @@ void mote_tls13_ks_binder_key(const mote_tls13_ks *ks, int external, uint8_t *ou
     mote_tls13_ks_derive(ks, external ? "ext binder" : "res binder", th, out);
 }
 
+void mote_tls13_binder(const mote_hash_desc *hash, const uint8_t *psk, size_t psk_len, int external,
+                       const uint8_t *th, uint8_t *out)
+{
+    mote_tls13_ks ks;
+    uint8_t bk[MOTE_TLS_HASH_MAX];
+    mote_tls13_ks_early(&ks, hash, psk, psk_len);
+    mote_tls13_ks_binder_key(&ks, external, bk);
+    mote_tls13_finished(hash, bk, th, out);
+    mote_tls13_ks_wipe(&ks);
+    mote_wipe(bk, sizeof bk);
+}
+
+void mote_tls13_ticket_psk(const mote_hash_desc *hash, const uint8_t *rms, const uint8_t *nonce,
+                           size_t nonce_len, uint8_t *out)
+{
+    mote_tls13_expand_label(hash, rms, "resumption", nonce, nonce_len, out, hash->out_len);
+}
+
 /* secret = HKDF-Extract(Derive-Secret(secret, "derived", ""), ikm) */
 static void next_stage(mote_tls13_ks *ks, const uint8_t *ikm, size_t ikm_len)
 {

@@ -23,6 +23,16 @@ void mote_tls13_ks_early(mote_tls13_ks *ks, const mote_hash_desc *hash, const ui
                          size_t psk_len);
 /* Binder key: Derive-Secret(early, "res binder" | "ext binder", ""). */
 void mote_tls13_ks_binder_key(const mote_tls13_ks *ks, int external, uint8_t *out);
+/* PSK binder (RFC 8446 4.2.11.2), for either role: out (hash length) =
+ * HMAC(finished key of the binder key of Early Secret(psk), th), th being
+ * the transcript hash through the truncated ClientHello. external selects
+ * "ext binder" (an external PSK) over "res binder" (a ticket). */
+void mote_tls13_binder(const mote_hash_desc *hash, const uint8_t *psk, size_t psk_len, int external,
+                       const uint8_t *th, uint8_t *out);
+/* The PSK of a ticket (RFC 8446 4.6.1): out (hash length) =
+ * HKDF-Expand-Label(resumption_master_secret, "resumption", nonce). */
+void mote_tls13_ticket_psk(const mote_hash_desc *hash, const uint8_t *rms, const uint8_t *nonce,
+                           size_t nonce_len, uint8_t *out);
 /* Early -> handshake secret, mixing in the (EC)DHE shared secret (NULL for
  * psk_ke: zeros). */
 void mote_tls13_ks_handshake(mote_tls13_ks *ks, const uint8_t *dhe, size_t dhe_len);

@@ -12,7 +12,11 @@
  * here); 0x02 accept a server without extended master secret; 0x04 offer
  * TLS 1.3 too (another ClientHello: seeds then stop at the ServerHello's
  * checks); 0x08 write application data once connected; 0x30 chunking (all,
- * 1, 7, 300 bytes); 0x40 DHE suites only; 0x80 ALPN. */
+ * 1, 7, 300 bytes); 0x40 DHE suites only; 0x80 ALPN. Both 0x02 and 0x04
+ * (no recorded seed has them): a TLS 1.2 session (session id 0x5a..., a
+ * ticket, extended master secret) is offered, so a ServerHello echoing the
+ * id resumes and NewSessionTicket, ChangeCipherSpec and Finished follow in
+ * the abbreviated order (seed resumed_nst). */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -33,6 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     mote_drbg_ctx rng;
     mote_tls_config cfg;
     mote_tls_conn c;
+    static mote_tls_session sess;
     uint8_t seed[48], opt;
 
     if (size < 1) return 0;
@@ -49,6 +54,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cfg.groups = groups;
     cfg.cipher_suites = (opt & 0x40) ? dhe_suites : NULL;
     cfg.alpn = (opt & 0x80) ? alpn : NULL;
+    if ((opt & 6) == 6) {
+        fuzz_tls_session(&sess, MOTE_TLS12, MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256);
+        cfg.session = &sess;
+    }
     if (mote_tls_client_init(&c, &cfg, in, sizeof in, out, sizeof out) != MOTE_OK) return 0;
 
     fuzz_tls_drive(&c, data, size, 1, opt, 1);

@@ -9,7 +9,28 @@
 
 #include <string.h>
 
+#include "mote/session.h"
 #include "mote/tls.h"
+
+/* A session for "localhost" (secret 0x33.., ticket 0x77..; TLS 1.2: also
+ * session id 0x5a.. and extended master secret), so that the ClientHello
+ * offers it and the resumption paths can be reached. */
+static void fuzz_tls_session(mote_tls_session *s, uint16_t version, uint16_t suite)
+{
+    uint8_t h[32];
+    memset(s, 0, sizeof *s);
+    s->version = version, s->suite = suite, s->lifetime = 7200, s->age_add = 0x01020304;
+    s->secret_len = version == MOTE_TLS13 ? 32 : 48;
+    memset(s->secret, 0x33, s->secret_len);
+    s->ticket_len = 48;
+    memset(s->ticket, 0x77, 48);
+    if (version == MOTE_TLS12) {
+        s->flags = MOTE_SESSION_EMS, s->sid_len = 32;
+        memset(s->session_id, 0x5a, 32);
+    }
+    mote_sha256("localhost", 9, h);
+    memcpy(s->name_hash, h, 16);
+}
 
 static void fuzz_tls_drive(mote_tls_conn *c, const uint8_t *data, size_t size, size_t pos,
                            uint8_t opt, int write_once)

@@ -12,6 +12,10 @@
       the server's ServerHello with TLS 1.3's downgrade sentinel
       "DOWNGRD\x01": a client that offered TLS 1.3 must refuse the TLS 1.2
       answer (illegal_parameter).
+  evil.py suite LISTEN_PORT TARGET_PORT HEX  forward, but put the cipher
+      suite HEX (e.g. cca9) in the server's ServerHello: a server that
+      resumes a session with another suite than the session's must be
+      refused (illegal_parameter).
 
 Prints the port it listens on and serves exactly one connection, then exits
 (it also exits after 20 s, so a test can never hang on it)."""
@@ -102,6 +106,17 @@ def downgrade(listen, target):
     relay(listen, target, change)
 
 
+def suite(listen, target, new):
+    def change(n, hdr, body):
+        # ServerHello: type, length(3), version(2), random(32), session id, suite
+        if n == 1 and hdr[0] == 22 and len(body) >= 39 and body[0] == 2:
+            at = 39 + body[38]
+            body = body[:at] + new + body[at + 2:]
+        return body
+
+    relay(listen, target, change)
+
+
 def garbage(listen):
     cli, _ = listen.accept()
     cli.recv(4096)
@@ -124,6 +139,8 @@ def main():
         flipccs(listen, int(sys.argv[3]))
     elif mode == "downgrade":
         downgrade(listen, int(sys.argv[3]))
+    elif mode == "suite":
+        suite(listen, int(sys.argv[3]), bytes.fromhex(sys.argv[4]))
     else:
         garbage(listen)
 

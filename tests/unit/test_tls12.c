@@ -9,11 +9,16 @@
  * supported_versions, unoffered suites and curves, a DH group other than
  * ffdhe2048, a bad ServerKeyExchange signature, a wrong Finished, a
  * missing or repeated ChangeCipherSpec, versions outside the configured
- * range. (Interop with real servers: tests/interop/tls12_client.sh.) */
+ * range. Resumption: a session offered by id and ticket and resumed in the
+ * abbreviated order (with and without a NewSessionTicket renewing it), and
+ * the refusals: another suite, extended master secret dropped, a
+ * Certificate in an abbreviated handshake. (Interop with real servers:
+ * tests/interop/tls12_client.sh, tests/interop/resume.sh.) */
 #include <string.h>
 
 #include "mote/ec.h"
 #include "mote/mac.h"
+#include "mote/session.h"
 #include "mote/tls.h"
 #include "mote/x25519.h"
 #include "test.h"
@@ -71,6 +76,8 @@ typedef struct {
     uint8_t peer[sizeof cert_der + 2]; /* the server's certificate, copied (peer_cert_buf) */
 } T;
 
+static mote_tls_session *t_session; /* the next t_init's cfg.session */
+
 static void t_init(T *t, uint16_t min, uint16_t max, uint32_t flags, const uint16_t *suites)
 {
     uint8_t seed[48];
@@ -85,6 +92,7 @@ static void t_init(T *t, uint16_t min, uint16_t max, uint32_t flags, const uint1
     t->cfg.min_version = min, t->cfg.max_version = max;
     t->cfg.cipher_suites = suites;
     t->cfg.peer_cert_buf = t->peer, t->cfg.peer_cert_size = sizeof t->peer;
+    t->cfg.session = t_session;
     t->chunk = 100000;
     mote_sha256_init(&t->th);
     CHECK(mote_tls_client_init(&t->c, &t->cfg, t->in, sizeof t->in, t->out, sizeof t->out) ==
@@ -434,6 +442,172 @@ static void refuse_sh(const char *what, uint16_t min, uint16_t max, const uint8_
     CHECK(mote_tls_alert(&t.c, &sent) == alert && sent);
 }
 
+/* ---- resumption ---- */
+
+enum { RES_OK, RES_NST, RES_SUITE, RES_NO_EMS, RES_CERT };
+
+static void make_session(mote_tls_session *s)
+{
+    uint8_t h[32];
+    memset(s, 0, sizeof *s);
+    s->version = MOTE_TLS12, s->suite = MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
+    s->secret_len = 48, s->flags = MOTE_SESSION_EMS, s->lifetime = 7200;
+    memset(s->secret, 0x4d, 48);
+    s->sid_len = 32;
+    memset(s->session_id, 0xa7, 32);
+    s->ticket_len = 20;
+    memset(s->ticket, 0x71, 20);
+    memset(s->peer_hash, 0x3c, 32);
+    mote_sha256("localhost", 9, h);
+    memcpy(s->name_hash, h, 16);
+}
+
+/* The server resumes the session the client offers (or misbehaves as the
+ * mode says). Returns the client's error. */
+static int resume(T *t, int mode)
+{
+    const mote_tls_session *s = t->cfg.session;
+    uint8_t b[256], kb[40], h[32], d[12], rec[64];
+    size_t n = 0;
+    long pl;
+    uint8_t type;
+    uint16_t suite = mode == RES_SUITE ? MOTE_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256
+                                       : MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
+    int rc;
+    CHECK(t->sid_len == 32 && memcmp(t->sid, s->session_id, 32) == 0); /* the session's id */
+    {
+        const uint8_t *e = ch_ext(t, 35, &n); /* and its ticket */
+        CHECK(e && n == 20 && e[0] == 0x71);
+    }
+    memset(t->sr, 0x5b, 32);
+    n = 0;
+    b[n++] = 3, b[n++] = 3;
+    memcpy(b + n, t->sr, 32), n += 32;
+    b[n++] = 32;
+    memcpy(b + n, t->sid, 32), n += 32; /* echoed: resumed */
+    b[n++] = (uint8_t)(suite >> 8), b[n++] = (uint8_t)suite, b[n++] = 0;
+    if (mode == RES_NO_EMS) {
+        b[n++] = 0, b[n++] = sizeof ext_no_ems;
+        memcpy(b + n, ext_no_ems, sizeof ext_no_ems), n += sizeof ext_no_ems;
+    } else {
+        b[n++] = 0, b[n++] = sizeof ext_good + (mode == RES_NST ? 4 : 0);
+        memcpy(b + n, ext_good, sizeof ext_good), n += sizeof ext_good;
+        if (mode == RES_NST) b[n++] = 0, b[n++] = 35, b[n++] = 0, b[n++] = 0; /* SessionTicket */
+    }
+    put_hs(t, 2, b, n);
+    if (mode == RES_CERT) { /* a certificate has no place here */
+        n = 0;
+        b[n++] = 0, b[n++] = 0, b[n++] = 0;
+        put_hs(t, 11, b, n);
+    }
+    if (mode == RES_NST) { /* lifetime hint 300 s, a 30-byte ticket */
+        n = 0;
+        b[n++] = 0, b[n++] = 0, b[n++] = 1, b[n++] = 0x2c, b[n++] = 0, b[n++] = 30;
+        memset(b + n, 0x99, 30), n += 30;
+        put_hs(t, 4, b, n);
+    }
+    {
+        uint8_t seed[64];
+        memcpy(seed, t->sr, 32), memcpy(seed + 32, t->cr, 32);
+        mote_tls12_prf(&mote_sha256_desc, s->secret, 48, "key expansion", seed, 64, kb, 40);
+    }
+    {
+        static const uint8_t one = 1;
+        put_record(t, 20, &one, 1);
+    }
+    CHECK(mote_tls_cipher_init(&t->wr, MOTE_AEAD_AES128_GCM, 1, kb + 16, kb + 36) == MOTE_OK);
+    {
+        mote_sha256_ctx c = t->th;
+        mote_sha256_final(&c, h);
+    }
+    rec[0] = 20, rec[1] = 0, rec[2] = 0, rec[3] = 12;
+    mote_tls12_prf(&mote_sha256_desc, s->secret, 48, "server finished", h, 32, rec + 4, 12);
+    put_record(t, 22, rec, 16);
+    mote_sha256_update(&t->th, rec, 16);
+    rc = deliver(t);
+    if (rc) return rc;
+    /* the client answers: ChangeCipherSpec, Finished over ours too */
+    pl = client_record(t, &type, b);
+    CHECK(pl == 1 && type == 20 && b[0] == 1);
+    CHECK(mote_tls_cipher_init(&t->rd, MOTE_AEAD_AES128_GCM, 1, kb, kb + 32) == MOTE_OK);
+    pl = client_record(t, &type, b);
+    CHECK(pl == 16 && type == 22 && b[0] == 20 && b[3] == 12);
+    {
+        mote_sha256_ctx c = t->th;
+        mote_sha256_final(&c, h);
+    }
+    mote_tls12_prf(&mote_sha256_desc, s->secret, 48, "client finished", h, 32, d, 12);
+    CHECK(pl == 16 && memcmp(d, b + 4, 12) == 0);
+    return 0;
+}
+
+static void test_resumption(void)
+{
+    static T t;
+    static mote_tls_session sess;
+    uint8_t ms[48];
+    size_t n;
+    t_session = &sess;
+    memset(ms, 0x4d, 48);
+
+    make_session(&sess);
+    t_init(&t, 0, 0, 0, NULL);
+    CHECK(resume(&t, RES_OK) == 0);
+    CHECK(mote_tls_resumed(&t.c) == 1 && mote_tls_tickets(&t.c) == 0);
+    CHECK(mote_tls_cipher_suite(&t.c) == MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256);
+    CHECK(mote_tls_peer_cert(&t.c, &n) == NULL); /* no certificate came */
+    CHECK(sess.version == MOTE_TLS12 && sess.ticket_len == 20 && sess.sid_len == 32);
+    { /* application data flows under the resumed keys */
+        uint8_t b[64], *w = mote_tls_write_buf(&t.c, &n), type;
+        long pl;
+        CHECK(w && n >= 2);
+        if (w) {
+            memcpy(w, "hi", 2);
+            CHECK(mote_tls_write_done(&t.c, 2) == MOTE_OK);
+        }
+        pl = client_record(&t, &type, b);
+        CHECK(pl == 2 && type == 23 && memcmp(b, "hi", 2) == 0);
+    }
+
+    /* renewed by a NewSessionTicket: stored with the same master secret */
+    make_session(&sess);
+    t_init(&t, 0, 0, 0, NULL);
+    t.chunk = 1; /* byte by byte */
+    CHECK(resume(&t, RES_NST) == 0);
+    CHECK(mote_tls_resumed(&t.c) == 1 && mote_tls_tickets(&t.c) == 1);
+    CHECK(sess.ticket_len == 30 && sess.ticket[0] == 0x99 && sess.lifetime == 300);
+    CHECK(sess.secret_len == 48 && memcmp(sess.secret, ms, 48) == 0);
+    CHECK(sess.sid_len == 32 && sess.session_id[0] == 0xa7 && (sess.flags & MOTE_SESSION_EMS));
+    CHECK(sess.peer_hash[0] == 0x3c); /* the identity of the original handshake */
+
+    /* refusals */
+    make_session(&sess);
+    t_init(&t, 0, 0, 0, NULL);
+    CHECK(resume(&t, RES_SUITE) == MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    make_session(&sess);
+    t_init(&t, 0, 0, 0, NULL);
+    CHECK(resume(&t, RES_NO_EMS) == MOTE_ERR_TLS_HANDSHAKE_FAILURE);
+    make_session(&sess);
+    t_init(&t, 0, 0, 0, NULL);
+    CHECK(resume(&t, RES_CERT) == MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+
+    /* a session for another name, or expired, is not offered */
+    make_session(&sess);
+    sess.name_hash[0] ^= 1;
+    t_init(&t, 0, 0, 0, NULL);
+    CHECK(t.sid_len == 32 && t.sid[0] != 0xa7 && ch_ext(&t, 35, &n) && n == 0);
+    make_session(&sess);
+    sess.received_ms = 1000;
+    t_session = &sess;
+    {
+        static T u;
+        memset(&u, 0, sizeof u);
+        t_init(&u, 0, 0, 0, NULL); /* now_ms 0: no clock, offered */
+        CHECK(u.sid[0] == 0xa7);
+    }
+    t_session = NULL;
+}
+
 int main(void)
 {
     static T t;
@@ -598,5 +772,6 @@ int main(void)
         put_hs(&t, 0, NULL, 0);
         CHECK(deliver(&t) == MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
     }
+    test_resumption();
     return test_done("tls12");
 }
