@@ -33,24 +33,38 @@
 #if MOTE_AES_WORD64
 typedef uint64_t mote_aes_word;
 #define MOTE_AES_NB 8 /* blocks per pass */
-#define MOTE_AES_RK_WORDS 240
 #else
 typedef uint32_t mote_aes_word;
 #define MOTE_AES_NB 2
-#define MOTE_AES_RK_WORDS 120
 #endif
 
-/* Expanded AES key (128 or 256 bits): the bitsliced round keys. The layout
- * is private to aes.c. Wipe it (mote_wipe) when done. */
+/* Expanded AES key (128 or 256 bits): the bitsliced round keys, 8 words
+ * each (960 bytes with 64-bit words, 480 with 32-bit). The layout is
+ * private to aes.c. Wipe it (mote_wipe) when done. */
 typedef struct {
-    mote_aes_word rk[MOTE_AES_RK_WORDS]; /* up to 15 round keys (AES-256) */
-    unsigned rounds;                     /* 10 or 14 */
+    mote_aes_word rk[15 * 8]; /* up to 15 round keys (AES-256) */
+    unsigned rounds;          /* 10 or 14 */
 } mote_aes_ctx;
+
+/* Compact AES key: the same round keys in 16 bytes each (240 bytes), for
+ * keys that live long but are used now and then (a TLS connection's record
+ * keys): mote_aes_ckey_expand turns it into a mote_aes_ctx in a few hundred
+ * instructions, against some 10,000 for mote_aes_init. Layout private to
+ * aes.c; secret: wipe it when done. */
+typedef struct {
+    mote_aes_word ck[15 * 16 / sizeof(mote_aes_word)];
+    unsigned rounds;
+} mote_aes_ckey;
 
 /* mote_aes_init: expand a 16- or 32-byte key into ctx. Returns MOTE_OK;
  * MOTE_ERR_UNSUPPORTED for a 24-byte key (AES-192 is not used by TLS);
  * MOTE_ERR_BAD_INPUT for any other length. */
 int mote_aes_init(mote_aes_ctx *ctx, const uint8_t *key, size_t key_len);
+/* mote_aes_ckey_init: the compact form of a 16- or 32-byte key (returns as
+ * mote_aes_init). mote_aes_ckey_expand: the expanded key of a compact one
+ * (ctx is then as mote_aes_init leaves it). */
+int mote_aes_ckey_init(mote_aes_ckey *ck, const uint8_t *key, size_t key_len);
+void mote_aes_ckey_expand(const mote_aes_ckey *ck, mote_aes_ctx *ctx);
 /* mote_aes_encrypt_blocks: ECB-encrypt n 16-byte blocks (in may equal out).
  * Building block for CTR, GCM and CCM; not a mode to use on its own. */
 void mote_aes_encrypt_blocks(const mote_aes_ctx *ctx, const uint8_t *in, uint8_t *out, size_t n);
@@ -73,11 +87,32 @@ typedef struct {
 #endif
 } mote_ghash_key;
 
+/* The compact GHASH key: H^4 .. H (64-bit words) or H (32-bit words),
+ * from which the key material above is made in a few hundred
+ * instructions. */
+typedef struct {
+#if MOTE_AES_WORD64
+    uint64_t h[4][2];
+#else
+    uint32_t w[4];
+#endif
+} mote_ghash_ckey;
+
 /* AES-GCM key: AES round keys and GHASH key material. Wipe it when done. */
 typedef struct {
     mote_aes_ctx aes;
     mote_ghash_key gh;
 } mote_gcm_ctx;
+
+/* Compact AES-GCM key (320 bytes with 64-bit words, 264 with 32-bit),
+ * expanded on the stack by each seal or open: for keys kept long, such as
+ * a TLS connection's (seal/open then need about 1 KiB more stack with
+ * 64-bit words, 0.5 KiB with 32-bit, and a few hundred instructions more
+ * per call). Secret: wipe it when done. */
+typedef struct {
+    mote_aes_ckey aes;
+    mote_ghash_ckey gh;
+} mote_gcm_ckey;
 
 /* mote_gcm_init: key_len 16 or 32 (24: MOTE_ERR_UNSUPPORTED; else
  * MOTE_ERR_BAD_INPUT). */
@@ -91,6 +126,15 @@ void mote_gcm_seal(const mote_gcm_ctx *ctx, const uint8_t nonce[12], const uint8
 int mote_gcm_open(const mote_gcm_ctx *ctx, const uint8_t nonce[12], const uint8_t *aad,
                   size_t aad_len, const uint8_t *in, size_t len, uint8_t *out, const uint8_t *tag,
                   size_t tag_len);
+/* The same with a compact key: init returns as mote_gcm_init; seal and
+ * open behave as mote_gcm_seal and mote_gcm_open. */
+int mote_gcm_ckey_init(mote_gcm_ckey *ck, const uint8_t *key, size_t key_len);
+void mote_gcm_ckey_seal(const mote_gcm_ckey *ck, const uint8_t nonce[12], const uint8_t *aad,
+                        size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
+                        uint8_t tag[16]);
+int mote_gcm_ckey_open(const mote_gcm_ckey *ck, const uint8_t nonce[12], const uint8_t *aad,
+                       size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
+                       const uint8_t *tag, size_t tag_len);
 #endif
 
 #if MOTE_ENABLE_CCM
@@ -103,6 +147,13 @@ int mote_ccm_seal(const mote_aes_ctx *aes, const uint8_t *nonce, size_t nonce_le
 int mote_ccm_open(const mote_aes_ctx *aes, const uint8_t *nonce, size_t nonce_len,
                   const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
                   const uint8_t *tag, size_t tag_len);
+/* The same with a compact AES key (expanded on the stack for the call). */
+int mote_ccm_ckey_seal(const mote_aes_ckey *ck, const uint8_t *nonce, size_t nonce_len,
+                       const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len,
+                       uint8_t *out, uint8_t *tag, size_t tag_len);
+int mote_ccm_ckey_open(const mote_aes_ckey *ck, const uint8_t *nonce, size_t nonce_len,
+                       const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len,
+                       uint8_t *out, const uint8_t *tag, size_t tag_len);
 #endif
 
 #if MOTE_ENABLE_CHACHAPOLY

@@ -190,11 +190,20 @@ typedef struct {
     uint8_t iv[12];
     uint64_t seq;
     union {
+#if MOTE_TLS_COMPACT_KEYS
+#if MOTE_ENABLE_GCM
+        mote_gcm_ckey gcm;
+#endif
+#if MOTE_ENABLE_CCM
+        mote_aes_ckey aes;
+#endif
+#else
 #if MOTE_ENABLE_GCM
         mote_gcm_ctx gcm;
 #endif
 #if MOTE_ENABLE_CCM
         mote_aes_ctx aes;
+#endif
 #endif
 #if MOTE_ENABLE_CHACHAPOLY
         uint8_t chacha[32];

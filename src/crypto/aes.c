@@ -323,25 +323,27 @@ static HOT void mix_columns(aes_w (*q)[L], unsigned j)
 }
 #endif
 
-static HOT void add_round_key(aes_w (*q)[L], const aes_w (*rk)[L])
+/* A round key is 8 words, one per slice: every block of a pass has the same
+ * key, so one word serves all L lanes. */
+static HOT void add_round_key(aes_w (*q)[L], const aes_w *rk)
 {
     unsigned i, l;
     for (i = 0; i < 8; i++)
         for (l = 0; l < L; l++)
-            q[i][l] ^= rk[i][l];
+            q[i][l] ^= rk[i];
 }
 
 /* One round (S-box, MixColumns for lag j, round key). In the fast build j
  * is a constant at every call, so the rotations are by constants. */
-static HOT void round_j(aes_w (*q)[L], const aes_w (*rk)[L], unsigned j)
+static HOT void round_j(aes_w (*q)[L], const aes_w *rk, unsigned j)
 {
     sub_bytes(q);
     mix_columns(q, j);
     add_round_key(q, rk);
 }
 
-/* Round key i, as 8 slices of L words. */
-#define RK(ctx, i) ((const aes_w(*)[L])((ctx)->rk + 8 * L * (i)))
+/* Round key i, as 8 slices. */
+#define RK(ctx, i) ((ctx)->rk + 8 * (i))
 
 /* Rounds 2 .. nr on the state after round 1. */
 static void rounds_from_2(const mote_aes_ctx *ctx, aes_w (*q)[L])
@@ -365,7 +367,7 @@ static void rounds_from_2(const mote_aes_ctx *ctx, aes_w (*q)[L])
     for (i = 0; i < 8; i++)
         for (l = 0; l < L; l++) {
             aes_w t = (q[i][l] ^ (q[i][l] >> 2 * CB)) & SR2;
-            q[i][l] ^= RK(ctx, nr)[i][l] ^ t ^ (t << 2 * CB);
+            q[i][l] ^= RK(ctx, nr)[i] ^ t ^ (t << 2 * CB);
         }
 }
 
@@ -503,17 +505,30 @@ static uint32_t sub_word(uint32_t w)
     return v ^ 0x63636363u;
 }
 
-int mote_aes_init(mote_aes_ctx *ctx, const uint8_t *key, size_t key_len)
+/* The compact key keeps each slice of each round key as the bits of one
+ * block: a slice word holds block b of (row r, column c) at bit
+ * RB r + CB c + b, so block 0's bits sit every CB bits (mask B0), and CB
+ * consecutive slices share one word, slice s shifted left by s. Expanding
+ * is a shift, a mask and a copy of block 0 into the other CB - 1 blocks. */
+#if MOTE_AES_WORD64
+#define B0 K(0x1111111111111111)
+#else
+#define B0 K(0x55555555)
+#endif
+
+int mote_aes_ckey_init(mote_aes_ckey *ck, const uint8_t *key, size_t key_len)
 {
     uint32_t ek[60], rcon = 1;
     uint8_t blk[16 * NB];
+    aes_w q[8][L];
     unsigned nk, nr, i, j;
 
     if (key_len == 24) return MOTE_ERR_UNSUPPORTED;
     if (key_len != 16 && key_len != 32) return MOTE_ERR_BAD_INPUT;
     nk = (unsigned)key_len / 4;
     nr = nk + 6;
-    ctx->rounds = nr;
+    memset(ck, 0, sizeof *ck);
+    ck->rounds = nr;
 
     /* FIPS-197 key expansion on little-endian words (RotWord: a right
      * rotation by 8) */
@@ -533,25 +548,62 @@ int mote_aes_init(mote_aes_ctx *ctx, const uint8_t *key, size_t key_len)
         ek[i] = ek[i - nk] ^ t;
     }
 
-    /* Bitslice each round key (one copy per block), shifted back by the lag
+    /* Bitslice each round key (block 0 of a pass), shifted back by the lag
      * of its round (ShiftRows^-n: byte (r, c) from (r, c + n r)) and with
      * the S-box constant 0x63 (bits 0, 1, 5, 6) folded in. */
+    memset(blk, 0, sizeof blk);
     for (i = 0; i <= nr; i++) {
-        aes_w(*rk)[L] = (aes_w(*)[L])(ctx->rk + 8 * L * i);
         unsigned n = i > 0 && i < nr ? (4 - (i & 3)) & 3 : 0;
         for (j = 0; j < 16; j++) {
             unsigned r = j & 3, at = 4 * ((j / 4 + n * r) & 3) + r;
             blk[j] = (uint8_t)(ek[4 * i + at / 4] >> (8 * (at & 3)));
         }
-        for (j = 1; j < NB; j++)
-            memcpy(blk + 16 * j, blk, 16);
-        pack(rk, blk);
-        for (j = 0; j < 8 * L; j++)
-            rk[j / L][j % L] ^= i > 0 && ((0x63u >> (j / L)) & 1) ? ~(aes_w)0 : 0;
+        pack(q, blk);
+        for (j = 0; j < 8; j++) {
+            aes_w v = q[j][0] ^ (i > 0 && ((0x63u >> j) & 1) ? ~(aes_w)0 : 0);
+            ck->ck[(8 * i + j) / CB] |= (v & B0) << ((8 * i + j) % CB);
+        }
     }
     mote_wipe(ek, sizeof ek);
     mote_wipe(blk, sizeof blk);
+    mote_wipe(q, sizeof q);
     return MOTE_OK;
+}
+
+/* Slice k of compact word x, block 0 copied into blocks 1 .. CB - 1. */
+static inline aes_w spread(aes_w x, unsigned k)
+{
+    aes_w v = (x >> k) & B0;
+    v |= v << 1;
+#if MOTE_AES_WORD64
+    v |= v << 2;
+#endif
+    return v;
+}
+
+void mote_aes_ckey_expand(const mote_aes_ckey *ck, mote_aes_ctx *ctx)
+{
+    unsigned w, n = 8 * (ck->rounds + 1) / CB;
+    aes_w *rk = ctx->rk;
+    ctx->rounds = ck->rounds;
+    for (w = 0; w < n; w++, rk += CB) {
+        aes_w x = ck->ck[w];
+        rk[0] = spread(x, 0);
+        rk[1] = spread(x, 1);
+#if MOTE_AES_WORD64
+        rk[2] = spread(x, 2);
+        rk[3] = spread(x, 3);
+#endif
+    }
+}
+
+int mote_aes_init(mote_aes_ctx *ctx, const uint8_t *key, size_t key_len)
+{
+    mote_aes_ckey ck;
+    int rc = mote_aes_ckey_init(&ck, key, key_len);
+    if (rc == MOTE_OK) mote_aes_ckey_expand(&ck, ctx);
+    mote_wipe(&ck, sizeof ck);
+    return rc;
 }
 
 void mote_aes_encrypt_blocks(const mote_aes_ctx *ctx, const uint8_t *in, uint8_t *out, size_t n)
@@ -579,14 +631,12 @@ void mote_aes_encrypt_blocks(const mote_aes_ctx *ctx, const uint8_t *in, uint8_t
 #define POS33 (LANES << 15 * CB) /* the bytes (3, 3) of all blocks */
 #define CHUNK (WB * L)           /* counters per cache evaluation */
 
-/* c1 = the state after round 1 of counter blocks ctr (only bytes 0..14
- * matter), without the contribution of byte 15 (see the top comment). */
-static void ctr_c1(const mote_aes_ctx *ctx, const uint8_t ctr[16], aes_w (*c1)[L])
+/* c1 = the state after round 1 of counter blocks blk (NB copies of the
+ * counter block; only bytes 0..14 matter), without the contribution of
+ * byte 15 (see the top comment). */
+static void ctr_c1(const mote_aes_ctx *ctx, const uint8_t *blk, aes_w (*c1)[L])
 {
-    uint8_t blk[16 * NB];
     unsigned i, l;
-    for (i = 0; i < NB; i++)
-        memcpy(blk + 16 * i, ctr, 16);
     pack(c1, blk);
     add_round_key(c1, RK(ctx, 0));
     sub_bytes(c1);
@@ -599,10 +649,8 @@ static void ctr_c1(const mote_aes_ctx *ctx, const uint8_t ctr[16], aes_w (*c1)[L
 
 /* For the counters whose last byte is lo + WB l + j (j < WB, lane l):
  * y = S(that byte ^ k15) without the 0x63 (bit j of y[i][l] = bit i of the
- * byte), t2 = 2 y, t3 = 3 y. lo is public; k15, the last key byte, is read
- * from round key 0. */
-static void ctr_diag(const mote_aes_ctx *ctx, unsigned lo, aes_w (*y)[L], aes_w (*t2)[L],
-                     aes_w (*t3)[L])
+ * byte). lo is public; k15, the last key byte, is read from round key 0. */
+static void ctr_diag(const mote_aes_ctx *ctx, unsigned lo, aes_w (*y)[L], aes_w (*t2)[L])
 {
     /* bit j of jb[i] = bit i of j */
     static const aes_w jb[6] = {
@@ -630,7 +678,7 @@ static void ctr_diag(const mote_aes_ctx *ctx, unsigned lo, aes_w (*y)[L], aes_w 
         aes_w carry = 0;
         for (i = 0; i < 8; i++) {
             aes_w a = i < 6 ? jb[i] : 0, b = (aes_w)0 - ((base >> i) & 1);
-            aes_w k = (aes_w)0 - ((RK(ctx, 0)[i][0] >> 15 * CB) & 1);
+            aes_w k = (aes_w)0 - ((RK(ctx, 0)[i] >> 15 * CB) & 1);
             y[i][l] = a ^ b ^ carry ^ k;
             carry = (a & b) | (carry & (a ^ b));
         }
@@ -645,21 +693,32 @@ static void ctr_diag(const mote_aes_ctx *ctx, unsigned lo, aes_w (*y)[L], aes_w 
         t2[5][l] = y[4][l];
         t2[6][l] = y[5][l];
         t2[7][l] = y[6][l];
-        for (i = 0; i < 8; i++)
-            t3[i][l] = t2[i][l] ^ y[i][l];
     }
 }
 #endif
 
-void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in, uint8_t *out,
-                    size_t len)
+/* out = in XOR ks, n bytes (in may equal out). */
+static void xor_ks(uint8_t *out, const uint8_t *in, const uint8_t *ks, size_t n)
+{
+    size_t i = 0;
+    for (; i + sizeof(aes_w) <= n; i += sizeof(aes_w))
+        st(out + i, ld(in + i) ^ ld(ks + i));
+    for (; i < n; i++)
+        out[i] = in[i] ^ ks[i];
+}
+
+/* CTR from counter block ctr. When ks0 is not NULL, the keystream of the
+ * first counter block goes to ks0 instead (GCM's tag mask AES_K(J0)) and
+ * the data starts with the second, in the same first pass. */
+static void ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in, uint8_t *out,
+                  size_t len, uint8_t *ks0)
 {
     aes_w q[8][L];
     uint8_t blk[16 * NB];
     uint32_t c = mote_load_be32(ctr + 12);
     unsigned b, i;
 #if MOTE_AES_CTR_CACHE
-    aes_w c1[8][L], y[8][L], t2[8][L], t3[8][L];
+    aes_w c1[8][L], y[8][L], t2[8][L];
     uint32_t c1_for = 0;
     int have_c1 = 0;
     unsigned l;
@@ -667,6 +726,20 @@ void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in,
 
     for (b = 0; b < NB; b++)
         memcpy(blk + 16 * b, ctr, 12);
+    if (ks0) {
+        size_t n = len < 16 * NB - 16 ? len : 16 * NB - 16;
+        for (b = 0; b < NB; b++)
+            mote_store_be32(blk + 16 * b + 12, c + b);
+        encrypt_pass(ctx, q, blk, NULL, blk);
+        memcpy(ks0, blk, 16);
+        xor_ks(out, in, blk + 16, n);
+        c += (uint32_t)(1 + (n + 15) / 16);
+        in += n;
+        out += n;
+        len -= n;
+        for (b = 0; b < NB; b++) /* the pass overwrote them */
+            memcpy(blk + 16 * b, ctr, 12);
+    }
     while (len > 0) {
 #if MOTE_AES_CTR_CACHE
         unsigned lo = c & 0xFF, m, k;
@@ -674,7 +747,8 @@ void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in,
             ((have_c1 && c1_for == c >> 8) || len >= 2 * 16 * NB)) {
             /* passes whose blocks differ only in their last byte */
             if (!have_c1 || c1_for != c >> 8) {
-                mote_store_be32(blk + 12, c);
+                for (b = 0; b < NB; b++)
+                    mote_store_be32(blk + 16 * b + 12, c);
                 ctr_c1(ctx, blk, c1);
                 have_c1 = 1;
                 c1_for = c >> 8;
@@ -683,15 +757,15 @@ void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in,
             k = (256 - lo) / NB;
             if (k > CHUNK / NB) k = CHUNK / NB;
             if (k > len / (16 * NB)) k = (unsigned)(len / (16 * NB));
-            ctr_diag(ctx, lo, y, t2, t3);
+            ctr_diag(ctx, lo, y, t2);
             for (m = 0; m < k; m++) {
                 for (l = 0; l < L; l++) {
                     unsigned at = NB * m + CB * l, w = at / WB, sh = at % WB;
                     for (i = 0; i < 8; i++) {
                         aes_w s = (y[i][w] >> sh) & LANES;
-                        q[i][l] = c1[i][l] ^ s ^ (s << DIAG) ^
-                                  (((t3[i][w] >> sh) & LANES) << 2 * DIAG) ^
-                                  (((t2[i][w] >> sh) & LANES) << 3 * DIAG);
+                        aes_w d = (t2[i][w] >> sh) & LANES;
+                        q[i][l] =
+                            c1[i][l] ^ s ^ (s << DIAG) ^ ((d ^ s) << 2 * DIAG) ^ (d << 3 * DIAG);
                     }
                 }
                 rounds_from_2(ctx, q);
@@ -714,8 +788,7 @@ void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in,
             len -= 16 * NB;
         } else {
             encrypt_pass(ctx, q, blk, NULL, blk);
-            for (i = 0; i < len; i++)
-                out[i] = in[i] ^ blk[i];
+            xor_ks(out, in, blk, len);
             c += (uint32_t)((len + 15) / 16);
             len = 0;
         }
@@ -726,10 +799,26 @@ void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in,
     mote_wipe(c1, sizeof c1);
     mote_wipe(y, sizeof y);
     mote_wipe(t2, sizeof t2);
-    mote_wipe(t3, sizeof t3);
 #endif
     mote_wipe(blk, sizeof blk);
 }
+
+void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in, uint8_t *out,
+                    size_t len)
+{
+    ctr32(ctx, ctr, in, out, len, NULL);
+}
+
+#if MOTE_ENABLE_GCM
+void mote_aes_gcm_ctr(const mote_aes_ctx *ctx, const uint8_t nonce[12], const uint8_t *in,
+                      uint8_t *out, size_t len, uint8_t ej0[16])
+{
+    uint8_t ctr[16];
+    memcpy(ctr, nonce, 12);
+    mote_store_be32(ctr + 12, 1);
+    ctr32(ctx, ctr, in, out, len, ej0);
+}
+#endif
 
 void mote_aead_mask(uint8_t *buf, size_t len, uint32_t ok)
 {

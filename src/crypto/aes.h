@@ -12,4 +12,12 @@
 void mote_aead_mask(uint8_t *buf, size_t len, uint32_t ok);
 #endif
 
+#if MOTE_ENABLE_GCM
+/* mote_aes_gcm_ctr: GCM's counter mode for a 12-byte nonce: out = in XOR
+ * the keystream from counter 2 (len bytes), ej0 = AES_K(nonce || 1), all
+ * in one run (J0 rides in the first pass). */
+void mote_aes_gcm_ctr(const mote_aes_ctx *ctx, const uint8_t nonce[12], const uint8_t *in,
+                      uint8_t *out, size_t len, uint8_t ej0[16]);
+#endif
+
 #endif

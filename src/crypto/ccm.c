@@ -143,4 +143,29 @@ int mote_ccm_open(const mote_aes_ctx *aes, const uint8_t *nonce, size_t nonce_le
     return (int)(ok ^ 1) * MOTE_ERR_AUTH;
 }
 
+/* With a compact key: the round keys are expanded on the stack for the call. */
+int mote_ccm_ckey_seal(const mote_aes_ckey *ck, const uint8_t *nonce, size_t nonce_len,
+                       const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len,
+                       uint8_t *out, uint8_t *tag, size_t tag_len)
+{
+    mote_aes_ctx aes;
+    int rc;
+    mote_aes_ckey_expand(ck, &aes);
+    rc = mote_ccm_seal(&aes, nonce, nonce_len, aad, aad_len, in, len, out, tag, tag_len);
+    mote_wipe(&aes, sizeof aes);
+    return rc;
+}
+
+int mote_ccm_ckey_open(const mote_aes_ckey *ck, const uint8_t *nonce, size_t nonce_len,
+                       const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len,
+                       uint8_t *out, const uint8_t *tag, size_t tag_len)
+{
+    mote_aes_ctx aes;
+    int rc;
+    mote_aes_ckey_expand(ck, &aes);
+    rc = mote_ccm_open(&aes, nonce, nonce_len, aad, aad_len, in, len, out, tag, tag_len);
+    mote_wipe(&aes, sizeof aes);
+    return rc;
+}
+
 #endif

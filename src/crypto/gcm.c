@@ -4,7 +4,11 @@
  * as the first data blocks (counters 2, 3, ...), so a short record costs no
  * extra AES pass for the tag mask. open hashes the ciphertext, decrypts,
  * compares the tags in constant time and, on mismatch, zeroes the output
- * with a mask: no branch depends on the verdict. */
+ * with a mask: no branch depends on the verdict.
+ *
+ * Two key forms: mote_gcm_ctx holds the expanded AES round keys and GHASH
+ * key material; mote_gcm_ckey holds them compact (the round keys at 16
+ * bytes each, the powers of H) and each call expands them on its stack. */
 #include "mote/aead.h"
 
 #if MOTE_ENABLE_GCM
@@ -27,59 +31,112 @@ int mote_gcm_init(mote_gcm_ctx *ctx, const uint8_t *key, size_t key_len)
     return MOTE_OK;
 }
 
-/* out = in XOR the keystream from counter 2; tag = GHASH(aad, ciphertext)
- * XOR AES_K(J0). The ciphertext is in when decrypting (hashed before an
- * in-place decryption overwrites it), out when encrypting. */
-static void gcm_core(const mote_gcm_ctx *ctx, const uint8_t nonce[12], const uint8_t *aad,
-                     size_t aad_len, const uint8_t *in, size_t len, uint8_t *out, uint8_t tag[16],
-                     int decrypt)
+int mote_gcm_ckey_init(mote_gcm_ckey *ck, const uint8_t *key, size_t key_len)
 {
-    uint8_t y[16], ctr[16], buf[16 * MOTE_AES_NB];
-    size_t n = len < sizeof buf - 16 ? len : sizeof buf - 16;
+    mote_aes_ctx aes;
+    uint8_t h[16];
+    int err = mote_aes_ckey_init(&ck->aes, key, key_len);
+    if (err) return err;
+    mote_aes_ckey_expand(&ck->aes, &aes);
+    memset(h, 0, sizeof h);
+    mote_aes_encrypt_blocks(&aes, h, h, 1);
+    mote_ghash_ckey_init(&ck->gh, h);
+    mote_wipe(&aes, sizeof aes);
+    mote_wipe(h, sizeof h);
+    return MOTE_OK;
+}
+
+/* y = GHASH(aad, ciphertext, lengths). */
+static void gcm_hash(const mote_ghash_key *gh, const uint8_t *aad, size_t aad_len,
+                     const uint8_t *ct, size_t len, uint8_t y[16])
+{
+    uint8_t lens[16];
+    memset(y, 0, 16);
+    mote_ghash_update(gh, y, aad, aad_len);
+    mote_ghash_update(gh, y, ct, len);
+    mote_store_be64(lens, (uint64_t)aad_len << 3);
+    mote_store_be64(lens + 8, (uint64_t)len << 3);
+    mote_ghash_update(gh, y, lens, 16);
+}
+
+/* tag = y XOR ej0 (both wiped). */
+static void gcm_tag(uint8_t tag[16], uint8_t y[16], uint8_t ej0[16])
+{
     unsigned i;
-
-    memset(y, 0, sizeof y);
-    mote_ghash_update(&ctx->gh, y, aad, aad_len);
-    if (decrypt) mote_ghash_update(&ctx->gh, y, in, len);
-
-    /* J0 = nonce || 1 rides in the first pass, before the first blocks */
-    memcpy(ctr, nonce, 12);
-    mote_store_be32(ctr + 12, 1);
-    memset(buf, 0, 16);
-    memcpy(buf + 16, in, n);
-    mote_aes_ctr32(&ctx->aes, ctr, buf, buf, 16 + n);
-    memcpy(out, buf + 16, n);
-    if (len > n) mote_aes_ctr32(&ctx->aes, ctr, in + n, out + n, len - n);
-
-    if (!decrypt) mote_ghash_update(&ctx->gh, y, out, len);
-    mote_store_be64(ctr, (uint64_t)aad_len << 3);
-    mote_store_be64(ctr + 8, (uint64_t)len << 3);
-    mote_ghash_update(&ctx->gh, y, ctr, 16);
     for (i = 0; i < 16; i++)
-        tag[i] = y[i] ^ buf[i];
-    mote_wipe(y, sizeof y);
-    mote_wipe(buf, sizeof buf);
+        tag[i] = y[i] ^ ej0[i];
+    mote_wipe(y, 16);
+    mote_wipe(ej0, 16);
+}
+
+/* The tag check of open: releases out (len bytes) or zeroes it. */
+static int gcm_check(uint8_t *out, size_t len, uint8_t y[16], uint8_t ej0[16], const uint8_t *tag,
+                     size_t tag_len)
+{
+    uint8_t want[16];
+    uint32_t ok;
+    gcm_tag(want, y, ej0);
+    ok = (uint32_t)mote_ct_memeq(want, tag, tag_len);
+    mote_aead_mask(out, len, ok);
+    mote_wipe(want, sizeof want);
+    return (int)(ok ^ 1) * MOTE_ERR_AUTH;
 }
 
 void mote_gcm_seal(const mote_gcm_ctx *ctx, const uint8_t nonce[12], const uint8_t *aad,
                    size_t aad_len, const uint8_t *in, size_t len, uint8_t *out, uint8_t tag[16])
 {
-    gcm_core(ctx, nonce, aad, aad_len, in, len, out, tag, 0);
+    uint8_t y[16], e[16];
+    mote_aes_gcm_ctr(&ctx->aes, nonce, in, out, len, e);
+    gcm_hash(&ctx->gh, aad, aad_len, out, len, y);
+    gcm_tag(tag, y, e);
 }
 
+/* The ciphertext is hashed before an in-place decryption overwrites it. */
 int mote_gcm_open(const mote_gcm_ctx *ctx, const uint8_t nonce[12], const uint8_t *aad,
                   size_t aad_len, const uint8_t *in, size_t len, uint8_t *out, const uint8_t *tag,
                   size_t tag_len)
 {
-    uint8_t want[16];
-    uint32_t ok;
-
+    uint8_t y[16], e[16];
     if (tag_len < 4 || tag_len > 16) return MOTE_ERR_BAD_INPUT;
-    gcm_core(ctx, nonce, aad, aad_len, in, len, out, want, 1);
-    ok = (uint32_t)mote_ct_memeq(want, tag, tag_len);
-    mote_aead_mask(out, len, ok);
-    mote_wipe(want, sizeof want);
-    return (int)(ok ^ 1) * MOTE_ERR_AUTH;
+    gcm_hash(&ctx->gh, aad, aad_len, in, len, y);
+    mote_aes_gcm_ctr(&ctx->aes, nonce, in, out, len, e);
+    return gcm_check(out, len, y, e, tag, tag_len);
+}
+
+/* With a compact key, the AES round keys and the GHASH key material are
+ * needed one after the other: they take turns in one stack area. */
+typedef union {
+    mote_aes_ctx aes;
+    mote_ghash_key gh;
+} gcm_work;
+
+void mote_gcm_ckey_seal(const mote_gcm_ckey *ck, const uint8_t nonce[12], const uint8_t *aad,
+                        size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
+                        uint8_t tag[16])
+{
+    gcm_work w;
+    uint8_t y[16], e[16];
+    mote_aes_ckey_expand(&ck->aes, &w.aes);
+    mote_aes_gcm_ctr(&w.aes, nonce, in, out, len, e);
+    mote_ghash_ckey_expand(&ck->gh, &w.gh);
+    gcm_hash(&w.gh, aad, aad_len, out, len, y);
+    mote_wipe(&w, sizeof w);
+    gcm_tag(tag, y, e);
+}
+
+int mote_gcm_ckey_open(const mote_gcm_ckey *ck, const uint8_t nonce[12], const uint8_t *aad,
+                       size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
+                       const uint8_t *tag, size_t tag_len)
+{
+    gcm_work w;
+    uint8_t y[16], e[16];
+    if (tag_len < 4 || tag_len > 16) return MOTE_ERR_BAD_INPUT;
+    mote_ghash_ckey_expand(&ck->gh, &w.gh);
+    gcm_hash(&w.gh, aad, aad_len, in, len, y);
+    mote_aes_ckey_expand(&ck->aes, &w.aes);
+    mote_aes_gcm_ctr(&w.aes, nonce, in, out, len, e);
+    mote_wipe(&w, sizeof w);
+    return gcm_check(out, len, y, e, tag, tag_len);
 }
 
 #endif

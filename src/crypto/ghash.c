@@ -46,7 +46,7 @@
 #define M2 UINT64_C(0x4444444444444444)
 #define M3 UINT64_C(0x8888888888888888)
 
-static uint64_t rev64(uint64_t x)
+static INLINE uint64_t rev64(uint64_t x)
 {
     x = ((x >> 1) & UINT64_C(0x5555555555555555)) | ((x & UINT64_C(0x5555555555555555)) << 1);
     x = ((x >> 2) & UINT64_C(0x3333333333333333)) | ((x & UINT64_C(0x3333333333333333)) << 2);
@@ -141,12 +141,11 @@ static INLINE void operands(uint64_t *xs, uint64_t x1, uint64_t x0, uint64_t x1r
 }
 
 /* y = sum over i < n of x_i * H^(n - i) (xs: the operands of the n blocks,
- * n = 1 or 4; the key's powers run from H^4 down to H). xs[24..29] is
- * scratch. */
-static void mul_reduce(uint64_t *y, uint64_t *xs, const mote_ghash_key *key, size_t n)
+ * n = 1 or 4; k: the key material of H^n, followed by that of the lower
+ * powers, 24 words each). xs[24..29] is scratch. */
+static void mul_reduce(uint64_t *y, uint64_t *xs, const uint64_t *k, size_t n)
 {
     uint64_t *p = xs + 24, h0, h1, h2, ml, mh, z0, z1, z2, z3;
-    const uint64_t *k = key->k[4 - n];
     size_t j;
 
     for (j = 0; j < 6; j++)
@@ -176,23 +175,32 @@ static void mul_reduce(uint64_t *y, uint64_t *xs, const mote_ghash_key *key, siz
     y[0] = z2;
 }
 
-void mote_ghash_init(mote_ghash_key *key, const uint8_t h[16])
+/* The compact key: H^4, H^3, H^2, H as (high, low) halves. */
+void mote_ghash_ckey_init(mote_ghash_ckey *ck, const uint8_t h[16])
 {
-    uint64_t p[2], xs[30];
+    uint64_t p[2], xs[30], kh[24];
     unsigned i;
     p[1] = mote_load_be64(h);
     p[0] = mote_load_be64(h + 8);
-    key_power(key->k[3], p[1], p[0]);
-    for (i = 2; i > 0; i--) {
+    ck->h[3][0] = p[1];
+    ck->h[3][1] = p[0];
+    key_power(kh, p[1], p[0]);
+    for (i = 3; i-- > 0;) {
         operands(xs, p[1], p[0], rev64(p[1]), rev64(p[0]));
-        mul_reduce(p, xs, key, 1);
-        key_power(key->k[i], p[1], p[0]);
+        mul_reduce(p, xs, kh, 1);
+        ck->h[i][0] = p[1];
+        ck->h[i][1] = p[0];
     }
-    operands(xs, p[1], p[0], rev64(p[1]), rev64(p[0]));
-    mul_reduce(p, xs, key, 1);
-    key_power(key->k[0], p[1], p[0]);
     mote_wipe(p, sizeof p);
     mote_wipe(xs, sizeof xs);
+    mote_wipe(kh, sizeof kh);
+}
+
+void mote_ghash_ckey_expand(const mote_ghash_ckey *ck, mote_ghash_key *key)
+{
+    unsigned i;
+    for (i = 0; i < 4; i++)
+        key_power(key->k[i], ck->h[i][0], ck->h[i][1]);
 }
 
 void mote_ghash_update(const mote_ghash_key *key, uint8_t y[16], const uint8_t *data, size_t len)
@@ -211,7 +219,7 @@ void mote_ghash_update(const mote_ghash_key *key, uint8_t y[16], const uint8_t *
                      r1 ^ rbit8(ld_le64(p)), r0 ^ rbit8(ld_le64(p + 8)));
             s[1] = s[0] = r1 = r0 = 0;
         }
-        mul_reduce(s, xs, key, 4);
+        mul_reduce(s, xs, key->k[0], 4);
         data += 64;
         len -= 64;
     }
@@ -226,7 +234,7 @@ void mote_ghash_update(const mote_ghash_key *key, uint8_t y[16], const uint8_t *
         s[1] ^= mote_load_be64(p);
         s[0] ^= mote_load_be64(p + 8);
         operands(xs, s[1], s[0], rev64(s[1]), rev64(s[0]));
-        mul_reduce(s, xs, key, 1);
+        mul_reduce(s, xs, key->k[3], 1);
         data += n;
         len -= n;
     }
@@ -280,16 +288,20 @@ static void leaves(uint32_t *v, const uint32_t *w)
         v[i + 2] = v[i] ^ v[i + 1];
 }
 
-void mote_ghash_init(mote_ghash_key *key, const uint8_t h[16])
+/* The compact key: H as four words, least significant first. */
+void mote_ghash_ckey_init(mote_ghash_ckey *ck, const uint8_t h[16])
 {
-    uint32_t w[4];
     unsigned i;
     for (i = 0; i < 4; i++)
-        w[i] = mote_load_be32(h + 12 - 4 * i);
-    leaves(key->k, w);
+        ck->w[i] = mote_load_be32(h + 12 - 4 * i);
+}
+
+void mote_ghash_ckey_expand(const mote_ghash_ckey *ck, mote_ghash_key *key)
+{
+    unsigned i;
+    leaves(key->k, ck->w);
     for (i = 0; i < 9; i++)
         key->k[9 + i] = rev32(key->k[i]);
-    mote_wipe(w, sizeof w);
 }
 
 /* y = y * H: two levels of Karatsuba over the nine leaf products (t: 60
@@ -357,5 +369,13 @@ void mote_ghash_update(const mote_ghash_key *key, uint8_t y[16], const uint8_t *
 }
 
 #endif
+
+void mote_ghash_init(mote_ghash_key *key, const uint8_t h[16])
+{
+    mote_ghash_ckey ck;
+    mote_ghash_ckey_init(&ck, h);
+    mote_ghash_ckey_expand(&ck, key);
+    mote_wipe(&ck, sizeof ck);
+}
 
 #endif

@@ -6,6 +6,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Keeps a function's frame out of its caller's: for a big temporary frame
+ * (an RSA key, a hash context) that is over before the caller's deepest
+ * call, so the stack's peak is not the sum of both. */
+#if defined(__GNUC__)
+#define MOTE_NOINLINE __attribute__((noinline))
+#else
+#define MOTE_NOINLINE
+#endif
+
 static inline uint32_t mote_load_be32(const uint8_t *p)
 {
     return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3];

@@ -170,24 +170,62 @@ typedef struct {
     size_t n[3];
 } signed_msg;
 
+/* The helpers below keep their big locals (a hash context, an RSA key, an
+ * Ed25519 context) out of verify's frame, which stays on the stack under
+ * the ECDSA verification: the deepest path of a handshake. */
+static MOTE_NOINLINE void digest_of(const mote_hash_desc *h, const signed_msg *m, uint8_t *digest)
+{
+    mote_hash_ctx hc;
+    int i;
+    h->init(&hc);
+    for (i = 0; i < 3; i++)
+        h->update(&hc, m->p[i], m->n[i]);
+    h->final(&hc, digest);
+}
+
+#if MOTE_ENABLE_RSA
+static MOTE_NOINLINE int verify_rsa(const mote_x509_pubkey *k, uint16_t scheme,
+                                    const mote_hash_desc *h, const uint8_t *digest,
+                                    const uint8_t *sig, size_t sig_len)
+{
+    mote_rsa_public_key key;
+    uint8_t e[4];
+    if (k->type != MOTE_X509_KEY_RSA) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+    mote_store_be32(e, k->e);
+    if (mote_rsa_public_set(&key, k->data, k->len, e, 4) != MOTE_OK)
+        return MOTE_ERR_TLS_BAD_CERTIFICATE;
+    if ((scheme & 0xFF) == 0x01)
+        return mote_rsa_verify_pkcs1(&key, h, digest, sig, sig_len) == MOTE_OK;
+    return mote_rsa_verify_pss(&key, h, digest, h->out_len, sig, sig_len) == MOTE_OK;
+}
+#endif
+
+#if MOTE_ENABLE_ED25519
+static MOTE_NOINLINE int verify_ed25519(const mote_x509_pubkey *k, const signed_msg *m,
+                                        const uint8_t *sig, size_t sig_len)
+{
+    mote_ed25519_verify_ctx v;
+    int i;
+    if (k->type != MOTE_X509_KEY_ED25519) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+    if (mote_ed25519_verify_init(&v, k->data, sig, sig_len) != MOTE_OK) return 0;
+    for (i = 0; i < 3; i++)
+        mote_ed25519_verify_update(&v, m->p[i], m->n[i]);
+    return mote_ed25519_verify_final(&v) == MOTE_OK;
+}
+#endif
+
 static int verify(mote_tls_conn *c, uint16_t scheme, const signed_msg *m, const uint8_t *sig,
                   size_t sig_len, int tls12)
 {
     const mote_x509_pubkey *k = &c->leaf_key;
     const mote_hash_desc *h = scheme_hash(scheme);
     uint8_t digest[MOTE_HASH_MAX_LEN];
-    int ok = 0, i;
+    int ok = 0; /* 1: verified; 0: not; < 0: this error */
 
     /* PKCS#1 v1.5 signs certificates only, never a TLS 1.3 handshake */
     if (!mote_tls_sig_supported(scheme) || (!tls12 && (scheme & 0xFF) == 0x01))
         return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
-    if (h) {
-        mote_hash_ctx hc;
-        h->init(&hc);
-        for (i = 0; i < 3; i++)
-            h->update(&hc, m->p[i], m->n[i]);
-        h->final(&hc, digest);
-    }
+    if (h) digest_of(h, m, digest);
     switch (scheme) {
 #if MOTE_ENABLE_RSA
     case MOTE_SIG_RSA_PKCS1_SHA256:
@@ -198,19 +236,9 @@ static int verify(mote_tls_conn *c, uint16_t scheme, const signed_msg *m, const 
     case MOTE_SIG_RSA_PSS_RSAE_SHA512:
     case MOTE_SIG_RSA_PSS_PSS_SHA256:
     case MOTE_SIG_RSA_PSS_PSS_SHA384:
-    case MOTE_SIG_RSA_PSS_PSS_SHA512: {
-        mote_rsa_public_key key;
-        uint8_t e[4];
-        if (k->type != MOTE_X509_KEY_RSA) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
-        mote_store_be32(e, k->e);
-        if (mote_rsa_public_set(&key, k->data, k->len, e, 4) != MOTE_OK)
-            return MOTE_ERR_TLS_BAD_CERTIFICATE;
-        if ((scheme & 0xFF) == 0x01)
-            ok = mote_rsa_verify_pkcs1(&key, h, digest, sig, sig_len) == MOTE_OK;
-        else
-            ok = mote_rsa_verify_pss(&key, h, digest, h->out_len, sig, sig_len) == MOTE_OK;
+    case MOTE_SIG_RSA_PSS_PSS_SHA512:
+        ok = verify_rsa(k, scheme, h, digest, sig, sig_len);
         break;
-    }
 #endif
 #if MOTE_ENABLE_P256 || MOTE_ENABLE_P384
     case MOTE_SIG_ECDSA_SECP256R1_SHA256:
@@ -229,20 +257,15 @@ static int verify(mote_tls_conn *c, uint16_t scheme, const signed_msg *m, const 
     }
 #endif
 #if MOTE_ENABLE_ED25519
-    case MOTE_SIG_ED25519: {
-        mote_ed25519_verify_ctx v;
-        if (k->type != MOTE_X509_KEY_ED25519) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
-        if (mote_ed25519_verify_init(&v, k->data, sig, sig_len) != MOTE_OK) break;
-        for (i = 0; i < 3; i++)
-            mote_ed25519_verify_update(&v, m->p[i], m->n[i]);
-        ok = mote_ed25519_verify_final(&v) == MOTE_OK;
+    case MOTE_SIG_ED25519:
+        ok = verify_ed25519(k, m, sig, sig_len);
         break;
-    }
 #endif
     default:
         break;
     }
     mote_wipe(digest, sizeof digest);
+    if (ok < 0) return ok;
     return ok ? MOTE_OK : MOTE_ERR_TLS_DECRYPT_ERROR;
 }
 

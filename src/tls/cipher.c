@@ -8,6 +8,23 @@
 #include "crypto/util.h"
 #include "mote/error.h"
 
+/* The record keys, compact or expanded (MOTE_TLS_COMPACT_KEYS). */
+#if MOTE_TLS_COMPACT_KEYS
+#define gcm_init mote_gcm_ckey_init
+#define gcm_seal mote_gcm_ckey_seal
+#define gcm_open mote_gcm_ckey_open
+#define ccm_init mote_aes_ckey_init
+#define ccm_seal mote_ccm_ckey_seal
+#define ccm_open mote_ccm_ckey_open
+#else
+#define gcm_init mote_gcm_init
+#define gcm_seal mote_gcm_seal
+#define gcm_open mote_gcm_open
+#define ccm_init mote_aes_init
+#define ccm_seal mote_ccm_seal
+#define ccm_open mote_ccm_open
+#endif
+
 size_t mote_tls_aead_key_len(int aead)
 {
     switch (aead) {
@@ -39,13 +56,13 @@ int mote_tls_cipher_init(mote_tls_cipher *c, int aead, int tls12, const uint8_t 
 #if MOTE_ENABLE_GCM
     case MOTE_AEAD_AES128_GCM:
     case MOTE_AEAD_AES256_GCM:
-        rc = mote_gcm_init(&c->k.gcm, key, klen);
+        rc = gcm_init(&c->k.gcm, key, klen);
         break;
 #endif
 #if MOTE_ENABLE_CCM
     case MOTE_AEAD_AES128_CCM:
     case MOTE_AEAD_AES128_CCM8:
-        rc = mote_aes_init(&c->k.aes, key, klen);
+        rc = ccm_init(&c->k.aes, key, klen);
         break;
 #endif
 #if MOTE_ENABLE_CHACHAPOLY
@@ -125,13 +142,13 @@ long mote_tls_cipher_seal(mote_tls_cipher *c, uint8_t *rec, size_t len, int tls1
 #if MOTE_ENABLE_GCM
     case MOTE_AEAD_AES128_GCM:
     case MOTE_AEAD_AES256_GCM:
-        mote_gcm_seal(&c->k.gcm, nonce, aad, aad_len, body, len, body, body + len);
+        gcm_seal(&c->k.gcm, nonce, aad, aad_len, body, len, body, body + len);
         break;
 #endif
 #if MOTE_ENABLE_CCM
     case MOTE_AEAD_AES128_CCM:
     case MOTE_AEAD_AES128_CCM8:
-        mote_ccm_seal(&c->k.aes, nonce, 12, aad, aad_len, body, len, body, body + len, c->tag_len);
+        ccm_seal(&c->k.aes, nonce, 12, aad, aad_len, body, len, body, body + len, c->tag_len);
         break;
 #endif
 #if MOTE_ENABLE_CHACHAPOLY
@@ -161,14 +178,13 @@ int mote_tls_cipher_open(mote_tls_cipher *c, uint8_t *rec, size_t body_len, int 
 #if MOTE_ENABLE_GCM
     case MOTE_AEAD_AES128_GCM:
     case MOTE_AEAD_AES256_GCM:
-        rc = mote_gcm_open(&c->k.gcm, nonce, aad, aad_len, body, len, body, body + len, 16);
+        rc = gcm_open(&c->k.gcm, nonce, aad, aad_len, body, len, body, body + len, 16);
         break;
 #endif
 #if MOTE_ENABLE_CCM
     case MOTE_AEAD_AES128_CCM:
     case MOTE_AEAD_AES128_CCM8:
-        rc = mote_ccm_open(&c->k.aes, nonce, 12, aad, aad_len, body, len, body, body + len,
-                           c->tag_len);
+        rc = ccm_open(&c->k.aes, nonce, 12, aad, aad_len, body, len, body, body + len, c->tag_len);
         break;
 #endif
 #if MOTE_ENABLE_CHACHAPOLY

@@ -56,6 +56,30 @@ typedef struct {
     uint8_t type;
 } keyref;
 
+#if MOTE_ENABLE_RSA
+/* The RSA case of verify_pending, out of its frame (the key in limbs is
+ * half a KiB, which the ECDSA verification below it need not carry). */
+static MOTE_NOINLINE int verify_rsa(const mote_x509_sigalg *a, const mote_hash_desc *h,
+                                    const uint8_t *digest, const uint8_t *sig, size_t sig_len,
+                                    const keyref *k)
+{
+    mote_rsa_public_key pk;
+    uint8_t e[4];
+    int r;
+    if (k->type != MOTE_X509_KEY_RSA) return MOTE_ERR_X509_BAD_SIGNATURE;
+    if (a->scheme == MOTE_X509_SIG_PSS && a->mgf != a->hash) return MOTE_ERR_X509_UNSUPPORTED;
+    mote_store_be32(e, k->e);
+    r = mote_rsa_public_set(&pk, k->data, k->len, e, 4);
+    if (r == MOTE_ERR_UNSUPPORTED) return MOTE_ERR_X509_UNSUPPORTED;
+    if (r) return MOTE_ERR_X509_BAD_SIGNATURE;
+    if (a->scheme == MOTE_X509_SIG_PKCS1)
+        r = mote_rsa_verify_pkcs1(&pk, h, digest, sig, sig_len);
+    else
+        r = mote_rsa_verify_pss(&pk, h, digest, a->salt, sig, sig_len);
+    return r ? MOTE_ERR_X509_BAD_SIGNATURE : 0;
+}
+#endif
+
 /* Verify the pending signature with key k: made with algorithm pend_alg
  * over a TBS whose digest is pend_digest (or, for Ed25519, which is kept in
  * tbs_buf); for ECDSA the signature is the DER SEQUENCE of r, s. Returns 0,
@@ -82,22 +106,8 @@ static int verify_pending(const mote_x509_chain *c, const keyref *k)
     switch (a->scheme) {
 #if MOTE_ENABLE_RSA
     case MOTE_X509_SIG_PKCS1:
-    case MOTE_X509_SIG_PSS: {
-        mote_rsa_public_key pk;
-        uint8_t e[4];
-        int r;
-        if (k->type != MOTE_X509_KEY_RSA) return MOTE_ERR_X509_BAD_SIGNATURE;
-        if (a->scheme == MOTE_X509_SIG_PSS && a->mgf != a->hash) return MOTE_ERR_X509_UNSUPPORTED;
-        mote_store_be32(e, k->e);
-        r = mote_rsa_public_set(&pk, k->data, k->len, e, 4);
-        if (r == MOTE_ERR_UNSUPPORTED) return MOTE_ERR_X509_UNSUPPORTED;
-        if (r) return MOTE_ERR_X509_BAD_SIGNATURE;
-        if (a->scheme == MOTE_X509_SIG_PKCS1)
-            r = mote_rsa_verify_pkcs1(&pk, h, digest, sig, sig_len);
-        else
-            r = mote_rsa_verify_pss(&pk, h, digest, a->salt, sig, sig_len);
-        return r ? MOTE_ERR_X509_BAD_SIGNATURE : 0;
-    }
+    case MOTE_X509_SIG_PSS:
+        return verify_rsa(a, h, digest, sig, sig_len, k);
 #endif
 #if MOTE_X509_HAVE_ECDSA
     case MOTE_X509_SIG_ECDSA: {

@@ -206,12 +206,14 @@ static void test_gcm_long(void)
         "4b52be33f23f3316f0e60665900a9b41c3b2eb9525b12babf63ae34f31fa0999",
         "10dce772517c759dfb9a4d339e274b6843b25a425a33e3b7f39b83ea6fdcb352"};
     static mote_gcm_ctx ctx;
+    static mote_gcm_ckey ck;
     uint8_t key[32], nonce[13], aad[33], tag[16], h[32];
     size_t k, i, lens[] = {0, 1, 15, 16, 17, 47, 48, 49, 63, 64, 65, 129, 1000, 5000};
 
     long_inputs(key, nonce, aad, buf_a);
     for (k = 0; k < 2; k++) {
         CHECK_EQ_INT(mote_gcm_init(&ctx, key, 16 + 16 * k), MOTE_OK);
+        CHECK_EQ_INT(mote_gcm_ckey_init(&ck, key, 16 + 16 * k), MOTE_OK);
         mote_gcm_seal(&ctx, nonce, aad, 33, buf_a, 5000, buf_b, tag);
         memcpy(buf_b + 5000, tag, 16);
         mote_sha256(buf_b, 5016, h);
@@ -242,6 +244,20 @@ static void test_gcm_long(void)
             CHECK_EQ_INT(mote_gcm_open(&ctx, nonce, aad, 33, buf_b, n, buf_c, tag, 16),
                          MOTE_ERR_AUTH);
             nonce[0] ^= 1;
+            /* the compact key (TLS records): the same ciphertext and tag, in
+             * place; opens in place; a flipped bit is refused and wiped */
+            memcpy(buf_c, buf_a, n);
+            mote_gcm_ckey_seal(&ck, nonce, aad, 33, buf_c, n, buf_c, h);
+            CHECK(memcmp(buf_b, buf_c, n) == 0 && memcmp(tag, h, 16) == 0);
+            CHECK_EQ_INT(mote_gcm_ckey_open(&ck, nonce, aad, 33, buf_c, n, buf_c, tag, 16),
+                         MOTE_OK);
+            CHECK(memcmp(buf_c, buf_a, n) == 0);
+            tag[n % 16] ^= 0x80;
+            memcpy(buf_c, buf_b, n);
+            CHECK_EQ_INT(mote_gcm_ckey_open(&ck, nonce, aad, 33, buf_c, n, buf_c, tag, 16),
+                         MOTE_ERR_AUTH);
+            CHECK(all_zero(buf_c, n));
+            tag[n % 16] ^= 0x80;
         }
     }
 }

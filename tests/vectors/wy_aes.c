@@ -6,7 +6,10 @@
  * output zeroed when the failure is MOTE_ERR_AUTH. Skipped: AES-192 (not
  * used by TLS, not built), and GCM nonces of other than 12 bytes (the only
  * length TLS uses) when the test is valid; an invalid test with such a nonce
- * counts as rejected, since no call can accept it. */
+ * counts as rejected, since no call can accept it. Every test runs twice:
+ * with the expanded key (mote_gcm_ctx, mote_aes_ctx) and with the compact
+ * one (mote_gcm_ckey, mote_aes_ckey, which the TLS record layer keeps),
+ * which must give the same results, byte for byte. */
 #include <string.h>
 
 #include "mote/aead.h"
@@ -16,6 +19,7 @@ static const char *const files[] = {"aes_gcm_test.json", "aes_ccm_test.json", NU
 
 #if MOTE_ENABLE_AES
 static uint8_t key[64], iv[512], aad[1 << 15], msg[1 << 15], ct[1 << 15], tag[64], out[1 << 15];
+static uint8_t out2[1 << 15]; /* the compact key's output */
 
 static int all_zero(const uint8_t *p, size_t n)
 {
@@ -47,7 +51,7 @@ static void run_one(const char *file, const char *line)
     long clen = tv_hex(line, "ct", ct, sizeof ct);
     long tlen = tv_hex(line, "tag", tag, sizeof tag);
     const char *res = tv_get(line, "result");
-    int valid = res && strcmp(res, "valid") == 0, sealed = 0, rc;
+    int valid = res && strcmp(res, "valid") == 0, sealed = 0, sealed2 = 0, rc, rc2;
     uint8_t t[16];
     size_t n;
 
@@ -65,6 +69,7 @@ static void run_one(const char *file, const char *line)
     if (strcmp(file, "aes_gcm_test.json") == 0) {
 #if MOTE_ENABLE_GCM
         static mote_gcm_ctx ctx;
+        static mote_gcm_ckey ck;
         if (ivlen != 12) {
             if (valid)
                 tv_skip(line, "GCM nonce length other than 12 bytes not supported");
@@ -72,14 +77,20 @@ static void run_one(const char *file, const char *line)
                 tv_verdict(line, 0, "");
             return;
         }
-        if (mote_gcm_init(&ctx, key, (size_t)klen) != MOTE_OK) {
+        if (mote_gcm_ckey_init(&ck, key, (size_t)klen) != MOTE_OK ||
+            mote_gcm_init(&ctx, key, (size_t)klen) != MOTE_OK) {
             tv_verdict(line, 0, "key rejected");
             return;
         }
         if (tlen <= 16) {
+            mote_gcm_ckey_seal(&ck, iv, aad, (size_t)alen, msg, n, out, t);
+            sealed2 = memcmp(out, ct, n) == 0 && memcmp(t, tag, (size_t)tlen) == 0;
             mote_gcm_seal(&ctx, iv, aad, (size_t)alen, msg, n, out, t);
             sealed = memcmp(out, ct, n) == 0 && memcmp(t, tag, (size_t)tlen) == 0;
         }
+        memset(out, 0xa5, n);
+        rc2 = mote_gcm_ckey_open(&ck, iv, aad, (size_t)alen, ct, n, out, tag, (size_t)tlen);
+        memcpy(out2, out, n);
         memset(out, 0xa5, n);
         rc = mote_gcm_open(&ctx, iv, aad, (size_t)alen, ct, n, out, tag, (size_t)tlen);
 #else
@@ -89,10 +100,20 @@ static void run_one(const char *file, const char *line)
     } else {
 #if MOTE_ENABLE_CCM
         mote_aes_ctx ctx;
-        if (mote_aes_init(&ctx, key, (size_t)klen) != MOTE_OK) {
+        mote_aes_ckey ck;
+        if (mote_aes_ckey_init(&ck, key, (size_t)klen) != MOTE_OK ||
+            mote_aes_init(&ctx, key, (size_t)klen) != MOTE_OK) {
             tv_verdict(line, 0, "key rejected");
             return;
         }
+        if (tlen <= 16 && mote_ccm_ckey_seal(&ck, iv, (size_t)ivlen, aad, (size_t)alen, msg, n, out,
+                                             t, (size_t)tlen) == MOTE_OK)
+            sealed2 = memcmp(out, ct, n) == 0 && memcmp(t, tag, (size_t)tlen) == 0;
+        memset(out, 0xa5, n);
+        rc2 = mote_ccm_ckey_open(&ck, iv, (size_t)ivlen, aad, (size_t)alen, ct, n, out, tag,
+                                 (size_t)tlen);
+        memcpy(out2, out, n);
+        memset(out, 0xa5, n);
         if (tlen <= 16 && mote_ccm_seal(&ctx, iv, (size_t)ivlen, aad, (size_t)alen, msg, n, out, t,
                                         (size_t)tlen) == MOTE_OK)
             sealed = memcmp(out, ct, n) == 0 && memcmp(t, tag, (size_t)tlen) == 0;
@@ -103,6 +124,10 @@ static void run_one(const char *file, const char *line)
         tv_skip(line, "CCM not compiled in");
         return;
 #endif
+    }
+    if (sealed != sealed2 || rc != rc2 || memcmp(out, out2, n) != 0) {
+        tv_verdict(line, 0, "the compact key gave other results");
+        return;
     }
     judge(line, valid, sealed, rc, n);
 }
