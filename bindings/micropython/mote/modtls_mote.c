@@ -180,13 +180,6 @@ static MP_NORETURN void tls_raise(int err, const tls_socket_t *o)
     nlr_raise(mp_obj_new_exception_args(&mp_type_OSError, 2, args));
 }
 
-#if !MOTE_MP_HAS_PSK
-static MP_NORETURN void tls_raise_not_built(const char *what)
-{
-    mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("mote: %s not built yet"), what);
-}
-#endif
-
 /* ---- randomness and time ---- */
 
 /* Seed a context's DRBG with 48 bytes from os.urandom (every port that has
@@ -479,6 +472,7 @@ static mp_obj_t tls_context_del(mp_obj_t self_in)
 static MP_DEFINE_CONST_FUN_OBJ_1(tls_context_del_obj, tls_context_del);
 #endif
 
+#if MOTE_MP_HAS_PSK
 /* psk_identity and psk_key are checked together once both are set. */
 static void tls_context_check_psk(tls_context_t *self)
 {
@@ -489,6 +483,7 @@ static void tls_context_check_psk(tls_context_t *self)
     if (id.len == 0 || id.len > 0xFFFF || key.len == 0 || key.len > MOTE_MP_PSK_MAX)
         mp_raise_msg(&mp_type_OSError, MP_ERROR_TEXT("mote: bad PSK identity or key length"));
 }
+#endif
 
 static void tls_context_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest)
 {
@@ -498,12 +493,14 @@ static void tls_context_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest)
         slot = &self->verify_cb;
     else if (attr == MP_QSTR_ecdsa_sign_callback)
         slot = &self->ecdsa_cb;
+#if MOTE_MP_HAS_PSK /* as mbedTLS's module: the attributes exist when PSK is built */
     else if (attr == MP_QSTR_psk_identity)
         slot = &self->psk_identity;
     else if (attr == MP_QSTR_psk_key)
         slot = &self->psk_key;
     else if (attr == MP_QSTR_server_psk_keys)
         slot = &self->server_psk_keys;
+#endif
     if (dest[0] == MP_OBJ_NULL) { /* load */
         if (attr == MP_QSTR_verify_mode)
             dest[0] = MP_OBJ_NEW_SMALL_INT(self->verify);
@@ -521,7 +518,9 @@ static void tls_context_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest)
         } else if (slot) {
             *slot = dest[1];
             dest[0] = MP_OBJ_NULL;
+#if MOTE_MP_HAS_PSK
             if (slot == &self->psk_identity || slot == &self->psk_key) tls_context_check_psk(self);
+#endif
         }
     }
 }
@@ -944,10 +943,6 @@ static mp_obj_t tls_socket_new(tls_context_t *ctx, mp_obj_t sock, bool server_si
     if (hostname != mp_const_none) (void)mp_obj_str_get_str(hostname); /* TypeError if not str */
     if (!server_side && hostname == mp_const_none && ctx->verify == CERT_REQUIRED)
         mp_raise_ValueError(MP_ERROR_TEXT("CERT_REQUIRED requires server_hostname"));
-#if !MOTE_MP_HAS_PSK
-    if (!server_side && ctx->psk_identity != mp_const_none && ctx->psk_key != mp_const_none)
-        tls_raise_not_built("PSK");
-#endif
 #if MICROPY_PY_SSL_FINALISER
     o = mp_obj_malloc_with_finaliser(tls_socket_t, &tls_socket_type);
 #else
@@ -992,6 +987,8 @@ static mp_obj_t tls_socket_new(tls_context_t *ctx, mp_obj_t sock, bool server_si
                                                         : MOTE_TLS_CLIENT_AUTH_NONE;
 #endif
 #if MOTE_MP_HAS_PSK
+    if (server_side && ctx->server_psk_keys != mp_const_none) /* (engine: no server PSK yet) */
+        mp_raise_msg(&mp_type_OSError, MP_ERROR_TEXT("mote: server PSK not built yet"));
     if (!server_side && ctx->psk_identity != mp_const_none && ctx->psk_key != mp_const_none) {
         /* TLS 1.3 external PSK (with (EC)DHE); certificates are refused */
         mp_buffer_info_t id, key;
