@@ -157,6 +157,7 @@ static const mp_obj_type_t tls_socket_type;
 
 #define REFUSED_CALLBACK 1 /* by verify_callback */
 #define REFUSED_PSK      2 /* a PSK client: the server answered with a certificate */
+#define REFUSED_KEY      3 /* a server: its key is one mote does not take */
 
 /* OSError(err, "TLS: <what failed>") for a mote error, OSError(errno)
  * for a socket error. */
@@ -170,7 +171,9 @@ static MP_NORETURN void tls_raise(int err, const tls_socket_t *o)
     vstr_add_str(&v, mote_strerror(err));
     if (o && o->cb_refused)
         vstr_add_str(&v, o->cb_refused == REFUSED_PSK ? " (the server did not take the PSK)"
-                                                      : " (refused by verify_callback)");
+                         : o->cb_refused == REFUSED_KEY
+                             ? " (our private key: RSA under 2048 bits, or not built in)"
+                             : " (refused by verify_callback)");
     if (o && o->conn) {
         int sent = 0, alert = mote_tls_alert(o->conn, &sent);
         if (alert >= 0) vstr_printf(&v, " (alert %d %s)", alert, sent ? "sent" : "received");
@@ -1009,12 +1012,13 @@ static mp_obj_t tls_socket_new(tls_context_t *ctx, mp_obj_t sock, bool server_si
     rc = tls_socket_start(o);
     if (rc) {
         tls_socket_free(o);
+        if (server_side && !ctx->pkey && ctx->key != mp_const_none) o->cb_refused = REFUSED_KEY;
         if (!do_handshake) { /* reported by the first read or write */
             o->last_error = rc;
             return MP_OBJ_FROM_PTR(o);
         }
         o->sock = MP_OBJ_NULL;
-        tls_raise(rc, NULL);
+        tls_raise(rc, o);
     }
     if (do_handshake) {
         while ((rc = tls_drive(o, WANT_HANDSHAKE)) == MP_EAGAIN)
