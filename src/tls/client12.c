@@ -32,10 +32,15 @@
  * renegotiation_info (RFC 5746) are required of the server. No RSA key
  * exchange, no CBC, no compression, no renegotiation.
  *
- * One public-key operation per call: the ServerKeyExchange signature; then,
- * at ServerHelloDone, our key pair (the ClientKeyExchange goes out at
- * once); then, on the next step (MOTE_F_KEX12), the shared secret, the
- * master secret, ChangeCipherSpec and Finished. */
+ * Our flight after ServerHelloDone goes in phases (MOTE_F_KEX12, c->fl_phase),
+ * each resumed when the output buffer has room again, with one public-key
+ * operation per call: [Certificate], our key pair and ClientKeyExchange;
+ * the shared and master secrets; [CertificateVerify]; ChangeCipherSpec and
+ * Finished. A client certificate is sent when the CertificateRequest lists
+ * a scheme our key signs with the suite's hash (ecdsa_secp256r1_sha256 or
+ * rsa_pss_rsae_sha256 on SHA-256 suites, the SHA-384 ones on SHA-384
+ * suites): CertificateVerify signs the transcript hash. Otherwise the
+ * Certificate is empty. */
 #include "mote/config.h"
 
 #if MOTE_ENABLE_TLS12
@@ -394,41 +399,59 @@ static int on_server_key_exchange(mote_tls_conn *c, const uint8_t *b, size_t len
 static int on_certificate_request(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
 {
     rd_t r = {b, b + len, 0};
-    size_t n = rd_u(&r, 1);
+    size_t n = rd_u(&r, 1), i, k = 0;
+    const uint8_t *types = rd_bytes(&r, n), *algs;
+    uint8_t fit[32];
     (void)th;
-    rd_bytes(&r, n); /* certificate_types */
     if (n == 0) r.bad = 1;
-    rd_bytes(&r, rd_u(&r, 2)); /* supported_signature_algorithms */
-    rd_bytes(&r, rd_u(&r, 2)); /* certificate_authorities */
-    if (r.bad || r.p != r.end) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
-    c->flags |= MOTE_F_CERT_REQ; /* no client certificate: an empty Certificate */
+    algs = rd_bytes(&r, n = rd_u(&r, 2)); /* supported_signature_algorithms */
+    rd_bytes(&r, rd_u(&r, 2));            /* certificate_authorities */
+    if (r.bad || r.p != r.end || n % 2) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    /* the schemes that sign a hash of the suite's size (the transcript
+     * hash), for a certificate type the server takes */
+    for (i = 0; i + 1 < n && k < sizeof fit; i += 2) {
+        uint16_t s = (uint16_t)((algs[i] << 8) | algs[i + 1]);
+        int ec = s == MOTE_SIG_ECDSA_SECP256R1_SHA256 || s == MOTE_SIG_ECDSA_SECP384R1_SHA384;
+        int rsa = s == MOTE_SIG_RSA_PSS_RSAE_SHA256 || s == MOTE_SIG_RSA_PSS_RSAE_SHA384;
+        int h48 = s == MOTE_SIG_ECDSA_SECP384R1_SHA384 || s == MOTE_SIG_RSA_PSS_RSAE_SHA384;
+        if ((ec || rsa) && h48 == (c->hash_len == 48) && memchr(types, ec ? 64 : 1, b[0]))
+            fit[k++] = algs[i], fit[k++] = algs[i + 1];
+    }
+    c->client_scheme = mote_tls_pick_scheme(c, fit, k);
+    c->flags |= MOTE_F_CERT_REQ; /* an empty Certificate when nothing fits */
     c->state = MOTE_ST12_WAIT_SHD;
     return MOTE_OK;
 }
 
+/* Our flight's phases (c->fl_phase). */
+enum { FL12_CERT, FL12_CKE, FL12_SECRET, FL12_VERIFY, FL12_FIN };
+
 static int on_server_hello_done(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+{
+    (void)b, (void)th;
+    if (len != 0) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    c->fl_phase = (c->flags & MOTE_F_CERT_REQ) ? FL12_CERT : FL12_CKE;
+    c->fl_pos = 0;
+    c->flags |= MOTE_F_KEX12;
+    c->state = MOTE_ST12_WAIT_CCS;
+    return mote_tls12_continue(c);
+}
+
+/* ClientKeyExchange, our ECPoint<1..255> or DH Yc<1..2^16-1>, written where
+ * its record goes in the output buffer; our key pair is this call's
+ * public-key operation. 0: wait for room. */
+static int send_cke(mote_tls_conn *c)
 {
     uint8_t *msg;
     size_t pub_len = 0, hdr = c->group == MOTE_GROUP_FFDHE2048 ? 2 : 1, n;
     int rc;
-    (void)b, (void)th;
-    if (len != 0) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
-    if (c->flags & MOTE_F_CERT_REQ) { /* no client certificate configured: empty list */
-        static const uint8_t empty[7] = {MOTE_HS_CERTIFICATE, 0, 0, 3, 0, 0, 0};
-        mote_tls_th_add(c, empty, sizeof empty);
-        rc = mote_tls_send_record(c, 22, empty, sizeof empty);
-        if (rc) return mote_tls_fail(c, rc);
-    }
-    /* ClientKeyExchange, our ECPoint<1..255> or DH Yc<1..2^16-1>, written
-     * where its record goes in the output buffer */
     if (c->out_sent == c->out_len) c->out_sent = c->out_len = 0;
     if (c->out_size - c->out_len < 5 + 4 + 2 + MOTE_TLS_MAX_SHARE)
-        return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+        return c->out_len ? 0 : MOTE_ERR_TLS_INTERNAL;
     msg = c->out + c->out_len + 5;
-    /* our key pair: this call's public-key operation */
     rc = mote_tls_kex_keygen(c, c->group, msg + 4 + hdr, &pub_len);
     c->pk_ops++;
-    if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+    if (rc) return MOTE_ERR_TLS_INTERNAL;
     n = hdr + pub_len;
     msg[0] = MOTE_HS_CLIENT_KEY_EXCHANGE, msg[1] = 0;
     msg[2] = (uint8_t)(n >> 8), msg[3] = (uint8_t)n;
@@ -436,27 +459,20 @@ static int on_server_hello_done(mote_tls_conn *c, const uint8_t *b, size_t len, 
     msg[3 + hdr] = (uint8_t)pub_len;
     mote_tls_th_add(c, msg, 4 + n);
     rc = mote_tls_send_record(c, 22, msg, 4 + n);
-    if (rc) return mote_tls_fail(c, rc);
-    /* the shared secret, master secret and Finished: next call */
-    c->flags |= MOTE_F_KEX12;
-    c->state = MOTE_ST12_WAIT_CCS;
-    return MOTE_OK;
+    return rc ? rc : 1;
 }
 
 /* ---- our flight: ChangeCipherSpec, Finished ---- */
 
-int mote_tls12_continue(mote_tls_conn *c)
+/* The shared secret (this call's public-key operation), the master
+ * secret: RFC 7627 over the session hash (the transcript through
+ * ClientKeyExchange), else RFC 5246; then the key block. 1 when done. */
+static int master_secret(mote_tls_conn *c)
 {
     const mote_hash_desc *hd = hash12(c);
-    int rc;
     size_t peer_len = ((size_t)park(c)[0] << 8) | park(c)[1], pms_len, off = 0;
     uint8_t *pms = park(c) + PARK_PMS, h[48], seed[64];
-
-    if (c->pk_ops) return MOTE_OK; /* one public-key operation per call: the next */
-    /* room for ChangeCipherSpec and Finished behind what is still pending */
-    if (c->out_len > c->out_sent && c->out_size - c->out_len < 6 + 5 + 16 + 8 + 16) return MOTE_OK;
-    c->flags &= (uint8_t)~MOTE_F_KEX12;
-
+    int rc;
     if (c->group == MOTE_GROUP_FFDHE2048) { /* Ys may come without its leading zeros */
         memmove(park(c) + PARK_PEER + 256 - peer_len, park(c) + PARK_PEER, peer_len);
         memset(park(c) + PARK_PEER, 0, 256 - peer_len);
@@ -466,15 +482,12 @@ int mote_tls12_continue(mote_tls_conn *c)
     c->pk_ops++;
     if (rc) {
         mote_wipe(park(c), PARK_PMS + MOTE_TLS_MAX_SHARE);
-        return mote_tls_fail(c, rc == MOTE_ERR_TLS_INTERNAL ? rc : MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+        return rc == MOTE_ERR_TLS_INTERNAL ? rc : MOTE_ERR_TLS_ILLEGAL_PARAMETER;
     }
     /* RFC 5246 8.1.2: a DH premaster secret loses its leading zero bytes */
     if (c->group == MOTE_GROUP_FFDHE2048)
         while (off + 1 < pms_len && pms[off] == 0)
             off++;
-
-    /* master secret: RFC 7627 over the session hash (the transcript through
-     * ClientKeyExchange, which our Finished covers too), else RFC 5246 */
     mote_tls_th_get(c, h);
     if (c->flags & MOTE_F_EMS) {
         mote_tls12_prf(hd, pms + off, pms_len - off, "extended master secret", h, hd->out_len,
@@ -485,11 +498,47 @@ int mote_tls12_continue(mote_tls_conn *c)
     }
     mote_wipe(park(c), PARK_PMS + MOTE_TLS_MAX_SHARE);
     keys12(c); /* key block: client key, server key, client IV, server IV */
-    rc = send_ccs(c);
-    if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
-    rc = send_finished(c);
-    if (rc) return mote_tls_fail(c, rc);
-    return MOTE_OK;
+    return 1;
+}
+
+int mote_tls12_continue(mote_tls_conn *c)
+{
+    int rc = 1;
+    while (!c->err) {
+        if (c->pk_ops) return MOTE_OK; /* one public-key operation per call: the next */
+        switch (c->fl_phase) {
+        case FL12_CERT: /* ours, or an empty list */
+            rc = mote_tls_send_client_cert(c);
+            c->fl_phase = rc == 1 ? FL12_CKE : FL12_CERT;
+            break;
+        case FL12_CKE:
+            rc = send_cke(c);
+            c->fl_phase = rc == 1 ? FL12_SECRET : FL12_CKE;
+            break;
+        case FL12_SECRET:
+            rc = master_secret(c);
+            c->fl_phase = c->client_scheme ? FL12_VERIFY : FL12_FIN;
+            break;
+        case FL12_VERIFY: { /* signs the transcript hash through ClientKeyExchange */
+            uint8_t h[48];
+            mote_tls_th_get(c, h);
+            rc = mote_tls_send_client_verify(c, h, c->hash_len);
+            c->fl_phase = rc == 1 ? FL12_FIN : FL12_VERIFY;
+            break;
+        }
+        default: /* ChangeCipherSpec and Finished, behind what is still pending */
+            if (c->out_len > c->out_sent && c->out_size - c->out_len < 6 + 5 + 16 + 8 + 16)
+                return MOTE_OK;
+            c->flags &= (uint8_t)~MOTE_F_KEX12;
+            rc = send_ccs(c);
+            if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+            rc = send_finished(c);
+            return rc ? mote_tls_fail(c, rc) : MOTE_OK;
+        }
+        if (rc < 0) return mote_tls_fail(c, rc);
+        if (rc == 0) return MOTE_OK; /* wait for output room */
+    }
+    return c->err;
 }
 
 /* ---- the server's ChangeCipherSpec and Finished ---- */

@@ -15,7 +15,8 @@
 #     (illegal_parameter), a DH group other than ffdhe2048 (handshake_failure),
 #     a server without extended_master_secret or renegotiation_info
 #     (handshake_failure), a server's renegotiation (no_renegotiation warning)
-#   CertificateRequest answered with an empty certificate list
+#   CertificateRequest answered with an empty certificate list; mutual TLS
+#     with ECDSA P-256/P-384 and RSA-2048 client keys
 #   max_fragment_length (openssl) and record_size_limit (gnutls) with 1 KiB
 #     records, record_overflow when the server ignores both, 1 MiB each way,
 #     tampered record (bad_record_mac), wrong host name
@@ -205,6 +206,28 @@ mote_stop_servers
 mote_start_openssl_server "$dir" OPORT -tls1_2 -rev -Verify 1
 run_client "openssl requires a certificate: refused" "fatal alert" "$OPORT" "$dir"
 mote_stop_servers
+
+# Client certificates (mutual TLS): ECDSA P-256 and RSA-2048 keys on a
+# SHA-256 suite, with 1 KiB records too (the chain goes out in pieces);
+# P-384 with a SHA-384 suite (CertificateVerify signs the transcript hash,
+# so the scheme's hash must be the suite's).
+for kind in p256 rsa2048 p384; do
+    cdir=$work/client-$kind
+    [ -f "$cdir/root.pem" ] || mote_gen_chain "$cdir" "$kind"
+    cat "$cdir/client.pem" "$cdir/int.pem" >"$cdir/clientchain.pem"
+    extra=()
+    [ $kind = p384 ] && extra=(--ciphers ecdhe-ecdsa-aes256gcm)
+    mote_start_openssl_server "$cdir" OPORT -tls1_2 -rev -Verify 1 -CAfile "$cdir/root.pem" -verify_return_error
+    run_client "openssl mutual TLS $kind" ok "$OPORT" "$cdir" --cert "$cdir/clientchain.pem" \
+        --key "$cdir/client.key" "${extra[@]+"${extra[@]}"}"
+    run_client "openssl mutual TLS $kind, 1 KiB records" ok "$OPORT" "$cdir" --cert "$cdir/clientchain.pem" \
+        --key "$cdir/client.key" --in-buf 1053 --out-buf 1053 "${extra[@]+"${extra[@]}"}"
+    mote_stop_servers
+    mote_start_gnutls_server "$cdir" GPORT --echo --priority "$g12" --x509cafile "$cdir/root.pem" -r
+    run_client "gnutls mutual TLS $kind" ok "$GPORT" "$cdir" --cert "$cdir/clientchain.pem" \
+        --key "$cdir/client.key" "${extra[@]+"${extra[@]}"}"
+    mote_stop_servers
+done
 
 # Records that follow the buffer: 1 KiB records each way.
 head -c 20000 /dev/zero | tr '\0' 'a' >"$work/long.txt"
