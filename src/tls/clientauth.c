@@ -2,7 +2,9 @@
  * chain): the Certificate message, written as records of whatever size the
  * output buffer allows (a chain larger than the buffer goes out in several
  * pieces), and our CertificateVerify, signed with the chain's key (ECDSA
- * P-256/P-384, Ed25519, RSA-PSS with SHA-256/384/512). */
+ * P-256/P-384, Ed25519, RSA-PSS with SHA-256/384/512). TLS 1.2 signs the
+ * handshake messages themselves: its caller passes their hash (the
+ * transcript hash, with a scheme of the suite's hash) as content. */
 #include <string.h>
 
 #include "crypto/util.h"
@@ -186,6 +188,20 @@ int mote_tls_send_client_cert(mote_tls_conn *c)
     return 1;
 }
 
+#if ((MOTE_ENABLE_P256 || MOTE_ENABLE_P384) && MOTE_ENABLE_ECDSA_SIGN) ||                          \
+    (MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN)
+/* The digest to sign: TLS 1.3 hashes the content, TLS 1.2's content is
+ * already the hash of the handshake messages. */
+static void digest_of(const mote_tls_conn *c, const mote_hash_desc *h, const uint8_t *content,
+                      size_t content_len, uint8_t *digest)
+{
+    if (c->version == MOTE_TLS12 && content_len == h->out_len)
+        memcpy(digest, content, content_len);
+    else
+        mote_hash(h, content, content_len, digest);
+}
+#endif
+
 #if (MOTE_ENABLE_P256 || MOTE_ENABLE_P384) && MOTE_ENABLE_ECDSA_SIGN
 /* ECDSA with the key's external signer if it has one (and it does not
  * decline), else with its scalar. */
@@ -231,7 +247,7 @@ static int rsa_sign(mote_tls_conn *c, const mote_x509_privkey *k, const uint8_t 
         work = (uint32_t *)(void *)lo, words = idle_words;
     else if (k->u.rsa.bits > 2048)
         return MOTE_ERR_UNSUPPORTED;
-    mote_hash(h, content, content_len, digest);
+    digest_of(c, h, content, content_len, digest);
     rc = mote_rsa_sign_pss(&k->u.rsa, h, digest, h->out_len, sig, k->u.rsa.len, c->cfg->rng, work,
                            words);
     mote_wipe(digest, sizeof digest);
@@ -259,13 +275,13 @@ int mote_tls_send_client_verify(mote_tls_conn *c, const uint8_t *content, size_t
     switch (c->client_scheme) {
 #if MOTE_ENABLE_P256 && MOTE_ENABLE_ECDSA_SIGN
     case MOTE_SIG_ECDSA_SECP256R1_SHA256:
-        mote_hash(&mote_sha256_desc, content, content_len, digest);
+        digest_of(c, &mote_sha256_desc, content, content_len, digest);
         rc = ecdsa_sign(k, MOTE_EC_P256, &mote_sha256_desc, digest, msg + 8, &sig_len);
         break;
 #endif
 #if MOTE_ENABLE_P384 && MOTE_ENABLE_ECDSA_SIGN && MOTE_ENABLE_SHA512
     case MOTE_SIG_ECDSA_SECP384R1_SHA384:
-        mote_hash(&mote_sha384_desc, content, content_len, digest);
+        digest_of(c, &mote_sha384_desc, content, content_len, digest);
         rc = ecdsa_sign(k, MOTE_EC_P384, &mote_sha384_desc, digest, msg + 8, &sig_len);
         break;
 #endif
