@@ -59,15 +59,53 @@ static int listen_on(const char *host, const char *port)
     return fd;
 }
 
-static void echo(mote_tool_session *s, int fd)
+/* A connection that ends in an error after the handshake says so. */
+static void ended(const mote_tool_session *s, unsigned long n, long rc)
+{
+    int sent = 0, alert = mote_tls_alert(&s->conn, &sent);
+    if (rc >= 0 || rc == MOTE_ERR_TLS_CLOSED) return;
+    fprintf(stderr, "mote server: connection %lu ended: %s", n, mote_strerror((int)rc));
+    if (alert > 0) fprintf(stderr, " (alert %d %s)", alert, sent ? "sent" : "received");
+    fprintf(stderr, "\n");
+}
+
+/* Echo: each piece is written back before it is consumed, so a
+ * close_notify right behind the last data (which closes the connection
+ * when it is processed) cannot cut the echo short. */
+static void echo(mote_tool_session *s, int fd, unsigned long n)
 {
     uint8_t buf[4096];
+    long rc = 0;
     for (;;) {
-        long got = mote_tool_read(s, fd, buf, sizeof buf);
-        if (got <= 0) break; /* close_notify, or an error */
-        if (mote_tool_write(s, fd, buf, (size_t)got) < 0) return;
+        size_t avail;
+        const uint8_t *p = mote_tls_read_buf(&s->conn, &avail);
+        if (p) {
+            if (avail > sizeof buf) avail = sizeof buf;
+            memcpy(buf, p, avail);
+            rc = mote_tool_write(s, fd, buf, avail);
+            if (rc < 0) break;
+            mote_tls_read_done(&s->conn, avail);
+            continue;
+        }
+        if (mote_tls_status(&s->conn) & MOTE_TLS_CLOSED) {
+            rc = mote_tls_error(&s->conn);
+            break;
+        }
+        rc = mote_tool_pump(s, fd);
+        if (rc < 0 && rc != MOTE_WANT_READ && rc != MOTE_WANT_WRITE) break;
     }
-    mote_tool_close(s, fd);
+    ended(s, n, rc);
+    if (rc >= 0 || rc == MOTE_ERR_TLS_CLOSED) {
+        mote_tool_close(s, fd);
+        return;
+    }
+    for (;;) { /* deliver our alert */
+        size_t len;
+        const uint8_t *out = mote_tls_send_buf(&s->conn, &len);
+        ssize_t w = out ? write(fd, out, len) : -1;
+        if (w <= 0) break;
+        mote_tls_send_done(&s->conn, (size_t)w);
+    }
 }
 
 static void respond(mote_tool_session *s, int fd, const char *status, const char *type, long len)
@@ -136,6 +174,21 @@ static void www(mote_tool_session *s, int fd, const char *root)
         if (n == 0 || mote_tool_write(s, fd, buf, n) < 0) break;
     }
     fclose(f);
+}
+
+/* Close without a reset: say we are done, then read what the client still
+ * sends (for a second at most), so our last records -- an alert above all --
+ * reach it instead of being lost to a TCP reset. */
+static void linger_close(int fd)
+{
+    struct timeval tv = {1, 0};
+    char buf[4096];
+    int i;
+    (void)shutdown(fd, SHUT_WR);
+    (void)setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    for (i = 0; i < 64 && read(fd, buf, sizeof buf) > 0; i++)
+        ;
+    close(fd);
 }
 
 static void report(const mote_tool_session *s, unsigned long n, int rc)
@@ -233,11 +286,11 @@ int mote_cmd_server(int argc, char **argv)
             if (root)
                 www(&s, fd, root);
             else
-                echo(&s, fd);
+                echo(&s, fd, n);
             if (root) mote_tool_close(&s, fd);
         }
         mote_tls_wipe(&s.conn);
-        close(fd);
+        linger_close(fd);
         mote_tool_print_stats(&s, stderr);
     }
     close(lfd);

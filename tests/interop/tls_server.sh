@@ -1,0 +1,305 @@
+#!/usr/bin/env bash
+# mote's TLS 1.3 server (`mote server`) against real clients on 127.0.0.1:
+# openssl s_client, gnutls-cli, curl and mote's own client.
+#
+#   every chain kind (RSA-2048, RSA-4096, ECDSA P-256, P-384, Ed25519) x
+#     openssl and gnutls, the chain and host verified by the client;
+#     every suite and every group (x25519, P-256, P-384, ffdhe2048) for the
+#     P-256 and RSA-2048 chains, openssl, gnutls and mote's client
+#   client certificates: required (accepted; missing -> certificate_required;
+#     untrusted -> unknown_ca), optional (with and without)
+#   HelloRetryRequest (the client's first share is for a group the server
+#     does not take), ALPN (our preference; no common protocol ->
+#     no_application_protocol), curl over HTTP/1.1 (--www, no path traversal)
+#   1 KiB records: record_size_limit (gnutls-cli --recordsize; mote client
+#     with 64 KiB each way) and max_fragment_length (openssl -maxfraglen
+#     1024, 64 KiB each way); (gnutls-cli's simple client mode garbles
+#     long input lines, so it only echoes a line);
+#     a client that ignores the limit -> record_overflow
+#   mote client <-> mote server with 1 KiB buffers on both sides, 1 MiB echo,
+#     KeyUpdate both ways
+#   hostile clients (hostile_client.py): duplicate extensions, truncated
+#     lengths, no key_share / signature_algorithms, no common group, SSLv3 or
+#     TLS 1.2 only, a bad compression list, an oversize ClientHello, a
+#     message out of order, a wrong second ClientHello, pre_shared_key not
+#     last, a tampered record -- each with its alert, and the server keeps
+#     serving the next connection.
+#
+# Usage: tests/interop/tls_server.sh [path/to/mote]   (default build/mote)
+# Prints "interop: <case> ok|FAIL ..." and ends with "N passed, N failed".
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+MOTE=${1:-$here/../../build/mote}
+HOSTILE="python3 $here/hostile_client.py"
+work=$MOTE_INTEROP_TMP
+
+ok() { mote_ok "$1"; }
+bad() { mote_fail "$1" "$2"; }
+
+# start_mote DIR PORTVAR [server options...]: mote server with DIR's chain.
+start_mote() {
+    local dir=$1 portvar=$2
+    shift 2
+    _mote_start "mote server" "$portvar" "$MOTE_INTEROP_TMP/server.$_mote_nserv.log" 127.0.0.1 \
+        "$MOTE" server --port @PORT@ --cert "$dir/chain.pem" --key "$dir/leaf.key" "$@"
+}
+
+# last_conn PORTVAR: the server's line about its latest connection.
+last_conn() {
+    local log="${1}_LOG"
+    sleep 0.1
+    grep 'connection [0-9]*:' "${!log}" | tail -1
+}
+
+# expect_conn CASE PORTVAR REGEX: the server's latest line matches.
+expect_conn() {
+    local line
+    line=$(last_conn "$2")
+    if echo "$line" | grep -Eq -- "$3"; then ok "$1"; else bad "$1" "server said: $line"; fi
+}
+
+# echo_case CASE PORTVAR -- CLIENT...: "ping mote" must come back.
+echo_case() {
+    local name=$1 portvar=$2
+    shift 3
+    if mote_roundtrip "$work/rt.out" "ping mote" "ping mote" 20 -- "$@"; then
+        ok "$name"
+    else
+        bad "$name" "$(tail -3 "$work/rt.out" | tr '\n' ' ') / $(last_conn "$portvar")"
+    fi
+}
+
+# fail_case CASE PORTVAR CLIENT_TEXT SERVER_REGEX -- CLIENT...: the handshake
+# fails: the client says CLIENT_TEXT, the server's line matches SERVER_REGEX.
+fail_case() {
+    local name=$1 portvar=$2 ctext=$3 sre=$4 line
+    shift 5
+    mote_roundtrip "$work/rt.out" "ping mote" "$ctext" 20 -- "$@" || true
+    line=$(last_conn "$portvar")
+    if grep -qi -- "$ctext" "$work/rt.out" && echo "$line" | grep -Eq -- "$sre"; then
+        ok "$name"
+    else
+        bad "$name" "client: $(tail -2 "$work/rt.out" | tr '\n' ' ') server: $line"
+    fi
+}
+
+ossl() { # ossl PORT DIR [s_client args]
+    local port=$1 dir=$2
+    shift 2
+    echo "$MOTE_OPENSSL" s_client -connect "127.0.0.1:$port" -CAfile "$dir/root.pem" \
+        -verify_return_error -servername localhost -verify_hostname localhost -quiet -no_ign_eof "$@"
+}
+gtls() { # gtls PORT DIR [gnutls-cli args]
+    local port=$1 dir=$2
+    shift 2
+    echo gnutls-cli --x509cafile "$dir/root.pem" -p "$port" 127.0.0.1 --sni-hostname localhost \
+        --verify-hostname localhost "$@"
+}
+mcli() { # mcli PORT DIR [mote client args]
+    local port=$1 dir=$2
+    shift 2
+    echo "$MOTE" client "127.0.0.1:$port" --ca "$dir/root.pem" --host localhost "$@"
+}
+
+# ---- the chain kinds, suites and groups
+for kind in p256 rsa2048 rsa4096 p384 ed25519; do
+    dir=$work/$kind
+    mote_gen_chain "$dir" "$kind" || { bad "chain $kind" "could not generate"; continue; }
+    start_mote "$dir" SP || { bad "mote server $kind" "did not start"; continue; }
+    echo_case "openssl $kind" SP -- $(ossl "$SP" "$dir")
+    echo_case "gnutls $kind" SP -- $(gtls "$SP" "$dir")
+    echo_case "mote client $kind" SP -- $(mcli "$SP" "$dir")
+    case $kind in p256 | rsa2048) ;; *)
+        mote_stop_servers
+        continue
+        ;;
+    esac
+    for s in TLS_AES_128_GCM_SHA256 TLS_AES_256_GCM_SHA384 TLS_CHACHA20_POLY1305_SHA256 TLS_AES_128_CCM_SHA256; do
+        echo_case "openssl $kind $s" SP -- $(ossl "$SP" "$dir" -ciphersuites "$s")
+        expect_conn "server chose $s ($kind)" SP "$s "
+    done
+    for g in X25519:x25519 P-256:secp256r1 P-384:secp384r1 ffdhe2048:ffdhe2048; do
+        echo_case "openssl $kind ${g%%:*}" SP -- $(ossl "$SP" "$dir" -groups "${g%%:*}")
+        expect_conn "server group ${g#*:} ($kind)" SP " ${g#*:} "
+    done
+    for p in AES-128-GCM AES-256-GCM CHACHA20-POLY1305 AES-128-CCM; do
+        echo_case "gnutls $kind $p" SP -- $(gtls "$SP" "$dir" --priority "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+$p")
+    done
+    for g in x25519 p256 p384 ffdhe2048; do
+        echo_case "mote client $kind $g" SP -- $(mcli "$SP" "$dir" --groups "$g")
+    done
+    for c in aes128gcm aes256gcm chacha20 aes128ccm; do
+        echo_case "mote client $kind $c" SP -- $(mcli "$SP" "$dir" --ciphers "$c")
+    done
+    mote_stop_servers
+done
+
+dir=$work/p256
+other=$work/rsa2048
+
+# ---- client certificates
+start_mote "$dir" SP --ca "$dir/root.pem" --verify require
+echo_case "require: openssl with a client certificate" SP -- \
+    $(ossl "$SP" "$dir" -cert "$dir/client.pem" -cert_chain "$dir/int.pem" -key "$dir/client.key")
+expect_conn "require: server verified the client" SP "client-cert yes"
+echo_case "require: gnutls with a client certificate" SP -- \
+    $(gtls "$SP" "$dir" --x509certfile "$dir/client-chain.pem" --x509keyfile "$dir/client.key")
+echo_case "require: mote client with a client certificate" SP -- \
+    $(mcli "$SP" "$dir" --cert "$dir/client-chain.pem" --key "$dir/client.key")
+fail_case "require: no client certificate -> certificate_required" SP "certificate required" \
+    "certificate_required \(alert 116 sent\)" -- $(ossl "$SP" "$dir")
+fail_case "require: untrusted client certificate -> unknown_ca" SP "unknown ca" \
+    "alert 48 sent" -- $(ossl "$SP" "$dir" -cert "$other/client.pem" -cert_chain "$other/int.pem" -key "$other/client.key")
+echo_case "server still serves after refusals" SP -- \
+    $(ossl "$SP" "$dir" -cert "$dir/client.pem" -cert_chain "$dir/int.pem" -key "$dir/client.key")
+mote_stop_servers
+start_mote "$dir" SP --ca "$dir/root.pem" --verify optional
+echo_case "optional: no client certificate" SP -- $(ossl "$SP" "$dir")
+expect_conn "optional: none verified" SP "client-cert no"
+echo_case "optional: with a client certificate" SP -- \
+    $(ossl "$SP" "$dir" -cert "$dir/client.pem" -cert_chain "$dir/int.pem" -key "$dir/client.key")
+expect_conn "optional: verified" SP "client-cert yes"
+mote_stop_servers
+
+# ---- HelloRetryRequest, ALPN
+start_mote "$dir" SP --groups x25519
+echo_case "hrr: openssl P-256 share first, server takes x25519" SP -- $(ossl "$SP" "$dir" -groups P-256:X25519)
+expect_conn "hrr: x25519 chosen" SP " x25519 "
+mote_stop_servers
+start_mote "$dir" SP --groups p384,ffdhe2048
+echo_case "hrr: gnutls x25519 share first, server takes P-384" SP -- \
+    $(gtls "$SP" "$dir" --priority "NORMAL:-VERS-ALL:+VERS-TLS1.3:-GROUP-ALL:+GROUP-X25519:+GROUP-SECP384R1")
+expect_conn "hrr: secp384r1 chosen" SP " secp384r1 "
+echo_case "hrr: mote client x25519 share first, server takes ffdhe2048" SP -- $(mcli "$SP" "$dir" --groups x25519,ffdhe2048)
+expect_conn "hrr: ffdhe2048 chosen" SP " ffdhe2048 "
+mote_stop_servers
+start_mote "$dir" SP --alpn h2,http/1.1
+echo_case "alpn: openssl foo,http/1.1" SP -- $(ossl "$SP" "$dir" -alpn foo,http/1.1)
+expect_conn "alpn: http/1.1 selected" SP "alpn http/1.1 "
+echo_case "alpn: gnutls http/1.1,h2 -> our preference h2" SP -- $(gtls "$SP" "$dir" --alpn http/1.1 --alpn h2)
+expect_conn "alpn: h2 selected" SP "alpn h2 "
+echo_case "alpn: client without ALPN" SP -- $(ossl "$SP" "$dir")
+fail_case "alpn: no common protocol -> no_application_protocol" SP "no application protocol" \
+    "alert 120 sent" -- $(ossl "$SP" "$dir" -alpn foo)
+mote_stop_servers
+
+# ---- curl over HTTP/1.1
+mkdir -p "$work/www/sub"
+echo "hello from mote" >"$work/www/index.html"
+head -c 200000 /dev/urandom >"$work/www/sub/blob.bin"
+echo "secret" >"$work/secret.txt"
+start_mote "$dir" SP --www "$work/www" --alpn http/1.1
+if command -v curl >/dev/null 2>&1; then
+    c=(curl -sS --max-time 20 --cacert "$dir/root.pem" --resolve "localhost:$SP:127.0.0.1")
+    out=$("${c[@]}" "https://localhost:$SP/" 2>&1)
+    [ "$out" = "hello from mote" ] && ok "curl GET /" || bad "curl GET /" "$out"
+    "${c[@]}" -o "$work/blob.got" "https://localhost:$SP/sub/blob.bin" &&
+        cmp -s "$work/blob.got" "$work/www/sub/blob.bin" && ok "curl 200 KB file" || bad "curl 200 KB file" "differs"
+    code=$("${c[@]}" -o /dev/null -w '%{http_code}' --path-as-is "https://localhost:$SP/../secret.txt")
+    [ "$code" = 403 ] && ok "curl path traversal refused" || bad "curl path traversal refused" "$code"
+    code=$("${c[@]}" -o /dev/null -w '%{http_code}' "https://localhost:$SP/nothing.html")
+    [ "$code" = 404 ] && ok "curl 404" || bad "curl 404" "$code"
+    code=$("${c[@]}" -o /dev/null -w '%{http_code}' -X POST "https://localhost:$SP/")
+    [ "$code" = 405 ] && ok "curl POST refused" || bad "curl POST refused" "$code"
+    out=$("${c[@]}" -v "https://localhost:$SP/" 2>&1)
+    echo "$out" | grep -qi "ALPN.*http/1.1" && ok "curl ALPN http/1.1" || bad "curl ALPN http/1.1" "$(echo "$out" | grep -i alpn)"
+else
+    mote_skip "curl" "curl missing"
+fi
+mote_stop_servers
+
+# ---- record sizes: 1 KiB records
+# (lines start with "x": s_client takes a line starting with Q, R, K or k as a command)
+base64 -w 76 </dev/urandom | head -c 65536 | sed 's/^/x/' >"$work/64k.txt"
+echo "END-OF-DATA" >>"$work/64k.txt"
+big_case() { # big_case CASE PORTVAR -- CLIENT...: 64 KiB of lines echoed
+    local name=$1 portvar=$2
+    shift 3
+    local want got
+    mote_roundtrip "$work/big.out" "$(cat "$work/64k.txt")" "END-OF-DATA" 30 -- "$@"
+    # every line sent came back, in order
+    want=$(cksum <"$work/64k.txt")
+    got=$(grep -A100000 -m1 -F "$(head -1 "$work/64k.txt")" "$work/big.out" | head -n "$(wc -l <"$work/64k.txt")" | cksum)
+    if [ "$want" = "$got" ]; then
+        ok "$name"
+    else
+        bad "$name" "$(grep -c . "$work/big.out") lines back: $(tail -c 200 "$work/big.out" | tr '\n' ' ') / $(last_conn "$portvar")"
+    fi
+}
+start_mote "$dir" SP --in-buf 1053 --out-buf 1053
+echo_case "record_size_limit: gnutls --recordsize 1024" SP -- $(gtls "$SP" "$dir" --recordsize 1024)
+big_case "record_size_limit: mote client (no MFL), 64 KiB through 1 KiB records" SP -- \
+    $(mcli "$SP" "$dir" --in-buf 1053 --out-buf 1053 --no-mfl)
+big_case "max_fragment_length: openssl -maxfraglen 1024, 64 KiB" SP -- $(ossl "$SP" "$dir" -maxfraglen 1024)
+# a client that ignores our buffer: one 4000-byte record
+long=x$(head -c 3000 /dev/urandom | base64 -w 0)
+mote_roundtrip "$work/rt.out" "$long" "record overflow" 10 -- $(ossl "$SP" "$dir") || true
+sleep 0.2
+# (during the handshake when the data comes right behind the Finished, else after it)
+grep 'connection [0-9]*' "$SP_LOG" | tail -1 | grep -q "record_overflow.*alert 22 sent" &&
+    grep -qi "record overflow" "$work/rt.out" && ok "no limit from the client: record_overflow" ||
+    bad "no limit from the client: record_overflow" "$(tail -2 "$SP_LOG") / $(tail -1 "$work/rt.out")"
+echo_case "after record_overflow, the next connection" SP -- $(mcli "$SP" "$dir" --in-buf 1053 --out-buf 1053)
+mote_stop_servers
+
+# ---- mote client <-> mote server
+start_mote "$dir" SP --in-buf 1053 --out-buf 1053 --stats
+echo_case "mote <-> mote, 1 KiB buffers both sides" SP -- $(mcli "$SP" "$dir" --in-buf 1053 --out-buf 1053)
+echo_case "mote client key update (peer asked too)" SP -- $(mcli "$SP" "$dir" --key-update)
+grep -q "ram: ctx=" "${SP_LOG}" && ok "server --stats" || bad "server --stats" "$(tail -2 "$SP_LOG")"
+mote_stop_servers
+start_mote "$dir" SP --key-update
+echo_case "server key update: openssl" SP -- $(ossl "$SP" "$dir")
+echo_case "server key update: gnutls" SP -- $(gtls "$SP" "$dir")
+echo_case "server key update: mote client" SP -- $(mcli "$SP" "$dir")
+head -c 1048576 /dev/urandom >"$work/mib.in"
+timeout 60 $(mcli "$SP" "$dir") <"$work/mib.in" >"$work/mib.out" 2>"$work/mib.err"
+if cmp -s "$work/mib.in" "$work/mib.out"; then ok "1 MiB echo"; else bad "1 MiB echo" "got $(wc -c <"$work/mib.out") bytes: $(tail -2 "$work/mib.err")"; fi
+mote_stop_servers
+if python3 -c 'import socket; s=socket.socket(socket.AF_INET6); s.bind(("::1",0))' 2>/dev/null; then
+    _mote_start "mote server ::1" SP6 "$MOTE_INTEROP_TMP/server6.log" ::1 \
+        "$MOTE" server --host ::1 --port @PORT@ --cert "$dir/chain.pem" --key "$dir/leaf.key" &&
+        echo_case "IPv6 ::1" SP6 -- "$MOTE_OPENSSL" s_client -connect "[::1]:$SP6" -CAfile "$dir/root.pem" \
+            -verify_return_error -quiet -no_ign_eof
+    mote_stop_servers
+else
+    mote_skip "IPv6 ::1" "no IPv6 loopback"
+fi
+
+# ---- hostile clients
+start_mote "$dir" SP
+start_mote "$dir" SQ --groups p256 --in-buf 1053
+hostile() { # hostile CASE PORT EXPECT
+    local got
+    got=$($HOSTILE hello "$2" "$1" 2>&1)
+    [ "$got" = "$3" ] && ok "hostile $1 -> $3" || bad "hostile $1" "expected '$3', got '$got'"
+}
+hostile ok "$SP" handshake
+hostile dup_ext "$SP" "alert 47"
+hostile dup_known "$SP" "alert 47"
+hostile trunc "$SP" "alert 50"
+hostile no_key_share "$SP" "alert 109"
+hostile no_sigalgs "$SP" "alert 109"
+hostile no_common_group "$SP" "alert 40"
+hostile share_not_offered "$SP" "alert 47"
+hostile sslv3 "$SP" "alert 70"
+hostile tls12_only "$SP" "alert 70"
+hostile bad_compression "$SP" "alert 47"
+hostile unexpected "$SP" "alert 10"
+hostile appdata "$SP" "alert 10"
+hostile psk_not_last "$SP" "alert 47"
+hostile oversize "$SQ" "alert 22"
+hostile hrr_wrong_share "$SQ" "alert 47"
+# a bit flipped in the client's Finished (record 3: ClientHello, CCS, Finished)
+fport=$(mote_free_port)
+$HOSTILE flip "$fport" "$SP" 3 >"$work/flip.log" 2>&1 &
+fpid=$!
+mote_wait_for_file "$work/flip.log" '^[0-9]+$' 5
+mote_roundtrip "$work/rt.out" "ping mote" "alert" 10 -- $(ossl "$fport" "$dir") || true
+wait "$fpid" 2>/dev/null
+expect_conn "tampered client Finished -> bad_record_mac" SP "alert 20 sent"
+echo_case "server still serves after hostile clients" SP -- $(ossl "$SP" "$dir")
+mote_stop_servers
+
+mote_summary

@@ -1,0 +1,332 @@
+/* The TLS 1.3 server engine against mote's client, both in memory: full
+ * handshakes with the chain verified by the client (whole records, 1 byte
+ * and 7 bytes at a time, 1 KiB buffers on both sides), every suite and
+ * group, HelloRetryRequest, ALPN by the server's preference and its
+ * refusal, an SNI callback choosing another chain (Ed25519), client
+ * certificates required / optional / missing, KeyUpdate both ways,
+ * close_notify, the one-public-key-operation-per-call rule (the server asks
+ * for steps), ffdhe2048 left out when out[] cannot park the client's share,
+ * and the configurations the server refuses. Interop with real clients and
+ * hostile ones: tests/interop/tls_server.sh. */
+#include <string.h>
+
+#include "mote/pem.h"
+#include "mote/tls.h"
+#include "test.h"
+#include "tls_server_certs.h"
+
+typedef struct {
+    mote_tls_config ccfg, scfg;
+    mote_tls_conn c, s;
+    mote_drbg_ctx crng, srng;
+    uint8_t cin[17000], cout[17000], sin[17000], sout[17000];
+    mote_x509_privkey skey, okey, ckey;
+    const uint8_t *schain[1], *ochain[1], *cchain[1];
+    size_t slen[1], olen[1], clen[1];
+    mote_tls_chain other;
+    mote_x509_trust_anchor ta[1];
+    uint8_t ta_store[256];
+    char sni_seen[64];
+    unsigned server_steps;
+} T;
+
+static const mote_tls_chain *pick_chain(void *arg, const uint8_t *name, size_t len)
+{
+    T *t = arg;
+    memcpy(t->sni_seen, name ? (const char *)name : "", len < 63 ? len : 63);
+    t->sni_seen[len < 63 ? len : 63] = 0;
+    if (name && len == 13 && memcmp(name, "other.example", 13) == 0) return &t->other;
+    return NULL;
+}
+
+static void load_key(mote_x509_privkey *k, const char *pem)
+{
+    uint8_t work[512];
+    CHECK(mote_x509_privkey_from_pem(k, pem, strlen(pem), work, sizeof work) == MOTE_OK);
+}
+
+static void t_init(T *t)
+{
+    size_t used;
+    memset(t, 0, sizeof *t);
+    CHECK(mote_drbg_init(&t->crng, NULL, NULL, (const uint8_t *)"client", 6) == MOTE_OK);
+    CHECK(mote_drbg_init(&t->srng, NULL, NULL, (const uint8_t *)"server", 6) == MOTE_OK);
+    load_key(&t->skey, ts_srv_key);
+    load_key(&t->okey, ts_other_key);
+    load_key(&t->ckey, ts_cli_key);
+    t->schain[0] = ts_srv_der, t->slen[0] = sizeof ts_srv_der;
+    t->ochain[0] = ts_other_der, t->olen[0] = sizeof ts_other_der;
+    t->cchain[0] = ts_cli_der, t->clen[0] = sizeof ts_cli_der;
+    t->other.certs = t->ochain, t->other.cert_lens = t->olen, t->other.n_certs = 1;
+    t->other.key = &t->okey;
+    CHECK(mote_x509_ta_from_cert(&t->ta[0], t->ta_store, sizeof t->ta_store, &used, ts_ca_der,
+                                 sizeof ts_ca_der) == MOTE_OK);
+    /* the client verifies the server's chain and name */
+    t->ccfg.server_name = "localhost";
+    t->ccfg.anchors = t->ta, t->ccfg.n_anchors = 1;
+    t->ccfg.flags = MOTE_TLS_NO_TIME_CHECK;
+    t->ccfg.rng = &t->crng;
+    t->ccfg.min_version = t->ccfg.max_version = MOTE_TLS13;
+    /* the server */
+    t->scfg.client_certs = t->schain, t->scfg.client_cert_lens = t->slen;
+    t->scfg.n_client_certs = 1, t->scfg.client_key = &t->skey;
+    t->scfg.anchors = t->ta, t->scfg.n_anchors = 1;
+    t->scfg.flags = MOTE_TLS_NO_TIME_CHECK;
+    t->scfg.rng = &t->srng;
+    t->scfg.sni = pick_chain, t->scfg.sni_arg = t;
+}
+
+static int start(T *t, size_t cin, size_t cout, size_t sin, size_t sout)
+{
+    int rc = mote_tls_server_init(&t->s, &t->scfg, t->sin, sin, t->sout, sout);
+    if (rc) return rc;
+    return mote_tls_client_init(&t->c, &t->ccfg, t->cin, cin, t->cout, cout);
+}
+
+/* Move what one side sends to the other, chunk bytes at a time. */
+static int move(mote_tls_conn *from, mote_tls_conn *to, size_t chunk)
+{
+    size_t n, room;
+    const uint8_t *p = mote_tls_send_buf(from, &n);
+    uint8_t *dst;
+    if (!p) return 0;
+    dst = mote_tls_recv_buf(to, &room);
+    if (!dst || !room) return 0;
+    if (n > chunk) n = chunk;
+    if (n > room) n = room;
+    memcpy(dst, p, n);
+    mote_tls_send_done(from, n);
+    (void)mote_tls_recv_done(to, n);
+    return 1;
+}
+
+/* Run both engines until neither moves; returns 1 when both can write. */
+static int run(T *t, size_t chunk)
+{
+    int rounds, moved = 1;
+    for (rounds = 0; rounds < 200000 && moved; rounds++) {
+        moved = 0;
+        if (mote_tls_status(&t->s) & MOTE_TLS_STEP) {
+            (void)mote_tls_step(&t->s);
+            t->server_steps++;
+            moved = 1;
+        }
+        if (mote_tls_status(&t->c) & MOTE_TLS_STEP) {
+            (void)mote_tls_step(&t->c);
+            moved = 1;
+        }
+        moved |= move(&t->c, &t->s, chunk);
+        moved |= move(&t->s, &t->c, chunk);
+        if (!moved) { /* undelivered bytes left in a closed peer: drop them */
+            size_t n;
+            if (mote_tls_send_buf(&t->s, &n) && (mote_tls_status(&t->c) & MOTE_TLS_CLOSED))
+                mote_tls_send_done(&t->s, n), moved = 1;
+            if (mote_tls_send_buf(&t->c, &n) && (mote_tls_status(&t->s) & MOTE_TLS_CLOSED))
+                mote_tls_send_done(&t->c, n), moved = 1;
+        }
+    }
+    return (mote_tls_status(&t->c) & MOTE_TLS_WRITE) && (mote_tls_status(&t->s) & MOTE_TLS_WRITE);
+}
+
+/* Application data from a to b; returns 1 if it arrived intact. */
+static int data(T *t, mote_tls_conn *a, mote_tls_conn *b, const char *msg)
+{
+    size_t room, n;
+    uint8_t *w;
+    const uint8_t *r;
+    (void)run(t, 100000); /* what is pending (a KeyUpdate) goes first */
+    w = mote_tls_write_buf(a, &room);
+    if (!w || room < strlen(msg)) return 0;
+    memcpy(w, msg, strlen(msg));
+    if (mote_tls_write_done(a, strlen(msg)) != MOTE_OK) return 0;
+    (void)run(t, 100000);
+    r = mote_tls_read_buf(b, &n);
+    if (!r || n != strlen(msg) || memcmp(r, msg, n) != 0) return 0;
+    mote_tls_read_done(b, n);
+    return 1;
+}
+
+static void full(size_t chunk, size_t buf)
+{
+    T t;
+    t_init(&t);
+    CHECK(start(&t, buf, buf, buf, buf) == MOTE_OK);
+    CHECK(run(&t, chunk));
+    CHECK(mote_tls_version(&t.s) == MOTE_TLS13 && mote_tls_version(&t.c) == MOTE_TLS13);
+    CHECK(mote_tls_cipher_suite(&t.s) == MOTE_TLS_AES_128_GCM_SHA256);
+    CHECK(mote_tls_group(&t.s) == MOTE_GROUP_X25519 && mote_tls_group(&t.c) == MOTE_GROUP_X25519);
+    CHECK(mote_tls_signature_scheme(&t.c) == MOTE_SIG_ECDSA_SECP256R1_SHA256);
+    CHECK(mote_tls_verify_result(&t.c) == MOTE_OK);
+    CHECK(strcmp(t.sni_seen, "localhost") == 0);
+    CHECK(mote_tls_peer_verified(&t.s) == 0);
+    /* our key share, the shared secret, the signature: three calls at least */
+    CHECK(t.server_steps >= 2);
+    CHECK(data(&t, &t.c, &t.s, "hello server"));
+    CHECK(data(&t, &t.s, &t.c, "hello client"));
+    if (buf < 2000) { /* the limits follow the buffers: 1053 - 5 - 16 - 1 */
+        CHECK(mote_tls_max_fragment(&t.s) == 1031);
+        CHECK(mote_tls_max_fragment(&t.c) <= 1031);
+    }
+    CHECK(mote_tls_close(&t.c) == MOTE_OK);
+    (void)run(&t, chunk);
+    CHECK(mote_tls_error(&t.s) == MOTE_ERR_TLS_CLOSED);
+    CHECK(mote_tls_status(&t.s) & MOTE_TLS_CLOSED);
+    mote_tls_wipe(&t.s);
+    mote_tls_wipe(&t.c);
+}
+
+int main(void)
+{
+    static T t;
+    static const uint16_t suites[] = {MOTE_TLS_AES_128_GCM_SHA256, MOTE_TLS_AES_256_GCM_SHA384,
+                                      MOTE_TLS_CHACHA20_POLY1305_SHA256,
+                                      MOTE_TLS_AES_128_CCM_SHA256};
+    static const uint16_t groups[] = {MOTE_GROUP_X25519, MOTE_GROUP_SECP256R1, MOTE_GROUP_SECP384R1,
+                                      MOTE_GROUP_FFDHE2048};
+    uint16_t one[2] = {0, 0}, two[3] = {0, 0, 0};
+    const char *salpn[] = {"h2", "http/1.1", NULL}, *calpn[] = {"http/1.1", "h2", NULL};
+    const char *nomatch[] = {"foo", NULL};
+    size_t i;
+    int sent;
+
+    full(100000, 17000);
+    full(1, 1053);
+    full(7, 1053);
+
+    for (i = 0; i < 4; i++) { /* every suite, every group */
+        t_init(&t);
+        one[0] = suites[i];
+        t.ccfg.cipher_suites = one;
+        CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
+        CHECK(run(&t, 100000));
+        CHECK(mote_tls_cipher_suite(&t.s) == suites[i] && mote_tls_cipher_suite(&t.c) == suites[i]);
+        CHECK(data(&t, &t.c, &t.s, "suite"));
+        t_init(&t);
+        one[0] = groups[i];
+        t.ccfg.groups = one;
+        CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
+        CHECK(run(&t, 100000));
+        CHECK(mote_tls_group(&t.s) == groups[i] && mote_tls_group(&t.c) == groups[i]);
+        CHECK(data(&t, &t.s, &t.c, "group"));
+    }
+
+    /* HelloRetryRequest: the client's share is x25519, the server takes P-256 only */
+    t_init(&t);
+    two[0] = MOTE_GROUP_X25519, two[1] = MOTE_GROUP_SECP256R1;
+    t.ccfg.groups = two;
+    one[0] = MOTE_GROUP_SECP256R1;
+    t.scfg.groups = one;
+    CHECK(start(&t, 1053, 1053, 1053, 1053) == MOTE_OK);
+    CHECK(run(&t, 7));
+    CHECK(mote_tls_group(&t.c) == MOTE_GROUP_SECP256R1);
+    CHECK(data(&t, &t.c, &t.s, "after a retry"));
+    /* no group in common: handshake_failure */
+    t_init(&t);
+    one[0] = MOTE_GROUP_SECP384R1;
+    t.scfg.groups = one;
+    t.ccfg.groups = two;
+    CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
+    CHECK(!run(&t, 100000));
+    CHECK(mote_tls_error(&t.s) == MOTE_ERR_TLS_HANDSHAKE_FAILURE);
+    CHECK(mote_tls_alert(&t.c, &sent) == 40 && sent == 0);
+    /* ffdhe2048 needs out[] to park the client's share beside the ServerHello */
+    t_init(&t);
+    one[0] = MOTE_GROUP_FFDHE2048;
+    t.ccfg.groups = one;
+    CHECK(start(&t, 17000, 17000, 17000, 600) == MOTE_OK);
+    CHECK(!run(&t, 100000));
+    CHECK(mote_tls_error(&t.s) == MOTE_ERR_TLS_HANDSHAKE_FAILURE);
+    t_init(&t);
+    t.ccfg.groups = one;
+    CHECK(start(&t, 17000, 17000, 17000, 1024) == MOTE_OK);
+    CHECK(run(&t, 100000) && mote_tls_group(&t.s) == MOTE_GROUP_FFDHE2048);
+
+    /* ALPN: the server's preference; none in common: no_application_protocol */
+    t_init(&t);
+    t.scfg.alpn = salpn, t.ccfg.alpn = calpn;
+    CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
+    CHECK(run(&t, 100000));
+    CHECK(mote_tls_alpn(&t.s) && strcmp(mote_tls_alpn(&t.s), "h2") == 0);
+    CHECK(mote_tls_alpn(&t.c) && strcmp(mote_tls_alpn(&t.c), "h2") == 0);
+    t_init(&t);
+    t.scfg.alpn = salpn, t.ccfg.alpn = nomatch;
+    CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
+    CHECK(!run(&t, 100000));
+    CHECK(mote_tls_error(&t.s) == MOTE_ERR_TLS_NO_APPLICATION_PROTOCOL);
+    CHECK(mote_tls_alert(&t.c, &sent) == 120 && sent == 0);
+    t_init(&t); /* a client without ALPN gets none */
+    t.scfg.alpn = salpn;
+    CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
+    CHECK(run(&t, 100000) && mote_tls_alpn(&t.s) == NULL);
+
+    /* SNI: the callback picks the Ed25519 chain for other.example */
+    t_init(&t);
+    t.ccfg.server_name = "other.example";
+    CHECK(start(&t, 1053, 1053, 1053, 1053) == MOTE_OK);
+    CHECK(run(&t, 100000));
+    CHECK(strcmp(t.sni_seen, "other.example") == 0);
+    CHECK(mote_tls_signature_scheme(&t.c) == MOTE_SIG_ED25519);
+    CHECK(mote_tls_verify_result(&t.c) == MOTE_OK);
+
+    /* client certificates */
+    t_init(&t);
+    t.scfg.client_auth = MOTE_TLS_CLIENT_AUTH_REQUIRED;
+    t.ccfg.client_certs = t.cchain, t.ccfg.client_cert_lens = t.clen;
+    t.ccfg.n_client_certs = 1, t.ccfg.client_key = &t.ckey;
+    CHECK(start(&t, 1053, 1053, 1053, 1053) == MOTE_OK);
+    CHECK(run(&t, 7));
+    CHECK(mote_tls_peer_verified(&t.s) == 1);
+    CHECK(data(&t, &t.c, &t.s, "authenticated"));
+    t_init(&t); /* required, none sent: certificate_required */
+    t.scfg.client_auth = MOTE_TLS_CLIENT_AUTH_REQUIRED;
+    CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
+    (void)run(&t, 100000);
+    CHECK(mote_tls_error(&t.s) == MOTE_ERR_TLS_CERTIFICATE_REQUIRED);
+    CHECK(mote_tls_alert(&t.c, &sent) == 116 && sent == 0);
+    t_init(&t); /* optional, none sent */
+    t.scfg.client_auth = MOTE_TLS_CLIENT_AUTH_OPTIONAL;
+    CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
+    CHECK(run(&t, 100000) && mote_tls_peer_verified(&t.s) == 0);
+    t_init(&t); /* a client chain the server's anchors do not cover: unknown_ca */
+    t.scfg.client_auth = MOTE_TLS_CLIENT_AUTH_OPTIONAL;
+    t.scfg.n_anchors = 0;
+    t.ccfg.client_certs = t.cchain, t.ccfg.client_cert_lens = t.clen;
+    t.ccfg.n_client_certs = 1, t.ccfg.client_key = &t.ckey;
+    CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
+    CHECK(!run(&t, 100000));
+    CHECK(mote_tls_alert(&t.s, &sent) == 48 && sent == 1);
+
+    /* KeyUpdate both ways, the peer asked to update too */
+    t_init(&t);
+    CHECK(start(&t, 1053, 1053, 1053, 1053) == MOTE_OK);
+    CHECK(run(&t, 100000));
+    CHECK(mote_tls_key_update(&t.c, 1) == MOTE_OK);
+    CHECK(data(&t, &t.c, &t.s, "after the client's update"));
+    CHECK(data(&t, &t.s, &t.c, "answered with new keys"));
+    CHECK(mote_tls_key_update(&t.s, 1) == MOTE_OK);
+    CHECK(data(&t, &t.s, &t.c, "after the server's update"));
+    CHECK(data(&t, &t.c, &t.s, "and the client's answer"));
+
+    /* no suite in common */
+    t_init(&t);
+    one[0] = MOTE_TLS_CHACHA20_POLY1305_SHA256;
+    t.scfg.cipher_suites = one;
+    two[0] = MOTE_TLS_AES_128_GCM_SHA256, two[1] = 0;
+    t.ccfg.cipher_suites = two;
+    CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
+    CHECK(!run(&t, 100000));
+    CHECK(mote_tls_error(&t.s) == MOTE_ERR_TLS_HANDSHAKE_FAILURE);
+
+    /* configurations the server refuses */
+    t_init(&t);
+    t.scfg.client_key = NULL, t.scfg.sni = NULL;
+    CHECK(mote_tls_server_init(&t.s, &t.scfg, t.sin, 17000, t.sout, 17000) == MOTE_ERR_BAD_INPUT);
+    t_init(&t);
+    CHECK(mote_tls_server_init(&t.s, &t.scfg, t.sin, 100, t.sout, 17000) == MOTE_ERR_BAD_INPUT);
+    t.scfg.rng = NULL;
+    CHECK(mote_tls_server_init(&t.s, &t.scfg, t.sin, 17000, t.sout, 17000) == MOTE_ERR_BAD_INPUT);
+    CHECK(mote_tls_status(&t.s) & MOTE_TLS_CLOSED);
+
+    mote_x509_privkey_wipe(&t.skey);
+    return test_done("tls_server");
+}
