@@ -707,6 +707,54 @@ static void xor_ks(uint8_t *out, const uint8_t *in, const uint8_t *ks, size_t n)
         out[i] = in[i] ^ ks[i];
 }
 
+#if MOTE_AES_CTR_CACHE
+/* The passes from counter *cp on whose blocks differ only in their last
+ * byte, from one round-1 state: while a whole pass is left and the last
+ * byte does not wrap. blk: NB copies of the counter block (bytes 0..11);
+ * q: the caller's scratch state.
+ * Returns the bytes done. Its own frame (four states), kept out of ctr32's
+ * so that short messages (handshake records) do not pay for it. */
+static MOTE_NOINLINE size_t ctr_cached(const mote_aes_ctx *ctx, aes_w (*q)[L], uint8_t *blk,
+                                       uint32_t *cp, const uint8_t *in, uint8_t *out, size_t len)
+{
+    aes_w c1[8][L], y[8][L], t2[8][L];
+    uint32_t c = *cp;
+    size_t done = 0;
+    unsigned b, i, l, m, k;
+
+    for (b = 0; b < NB; b++)
+        mote_store_be32(blk + 16 * b + 12, c);
+    ctr_c1(ctx, blk, c1);
+    while (len - done >= 16 * NB && (c & 0xFF) + NB <= 256 && (c >> 8) == (*cp >> 8)) {
+        unsigned lo = c & 0xFF;
+        /* up to CHUNK / NB passes from one S-box evaluation */
+        k = (256 - lo) / NB;
+        if (k > CHUNK / NB) k = CHUNK / NB;
+        if (k > (len - done) / (16 * NB)) k = (unsigned)((len - done) / (16 * NB));
+        ctr_diag(ctx, lo, y, t2);
+        for (m = 0; m < k; m++) {
+            for (l = 0; l < L; l++) {
+                unsigned at = NB * m + CB * l, w = at / WB, sh = at % WB;
+                for (i = 0; i < 8; i++) {
+                    aes_w s = (y[i][w] >> sh) & LANES;
+                    aes_w d = (t2[i][w] >> sh) & LANES;
+                    q[i][l] = c1[i][l] ^ s ^ (s << DIAG) ^ ((d ^ s) << 2 * DIAG) ^ (d << 3 * DIAG);
+                }
+            }
+            rounds_from_2(ctx, q);
+            unpack_xor(q, in + done, out + done);
+            done += 16 * NB;
+        }
+        c += NB * k;
+    }
+    *cp = c;
+    mote_wipe(c1, sizeof c1);
+    mote_wipe(y, sizeof y);
+    mote_wipe(t2, sizeof t2);
+    return done;
+}
+#endif
+
 /* CTR from counter block ctr. When ks0 is not NULL, the keystream of the
  * first counter block goes to ks0 instead (GCM's tag mask AES_K(J0)) and
  * the data starts with the second, in the same first pass. */
@@ -716,13 +764,7 @@ static void ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in, u
     aes_w q[8][L];
     uint8_t blk[16 * NB];
     uint32_t c = mote_load_be32(ctr + 12);
-    unsigned b, i;
-#if MOTE_AES_CTR_CACHE
-    aes_w c1[8][L], y[8][L], t2[8][L];
-    uint32_t c1_for = 0;
-    int have_c1 = 0;
-    unsigned l;
-#endif
+    unsigned b;
 
     for (b = 0; b < NB; b++)
         memcpy(blk + 16 * b, ctr, 12);
@@ -742,39 +784,12 @@ static void ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in, u
     }
     while (len > 0) {
 #if MOTE_AES_CTR_CACHE
-        unsigned lo = c & 0xFF, m, k;
-        if (len >= 16 * NB && lo + NB <= 256 &&
-            ((have_c1 && c1_for == c >> 8) || len >= 2 * 16 * NB)) {
-            /* passes whose blocks differ only in their last byte */
-            if (!have_c1 || c1_for != c >> 8) {
-                for (b = 0; b < NB; b++)
-                    mote_store_be32(blk + 16 * b + 12, c);
-                ctr_c1(ctx, blk, c1);
-                have_c1 = 1;
-                c1_for = c >> 8;
-            }
-            /* up to CHUNK / NB passes from one S-box evaluation */
-            k = (256 - lo) / NB;
-            if (k > CHUNK / NB) k = CHUNK / NB;
-            if (k > len / (16 * NB)) k = (unsigned)(len / (16 * NB));
-            ctr_diag(ctx, lo, y, t2);
-            for (m = 0; m < k; m++) {
-                for (l = 0; l < L; l++) {
-                    unsigned at = NB * m + CB * l, w = at / WB, sh = at % WB;
-                    for (i = 0; i < 8; i++) {
-                        aes_w s = (y[i][w] >> sh) & LANES;
-                        aes_w d = (t2[i][w] >> sh) & LANES;
-                        q[i][l] =
-                            c1[i][l] ^ s ^ (s << DIAG) ^ ((d ^ s) << 2 * DIAG) ^ (d << 3 * DIAG);
-                    }
-                }
-                rounds_from_2(ctx, q);
-                unpack_xor(q, in, out);
-                in += 16 * NB;
-                out += 16 * NB;
-            }
-            c += NB * k;
-            len -= 16 * NB * (size_t)k;
+        /* a round-1 state pays from two passes on */
+        if (len >= 2 * 16 * NB && (c & 0xFF) + NB <= 256) {
+            size_t done = ctr_cached(ctx, q, blk, &c, in, out, len);
+            in += done;
+            out += done;
+            len -= done;
             continue;
         }
 #endif
@@ -795,11 +810,6 @@ static void ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in, u
     }
     mote_store_be32(ctr + 12, c);
     mote_wipe(q, sizeof q);
-#if MOTE_AES_CTR_CACHE
-    mote_wipe(c1, sizeof c1);
-    mote_wipe(y, sizeof y);
-    mote_wipe(t2, sizeof t2);
-#endif
     mote_wipe(blk, sizeof blk);
 }
 

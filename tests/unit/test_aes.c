@@ -5,6 +5,7 @@
  * against references computed once with OpenSSL's EVP interface. */
 #include <string.h>
 
+#include "crypto/util.h"
 #include "mote/aead.h"
 #include "mote/hash.h"
 #include "test.h"
@@ -124,6 +125,38 @@ static void test_ctr(void)
             split += n;
         }
         CHECK(memcmp(buf_c, buf_b, 5000) == 0);
+    }
+}
+
+/* CTR against ECB of explicit counter blocks, from counters whose last
+ * byte starts runs that end exactly on, just before and just after a
+ * carry into byte 14 (the round-1 cache must be rebuilt there). */
+static void test_ctr_carry(void)
+{
+    static const uint8_t starts[] = {0x00, 0x01, 0x08, 0x7f, 0x80, 0xf0, 0xf8, 0xfe, 0xff};
+    uint8_t key[32], ctr[16], blk[16];
+    mote_aes_ctx ctx;
+    size_t s, b, n = 4500;
+
+    for (b = 0; b < sizeof key; b++)
+        key[b] = (uint8_t)(b * 11 + 5);
+    for (b = 0; b < n; b++)
+        buf_a[b] = (uint8_t)(b * 3 + 1);
+    CHECK_EQ_INT(mote_aes_init(&ctx, key, 16), MOTE_OK);
+    for (s = 0; s < sizeof starts; s++) {
+        memset(ctr, 0x5c, 12);
+        mote_store_be32(ctr + 12, 0x00aa0000u | starts[s]);
+        mote_aes_ctr32(&ctx, ctr, buf_a, buf_b, n);
+        for (b = 0; b < n; b += 16) {
+            size_t i, m = n - b < 16 ? n - b : 16;
+            memset(blk, 0x5c, 12);
+            mote_store_be32(blk + 12, (uint32_t)(0x00aa0000u | starts[s]) + (uint32_t)(b / 16));
+            mote_aes_encrypt_blocks(&ctx, blk, blk, 1);
+            for (i = 0; i < m; i++)
+                blk[i] ^= buf_a[b + i];
+            if (memcmp(blk, buf_b + b, m) != 0) break;
+        }
+        CHECK(b >= n);
     }
 }
 
@@ -372,6 +405,7 @@ int main(void)
 #if MOTE_ENABLE_AES
     test_block();
     test_ctr();
+    test_ctr_carry();
 #if MOTE_ENABLE_GCM
     test_gcm_kat();
     test_gcm_long();
