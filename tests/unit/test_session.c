@@ -1,13 +1,21 @@
 /* Sessions and PSK binders: the key schedule pieces of resumption against
  * RFC 8448 section 4 (resumed 0-RTT handshake: the ticket's PSK from the
  * resumption master secret and nonce, the binder over the truncated
- * ClientHello), and the serialised session: round trip, every single-byte
- * corruption, truncation, a foreign format version. */
+ * ClientHello), the serialised session (round trip, every single-byte
+ * corruption, truncation, a foreign format version), and a resumed TLS 1.3
+ * handshake against a server scripted here from the key schedule: the
+ * ClientHello's pre_shared_key (identity, obfuscated age, binder over the
+ * truncated hello) and psk_ke offer, a ServerHello taking the PSK with no
+ * key share, EncryptedExtensions and Finished only, our Finished, then a
+ * NewSessionTicket stored in the session with its PSK; and the refusals
+ * (another identity, a suite of another hash, a Certificate). */
 #include <string.h>
 
 #include "mote/hash.h"
+#include "mote/mac.h"
 #include "mote/session.h"
 #include "test.h"
+#include "tls/cipher.h"
 #include "tls/keysched.h"
 
 /* RFC 8448 4: the ClientHello up to (not including) its binders list */
@@ -114,9 +122,235 @@ static void test_serialise(uint16_t version, size_t ticket_len)
     CHECK(mote_tls_session_save(&s, buf, sizeof buf, &len) == MOTE_ERR_BAD_INPUT);
 }
 
+/* ---- a scripted TLS 1.3 server resuming a session (psk_ke) ---- */
+
+enum { PSK_OK, PSK_WRONG_ID, PSK_SHA384, PSK_CERT };
+
+typedef struct {
+    mote_tls_config cfg;
+    mote_drbg_ctx rng;
+    mote_tls_conn c;
+    mote_tls_session sess;
+    uint8_t in[1053], out[1053];
+    uint8_t wire[2048];
+    size_t wire_len;
+    mote_sha256_ctx th;
+    mote_tls_cipher wr, rd; /* server side */
+} P;
+
+static void th_now(const P *p, uint8_t *h)
+{
+    mote_sha256_ctx t = p->th;
+    mote_sha256_final(&t, h);
+}
+
+static void put_rec(P *p, uint8_t type, const uint8_t *msg, size_t len)
+{
+    uint8_t *rec = p->wire + p->wire_len;
+    if (type == 22) mote_sha256_update(&p->th, msg, len);
+    rec[1] = 3, rec[2] = 3;
+    memcpy(rec + 5, msg, len);
+    if (!p->wr.aead) {
+        rec[0] = type, rec[3] = (uint8_t)(len >> 8), rec[4] = (uint8_t)len;
+        p->wire_len += 5 + len;
+        return;
+    }
+    rec[0] = 23, rec[5 + len] = type;
+    p->wire_len += (size_t)mote_tls_cipher_seal(&p->wr, rec, len + 1, 0);
+}
+
+static int deliver(P *p)
+{
+    size_t pos = 0;
+    int guard = 0;
+    while (pos < p->wire_len && ++guard < 10000) {
+        unsigned st = mote_tls_status(&p->c);
+        size_t room, n;
+        uint8_t *dst;
+        if (st & MOTE_TLS_CLOSED) break;
+        if (st & MOTE_TLS_STEP) {
+            (void)mote_tls_step(&p->c);
+            continue;
+        }
+        dst = mote_tls_recv_buf(&p->c, &room);
+        if (!dst) break;
+        n = p->wire_len - pos < room ? p->wire_len - pos : room;
+        memcpy(dst, p->wire + pos, n);
+        pos += n;
+        (void)mote_tls_recv_done(&p->c, n);
+    }
+    while (mote_tls_status(&p->c) & MOTE_TLS_STEP)
+        (void)mote_tls_step(&p->c);
+    p->wire_len = 0;
+    return mote_tls_error(&p->c);
+}
+
+static int psk_handshake(P *p, int mode)
+{
+    static const uint8_t ticket_psk[32] = {0x4e, 0x4e, 0x4e, 0x4e, 0x4e, 0x4e, 0x4e, 0x4e,
+                                           0x4e, 0x4e, 0x4e, 0x4e, 0x4e, 0x4e, 0x4e, 0x4e,
+                                           0x4e, 0x4e, 0x4e, 0x4e, 0x4e, 0x4e, 0x4e, 0x4e,
+                                           0x4e, 0x4e, 0x4e, 0x4e, 0x4e, 0x4e, 0x4e, 0x4e};
+    const mote_hash_desc *hd = &mote_sha256_desc;
+    uint8_t seed[48], h[32], c_hs[32], s_hs[32], bin[32], msg[256], *rec, *plain;
+    const uint8_t *ch, *e;
+    size_t n, ch_len, at, end, plen;
+    mote_tls13_ks ks;
+    int rc;
+
+    memset(p, 0, sizeof *p);
+    memset(seed, 9, sizeof seed);
+    (void)mote_drbg_seed(&p->rng, seed, sizeof seed, NULL, 0);
+    p->sess.version = MOTE_TLS13, p->sess.suite = MOTE_TLS_AES_128_GCM_SHA256;
+    p->sess.secret_len = 32;
+    memcpy(p->sess.secret, ticket_psk, 32);
+    p->sess.ticket_len = 48;
+    memset(p->sess.ticket, 0x77, 48);
+    p->sess.lifetime = 7200, p->sess.age_add = 0x01000000, p->sess.received_ms = 1000;
+    memset(p->sess.peer_hash, 0x3c, 32);
+    mote_sha256("localhost", 9, h);
+    memcpy(p->sess.name_hash, h, 16);
+    p->cfg.server_name = "localhost";
+    p->cfg.rng = &p->rng;
+    p->cfg.flags = MOTE_TLS_NO_VERIFY | MOTE_TLS_NO_MIDDLEBOX | MOTE_TLS_PSK_KE;
+    p->cfg.min_version = p->cfg.max_version = MOTE_TLS13;
+    p->cfg.session = &p->sess;
+    p->cfg.now_ms = 6000; /* the ticket is 5 s old */
+    mote_sha256_init(&p->th);
+    CHECK(mote_tls_client_init(&p->c, &p->cfg, p->in, sizeof p->in, p->out, sizeof p->out) ==
+          MOTE_OK);
+
+    /* the ClientHello: pre_shared_key last, psk_ke, an empty key_share */
+    ch = mote_tls_send_buf(&p->c, &n);
+    CHECK(ch && n > 5 + 4 + 38);
+    if (!ch || n <= 5 + 4 + 38) return -900;
+    ch += 5, ch_len = n - 5;
+    at = 4 + 2 + 32;
+    at += 1 + ch[at];
+    at += 2 + (((size_t)ch[at] << 8) | ch[at + 1]);
+    at += 1 + ch[at];
+    end = at + 2 + (((size_t)ch[at] << 8) | ch[at + 1]), at += 2;
+    CHECK(end == ch_len);
+    e = NULL;
+    while (at + 4 <= end) {
+        uint16_t ty = (uint16_t)((ch[at] << 8) | ch[at + 1]);
+        size_t el = ((size_t)ch[at + 2] << 8) | ch[at + 3];
+        if (ty == 45) CHECK(el == 2 && ch[at + 4] == 1 && ch[at + 5] == 0); /* psk_ke only */
+        if (ty == 51) CHECK(el == 2 && ch[at + 4] == 0 && ch[at + 5] == 0); /* no share */
+        if (ty == 41) {                                                     /* the last one */
+            e = ch + at + 4;
+            CHECK(at + 4 + el == end);
+        }
+        at += 4 + el;
+    }
+    CHECK(e != NULL);
+    if (!e) return -901;
+    /* identities<2>: identity<2> = the ticket, obfuscated age = 5000 + age_add */
+    CHECK(e[0] == 0 && e[1] == 2 + 48 + 4 && e[2] == 0 && e[3] == 48 && e[4] == 0x77);
+    CHECK(e[4 + 48] == 0x01 && e[5 + 48] == 0 && e[6 + 48] == 0x13 && e[7 + 48] == 0x88);
+    /* binders<2>: binder<1>, over the hello up to the binders */
+    CHECK(e[56] == 0 && e[57] == 33 && e[58] == 32);
+    mote_sha256(ch, (size_t)(e + 56 - ch), h);
+    mote_tls13_binder(hd, ticket_psk, 32, 0, h, bin);
+    CHECK(memcmp(bin, e + 59, 32) == 0);
+    mote_sha256_update(&p->th, ch, ch_len);
+    mote_tls_send_done(&p->c, n);
+
+    /* ServerHello: our identity, no key share */
+    n = 0;
+    msg[n++] = 2, msg[n++] = 0, msg[n++] = 0, msg[n++] = 0;
+    msg[n++] = 3, msg[n++] = 3;
+    memset(msg + n, 0x21, 32), n += 32;
+    msg[n++] = 0;
+    msg[n++] = 0x13, msg[n++] = mode == PSK_SHA384 ? 0x02 : 0x01, msg[n++] = 0;
+    msg[n++] = 0, msg[n++] = 12;
+    msg[n++] = 0, msg[n++] = 43, msg[n++] = 0, msg[n++] = 2, msg[n++] = 3, msg[n++] = 4;
+    msg[n++] = 0, msg[n++] = 41, msg[n++] = 0, msg[n++] = 2, msg[n++] = 0;
+    msg[n++] = mode == PSK_WRONG_ID ? 1 : 0;
+    msg[3] = (uint8_t)(n - 4);
+    put_rec(p, 22, msg, n);
+    th_now(p, h);
+    mote_tls13_ks_early(&ks, hd, ticket_psk, 32);
+    mote_tls13_ks_handshake(&ks, NULL, 0);
+    mote_tls13_ks_derive(&ks, "c hs traffic", h, c_hs);
+    mote_tls13_ks_derive(&ks, "s hs traffic", h, s_hs);
+    CHECK(mote_tls13_traffic_keys(hd, s_hs, MOTE_AEAD_AES128_GCM, &p->wr) == MOTE_OK);
+    CHECK(mote_tls13_traffic_keys(hd, c_hs, MOTE_AEAD_AES128_GCM, &p->rd) == MOTE_OK);
+    /* EncryptedExtensions (empty), [Certificate], Finished */
+    msg[0] = 8, msg[1] = 0, msg[2] = 0, msg[3] = 2, msg[4] = 0, msg[5] = 0;
+    put_rec(p, 22, msg, 6);
+    if (mode == PSK_CERT) {
+        static const uint8_t cert[8] = {11, 0, 0, 4, 0, 0, 0, 0};
+        put_rec(p, 22, cert, sizeof cert);
+    }
+    th_now(p, h);
+    msg[0] = 20, msg[1] = 0, msg[2] = 0, msg[3] = 32;
+    mote_tls13_finished(hd, s_hs, h, msg + 4);
+    put_rec(p, 22, msg, 36);
+    rc = deliver(p);
+    if (rc) return rc;
+
+    /* the client's Finished, under its handshake keys */
+    rec = (uint8_t *)(uintptr_t)mote_tls_send_buf(&p->c, &n);
+    CHECK(rec && n == 5 + 36 + 1 + 16);
+    if (!rec || n != 5 + 36 + 1 + 16) return -902;
+    CHECK(mote_tls_cipher_open(&p->rd, rec, n - 5, 0, &plain, &plen) == MOTE_OK);
+    th_now(p, h);
+    mote_tls13_finished(hd, c_hs, h, bin);
+    CHECK(plen == 37 && plain[36] == 22 && plain[0] == 20 && memcmp(plain + 4, bin, 32) == 0);
+    mote_tls_send_done(&p->c, n);
+    CHECK(mote_tls_resumed(&p->c) && mote_tls_group(&p->c) == 0);
+
+    /* application keys, the resumption master secret, a NewSessionTicket */
+    {
+        uint8_t s_ap[32], rms[32], psk2[32];
+        static const uint8_t nonce[2] = {0, 7};
+        mote_tls13_ks_master(&ks);
+        mote_tls13_ks_derive(&ks, "s ap traffic", h, s_ap); /* h: through the server Finished */
+        mote_sha256_update(&p->th, plain, 36);
+        th_now(p, h);
+        mote_tls13_ks_derive(&ks, "res master", h, rms);
+        CHECK(mote_tls13_traffic_keys(hd, s_ap, MOTE_AEAD_AES128_GCM, &p->wr) == MOTE_OK);
+        n = 0;
+        msg[n++] = 4, msg[n++] = 0, msg[n++] = 0, msg[n++] = 0;
+        msg[n++] = 0, msg[n++] = 0, msg[n++] = 0x0e, msg[n++] = 0x10; /* 3600 s */
+        msg[n++] = 0x11, msg[n++] = 0x22, msg[n++] = 0x33, msg[n++] = 0x44;
+        msg[n++] = 2, msg[n++] = nonce[0], msg[n++] = nonce[1];
+        msg[n++] = 0, msg[n++] = 60;
+        memset(msg + n, 0x88, 60), n += 60;
+        msg[n++] = 0, msg[n++] = 8; /* early_data: 16384 */
+        msg[n++] = 0, msg[n++] = 42, msg[n++] = 0, msg[n++] = 4;
+        msg[n++] = 0, msg[n++] = 0, msg[n++] = 0x40, msg[n++] = 0;
+        msg[3] = (uint8_t)(n - 4);
+        p->cfg.now_ms = 9000;
+        put_rec(p, 22, msg, n);
+        CHECK(deliver(p) == 0);
+        mote_tls13_ticket_psk(hd, rms, nonce, 2, psk2);
+        CHECK(mote_tls_tickets(&p->c) == 1);
+        CHECK(p->sess.version == MOTE_TLS13 && p->sess.suite == MOTE_TLS_AES_128_GCM_SHA256);
+        CHECK(p->sess.secret_len == 32 && memcmp(p->sess.secret, psk2, 32) == 0);
+        CHECK(p->sess.ticket_len == 60 && p->sess.ticket[59] == 0x88);
+        CHECK(p->sess.lifetime == 3600 && p->sess.age_add == 0x11223344);
+        CHECK(p->sess.max_early_data == 16384 && p->sess.received_ms == 9000);
+        CHECK(p->sess.peer_hash[0] == 0x3c); /* the original handshake's identity */
+    }
+    mote_tls13_ks_wipe(&ks);
+    return 0;
+}
+
+static void test_psk_handshake(void)
+{
+    static P p;
+    CHECK(psk_handshake(&p, PSK_OK) == 0);
+    CHECK(psk_handshake(&p, PSK_WRONG_ID) == MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    CHECK(psk_handshake(&p, PSK_SHA384) == MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    CHECK(psk_handshake(&p, PSK_CERT) == MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+}
+
 int main(void)
 {
     test_rfc8448();
+    test_psk_handshake();
     test_serialise(MOTE_TLS13, 200);
     test_serialise(MOTE_TLS13, MOTE_SESSION_MAX_TICKET);
     test_serialise(MOTE_TLS12, 0);
