@@ -61,6 +61,7 @@
  *       scalar of that SEC 1 ECPrivateKey                         (p256_priv)
  *   the same with ec_paramgen_curve:P-384                         (p384_priv)
  * mbedTLS gets a deterministic RNG for its blinding (its default path). */
+#include <stdlib.h>
 #include <string.h>
 
 #include <bearssl.h>
@@ -539,17 +540,26 @@ static void b_rsa_private(br_rsa_private_key *sk, const rsa_parts *r, uint32_t b
     sk->iqlen = r->len[RSA_QINV];
 }
 
-/* BearSSL's fastest RSA: i62 when compiled in, else i31. */
+/* BearSSL's fastest RSA: i62 when compiled in, else i31. With
+ * MOTE_BENCH_BEARSSL_I31=1 in the environment, i31 always (32x32->64
+ * multiplies: the peer for mote's 32-bit-limb and 16-bit-multiplier builds,
+ * e.g. make bench with EXTRA_CFLAGS=-DMOTE_MUL16=1). */
+static int b_i31(void)
+{
+    const char *e = getenv("MOTE_BENCH_BEARSSL_I31");
+    return e != NULL && e[0] == '1';
+}
+
 static br_rsa_pkcs1_vrfy b_vrfy(void)
 {
     br_rsa_pkcs1_vrfy f = br_rsa_i62_pkcs1_vrfy_get();
-    return f ? f : br_rsa_i31_pkcs1_vrfy;
+    return f && !b_i31() ? f : br_rsa_i31_pkcs1_vrfy;
 }
 
 static br_rsa_pkcs1_sign b_sign(void)
 {
     br_rsa_pkcs1_sign f = br_rsa_i62_pkcs1_sign_get();
-    return f ? f : br_rsa_i31_pkcs1_sign;
+    return f && !b_i31() ? f : br_rsa_i31_pkcs1_sign;
 }
 
 #define sha256_oid ((const unsigned char *)BR_HASH_OID_SHA256)

@@ -38,6 +38,7 @@
 #include "mote/config.h"
 #include "mote/error.h"
 #include "mote/hash.h"
+#include "mote/progress.h"
 #include "mote/rng.h"
 
 /* Curve identifiers: the TLS NamedGroup codes (RFC 8446 4.2.7). */
@@ -105,6 +106,17 @@ int mote_ecdsa_verify_raw(int curve, const uint8_t *pub, size_t pub_len, const u
  * no trailing bytes), else MOTE_ERR_BAD_SIGNATURE. */
 int mote_ecdsa_verify_der(int curve, const uint8_t *pub, size_t pub_len, const uint8_t *hash,
                           size_t hash_len, const uint8_t *sig, size_t sig_len);
+/* The same four with a progress hook (mote/progress.h; NULL: none). */
+int mote_ecdh_keygen_p(int curve, uint8_t *priv, uint8_t *pub, mote_drbg_ctx *rng,
+                       const mote_progress *pg);
+int mote_ecdh_shared_p(int curve, uint8_t *secret, const uint8_t *priv, const uint8_t *peer,
+                       size_t peer_len, const mote_progress *pg);
+int mote_ecdsa_verify_raw_p(int curve, const uint8_t *pub, size_t pub_len, const uint8_t *hash,
+                            size_t hash_len, const uint8_t *sig, size_t sig_len,
+                            const mote_progress *pg);
+int mote_ecdsa_verify_der_p(int curve, const uint8_t *pub, size_t pub_len, const uint8_t *hash,
+                            size_t hash_len, const uint8_t *sig, size_t sig_len,
+                            const mote_progress *pg);
 
 /* mote_ecdsa_raw_to_der: convert r || s (raw_len = 2 scalar lengths) to DER
  * in out[0..max); *out_len receives the length. Returns MOTE_OK or

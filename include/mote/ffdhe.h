@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include "mote/config.h"
 #include "mote/error.h"
+#include "mote/progress.h"
 #include "mote/rng.h"
 
 #define MOTE_FFDHE2048_LEN      256 /* public values and shared secret, bytes */
@@ -37,5 +38,11 @@ void mote_ffdhe2048_public(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN],
  * MOTE_ERR_BAD_INPUT. */
 int mote_ffdhe2048_shared(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN], const uint8_t *peer,
                           size_t peer_len, uint8_t secret[MOTE_FFDHE2048_LEN]);
+/* The same two with a progress hook (mote/progress.h; NULL: none). */
+int mote_ffdhe2048_keygen_p(uint8_t priv[MOTE_FFDHE2048_PRIV_LEN], uint8_t pub[MOTE_FFDHE2048_LEN],
+                            mote_drbg_ctx *rng, const mote_progress *pg);
+int mote_ffdhe2048_shared_p(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN], const uint8_t *peer,
+                            size_t peer_len, uint8_t secret[MOTE_FFDHE2048_LEN],
+                            const mote_progress *pg);
 
 #endif

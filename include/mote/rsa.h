@@ -23,6 +23,7 @@
 #include "mote/config.h"
 #include "mote/error.h"
 #include "mote/hash.h"
+#include "mote/progress.h"
 #include "mote/rng.h"
 
 #ifndef MOTE_RSA_MIN_BITS
@@ -135,5 +136,14 @@ int mote_rsa_sign_pkcs1(const mote_rsa_private_key *key, const mote_hash_desc *h
 int mote_rsa_sign_pss(const mote_rsa_private_key *key, const mote_hash_desc *h, const uint8_t *hash,
                       size_t salt_len, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
                       uint32_t *work, size_t work_words);
+/* The same two with a progress hook (mote/progress.h; NULL: none), called
+ * every few exponent windows of each CRT half. */
+int mote_rsa_sign_pkcs1_p(const mote_rsa_private_key *key, const mote_hash_desc *h,
+                          const uint8_t *hash, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
+                          uint32_t *work, size_t work_words, const mote_progress *pg);
+int mote_rsa_sign_pss_p(const mote_rsa_private_key *key, const mote_hash_desc *h,
+                        const uint8_t *hash, size_t salt_len, uint8_t *sig, size_t sig_len,
+                        mote_drbg_ctx *rng, uint32_t *work, size_t work_words,
+                        const mote_progress *pg);
 
 #endif

@@ -2,6 +2,8 @@
  * See bigint.h. All loops run over every limb: time depends on n only. */
 #include "crypto/bigint.h"
 
+#include <string.h>
+
 #include "crypto/mul.h"
 
 #if MOTE_ENABLE_RSA || MOTE_ENABLE_P256 || MOTE_ENABLE_P384 || MOTE_ENABLE_FFDHE ||                \
@@ -94,87 +96,104 @@ uint32_t mote_bn_m0inv(uint32_t m0)
 void mote_bn_montmul(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m,
                      uint32_t m0i, size_t n)
 {
-    /* CIOS: t accumulates a * b[i] and one reduction step per limb. */
-    uint32_t t[MOTE_BN_MAX_LIMBS + 2];
-    size_t i, j;
-    for (i = 0; i < n + 2; i++)
-        t[i] = 0;
-    for (i = 0; i < n; i++) {
-        uint64_t c = 0;
-        uint32_t q;
-        for (j = 0; j < n; j++) {
-            c += mote_mul32(a[j], b[i]) + t[j];
-            t[j] = (uint32_t)c;
-            c >>= 32;
-        }
-        c += t[n];
-        t[n] = (uint32_t)c;
-        t[n + 1] = (uint32_t)(c >> 32);
-
-        q = t[0] * m0i;
-        c = mote_mul32(q, m[0]) + t[0];
-        c >>= 32;
-        for (j = 1; j < n; j++) {
-            c += mote_mul32(q, m[j]) + t[j];
-            t[j - 1] = (uint32_t)c;
-            c >>= 32;
-        }
-        c += t[n];
-        t[n - 1] = (uint32_t)c;
-        t[n] = t[n + 1] + (uint32_t)(c >> 32);
-    }
-    /* t < 2m: subtract m once if t >= m (t[n] is the extra top bit). */
-    {
-        uint32_t borrow = mote_bn_sub(r, t, m, n);
-        mote_bn_cmov(r, t, borrow & (t[n] ^ 1u), n);
-    }
+    uint32_t t[MOTE_BN_MAX_LIMBS];
+    size_t i;
+    mote_bn_montmul_sep(t, a, b, m, m0i, n);
+    for (i = 0; i < n; i++)
+        r[i] = t[i];
 }
+
+/* The Montgomery loops: 32-bit words always, 64-bit words with MOTE_BN64. */
+#define BN_W         uint32_t
+#define BN_DW        uint64_t
+#define BN_BITS      32
+#define BN_STEP      1
+#define BN_MUL(a, b) mote_mul32(a, b)
+#define BN_LD(p)     (*(p))
+#define BN_ST(p, v)  (*(p) = (v))
+#define BN_(name)    bn32_##name
+#define BN_FN        static
+#include "crypto/bn_core.h"
+#undef BN_W
+#undef BN_DW
+#undef BN_BITS
+#undef BN_STEP
+#undef BN_MUL
+#undef BN_LD
+#undef BN_ST
+#undef BN_
+#undef BN_FN
+
+#if MOTE_BN64
+/* Two limbs as one 64-bit word: a single load or store on little-endian
+ * hosts (the limb order then matches the byte order), shifts elsewhere. */
+static inline uint64_t bn_ld64(const uint32_t *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+#else
+    return (uint64_t)p[0] | (uint64_t)p[1] << 32;
+#endif
+}
+static inline void bn_st64(uint32_t *p, uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(p, &v, 8);
+#else
+    p[0] = (uint32_t)v;
+    p[1] = (uint32_t)(v >> 32);
+#endif
+}
+#define BN_W         uint64_t
+#define BN_DW        mote_u128
+#define BN_BITS      64
+#define BN_STEP      2
+#define BN_MUL(a, b) mote_mul64(a, b)
+#define BN_LD(p)     bn_ld64(p)
+#define BN_ST(p, v)  bn_st64(p, v)
+#define BN_(name)    bn64_##name
+#define BN_FN        static
+#include "crypto/bn_core.h"
+
+/* -m^-1 mod 2^64 from m0i = -m^-1 mod 2^32: one Newton step. */
+static uint64_t bn_m0inv64(uint32_t m0i, const uint32_t *m)
+{
+    uint64_t y = (uint32_t)(0u - m0i), m0 = bn_ld64(m);
+    y *= 2u - m0 * y;
+    return 0u - y;
+}
+#endif
 
 void mote_bn_montmul_sep(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m,
                          uint32_t m0i, size_t n)
 {
-    /* FIOS: one pass per limb of b adds a * b[i] and q * m together, so the
-     * running sum lives in r itself plus one top word: no scratch at all. */
-    uint32_t top = 0, mask;
-    uint64_t d;
-    size_t i, j;
-    for (i = 0; i < n; i++) {
-        uint32_t bi = b[i], q;
-        uint64_t c1, c2;
-        c1 = mote_mul32(a[0], bi) + (i ? r[0] : 0);
-        q = (uint32_t)c1 * m0i;
-        c2 = mote_mul32(q, m[0]) + (uint32_t)c1; /* low word is 0 by choice of q */
-        if (i == 0) { /* the first pass has no running sum to add */
-            for (j = 1; j < n; j++) {
-                c1 = mote_mul32(a[j], bi) + (c1 >> 32);
-                c2 = mote_mul32(q, m[j]) + (uint32_t)c1 + (c2 >> 32);
-                r[j - 1] = (uint32_t)c2;
-            }
-        } else {
-            for (j = 1; j < n; j++) {
-                c1 = mote_mul32(a[j], bi) + r[j] + (c1 >> 32);
-                c2 = mote_mul32(q, m[j]) + (uint32_t)c1 + (c2 >> 32);
-                r[j - 1] = (uint32_t)c2;
-            }
-        }
-        c1 = (c1 >> 32) + (c2 >> 32) + top;
-        r[n - 1] = (uint32_t)c1;
-        top = (uint32_t)(c1 >> 32);
+    uint32_t top;
+#if MOTE_BN64
+    if (n % 2 == 0) {
+        top = bn64_montmul(r, a, b, m, bn_m0inv64(m0i, m), n / 2);
+        bn64_final_sub(r, r, top, m, n / 2);
+        return;
     }
-    /* top:r < 2m. Subtract m, then add it back if that borrowed (and top was
-     * clear): two passes instead of a temporary. */
-    d = 0;
-    for (i = 0; i < n; i++) {
-        d = (uint64_t)r[i] - m[i] - (uint32_t)(d >> 63);
-        r[i] = (uint32_t)d;
+#endif
+    top = bn32_montmul(r, a, b, m, m0i, n);
+    bn32_final_sub(r, r, top, m, n);
+}
+
+void mote_bn_montsqr(uint32_t *r, const uint32_t *a, const uint32_t *m, uint32_t m0i, size_t n,
+                     uint32_t *t)
+{
+    uint32_t top;
+#if MOTE_BN64
+    if (n % 2 == 0) {
+        top = bn64_sqr_reduce(t, a, m, bn_m0inv64(m0i, m), n / 2);
+        bn64_final_sub(r, t + n, top, m, n / 2);
+        return;
     }
-    mask = 0u - ((uint32_t)(d >> 63) & (top ^ 1u));
-    d = 0;
-    for (i = 0; i < n; i++) {
-        d += (uint64_t)r[i] + (m[i] & mask);
-        r[i] = (uint32_t)d;
-        d >>= 32;
-    }
+#endif
+    top = bn32_sqr_reduce(t, a, m, m0i, n);
+    bn32_final_sub(r, t + n, top, m, n);
 }
 
 /* r += m & mask (mask all ones or zero), carry dropped. */
@@ -277,15 +296,13 @@ void mote_bn_mod_wide(uint32_t *r, const uint32_t *x, size_t xn, const uint32_t 
 /* r = tab[idx] (tab holds cnt entries of n limbs), reading every entry. */
 static void bn_select(uint32_t *r, const uint32_t *tab, size_t cnt, uint32_t idx, size_t n)
 {
-    size_t i, j;
-    for (j = 0; j < n; j++)
-        r[j] = 0;
-    for (i = 0; i < cnt; i++) {
-        uint32_t d = (uint32_t)i ^ idx;
-        uint32_t mask = (uint32_t)(((uint64_t)d - 1) >> 32); /* all ones iff d == 0 */
-        for (j = 0; j < n; j++)
-            r[j] |= tab[i * n + j] & mask;
+#if MOTE_BN64
+    if (n % 2 == 0) {
+        bn64_select(r, tab, cnt, idx, n / 2);
+        return;
     }
+#endif
+    bn32_select(r, tab, cnt, idx, n);
 }
 
 /* The w bits of e at bit position pos (bits at or past ebits read as 0). */
@@ -298,40 +315,37 @@ static uint32_t bn_bits(const uint32_t *e, size_t ebits, size_t pos, unsigned w)
 }
 
 void mote_bn_modexp(uint32_t *r, const uint32_t *a, const uint32_t *e, size_t ebits,
-                    const uint32_t *m, uint32_t m0i, size_t n, uint32_t *work, unsigned w)
+                    const uint32_t *m, uint32_t m0i, size_t n, uint32_t *work, unsigned w,
+                    const mote_progress *pg)
 {
-    size_t cnt = (size_t)1 << w, i, pos;
-    uint32_t *sel = work + cnt * n, *cur = r, *oth = sel + n, *t;
+    size_t cnt = (size_t)1 << w, i, pos, win = 0;
+    uint32_t *sel = work + cnt * n, *oth = sel + n;
     mote_bn_rmod(work, m, n); /* the table: a^0 R, a^1 R, ..., a^(cnt-1) R */
     for (i = 0; i < n; i++)
         work[n + i] = a[i];
     for (i = 2; i < cnt; i++)
         mote_bn_montmul_sep(work + i * n, work + (i - 1) * n, a, m, m0i, n);
     /* Fixed windows from the top; every window squares w times and
-     * multiplies by a masked table entry, whatever the digit. The products
-     * go back and forth between r and a scratch number (montmul_sep's
-     * output must be separate from its inputs). */
+     * multiplies by a masked table entry, whatever the digit. The squarings
+     * use sel and oth (2 n limbs together) as their scratch. */
     pos = (ebits + w - 1) / w * w;
     if (pos == 0) {
         bn_select(r, work, cnt, 0, n);
         return;
     }
     pos -= w;
-    bn_select(cur, work, cnt, bn_bits(e, ebits, pos, w), n);
+    bn_select(r, work, cnt, bn_bits(e, ebits, pos, w), n);
     while (pos > 0) {
         unsigned k;
         pos -= w;
-        for (k = 0; k < w; k++) {
-            mote_bn_montmul_sep(oth, cur, cur, m, m0i, n);
-            t = cur, cur = oth, oth = t;
-        }
+        for (k = 0; k < w; k++)
+            mote_bn_montsqr(r, r, m, m0i, n, sel);
         bn_select(sel, work, cnt, bn_bits(e, ebits, pos, w), n);
-        mote_bn_montmul_sep(oth, cur, sel, m, m0i, n);
-        t = cur, cur = oth, oth = t;
-    }
-    if (cur != r)
+        mote_bn_montmul_sep(oth, r, sel, m, m0i, n);
         for (i = 0; i < n; i++)
-            r[i] = cur[i];
+            r[i] = oth[i];
+        if (++win % MOTE_BN_PROGRESS_WINDOWS == 0) mote_progress_tick(pg);
+    }
 }
 
 #endif

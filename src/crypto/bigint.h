@@ -13,8 +13,15 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "mote/config.h"
+#include "mote/progress.h"
 
 #define MOTE_BN_MAX_LIMBS ((MOTE_MAX_RSA_BITS + 31) / 32)
+
+/* Call the progress hook pg, if any (see mote/progress.h). */
+static inline void mote_progress_tick(const mote_progress *pg)
+{
+    if (pg != NULL && pg->fn != NULL) pg->fn(pg->arg);
+}
 
 /* r = a + b (r may alias a or b); returns the carry (0 or 1). */
 uint32_t mote_bn_add(uint32_t *r, const uint32_t *a, const uint32_t *b, size_t n);
@@ -44,6 +51,11 @@ void mote_bn_montmul(uint32_t *r, const uint32_t *a, const uint32_t *b, const ui
  * overlap a or b. Same result and preconditions as mote_bn_montmul. */
 void mote_bn_montmul_sep(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m,
                          uint32_t m0i, size_t n);
+/* r = a^2 / R mod m for a < m (same preconditions as montmul), about a
+ * quarter fewer products than montmul_sep(a, a). t: 2 n limbs of scratch,
+ * separate from r and a; r may alias a. */
+void mote_bn_montsqr(uint32_t *r, const uint32_t *a, const uint32_t *m, uint32_t m0i, size_t n,
+                     uint32_t *t);
 /* r = a + b mod m and r = a - b mod m for a, b < m (r may alias). */
 void mote_bn_modadd(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n);
 void mote_bn_modsub(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n);
@@ -71,9 +83,12 @@ void mote_bn_mod_wide(uint32_t *r, const uint32_t *x, size_t xn, const uint32_t 
  * squarings and one multiplication by a table entry selected with masks
  * (every entry is read), so time and memory accesses depend only on n, ebits
  * and w. work: (2^w + 2) n limbs of scratch (the table and two numbers).
+ * pg (may be NULL): called every MOTE_BN_PROGRESS_WINDOWS windows.
  * r must not alias a, e or work; a may be work + n (the table's slot for
  * a^1), but no other part of work. */
 void mote_bn_modexp(uint32_t *r, const uint32_t *a, const uint32_t *e, size_t ebits,
-                    const uint32_t *m, uint32_t m0i, size_t n, uint32_t *work, unsigned w);
+                    const uint32_t *m, uint32_t m0i, size_t n, uint32_t *work, unsigned w,
+                    const mote_progress *pg);
+#define MOTE_BN_PROGRESS_WINDOWS 4
 
 #endif

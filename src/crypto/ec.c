@@ -49,6 +49,13 @@
 
 #define L MOTE_EC_LIMBS
 
+/* The progress hook runs every MOTE_EC_PROGRESS_STEPS windows of the
+ * variable-base and fixed-base multiplications (a window: up to 4 doublings
+ * and an addition; the fixed-base comb: one doubling and one addition) and
+ * every 4 MOTE_EC_PROGRESS_STEPS bits of the verification's double
+ * multiplication (a doubling and at most two additions per bit). */
+#define MOTE_EC_PROGRESS_STEPS 8
+
 /* The variable-base table (ECDH and verification) holds at most
  * MOTE_EC_TAB_WORDS words: 8 Jacobian points of the smallest curve compiled
  * in. A larger curve gets fewer, narrower windows (P-384 next to P-256: 4
@@ -442,6 +449,16 @@ static const uint32_t code_madd[] MOTE_FLASH = {
     OP(OP_SUB, Y3, T1, T2), OP(OP_COPY, Z3, T3, 0),
 };
 
+/* Register k of run_code: word k % 3 of P, Q or R (k / 3), n words each,
+ * or temporary k - T1 of t (L words each). */
+static uint32_t *ec_reg(const uint32_t *P, const uint32_t *Q, uint32_t *R, uint32_t *t, uint32_t k,
+                        size_t n)
+{
+    const uint32_t *pt = k < X2 ? P : k < X3 ? Q : R;
+    if (k >= T1) return t + (k - T1) * L;
+    return (uint32_t *)pt + (k % 3) * n; /* inputs are never written */
+}
+
 /* Run len operations of code on R, P, Q. Returns the last OP_TEST's
  * result: bit 0 set when its first register is zero (H = 0: same x), bit 1
  * when both are (P = Q: the sum is then wrong and the caller must double
@@ -450,16 +467,10 @@ static uint32_t run_code(const mote_ec_curve *c, uint32_t *R, const uint32_t *P,
                          const uint32_t *code, size_t len)
 {
     size_t n = c->limbs, i;
-    uint32_t t[5 * L], flags = 0, *r[14];
-    for (i = 0; i < 3; i++) {
-        r[X1 + i] = (uint32_t *)P + i * n; /* inputs are never written */
-        r[X2 + i] = (uint32_t *)Q + i * n;
-        r[X3 + i] = R + i * n;
-    }
-    for (i = 0; i < 5; i++)
-        r[T1 + i] = t + i * L;
+    uint32_t t[5 * L], flags = 0;
     for (i = 0; i < len; i++) {
-        uint32_t w = code[i], *d = r[(w >> 8) & 15], *a = r[(w >> 4) & 15], *b = r[w & 15];
+        uint32_t w = code[i], *d = ec_reg(P, Q, R, t, (w >> 8) & 15, n),
+                 *a = ec_reg(P, Q, R, t, (w >> 4) & 15, n), *b = ec_reg(P, Q, R, t, w & 15, n);
         switch (w >> 12) {
         case OP_MUL:
             fe_mul(c, d, a, b);
@@ -526,7 +537,8 @@ static size_t tab_entries(const mote_ec_curve *c, unsigned *w)
     return cnt;
 }
 
-void mote_ec_mul(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const uint32_t *k)
+void mote_ec_mul(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const uint32_t *k,
+                 const mote_progress *pg)
 {
     size_t n = c->limbs, pw = 3 * n, cnt, i, t;
     unsigned w;
@@ -591,13 +603,14 @@ void mote_ec_mul(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const u
         flags = pt_add(c, T, R, T);
         if (t == 0) cmov_mask(T, tab, 0u - (flags >> 1), pw);
         cmov_mask(R, T, ~mote_ct_is_zero32(mag), pw);
+        if (t % MOTE_EC_PROGRESS_STEPS == 0) mote_progress_tick(pg);
     }
     mote_wipe(tab, sizeof tab);
     mote_wipe(T, sizeof T);
     mote_wipe(k1, sizeof k1);
 }
 
-void mote_ec_mulgen(const mote_ec_curve *c, uint32_t *R, const uint32_t *k)
+void mote_ec_mulgen(const mote_ec_curve *c, uint32_t *R, const uint32_t *k, const mote_progress *pg)
 {
     size_t n = c->limbs, pw = 3 * n, d = 8 * n, i, j;
     uint32_t T[2 * L], S[3 * L];
@@ -616,6 +629,7 @@ void mote_ec_mulgen(const mote_ec_curve *c, uint32_t *R, const uint32_t *k)
         cmov_mask(R, T, nz & qinf, 2 * n);
         cmov_mask(R + 2 * n, c->one, nz & qinf, n);
         qinf &= ~nz;
+        if (j % MOTE_EC_PROGRESS_STEPS == 0) mote_progress_tick(pg);
     }
     mote_wipe(T, sizeof T);
     mote_wipe(S, sizeof S);
@@ -644,7 +658,7 @@ static void add_vartime(const mote_ec_curve *c, uint32_t *R, int *inf, const uin
 }
 
 int mote_ec_muladd_vartime(const mote_ec_curve *c, uint32_t *R, const uint32_t *u1,
-                           const uint32_t *u2, const uint32_t *P)
+                           const uint32_t *u2, const uint32_t *P, const mote_progress *pg)
 {
     size_t n = c->limbs, pw = 3 * n, d = 8 * n, cnt, i;
     unsigned w;
@@ -682,6 +696,7 @@ int mote_ec_muladd_vartime(const mote_ec_curve *c, uint32_t *R, const uint32_t *
                 idx |= bit_at(u1, n, pos + (long)(d * i)) << i;
             if (idx) add_vartime(c, R, &inf, c->comb + (idx - 1) * 2 * n, 1);
         }
+        if (pos % (4 * MOTE_EC_PROGRESS_STEPS) == 0) mote_progress_tick(pg);
     }
     return inf ? -1 : 0;
 }

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "mote/ec.h"
+#include "mote/progress.h"
 
 #if MOTE_ENABLE_P384
 #define MOTE_EC_LIMBS 12
@@ -65,15 +66,17 @@ uint32_t mote_ec_scalar_decode(const mote_ec_curve *c, uint32_t *k, const uint8_
 
 /* R (Jacobian) = k G, constant time (comb over the curve's table), for
  * 1 <= k < n. */
-void mote_ec_mulgen(const mote_ec_curve *c, uint32_t *R, const uint32_t *k);
+void mote_ec_mulgen(const mote_ec_curve *c, uint32_t *R, const uint32_t *k,
+                    const mote_progress *pg);
 /* R (Jacobian) = k P for the affine point P of order n and 1 <= k < n,
  * constant time (signed fixed windows, masked table reads). R may alias P
  * (P is read only before R is written). */
-void mote_ec_mul(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const uint32_t *k);
+void mote_ec_mul(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const uint32_t *k,
+                 const mote_progress *pg);
 /* R = u1 G + u2 P (variable time: public scalars). Returns 0, or -1 if the
  * result is the point at infinity. R may alias P. */
 int mote_ec_muladd_vartime(const mote_ec_curve *c, uint32_t *R, const uint32_t *u1,
-                           const uint32_t *u2, const uint32_t *P);
+                           const uint32_t *u2, const uint32_t *P, const mote_progress *pg);
 
 /* x, y (n limbs each, normal form, either may be NULL) = the affine
  * coordinates of the Jacobian point R; constant time. Returns an all-ones

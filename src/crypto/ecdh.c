@@ -33,10 +33,11 @@ static void scalar_or_one(uint32_t *k, uint32_t ok, size_t n)
 }
 
 /* pub = k G for 1 <= k < n. */
-static void public_of(const mote_ec_curve *c, uint8_t *pub, const uint32_t *k)
+static void public_of(const mote_ec_curve *c, uint8_t *pub, const uint32_t *k,
+                      const mote_progress *pg)
 {
     uint32_t R[3 * L], x[L], y[L];
-    mote_ec_mulgen(c, R, k);
+    mote_ec_mulgen(c, R, k, pg);
     (void)mote_ec_to_affine(c, x, y, R); /* never infinity for 1 <= k < n */
     mote_ec_encode_point(c, pub, x, y);
     mote_wipe(R, sizeof R);
@@ -71,13 +72,19 @@ int mote_ec_public_from_private(int curve, uint8_t *pub, const uint8_t *priv)
     if (!c) return MOTE_ERR_UNSUPPORTED;
     ok = mote_ec_scalar_decode(c, k, priv);
     scalar_or_one(k, ok, c->limbs);
-    public_of(c, pub, k);
+    public_of(c, pub, k, NULL);
     mask_bytes(pub, 1 + 8 * (size_t)c->limbs, ok);
     mote_wipe(k, sizeof k);
     return ct_err(~ok, MOTE_ERR_BAD_KEY);
 }
 
 int mote_ecdh_keygen(int curve, uint8_t *priv, uint8_t *pub, mote_drbg_ctx *rng)
+{
+    return mote_ecdh_keygen_p(curve, priv, pub, rng, NULL);
+}
+
+int mote_ecdh_keygen_p(int curve, uint8_t *priv, uint8_t *pub, mote_drbg_ctx *rng,
+                       const mote_progress *pg)
 {
     const mote_ec_curve *c = mote_ec_curve_get(curve);
     uint8_t buf[MOTE_EC_MAX_SCALAR + 8];
@@ -98,7 +105,7 @@ int mote_ecdh_keygen(int curve, uint8_t *priv, uint8_t *pub, mote_drbg_ctx *rng)
     mote_ec_sc_reduce(c, k, buf, 4 * n + 8);
     k[0] |= mote_bn_is_zero(k, n);
     mote_bn_to_be(priv, 4 * n, k, n);
-    public_of(c, pub, k);
+    public_of(c, pub, k, pg);
     mote_wipe(buf, sizeof buf);
     mote_wipe(k, sizeof k);
     return MOTE_OK;
@@ -106,6 +113,12 @@ int mote_ecdh_keygen(int curve, uint8_t *priv, uint8_t *pub, mote_drbg_ctx *rng)
 
 int mote_ecdh_shared(int curve, uint8_t *secret, const uint8_t *priv, const uint8_t *peer,
                      size_t peer_len)
+{
+    return mote_ecdh_shared_p(curve, secret, priv, peer, peer_len, NULL);
+}
+
+int mote_ecdh_shared_p(int curve, uint8_t *secret, const uint8_t *priv, const uint8_t *peer,
+                       size_t peer_len, const mote_progress *pg)
 {
     const mote_ec_curve *c = mote_ec_curve_get(curve);
     uint32_t P[3 * L], k[L], ok, bad; /* the peer's point, then k P in place */
@@ -119,7 +132,7 @@ int mote_ecdh_shared(int curve, uint8_t *secret, const uint8_t *priv, const uint
     if (ret != MOTE_OK) return ret;
     ok = mote_ec_scalar_decode(c, k, priv);
     scalar_or_one(k, ok, n);
-    mote_ec_mul(c, P, P, k);
+    mote_ec_mul(c, P, P, k, pg);
     /* Only the point at infinity is refused (it cannot occur for a valid
      * point and key; this is a fault check). x = 0 is a genuine point of
      * the group when b is a square (P-256), and Wycheproof expects it. */

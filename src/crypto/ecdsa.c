@@ -23,8 +23,15 @@ static void digest_scalar(const mote_ec_curve *c, uint32_t *e, const uint8_t *ha
 int mote_ecdsa_verify_raw(int curve, const uint8_t *pub, size_t pub_len, const uint8_t *hash,
                           size_t hash_len, const uint8_t *sig, size_t sig_len)
 {
+    return mote_ecdsa_verify_raw_p(curve, pub, pub_len, hash, hash_len, sig, sig_len, NULL);
+}
+
+int mote_ecdsa_verify_raw_p(int curve, const uint8_t *pub, size_t pub_len, const uint8_t *hash,
+                            size_t hash_len, const uint8_t *sig, size_t sig_len,
+                            const mote_progress *pg)
+{
     const mote_ec_curve *c = mote_ec_curve_get(curve);
-    uint32_t R[3 * L], r[L], a[L], b[L], w[L]; /* R: the public point, then the sum */
+    uint32_t R[3 * L], r[L], a[L], b[L]; /* R: the public point, then the sum */
     size_t n;
     int ret;
     if (!c) return MOTE_ERR_UNSUPPORTED;
@@ -37,17 +44,19 @@ int mote_ecdsa_verify_raw(int curve, const uint8_t *pub, size_t pub_len, const u
     if (mote_bn_is_zero(r, n) || mote_bn_is_zero(a, n) || !mote_bn_lt(r, c->n, n) ||
         !mote_bn_lt(a, c->n, n))
         return MOTE_ERR_BAD_SIGNATURE;
-    mote_ec_sc_inv(c, w, a);             /* s^-1 R */
-    digest_scalar(c, b, hash, hash_len); /* e */
-    mote_ec_sc_mul(c, a, b, w);          /* u1 = e / s */
-    mote_ec_sc_mul(c, b, r, w);          /* u2 = r / s */
-    if (mote_ec_muladd_vartime(c, R, a, b, R) != 0) return MOTE_ERR_BAD_SIGNATURE;
+    mote_ec_sc_inv(c, b, a);             /* s^-1 R */
+    digest_scalar(c, a, hash, hash_len); /* e */
+    mote_ec_sc_mul(c, R + 2 * n, a, b);  /* u1 = e / s (Z of the point: still free) */
+    mote_ec_sc_mul(c, a, r, b);          /* u2 = r / s */
+    memcpy(b, R + 2 * n, 4 * n);
+    if (mote_ec_muladd_vartime(c, R, b, a, R, pg) != 0) return MOTE_ERR_BAD_SIGNATURE;
     /* x(R) mod n == r without an inversion: X == r Z^2 (mod p), or, when
-     * r + n < p, X == (r + n) Z^2. Values in the Montgomery domain. */
-    mote_ec_fe_mul(c, w, R + 2 * n, R + 2 * n); /* Z^2 */
+     * r + n < p, X == (r + n) Z^2. Values in the Montgomery domain. Z^2
+     * goes to Y's place (Y is not needed). */
+    mote_ec_fe_mul(c, R + n, R + 2 * n, R + 2 * n);
     for (;;) {
         mote_ec_fe_mul(c, a, r, c->rr); /* r R */
-        mote_ec_fe_mul(c, b, a, w);
+        mote_ec_fe_mul(c, b, a, R + n);
         if (memcmp(b, R, 4 * n) == 0) return MOTE_OK;
         if (mote_bn_add(r, r, c->n, n) || !mote_bn_lt(r, c->p, n)) break;
     }
@@ -75,11 +84,18 @@ int mote_ecdsa_der_to_raw(uint8_t *raw, size_t scalar_len, const uint8_t *der, s
 int mote_ecdsa_verify_der(int curve, const uint8_t *pub, size_t pub_len, const uint8_t *hash,
                           size_t hash_len, const uint8_t *sig, size_t sig_len)
 {
+    return mote_ecdsa_verify_der_p(curve, pub, pub_len, hash, hash_len, sig, sig_len, NULL);
+}
+
+int mote_ecdsa_verify_der_p(int curve, const uint8_t *pub, size_t pub_len, const uint8_t *hash,
+                            size_t hash_len, const uint8_t *sig, size_t sig_len,
+                            const mote_progress *pg)
+{
     uint8_t raw[MOTE_ECDSA_MAX_RAW];
     size_t q = mote_ec_scalar_len(curve);
     if (q == 0) return MOTE_ERR_UNSUPPORTED;
     if (mote_ecdsa_der_to_raw(raw, q, sig, sig_len) != MOTE_OK) return MOTE_ERR_BAD_SIGNATURE;
-    return mote_ecdsa_verify_raw(curve, pub, pub_len, hash, hash_len, raw, 2 * q);
+    return mote_ecdsa_verify_raw_p(curve, pub, pub_len, hash, hash_len, raw, 2 * q, pg);
 }
 
 /* One DER INTEGER for the big-endian magnitude v[0..len) at out (NULL:
@@ -215,7 +231,7 @@ static MOTE_EC_NOINLINE uint32_t sign_with(const mote_ec_curve *c, uint8_t *sig,
     size_t n = c->limbs, qlen = 4 * n, i;
     uint32_t zero;
     /* r = x(kG) mod n */
-    mote_ec_mulgen(c, w.R, k);
+    mote_ec_mulgen(c, w.R, k, NULL); /* short: no progress calls in signing */
     (void)mote_ec_to_affine(c, w.r, NULL, w.R);
     {
         uint32_t borrow = mote_bn_sub(w.u, w.r, c->n, n); /* x < p < 2n */

@@ -44,8 +44,8 @@ static void to_bytes(uint8_t *out, const uint32_t *a, uint32_t *t)
     mote_bn_to_be(out, MOTE_FFDHE2048_LEN, t + N, N);
 }
 
-void mote_ffdhe2048_public(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN],
-                           uint8_t pub[MOTE_FFDHE2048_LEN])
+static void ffdhe_public(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN],
+                         uint8_t pub[MOTE_FFDHE2048_LEN], const mote_progress *pg)
 {
     uint32_t acc[N], t[2 * N], x[8];
     int i;
@@ -54,9 +54,10 @@ void mote_ffdhe2048_public(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN],
     /* left to right: square, then double (a cheap modular addition, since
      * g = 2) and keep the double only where the exponent bit is 1 */
     for (i = 255; i >= 0; i--) {
-        mote_bn_montmul_sep(t, acc, acc, P, M0I, N);
-        mote_bn_modadd(acc, t, t, P, N);
-        mote_bn_cmov(acc, t, ((x[i / 32] >> (i % 32)) & 1u) ^ 1u, N);
+        mote_bn_montsqr(acc, acc, P, M0I, N, t);
+        mote_bn_modadd(t, acc, acc, P, N);
+        mote_bn_cmov(acc, t, (x[i / 32] >> (i % 32)) & 1u, N);
+        if (i % 16 == 0) mote_progress_tick(pg);
     }
     to_bytes(pub, acc, t);
     mote_wipe(x, sizeof x);
@@ -64,8 +65,20 @@ void mote_ffdhe2048_public(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN],
     mote_wipe(t, sizeof t);
 }
 
+void mote_ffdhe2048_public(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN],
+                           uint8_t pub[MOTE_FFDHE2048_LEN])
+{
+    ffdhe_public(priv, pub, NULL);
+}
+
 int mote_ffdhe2048_keygen(uint8_t priv[MOTE_FFDHE2048_PRIV_LEN], uint8_t pub[MOTE_FFDHE2048_LEN],
                           mote_drbg_ctx *rng)
+{
+    return mote_ffdhe2048_keygen_p(priv, pub, rng, NULL);
+}
+
+int mote_ffdhe2048_keygen_p(uint8_t priv[MOTE_FFDHE2048_PRIV_LEN], uint8_t pub[MOTE_FFDHE2048_LEN],
+                            mote_drbg_ctx *rng, const mote_progress *pg)
 {
     int r = mote_drbg_generate(rng, priv, MOTE_FFDHE2048_PRIV_LEN);
     if (r) {
@@ -74,12 +87,19 @@ int mote_ffdhe2048_keygen(uint8_t priv[MOTE_FFDHE2048_PRIV_LEN], uint8_t pub[MOT
         return r;
     }
     priv[0] |= 0x80;
-    mote_ffdhe2048_public(priv, pub);
+    ffdhe_public(priv, pub, pg);
     return MOTE_OK;
 }
 
 int mote_ffdhe2048_shared(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN], const uint8_t *peer,
                           size_t peer_len, uint8_t secret[MOTE_FFDHE2048_LEN])
+{
+    return mote_ffdhe2048_shared_p(priv, peer, peer_len, secret, NULL);
+}
+
+int mote_ffdhe2048_shared_p(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN], const uint8_t *peer,
+                            size_t peer_len, uint8_t secret[MOTE_FFDHE2048_LEN],
+                            const mote_progress *pg)
 {
     uint32_t acc[N], x[8], tab[((1u << MOTE_FFDHE_WINDOW) + 2) * N];
     uint32_t *y = tab + 2 * N; /* the peer value, until the table is built */
@@ -94,7 +114,7 @@ int mote_ffdhe2048_shared(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN], const uin
     mote_bn_r2_t(acc, P, N, tab + 3 * N);
     mote_bn_montmul_sep(tab + N, y, acc, P, M0I, N); /* y R, in the table's slot for y^1 */
     mote_bn_from_be(x, 8, priv, MOTE_FFDHE2048_PRIV_LEN);
-    mote_bn_modexp(acc, tab + N, x, 256, P, M0I, N, tab, MOTE_FFDHE_WINDOW);
+    mote_bn_modexp(acc, tab + N, x, 256, P, M0I, N, tab, MOTE_FFDHE_WINDOW, pg);
     to_bytes(secret, acc, tab);
     mote_wipe(x, sizeof x);
     mote_wipe(acc, sizeof acc);

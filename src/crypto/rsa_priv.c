@@ -165,7 +165,8 @@ static size_t work_need(size_t nn, size_t np, unsigned w)
 /* One CRT half: out = (m mod P)^(dP + k (P - 1)) mod P, in the Montgomery
  * domain. s: (2^w + 3) np + 2 limbs of scratch. */
 static void crt_half(uint32_t *out, const uint32_t *m, size_t nn, const uint32_t *P,
-                     const uint32_t *dP, const uint32_t *k, uint32_t *s, size_t np, unsigned w)
+                     const uint32_t *dP, const uint32_t *k, uint32_t *s, size_t np, unsigned w,
+                     const mote_progress *pg)
 {
     /* the base x goes straight into the table's slot for x^1 (modexp allows
      * that); R^2 and mod_wide's scratch use later slots until then */
@@ -184,14 +185,14 @@ static void crt_half(uint32_t *out, const uint32_t *m, size_t nn, const uint32_t
         d = (uint64_t)ex[i] - (i < 2 ? k[i] : 0) - (uint32_t)(d >> 63);
         ex[i] = (uint32_t)d;
     }
-    mote_bn_modexp(out, x, ex, 32 * (np + 2), P, m0i, np, tab, w);
+    mote_bn_modexp(out, x, ex, 32 * (np + 2), P, m0i, np, tab, w, pg);
     mote_wipe(ex, (np + 2) * 4);
     mote_wipe(x, np * 4);
 }
 
 /* sig[0..k) holds the encoded message EM (< n); replace it by EM^d mod n. */
 static int rsasp1(const mote_rsa_private_key *key, uint8_t *sig, mote_drbg_ctx *rng, uint32_t *work,
-                  unsigned w)
+                  unsigned w, const mote_progress *pg)
 {
     size_t nn = (key->bits + 31u) / 32, np = (nn + 1) / 2, k = key->len, i;
     size_t used = work_need(nn, np, w);
@@ -200,8 +201,8 @@ static int rsasp1(const mote_rsa_private_key *key, uint8_t *sig, mote_drbg_ctx *
     int r = mote_drbg_generate(rng, (uint8_t *)kr, sizeof kr);
     if (r) return r;
     mote_bn_from_be(m, nn, sig, k);
-    crt_half(mq, m, nn, key->q, key->dq, kr + 2, s, np, w);
-    crt_half(mp, m, nn, key->p, key->dp, kr, s, np, w);
+    crt_half(mq, m, nn, key->q, key->dq, kr + 2, s, np, w, pg);
+    crt_half(mp, m, nn, key->p, key->dp, kr, s, np, w, pg);
     mote_wipe(kr, sizeof kr);
     {
         /* Garner: s = mq + q ((mp - mq) qinv mod p), mp in the Montgomery
@@ -259,14 +260,29 @@ int mote_rsa_sign_pkcs1(const mote_rsa_private_key *key, const mote_hash_desc *h
                         const uint8_t *hash, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
                         uint32_t *work, size_t work_words)
 {
+    return mote_rsa_sign_pkcs1_p(key, h, hash, sig, sig_len, rng, work, work_words, NULL);
+}
+
+int mote_rsa_sign_pkcs1_p(const mote_rsa_private_key *key, const mote_hash_desc *h,
+                          const uint8_t *hash, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
+                          uint32_t *work, size_t work_words, const mote_progress *pg)
+{
     unsigned w = sign_check(key, h, sig_len, work, work_words);
     if (w == 0 || mote_rsa_pkcs1_encode(sig, sig_len, h, hash)) return MOTE_ERR_BAD_INPUT;
-    return rsasp1(key, sig, rng, work, w);
+    return rsasp1(key, sig, rng, work, w, pg);
 }
 
 int mote_rsa_sign_pss(const mote_rsa_private_key *key, const mote_hash_desc *h, const uint8_t *hash,
                       size_t salt_len, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
                       uint32_t *work, size_t work_words)
+{
+    return mote_rsa_sign_pss_p(key, h, hash, salt_len, sig, sig_len, rng, work, work_words, NULL);
+}
+
+int mote_rsa_sign_pss_p(const mote_rsa_private_key *key, const mote_hash_desc *h,
+                        const uint8_t *hash, size_t salt_len, uint8_t *sig, size_t sig_len,
+                        mote_drbg_ctx *rng, uint32_t *work, size_t work_words,
+                        const mote_progress *pg)
 {
     size_t hl, em_len, db_len;
     uint8_t *em;
@@ -289,7 +305,7 @@ int mote_rsa_sign_pss(const mote_rsa_private_key *key, const mote_hash_desc *h, 
     mote_rsa_mgf1_xor(em, db_len, h, em + db_len, &ctx);
     em[0] &= (uint8_t) ~(0xFF00u >> (8 * em_len - (key->bits - 1u)));
     em[em_len - 1] = 0xbc;
-    return rsasp1(key, sig, rng, work, w);
+    return rsasp1(key, sig, rng, work, w, pg);
 }
 
 #endif

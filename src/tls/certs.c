@@ -251,8 +251,13 @@ static int verify(mote_tls_conn *c, uint16_t scheme, const signed_msg *m, const 
         if (!curve ||
             (!tls12 && (scheme == MOTE_SIG_ECDSA_SECP256R1_SHA256) != (curve == MOTE_EC_P256)))
             return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
-        ok = mote_ecdsa_verify_der(curve, k->data, k->len, digest, h->out_len, sig, sig_len) ==
-             MOTE_OK;
+        {
+            mote_progress pg; /* the application's hook, inside the verification */
+            pg.fn = c->cfg->progress;
+            pg.arg = c->cfg->progress_arg;
+            ok = mote_ecdsa_verify_der_p(curve, k->data, k->len, digest, h->out_len, sig, sig_len,
+                                         &pg) == MOTE_OK;
+        }
         break;
     }
 #endif

@@ -248,8 +248,13 @@ static int rsa_sign(mote_tls_conn *c, const mote_x509_privkey *k, const uint8_t 
     else if (k->u.rsa.bits > 2048)
         return MOTE_ERR_UNSUPPORTED;
     digest_of(c, h, content, content_len, digest);
-    rc = mote_rsa_sign_pss(&k->u.rsa, h, digest, h->out_len, sig, k->u.rsa.len, c->cfg->rng, work,
-                           words);
+    {
+        mote_progress pg; /* the application's hook, inside the exponentiations */
+        pg.fn = c->cfg->progress;
+        pg.arg = c->cfg->progress_arg;
+        rc = mote_rsa_sign_pss_p(&k->u.rsa, h, digest, h->out_len, sig, k->u.rsa.len, c->cfg->rng,
+                                 work, words, &pg);
+    }
     mote_wipe(digest, sizeof digest);
     return rc;
 }

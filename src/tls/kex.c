@@ -41,13 +41,17 @@ int mote_tls_kex_supported(uint16_t group)
 int mote_tls_kex_keygen(mote_tls_conn *c, uint16_t group, uint8_t *pub, size_t *pub_len)
 {
     int rc = MOTE_ERR_UNSUPPORTED;
+    mote_progress pg; /* the application's hook, inside long operations */
+    pg.fn = c->cfg->progress;
+    pg.arg = c->cfg->progress_arg;
+    (void)pg;
     mote_wipe(c->kex_priv, sizeof c->kex_priv);
     switch (group) {
 #if MOTE_ENABLE_P256 || MOTE_ENABLE_P384
     case MOTE_GROUP_SECP256R1:
     case MOTE_GROUP_SECP384R1:
         /* the TLS group numbers are mote's curve ids */
-        rc = mote_ecdh_keygen(group, c->kex_priv, pub, c->cfg->rng);
+        rc = mote_ecdh_keygen_p(group, c->kex_priv, pub, c->cfg->rng, &pg);
         *pub_len = mote_ec_point_len(group);
         break;
 #endif
@@ -59,7 +63,7 @@ int mote_tls_kex_keygen(mote_tls_conn *c, uint16_t group, uint8_t *pub, size_t *
 #endif
 #if MOTE_ENABLE_FFDHE
     case MOTE_GROUP_FFDHE2048:
-        rc = mote_ffdhe2048_keygen(c->kex_priv, pub, c->cfg->rng);
+        rc = mote_ffdhe2048_keygen_p(c->kex_priv, pub, c->cfg->rng, &pg);
         *pub_len = MOTE_FFDHE2048_LEN;
         if (rc == MOTE_OK) c->pk_ops++; /* a 2048-bit exponentiation */
         break;
@@ -75,12 +79,16 @@ int mote_tls_kex_shared(mote_tls_conn *c, const uint8_t *peer, size_t peer_len, 
                         size_t *secret_len)
 {
     int rc = MOTE_ERR_UNSUPPORTED;
+    mote_progress pg;
+    pg.fn = c->cfg->progress;
+    pg.arg = c->cfg->progress_arg;
+    (void)pg;
     switch (c->kex_group) {
 #if MOTE_ENABLE_P256 || MOTE_ENABLE_P384
     case MOTE_GROUP_SECP256R1:
     case MOTE_GROUP_SECP384R1:
         /* the peer's point is validated (on the curve, not infinity) inside */
-        rc = mote_ecdh_shared(c->kex_group, secret, c->kex_priv, peer, peer_len);
+        rc = mote_ecdh_shared_p(c->kex_group, secret, c->kex_priv, peer, peer_len, &pg);
         *secret_len = mote_ec_scalar_len(c->kex_group);
         break;
 #endif
@@ -94,7 +102,7 @@ int mote_tls_kex_shared(mote_tls_conn *c, const uint8_t *peer, size_t peer_len, 
 #if MOTE_ENABLE_FFDHE
     case MOTE_GROUP_FFDHE2048:
         if (peer_len != MOTE_FFDHE2048_LEN) return MOTE_ERR_BAD_KEY; /* TLS 1.3 pads to 256 */
-        rc = mote_ffdhe2048_shared(c->kex_priv, peer, peer_len, secret);
+        rc = mote_ffdhe2048_shared_p(c->kex_priv, peer, peer_len, secret, &pg);
         *secret_len = MOTE_FFDHE2048_LEN;
         break;
 #endif

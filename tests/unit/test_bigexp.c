@@ -318,15 +318,15 @@ int main(void)
         mote_bn_montmul(am, a, rr, m, m0i, n);
         for (w = 1; w <= 8; w++) {
             memset(r, 0xA5, sizeof r);
-            mote_bn_modexp(r, am, e, kat[k].ebits, m, m0i, n, work, w);
+            mote_bn_modexp(r, am, e, kat[k].ebits, m, m0i, n, work, w, NULL);
             mote_bn_montmul(r, r, one, m, m0i, n);
             CHECK(eq_hex(r, n, kat[k].ae));
         }
         /* exponent 0 and 1 */
-        mote_bn_modexp(r, am, e, 0, m, m0i, n, work, 4);
+        mote_bn_modexp(r, am, e, 0, m, m0i, n, work, 4, NULL);
         mote_bn_montmul(r, r, one, m, m0i, n);
         CHECK(memcmp(r, one, n * 4) == 0);
-        mote_bn_modexp(r, am, one, 1, m, m0i, n, work, 3);
+        mote_bn_modexp(r, am, one, 1, m, m0i, n, work, 3, NULL);
         mote_bn_montmul(r, r, one, m, m0i, n);
         CHECK(eq_hex(r, n, kat[k].a));
         /* x mod m from 2n, n + 1 and n limbs, and in place */

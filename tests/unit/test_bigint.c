@@ -173,6 +173,27 @@ int main(void)
         ref_modmul(r2, a, b, m, n);
         CHECK(memcmp(r1, r2, n * 4) == 0);
         CHECK(mote_bn_lt(r1, m, n) == 1);
+        /* the squaring (32-bit words for odd n, 64-bit ones for even n
+         * with MOTE_BN64) agrees with the product, including a = m - 1,
+         * whose doubled cross products carry the most */
+        {
+            uint32_t t[2 * MOTE_BN_MAX_LIMBS], m0i = mote_bn_m0inv(m[0]);
+            mote_bn_montmul_sep(r1, a, a, m, m0i, n);
+            mote_bn_montsqr(r2, a, m, m0i, n, t);
+            CHECK(memcmp(r1, r2, n * 4) == 0);
+            memcpy(a, m, n * 4);
+            a[0] -= 1;
+            mote_bn_montmul_sep(r1, a, a, m, m0i, n);
+            mote_bn_montsqr(a, a, m, m0i, n, t); /* r aliasing a */
+            CHECK(memcmp(r1, a, n * 4) == 0);
+            CHECK(mote_bn_lt(a, m, n) == 1);
+            /* against the plain reference too */
+            memcpy(b, m, n * 4);
+            b[0] -= 1;
+            mont_modmul(r1, b, b, m, n);
+            ref_modmul(r2, b, b, m, n);
+            CHECK(memcmp(r1, r2, n * 4) == 0);
+        }
     }
     /* add/sub carries and comparisons at the edges */
     {

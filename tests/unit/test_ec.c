@@ -167,15 +167,15 @@ static void check_mults(const mote_ec_curve *c, const uint32_t *k)
     uint32_t R[3 * MOTE_EC_LIMBS], G[2 * MOTE_EC_LIMBS], zero[MOTE_EC_LIMBS] = {0};
     uint32_t x1[MOTE_EC_LIMBS], y1[MOTE_EC_LIMBS], x2[MOTE_EC_LIMBS], y2[MOTE_EC_LIMBS];
     memcpy(G, c->comb, 8 * n); /* entry 1 is G (Montgomery form) */
-    mote_ec_mulgen(c, R, k);
+    mote_ec_mulgen(c, R, k, NULL);
     affine_of(c, x1, y1, R);
-    mote_ec_mul(c, R, G, k);
+    mote_ec_mul(c, R, G, k, NULL);
     affine_of(c, x2, y2, R);
     CHECK(memcmp(x1, x2, 4 * n) == 0 && memcmp(y1, y2, 4 * n) == 0);
-    CHECK_EQ_INT(mote_ec_muladd_vartime(c, R, k, zero, G), 0);
+    CHECK_EQ_INT(mote_ec_muladd_vartime(c, R, k, zero, G, NULL), 0);
     affine_of(c, x2, y2, R);
     CHECK(memcmp(x1, x2, 4 * n) == 0 && memcmp(y1, y2, 4 * n) == 0);
-    CHECK_EQ_INT(mote_ec_muladd_vartime(c, R, zero, k, G), 0);
+    CHECK_EQ_INT(mote_ec_muladd_vartime(c, R, zero, k, G, NULL), 0);
     affine_of(c, x2, y2, R);
     CHECK(memcmp(x1, x2, 4 * n) == 0 && memcmp(y1, y2, 4 * n) == 0);
 }
@@ -193,7 +193,7 @@ static void test_mults(const mote_ec_curve *c)
         memset(k, 0, sizeof k);
         for (i = 0; i < 4; i++)
             if (e >> i & 1) k[(d * i) / 32] |= 1u << ((d * i) % 32);
-        mote_ec_mul(c, R, G, k);
+        mote_ec_mul(c, R, G, k, NULL);
         affine_of(c, x, y, R);
         mote_ec_fe_mul(c, ex, c->comb + (e - 1) * 2 * n, one);
         mote_ec_fe_mul(c, ey, c->comb + (e - 1) * 2 * n + n, one);
@@ -209,7 +209,7 @@ static void test_mults(const mote_ec_curve *c)
     /* n - 1 is -G */
     memcpy(k, c->n, 4 * n);
     k[0] -= 1;
-    mote_ec_mul(c, R, G, k);
+    mote_ec_mul(c, R, G, k, NULL);
     affine_of(c, x, y, R);
     mote_ec_fe_mul(c, ex, G, one);
     CHECK(memcmp(x, ex, 4 * n) == 0);

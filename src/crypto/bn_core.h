@@ -1,0 +1,173 @@
+/* mote (private): the Montgomery multiplication and squaring loops of
+ * bigint.c, written once over a word type and included once per word size:
+ * 32-bit words with 64-bit products (every platform, through mote_mul32) and,
+ * with MOTE_BN64, 64-bit words with 128-bit products (mote_mul64, hosts with
+ * unsigned __int128). Numbers stay arrays of 32-bit limbs in memory; the
+ * 64-bit form reads and writes them two limbs at a time (n even), so both
+ * forms compute the same values with the same R = 2^(32 n).
+ *
+ * The includer defines BN_W (word), BN_DW (double word), BN_BITS, BN_STEP
+ * (32-bit limbs per word), BN_MUL(a, b) (BN_DW product), BN_LD(p) / BN_ST(p, v)
+ * (one word at limb pointer p), BN_(name) (the function names) and BN_FN
+ * (their storage class and attributes). Every loop
+ * runs over all words: time depends on the word count only. */
+
+/* r = a b / R + top R (top returned), with r + top R < 2 m: FIOS, one pass
+ * per word of b. r must not overlap a or b. nw words. */
+BN_FN uint32_t BN_(montmul)(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m,
+                            BN_W m0i, size_t nw)
+{
+    BN_W top = 0;
+    size_t i, j;
+    for (i = 0; i < nw; i++)
+        BN_ST(r + BN_STEP * i, 0);
+#if BN_BITS == 64
+    /* The sums in single words with carries from comparisons: gcc keeps
+     * them in registers (128-bit sums made it spill, a deeper frame) */
+    for (i = 0; i < nw; i++) {
+        BN_W bi = BN_LD(b + BN_STEP * i), q, l1, h1, l2, h2, x;
+        BN_DW p = BN_MUL(BN_LD(a), bi);
+        x = BN_LD(r);
+        l1 = (BN_W)p + x;
+        h1 = (BN_W)(p >> BN_BITS) + (l1 < x);
+        q = l1 * m0i;
+        p = BN_MUL(q, BN_LD(m));
+        l2 = (BN_W)p + l1; /* 0 by choice of q */
+        h2 = (BN_W)(p >> BN_BITS) + (l2 < l1);
+        for (j = 1; j < nw; j++) {
+            p = BN_MUL(BN_LD(a + BN_STEP * j), bi);
+            x = BN_LD(r + BN_STEP * j);
+            l1 = (BN_W)p + x;
+            x = (BN_W)(p >> BN_BITS) + (l1 < x);
+            l1 += h1;
+            h1 = x + (l1 < h1);
+            p = BN_MUL(q, BN_LD(m + BN_STEP * j));
+            l2 = (BN_W)p + l1;
+            x = (BN_W)(p >> BN_BITS) + (l2 < l1);
+            l2 += h2;
+            h2 = x + (l2 < h2);
+            BN_ST(r + BN_STEP * (j - 1), l2);
+        }
+        l1 = h1 + h2;
+        x = (BN_W)(l1 < h1);
+        l1 += top;
+        x += (BN_W)(l1 < top);
+        BN_ST(r + BN_STEP * (nw - 1), l1);
+        top = x;
+    }
+#else
+    for (i = 0; i < nw; i++) {
+        BN_W bi = BN_LD(b + BN_STEP * i), q;
+        BN_DW c1, c2;
+        c1 = BN_MUL(BN_LD(a), bi) + BN_LD(r);
+        q = (BN_W)c1 * m0i;
+        c2 = BN_MUL(q, BN_LD(m)) + (BN_W)c1; /* low word is 0 by choice of q */
+        for (j = 1; j < nw; j++) {
+            c1 =
+                BN_MUL(BN_LD(a + BN_STEP * j), bi) + BN_LD(r + BN_STEP * j) + (BN_W)(c1 >> BN_BITS);
+            c2 = BN_MUL(q, BN_LD(m + BN_STEP * j)) + (BN_W)c1 + (BN_W)(c2 >> BN_BITS);
+            BN_ST(r + BN_STEP * (j - 1), (BN_W)c2);
+        }
+        c1 = (c1 >> BN_BITS) + (c2 >> BN_BITS) + top;
+        BN_ST(r + BN_STEP * (nw - 1), (BN_W)c1);
+        top = (BN_W)(c1 >> BN_BITS);
+    }
+#endif
+    return (uint32_t)top;
+}
+
+/* t (2 nw words) = a^2, then reduced in place: t[nw..2nw) + top R (top
+ * returned) = a^2 / R mod m, below 2 m. The cross products a_i a_j (i < j)
+ * are formed once and doubled, so the square costs nw (nw + 1) / 2 products
+ * instead of nw^2; the reduction nw^2. */
+BN_FN uint32_t BN_(sqr_reduce)(uint32_t *t, const uint32_t *a, const uint32_t *m, BN_W m0i,
+                               size_t nw)
+{
+    BN_DW c;
+    BN_W in = 0, top = 0;
+    size_t i, j;
+    for (i = 0; i < 2 * nw; i++)
+        BN_ST(t + BN_STEP * i, 0);
+    /* row i adds a_i a_j (j > i) at t[i + j] and sets t[i + nw], which no
+     * earlier row reached */
+    for (i = 0; i < nw; i++) {
+        BN_W ai = BN_LD(a + BN_STEP * i);
+        BN_W cw = 0;
+        for (j = i + 1; j < nw; j++) {
+            c = BN_MUL(ai, BN_LD(a + BN_STEP * j)) + BN_LD(t + BN_STEP * (i + j));
+            c += cw;
+            BN_ST(t + BN_STEP * (i + j), (BN_W)c);
+            cw = (BN_W)(c >> BN_BITS);
+        }
+        BN_ST(t + BN_STEP * (i + nw), cw);
+    }
+    /* t = 2 t + sum a_i^2 B^(2i) */
+    c = 0;
+    for (i = 0; i < nw; i++) {
+        BN_W ai = BN_LD(a + BN_STEP * i), lo, hi;
+        BN_DW sq = BN_MUL(ai, ai);
+        lo = BN_LD(t + BN_STEP * 2 * i);
+        hi = BN_LD(t + BN_STEP * (2 * i + 1));
+        c = (BN_DW)((lo << 1) | in) + (BN_W)sq + (BN_W)(c >> BN_BITS);
+        in = lo >> (BN_BITS - 1);
+        BN_ST(t + BN_STEP * 2 * i, (BN_W)c);
+        c = (BN_DW)((hi << 1) | in) + (BN_W)(sq >> BN_BITS) + (BN_W)(c >> BN_BITS);
+        in = hi >> (BN_BITS - 1);
+        BN_ST(t + BN_STEP * (2 * i + 1), (BN_W)c);
+    }
+    /* Montgomery reduction, one word of t per step */
+    for (i = 0; i < nw; i++) {
+        BN_W q = BN_LD(t + BN_STEP * i) * m0i;
+        BN_W cw = 0;
+        for (j = 0; j < nw; j++) {
+            c = BN_MUL(q, BN_LD(m + BN_STEP * j)) + BN_LD(t + BN_STEP * (i + j));
+            c += cw;
+            BN_ST(t + BN_STEP * (i + j), (BN_W)c);
+            cw = (BN_W)(c >> BN_BITS);
+        }
+        c = (BN_DW)BN_LD(t + BN_STEP * (i + nw)) + cw + top;
+        BN_ST(t + BN_STEP * (i + nw), (BN_W)c);
+        top = (BN_W)(c >> BN_BITS);
+    }
+    return (uint32_t)top;
+}
+
+/* r = x + top R - m if that is not negative, else x + top R, for
+ * x + top R < 2 m: subtract, then add m back if that borrowed and top was
+ * clear (r may alias x). */
+BN_FN void BN_(final_sub)(uint32_t *r, const uint32_t *x, uint32_t top, const uint32_t *m,
+                          size_t nw)
+{
+    BN_W mask, bw = 0, c = 0;
+    size_t i;
+    /* borrows and carries from comparisons of words (no double words:
+     * fewer instructions for the 64-bit form, the same for the 32-bit one) */
+    for (i = 0; i < nw; i++) {
+        BN_W xi = BN_LD(x + BN_STEP * i), mi = BN_LD(m + BN_STEP * i), d = xi - mi;
+        BN_W b1 = (BN_W)(xi < mi);
+        BN_ST(r + BN_STEP * i, d - bw);
+        bw = b1 | (BN_W)(d < bw);
+    }
+    mask = (BN_W)0 - (bw & (BN_W)(top ^ 1u));
+    for (i = 0; i < nw; i++) {
+        BN_W ri = BN_LD(r + BN_STEP * i), s = ri + (BN_LD(m + BN_STEP * i) & mask);
+        BN_W c1 = (BN_W)(s < ri);
+        BN_ST(r + BN_STEP * i, s + c);
+        c = c1 | (BN_W)(s + c < c);
+    }
+}
+
+/* r = tab[idx] (tab holds cnt entries of nw words), reading every entry. */
+BN_FN void BN_(select)(uint32_t *r, const uint32_t *tab, size_t cnt, uint32_t idx, size_t nw)
+{
+    size_t i, j;
+    for (j = 0; j < nw; j++)
+        BN_ST(r + BN_STEP * j, 0);
+    for (i = 0; i < cnt; i++) {
+        uint32_t d = (uint32_t)i ^ idx;
+        BN_W mask = (BN_W)0 - (BN_W)(((uint64_t)d - 1) >> 63); /* all ones iff d == 0 */
+        for (j = 0; j < nw; j++)
+            BN_ST(r + BN_STEP * j,
+                  BN_LD(r + BN_STEP * j) | (BN_LD(tab + BN_STEP * (i * nw + j)) & mask));
+    }
+}
