@@ -50,7 +50,7 @@ one() {
             _mote_pid_listens "$pid" "$port" 127.0.0.1 && break
             sleep 0.05
         done
-        printf 'x\n' | timeout 60 openssl s_client -connect "127.0.0.1:$port" -tls1_3 -quiet \
+        printf 'x\n' | timeout 60 openssl s_client -connect "127.0.0.1:$port" -tls1_3 -quiet -nocommands \
             -no_ign_eof "${cargs[@]}" "${client[@]}" >/dev/null 2>&1
         wait "$pid" 2>/dev/null
     done

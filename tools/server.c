@@ -191,6 +191,16 @@ static void linger_close(int fd)
     close(fd);
 }
 
+static int peer_verified(const mote_tls_conn *c)
+{
+#if MOTE_ENABLE_SERVER
+    return mote_tls_peer_verified(c);
+#else
+    (void)c;
+    return 0;
+#endif
+}
+
 static void report(const mote_tool_session *s, unsigned long n, int rc)
 {
     const mote_tls_conn *c = &s->conn;
@@ -207,7 +217,7 @@ static void report(const mote_tool_session *s, unsigned long n, int rc)
             n, mote_tls_version(c) == MOTE_TLS13 ? "1.3" : "1.2",
             mote_tls_suite_name(mote_tls_cipher_suite(c)), mote_tls_group_name(mote_tls_group(c)),
             mote_tls_sig_name(mote_tls_signature_scheme(c)),
-            mote_tls_alpn(c) ? mote_tls_alpn(c) : "none", mote_tls_peer_verified(c) ? "yes" : "no");
+            mote_tls_alpn(c) ? mote_tls_alpn(c) : "none", peer_verified(c) ? "yes" : "no");
 }
 
 int mote_cmd_server(int argc, char **argv)

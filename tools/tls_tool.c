@@ -490,7 +490,11 @@ int mote_tool_server_setup(mote_tool_session *s)
 
 int mote_tool_server_handshake(mote_tool_session *s, int fd)
 {
+#if MOTE_ENABLE_SERVER
     int rc = mote_tls_server_init(&s->conn, &s->cfg, s->in, s->in_size, s->out, s->out_size);
+#else
+    int rc = MOTE_ERR_UNSUPPORTED; /* built with MOTE_ENABLE_SERVER=0 */
+#endif
     if (rc == MOTE_OK) rc = (int)measured(s, 0, fd, NULL, 0);
     if (rc == MOTE_OK && s->key_update) rc = (int)measured(s, 4, fd, NULL, 0);
     return rc;

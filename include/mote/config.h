@@ -28,6 +28,12 @@
 #error "MOTE_ENABLE_TLS12 needs MOTE_ENABLE_TLS12_PRF"
 #endif
 
+/* TLS 1.3 server (src/tls/server13.c, mote_tls_server_init); off: a
+ * client build carries none of it. */
+#ifndef MOTE_ENABLE_SERVER
+#define MOTE_ENABLE_SERVER 1
+#endif
+
 /* Symmetric ciphers. */
 #ifndef MOTE_ENABLE_AES
 #define MOTE_ENABLE_AES 1

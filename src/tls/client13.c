@@ -991,7 +991,9 @@ static int cert_message_end(mote_tls_conn *c)
 {
     int rc;
     if (c->cs_state != CS_DONE) return MOTE_ERR_TLS_DECODE;
+#if MOTE_ENABLE_SERVER
     if (c->server) return mote_tls13_client_cert_end(c, c->cs_count); /* server13.c */
+#endif
     if (c->cs_count == 0) return MOTE_ERR_TLS_DECODE; /* the server must send a chain */
     rc = mote_tls_cert_end(c, c->cs_count);
     if (rc) return rc;
@@ -1134,7 +1136,9 @@ static int send_key_update(mote_tls_conn *c, int request);
 
 int mote_tls_hs_continue(mote_tls_conn *c)
 {
+#if MOTE_ENABLE_SERVER
     if (c->server && (c->flags & MOTE_F_SFLIGHT)) return mote_tls13_server_continue(c);
+#endif
     if (c->flags & MOTE_F_FLIGHT) return send_flight(c);
     if (c->flags & MOTE_F_KU_PENDING) return send_key_update(c, 0);
 #if MOTE_ENABLE_TLS12
@@ -1236,7 +1240,9 @@ int mote_tls13_on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, con
 /* The table of the version in use (1.3 until a ServerHello picks 1.2). */
 static const mote_tls_hs_row *table_of(const mote_tls_conn *c, size_t *rows)
 {
+#if MOTE_ENABLE_SERVER
     if (c->server) return mote_tls13_server_table(rows);
+#endif
 #if MOTE_ENABLE_TLS12
     if (c->version == MOTE_TLS12) return mote_tls12_table(rows);
 #else

@@ -25,6 +25,8 @@
 #include "tls/internal.h"
 #include "tls/keysched.h"
 
+#if MOTE_ENABLE_SERVER
+
 static int on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
 static int on_client_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
 
@@ -662,3 +664,5 @@ static int on_client_finished(mote_tls_conn *c, const uint8_t *b, size_t len, co
     c->state = MOTE_ST_CONNECTED;
     return MOTE_OK;
 }
+
+#endif /* MOTE_ENABLE_SERVER */
