@@ -281,6 +281,18 @@ int mote_tls_cert_verify(mote_tls_conn *c, uint16_t scheme, const uint8_t *conte
     return verify(c, scheme, &m, sig, sig_len, 0);
 }
 
+int mote_tls13_cv_verify(mote_tls_conn *c, uint16_t scheme, int server_signs, const uint8_t *th,
+                         const uint8_t *sig, size_t sig_len)
+{
+    static const char spaces[64] =
+        "                                                                ";
+    static const char ctx[2][34] = {"TLS 1.3, client CertificateVerify",
+                                    "TLS 1.3, server CertificateVerify"};
+    signed_msg m = {{(const uint8_t *)spaces, (const uint8_t *)ctx[server_signs != 0], th},
+                    {64, 34, c->hash_len}}; /* the context string with its zero byte */
+    return verify(c, scheme, &m, sig, sig_len, 0);
+}
+
 #if MOTE_ENABLE_TLS12
 int mote_tls12_cert_verify(mote_tls_conn *c, uint16_t scheme, const uint8_t *params,
                            size_t params_len, const uint8_t *sig, size_t sig_len)

@@ -1005,15 +1005,13 @@ static int cert_message_end(mote_tls_conn *c)
 
 static int on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
 {
-    uint8_t content[MOTE_TLS13_CV_CONTENT_MAX];
     rd_t r = {b, b + len, 0};
     uint16_t scheme = (uint16_t)rd_u(&r, 2);
     size_t sig_len = rd_u(&r, 2);
     const uint8_t *sig = rd_bytes(&r, sig_len);
     int rc;
     if (r.bad || r.p != r.end) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
-    rc = mote_tls_cert_verify(c, scheme, content, mote_tls13_cv_content(c, !c->server, th, content),
-                              sig, sig_len);
+    rc = mote_tls13_cv_verify(c, scheme, !c->server, th, sig, sig_len);
     c->pk_ops++;
     if (rc) return mote_tls_fail(c, rc);
     if (c->server) { /* the client's certificate is proven; its scheme is not reported */
@@ -1038,6 +1036,15 @@ int mote_tls13_on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t 
  * output buffer has room again: [CCS], [Certificate, [CertificateVerify]],
  * Finished; then the application keys. */
 enum { FL_START, FL_CERT, FL_VERIFY, FL_FINISHED };
+
+/* Our CertificateVerify, its content built here: out of send_flight's
+ * frame, which the sealing of every record of the flight stacks on. */
+static MOTE_NOINLINE int send_our_verify(mote_tls_conn *c)
+{
+    uint8_t content[MOTE_TLS13_CV_CONTENT_MAX], h[48];
+    th_get(c, h);
+    return mote_tls_send_client_verify(c, content, mote_tls13_cv_content(c, 0, h, content));
+}
 
 static int send_flight(mote_tls_conn *c)
 {
@@ -1066,9 +1073,7 @@ static int send_flight(mote_tls_conn *c)
         c->fl_phase = c->client_scheme ? FL_VERIFY : FL_FINISHED;
     }
     if (c->fl_phase == FL_VERIFY) {
-        uint8_t content[MOTE_TLS13_CV_CONTENT_MAX];
-        th_get(c, h);
-        rc = mote_tls_send_client_verify(c, content, mote_tls13_cv_content(c, 0, h, content));
+        rc = send_our_verify(c);
         if (rc < 0) return mote_tls_fail(c, rc);
         if (rc == 0) return MOTE_OK;
         c->fl_phase = FL_FINISHED;
@@ -1097,7 +1102,11 @@ static int send_flight(mote_tls_conn *c)
     return MOTE_OK;
 }
 
-static int on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+/* The server's Finished checked, the application secrets derived and the
+ * read keys installed: out of on_finished's frame, which our flight's
+ * sealing stacks on. */
+static MOTE_NOINLINE int finished_keys(mote_tls_conn *c, const uint8_t *b, size_t len,
+                                       const uint8_t *th)
 {
     const mote_hash_desc *hd = hash_of(c);
     uint8_t want[48], h[48];
@@ -1122,6 +1131,13 @@ static int on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uin
     mote_tls13_ks_wipe(&ks);
     if (mote_tls13_traffic_keys(hd, c->s_secret, suite_aead(c->suite), &c->rd))
         return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+    return MOTE_OK;
+}
+
+static int on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+{
+    int rc = finished_keys(c, b, len, th);
+    if (rc) return rc;
     c->state = MOTE_ST_WAIT_FIN; /* until the flight is written */
     c->fl_phase = FL_START;
     return send_flight(c);

@@ -225,6 +225,11 @@ int mote_tls_cert_end(mote_tls_conn *c, unsigned count);
 int mote_tls_sig_supported(uint16_t scheme);
 int mote_tls_cert_verify(mote_tls_conn *c, uint16_t scheme, const uint8_t *content,
                          size_t content_len, const uint8_t *sig, size_t sig_len);
+/* TLS 1.3 CertificateVerify of the peer: the content (64 spaces, the
+ * context string of the side that signs, transcript hash th) is fed to the
+ * hash in pieces, never built on the stack. */
+int mote_tls13_cv_verify(mote_tls_conn *c, uint16_t scheme, int server_signs, const uint8_t *th,
+                         const uint8_t *sig, size_t sig_len);
 /* TLS 1.2 ServerKeyExchange: the signature covers client_random ||
  * server_random || params; PKCS#1 v1.5 is allowed and an ECDSA scheme names
  * the hash only (the curve is the key's). */
