@@ -345,10 +345,22 @@ static HOT void round_j(aes_w (*q)[L], const aes_w *rk, unsigned j)
 /* Round key i, as 8 slices. */
 #define RK(ctx, i) ((ctx)->rk + 8 * (i))
 
+/* The last round: the state lags by ShiftRows^2 (nr = 2 mod 4). */
+static HOT void last_round(aes_w (*q)[L], const aes_w *rk)
+{
+    unsigned i, l;
+    sub_bytes(q);
+    for (i = 0; i < 8; i++)
+        for (l = 0; l < L; l++) {
+            aes_w t = (q[i][l] ^ (q[i][l] >> 2 * CB)) & SR2;
+            q[i][l] ^= rk[i] ^ t ^ (t << 2 * CB);
+        }
+}
+
 /* Rounds 2 .. nr on the state after round 1. */
 static void rounds_from_2(const mote_aes_ctx *ctx, aes_w (*q)[L])
 {
-    unsigned nr = ctx->rounds, i, l;
+    unsigned nr = ctx->rounds, i;
 
 #if MOTE_AES_COMPACT
     for (i = 2; i < nr; i++)
@@ -362,13 +374,7 @@ static void rounds_from_2(const mote_aes_ctx *ctx, aes_w (*q)[L])
         round_j(q, RK(ctx, i + 3), 1);
     }
 #endif
-    /* last round: the state lags by ShiftRows^2 (nr = 2 mod 4) */
-    sub_bytes(q);
-    for (i = 0; i < 8; i++)
-        for (l = 0; l < L; l++) {
-            aes_w t = (q[i][l] ^ (q[i][l] >> 2 * CB)) & SR2;
-            q[i][l] ^= RK(ctx, nr)[i] ^ t ^ (t << 2 * CB);
-        }
+    last_round(q, RK(ctx, nr));
 }
 
 /* Exchange a's bits at p + s with b's bits at p, for every p in m. */
@@ -595,6 +601,38 @@ void mote_aes_ckey_expand(const mote_aes_ckey *ck, mote_aes_ctx *ctx)
         rk[3] = spread(x, 3);
 #endif
     }
+}
+
+/* Round key i of a compact key, expanded. */
+static void ck_round(const mote_aes_ckey *ck, unsigned i, aes_w *rk)
+{
+    unsigned k;
+    for (k = 0; k < 8; k++)
+        rk[k] = spread(ck->ck[(8 * i + k) / CB], (8 * i + k) % CB);
+}
+
+void mote_aes_ckey_encrypt_block(const mote_aes_ckey *ck, const uint8_t in[16], uint8_t out[16])
+{
+    aes_w q[8][L], rk[8];
+    uint8_t blk[16 * NB];
+    unsigned i, nr = ck->rounds;
+
+    memset(blk, 0, sizeof blk);
+    memcpy(blk, in, 16);
+    pack(q, blk);
+    ck_round(ck, 0, rk);
+    add_round_key(q, rk);
+    for (i = 1; i < nr; i++) {
+        ck_round(ck, i, rk);
+        round_j(q, rk, i & 3);
+    }
+    ck_round(ck, nr, rk);
+    last_round(q, rk);
+    unpack_xor(q, NULL, blk);
+    memcpy(out, blk, 16);
+    mote_wipe(q, sizeof q);
+    mote_wipe(rk, sizeof rk);
+    mote_wipe(blk, sizeof blk);
 }
 
 int mote_aes_init(mote_aes_ctx *ctx, const uint8_t *key, size_t key_len)

@@ -10,6 +10,10 @@
 /* mote_aead_mask: keep the len bytes at buf when ok is 1, zero them when ok
  * is 0, in time that depends only on len (an AEAD's release of its output). */
 void mote_aead_mask(uint8_t *buf, size_t len, uint32_t ok);
+/* mote_aes_ckey_encrypt_block: one block with a compact key, each round key
+ * expanded as it is used (no mote_aes_ctx on the stack): for GCM's hash key
+ * H = AES_K(0) when a compact key is made. */
+void mote_aes_ckey_encrypt_block(const mote_aes_ckey *ck, const uint8_t in[16], uint8_t out[16]);
 #endif
 
 #if MOTE_ENABLE_GCM

@@ -33,15 +33,12 @@ int mote_gcm_init(mote_gcm_ctx *ctx, const uint8_t *key, size_t key_len)
 
 int mote_gcm_ckey_init(mote_gcm_ckey *ck, const uint8_t *key, size_t key_len)
 {
-    mote_aes_ctx aes;
     uint8_t h[16];
     int err = mote_aes_ckey_init(&ck->aes, key, key_len);
     if (err) return err;
-    mote_aes_ckey_expand(&ck->aes, &aes);
     memset(h, 0, sizeof h);
-    mote_aes_encrypt_blocks(&aes, h, h, 1);
+    mote_aes_ckey_encrypt_block(&ck->aes, h, h);
     mote_ghash_ckey_init(&ck->gh, h);
-    mote_wipe(&aes, sizeof aes);
     mote_wipe(h, sizeof h);
     return MOTE_OK;
 }
