@@ -12,6 +12,21 @@
  * (their storage class and attributes). Every loop
  * runs over all words: time depends on the word count only. */
 
+#if BN_BITS == 64
+/* a b + x + *cw: returns the low word, leaves the high one in *cw. The sums
+ * are single words with carries from comparisons: gcc keeps them in
+ * registers (128-bit sums made it spill: a deeper frame, more
+ * instructions). */
+static inline BN_W BN_(mac)(BN_W a, BN_W b, BN_W x, BN_W *cw)
+{
+    BN_DW p = BN_MUL(a, b);
+    BN_W lo = (BN_W)p + x, hi = (BN_W)(p >> BN_BITS) + (lo < x);
+    lo += *cw;
+    *cw = hi + (lo < *cw);
+    return lo;
+}
+#endif
+
 /* r = a b / R + top R (top returned), with r + top R < 2 m: FIOS, one pass
  * per word of b. r must not overlap a or b. nw words. */
 BN_FN uint32_t BN_(montmul)(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m,
@@ -22,31 +37,14 @@ BN_FN uint32_t BN_(montmul)(uint32_t *r, const uint32_t *a, const uint32_t *b, c
     for (i = 0; i < nw; i++)
         BN_ST(r + BN_STEP * i, 0);
 #if BN_BITS == 64
-    /* The sums in single words with carries from comparisons: gcc keeps
-     * them in registers (128-bit sums made it spill, a deeper frame) */
     for (i = 0; i < nw; i++) {
-        BN_W bi = BN_LD(b + BN_STEP * i), q, l1, h1, l2, h2, x;
-        BN_DW p = BN_MUL(BN_LD(a), bi);
-        x = BN_LD(r);
-        l1 = (BN_W)p + x;
-        h1 = (BN_W)(p >> BN_BITS) + (l1 < x);
+        BN_W bi = BN_LD(b + BN_STEP * i), q, l1, h1 = 0, h2 = 0, x;
+        l1 = BN_(mac)(BN_LD(a), bi, BN_LD(r), &h1);
         q = l1 * m0i;
-        p = BN_MUL(q, BN_LD(m));
-        l2 = (BN_W)p + l1; /* 0 by choice of q */
-        h2 = (BN_W)(p >> BN_BITS) + (l2 < l1);
+        (void)BN_(mac)(q, BN_LD(m), l1, &h2); /* low word 0 by choice of q */
         for (j = 1; j < nw; j++) {
-            p = BN_MUL(BN_LD(a + BN_STEP * j), bi);
-            x = BN_LD(r + BN_STEP * j);
-            l1 = (BN_W)p + x;
-            x = (BN_W)(p >> BN_BITS) + (l1 < x);
-            l1 += h1;
-            h1 = x + (l1 < h1);
-            p = BN_MUL(q, BN_LD(m + BN_STEP * j));
-            l2 = (BN_W)p + l1;
-            x = (BN_W)(p >> BN_BITS) + (l2 < l1);
-            l2 += h2;
-            h2 = x + (l2 < h2);
-            BN_ST(r + BN_STEP * (j - 1), l2);
+            l1 = BN_(mac)(BN_LD(a + BN_STEP * j), bi, BN_LD(r + BN_STEP * j), &h1);
+            BN_ST(r + BN_STEP * (j - 1), BN_(mac)(q, BN_LD(m + BN_STEP * j), l1, &h2));
         }
         l1 = h1 + h2;
         x = (BN_W)(l1 < h1);
@@ -94,10 +92,15 @@ BN_FN uint32_t BN_(sqr_reduce)(uint32_t *t, const uint32_t *a, const uint32_t *m
         BN_W ai = BN_LD(a + BN_STEP * i);
         BN_W cw = 0;
         for (j = i + 1; j < nw; j++) {
+#if BN_BITS == 64
+            BN_ST(t + BN_STEP * (i + j),
+                  BN_(mac)(ai, BN_LD(a + BN_STEP * j), BN_LD(t + BN_STEP * (i + j)), &cw));
+#else
             c = BN_MUL(ai, BN_LD(a + BN_STEP * j)) + BN_LD(t + BN_STEP * (i + j));
             c += cw;
             BN_ST(t + BN_STEP * (i + j), (BN_W)c);
             cw = (BN_W)(c >> BN_BITS);
+#endif
         }
         BN_ST(t + BN_STEP * (i + nw), cw);
     }
@@ -120,10 +123,15 @@ BN_FN uint32_t BN_(sqr_reduce)(uint32_t *t, const uint32_t *a, const uint32_t *m
         BN_W q = BN_LD(t + BN_STEP * i) * m0i;
         BN_W cw = 0;
         for (j = 0; j < nw; j++) {
+#if BN_BITS == 64
+            BN_ST(t + BN_STEP * (i + j),
+                  BN_(mac)(q, BN_LD(m + BN_STEP * j), BN_LD(t + BN_STEP * (i + j)), &cw));
+#else
             c = BN_MUL(q, BN_LD(m + BN_STEP * j)) + BN_LD(t + BN_STEP * (i + j));
             c += cw;
             BN_ST(t + BN_STEP * (i + j), (BN_W)c);
             cw = (BN_W)(c >> BN_BITS);
+#endif
         }
         c = (BN_DW)BN_LD(t + BN_STEP * (i + nw)) + cw + top;
         BN_ST(t + BN_STEP * (i + nw), (BN_W)c);
