@@ -3,7 +3,8 @@
  *
  *   mote server [--port N] [--host ADDR] --cert CHAIN.pem --key KEY.pem
  *               [--ca ROOTS.pem --verify optional|require] [--alpn LIST]
- *               [--www DIR | --echo] [--count N] [--stats] [--in-buf N] [--out-buf N]
+ *               [--www DIR | --echo] [--psk ID:HEX] [--count N] [--stats] [--in-buf N]
+ *               [--out-buf N]
  *
  * Listens on 127.0.0.1 (or ADDR, e.g. ::1), port 4433 by default. Each
  * connection gets one line on stderr: version, suite, group, signature,
@@ -33,9 +34,46 @@
     "  --echo             send back what the client sends (default)\n"                             \
     "  --www DIR          serve files below DIR over HTTP/1.1 (GET)\n"                             \
     "  --count N          exit after N connections\n"                                              \
+    "  --psk ID:HEX       an external PSK (TLS 1.3, SHA-256 suites): the client may\n"             \
+    "                     authenticate with it instead of certificates\n"                          \
     "  --alpn LIST        protocols we accept, in our order of preference\n"                       \
     "  --groups, --ciphers, --in-buf, --out-buf, --tls1.3, --key-update, --stats: as for the "     \
     "client\n"
+
+/* --psk ID:HEX */
+static struct {
+    char id[128];
+    uint8_t key[64];
+    size_t id_len, key_len;
+} psk;
+
+static int psk_lookup(void *arg, const uint8_t *id, size_t len, uint8_t *key, size_t *key_len)
+{
+    (void)arg;
+    if (len != psk.id_len || memcmp(id, psk.id, len) != 0 || *key_len < psk.key_len) return -1;
+    memcpy(key, psk.key, psk.key_len);
+    *key_len = psk.key_len;
+    return 0;
+}
+
+static int parse_psk(const char *v)
+{
+    const char *colon = strchr(v, ':');
+    size_t n, i;
+    if (!colon || colon == v || (size_t)(colon - v) >= sizeof psk.id) return -1;
+    psk.id_len = (size_t)(colon - v);
+    memcpy(psk.id, v, psk.id_len);
+    n = strlen(colon + 1);
+    if (n == 0 || n % 2 || n / 2 > sizeof psk.key) return -1;
+    for (i = 0; i < n; i++)
+        if (!strchr("0123456789abcdefABCDEF", colon[1 + i])) return -1;
+    for (i = 0; i < n / 2; i++) {
+        char b[3] = {colon[1 + 2 * i], colon[2 + 2 * i], 0};
+        psk.key[i] = (uint8_t)strtoul(b, NULL, 16);
+    }
+    psk.key_len = n / 2;
+    return 0;
+}
 
 static int listen_on(const char *host, const char *port)
 {
@@ -213,11 +251,12 @@ static void report(const mote_tool_session *s, unsigned long n, int rc)
     }
     fprintf(stderr,
             "mote server: connection %lu: TLS %s %s %s signature %s alpn %s client-cert %s "
-            "resumed no\n",
+            "resumed %s\n",
             n, mote_tls_version(c) == MOTE_TLS13 ? "1.3" : "1.2",
             mote_tls_suite_name(mote_tls_cipher_suite(c)), mote_tls_group_name(mote_tls_group(c)),
             mote_tls_sig_name(mote_tls_signature_scheme(c)),
-            mote_tls_alpn(c) ? mote_tls_alpn(c) : "none", peer_verified(c) ? "yes" : "no");
+            mote_tls_alpn(c) ? mote_tls_alpn(c) : "none", peer_verified(c) ? "yes" : "no",
+            mote_tls_resumed(c) ? "yes (external PSK)" : "no");
 }
 
 int mote_cmd_server(int argc, char **argv)
@@ -236,7 +275,7 @@ int mote_cmd_server(int argc, char **argv)
             continue;
         }
         if (!strcmp(o, "--port") || !strcmp(o, "--host") || !strcmp(o, "--www") ||
-            !strcmp(o, "--count") || !strcmp(o, "--verify")) {
+            !strcmp(o, "--count") || !strcmp(o, "--verify") || !strcmp(o, "--psk")) {
             if (!v) {
                 fprintf(stderr, "mote server: %s needs a value\n", o);
                 return 2;
@@ -246,6 +285,13 @@ int mote_cmd_server(int argc, char **argv)
             if (!strcmp(o, "--host")) host = v;
             if (!strcmp(o, "--www")) root = v;
             if (!strcmp(o, "--count")) count = strtoul(v, NULL, 10);
+            if (!strcmp(o, "--psk")) {
+                if (parse_psk(v)) {
+                    fprintf(stderr, "mote server: --psk ID:HEX (a key of 1 to 64 bytes)\n");
+                    return 2;
+                }
+                s.cfg.psk_lookup = psk_lookup;
+            }
             if (!strcmp(o, "--verify")) {
                 if (strcmp(v, "optional") == 0)
                     s.cfg.client_auth = MOTE_TLS_CLIENT_AUTH_OPTIONAL;

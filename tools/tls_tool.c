@@ -481,8 +481,9 @@ int mote_tool_server_setup(mote_tool_session *s)
         rc = mote_tool_load_anchors(s->ca_file, &s->anchors, &s->cfg.anchors, &s->cfg.n_anchors);
         if (rc) return rc;
     }
+    if (!s->cert_file && !s->key_file && s->cfg.psk_lookup) return MOTE_OK; /* PSK only */
     if (!s->cert_file || !s->key_file) {
-        fprintf(stderr, "mote server: --cert and --key are required\n");
+        fprintf(stderr, "mote server: --cert and --key are required (or --psk)\n");
         return MOTE_ERR_BAD_INPUT;
     }
     return load_client_cert(s); /* our chain: the same loader, the same fields */

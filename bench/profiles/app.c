@@ -7,6 +7,9 @@
  *   client-full  (PROFILE_FULL): also trust anchors from a PEM bundle, a
  *                client certificate and its private key from PEM (mutual
  *                TLS), ALPN, KeyUpdate, names of what was negotiated;
+ *   server       (PROFILE_FULL and PROFILE_SERVER): a TLS 1.3 server
+ *                presenting the PEM chain and key, asking for a client
+ *                certificate (optional), answering with the same bytes;
  *   all          (PROFILE_FULL, and run.sh keeps every public function).
  *
  * The "hardware" (a network FIFO, a random-number register, a clock) is a
@@ -123,7 +126,13 @@ int main(void)
     rc = load_credentials();
     if (rc) return rc;
 #endif
+#if defined(PROFILE_SERVER)
+    cfg.server_name = NULL;
+    cfg.client_auth = MOTE_TLS_CLIENT_AUTH_OPTIONAL;
+    rc = mote_tls_server_init(&conn, &cfg, in_buf, sizeof in_buf, out_buf, sizeof out_buf);
+#else
     rc = mote_tls_client_init(&conn, &cfg, in_buf, sizeof in_buf, out_buf, sizeof out_buf);
+#endif
     if (rc) return rc;
     for (;;) {
         unsigned st = mote_tls_status(&conn);

@@ -21,7 +21,8 @@
 # Profiles: client-tls13 (TLS 1.3 client: X25519 + P-256, ECDSA + RSA
 # verify, AES-GCM + ChaCha20-Poly1305, X.509), client-full (every client
 # feature: also P-384, ffdhe2048, Ed25519, CCM, SHA-384/512, client
-# certificates, PEM), server (n/a until mote has a server), all (every
+# certificates, PEM), server (TLS 1.3 server, ECDSA P-256 key, client
+# certificates: app.c with PROFILE_SERVER), all (every
 # feature, every public function kept with -Wl,-u).
 #
 # Targets: lx106 (xtensa-lx106-elf-gcc -mlongcalls; no libc and a libgcc
@@ -186,6 +187,7 @@ export -f compile_all
             "${cc%gcc}ar" rcs "$d/libmote.a" "$d"/obj/*.o
             appdefs=()
             [ "$p" != client-tls13 ] && appdefs=(-DPROFILE_FULL)
+            [ "$p" = server ] && appdefs=(-DPROFILE_FULL -DPROFILE_SERVER)
             if ! "$cc" "${common[@]}" "${flags[@]}" "${defs[@]}" "${appdefs[@]}" \
                 -c bench/profiles/app.c -o "$d/app.o" 2>"$d/app.log"; then
                 echo "size: $t mote-$p FAILED (app.c does not compile, see $d/app.log)"

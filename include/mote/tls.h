@@ -108,6 +108,13 @@ typedef struct mote_tls_chain {
  * configuration's own (client_certs / client_key). */
 typedef const mote_tls_chain *(*mote_tls_sni_fn)(void *arg, const uint8_t *name, size_t len);
 
+/* Server: the key of an external PSK identity (TLS 1.3, SHA-256 suites,
+ * psk_dhe_ke): copy it to key (at most *key_len bytes), set *key_len and
+ * return 0; nonzero when the identity is unknown (then the next identity,
+ * or a certificate handshake). */
+typedef int (*mote_tls_psk_fn)(void *arg, const uint8_t *identity, size_t len, uint8_t *key,
+                               size_t *key_len);
+
 /* Server: client certificates (mote_tls_config.client_auth). */
 #define MOTE_TLS_CLIENT_AUTH_NONE     0 /* no CertificateRequest */
 #define MOTE_TLS_CLIENT_AUTH_OPTIONAL 1 /* ask; an empty answer is accepted, a bad chain is not */
@@ -171,6 +178,13 @@ typedef struct mote_tls_config {
     mote_tls_sni_fn sni;
     void *sni_arg;
     uint8_t client_auth;
+    /* Server, optional: external PSKs (RFC 8446 2.2; MicroPython's
+     * server_psk_keys). A client offering a known identity with a valid
+     * binder, psk_dhe_ke and a SHA-256 suite is authenticated by the PSK
+     * (no certificate is sent; mote_tls_resumed() says so). With a lookup
+     * and no chain, the server takes PSK clients only. */
+    mote_tls_psk_fn psk_lookup;
+    void *psk_arg;
 } mote_tls_config;
 
 /* Status bits from mote_tls_status(). */

@@ -64,7 +64,8 @@ int mote_tls_server_init(mote_tls_conn *c, const mote_tls_config *cfg, uint8_t *
     if (!cfg || !cfg->rng || !in || !out || in_size < MOTE_TLS_MIN_IN ||
         out_size < MOTE_TLS_MIN_OUT)
         return c->err = MOTE_ERR_BAD_INPUT;
-    if (!cfg->sni && (!cfg->client_key || !cfg->n_client_certs || !cfg->client_certs))
+    if (!cfg->sni && !cfg->psk_lookup &&
+        (!cfg->client_key || !cfg->n_client_certs || !cfg->client_certs))
         return c->err = MOTE_ERR_BAD_INPUT; /* nothing to present */
     c->cfg = cfg;
     c->server = 1;
@@ -81,8 +82,8 @@ int mote_tls_server_init(mote_tls_conn *c, const mote_tls_config *cfg, uint8_t *
 /* ---- the ClientHello ---- */
 
 typedef struct {
-    const uint8_t *versions, *groups, *shares, *sigalgs, *alpn, *sni;
-    size_t versions_len, groups_len, shares_len, sigalgs_len, alpn_len, sni_len;
+    const uint8_t *versions, *groups, *shares, *sigalgs, *alpn, *sni, *psk, *modes;
+    size_t versions_len, groups_len, shares_len, sigalgs_len, alpn_len, sni_len, psk_len, modes_len;
     uint16_t rsl;     /* record_size_limit (0: none) */
     uint8_t mfl;      /* max_fragment_length code (0: none) */
     uint8_t has_sni;  /* a server_name extension came */
@@ -189,10 +190,16 @@ static int ch_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
         h->shares = p, h->shares_len = list;
         return MOTE_OK;
     }
-    case 41: /* pre_shared_key: must come last; not used (no resumption yet) */
+    case 41: /* pre_shared_key: must come last; read by take_psk */
         h->psk_pos = h->n_ext;
+        h->psk = b->p, h->psk_len = (size_t)(b->end - b->p);
         b->p = b->end;
         return MOTE_OK;
+    case 45: { /* psk_key_exchange_modes */
+        size_t n = rd_u(b, 1);
+        h->modes = rd_bytes(b, n), h->modes_len = n;
+        return h->modes && n ? MOTE_OK : MOTE_ERR_TLS_DECODE;
+    }
     default: /* anything else (cookie, psk modes, EMS, ...) plays no part here */
         b->p = b->end;
         return MOTE_OK;
@@ -243,10 +250,66 @@ static const mote_hash_desc *hash_of(const mote_tls_conn *c)
     return mote_tls13_suite_hash(c->suite);
 }
 
+/* An external PSK (RFC 8446 4.2.11): the first identity the lookup knows,
+ * its binder checked over the ClientHello up to the binders (body: the
+ * message body, in the transcript whole already). Only in a first
+ * ClientHello, with psk_dhe_ke and a SHA-256 suite. Returns 1 and puts the
+ * early secret in c->secret, 0 when no PSK is taken, or an error. */
+static int take_psk(mote_tls_conn *c, const ch_info *h, const uint8_t *body, unsigned *selected)
+{
+    const mote_tls_config *cfg = c->cfg;
+    rd_t r, ids, bnd;
+    const uint8_t *end_of_truncated;
+    uint8_t key[64], th[32], want[32];
+    unsigned idx = 0;
+    int taken = 0;
+    mote_sha256_ctx t;
+    if (!cfg->psk_lookup || !h->psk || (c->flags & MOTE_F_HRR) || c->hash_len != 32) return 0;
+    if (!h->modes || !memchr(h->modes, 1, h->modes_len)) return 0; /* psk_dhe_ke only */
+    r.p = h->psk, r.end = h->psk + h->psk_len, r.bad = 0;
+    ids.end = (ids.p = rd_bytes(&r, rd_u(&r, 2))) ? r.p : NULL, ids.bad = 0;
+    end_of_truncated = r.p;
+    bnd.end = (bnd.p = rd_bytes(&r, rd_u(&r, 2))) ? r.p : NULL, bnd.bad = 0;
+    if (r.bad || r.p != r.end || ids.p == ids.end || bnd.p == bnd.end) return MOTE_ERR_TLS_DECODE;
+    mote_sha256_init(&t);
+    mote_sha256_update(&t, c->hs_hdr, 4);
+    mote_sha256_update(&t, body, (size_t)(end_of_truncated - body));
+    mote_sha256_final(&t, th);
+    while (ids.p < ids.end) { /* identities and binders pair up */
+        size_t il = rd_u(&ids, 2), bl;
+        const uint8_t *id = rd_bytes(&ids, il), *binder;
+        rd_u(&ids, 4); /* obfuscated_ticket_age: not for an external PSK */
+        bl = rd_u(&bnd, 1);
+        binder = rd_bytes(&bnd, bl);
+        if (!id || il == 0 || ids.bad || !binder || bl < 32) return MOTE_ERR_TLS_DECODE;
+        if (!taken) {
+            size_t key_len = sizeof key;
+            if (cfg->psk_lookup(cfg->psk_arg, id, il, key, &key_len) == 0 && key_len &&
+                key_len <= sizeof key) {
+                mote_tls13_ks ks;
+                mote_tls13_binder(&mote_sha256_desc, key, key_len, 1, th, want);
+                if (bl != 32 || !mote_ct_memeq(want, binder, 32)) {
+                    mote_wipe(key, sizeof key);
+                    return MOTE_ERR_TLS_DECRYPT_ERROR;
+                }
+                mote_tls13_ks_early(&ks, &mote_sha256_desc, key, key_len);
+                memcpy(c->secret, ks.secret, 32);
+                mote_tls13_ks_wipe(&ks);
+                mote_wipe(key, sizeof key);
+                *selected = idx;
+                taken = 1;
+            }
+        }
+        idx++;
+    }
+    if (bnd.p != bnd.end) return MOTE_ERR_TLS_ILLEGAL_PARAMETER; /* not one binder each */
+    return taken;
+}
+
 /* ServerHello or HelloRetryRequest (pub NULL: only the group), as one
- * record; it joins the transcript. */
+ * record; it joins the transcript. psk: 1 + the identity selected, or 0. */
 static int send_server_hello(mote_tls_conn *c, const uint8_t *random, uint16_t group,
-                             const uint8_t *pub, size_t pub_len)
+                             const uint8_t *pub, size_t pub_len, unsigned psk)
 {
     wr_t w;
     uint8_t *msg, *len3, *l2;
@@ -275,6 +338,11 @@ static int send_server_hello(mote_tls_conn *c, const uint8_t *random, uint16_t g
         put_u(&w, (uint32_t)pub_len, 2);
         put(&w, pub, pub_len);
     }
+    if (psk) { /* pre_shared_key: selected_identity */
+        put_u(&w, 41, 2);
+        put_u(&w, 2, 2);
+        put_u(&w, psk - 1, 2);
+    }
     close_len(&w, l2, 2);
     close_len(&w, len3, 3);
     if (w.full) return MOTE_ERR_TLS_INTERNAL;
@@ -295,7 +363,7 @@ static int hello_retry(mote_tls_conn *c, uint16_t group)
 {
     int rc;
     mote_tls13_th_restart(c);
-    rc = send_server_hello(c, mote_tls13_hrr_random(), group, NULL, 0);
+    rc = send_server_hello(c, mote_tls13_hrr_random(), group, NULL, 0, 0);
     if (rc == MOTE_OK) rc = send_ccs(c);
     if (rc) return rc;
     c->hrr_group = group;
@@ -306,8 +374,8 @@ static int hello_retry(mote_tls_conn *c, uint16_t group)
 
 /* The TLS 1.3 choices from a parsed ClientHello: suite, group (or a retry),
  * our chain and its scheme, ALPN, record limits. */
-static int choose13(mote_tls_conn *c, const ch_info *h, const uint8_t *suites, size_t suites_len,
-                    uint16_t *group, int *retry)
+static int choose13(mote_tls_conn *c, const ch_info *h, const uint8_t *body, const uint8_t *suites,
+                    size_t suites_len, uint16_t *group, int *retry, unsigned *psk)
 {
     const mote_tls_config *cfg = c->cfg;
     const uint16_t *p;
@@ -322,7 +390,7 @@ static int choose13(mote_tls_conn *c, const ch_info *h, const uint8_t *suites, s
     c->suite = suite;
     c->hash_len = (uint8_t)hash_of(c)->out_len;
 
-    if (!h->groups || !h->shares || !h->sigalgs) return MOTE_ERR_TLS_MISSING_EXTENSION;
+    if (!h->groups || !h->shares || (!h->sigalgs && !h->psk)) return MOTE_ERR_TLS_MISSING_EXTENSION;
     for (i = 0; i < h->shares_len; i += 4 + ((size_t)h->shares[i + 2] << 8 | h->shares[i + 3]))
         if (!has_u16(h->groups, h->groups_len, (uint16_t)(h->shares[i] << 8 | h->shares[i + 1])))
             return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
@@ -339,10 +407,18 @@ static int choose13(mote_tls_conn *c, const ch_info *h, const uint8_t *suites, s
         *retry = 1;
     }
 
-    /* the chain for the name asked for, and a scheme its key signs that the client takes */
+    /* an external PSK authenticates us; else the chain for the name asked
+     * for, and a scheme its key signs that the client takes */
     c->own = cfg->sni ? cfg->sni(cfg->sni_arg, h->sni, h->sni ? h->sni_len : 0) : NULL;
-    c->client_scheme = mote_tls_pick_scheme(c, h->sigalgs, h->sigalgs_len);
-    if (!c->client_scheme) return MOTE_ERR_TLS_HANDSHAKE_FAILURE;
+    *psk = 0;
+    if (!*retry) {
+        unsigned sel = 0;
+        int rc = take_psk(c, h, body, &sel);
+        if (rc < 0) return rc;
+        if (rc) *psk = sel + 1, c->psk = MOTE_PSK_EXT | MOTE_PSK_ACCEPTED;
+    }
+    c->client_scheme = *psk ? 0 : mote_tls_pick_scheme(c, h->sigalgs, h->sigalgs_len);
+    if (!c->client_scheme && !*psk) return MOTE_ERR_TLS_HANDSHAKE_FAILURE;
     c->sig_scheme = c->client_scheme;
 
     /* ALPN: the first of ours the client offers */
@@ -377,6 +453,7 @@ static int on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
     const uint8_t *random, *sid, *suites, *comp, *share;
     size_t sid_len, suites_len, comp_len, share_len = 0, i;
     uint16_t group = 0;
+    unsigned psk = 0;
     int rc, retry = 0, v13 = 0;
     (void)th;
     memset(&h, 0, sizeof h);
@@ -410,7 +487,7 @@ static int on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
     memcpy(c->session_id, sid, sid_len);
     c->sid_len = (uint8_t)sid_len;
 
-    rc = choose13(c, &h, suites, suites_len, &group, &retry);
+    rc = choose13(c, &h, b, suites, suites_len, &group, &retry, &psk);
     if (rc) return mote_tls_fail(c, rc);
     if (retry) {
         rc = hello_retry(c, group);
@@ -426,7 +503,7 @@ static int on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
         rc = mote_drbg_generate(c->cfg->rng, c->server_random, 32);
         if (rc == MOTE_OK) rc = mote_tls_kex_keygen(c, group, pub, &pub_len);
         if (!c->pk_ops) c->pk_ops++;
-        if (rc == MOTE_OK) rc = send_server_hello(c, c->server_random, group, pub, pub_len);
+        if (rc == MOTE_OK) rc = send_server_hello(c, c->server_random, group, pub, pub_len, psk);
         if (rc == MOTE_OK && !(c->flags & MOTE_F_HRR)) rc = send_ccs(c);
         if (rc) return mote_tls_fail(c, rc > MOTE_ERR_TLS_CLOSED ? MOTE_ERR_TLS_INTERNAL : rc);
     }
@@ -439,7 +516,7 @@ static int on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
     c->state = MOTE_SS_FLIGHT;
     c->fl_phase = SF_SHARED;
     c->flags |= MOTE_F_SFLIGHT;
-    if (c->cfg->client_auth) c->flags |= MOTE_F_CERT_REQ;
+    if (c->cfg->client_auth && !psk) c->flags |= MOTE_F_CERT_REQ; /* not with a PSK (4.3.2) */
     return MOTE_OK;
 }
 
@@ -461,8 +538,13 @@ static int handshake_keys(mote_tls_conn *c)
         mote_wipe(shared, sizeof shared);
         return rc == MOTE_ERR_TLS_INTERNAL ? rc : MOTE_ERR_TLS_ILLEGAL_PARAMETER;
     }
-    mote_tls_th_get(c, h); /* ClientHello .. ServerHello */
-    mote_tls13_ks_early(&ks, hd, NULL, 0);
+    mote_tls_th_get(c, h);            /* ClientHello .. ServerHello */
+    if (c->psk & MOTE_PSK_ACCEPTED) { /* the early secret of the PSK, from take_psk */
+        ks.hash = hd;
+        memcpy(ks.secret, c->secret, hd->out_len);
+    } else {
+        mote_tls13_ks_early(&ks, hd, NULL, 0);
+    }
     mote_tls13_ks_handshake(&ks, shared, shared_len);
     mote_wipe(shared, sizeof shared);
     mote_tls13_ks_derive(&ks, "c hs traffic", h, c->c_secret);
@@ -604,10 +686,14 @@ int mote_tls13_server_continue(mote_tls_conn *c)
         case SF_CR:
             rc = (c->flags & MOTE_F_CERT_REQ) ? send_certificate_request(c) : 1;
             break;
-        case SF_CERT:
-            rc = mote_tls_send_client_cert(c);
+        case SF_CERT: /* (a PSK handshake sends no certificate) */
+            rc = (c->psk & MOTE_PSK_ACCEPTED) ? 1 : mote_tls_send_client_cert(c);
             break;
         case SF_VERIFY:
+            if (c->psk & MOTE_PSK_ACCEPTED) {
+                rc = 1;
+                break;
+            }
             if (c->pk_ops) return MOTE_OK;
             {
                 uint8_t content[MOTE_TLS13_CV_CONTENT_MAX], h[48];

@@ -8,7 +8,8 @@
  * write out of bounds, never loop, and end waiting for input or closed with
  * an error. The seeds in corpus/fuzz_server13 are whole client flights
  * recorded against this exact server (fixed DRBG seed), so they replay
- * complete handshakes: plain, with a client certificate, after a retry. */
+ * complete handshakes: plain, with a client certificate, after a retry,
+ * with the external PSK "dev1". */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -18,6 +19,16 @@
 #include "mote/tls.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* An external PSK "dev1" (always configured: a ClientHello may offer it). */
+static int psk_lookup(void *arg, const uint8_t *id, size_t len, uint8_t *key, size_t *key_len)
+{
+    (void)arg;
+    if (len != 4 || memcmp(id, "dev1", 4) != 0 || *key_len < 32) return -1;
+    memset(key, 0x5a, 32);
+    *key_len = 32;
+    return 0;
+}
 
 static const uint16_t groups_p256[] = {MOTE_GROUP_SECP256R1, 0};
 static const uint16_t groups_ffdhe[] = {MOTE_GROUP_FFDHE2048, MOTE_GROUP_X25519, 0};
@@ -55,6 +66,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cfg.client_certs = chain, cfg.client_cert_lens = lens, cfg.n_client_certs = 1;
     cfg.client_key = &key;
     cfg.anchors = &ta, cfg.n_anchors = 1;
+    cfg.psk_lookup = psk_lookup;
     cfg.client_auth =
         (opt & 1) ? ((opt & 2) ? MOTE_TLS_CLIENT_AUTH_REQUIRED : MOTE_TLS_CLIENT_AUTH_OPTIONAL)
                   : MOTE_TLS_CLIENT_AUTH_NONE;

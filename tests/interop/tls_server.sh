@@ -18,6 +18,9 @@
 #     a client that ignores the limit -> record_overflow
 #   mote client <-> mote server with 1 KiB buffers on both sides, 1 MiB echo,
 #     KeyUpdate both ways
+#   external PSK (--psk): openssl -psk and mote client accepted (no
+#     certificate), a wrong key -> decrypt_error, an unknown identity -> a
+#     certificate handshake, a PSK-only server
 #   hostile clients (hostile_client.py): duplicate extensions, truncated
 #     lengths, no key_share / signature_algorithms, no common group, SSLv3 or
 #     TLS 1.2 only, a bad compression list, an oversize ClientHello, a
@@ -265,6 +268,27 @@ if python3 -c 'import socket; s=socket.socket(socket.AF_INET6); s.bind(("::1",0)
 else
     mote_skip "IPv6 ::1" "no IPv6 loopback"
 fi
+
+# ---- external PSK (TLS 1.3, psk_dhe_ke): the server authenticates with it
+K=00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff
+start_mote "$dir" SP --psk dev1:$K
+echo_case "psk: openssl -psk" SP -- "$MOTE_OPENSSL" s_client -connect "127.0.0.1:$SP" -tls1_3 \
+    -psk_identity dev1 -psk $K -quiet -no_ign_eof -nocommands
+expect_conn "psk: server says resumed (external PSK)" SP "signature \(none\).*resumed yes"
+echo_case "psk: mote client --psk-key" SP -- $(mcli "$SP" "$dir" --psk-identity dev1 --psk-key $K)
+fail_case "psk: wrong key -> decrypt_error" SP "decrypt error" "alert 51 sent" -- \
+    "$MOTE_OPENSSL" s_client -connect "127.0.0.1:$SP" -tls1_3 -psk_identity dev1 -psk 0011 \
+    -quiet -no_ign_eof -nocommands
+echo_case "psk: unknown identity -> certificate handshake" SP -- $(ossl "$SP" "$dir" -psk_identity other -psk $K)
+expect_conn "psk: certificate used" SP "ecdsa_secp256r1_sha256.*resumed no"
+mote_stop_servers
+_mote_start "mote server (PSK only)" SP "$MOTE_INTEROP_TMP/server.psk.log" 127.0.0.1 \
+    "$MOTE" server --port @PORT@ --psk dev1:$K
+echo_case "psk only (no certificate configured): openssl -psk" SP -- "$MOTE_OPENSSL" s_client \
+    -connect "127.0.0.1:$SP" -tls1_3 -psk_identity dev1 -psk $K -quiet -no_ign_eof -nocommands
+fail_case "psk only: a client without the PSK -> handshake_failure" SP "handshake failure" \
+    "alert 40 sent" -- $(ossl "$SP" "$dir")
+mote_stop_servers
 
 # ---- hostile clients
 start_mote "$dir" SP

@@ -6,11 +6,13 @@
  * certificates required / optional / missing, KeyUpdate both ways,
  * close_notify, the one-public-key-operation-per-call rule (the server asks
  * for steps), ffdhe2048 left out when out[] cannot park the client's share,
- * and the configurations the server refuses. Interop with real clients and
+ * external PSKs (accepted, a wrong key, an unknown identity, a PSK-only
+ * server) and the configurations the server refuses. Interop with real clients and
  * hostile ones: tests/interop/tls_server.sh. */
 #include <string.h>
 
 #include "mote/pem.h"
+#include "mote/session.h"
 #include "mote/tls.h"
 #include "test.h"
 #include "tls_server_certs.h"
@@ -39,6 +41,18 @@ static const mote_tls_chain *pick_chain(void *arg, const uint8_t *name, size_t l
     t->sni_seen[len < 63 ? len : 63] = 0;
     if (name && len == 13 && memcmp(name, "other.example", 13) == 0) return &t->other;
     return NULL;
+}
+
+static const uint8_t psk_key[32] = {1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15, 16,
+                                    17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32};
+
+static int psk_lookup(void *arg, const uint8_t *id, size_t len, uint8_t *key, size_t *key_len)
+{
+    (void)arg;
+    if (len != 4 || memcmp(id, "dev1", 4) != 0 || *key_len < sizeof psk_key) return -1;
+    memcpy(key, psk_key, sizeof psk_key);
+    *key_len = sizeof psk_key;
+    return 0;
 }
 
 static void load_key(mote_x509_privkey *k, const char *pem)
@@ -308,6 +322,30 @@ int main(void)
     CHECK(mote_tls_key_update(&t.s, 1) == MOTE_OK);
     CHECK(data(&t, &t.s, &t.c, "after the server's update"));
     CHECK(data(&t, &t.c, &t.s, "and the client's answer"));
+
+    /* external PSK: accepted without a certificate, also by a server that
+     * has none; a wrong key fails the binder; an unknown identity falls
+     * back to the certificate */
+    for (i = 0; i < 4; i++) {
+        static uint8_t wrong[32];
+        t_init(&t);
+        t.scfg.psk_lookup = psk_lookup;
+        if (i == 1) t.scfg.client_key = NULL, t.scfg.sni = NULL; /* PSK only */
+        t.ccfg.psk_identity = (const uint8_t *)(i == 3 ? "dev2" : "dev1");
+        t.ccfg.psk_identity_len = 4;
+        t.ccfg.psk_key = i == 2 ? wrong : psk_key, t.ccfg.psk_key_len = 32;
+        CHECK(start(&t, 1053, 1053, 1053, 1053) == MOTE_OK);
+        if (i == 2) {
+            CHECK(!run(&t, 100000));
+            CHECK(mote_tls_error(&t.s) == MOTE_ERR_TLS_DECRYPT_ERROR);
+            continue;
+        }
+        CHECK(run(&t, 7));
+        CHECK(mote_tls_resumed(&t.s) == (i != 3) && mote_tls_resumed(&t.c) == (i != 3));
+        CHECK(mote_tls_signature_scheme(&t.s) == (i == 3 ? MOTE_SIG_ECDSA_SECP256R1_SHA256 : 0));
+        CHECK(data(&t, &t.c, &t.s, "with a pre-shared key"));
+        CHECK(data(&t, &t.s, &t.c, "answered"));
+    }
 
     /* no suite in common */
     t_init(&t);
