@@ -7,7 +7,8 @@
  *   valgrind --tool=callgrind --collect-atstart=no \
  *       --callgrind-out-file=DIR/cg.%p bench_progress OP
  * OP: p256-ecdh, p256-keygen, p256-verify, p384-ecdh, p384-keygen,
- * p384-verify, rsa2048-sign, ffdhe2048-keygen, ffdhe2048-shared. */
+ * p384-verify, rsa2048-sign, ffdhe2048-keygen, ffdhe2048-shared,
+ * x25519-keygen, x25519-shared. */
 #include <stdio.h>
 #include <string.h>
 #include <valgrind/callgrind.h>
@@ -17,6 +18,7 @@
 #include "mote/hash.h"
 #include "mote/progress.h"
 #include "mote/rsa.h"
+#include "mote/x25519.h"
 
 static void hook(void *arg)
 {
@@ -67,6 +69,15 @@ int main(int argc, char **argv)
     size_t q, pl;
     if (argc < 2 || mote_drbg_seed(&rng, seed, sizeof seed, NULL, 0) != MOTE_OK) return 2;
     if (strncmp(argv[1], "rsa2048", 7) == 0) return rsa(&pg, &rng, argc > 2 ? argv[2] : "");
+    if (strncmp(argv[1], "x25519", 6) == 0) {
+        int shared = strstr(argv[1], "shared") != NULL;
+        if (mote_x25519_keygen(fp, fpub, &rng) != MOTE_OK) return 1;
+        start();
+        r = shared ? mote_x25519_shared_p(sec, fp, fpub, &pg)
+                   : mote_x25519_keygen_p(fp, fpub, &rng, &pg);
+        stop();
+        return r != MOTE_OK;
+    }
     if (strncmp(argv[1], "ffdhe", 5) == 0) {
         int shared = strstr(argv[1], "shared") != NULL;
         if (shared && mote_ffdhe2048_keygen(fp, fpub, &rng) != MOTE_OK) return 1;

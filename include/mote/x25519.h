@@ -9,6 +9,7 @@
 
 #include "mote/config.h"
 #include "mote/error.h"
+#include "mote/progress.h"
 #include "mote/rng.h"
 #include <stddef.h>
 #include <stdint.h>
@@ -35,6 +36,12 @@ int mote_x25519_public(uint8_t pub[MOTE_X25519_LEN], const uint8_t priv[MOTE_X25
  * wiped). */
 int mote_x25519_keygen(uint8_t priv[MOTE_X25519_LEN], uint8_t pub[MOTE_X25519_LEN],
                        mote_drbg_ctx *rng);
+/* The same with a progress hook (mote/progress.h; NULL: none), called
+ * every 32 steps of the ladder. */
+int mote_x25519_shared_p(uint8_t secret[MOTE_X25519_LEN], const uint8_t priv[MOTE_X25519_LEN],
+                         const uint8_t peer[MOTE_X25519_LEN], const mote_progress *pg);
+int mote_x25519_keygen_p(uint8_t priv[MOTE_X25519_LEN], uint8_t pub[MOTE_X25519_LEN],
+                         mote_drbg_ctx *rng, const mote_progress *pg);
 
 #endif
 #endif

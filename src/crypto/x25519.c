@@ -12,7 +12,9 @@ typedef struct {
     uint8_t k[32];
 } x25519_state;
 
-static void ladder(uint8_t out[32], const uint8_t scalar[32], const uint8_t u[32])
+/* pg (may be NULL): called every 32 ladder steps (8 times). */
+static void ladder(uint8_t out[32], const uint8_t scalar[32], const uint8_t u[32],
+                   const mote_progress *pg)
 {
     x25519_state s;
     uint32_t swap = 0, bit;
@@ -54,6 +56,7 @@ static void ladder(uint8_t out[32], const uint8_t scalar[32], const uint8_t u[32
         mote_fe_mul_small(s.c, s.b, 121665);
         mote_fe_add(s.c, s.c, s.a);  /* AA + a24 E */
         mote_fe_mul(s.z2, s.b, s.c); /* z2 = E (AA + a24 E) */
+        if (t % 32 == 0 && pg != NULL && pg->fn != NULL) pg->fn(pg->arg);
     }
     mote_fe_cswap(s.x2, s.x3, swap);
     mote_fe_cswap(s.z2, s.z3, swap);
@@ -67,24 +70,42 @@ static void ladder(uint8_t out[32], const uint8_t scalar[32], const uint8_t u[32
 int mote_x25519_shared(uint8_t secret[MOTE_X25519_LEN], const uint8_t priv[MOTE_X25519_LEN],
                        const uint8_t peer[MOTE_X25519_LEN])
 {
+    return mote_x25519_shared_p(secret, priv, peer, NULL);
+}
+
+int mote_x25519_shared_p(uint8_t secret[MOTE_X25519_LEN], const uint8_t priv[MOTE_X25519_LEN],
+                         const uint8_t peer[MOTE_X25519_LEN], const mote_progress *pg)
+{
     uint32_t acc = 0;
     int i;
-    ladder(secret, priv, peer);
+    ladder(secret, priv, peer, pg);
     for (i = 0; i < MOTE_X25519_LEN; i++)
         acc |= secret[i];
     /* No branch on the secret: the caller learns only the verdict. */
     return MOTE_ERR_ZERO_SECRET * (int)(mote_ct_is_zero32(acc) & 1u);
 }
 
-int mote_x25519_public(uint8_t pub[MOTE_X25519_LEN], const uint8_t priv[MOTE_X25519_LEN])
+static int x25519_public(uint8_t pub[MOTE_X25519_LEN], const uint8_t priv[MOTE_X25519_LEN],
+                         const mote_progress *pg)
 {
     static const uint8_t nine[32] = {9};
-    ladder(pub, priv, nine);
+    ladder(pub, priv, nine, pg);
     return MOTE_OK;
+}
+
+int mote_x25519_public(uint8_t pub[MOTE_X25519_LEN], const uint8_t priv[MOTE_X25519_LEN])
+{
+    return x25519_public(pub, priv, NULL);
 }
 
 int mote_x25519_keygen(uint8_t priv[MOTE_X25519_LEN], uint8_t pub[MOTE_X25519_LEN],
                        mote_drbg_ctx *rng)
+{
+    return mote_x25519_keygen_p(priv, pub, rng, NULL);
+}
+
+int mote_x25519_keygen_p(uint8_t priv[MOTE_X25519_LEN], uint8_t pub[MOTE_X25519_LEN],
+                         mote_drbg_ctx *rng, const mote_progress *pg)
 {
     int err = mote_drbg_generate(rng, priv, MOTE_X25519_LEN);
     if (err != MOTE_OK) {
@@ -92,7 +113,7 @@ int mote_x25519_keygen(uint8_t priv[MOTE_X25519_LEN], uint8_t pub[MOTE_X25519_LE
         mote_wipe(pub, MOTE_X25519_LEN);
         return err;
     }
-    return mote_x25519_public(pub, priv);
+    return x25519_public(pub, priv, pg);
 }
 
 #endif

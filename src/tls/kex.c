@@ -57,7 +57,7 @@ int mote_tls_kex_keygen(mote_tls_conn *c, uint16_t group, uint8_t *pub, size_t *
 #endif
 #if MOTE_ENABLE_X25519
     case MOTE_GROUP_X25519:
-        rc = mote_x25519_keygen(c->kex_priv, pub, c->cfg->rng);
+        rc = mote_x25519_keygen_p(c->kex_priv, pub, c->cfg->rng, &pg);
         *pub_len = MOTE_X25519_LEN;
         break;
 #endif
@@ -95,7 +95,7 @@ int mote_tls_kex_shared(mote_tls_conn *c, const uint8_t *peer, size_t peer_len, 
 #if MOTE_ENABLE_X25519
     case MOTE_GROUP_X25519:
         if (peer_len != MOTE_X25519_LEN) return MOTE_ERR_BAD_POINT;
-        rc = mote_x25519_shared(secret, c->kex_priv, peer);
+        rc = mote_x25519_shared_p(secret, c->kex_priv, peer, &pg);
         *secret_len = MOTE_X25519_LEN;
         break;
 #endif

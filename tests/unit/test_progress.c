@@ -10,6 +10,7 @@
 #include "mote/hash.h"
 #include "mote/progress.h"
 #include "mote/rsa.h"
+#include "mote/x25519.h"
 #include "test.h"
 
 /* openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 | openssl rsa -traditional */
@@ -143,6 +144,18 @@ int main(void)
     CHECK_EQ_INT((int)calls, (256 / 2 - 1) / 4);
     CHECK_EQ_INT(mote_ffdhe2048_shared(priv2, a, 256, sig2), MOTE_OK);
     CHECK(memcmp(sig1, sig2, 256) == 0);
+#if MOTE_ENABLE_X25519
+    /* X25519: one call per 32 ladder steps, 255 steps */
+    calls = 0;
+    CHECK_EQ_INT(mote_x25519_keygen_p(priv, a, &rng, &pg), MOTE_OK);
+    CHECK_EQ_INT((int)calls, 8);
+    CHECK_EQ_INT(mote_x25519_keygen(priv2, b, &rng), MOTE_OK);
+    calls = 0;
+    CHECK_EQ_INT(mote_x25519_shared_p(sig1, priv, b, &pg), MOTE_OK);
+    CHECK_EQ_INT((int)calls, 8);
+    CHECK_EQ_INT(mote_x25519_shared(sig2, priv2, a), MOTE_OK);
+    CHECK(memcmp(sig1, sig2, 32) == 0);
+#endif
     mote_rsa_private_wipe(&key);
     return test_done("progress");
 }
