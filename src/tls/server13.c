@@ -497,6 +497,10 @@ static int on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
     /* our key share, then the ServerHello; the client's share waits at the
      * end of out[] for the next step (the shared secret) */
     share = share_of(&h, group, &share_len);
+    if (share_len > MOTE_TLS_MAX_SHARE) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    /* parked first: a ClientHello that straddled records was gathered in
+     * out[], where the ServerHello is about to go */
+    memmove(c->out + c->out_size - share_len, share, share_len);
     {
         uint8_t pub[MOTE_TLS_MAX_SHARE];
         size_t pub_len = 0;
@@ -507,10 +511,7 @@ static int on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
         if (rc == MOTE_OK && !(c->flags & MOTE_F_HRR)) rc = send_ccs(c);
         if (rc) return mote_tls_fail(c, rc > MOTE_ERR_TLS_CLOSED ? MOTE_ERR_TLS_INTERNAL : rc);
     }
-    if (share_len > MOTE_TLS_MAX_SHARE || c->out_size - c->out_len < share_len)
-        return mote_tls_fail(c, share_len > MOTE_TLS_MAX_SHARE ? MOTE_ERR_TLS_ILLEGAL_PARAMETER
-                                                               : MOTE_ERR_TLS_INTERNAL);
-    memcpy(c->out + c->out_size - share_len, share, share_len);
+    if (c->out_size - c->out_len < share_len) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
     c->share_len = (uint16_t)share_len;
     c->group = group;
     c->state = MOTE_SS_FLIGHT;

@@ -10,7 +10,8 @@
       the body of the Nth record the client sends (counting from 1). Prints
       the port it listens on.
 
-Cases: ok (a valid TLS 1.3 ClientHello: the server answers), dup_ext (an
+Cases: ok (a valid TLS 1.3 ClientHello: the server answers), split (the
+same in two records), dup_ext (an
 unknown extension twice), dup_known (supported_groups twice), trunc (a
 length that runs past the message), no_key_share, no_sigalgs, no_common_group,
 share_not_offered (a key share for a group not in supported_groups),
@@ -96,6 +97,10 @@ def hello(port, case):
     s = socket.create_connection(("127.0.0.1", port))
     if case == "ok":
         msg = client_hello(base())
+    elif case == "split":  # a valid ClientHello in two records (legal): the server answers
+        rec = client_hello(base())
+        hs = rec[5:]
+        msg = record(22, hs[:60], 0x0301) + record(22, hs[60:], 0x0301)
     elif case == "dup_ext":
         msg = client_hello(base([ext(0x7777, b"a"), ext(0x7777, b"b")]))
     elif case == "dup_known":

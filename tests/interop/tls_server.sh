@@ -299,6 +299,7 @@ hostile() { # hostile CASE PORT EXPECT
     [ "$got" = "$3" ] && ok "hostile $1 -> $3" || bad "hostile $1" "expected '$3', got '$got'"
 }
 hostile ok "$SP" handshake
+hostile split "$SP" handshake
 hostile dup_ext "$SP" "alert 47"
 hostile dup_known "$SP" "alert 47"
 hostile trunc "$SP" "alert 50"

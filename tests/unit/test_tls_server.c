@@ -7,8 +7,9 @@
  * close_notify, the one-public-key-operation-per-call rule (the server asks
  * for steps), ffdhe2048 left out when out[] cannot park the client's share,
  * external PSKs (accepted, a wrong key, an unknown identity, a PSK-only
- * server) and the configurations the server refuses. Interop with real clients and
- * hostile ones: tests/interop/tls_server.sh. */
+ * server), a ClientHello split across two records, and the configurations
+ * the server refuses. Interop with real clients and hostile ones:
+ * tests/interop/tls_server.sh. */
 #include <string.h>
 
 #include "mote/pem.h"
@@ -208,6 +209,35 @@ int main(void)
     full(100000, 17000);
     full(1, 1053);
     full(7, 1053);
+
+    /* a ClientHello in two records: gathered in the server's out[], where
+     * the ServerHello goes too (the client's share is parked first) */
+    for (i = 0; i < 2; i++) {
+        size_t n, half, room;
+        const uint8_t *p;
+        uint8_t *dst;
+        t_init(&t);
+        one[0] = i ? MOTE_GROUP_SECP256R1 : MOTE_GROUP_X25519;
+        t.ccfg.groups = one;
+        CHECK(start(&t, 1053, 1053, 1053, 1053) == MOTE_OK);
+        p = mote_tls_send_buf(&t.c, &n);
+        CHECK(p && n > 100 && n < 1000);
+        if (!p) continue;
+        half = (n - 5) / 2;
+        dst = mote_tls_recv_buf(&t.s, &room);
+        CHECK(dst && room >= n + 5);
+        if (!dst) continue;
+        memcpy(dst, p, 5), dst[3] = (uint8_t)(half >> 8), dst[4] = (uint8_t)half;
+        memcpy(dst + 5, p + 5, half);
+        memcpy(dst + 5 + half, p, 5);
+        dst[5 + half + 3] = (uint8_t)((n - 5 - half) >> 8),
+                       dst[5 + half + 4] = (uint8_t)(n - 5 - half);
+        memcpy(dst + 10 + half, p + 5 + half, n - 5 - half);
+        mote_tls_send_done(&t.c, n);
+        CHECK(mote_tls_recv_done(&t.s, n + 5) == MOTE_OK);
+        CHECK(run(&t, 100000));
+        CHECK(data(&t, &t.c, &t.s, "split hello"));
+    }
 
     for (i = 0; i < 4; i++) { /* every suite, every group */
         t_init(&t);
