@@ -3,7 +3,7 @@
  *   mote client HOST:PORT [--ca FILE] [--host NAME] [--alpn LIST] [--groups LIST]
  *               [--ciphers LIST] [--in-buf N] [--out-buf N] [--insecure] [--stats]
  *               [--resume N] [--session-in F] [--session-out F]
- *               [--psk-identity ID --psk-key HEX] [--psk-ke]
+ *               [--psk-identity ID --psk-key HEX] [--psk-ke] [--early-data TEXT]
  *
  * Handshake, then stdin -> server and server -> stdout until EOF or
  * close_notify. What was negotiated goes to stderr. With --resume N, N
@@ -96,6 +96,15 @@ int mote_cmd_client(int argc, char **argv)
         }
         mote_tool_print_session(&s, stderr);
         fprintf(stderr, "resumed: %s\n", mote_tls_resumed(&s.conn) ? "yes" : "no");
+        if (s.cfg.early_data_len) { /* 0-RTT: or again, now, as ordinary data */
+            int ok = mote_tls_early_data_accepted(&s.conn);
+            fprintf(stderr, "early data: %s\n",
+                    ok ? "accepted" : "not accepted, sent after the handshake");
+            if (!ok && mote_tool_write(&s, fd, s.cfg.early_data, s.cfg.early_data_len) < 0) {
+                close(fd);
+                return 1;
+            }
+        }
         if (k == resume) break;
         wait_ticket_and_close(&s, fd);
         close(fd);

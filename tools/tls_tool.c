@@ -81,7 +81,8 @@ int mote_tool_parse_option(mote_tool_session *s, int argc, char **argv, int i)
     if (strcmp(o, "--ca") && strcmp(o, "--host") && strcmp(o, "--cert") && strcmp(o, "--key") &&
         strcmp(o, "--alpn") && strcmp(o, "--groups") && strcmp(o, "--ciphers") &&
         strcmp(o, "--in-buf") && strcmp(o, "--out-buf") && strcmp(o, "--session-in") &&
-        strcmp(o, "--session-out") && strcmp(o, "--psk-identity") && strcmp(o, "--psk-key"))
+        strcmp(o, "--session-out") && strcmp(o, "--psk-identity") && strcmp(o, "--psk-key") &&
+        strcmp(o, "--early-data"))
         return 0;
     if (!v) {
         fprintf(stderr, "mote: %s needs a value\n", o);
@@ -94,6 +95,10 @@ int mote_tool_parse_option(mote_tool_session *s, int argc, char **argv, int i)
     if (strcmp(o, "--in-buf") == 0) s->in_size = (size_t)strtoul(v, NULL, 0);
     if (strcmp(o, "--session-in") == 0) s->session_in = v, s->use_session = 1;
     if (strcmp(o, "--session-out") == 0) s->session_out = v, s->use_session = 1;
+    if (strcmp(o, "--early-data") == 0) {
+        s->cfg.early_data = (const uint8_t *)v;
+        s->cfg.early_data_len = strlen(v);
+    }
     if (strcmp(o, "--psk-identity") == 0) {
         s->cfg.psk_identity = (const uint8_t *)v;
         s->cfg.psk_identity_len = strlen(v);

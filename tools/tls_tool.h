@@ -35,7 +35,8 @@
     "  --psk-identity ID  TLS 1.3 external PSK: its identity (text)\n"                             \
     "  --psk-key HEX      and its key (hex), hashed with SHA-256\n"                                \
     "  --psk-ke           PSK without (EC)DHE (psk_ke; default psk_dhe_ke)\n"                      \
-    "  --resume N         (client) N more connections, each resuming the previous one\n"
+    "  --resume N         (client) N more connections, each resuming the previous one\n"           \
+    "  --early-data TEXT  TLS 1.3 0-RTT: send TEXT with a resumed ClientHello (replayable!)\n"
 
 typedef struct {
     mote_tls_config cfg;

@@ -90,6 +90,11 @@ void mote_tls_session_wipe(mote_tls_session *s);
  * used the external PSK (no certificate was exchanged), else 0. */
 int mote_tls_resumed(const mote_tls_conn *c);
 
+/* mote_tls_early_data_accepted: 1 if the 0-RTT data of cfg->early_data went
+ * out and the server accepted it (known once the handshake is done), else
+ * 0: then it was not delivered and must be sent again as ordinary data. */
+int mote_tls_early_data_accepted(const mote_tls_conn *c);
+
 /* mote_tls_tickets: how many tickets (TLS 1.3 NewSessionTicket, TLS 1.2
  * NewSessionTicket or new session id) this connection stored into
  * cfg->session so far. */

@@ -161,6 +161,16 @@ typedef struct mote_tls_config {
     size_t psk_identity_len;
     const uint8_t *psk_key;
     size_t psk_key_len;
+    /* 0-RTT early data (TLS 1.3, opt-in): sent right behind the ClientHello
+     * when it resumes a session whose ticket allows that much early data,
+     * with the session's ALPN (none, or the first of cfg->alpn), and when
+     * it fits in the output buffer next to the ClientHello. WARNING: early
+     * data has no protection against replay (RFC 8446 8, E.5): an attacker
+     * can deliver it to the server again. Only idempotent requests belong
+     * in it. mote_tls_early_data_accepted() (mote/session.h) says whether
+     * the server took it; if not, send it again after the handshake. */
+    const uint8_t *early_data;
+    size_t early_data_len;
     /* Optional: caller memory the peer's leaf certificate (DER) is copied
      * into as it streams past, for mote_tls_peer_cert(). A leaf longer than
      * peer_cert_size is not kept (only its length is noted; no error). The

@@ -315,8 +315,9 @@ typedef struct {
     const uint8_t *identity, *key;
     size_t identity_len, key_len;
     const mote_hash_desc *hash;
-    uint32_t age; /* obfuscated ticket age (0 for an external PSK) */
-    uint8_t kind; /* MOTE_PSK_RES or MOTE_PSK_EXT; 0: none */
+    uint32_t age;                    /* obfuscated ticket age (0 for an external PSK) */
+    uint8_t kind;                    /* MOTE_PSK_RES or MOTE_PSK_EXT; 0: none */
+    const mote_tls_session *session; /* the ticket's session (MOTE_PSK_RES) */
 } psk_offer;
 
 /* The PSK this connection can offer: the external one if configured, else
@@ -343,6 +344,7 @@ static int psk_of(const mote_tls_conn *c, psk_offer *o)
         o->hash = suite_hash(t->suite);
         o->age = mote_tls_session_age(c, t) + t->age_add;
         o->kind = MOTE_PSK_RES;
+        o->session = t;
         if (o->key_len != o->hash->out_len) o->kind = 0;
     }
     if (c->flags & MOTE_F_HRR) {
@@ -373,6 +375,46 @@ static void th_with(const mote_tls_conn *c, size_t hash_len, const uint8_t *p, s
         mote_sha256_update(&t, p, n);
         mote_sha256_final(&t, out);
     }
+}
+
+/* 0-RTT (opt-in, cfg->early_data): only in the first ClientHello, with a
+ * ticket that allows this much, the session's ALPN, and room next to the
+ * ClientHello (which will end at out + hello_end) in the output buffer. */
+static int early_ok(const mote_tls_conn *c, const mote_tls_session *s, size_t hello_end)
+{
+    const mote_tls_config *cfg = c->cfg;
+    const char *a = cfg->alpn && cfg->alpn[0] ? cfg->alpn[0] : NULL;
+    size_t n = a ? strlen(a) : 0;
+    if (!cfg->early_data || !cfg->early_data_len || (c->flags & MOTE_F_HRR)) return 0;
+    if (s->max_early_data < cfg->early_data_len || cfg->early_data_len > 16384) return 0;
+    if (n != s->alpn_len || (n && memcmp(a, s->alpn, n) != 0)) return 0;
+    return hello_end + 6 + 5 + cfg->early_data_len + 1 + 16 <= c->out_size;
+}
+
+/* Behind the ClientHello (msg, already in the transcript): [the middlebox
+ * CCS], then the early data under client_early_traffic_secret =
+ * Derive-Secret(Early Secret(PSK), "c e traffic", ClientHello); those write
+ * keys stay until EndOfEarlyData or our handshake keys replace them. */
+static int send_early_data(mote_tls_conn *c, const psk_offer *psk, const uint8_t *msg)
+{
+    const mote_tls_session *s = psk->session;
+    uint8_t h[48], secret[48];
+    mote_tls13_ks ks;
+    int rc = MOTE_OK;
+    if (!(c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX)) {
+        uint8_t one = 1;
+        rc = mote_tls_send_record(c, 20, &one, 1);
+    }
+    th_with(c, psk->hash->out_len, msg, 0, h); /* the transcript: the ClientHello */
+    mote_tls13_ks_early(&ks, psk->hash, psk->key, psk->key_len);
+    mote_tls13_ks_derive(&ks, "c e traffic", h, secret);
+    mote_tls13_ks_wipe(&ks);
+    if (rc == MOTE_OK &&
+        mote_tls13_traffic_keys(psk->hash, secret, suite_aead(s->suite), &c->wr) != MOTE_OK)
+        rc = MOTE_ERR_TLS_INTERNAL;
+    mote_wipe(secret, sizeof secret);
+    if (rc == MOTE_OK) rc = mote_tls_send_record(c, 23, c->cfg->early_data, c->cfg->early_data_len);
+    return rc;
 }
 
 static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t cookie_len)
@@ -546,6 +588,14 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         put_u(&w, (uint32_t)cookie_len, 2);
         put(&w, cookie, cookie_len);
     }
+    if (psk.kind == MOTE_PSK_RES &&
+        early_ok(c, psk.session,
+                 (size_t)(w.p - c->out) + 4 + 4 + 2 + 2 + psk.identity_len + 4 + 2 + 1 +
+                     psk.hash->out_len)) {
+        put_u(&w, 42, 2); /* early_data: 0-RTT application data follows */
+        put_u(&w, 0, 2);
+        c->psk |= MOTE_PSK_EARLY;
+    }
     if (psk.kind) { /* pre_shared_key: the last extension (RFC 8446 4.2.11) */
         put_u(&w, 41, 2);
         l2b = open_len(&w, 2);
@@ -573,7 +623,9 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
 
     th_add(c, msg, (size_t)(w.p - msg));
     if (v13) c->kex_group = no_share ? 0 : group;
-    return mote_tls_send_record(c, 22, msg, (size_t)(w.p - msg));
+    rc = mote_tls_send_record(c, 22, msg, (size_t)(w.p - msg));
+    if (rc == MOTE_OK && (c->psk & MOTE_PSK_EARLY)) rc = send_early_data(c, &psk, msg);
+    return rc;
 }
 
 int mote_tls_client_init(mote_tls_conn *c, const mote_tls_config *cfg, uint8_t *in, size_t in_size,
@@ -736,8 +788,11 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
         th_add(c, b, len);
         if (s.group) c->hrr_group = s.group;
         memcpy(cookie, s.cookie ? s.cookie : cookie, s.cookie_len);
+        /* early data is refused with a HelloRetryRequest: the second hello
+         * goes out in the clear, behind the CCS already sent */
+        if (c->psk & MOTE_PSK_EARLY) mote_wipe(&c->wr, sizeof c->wr);
         /* middlebox compatibility: a CCS before our second flight */
-        if (!(c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX)) {
+        if (!(c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) && !(c->psk & MOTE_PSK_EARLY)) {
             uint8_t one = 1;
             rc = mote_tls_send_record(c, 20, &one, 1);
             if (rc) return mote_tls_fail(c, rc);
@@ -805,6 +860,11 @@ static int ee_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
         return MOTE_OK;
     case 10: /* supported_groups: informational */
         b->p = b->end;
+        return MOTE_OK;
+    case 42: /* early_data: the server took our 0-RTT data */
+        if (!(c->psk & MOTE_PSK_EARLY) || !(c->psk & MOTE_PSK_ACCEPTED) || c->version != MOTE_TLS13)
+            return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
+        c->psk |= MOTE_PSK_EARLY_OK;
         return MOTE_OK;
     case 16: { /* ALPN: exactly one of ours */
         size_t list = rd_u(b, 2), n = rd_u(b, 1);
@@ -1054,11 +1114,18 @@ static int send_flight(mote_tls_conn *c)
     c->flags |= MOTE_F_FLIGHT;
     if (c->fl_phase == FL_START) {
         if (c->out_len - c->out_sent > 0 && c->out_size - c->out_len < 64) return MOTE_OK;
-        if (!(c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) && !(c->flags & MOTE_F_HRR)) {
+        if (!(c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) && !(c->flags & MOTE_F_HRR) &&
+            !(c->psk & MOTE_PSK_EARLY)) {
             /* middlebox compatibility: one CCS before our flight, sent while
              * no write keys are installed yet, so it goes out unprotected */
             uint8_t one = 1;
             rc = mote_tls_send_record(c, 20, &one, 1);
+            if (rc) return mote_tls_fail(c, rc);
+        }
+        if (c->psk & MOTE_PSK_EARLY_OK) { /* EndOfEarlyData, under the early keys */
+            static const uint8_t eoed[4] = {MOTE_HS_END_OF_EARLY_DATA, 0, 0, 0};
+            th_add(c, eoed, 4);
+            rc = mote_tls_send_record(c, 22, eoed, 4);
             if (rc) return mote_tls_fail(c, rc);
         }
         rc = mote_tls13_traffic_keys(hd, c->c_secret, suite_aead(c->suite), &c->wr);

@@ -53,12 +53,15 @@ enum {
 #define MOTE_PSK_ACCEPTED 0x04 /* the server took it: no certificate, resumed */
 #define MOTE_PSK_SESS12   0x08 /* a TLS 1.2 session (id and/or ticket) is offered */
 #define MOTE_PSK_SID12    0x10 /* TLS 1.2: c->session_id is the server's session id */
+#define MOTE_PSK_EARLY    0x20 /* TLS 1.3: early data went out behind the ClientHello */
+#define MOTE_PSK_EARLY_OK 0x40 /* and the server accepted it (EncryptedExtensions) */
 
 /* Handshake message types. */
 #define MOTE_HS_HELLO_REQUEST        0
 #define MOTE_HS_CLIENT_HELLO         1
 #define MOTE_HS_SERVER_HELLO         2
 #define MOTE_HS_NEW_SESSION_TICKET   4
+#define MOTE_HS_END_OF_EARLY_DATA    5
 #define MOTE_HS_ENCRYPTED_EXTENSIONS 8
 #define MOTE_HS_CERTIFICATE          11
 #define MOTE_HS_SERVER_KEY_EXCHANGE  12

@@ -100,6 +100,11 @@ int mote_tls_resumed(const mote_tls_conn *c)
     return (c->psk & MOTE_PSK_ACCEPTED) != 0;
 }
 
+int mote_tls_early_data_accepted(const mote_tls_conn *c)
+{
+    return (c->psk & MOTE_PSK_EARLY_OK) != 0;
+}
+
 unsigned mote_tls_tickets(const mote_tls_conn *c)
 {
     return c->tickets;

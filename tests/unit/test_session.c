@@ -8,7 +8,9 @@
  * truncated hello) and psk_ke offer, a ServerHello taking the PSK with no
  * key share, EncryptedExtensions and Finished only, our Finished, then a
  * NewSessionTicket stored in the session with its PSK; and the refusals
- * (another identity, a suite of another hash, a Certificate). */
+ * (another identity, a suite of another hash, a Certificate); and the same
+ * with 0-RTT data (early_data, the data under the early keys,
+ * EndOfEarlyData before our Finished). */
 #include <string.h>
 
 #include "mote/hash.h"
@@ -124,7 +126,7 @@ static void test_serialise(uint16_t version, size_t ticket_len)
 
 /* ---- a scripted TLS 1.3 server resuming a session (psk_ke) ---- */
 
-enum { PSK_OK, PSK_WRONG_ID, PSK_SHA384, PSK_CERT };
+enum { PSK_OK, PSK_WRONG_ID, PSK_SHA384, PSK_CERT, PSK_EARLY };
 
 typedef struct {
     mote_tls_config cfg;
@@ -136,6 +138,7 @@ typedef struct {
     size_t wire_len;
     mote_sha256_ctx th;
     mote_tls_cipher wr, rd; /* server side */
+    mote_tls_cipher early;  /* the client's 0-RTT keys, server side */
 } P;
 
 static void th_now(const P *p, uint8_t *h)
@@ -192,9 +195,9 @@ static int psk_handshake(P *p, int mode)
                                            0x4e, 0x4e, 0x4e, 0x4e, 0x4e, 0x4e, 0x4e, 0x4e,
                                            0x4e, 0x4e, 0x4e, 0x4e, 0x4e, 0x4e, 0x4e, 0x4e};
     const mote_hash_desc *hd = &mote_sha256_desc;
-    uint8_t seed[48], h[32], c_hs[32], s_hs[32], bin[32], msg[256], *rec, *plain;
+    uint8_t seed[48], h[32], h_sf[32], c_hs[32], s_hs[32], bin[32], msg[256], *rec, *plain = NULL;
     const uint8_t *ch, *e;
-    size_t n, ch_len, at, end, plen;
+    size_t n, ch_len, at, end, plen = 0;
     mote_tls13_ks ks;
     int rc;
 
@@ -216,6 +219,10 @@ static int psk_handshake(P *p, int mode)
     p->cfg.min_version = p->cfg.max_version = MOTE_TLS13;
     p->cfg.session = &p->sess;
     p->cfg.now_ms = 6000; /* the ticket is 5 s old */
+    if (mode == PSK_EARLY) {
+        p->cfg.early_data = (const uint8_t *)"0rtt", p->cfg.early_data_len = 4;
+        p->sess.max_early_data = 1024;
+    }
     mote_sha256_init(&p->th);
     CHECK(mote_tls_client_init(&p->c, &p->cfg, p->in, sizeof p->in, p->out, sizeof p->out) ==
           MOTE_OK);
@@ -224,7 +231,8 @@ static int psk_handshake(P *p, int mode)
     ch = mote_tls_send_buf(&p->c, &n);
     CHECK(ch && n > 5 + 4 + 38);
     if (!ch || n <= 5 + 4 + 38) return -900;
-    ch += 5, ch_len = n - 5;
+    ch_len = ((size_t)ch[3] << 8) | ch[4], ch += 5;
+    CHECK(n == 5 + ch_len + (mode == PSK_EARLY ? 5 + 4 + 1 + 16 : 0)); /* [0-RTT record] */
     at = 4 + 2 + 32;
     at += 1 + ch[at];
     at += 2 + (((size_t)ch[at] << 8) | ch[at + 1]);
@@ -237,6 +245,7 @@ static int psk_handshake(P *p, int mode)
         size_t el = ((size_t)ch[at + 2] << 8) | ch[at + 3];
         if (ty == 45) CHECK(el == 2 && ch[at + 4] == 1 && ch[at + 5] == 0); /* psk_ke only */
         if (ty == 51) CHECK(el == 2 && ch[at + 4] == 0 && ch[at + 5] == 0); /* no share */
+        if (ty == 42) CHECK(mode == PSK_EARLY && el == 0);                  /* early_data */
         if (ty == 41) {                                                     /* the last one */
             e = ch + at + 4;
             CHECK(at + 4 + el == end);
@@ -254,6 +263,17 @@ static int psk_handshake(P *p, int mode)
     mote_tls13_binder(hd, ticket_psk, 32, 0, h, bin);
     CHECK(memcmp(bin, e + 59, 32) == 0);
     mote_sha256_update(&p->th, ch, ch_len);
+    if (mode == PSK_EARLY) { /* the 0-RTT record, under client_early_traffic_secret */
+        uint8_t e_secret[32];
+        rec = (uint8_t *)(uintptr_t)(ch + ch_len);
+        th_now(p, h);
+        mote_tls13_ks_early(&ks, hd, ticket_psk, 32);
+        mote_tls13_ks_derive(&ks, "c e traffic", h, e_secret);
+        CHECK(mote_tls13_traffic_keys(hd, e_secret, MOTE_AEAD_AES128_GCM, &p->early) == MOTE_OK);
+        CHECK(rec[0] == 23 &&
+              mote_tls_cipher_open(&p->early, rec, 4 + 1 + 16, 0, &plain, &plen) == MOTE_OK);
+        CHECK(plen == 5 && memcmp(plain, "0rtt", 4) == 0 && plain[4] == 23);
+    }
     mote_tls_send_done(&p->c, n);
 
     /* ServerHello: our identity, no key share */
@@ -276,9 +296,14 @@ static int psk_handshake(P *p, int mode)
     mote_tls13_ks_derive(&ks, "s hs traffic", h, s_hs);
     CHECK(mote_tls13_traffic_keys(hd, s_hs, MOTE_AEAD_AES128_GCM, &p->wr) == MOTE_OK);
     CHECK(mote_tls13_traffic_keys(hd, c_hs, MOTE_AEAD_AES128_GCM, &p->rd) == MOTE_OK);
-    /* EncryptedExtensions (empty), [Certificate], Finished */
-    msg[0] = 8, msg[1] = 0, msg[2] = 0, msg[3] = 2, msg[4] = 0, msg[5] = 0;
-    put_rec(p, 22, msg, 6);
+    /* EncryptedExtensions (empty, or early_data), [Certificate], Finished */
+    if (mode == PSK_EARLY) {
+        static const uint8_t ee[10] = {8, 0, 0, 6, 0, 4, 0, 42, 0, 0};
+        put_rec(p, 22, ee, sizeof ee);
+    } else {
+        msg[0] = 8, msg[1] = 0, msg[2] = 0, msg[3] = 2, msg[4] = 0, msg[5] = 0;
+        put_rec(p, 22, msg, 6);
+    }
     if (mode == PSK_CERT) {
         static const uint8_t cert[8] = {11, 0, 0, 4, 0, 0, 0, 0};
         put_rec(p, 22, cert, sizeof cert);
@@ -287,11 +312,23 @@ static int psk_handshake(P *p, int mode)
     msg[0] = 20, msg[1] = 0, msg[2] = 0, msg[3] = 32;
     mote_tls13_finished(hd, s_hs, h, msg + 4);
     put_rec(p, 22, msg, 36);
+    th_now(p, h_sf); /* through the server Finished: the application secrets */
     rc = deliver(p);
     if (rc) return rc;
 
-    /* the client's Finished, under its handshake keys */
+    /* [EndOfEarlyData under the early keys,] the client's Finished under its
+     * handshake keys */
     rec = (uint8_t *)(uintptr_t)mote_tls_send_buf(&p->c, &n);
+    if (mode == PSK_EARLY) {
+        CHECK(rec && n > 5 + 4 + 1 + 16);
+        if (!rec || n <= 5 + 4 + 1 + 16) return -903;
+        CHECK(mote_tls_cipher_open(&p->early, rec, 4 + 1 + 16, 0, &plain, &plen) == MOTE_OK);
+        CHECK(plen == 5 && plain[0] == 5 && plain[3] == 0 && plain[4] == 22);
+        mote_sha256_update(&p->th, plain, 4);
+        mote_tls_send_done(&p->c, 5 + 4 + 1 + 16);
+        CHECK(mote_tls_early_data_accepted(&p->c) == 1);
+        rec = (uint8_t *)(uintptr_t)mote_tls_send_buf(&p->c, &n);
+    }
     CHECK(rec && n == 5 + 36 + 1 + 16);
     if (!rec || n != 5 + 36 + 1 + 16) return -902;
     CHECK(mote_tls_cipher_open(&p->rd, rec, n - 5, 0, &plain, &plen) == MOTE_OK);
@@ -306,7 +343,7 @@ static int psk_handshake(P *p, int mode)
         uint8_t s_ap[32], rms[32], psk2[32];
         static const uint8_t nonce[2] = {0, 7};
         mote_tls13_ks_master(&ks);
-        mote_tls13_ks_derive(&ks, "s ap traffic", h, s_ap); /* h: through the server Finished */
+        mote_tls13_ks_derive(&ks, "s ap traffic", h_sf, s_ap);
         mote_sha256_update(&p->th, plain, 36);
         th_now(p, h);
         mote_tls13_ks_derive(&ks, "res master", h, rms);
@@ -345,6 +382,8 @@ static void test_psk_handshake(void)
     CHECK(psk_handshake(&p, PSK_WRONG_ID) == MOTE_ERR_TLS_ILLEGAL_PARAMETER);
     CHECK(psk_handshake(&p, PSK_SHA384) == MOTE_ERR_TLS_ILLEGAL_PARAMETER);
     CHECK(psk_handshake(&p, PSK_CERT) == MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+    CHECK(psk_handshake(&p, PSK_EARLY) == 0); /* with 0-RTT data, accepted */
+    CHECK(psk_handshake(&p, PSK_OK) == 0 && mote_tls_early_data_accepted(&p.c) == 0);
 }
 
 int main(void)
