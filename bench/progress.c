@@ -8,12 +8,13 @@
  *       --callgrind-out-file=DIR/cg.%p bench_progress OP
  * OP: p256-ecdh, p256-keygen, p256-verify, p384-ecdh, p384-keygen,
  * p384-verify, rsa2048-sign, ffdhe2048-keygen, ffdhe2048-shared,
- * x25519-keygen, x25519-shared. */
+ * x25519-keygen, x25519-shared, ed25519-verify. */
 #include <stdio.h>
 #include <string.h>
 #include <valgrind/callgrind.h>
 
 #include "mote/ec.h"
+#include "mote/ed25519.h"
 #include "mote/ffdhe.h"
 #include "mote/hash.h"
 #include "mote/progress.h"
@@ -69,6 +70,20 @@ int main(int argc, char **argv)
     size_t q, pl;
     if (argc < 2 || mote_drbg_seed(&rng, seed, sizeof seed, NULL, 0) != MOTE_OK) return 2;
     if (strncmp(argv[1], "rsa2048", 7) == 0) return rsa(&pg, &rng, argc > 2 ? argv[2] : "");
+    if (strncmp(argv[1], "ed25519", 7) == 0) {
+        mote_ed25519_verify_ctx v;
+        memset(fp, 0x42, 32);
+        memset(hash, 0x5a, sizeof hash);
+        if (mote_ed25519_public(fpub, fp) != MOTE_OK ||
+            mote_ed25519_sign(sig, fp, hash, sizeof hash) != MOTE_OK ||
+            mote_ed25519_verify_init(&v, fpub, sig, 64) != MOTE_OK)
+            return 1;
+        mote_ed25519_verify_update(&v, hash, sizeof hash);
+        start();
+        r = mote_ed25519_verify_final_p(&v, &pg);
+        stop();
+        return r != MOTE_OK;
+    }
     if (strncmp(argv[1], "x25519", 6) == 0) {
         int shared = strstr(argv[1], "shared") != NULL;
         if (mote_x25519_keygen(fp, fpub, &rng) != MOTE_OK) return 1;

@@ -31,7 +31,7 @@ for variant in default mul16; do
     fi
     ${CC:-cc} -std=c99 -O2 -g -Iinclude -Isrc bench/progress.c "$lib" -o "$OUT/progress_$variant" || exit 1
     for op in p256-keygen p256-ecdh p256-verify p384-keygen p384-ecdh p384-verify rsa2048-sign \
-        ffdhe2048-keygen ffdhe2048-shared x25519-keygen x25519-shared; do
+        ffdhe2048-keygen ffdhe2048-shared x25519-keygen x25519-shared ed25519-verify; do
         d=$OUT/cg-$variant-$op
         rm -rf "$d"
         mkdir -p "$d"

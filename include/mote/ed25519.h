@@ -16,6 +16,7 @@
 #include "mote/config.h"
 #include "mote/error.h"
 #include "mote/hash.h"
+#include "mote/progress.h"
 #include "mote/rng.h"
 #include <stddef.h>
 #include <stdint.h>
@@ -72,6 +73,9 @@ int mote_ed25519_verify_init(mote_ed25519_verify_ctx *ctx,
                              size_t sig_len);
 void mote_ed25519_verify_update(mote_ed25519_verify_ctx *ctx, const void *data, size_t len);
 int mote_ed25519_verify_final(mote_ed25519_verify_ctx *ctx);
+/* The same with a progress hook (mote/progress.h; NULL: none), called
+ * every 32 bits of the double scalar multiplication. */
+int mote_ed25519_verify_final_p(mote_ed25519_verify_ctx *ctx, const mote_progress *pg);
 
 #endif
 #endif

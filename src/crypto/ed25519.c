@@ -322,7 +322,9 @@ typedef struct {
 } dsm_state;
 
 /* r = [a]A + [b]B for a, b < 2^253. */
-static void ge_double_scalarmult(ge *r, const uint8_t a[32], const ge *A, const uint8_t b[32])
+/* pg (may be NULL): called every 32 bits. */
+static void ge_double_scalarmult(ge *r, const uint8_t a[32], const ge *A, const uint8_t b[32],
+                                 const mote_progress *pg)
 {
     dsm_state st;
     int i;
@@ -337,6 +339,7 @@ static void ge_double_scalarmult(ge *r, const uint8_t a[32], const ge *A, const 
         ge_dbl(r, r, st.as[i] || st.bs[i]);
         ge_add_digit(r, st.ta, st.as[i]);
         ge_add_digit(r, st.tb, st.bs[i]);
+        if (i % 32 == 0 && pg != NULL && pg->fn != NULL) pg->fn(pg->arg);
     }
 }
 
@@ -473,6 +476,11 @@ void mote_ed25519_verify_update(mote_ed25519_verify_ctx *ctx, const void *data, 
 
 int mote_ed25519_verify_final(mote_ed25519_verify_ctx *ctx)
 {
+    return mote_ed25519_verify_final_p(ctx, NULL);
+}
+
+int mote_ed25519_verify_final_p(mote_ed25519_verify_ctx *ctx, const mote_progress *pg)
+{
     uint8_t dig[64], k[32], rcheck[32];
     uint32_t km[8];
     uint32_t m0i = mote_bn_m0inv(ed_l[0]);
@@ -488,7 +496,7 @@ int mote_ed25519_verify_final(mote_ed25519_verify_ctx *ctx)
     mote_fe_neg(a.t, a.t);
     sc_mont(km, dig, 16, m0i);
     sc_out(k, km, m0i);
-    ge_double_scalarmult(&r, k, &a, ctx->sig + 32); /* [S]B - [k]A */
+    ge_double_scalarmult(&r, k, &a, ctx->sig + 32, pg); /* [S]B - [k]A */
     ge_encode(rcheck, &r);
     ok = memcmp(rcheck, ctx->sig, 32) == 0;
     mote_wipe(ctx, sizeof *ctx);

@@ -201,16 +201,19 @@ static MOTE_NOINLINE int verify_rsa(const mote_x509_pubkey *k, uint16_t scheme,
 #endif
 
 #if MOTE_ENABLE_ED25519
-static MOTE_NOINLINE int verify_ed25519(const mote_x509_pubkey *k, const signed_msg *m,
-                                        const uint8_t *sig, size_t sig_len)
+static MOTE_NOINLINE int verify_ed25519(const mote_tls_conn *c, const mote_x509_pubkey *k,
+                                        const signed_msg *m, const uint8_t *sig, size_t sig_len)
 {
     mote_ed25519_verify_ctx v;
+    mote_progress pg; /* the application's hook, inside the verification */
     int i;
     if (k->type != MOTE_X509_KEY_ED25519) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
     if (mote_ed25519_verify_init(&v, k->data, sig, sig_len) != MOTE_OK) return 0;
     for (i = 0; i < 3; i++)
         mote_ed25519_verify_update(&v, m->p[i], m->n[i]);
-    return mote_ed25519_verify_final(&v) == MOTE_OK;
+    pg.fn = c->cfg->progress;
+    pg.arg = c->cfg->progress_arg;
+    return mote_ed25519_verify_final_p(&v, &pg) == MOTE_OK;
 }
 #endif
 
@@ -263,7 +266,7 @@ static int verify(mote_tls_conn *c, uint16_t scheme, const signed_msg *m, const 
 #endif
 #if MOTE_ENABLE_ED25519
     case MOTE_SIG_ED25519:
-        ok = verify_ed25519(k, m, sig, sig_len);
+        ok = verify_ed25519(c, k, m, sig, sig_len);
         break;
 #endif
     default:

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mote/ec.h"
+#include "mote/ed25519.h"
 #include "mote/ffdhe.h"
 #include "mote/hash.h"
 #include "mote/progress.h"
@@ -155,6 +156,28 @@ int main(void)
     CHECK_EQ_INT((int)calls, 8);
     CHECK_EQ_INT(mote_x25519_shared(sig2, priv2, a), MOTE_OK);
     CHECK(memcmp(sig1, sig2, 32) == 0);
+#endif
+#if MOTE_ENABLE_ED25519
+    /* Ed25519 verification: one call per 32 bits of the double scalar
+     * multiplication (its top digit is within the top 32 bits) */
+    {
+        mote_ed25519_verify_ctx v;
+        uint8_t epub[32], esig[64];
+        memset(priv, 0x42, 32);
+        CHECK_EQ_INT(mote_ed25519_public(epub, priv), MOTE_OK);
+        CHECK_EQ_INT(mote_ed25519_sign(esig, priv, hash, sizeof hash), MOTE_OK);
+        CHECK_EQ_INT(mote_ed25519_verify_init(&v, epub, esig, 64), MOTE_OK);
+        mote_ed25519_verify_update(&v, hash, sizeof hash);
+        calls = 0;
+        CHECK_EQ_INT(mote_ed25519_verify_final_p(&v, &pg), MOTE_OK);
+        CHECK_EQ_INT((int)calls, 8);
+        esig[0] ^= 1; /* a wrong R: the same work, then refused */
+        CHECK_EQ_INT(mote_ed25519_verify_init(&v, epub, esig, 64), MOTE_OK);
+        mote_ed25519_verify_update(&v, hash, sizeof hash);
+        calls = 0;
+        CHECK_EQ_INT(mote_ed25519_verify_final_p(&v, &pg), MOTE_ERR_BAD_SIGNATURE);
+        CHECK_EQ_INT((int)calls, 8);
+    }
 #endif
     mote_rsa_private_wipe(&key);
     return test_done("progress");
