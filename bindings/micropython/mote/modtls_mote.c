@@ -81,18 +81,10 @@
 #ifndef MOTE_MP_PEER_CERT_MAX
 #define MOTE_MP_PEER_CERT_MAX 2048
 #endif
-/* The engine's server role (mote_tls_server_init) is compiled in. */
-#ifdef MOTE_TLS_CLIENT_AUTH_NONE
-#define MOTE_MP_HAS_SERVER 1
-#else
-#define MOTE_MP_HAS_SERVER 0
-#endif
-/* The engine's client takes an external PSK (mote_tls_config.psk_key). */
-#ifdef MOTE_TLS_PSK_KE
-#define MOTE_MP_HAS_PSK 1
-#else
-#define MOTE_MP_HAS_PSK 0
-#endif
+/* server_side=True needs mote's server role (MOTE_ENABLE_SERVER=0: a
+ * client-only module, about 8 KiB less on the ESP8266; a server socket then
+ * fails with OSError(-9, 'TLS: unsupported parameter')). */
+#define MOTE_MP_HAS_SERVER MOTE_ENABLE_SERVER
 /* Longest PSK accepted by the psk_key attribute (as mbedTLS: 48). */
 #ifndef MOTE_MP_PSK_MAX
 #define MOTE_MP_PSK_MAX 48
@@ -475,7 +467,6 @@ static mp_obj_t tls_context_del(mp_obj_t self_in)
 static MP_DEFINE_CONST_FUN_OBJ_1(tls_context_del_obj, tls_context_del);
 #endif
 
-#if MOTE_MP_HAS_PSK
 /* psk_identity and psk_key are checked together once both are set. */
 static void tls_context_check_psk(tls_context_t *self)
 {
@@ -486,7 +477,34 @@ static void tls_context_check_psk(tls_context_t *self)
     if (id.len == 0 || id.len > 0xFFFF || key.len == 0 || key.len > MOTE_MP_PSK_MAX)
         mp_raise_msg(&mp_type_OSError, MP_ERROR_TEXT("mote: bad PSK identity or key length"));
 }
-#endif
+
+/* server_psk_keys.get(identity) (a dict or any object with get(), as
+ * mbedTLS's module): the key for identity (bytes), or None. A lookup that
+ * raises, or a key of a bad length, counts as an unknown identity. */
+static int tls_psk_lookup(void *arg, const uint8_t *identity, size_t len, uint8_t *key,
+                          size_t *key_len)
+{
+    tls_context_t *ctx = arg;
+    nlr_buf_t nlr;
+    int rc = 1;
+    if (nlr_push(&nlr) == 0) {
+        mp_obj_t dest[3], r;
+        mp_buffer_info_t bi;
+        mp_load_method(ctx->server_psk_keys, MP_QSTR_get, dest);
+        dest[2] = mp_obj_new_bytes(identity, len);
+        r = mp_call_method_n_kw(1, 0, dest);
+        if (r != mp_const_none) {
+            mp_get_buffer_raise(r, &bi, MP_BUFFER_READ);
+            if (bi.len > 0 && bi.len <= *key_len && bi.len <= MOTE_MP_PSK_MAX) {
+                memcpy(key, bi.buf, bi.len);
+                *key_len = bi.len;
+                rc = 0;
+            }
+        }
+        nlr_pop();
+    }
+    return rc;
+}
 
 static void tls_context_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest)
 {
@@ -496,14 +514,12 @@ static void tls_context_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest)
         slot = &self->verify_cb;
     else if (attr == MP_QSTR_ecdsa_sign_callback)
         slot = &self->ecdsa_cb;
-#if MOTE_MP_HAS_PSK /* as mbedTLS's module: the attributes exist when PSK is built */
     else if (attr == MP_QSTR_psk_identity)
         slot = &self->psk_identity;
     else if (attr == MP_QSTR_psk_key)
         slot = &self->psk_key;
     else if (attr == MP_QSTR_server_psk_keys)
         slot = &self->server_psk_keys;
-#endif
     if (dest[0] == MP_OBJ_NULL) { /* load */
         if (attr == MP_QSTR_verify_mode)
             dest[0] = MP_OBJ_NEW_SMALL_INT(self->verify);
@@ -521,9 +537,7 @@ static void tls_context_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest)
         } else if (slot) {
             *slot = dest[1];
             dest[0] = MP_OBJ_NULL;
-#if MOTE_MP_HAS_PSK
             if (slot == &self->psk_identity || slot == &self->psk_key) tls_context_check_psk(self);
-#endif
         }
     }
 }
@@ -906,7 +920,8 @@ static int tls_socket_start(tls_socket_t *o)
     uint8_t *in = (uint8_t *)o->conn + sizeof(mote_tls_conn);
     if (o->server_side) {
 #if MOTE_MP_HAS_SERVER
-        if (!o->ctx->pkey) /* no chain loaded, or a key mote cannot use */
+        if (!o->ctx->pkey && o->ctx->server_psk_keys == mp_const_none)
+            /* no chain loaded, or a key mote cannot use */
             return o->ctx->key != mp_const_none && o->ctx->key_status ? o->ctx->key_status
                                                                       : MOTE_ERR_BAD_INPUT;
         return mote_tls_server_init(o->conn, &o->cfg, in, MOTE_MP_IN_SIZE, in + MOTE_MP_IN_SIZE,
@@ -989,9 +1004,18 @@ static mp_obj_t tls_socket_new(tls_context_t *ctx, mp_obj_t sock, bool server_si
                          : ctx->verify == CERT_OPTIONAL ? MOTE_TLS_CLIENT_AUTH_OPTIONAL
                                                         : MOTE_TLS_CLIENT_AUTH_NONE;
 #endif
-#if MOTE_MP_HAS_PSK
-    if (server_side && ctx->server_psk_keys != mp_const_none) /* (engine: no server PSK yet) */
-        mp_raise_msg(&mp_type_OSError, MP_ERROR_TEXT("mote: server PSK not built yet"));
+#if MOTE_MP_HAS_SERVER
+    if (server_side && ctx->server_psk_keys != mp_const_none) {
+        /* as mbedTLS's module: server_psk_keys makes a PSK-only server (no
+         * chain to fall back to) */
+        o->cfg.psk_lookup = tls_psk_lookup;
+        o->cfg.psk_arg = ctx;
+        o->cfg.client_certs = NULL;
+        o->cfg.client_cert_lens = NULL;
+        o->cfg.n_client_certs = 0;
+        o->cfg.client_key = NULL;
+    }
+#endif
     if (!server_side && ctx->psk_identity != mp_const_none && ctx->psk_key != mp_const_none) {
         /* TLS 1.3 external PSK (with (EC)DHE); certificates are refused */
         mp_buffer_info_t id, key;
@@ -1002,7 +1026,6 @@ static mp_obj_t tls_socket_new(tls_context_t *ctx, mp_obj_t sock, bool server_si
         o->cfg.psk_key = key.buf, o->cfg.psk_key_len = key.len;
         o->cfg.min_version = o->cfg.max_version = MOTE_TLS13;
     }
-#endif
     if (MOTE_MP_PEER_CERT_MAX) {
         o->peer_buf = m_new(uint8_t, MOTE_MP_PEER_CERT_MAX);
         o->cfg.peer_cert_buf = o->peer_buf;
