@@ -1201,6 +1201,16 @@ static MOTE_NOINLINE int finished_keys(mote_tls_conn *c, const uint8_t *b, size_
     return MOTE_OK;
 }
 
+/* A fatal alert of ours between the ServerHello and our flight: the server
+ * already reads under our handshake keys (RFC 8446 5.1: alerts are
+ * protected by the current keys), so install them for the alert. */
+void mote_tls13_alert_keys(mote_tls_conn *c)
+{
+    if (c->server || c->version != MOTE_TLS13 || c->wr.aead != MOTE_AEAD_NONE) return;
+    if (c->state < MOTE_ST_WAIT_EE || c->state > MOTE_ST_WAIT_FIN) return;
+    (void)mote_tls13_traffic_keys(hash_of(c), c->c_secret, suite_aead(c->suite), &c->wr);
+}
+
 static int on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
 {
     int rc = finished_keys(c, b, len, th);

@@ -97,6 +97,7 @@ int mote_tls_fail(mote_tls_conn *c, int err)
     if (err != MOTE_ERR_TLS_PEER_ALERT && err != MOTE_ERR_TLS_CLOSED) {
         uint8_t alert[2] = {2, alert_for(err)};
         c->alert_sent = alert[1];
+        mote_tls13_alert_keys(c);
         (void)mote_tls_send_record(c, REC_ALERT, alert, 2);
     }
     c->state = MOTE_ST_CLOSED;

@@ -77,6 +77,9 @@ enum {
 int mote_tls_send_record(mote_tls_conn *c, uint8_t type, const uint8_t *data, size_t len);
 /* Record the first fatal error, queue its alert, wipe secrets; returns err. */
 int mote_tls_fail(mote_tls_conn *c, int err);
+/* client13.c: before a fatal alert, our handshake write keys if the server
+ * reads under them already (between its ServerHello and our flight). */
+void mote_tls13_alert_keys(mote_tls_conn *c);
 
 /* A bounds-checked reader over a message body: a read past the end sets
  * bad and returns 0 / NULL. */
