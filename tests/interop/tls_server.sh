@@ -249,6 +249,9 @@ mote_stop_servers
 start_mote "$dir" SP --in-buf 1053 --out-buf 1053 --stats
 echo_case "mote <-> mote, 1 KiB buffers both sides" SP -- $(mcli "$SP" "$dir" --in-buf 1053 --out-buf 1053)
 echo_case "mote client key update (peer asked too)" SP -- $(mcli "$SP" "$dir" --key-update)
+# the client's refusal goes out under its handshake keys: the server reads it
+fail_case "mote client refuses the name: server reads its alert" SP "name mismatch" \
+    "alert 42 received" -- "$MOTE" client "127.0.0.1:$SP" --ca "$dir/root.pem" --host wrong.example
 grep -q "ram: ctx=" "${SP_LOG}" && ok "server --stats" || bad "server --stats" "$(tail -2 "$SP_LOG")"
 mote_stop_servers
 start_mote "$dir" SP --key-update
