@@ -41,6 +41,7 @@
 #include "mote/config.h"
 #include "mote/error.h"
 #include "mote/hash.h"
+#include "mote/progress.h"
 #include "mote/rsa.h"
 
 /* ---- limits (override with -D or MOTE_CONFIG_FILE) ---- */
@@ -272,9 +273,10 @@ typedef struct {
         uint8_t b[16]; /* an OID, a time, an address */
         mote_x509_nm nm;
     } scratch;
-    uint8_t *tbs_buf; /* Ed25519: caller memory for two whole TBSs */
-    uint16_t klen;    /* key bytes */
-    uint32_t ke;      /* RSA public exponent */
+    uint8_t *tbs_buf;       /* Ed25519: caller memory for two whole TBSs */
+    mote_progress progress; /* called inside ECDSA/Ed25519 signature checks */
+    uint16_t klen;          /* key bytes */
+    uint32_t ke;            /* RSA public exponent */
     mote_hash_ctx tbs_hash;
     union {
         uint8_t prefix[128];              /* TBS bytes before its algorithm */
@@ -303,6 +305,10 @@ void mote_x509_chain_set_time(mote_x509_chain *c, int64_t now);
 void mote_x509_chain_set_purpose(mote_x509_chain *c, int purpose);
 /* mote_x509_chain_set_flags: MOTE_X509_NO_TIME_CHECK or 0. */
 void mote_x509_chain_set_flags(mote_x509_chain *c, unsigned flags);
+/* mote_x509_chain_set_progress: call pg->fn(pg->arg) at bounded intervals
+ * inside the long signature checks (ECDSA, Ed25519) of the chain (see
+ * mote/progress.h); pg is copied; NULL: no calls (the default). */
+void mote_x509_chain_set_progress(mote_x509_chain *c, const mote_progress *pg);
 
 /* mote_x509_chain_begin: the next certificate (leaf first) starts. */
 int mote_x509_chain_begin(mote_x509_chain *c);

@@ -23,7 +23,11 @@ int mote_tls_cert_begin(mote_tls_conn *c)
 {
     const mote_tls_config *cfg = c->cfg;
     int rc;
+    mote_progress pg;
     mote_x509_chain_init(&c->chain, cfg->anchors, cfg->n_anchors, &c->leaf_key);
+    pg.fn = cfg->progress;
+    pg.arg = cfg->progress_arg;
+    mote_x509_chain_set_progress(&c->chain, &pg);
     /* a server checks the client's chain: clientAuth, and no host name */
     mote_x509_chain_set_purpose(&c->chain,
                                 c->server ? MOTE_X509_PURPOSE_CLIENT : MOTE_X509_PURPOSE_SERVER);

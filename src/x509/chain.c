@@ -96,10 +96,12 @@ static int verify_pending(const mote_x509_chain *c, const keyref *k)
 #if MOTE_ENABLE_ED25519
     if (a->scheme == MOTE_X509_SIG_ED25519) {
         if (k->type != MOTE_X509_KEY_ED25519 || k->len != 32) return MOTE_ERR_X509_BAD_SIGNATURE;
-        return mote_ed25519_verify(k->data, c->tbs_buf + (size_t)c->tbs_slot * c->tbs_half,
-                                   c->pend_tbs_len, sig, sig_len)
-                   ? MOTE_ERR_X509_BAD_SIGNATURE
-                   : 0;
+        mote_ed25519_verify_ctx v;
+        if (mote_ed25519_verify_init(&v, k->data, sig, sig_len) != MOTE_OK)
+            return MOTE_ERR_X509_BAD_SIGNATURE;
+        mote_ed25519_verify_update(&v, c->tbs_buf + (size_t)c->tbs_slot * c->tbs_half,
+                                   c->pend_tbs_len);
+        return mote_ed25519_verify_final_p(&v, &c->progress) ? MOTE_ERR_X509_BAD_SIGNATURE : 0;
     }
 #endif
     if (!h) return MOTE_ERR_X509_UNSUPPORTED;
@@ -115,7 +117,8 @@ static int verify_pending(const mote_x509_chain *c, const keyref *k)
                        : k->type == MOTE_X509_KEY_P384 ? MOTE_EC_P384
                                                        : 0;
         if (!curve) return MOTE_ERR_X509_BAD_SIGNATURE;
-        r = mote_ecdsa_verify_der(curve, k->data, k->len, digest, h->out_len, sig, sig_len);
+        r = mote_ecdsa_verify_der_p(curve, k->data, k->len, digest, h->out_len, sig, sig_len,
+                                    &c->progress);
         if (r == MOTE_ERR_UNSUPPORTED) return MOTE_ERR_X509_UNSUPPORTED;
         return r ? MOTE_ERR_X509_BAD_SIGNATURE : 0;
     }
@@ -458,6 +461,12 @@ void mote_x509_chain_set_purpose(mote_x509_chain *c, int purpose)
 void mote_x509_chain_set_flags(mote_x509_chain *c, unsigned flags)
 {
     c->flags = (uint8_t)flags;
+}
+
+void mote_x509_chain_set_progress(mote_x509_chain *c, const mote_progress *pg)
+{
+    c->progress.fn = pg ? pg->fn : NULL;
+    c->progress.arg = pg ? pg->arg : NULL;
 }
 
 void mote_x509_chain_set_tbs_buffer(mote_x509_chain *c, uint8_t *buf, size_t len)
