@@ -10,6 +10,10 @@
 #
 # Prints one line per build x chain x record size:
 #   server: <build> <chain> <records> hs_instr=N ctx=N in=N out=N stack=N total=N
+# and, with --tickets, a full handshake that issues two tickets and the
+# resumed one after it (openssl -sess_out / -sess_in; psk_dhe_ke, no
+# certificate or signature):
+#   server: <build> <chain> 16k tickets full_instr=N resumed_instr=N
 # hs_instr: callgrind instructions inside mote_posix_handshake on the
 # server (engine, crypto and the socket calls' user-space part) for one
 # full handshake; stack: measured peak of the engine calls (painted stack,
@@ -72,3 +76,32 @@ dir=$MOTE_INTEROP_TMP/p256
 client=(-cert "$dir/client.pem" -cert_chain "$dir/int.pem" -key "$dir/client.key")
 one "$big" "$dir" 1k "default p256 1k client-cert" --ca "$dir/root.pem" --verify require
 one "$small" "$dir" 1k "small p256 1k client-cert" --ca "$dir/root.pem" --verify require
+
+# resumed BUILD DIR NAME: one full handshake with tickets, then one resumed
+# with its ticket; callgrind dumps after each handshake.
+resumed() {
+    local build=$1 dir=$2 name=$3 port pid i cg=$MOTE_INTEROP_TMP/cgt.out
+    rm -f "$cg" "$cg".* "$MOTE_INTEROP_TMP/sess.pem"
+    port=$(mote_free_port)
+    valgrind --tool=callgrind --callgrind-out-file="$cg" --toggle-collect=mote_posix_handshake \
+        --dump-after=mote_posix_handshake "$build/mote" server --port "$port" \
+        --cert "$dir/chain.pem" --key "$dir/leaf.key" --count 2 --groups x25519 --ciphers aes128gcm \
+        --tickets 2>"$MOTE_INTEROP_TMP/srv.tickets" &
+    pid=$!
+    for ((i = 0; i < 300; i++)); do
+        _mote_pid_listens "$pid" "$port" 127.0.0.1 && break
+        sleep 0.05
+    done
+    (printf 'x\n'; sleep 2) | timeout 60 openssl s_client -connect "127.0.0.1:$port" -tls1_3 -quiet \
+        -no_ign_eof -sess_out "$MOTE_INTEROP_TMP/sess.pem" >/dev/null 2>&1
+    (printf 'x\n'; sleep 2) | timeout 60 openssl s_client -connect "127.0.0.1:$port" -tls1_3 -quiet \
+        -no_ign_eof -sess_in "$MOTE_INTEROP_TMP/sess.pem" >/dev/null 2>&1
+    wait "$pid" 2>/dev/null
+    grep -q 'resumed yes' "$MOTE_INTEROP_TMP/srv.tickets" || echo "server: $name: not resumed"
+    echo "server: $name tickets full_instr=$(grep '^summary:' "$cg.1" 2>/dev/null | awk '{print $2}')" \
+        "resumed_instr=$(grep '^summary:' "$cg.2" 2>/dev/null | awk '{print $2}')"
+}
+client=()
+for chain in p256 rsa2048; do
+    resumed "$big" "$MOTE_INTEROP_TMP/$chain" "default $chain 16k"
+done

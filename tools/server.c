@@ -36,6 +36,7 @@
     "  --count N          exit after N connections\n"                                              \
     "  --psk ID:HEX       an external PSK (TLS 1.3, SHA-256 suites): the client may\n"             \
     "                     authenticate with it instead of certificates\n"                          \
+    "  --tickets          TLS 1.3 session tickets under a key made at start (resumption)\n"        \
     "  --alpn LIST        protocols we accept, in our order of preference\n"                       \
     "  --groups, --ciphers, --in-buf, --out-buf, --tls1.3, --key-update, --stats: as for the "     \
     "client\n"
@@ -45,6 +46,7 @@ static struct {
     char id[128];
     uint8_t key[64];
     size_t id_len, key_len;
+    int used; /* the lookup gave the key on this connection */
 } psk;
 
 static int psk_lookup(void *arg, const uint8_t *id, size_t len, uint8_t *key, size_t *key_len)
@@ -53,6 +55,7 @@ static int psk_lookup(void *arg, const uint8_t *id, size_t len, uint8_t *key, si
     if (len != psk.id_len || memcmp(id, psk.id, len) != 0 || *key_len < psk.key_len) return -1;
     memcpy(key, psk.key, psk.key_len);
     *key_len = psk.key_len;
+    psk.used = 1;
     return 0;
 }
 
@@ -256,7 +259,9 @@ static void report(const mote_tool_session *s, unsigned long n, int rc)
             mote_tls_suite_name(mote_tls_cipher_suite(c)), mote_tls_group_name(mote_tls_group(c)),
             mote_tls_sig_name(mote_tls_signature_scheme(c)),
             mote_tls_alpn(c) ? mote_tls_alpn(c) : "none", peer_verified(c) ? "yes" : "no",
-            mote_tls_resumed(c) ? "yes (external PSK)" : "no");
+            !mote_tls_resumed(c) ? "no"
+            : psk.used           ? "yes (external PSK)"
+                                 : "yes (ticket)");
 }
 
 int mote_cmd_server(int argc, char **argv)
@@ -264,7 +269,8 @@ int mote_cmd_server(int argc, char **argv)
     mote_tool_session s;
     const char *port = "4433", *host = "127.0.0.1", *root = NULL;
     unsigned long count = 0, n = 0;
-    int i, lfd, rc;
+    int i, lfd, rc, tickets = 0;
+    mote_tls_ticket_key tkey;
 
     mote_tool_session_defaults(&s);
     for (i = 1; i < argc; i++) {
@@ -272,6 +278,10 @@ int mote_cmd_server(int argc, char **argv)
         int used;
         if (strcmp(o, "--echo") == 0) {
             root = NULL;
+            continue;
+        }
+        if (strcmp(o, "--tickets") == 0) {
+            tickets = 1;
             continue;
         }
         if (!strcmp(o, "--port") || !strcmp(o, "--host") || !strcmp(o, "--www") ||
@@ -320,6 +330,15 @@ int mote_cmd_server(int argc, char **argv)
         mote_tool_free(&s);
         return 1;
     }
+    if (tickets) { /* a fresh ticket key: tickets of an earlier run are not ours */
+        tkey.name_len = sizeof tkey.name;
+        if (mote_drbg_generate(s.cfg.rng, tkey.name, sizeof tkey.name) ||
+            mote_drbg_generate(s.cfg.rng, tkey.key, sizeof tkey.key)) {
+            mote_tool_free(&s);
+            return 1;
+        }
+        s.cfg.ticket_keys = &tkey, s.cfg.n_ticket_keys = 1;
+    }
     signal(SIGPIPE, SIG_IGN);
     lfd = listen_on(host, port);
     if (lfd < 0) {
@@ -336,6 +355,7 @@ int mote_cmd_server(int argc, char **argv)
         /* a silent or stalled client cannot hold the server for long */
         (void)setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
         (void)setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+        psk.used = 0;
         rc = mote_tool_server_handshake(&s, fd);
         report(&s, n, rc);
         if (rc == MOTE_OK) {

@@ -115,6 +115,17 @@ typedef const mote_tls_chain *(*mote_tls_sni_fn)(void *arg, const uint8_t *name,
 typedef int (*mote_tls_psk_fn)(void *arg, const uint8_t *identity, size_t len, uint8_t *key,
                                size_t *key_len);
 
+/* Server: a session-ticket key (TLS 1.3 resumption, RFC 8446 4.6.1),
+ * owned by the application. name (name_len 4..16 bytes) starts every
+ * ticket sealed under key (ChaCha20-Poly1305, else AES-256-GCM, whichever
+ * is compiled in); the first configured key seals, any of them opens, so
+ * keys rotate by putting a new one first and dropping the oldest. */
+typedef struct {
+    uint8_t name[16];
+    size_t name_len;
+    uint8_t key[32];
+} mote_tls_ticket_key;
+
 /* Server: client certificates (mote_tls_config.client_auth). */
 #define MOTE_TLS_CLIENT_AUTH_NONE     0 /* no CertificateRequest */
 #define MOTE_TLS_CLIENT_AUTH_OPTIONAL 1 /* ask; an empty answer is accepted, a bad chain is not */
@@ -195,6 +206,18 @@ typedef struct mote_tls_config {
      * and no chain, the server takes PSK clients only. */
     mote_tls_psk_fn psk_lookup;
     void *psk_arg;
+    /* Server, optional: stateless session tickets (TLS 1.3). With keys,
+     * n_tickets NewSessionTickets (0: 2; at most 4) follow the client's
+     * Finished, valid ticket_lifetime seconds (0: 1 day; at most 7 days),
+     * their issue time and age from now_ms (else now). A ClientHello
+     * whose pre_shared_key carries a ticket one of the keys opens, not
+     * expired, of the suite's hash, with psk_dhe_ke and a valid binder,
+     * resumes (no certificate; mote_tls_resumed() says so); any other
+     * ticket gets a full handshake. NULL/0: no tickets. */
+    const mote_tls_ticket_key *ticket_keys;
+    size_t n_ticket_keys;
+    uint8_t n_tickets;
+    uint32_t ticket_lifetime;
 } mote_tls_config;
 
 /* Status bits from mote_tls_status(). */

@@ -268,6 +268,21 @@ void mote_tls_own_chain(const mote_tls_conn *c, mote_tls_chain *out);
  * list (2-byte entries at list[0..len)); 0 if none fits. */
 uint16_t mote_tls_pick_scheme(const mote_tls_conn *c, const uint8_t *list, size_t len);
 
+/* tickets.c: a TLS 1.3 session ticket's contents; seal one under the
+ * first ticket key into out (MOTE_TLS13_TICKET_MAX bytes; returns its
+ * length, 0 on failure); open one (0, or -1 when no key opens it). */
+typedef struct {
+    uint16_t suite;
+    uint8_t alpn_index, peer_auth, psk_len;
+    uint32_t lifetime, age_add; /* seconds; obfuscation of the age (ms) */
+    uint64_t issued;            /* ms */
+    uint8_t psk[48];
+} mote_tls13_ticket;
+#define MOTE_TLS13_TICKET_MAX (16 + 12 + 23 + 48 + 16)
+size_t mote_tls13_ticket_seal(const mote_tls_conn *c, const mote_tls13_ticket *t, uint8_t *out);
+int mote_tls13_ticket_open(const mote_tls_conn *c, const uint8_t *id, size_t len,
+                           mote_tls13_ticket *t);
+
 /* server13.c: the server's table, its flight, and the client's Certificate end. */
 const mote_tls_hs_row *mote_tls13_server_table(size_t *rows);
 int mote_tls13_server_continue(mote_tls_conn *c);

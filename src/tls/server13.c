@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "crypto/util.h"
+#include "mote/mac.h"
 #include "tls/internal.h"
 #include "tls/keysched.h"
 
@@ -250,59 +251,113 @@ static const mote_hash_desc *hash_of(const mote_tls_conn *c)
     return mote_tls13_suite_hash(c->suite);
 }
 
-/* An external PSK (RFC 8446 4.2.11): the first identity the lookup knows,
+/* The server's clock in milliseconds (0: none). */
+static uint64_t now_ms(const mote_tls_config *cfg)
+{
+    return cfg->now_ms ? cfg->now_ms : cfg->now > 0 ? (uint64_t)cfg->now * 1000u : 0;
+}
+
+/* A ticket of ours for this connection: opens under one of our keys, not
+ * expired, its age as the client tells it within 10 s of ours, the
+ * suite's hash, a client certificate when one is required. Returns the
+ * PSK length (key filled) or 0. */
+static size_t ticket_psk(mote_tls_conn *c, const uint8_t *id, size_t len, uint32_t obf_age,
+                         uint8_t *key)
+{
+    mote_tls13_ticket t;
+    uint64_t now = now_ms(c->cfg);
+    size_t n = 0;
+    if (!c->cfg->n_ticket_keys || mote_tls13_ticket_open(c, id, len, &t) != 0) return 0;
+    if (now) {
+        uint64_t age = now - t.issued;
+        uint32_t told = obf_age - t.age_add,
+                 d = told > age ? told - (uint32_t)age : (uint32_t)age - told;
+        if (now < t.issued || age > (uint64_t)t.lifetime * 1000u || d > 10000u) goto out;
+    }
+    if (mote_tls13_suite_hash(t.suite) != hash_of(c) || t.psk_len != c->hash_len) goto out;
+    if (c->cfg->client_auth == MOTE_TLS_CLIENT_AUTH_REQUIRED && !t.peer_auth) goto out;
+    memcpy(key, t.psk, t.psk_len);
+    n = t.psk_len;
+    c->peer_auth = t.peer_auth;
+out:
+    mote_wipe(&t, sizeof t);
+    return n;
+}
+
+/* A pre-shared key (RFC 8446 4.2.11): the first identity that is one of
+ * our tickets or an external PSK the lookup knows (SHA-256 suites only),
  * its binder checked over the ClientHello up to the binders (body: the
  * message body, in the transcript whole already). Only in a first
- * ClientHello, with psk_dhe_ke and a SHA-256 suite. Returns 1 and puts the
- * early secret in c->secret, 0 when no PSK is taken, or an error. */
+ * ClientHello, with psk_dhe_ke. Returns 1 and puts the early secret in
+ * c->secret (and MOTE_PSK_* in c->psk), 0 when no PSK is taken, or an
+ * error. */
 static int take_psk(mote_tls_conn *c, const ch_info *h, const uint8_t *body, unsigned *selected)
 {
     const mote_tls_config *cfg = c->cfg;
+    const mote_hash_desc *hd = hash_of(c);
     rd_t r, ids, bnd;
     const uint8_t *end_of_truncated;
-    uint8_t key[64], th[32], want[32];
+    uint8_t key[64], th[48], want[48];
     unsigned idx = 0;
     int taken = 0;
-    mote_sha256_ctx t;
-    if (!cfg->psk_lookup || !h->psk || (c->flags & MOTE_F_HRR) || c->hash_len != 32) return 0;
+    mote_hash_ctx t;
+    if ((!cfg->psk_lookup && !cfg->n_ticket_keys) || !h->psk || (c->flags & MOTE_F_HRR)) return 0;
     if (!h->modes || !memchr(h->modes, 1, h->modes_len)) return 0; /* psk_dhe_ke only */
     r.p = h->psk, r.end = h->psk + h->psk_len, r.bad = 0;
     ids.end = (ids.p = rd_bytes(&r, rd_u(&r, 2))) ? r.p : NULL, ids.bad = 0;
     end_of_truncated = r.p;
     bnd.end = (bnd.p = rd_bytes(&r, rd_u(&r, 2))) ? r.p : NULL, bnd.bad = 0;
     if (r.bad || r.p != r.end || ids.p == ids.end || bnd.p == bnd.end) return MOTE_ERR_TLS_DECODE;
-    mote_sha256_init(&t);
-    mote_sha256_update(&t, c->hs_hdr, 4);
-    mote_sha256_update(&t, body, (size_t)(end_of_truncated - body));
-    mote_sha256_final(&t, th);
+    { /* one binder per identity, before any is checked */
+        rd_t a = ids, b = bnd;
+        while (a.p < a.end && !a.bad) {
+            rd_bytes(&a, rd_u(&a, 2));
+            rd_u(&a, 4);
+            if (b.p == b.end) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+            rd_bytes(&b, rd_u(&b, 1));
+        }
+        if (a.bad || b.bad) return MOTE_ERR_TLS_DECODE;
+        if (b.p != b.end) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+    }
+    hd->init(&t);
+    hd->update(&t, c->hs_hdr, 4);
+    hd->update(&t, body, (size_t)(end_of_truncated - body));
+    hd->final(&t, th);
     while (ids.p < ids.end) { /* identities and binders pair up */
         size_t il = rd_u(&ids, 2), bl;
         const uint8_t *id = rd_bytes(&ids, il), *binder;
-        rd_u(&ids, 4); /* obfuscated_ticket_age: not for an external PSK */
+        uint32_t obf_age = rd_u(&ids, 4);
         bl = rd_u(&bnd, 1);
         binder = rd_bytes(&bnd, bl);
         if (!id || il == 0 || ids.bad || !binder || bl < 32) return MOTE_ERR_TLS_DECODE;
         if (!taken) {
-            size_t key_len = sizeof key;
-            if (cfg->psk_lookup(cfg->psk_arg, id, il, key, &key_len) == 0 && key_len &&
-                key_len <= sizeof key) {
+            size_t key_len = ticket_psk(c, id, il, obf_age, key);
+            int external = 0;
+            if (!key_len && cfg->psk_lookup && hd == &mote_sha256_desc) {
+                key_len = sizeof key;
+                if (cfg->psk_lookup(cfg->psk_arg, id, il, key, &key_len) != 0 ||
+                    key_len > sizeof key)
+                    key_len = 0;
+                external = 1;
+            }
+            if (key_len) {
                 mote_tls13_ks ks;
-                mote_tls13_binder(&mote_sha256_desc, key, key_len, 1, th, want);
-                if (bl != 32 || !mote_ct_memeq(want, binder, 32)) {
+                mote_tls13_binder(hd, key, key_len, external, th, want);
+                if (bl != hd->out_len || !mote_ct_memeq(want, binder, bl)) {
                     mote_wipe(key, sizeof key);
                     return MOTE_ERR_TLS_DECRYPT_ERROR;
                 }
-                mote_tls13_ks_early(&ks, &mote_sha256_desc, key, key_len);
-                memcpy(c->secret, ks.secret, 32);
+                mote_tls13_ks_early(&ks, hd, key, key_len);
+                memcpy(c->secret, ks.secret, hd->out_len);
                 mote_tls13_ks_wipe(&ks);
                 mote_wipe(key, sizeof key);
                 *selected = idx;
+                c->psk = (uint8_t)((external ? MOTE_PSK_EXT : MOTE_PSK_RES) | MOTE_PSK_ACCEPTED);
                 taken = 1;
             }
         }
         idx++;
     }
-    if (bnd.p != bnd.end) return MOTE_ERR_TLS_ILLEGAL_PARAMETER; /* not one binder each */
     return taken;
 }
 
@@ -415,7 +470,7 @@ static int choose13(mote_tls_conn *c, const ch_info *h, const uint8_t *body, con
         unsigned sel = 0;
         int rc = take_psk(c, h, body, &sel);
         if (rc < 0) return rc;
-        if (rc) *psk = sel + 1, c->psk = MOTE_PSK_EXT | MOTE_PSK_ACCEPTED;
+        if (rc) *psk = sel + 1;
     }
     c->client_scheme = *psk ? 0 : mote_tls_pick_scheme(c, h->sigalgs, h->sigalgs_len);
     if (!c->client_scheme && !*psk) return MOTE_ERR_TLS_HANDSHAKE_FAILURE;
@@ -663,6 +718,8 @@ static int send_finished(mote_tls_conn *c)
     ks.hash = hd;
     memcpy(ks.secret, c->secret, hd->out_len);
     mote_tls13_ks_master(&ks);
+    if (c->cfg->n_ticket_keys) /* the master secret waits for the resumption secret */
+        memcpy(c->kex_priv, ks.secret, hd->out_len);
     mote_tls13_ks_derive(&ks, "s ap traffic", h, c->s_secret);
     mote_tls13_ks_derive(&ks, "c ap traffic", h, c->secret);
     mote_tls13_ks_wipe(&ks);
@@ -734,6 +791,48 @@ int mote_tls13_client_cert_end(mote_tls_conn *c, unsigned count)
     return MOTE_OK;
 }
 
+/* NewSessionTickets (RFC 8446 4.6.1), as many as configured and as fit in
+ * out[] now, from the resumption master secret in c->secret. */
+static int send_tickets(mote_tls_conn *c)
+{
+    const mote_tls_config *cfg = c->cfg;
+    unsigned i, n = cfg->n_tickets ? cfg->n_tickets : 2;
+    uint32_t life = cfg->ticket_lifetime ? cfg->ticket_lifetime : 86400;
+    uint8_t msg[4 + 12 + MOTE_TLS13_TICKET_MAX + 2];
+    mote_tls13_ticket t;
+    int rc = MOTE_OK;
+    if (n > 4) n = 4;
+    if (life > 604800) life = 604800;
+    memset(&t, 0, sizeof t);
+    t.suite = c->suite, t.alpn_index = c->alpn_index, t.peer_auth = c->peer_auth;
+    t.psk_len = c->hash_len, t.lifetime = life, t.issued = now_ms(cfg);
+    for (i = 0; i < n && rc == MOTE_OK; i++) {
+        uint8_t nonce = (uint8_t)i, *p = msg + 4;
+        size_t len;
+        if (c->out_len > c->out_sent &&
+            c->out_size - c->out_len < 5 + sizeof msg + 1 + mote_tls_cipher_overhead(&c->wr))
+            break; /* no room: fewer tickets */
+        rc = mote_drbg_generate(cfg->rng, p + 4, 4);
+        if (rc) break;
+        t.age_add = mote_load_be32(p + 4);
+        mote_tls13_ticket_psk(hash_of(c), c->secret, &nonce, 1, t.psk);
+        len = mote_tls13_ticket_seal(c, &t, p + 12);
+        if (!len) break;
+        mote_store_be32(p, life);
+        p[8] = 1, p[9] = nonce; /* ticket_nonce */
+        p[10] = (uint8_t)(len >> 8), p[11] = (uint8_t)len;
+        p += 12 + len;
+        p[0] = 0, p[1] = 0; /* no extensions */
+        p += 2;
+        msg[0] = MOTE_HS_NEW_SESSION_TICKET, msg[1] = 0;
+        msg[2] = (uint8_t)((p - msg - 4) >> 8), msg[3] = (uint8_t)(p - msg - 4);
+        rc = mote_tls_send_record(c, 22, msg, (size_t)(p - msg));
+    }
+    mote_wipe(&t, sizeof t);
+    mote_wipe(msg, sizeof msg);
+    return rc;
+}
+
 static int on_client_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
 {
     const mote_hash_desc *hd = hash_of(c);
@@ -749,6 +848,16 @@ static int on_client_finished(mote_tls_conn *c, const uint8_t *b, size_t len, co
     if (mote_tls13_traffic_keys(hd, c->c_secret, mote_tls13_suite_aead(c->suite), &c->rd))
         return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
     c->state = MOTE_ST_CONNECTED;
+    if (c->cfg->n_ticket_keys) { /* resumption_master_secret, the tickets, then gone */
+        uint8_t h[48];
+        int rc;
+        mote_tls_th_get(c, h); /* ClientHello .. client Finished */
+        (void)mote_tls13_derive_secret(hd, c->kex_priv, "res master", h, c->secret);
+        mote_wipe(c->kex_priv, sizeof c->kex_priv);
+        rc = send_tickets(c);
+        mote_wipe(c->secret, sizeof c->secret);
+        if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+    }
     return MOTE_OK;
 }
 

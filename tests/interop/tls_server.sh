@@ -21,6 +21,11 @@
 #   external PSK (--psk): openssl -psk and mote client accepted (no
 #     certificate), a wrong key -> decrypt_error, an unknown identity -> a
 #     certificate handshake, a PSK-only server
+#   session tickets (--tickets): openssl -sess_out/-sess_in reports
+#     "Reused, TLSv1.3", gnutls-cli --resume a resumed session, mote client
+#     --resume 2 "no yes yes"; another suite of the same hash resumes; a ticket from a
+#     restarted server (new key) or for a server without tickets -> a full
+#     handshake
 #   hostile clients (hostile_client.py): duplicate extensions, truncated
 #     lengths, no key_share / signature_algorithms, no common group, SSLv3 or
 #     TLS 1.2 only, a bad compression list, an oversize ClientHello, a
@@ -291,6 +296,33 @@ echo_case "psk only (no certificate configured): openssl -psk" SP -- "$MOTE_OPEN
     -connect "127.0.0.1:$SP" -tls1_3 -psk_identity dev1 -psk $K -quiet -no_ign_eof -nocommands
 fail_case "psk only: a client without the PSK -> handshake_failure" SP "handshake failure" \
     "alert 40 sent" -- $(ossl "$SP" "$dir")
+mote_stop_servers
+
+# ---- session tickets (--tickets): resumption with openssl, gnutls and mote
+start_mote "$dir" SP --tickets
+rm -f "$work/sess.pem"
+# (stdin stays open 2 s: the tickets follow the handshake, and -quiet ends at stdin's end)
+(echo; sleep 2) | timeout 10 $(ossl "$SP" "$dir" -tls1_3 -sess_out "$work/sess.pem") >/dev/null 2>&1
+out=$(echo | timeout 10 "$MOTE_OPENSSL" s_client -connect "127.0.0.1:$SP" -CAfile "$dir/root.pem" \
+    -verify_return_error -tls1_3 -sess_in "$work/sess.pem" 2>&1)
+if echo "$out" | grep -q "Reused, TLSv1.3"; then ok "tickets: openssl -sess_in: Reused, TLSv1.3"; else bad "tickets: openssl -sess_in" "$(echo "$out" | grep -E 'New|Reused|rror' | head -2 | tr '\n' ' ')"; fi
+expect_conn "tickets: server says resumed (ticket)" SP "signature \(none\).*resumed yes \(ticket\)"
+out=$(echo "ping mote" | timeout 20 $(gtls "$SP" "$dir") --resume 2>&1)
+if echo "$out" | grep -q "This is a resumed session"; then ok "tickets: gnutls-cli --resume"; else bad "tickets: gnutls-cli --resume" "$(echo "$out" | grep -iE 'resum|rror' | head -2 | tr '\n' ' ')"; fi
+out=$(echo "ping mote" | timeout 20 $(mcli "$SP" "$dir" --resume 2) 2>&1)
+got=$(echo "$out" | sed -n 's/^resumed: //p' | tr '\n' ' ')
+if [ "$got" = "no yes yes " ]; then ok "tickets: mote client --resume 2 (no yes yes)"; else bad "tickets: mote client --resume 2" "resumed: '$got'"; fi
+out=$(echo | timeout 10 "$MOTE_OPENSSL" s_client -connect "127.0.0.1:$SP" -tls1_3 -ciphersuites TLS_CHACHA20_POLY1305_SHA256 -sess_in "$work/sess.pem" 2>&1)
+if echo "$out" | grep -q "Reused, TLSv1.3, Cipher is TLS_CHACHA20"; then ok "tickets: another suite of the same hash resumes"; else bad "tickets: same hash, other suite" "$(echo "$out" | grep -E 'New|Reused|rror' | head -2 | tr '\n' ' ')"; fi
+mote_stop_servers
+start_mote "$dir" SP --tickets
+out=$(echo | timeout 10 "$MOTE_OPENSSL" s_client -connect "127.0.0.1:$SP" -tls1_3 -sess_in "$work/sess.pem" 2>&1)
+if echo "$out" | grep -q "New, TLSv1.3"; then ok "tickets: restarted server (new key) -> full handshake"; else bad "tickets: restarted server" "$(echo "$out" | grep -E 'New|Reused|rror' | head -2 | tr '\n' ' ')"; fi
+expect_conn "tickets: restarted server: certificate used" SP "ecdsa_secp256r1_sha256.*resumed no"
+mote_stop_servers
+start_mote "$dir" SP
+out=$(echo | timeout 10 "$MOTE_OPENSSL" s_client -connect "127.0.0.1:$SP" -tls1_3 -sess_in "$work/sess.pem" 2>&1)
+if echo "$out" | grep -q "New, TLSv1.3"; then ok "tickets: server without --tickets -> full handshake"; else bad "tickets: no --tickets" "$(echo "$out" | grep -E 'New|Reused|rror' | head -2 | tr '\n' ' ')"; fi
 mote_stop_servers
 
 # ---- hostile clients

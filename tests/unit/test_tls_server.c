@@ -7,7 +7,9 @@
  * close_notify, the one-public-key-operation-per-call rule (the server asks
  * for steps), ffdhe2048 left out when out[] cannot park the client's share,
  * external PSKs (accepted, a wrong key, an unknown identity, a PSK-only
- * server), a ClientHello split across two records, and the configurations
+ * server), session tickets (resumption with SHA-256 and SHA-384 suites,
+ * tampered, expired, age out of tolerance, key rotation, a wrong binder,
+ * more identities than binders), a ClientHello split across two records, and the configurations
  * the server refuses. Interop with real clients and hostile ones:
  * tests/interop/tls_server.sh. */
 #include <string.h>
@@ -160,6 +162,60 @@ static int data(T *t, mote_tls_conn *a, mote_tls_conn *b, const char *msg)
     r = mote_tls_read_buf(b, &n);
     if (!r || n != strlen(msg) || memcmp(r, msg, n) != 0) return 0;
     mote_tls_read_done(b, n);
+    return 1;
+}
+
+/* The client's pending ClientHello record rewritten with its
+ * pre_shared_key identity twice (and one binder) into rec; its length, or
+ * -1. */
+static long two_identities(mote_tls_conn *c, uint8_t *rec, size_t size)
+{
+    size_t n, at, ext, il, add;
+    const uint8_t *p = mote_tls_send_buf(c, &n);
+    if (!p || n < 5 || n + 300 > size || p[5] != 1) return -1;
+    at = 9 + 2 + 32;
+    at += 1 + p[at];
+    at += 2 + ((size_t)p[at] << 8 | p[at + 1]);
+    at += 1 + p[at];
+    at += 2; /* the extensions */
+    for (ext = at; at + 4 <= n && (p[at] << 8 | p[at + 1]) != 41;)
+        at += 4 + ((size_t)p[at + 2] << 8 | p[at + 3]);
+    if (at + 8 > n) return -1;
+    il = (size_t)p[at + 6] << 8 | p[at + 7]; /* the first identity's length */
+    add = 2 + il + 4;
+    memcpy(rec, p, at + 6);
+    memcpy(rec + at + 6, p + at + 6, add);              /* the identity ... */
+    memcpy(rec + at + 6 + add, p + at + 6, n - at - 6); /* ... then all as it was */
+    {
+        size_t v;
+#define BUMP(off, bytes)                                                                           \
+    v = 0;                                                                                         \
+    for (size_t k = 0; k < (bytes); k++)                                                           \
+        v = v << 8 | rec[(off) + k];                                                               \
+    v += add;                                                                                      \
+    for (size_t k = 0; k < (bytes); k++)                                                           \
+        rec[(off) + k] = (uint8_t)(v >> (8 * ((bytes)-1 - k)));
+        BUMP(3, 2);
+        BUMP(6, 3);
+        BUMP(ext - 2, 2);
+        BUMP(at + 2, 2);
+        BUMP(at + 4, 2);
+#undef BUMP
+    }
+    mote_tls_send_done(c, n);
+    return (long)(n + add);
+}
+
+/* Give the server a whole record; 1 when it was taken. */
+static int feed(mote_tls_conn *s, const uint8_t *rec, size_t n)
+{
+    size_t room;
+    uint8_t *dst = mote_tls_recv_buf(s, &room);
+    if (!dst || room < n) return 0;
+    memcpy(dst, rec, n);
+    (void)mote_tls_recv_done(s, n);
+    while (mote_tls_status(s) & MOTE_TLS_STEP)
+        (void)mote_tls_step(s);
     return 1;
 }
 
@@ -375,6 +431,92 @@ int main(void)
         CHECK(mote_tls_signature_scheme(&t.s) == (i == 3 ? MOTE_SIG_ECDSA_SECP256R1_SHA256 : 0));
         CHECK(data(&t, &t.c, &t.s, "with a pre-shared key"));
         CHECK(data(&t, &t.s, &t.c, "answered"));
+    }
+
+    /* session tickets: two after a full handshake, then resumption; a
+     * tampered ticket, an expired one or one whose age is off by more than
+     * 10 s gets a full handshake; a wrong binder decrypt_error; more
+     * identities than binders illegal_parameter; a ticket key rotated out
+     * of the list is refused, one kept as second is taken */
+    for (i = 0; i < 9; i++) {
+        static mote_tls_session sess;
+        static mote_tls_ticket_key keys[2];
+        int resumes = i == 0 || i == 3 || i == 7;
+        t_init(&t);
+        memset(&sess, 0, sizeof sess);
+        memcpy(keys[0].name, "key-one", 7), keys[0].name_len = 7;
+        memcpy(keys[1].name, "key-two!", 8), keys[1].name_len = 8;
+        memset(keys[0].key, 0x11, 32), memset(keys[1].key, 0x22, 32);
+        t.scfg.ticket_keys = keys, t.scfg.n_ticket_keys = 1;
+        t.scfg.ticket_lifetime = 3600;
+        t.ccfg.session = &sess;
+        t.ccfg.now_ms = t.scfg.now_ms = 1700000000000u;
+        one[0] = MOTE_TLS_AES_256_GCM_SHA384, one[1] = 0;
+        if (i == 1) t.ccfg.cipher_suites = one; /* SHA-384 tickets too */
+        CHECK(start(&t, 1053, 1053, 1053, 1053) == MOTE_OK);
+        CHECK(run(&t, 100000));
+        CHECK(data(&t, &t.s, &t.c, "tickets follow"));
+        CHECK(sess.version == MOTE_TLS13 && sess.ticket_len > 50 && t.c.tickets == 2);
+        CHECK(sess.lifetime == 3600 && sess.secret_len == (i == 1 ? 48 : 32));
+        mote_tls_wipe(&t.s), mote_tls_wipe(&t.c);
+        t.ccfg.now_ms += 2000, t.scfg.now_ms += 2000;
+        switch (i) {
+        case 2:
+            sess.ticket[sess.ticket_len - 20] ^= 1;
+            break; /* tampered: full handshake */
+        case 3:
+            t.scfg.now_ms += 9000;
+            break; /* age off by 9 s: taken */
+        case 4:
+            t.scfg.now_ms += 20000;
+            break; /* age off by 20 s: full */
+        case 5:
+            t.scfg.now_ms += 3600u * 1000u;
+            break; /* expired: full */
+        case 6:
+            keys[0].name[0] = 'K';
+            break; /* key gone: full */
+        case 7:    /* rotated: a new key first, the old one second */
+            keys[1] = keys[0], memcpy(keys[0].name, "key-new", 7), memset(keys[0].key, 3, 32);
+            t.scfg.n_ticket_keys = 2;
+            break;
+        case 8:
+            sess.secret[0] ^= 1;
+            break; /* the client's PSK is wrong: bad binder */
+        default:
+            break;
+        }
+        CHECK(start(&t, 1053, 1053, 1053, 1053) == MOTE_OK);
+        if (i == 8) {
+            CHECK(!run(&t, 100000));
+            CHECK(mote_tls_error(&t.s) == MOTE_ERR_TLS_DECRYPT_ERROR);
+            CHECK(mote_tls_alert(&t.c, &sent) == 51 && sent == 0);
+            continue;
+        }
+        CHECK(run(&t, 7));
+        resumes |= i == 1;
+        CHECK(mote_tls_resumed(&t.s) == resumes && mote_tls_resumed(&t.c) == resumes);
+        CHECK(mote_tls_signature_scheme(&t.s) == (resumes ? 0 : MOTE_SIG_ECDSA_SECP256R1_SHA256));
+        CHECK(data(&t, &t.c, &t.s, "resumed?"));
+        CHECK(data(&t, &t.s, &t.c, "and a new ticket"));
+        mote_tls_wipe(&t.s), mote_tls_wipe(&t.c);
+    }
+    { /* two identities, one binder: illegal_parameter */
+        static mote_tls_session sess;
+        static mote_tls_ticket_key key = {"abcd", 4, {0}};
+        uint8_t rec[1200];
+        long n;
+        t_init(&t);
+        memset(&sess, 0, sizeof sess);
+        t.scfg.ticket_keys = &key, t.scfg.n_ticket_keys = 1;
+        t.ccfg.session = &sess;
+        CHECK(start(&t, 1053, 1053, 1053, 1053) == MOTE_OK);
+        CHECK(run(&t, 100000) && data(&t, &t.s, &t.c, "ticket"));
+        CHECK(start(&t, 1053, 1053, 1053, 1053) == MOTE_OK);
+        n = two_identities(&t.c, rec, sizeof rec);
+        CHECK(n > 0 && feed(&t.s, rec, (size_t)n));
+        CHECK(mote_tls_error(&t.s) == MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+        CHECK(mote_tls_alert(&t.s, &sent) == 47 && sent == 1);
     }
 
     /* no suite in common */
