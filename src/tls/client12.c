@@ -102,6 +102,14 @@ static const mote_hash_desc *hash12(const mote_tls_conn *c)
     return &mote_sha256_desc;
 }
 
+int mote_tls12_suite_kind(uint16_t id, int *auth)
+{
+    int i = find(id);
+    if (i < 0) return 0;
+    *auth = suites[i].auth;
+    return suites[i].kx;
+}
+
 /* ---- what we offer ---- */
 
 const uint16_t *mote_tls12_suites(const mote_tls_conn *c)
@@ -158,20 +166,21 @@ static void randoms(const mote_tls_conn *c, uint8_t seed[64], int server_first)
     memcpy(seed + 32, server_first ? c->client_random : c->server_random, 32);
 }
 
-/* The key block from the master secret (c->secret): the client's key and
- * IV wait in c_secret for our ChangeCipherSpec, the server's in s_secret
- * for its. */
+/* The key block from the master secret (c->secret): our write key and
+ * IV (the client's, or the server's on a server) wait in c_secret for our
+ * ChangeCipherSpec, the peer's in s_secret for its. */
 static void keys12(mote_tls_conn *c)
 {
     int aead = suites[find(c->suite)].aead;
     size_t klen = mote_tls_aead_key_len(aead), ivlen = mote_tls_aead_iv_len(aead, 1);
+    size_t ours = c->server ? 1 : 0, theirs = 1 - ours; /* the server writes with its own key */
     uint8_t seed[64], kb[2 * 32 + 2 * 12];
     randoms(c, seed, 1);
     mote_tls12_prf(hash12(c), c->secret, 48, "key expansion", seed, 64, kb, 2 * klen + 2 * ivlen);
-    memcpy(c->c_secret, kb, klen);
-    memcpy(c->c_secret + klen, kb + 2 * klen, ivlen);
-    memcpy(c->s_secret, kb + klen, klen);
-    memcpy(c->s_secret + klen, kb + 2 * klen + ivlen, ivlen);
+    memcpy(c->c_secret, kb + ours * klen, klen);
+    memcpy(c->c_secret + klen, kb + 2 * klen + ours * ivlen, ivlen);
+    memcpy(c->s_secret, kb + theirs * klen, klen);
+    memcpy(c->s_secret + klen, kb + 2 * klen + theirs * ivlen, ivlen);
     mote_wipe(kb, sizeof kb);
 }
 
@@ -196,7 +205,8 @@ static int send_finished(mote_tls_conn *c)
     int rc;
     mote_tls_th_get(c, h);
     msg[0] = MOTE_HS_FINISHED, msg[1] = 0, msg[2] = 0, msg[3] = 12;
-    mote_tls12_prf(hd, c->secret, 48, "client finished", h, hd->out_len, msg + 4, 12);
+    mote_tls12_prf(hd, c->secret, 48, c->server ? "server finished" : "client finished", h,
+                   hd->out_len, msg + 4, 12);
     mote_tls_th_add(c, msg, sizeof msg);
     rc = mote_tls_send_record(c, 22, msg, sizeof msg);
     mote_wipe(msg, sizeof msg);
@@ -314,6 +324,11 @@ typedef char park_fits[sizeof(mote_x509_chain) >= PARK_PMS + MOTE_TLS_MAX_SHARE 
 static uint8_t *park(mote_tls_conn *c)
 {
     return (uint8_t *)&c->chain;
+}
+
+uint8_t *mote_tls12_park(mote_tls_conn *c)
+{
+    return park(c);
 }
 
 /* SHA-256 of ffdhe2048's prime p (RFC 7919 appendix A.1), big-endian. */
@@ -467,7 +482,7 @@ static int send_cke(mote_tls_conn *c)
 /* The shared secret (this call's public-key operation), the master
  * secret: RFC 7627 over the session hash (the transcript through
  * ClientKeyExchange), else RFC 5246; then the key block. 1 when done. */
-static int master_secret(mote_tls_conn *c)
+int mote_tls12_master_secret(mote_tls_conn *c)
 {
     const mote_hash_desc *hd = hash12(c);
     size_t peer_len = ((size_t)park(c)[0] << 8) | park(c)[1], pms_len, off = 0;
@@ -516,7 +531,7 @@ int mote_tls12_continue(mote_tls_conn *c)
             c->fl_phase = rc == 1 ? FL12_SECRET : FL12_CKE;
             break;
         case FL12_SECRET:
-            rc = master_secret(c);
+            rc = mote_tls12_master_secret(c);
             c->fl_phase = c->client_scheme ? FL12_VERIFY : FL12_FIN;
             break;
         case FL12_VERIFY: { /* signs the transcript hash through ClientKeyExchange */
@@ -580,17 +595,18 @@ static void keep_session(mote_tls_conn *c)
     }
 }
 
-static int on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+int mote_tls12_on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
 {
     const mote_hash_desc *hd = hash12(c);
     uint8_t want[12];
     int ok;
     if (len != 12) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
-    mote_tls12_prf(hd, c->secret, 48, "server finished", th, hd->out_len, want, 12);
+    mote_tls12_prf(hd, c->secret, 48, c->server ? "client finished" : "server finished", th,
+                   hd->out_len, want, 12);
     ok = mote_ct_memeq(want, b, 12);
     mote_wipe(want, sizeof want);
     if (!ok) return mote_tls_fail(c, MOTE_ERR_TLS_DECRYPT_ERROR);
-    if (c->psk & MOTE_PSK_ACCEPTED) { /* resumed: our CCS and Finished answer */
+    if (c->server || (c->psk & MOTE_PSK_ACCEPTED)) { /* resumed, or a server: ours answer */
         uint8_t hdr[4] = {MOTE_HS_FINISHED, 0, 0, 12};
         int rc;
         mote_tls_th_add(c, hdr, 4);
@@ -599,7 +615,7 @@ static int on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uin
         if (rc == MOTE_OK) rc = send_finished(c);
         if (rc) return mote_tls_fail(c, rc);
     }
-    keep_session(c);
+    if (!c->server) keep_session(c);
     mote_wipe(c->secret, sizeof c->secret); /* the master secret lives on in the session only */
     c->state = MOTE_ST_CONNECTED;
     return MOTE_OK;
@@ -648,7 +664,7 @@ static const mote_tls_hs_row table[] = {
     {MOTE_ST12_WAIT_CR_SHD, MOTE_HS_CERTIFICATE_REQUEST, TH_AFTER, 4096, on_certificate_request},
     {MOTE_ST12_WAIT_CR_SHD, MOTE_HS_SERVER_HELLO_DONE, TH_AFTER, 1, on_server_hello_done},
     {MOTE_ST12_WAIT_SHD, MOTE_HS_SERVER_HELLO_DONE, TH_AFTER, 1, on_server_hello_done},
-    {MOTE_ST12_WAIT_FIN, MOTE_HS_FINISHED, TH_BEFORE, 12, on_finished},
+    {MOTE_ST12_WAIT_FIN, MOTE_HS_FINISHED, TH_BEFORE, 12, mote_tls12_on_finished},
     {MOTE_ST_CONNECTED, MOTE_HS_HELLO_REQUEST, TH_NONE, 1, on_hello_request},
 };
 

@@ -1334,6 +1334,9 @@ int mote_tls13_on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, con
 static const mote_tls_hs_row *table_of(const mote_tls_conn *c, size_t *rows)
 {
 #if MOTE_ENABLE_SERVER
+#if MOTE_ENABLE_TLS12 && MOTE_ENABLE_SERVER12
+    if (c->server && c->version == MOTE_TLS12) return mote_tls12_server_table(rows);
+#endif
     if (c->server) return mote_tls13_server_table(rows);
 #endif
 #if MOTE_ENABLE_TLS12

@@ -262,6 +262,12 @@ static int rsa_sign(mote_tls_conn *c, const mote_x509_privkey *k, const uint8_t 
 
 int mote_tls_send_client_verify(mote_tls_conn *c, const uint8_t *content, size_t content_len)
 {
+    return mote_tls_send_signed(c, MOTE_HS_CERTIFICATE_VERIFY, NULL, 0, content, content_len);
+}
+
+int mote_tls_send_signed(mote_tls_conn *c, uint8_t type, const uint8_t *params, size_t params_len,
+                         const uint8_t *content, size_t content_len)
+{
     mote_tls_chain o;
     const mote_x509_privkey *k;
     size_t over = mote_tls_cipher_overhead(&c->wr) + (c->version == MOTE_TLS13), sig_len = 0;
@@ -271,12 +277,13 @@ int mote_tls_send_client_verify(mote_tls_conn *c, const uint8_t *content, size_t
     mote_tls_own_chain(c, &o);
     k = o.key;
     if (c->out_sent == c->out_len) c->out_sent = c->out_len = 0;
-    if (c->out_size - c->out_len < 5 + over + 8 + 512) {
+    if (c->out_size - c->out_len < 5 + over + 8 + params_len + 512) {
         if (c->out_len) return 0; /* wait for room */
-        if (c->out_size < 5 + over + 8 + (k->type == MOTE_X509_KEY_RSA ? k->len : 104u))
+        if (c->out_size <
+            5 + over + 8 + params_len + (k->type == MOTE_X509_KEY_RSA ? k->len : 104u))
             return MOTE_ERR_TLS_INTERNAL; /* the output buffer can never hold it */
     }
-    msg = c->out + c->out_len + 5 + c->wr.explicit_len;
+    msg = c->out + c->out_len + 5 + c->wr.explicit_len + params_len; /* the signed part */
     switch (c->client_scheme) {
 #if MOTE_ENABLE_P256 && MOTE_ENABLE_ECDSA_SIGN
     case MOTE_SIG_ECDSA_SECP256R1_SHA256:
@@ -310,11 +317,13 @@ int mote_tls_send_client_verify(mote_tls_conn *c, const uint8_t *content, size_t
     mote_wipe(digest, sizeof digest);
     c->pk_ops++;
     if (rc != MOTE_OK) return MOTE_ERR_TLS_INTERNAL;
-    msg[0] = MOTE_HS_CERTIFICATE_VERIFY;
-    put24(msg + 1, 4 + sig_len);
     msg[4] = (uint8_t)(c->client_scheme >> 8), msg[5] = (uint8_t)c->client_scheme;
     msg[6] = (uint8_t)(sig_len >> 8), msg[7] = (uint8_t)sig_len;
-    mote_tls_th_add(c, msg, 8 + sig_len);
-    rc = mote_tls_send_record(c, 22, msg, 8 + sig_len);
+    if (params_len) memmove(msg + 4 - params_len, params, params_len);
+    msg -= params_len;
+    msg[0] = type;
+    put24(msg + 1, params_len + 4 + sig_len);
+    mote_tls_th_add(c, msg, params_len + 8 + sig_len);
+    rc = mote_tls_send_record(c, 22, msg, params_len + 8 + sig_len);
     return rc ? rc : 1;
 }

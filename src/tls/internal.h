@@ -32,7 +32,10 @@ enum {
     MOTE_SS_FLIGHT,    /* our flight is being written: the client may send nothing */
     MOTE_SS_WAIT_CERT, /* the client's Certificate (we sent a CertificateRequest) */
     MOTE_SS_WAIT_CV,   /* the client's CertificateVerify */
-    MOTE_SS_WAIT_FIN   /* the client's Finished */
+    MOTE_SS_WAIT_FIN,  /* the client's Finished */
+    /* TLS 1.2 server (server12.c); WAIT_CCS, WAIT_FIN, CONNECTED, CLOSED shared */
+    MOTE_SS12_FLIGHT, /* Certificate .. ServerHelloDone being written */
+    MOTE_SS12_WAIT_CKE
 };
 
 /* c->flags */
@@ -194,6 +197,25 @@ int mote_tls12_server_hello(mote_tls_conn *c, const uint8_t *body, size_t len);
 const mote_tls_hs_row *mote_tls12_table(size_t *rows);
 int mote_tls12_continue(mote_tls_conn *c); /* MOTE_F_KEX12: our flight */
 int mote_tls12_ccs(mote_tls_conn *c, const uint8_t *p, size_t len);
+/* Role-neutral pieces the 1.2 server (server12.c) shares: the suite's key
+ * exchange (1 ECDHE, 2 DHE; 0: not a 1.2 suite) and authentication (1
+ * ECDSA, 2 RSA); where the peer's key share waits (2-byte length, value);
+ * the shared and master secrets and key block from it (1 when done); the
+ * peer's Finished, answered by our CCS and Finished on a server. */
+int mote_tls12_suite_kind(uint16_t id, int *auth);
+uint8_t *mote_tls12_park(mote_tls_conn *c);
+int mote_tls12_master_secret(mote_tls_conn *c);
+int mote_tls12_on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
+#endif
+
+/* The TLS 1.2 server (server12.c): off by default until it is complete. */
+#ifndef MOTE_ENABLE_SERVER12
+#define MOTE_ENABLE_SERVER12 0
+#endif
+#if MOTE_ENABLE_SERVER && MOTE_ENABLE_TLS12 && MOTE_ENABLE_SERVER12
+int mote_tls12_on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, int offered13);
+const mote_tls_hs_row *mote_tls12_server_table(size_t *rows);
+int mote_tls12_server_continue(mote_tls_conn *c);
 #endif
 
 /* session.c: the configured session if it can be offered for this version
@@ -214,6 +236,10 @@ void mote_tls_th_add(mote_tls_conn *c, const uint8_t *p, size_t n);
 uint16_t mote_tls_client_scheme(const mote_tls_conn *c);
 int mote_tls_send_client_cert(mote_tls_conn *c);
 int mote_tls_send_client_verify(mote_tls_conn *c, const uint8_t *content, size_t content_len);
+/* The same signature in a message of this type after params (TLS 1.2
+ * ServerKeyExchange: type 12, the ECDH parameters). */
+int mote_tls_send_signed(mote_tls_conn *c, uint8_t type, const uint8_t *params, size_t params_len,
+                         const uint8_t *content, size_t content_len);
 
 /* kex.c: our key share for a group, and the shared secret with the peer's. */
 int mote_tls_kex_supported(uint16_t group);

@@ -531,6 +531,12 @@ static int on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
 
     for (i = 0; h.versions && i < h.versions_len; i += 2)
         if (h.versions[i] == 3 && h.versions[i + 1] == 4) v13 = 1;
+#if MOTE_ENABLE_TLS12 && MOTE_ENABLE_SERVER12
+    /* no 1.3 offered, or we are pinned to 1.2: server12.c takes the hello */
+    if ((!v13 || !mote_tls_offers(c, MOTE_TLS13)) && c->state == MOTE_SS_WAIT_CH &&
+        mote_tls_offers(c, MOTE_TLS12))
+        return mote_tls12_on_client_hello(c, b, len, v13);
+#endif
     if (!v13 || !mote_tls_offers(c, MOTE_TLS13))
         return mote_tls_fail(c, MOTE_ERR_TLS_PROTOCOL_VERSION);
     if (comp_len != 1 || comp[0] != 0) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
@@ -731,6 +737,9 @@ static int send_finished(mote_tls_conn *c)
 int mote_tls13_server_continue(mote_tls_conn *c)
 {
     int rc = 1;
+#if MOTE_ENABLE_TLS12 && MOTE_ENABLE_SERVER12
+    if (c->version == MOTE_TLS12) return mote_tls12_server_continue(c);
+#endif
     while (rc == 1 && (c->flags & MOTE_F_SFLIGHT)) {
         switch (c->fl_phase) {
         case SF_SHARED:

@@ -248,6 +248,76 @@ static void full(size_t chunk, size_t buf)
     mote_tls_wipe(&t.c);
 }
 
+#if defined(MOTE_ENABLE_SERVER12) && MOTE_ENABLE_SERVER12 && MOTE_ENABLE_TLS12
+/* The TLS 1.2 server (server12.c, built with MOTE_ENABLE_SERVER12=1). */
+static void tls12(void)
+{
+    static T t;
+    static const uint16_t s12[] = {MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+                                   MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+                                   MOTE_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256};
+    static const uint16_t g12[] = {MOTE_GROUP_X25519, MOTE_GROUP_SECP256R1, MOTE_GROUP_SECP384R1};
+    uint16_t one[2] = {0, 0}, gs[3] = {0, MOTE_GROUP_SECP256R1, 0};
+    size_t i, chunk;
+    for (i = 0; i < 9; i++) { /* each suite x group, in chunks of 1, 7, whole records */
+        chunk = i % 3 == 0 ? 1 : i % 3 == 1 ? 7 : 100000;
+        t_init(&t);
+        t.ccfg.min_version = t.ccfg.max_version = MOTE_TLS12;
+        one[0] = s12[i % 3], gs[0] = g12[i / 3];
+        t.ccfg.cipher_suites = one, t.ccfg.groups = gs, t.scfg.groups = gs;
+        CHECK(start(&t, 1053, 1053, 1053, 1053) == MOTE_OK);
+        CHECK(run(&t, chunk));
+        CHECK(mote_tls_version(&t.s) == MOTE_TLS12 && mote_tls_version(&t.c) == MOTE_TLS12);
+        CHECK(mote_tls_cipher_suite(&t.s) == s12[i % 3]);
+        CHECK(mote_tls_group(&t.s) == g12[i / 3] && mote_tls_group(&t.c) == g12[i / 3]);
+        CHECK(mote_tls_verify_result(&t.c) == MOTE_OK);
+        CHECK(t.server_steps >= 1); /* the signature waits for a step after the key pair */
+        CHECK(data(&t, &t.c, &t.s, "hello 1.2 server"));
+        CHECK(data(&t, &t.s, &t.c, "hello 1.2 client"));
+        CHECK(mote_tls_close(&t.c) == MOTE_OK);
+        (void)run(&t, chunk);
+        CHECK(mote_tls_error(&t.s) == MOTE_ERR_TLS_CLOSED);
+    }
+    /* a client offering 1.2 and 1.3 to a server pinned to 1.2: the
+     * downgrade sentinel in ServerHello.random makes the client refuse */
+    t_init(&t);
+    t.ccfg.min_version = MOTE_TLS12, t.ccfg.max_version = MOTE_TLS13;
+    t.scfg.min_version = t.scfg.max_version = MOTE_TLS12;
+    CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
+    CHECK(!run(&t, 100000));
+    CHECK(mote_tls_error(&t.c) == MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    /* the same client with a server that takes 1.3 gets 1.3 */
+    t_init(&t);
+    t.ccfg.min_version = MOTE_TLS12, t.ccfg.max_version = MOTE_TLS13;
+    CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
+    CHECK(run(&t, 100000));
+    CHECK(mote_tls_version(&t.s) == MOTE_TLS13);
+    /* no common suite: handshake_failure */
+    t_init(&t);
+    t.ccfg.min_version = t.ccfg.max_version = MOTE_TLS12;
+    one[0] = MOTE_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256;
+    t.ccfg.cipher_suites = one;
+    CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
+    CHECK(!run(&t, 100000));
+    CHECK(mote_tls_error(&t.s) == MOTE_ERR_TLS_HANDSHAKE_FAILURE);
+    /* the ECDSA key's curve (P-256) must be among the client's groups */
+    t_init(&t);
+    t.ccfg.min_version = t.ccfg.max_version = MOTE_TLS12;
+    gs[0] = MOTE_GROUP_X25519, gs[1] = 0;
+    t.ccfg.groups = gs;
+    CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
+    CHECK(!run(&t, 100000));
+    CHECK(mote_tls_error(&t.s) == MOTE_ERR_TLS_HANDSHAKE_FAILURE);
+    /* client certificates are not served in 1.2 yet: refused, not skipped */
+    t_init(&t);
+    t.ccfg.min_version = t.ccfg.max_version = MOTE_TLS12;
+    t.scfg.client_auth = MOTE_TLS_CLIENT_AUTH_REQUIRED;
+    CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
+    CHECK(!run(&t, 100000));
+    CHECK(mote_tls_error(&t.s) == MOTE_ERR_TLS_HANDSHAKE_FAILURE);
+}
+#endif
+
 int main(void)
 {
     static T t;
@@ -262,6 +332,9 @@ int main(void)
     size_t i;
     int sent;
 
+#if defined(MOTE_ENABLE_SERVER12) && MOTE_ENABLE_SERVER12 && MOTE_ENABLE_TLS12
+    tls12();
+#endif
     full(100000, 17000);
     full(1, 1053);
     full(7, 1053);
