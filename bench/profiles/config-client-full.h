@@ -18,3 +18,4 @@
 #define MOTE_ENABLE_RSA_SIGN   1
 #define MOTE_ENABLE_FFDHE      1
 #define MOTE_ENABLE_X509       1
+#define MOTE_ENABLE_SERVER     0 /* a client build carries no server code */

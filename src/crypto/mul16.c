@@ -1,0 +1,9 @@
+/* mote: the out-of-line 16x16->32 product of MOTE_MUL16_CALL (see mul.h). */
+#include "crypto/mul.h"
+
+#if MOTE_MUL16 && MOTE_MUL16_CALL
+uint64_t mote_mul32_16(uint32_t a, uint32_t b)
+{
+    return mote_mul32_16_inline(a, b);
+}
+#endif
