@@ -768,19 +768,10 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
     if (s.hrr) {
         /* Transcript: ClientHello1 becomes message_hash(Hash(ClientHello1)),
          * then the HRR itself; then the second ClientHello. */
-        uint8_t h[48], hdr[4] = {MOTE_HS_MESSAGE_HASH, 0, 0, 0}, cookie[MOTE_TLS_MAX_COOKIE];
-        uint8_t msg_hdr[4];
+        uint8_t cookie[MOTE_TLS_MAX_COOKIE], msg_hdr[4];
         rc = check_hello_retry(c, &s);
         if (rc) return mote_tls_fail(c, rc);
-        th_get(c, h);
-        hdr[3] = c->hash_len;
-        if (c->hash_len == 32) mote_sha256_init(&c->th256);
-#if MOTE_ENABLE_SHA512
-        else
-            mote_sha384_init(&c->th384);
-#endif
-        th_add(c, hdr, 4);
-        th_add(c, h, c->hash_len);
+        mote_tls13_th_restart(c);
         msg_hdr[0] = MOTE_HS_SERVER_HELLO;
         msg_hdr[1] = (uint8_t)(len >> 16), msg_hdr[2] = (uint8_t)(len >> 8),
         msg_hdr[3] = (uint8_t)len;
