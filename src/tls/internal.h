@@ -313,5 +313,10 @@ int mote_tls13_ticket_open(const mote_tls_conn *c, const uint8_t *id, size_t len
 const mote_tls_hs_row *mote_tls13_server_table(size_t *rows);
 int mote_tls13_server_continue(mote_tls_conn *c);
 int mote_tls13_client_cert_end(mote_tls_conn *c, unsigned count);
+/* Both server versions: ALPN, 1 + the index in cfg->alpn of the first of
+ * ours the client's protocol list (1-byte-length names, len bytes) offers,
+ * or 0; and the answering extension for c->alpn_index (nothing if 0). */
+uint8_t mote_tls_server_alpn(const mote_tls_conn *c, const uint8_t *list, size_t len);
+void mote_tls_put_alpn(const mote_tls_conn *c, wr_t *w);
 
 #endif

@@ -138,21 +138,8 @@ static int choose_suite(mote_tls_conn *c, const ch12_info *h, const uint8_t *sui
 
 static void choose_alpn_limits(mote_tls_conn *c, const ch12_info *h, int *none)
 {
-    const char *const *a;
-    *none = 0;
-    c->alpn_index = 0;
-    if (h->alpn && c->cfg->alpn && c->cfg->alpn[0]) {
-        for (a = c->cfg->alpn; *a && !c->alpn_index; a++) {
-            size_t n = strlen(*a), at = 0;
-            while (at < h->alpn_len && !c->alpn_index) {
-                size_t k = h->alpn[at];
-                if (k == n && at + 1 + k <= h->alpn_len && memcmp(h->alpn + at + 1, *a, n) == 0)
-                    c->alpn_index = (uint8_t)(a - c->cfg->alpn + 1);
-                at += 1 + k;
-            }
-        }
-        *none = !c->alpn_index;
-    }
+    c->alpn_index = mote_tls_server_alpn(c, h->alpn, h->alpn_len);
+    *none = h->alpn && c->cfg->alpn && c->cfg->alpn[0] && !c->alpn_index;
     c->mfl = 0, c->peer_record_limit = 0;
     if (h->rsl >= 64) /* TLS 1.2: the limit does not count the content type */
         c->peer_record_limit = (uint16_t)(h->rsl > 16384 ? 16384 : h->rsl);
@@ -192,15 +179,7 @@ static int send_server_hello(mote_tls_conn *c, const ch12_info *h)
         put_u(&w, 0, 2);
         put_u(&w, 0, 2);
     }
-    if (c->alpn_index) {
-        const char *a = c->cfg->alpn[c->alpn_index - 1];
-        size_t n = strlen(a);
-        put_u(&w, 16, 2);
-        put_u(&w, (uint32_t)n + 3, 2);
-        put_u(&w, (uint32_t)n + 1, 2);
-        put_u(&w, (uint32_t)n, 1);
-        put(&w, a, n);
-    }
+    mote_tls_put_alpn(c, &w);
     if (c->mfl) {
         put_u(&w, 1, 2);
         put_u(&w, 1, 2);

@@ -477,20 +477,9 @@ static int choose13(mote_tls_conn *c, const ch_info *h, const uint8_t *body, con
     c->sig_scheme = c->client_scheme;
 
     /* ALPN: the first of ours the client offers */
-    c->alpn_index = 0;
-    if (h->alpn && cfg->alpn && cfg->alpn[0]) {
-        const char *const *a;
-        for (a = cfg->alpn; *a && !c->alpn_index; a++) {
-            size_t n = strlen(*a), at = 0;
-            while (at < h->alpn_len && !c->alpn_index) {
-                size_t k = h->alpn[at];
-                if (k == n && memcmp(h->alpn + at + 1, *a, n) == 0)
-                    c->alpn_index = (uint8_t)(a - cfg->alpn + 1);
-                at += 1 + k;
-            }
-        }
-        if (!c->alpn_index) return MOTE_ERR_TLS_NO_APPLICATION_PROTOCOL;
-    }
+    c->alpn_index = mote_tls_server_alpn(c, h->alpn, h->alpn_len);
+    if (h->alpn && cfg->alpn && cfg->alpn[0] && !c->alpn_index)
+        return MOTE_ERR_TLS_NO_APPLICATION_PROTOCOL;
 
     /* record limits: record_size_limit wins over max_fragment_length (RFC 8449) */
     c->mfl = 0, c->peer_record_limit = 0;
@@ -640,6 +629,36 @@ static int close_record(mote_tls_conn *c, wr_t *w, uint8_t *msg)
     return rc ? rc : 1;
 }
 
+uint8_t mote_tls_server_alpn(const mote_tls_conn *c, const uint8_t *list, size_t len)
+{
+    const char *const *a;
+    if (!list || !c->cfg->alpn) return 0;
+    for (a = c->cfg->alpn; *a; a++) {
+        size_t n = strlen(*a), at = 0;
+        while (at < len) {
+            size_t k = list[at];
+            if (k == n && at + 1 + k <= len && memcmp(list + at + 1, *a, n) == 0)
+                return (uint8_t)(a - c->cfg->alpn + 1);
+            at += 1 + k;
+        }
+    }
+    return 0;
+}
+
+void mote_tls_put_alpn(const mote_tls_conn *c, wr_t *w)
+{
+    const char *a;
+    size_t n;
+    if (!c->alpn_index) return;
+    a = c->cfg->alpn[c->alpn_index - 1];
+    n = strlen(a);
+    put_u(w, 16, 2);
+    put_u(w, (uint32_t)n + 3, 2);
+    put_u(w, (uint32_t)n + 1, 2);
+    put_u(w, (uint32_t)n, 1);
+    put(w, a, n);
+}
+
 static int send_encrypted_extensions(mote_tls_conn *c)
 {
     wr_t w;
@@ -653,15 +672,7 @@ static int send_encrypted_extensions(mote_tls_conn *c)
         put_u(&w, 0, 2);
         put_u(&w, 0, 2);
     }
-    if (c->alpn_index) {
-        const char *a = c->cfg->alpn[c->alpn_index - 1];
-        size_t n = strlen(a);
-        put_u(&w, 16, 2);
-        put_u(&w, (uint32_t)n + 3, 2);
-        put_u(&w, (uint32_t)n + 1, 2);
-        put_u(&w, (uint32_t)n, 1);
-        put(&w, a, n);
-    }
+    mote_tls_put_alpn(c, &w);
     if (c->mfl) { /* max_fragment_length echoed */
         unsigned k = 1;
         while ((256u << k) < c->mfl)
