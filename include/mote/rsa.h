@@ -74,6 +74,21 @@ int mote_rsa_verify_pkcs1(const mote_rsa_public_key *key, const mote_hash_desc *
 int mote_rsa_verify_pss(const mote_rsa_public_key *key, const mote_hash_desc *h,
                         const uint8_t *hash, size_t salt_len, const uint8_t *sig, size_t sig_len);
 
+#define MOTE_RSA_PKCS1 1 /* RSASSA-PKCS1-v1_5 */
+#define MOTE_RSA_PSS   2 /* RSASSA-PSS, MGF1 with the same hash */
+/* mote_rsa_verify_be: the same two checks (scheme MOTE_RSA_PKCS1, or
+ * MOTE_RSA_PSS with salt_len) with the key given as its big-endian modulus
+ * n[0..n_len) (leading zeros allowed) and exponent e, as a certificate
+ * holds them: no mote_rsa_public_key (whose size is that of the largest
+ * modulus compiled in) is needed. All three take a stack that follows the
+ * modulus: about 1.3 KiB of workspace up to RSA-2048, 2.6 KiB above.
+ * Returns as they do, plus the key errors of mote_rsa_public_set
+ * (MOTE_ERR_BAD_KEY, MOTE_ERR_UNSUPPORTED) and MOTE_ERR_BAD_INPUT for an
+ * unknown scheme. */
+int mote_rsa_verify_be(const uint8_t *n, size_t n_len, uint32_t e, int scheme,
+                       const mote_hash_desc *h, const uint8_t *hash, size_t salt_len,
+                       const uint8_t *sig, size_t sig_len);
+
 /* ---- private keys (MOTE_ENABLE_RSA_SIGN) ---- */
 
 #define MOTE_RSA_MAX_PLIMBS ((MOTE_RSA_MAX_LIMBS + 1) / 2)

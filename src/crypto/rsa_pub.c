@@ -122,24 +122,38 @@ int mote_rsa_der_alg(mote_der *d)
     return MOTE_OK;
 }
 
+/* The checks every RSA public key passes: modulus size in range and odd,
+ * e odd, 3 <= e < 2^32. n and n_len lose their leading zero bytes. */
+static int check_key(const uint8_t **n, size_t *n_len, unsigned *bits, uint32_t e)
+{
+    size_t b;
+    unsigned i;
+    while (*n_len > 0 && (*n)[0] == 0)
+        (*n)++, (*n_len)--;
+    if (*n_len == 0) return MOTE_ERR_BAD_KEY;
+    b = 8 * *n_len;
+    for (i = 0x80; !((*n)[0] & i); i >>= 1)
+        b--;
+    if (b < MOTE_RSA_MIN_BITS || b > MOTE_MAX_RSA_BITS) return MOTE_ERR_UNSUPPORTED;
+    if (!((*n)[*n_len - 1] & 1) || e < 3 || !(e & 1)) return MOTE_ERR_BAD_KEY;
+    *bits = (unsigned)b;
+    return MOTE_OK;
+}
+
 int mote_rsa_public_set(mote_rsa_public_key *key, const uint8_t *n, size_t n_len, const uint8_t *e,
                         size_t e_len)
 {
-    size_t bits, i;
+    unsigned bits;
     uint32_t ev = 0;
-    while (n_len > 0 && n[0] == 0)
-        n++, n_len--;
+    size_t i;
+    int r;
     while (e_len > 0 && e[0] == 0)
         e++, e_len--;
-    if (n_len == 0) return MOTE_ERR_BAD_KEY;
-    bits = 8 * n_len;
-    for (i = 0x80; !(n[0] & i); i >>= 1)
-        bits--;
-    if (bits < MOTE_RSA_MIN_BITS || bits > MOTE_MAX_RSA_BITS) return MOTE_ERR_UNSUPPORTED;
-    if (!(n[n_len - 1] & 1) || e_len > 4) return MOTE_ERR_BAD_KEY;
+    if (e_len > 4) return MOTE_ERR_BAD_KEY;
     for (i = 0; i < e_len; i++)
         ev = ev << 8 | e[i];
-    if (ev < 3 || !(ev & 1)) return MOTE_ERR_BAD_KEY;
+    r = check_key(&n, &n_len, &bits, ev);
+    if (r != MOTE_OK) return r;
     memset(key, 0, sizeof *key);
     mote_bn_from_be(key->n, L, n, n_len);
     key->e = ev;
@@ -185,67 +199,162 @@ int mote_rsa_public_from_spki(mote_rsa_public_key *key, const uint8_t *der, size
     return parse_rsa_public(key, &d);
 }
 
-/* x = sig^e mod n, or -1 if sig is not a representative below n. t: 3 n
- * scratch. */
-static int rsavp1(const mote_rsa_public_key *key, const uint8_t *sig, size_t sig_len, uint32_t *x,
-                  uint32_t *t)
+/* One verification: the key (limbs at n, or big-endian bytes to be put
+ * into the workspace), the scheme and the signature. */
+typedef struct {
+    const uint32_t *n; /* the key's limbs, or NULL: nb, nb_len */
+    const uint8_t *nb;
+    size_t nb_len;
+    uint32_t e;
+    unsigned bits, len;
+    int pss;
+    const mote_hash_desc *h;
+    const uint8_t *hash;
+    size_t salt_len;
+    const uint8_t *sig;
+    size_t sig_len;
+} rsa_job;
+
+/* The checks after s^e mod n: x holds the representative, em has room for
+ * 2 len bytes (4 nl words; x may overlap nothing of it). hc: a hash context
+ * (PSS). */
+static int check_pkcs1(const rsa_job *j, const uint32_t *x, size_t nl, uint8_t *em)
 {
-    size_t nl = (key->bits + 31u) / 32;
-    if (sig_len != key->len) return -1;
-    mote_bn_from_be(x, nl, sig, sig_len);
-    if (!mote_bn_lt(x, key->n, nl)) return -1;
-    mote_rsa_pubexp(x, key->n, nl, key->e, t);
-    return 0;
+    mote_bn_to_be(em, j->len, x, nl);
+    if (mote_rsa_pkcs1_encode(em + j->len, j->len, j->h, j->hash)) return MOTE_ERR_BAD_SIGNATURE;
+    return mote_ct_memeq(em, em + j->len, j->len) ? MOTE_OK : MOTE_ERR_BAD_SIGNATURE;
+}
+
+static int check_pss(const rsa_job *j, const uint32_t *x, size_t nl, uint8_t *em, mote_hash_ctx *hc)
+{
+    size_t hl = j->h->out_len, em_len = (j->bits - 1u + 7) / 8, db_len, i;
+    uint8_t *hh = em + j->len, top;
+    /* EM is the emLen = ceil((modBits - 1) / 8) low bytes of x; when that is
+     * one byte short of k, the top byte of x must be zero. */
+    mote_bn_to_be(em, j->len, x, nl);
+    if (em_len < j->len) {
+        if (em[0] != 0) return MOTE_ERR_BAD_SIGNATURE;
+        em++;
+    }
+    if (em_len < hl + 2 || j->salt_len > em_len - hl - 2 || em[em_len - 1] != 0xbc)
+        return MOTE_ERR_BAD_SIGNATURE;
+    db_len = em_len - hl - 1;
+    /* the 8 emLen - emBits leftmost bits must be zero */
+    top = (uint8_t)(0xFF00u >> (8 * em_len - (j->bits - 1u)));
+    if (em[0] & top) return MOTE_ERR_BAD_SIGNATURE;
+    mote_rsa_mgf1_xor(em, db_len, j->h, em + db_len, hc);
+    em[0] &= (uint8_t)~top;
+    /* DB = 00..00 01 salt */
+    for (i = 0; i < db_len - j->salt_len - 1; i++)
+        if (em[i] != 0) return MOTE_ERR_BAD_SIGNATURE;
+    if (em[i] != 0x01) return MOTE_ERR_BAD_SIGNATURE;
+    mote_rsa_pss_hash(hh, j->h, j->hash, em + db_len - j->salt_len, j->salt_len, hc);
+    return memcmp(hh, em + db_len, hl) == 0 ? MOTE_OK : MOTE_ERR_BAD_SIGNATURE;
+}
+
+/* The verification in a workspace of 5 cap words (cap >= the key's limbs):
+ * [x | t: 3 cap | the key's limbs]; the hash context lives in x's place
+ * once x has been copied out (hc points there). */
+static int run_job(const rsa_job *j, uint32_t *w, size_t cap, mote_hash_ctx *hc)
+{
+    uint32_t *x = w, *t = w + cap;
+    const uint32_t *n = j->n;
+    size_t nl = (j->bits + 31u) / 32;
+    if (n == NULL) {
+        mote_bn_from_be(w + 4 * cap, nl, j->nb, j->nb_len);
+        n = w + 4 * cap;
+    }
+    if (mote_rsa_hash_ok(j->h)) return MOTE_ERR_BAD_INPUT;
+    /* x = sig^e mod n, for a representative below n */
+    if (j->sig_len != j->len) return MOTE_ERR_BAD_SIGNATURE;
+    mote_bn_from_be(x, nl, j->sig, j->sig_len);
+    if (!mote_bn_lt(x, n, nl)) return MOTE_ERR_BAD_SIGNATURE;
+    mote_rsa_pubexp(x, n, nl, j->e, t);
+    return j->pss ? check_pss(j, x, nl, (uint8_t *)t, hc) : check_pkcs1(j, x, nl, (uint8_t *)t);
+}
+
+/* The workspace is on the stack and follows the key: 5 x 256 bytes up to
+ * RSA-2048, 5 x MOTE_MAX_RSA_BITS / 8 above, in a frame of its own so that
+ * a 2048-bit verification never touches the larger one. */
+#define SMALL_LIMBS (L < 64 ? L : 64)
+#define TIER(name, cap)                                                                            \
+    static MOTE_NOINLINE int name(const rsa_job *j)                                                \
+    {                                                                                              \
+        union {                                                                                    \
+            mote_hash_ctx hc;                                                                      \
+            uint32_t w[5 * (cap)];                                                                 \
+        } u;                                                                                       \
+        int r = run_job(j, u.w, cap, &u.hc);                                                       \
+        mote_wipe(&u, sizeof u);                                                                   \
+        return r;                                                                                  \
+    }
+TIER(verify_small, SMALL_LIMBS)
+#if L > 64
+TIER(verify_large, L)
+#endif
+
+static int verify(const rsa_job *j)
+{
+#if L > 64
+    if (j->bits > 32 * SMALL_LIMBS) return verify_large(j);
+#endif
+    return verify_small(j);
+}
+
+static void key_job(rsa_job *j, const mote_rsa_public_key *key, const uint8_t *sig, size_t sig_len)
+{
+    memset(j, 0, sizeof *j);
+    j->n = key->n;
+    j->e = key->e;
+    j->bits = key->bits;
+    j->len = key->len;
+    j->sig = sig;
+    j->sig_len = sig_len;
 }
 
 int mote_rsa_verify_pkcs1(const mote_rsa_public_key *key, const mote_hash_desc *h,
                           const uint8_t *hash, const uint8_t *sig, size_t sig_len)
 {
-    uint32_t x[L], t[3 * L];
-    size_t k = key->len;
-    if (mote_rsa_hash_ok(h)) return MOTE_ERR_BAD_INPUT;
-    if (rsavp1(key, sig, sig_len, x, t)) return MOTE_ERR_BAD_SIGNATURE;
-    /* t is free again: compare the bytes of x with EM' */
-    mote_bn_to_be((uint8_t *)t, k, x, (key->bits + 31u) / 32);
-    if (mote_rsa_pkcs1_encode((uint8_t *)(t + L), k, h, hash)) return MOTE_ERR_BAD_SIGNATURE;
-    return mote_ct_memeq(t, t + L, k) ? MOTE_OK : MOTE_ERR_BAD_SIGNATURE;
+    rsa_job j;
+    key_job(&j, key, sig, sig_len);
+    j.h = h;
+    j.hash = hash;
+    return verify(&j);
 }
 
 int mote_rsa_verify_pss(const mote_rsa_public_key *key, const mote_hash_desc *h,
                         const uint8_t *hash, size_t salt_len, const uint8_t *sig, size_t sig_len)
 {
-    /* x is free once EM is out of it: the hash context reuses its memory */
-    union {
-        uint32_t x[L];
-        mote_hash_ctx ctx;
-    } u;
-    uint32_t *x = u.x, t[3 * L];
-    uint8_t *em = (uint8_t *)t, *hh = (uint8_t *)(t + L), top;
-    size_t hl, em_len = (key->bits - 1u + 7) / 8, db_len, i;
-    if (mote_rsa_hash_ok(h)) return MOTE_ERR_BAD_INPUT;
-    hl = h->out_len;
-    if (rsavp1(key, sig, sig_len, x, t)) return MOTE_ERR_BAD_SIGNATURE;
-    /* EM is the emLen = ceil((modBits - 1) / 8) low bytes of x; when that is
-     * one byte short of k, the top byte of x must be zero. */
-    mote_bn_to_be(em, key->len, x, (key->bits + 31u) / 32);
-    if (em_len < key->len) {
-        if (em[0] != 0) return MOTE_ERR_BAD_SIGNATURE;
-        em++;
-    }
-    if (em_len < hl + 2 || salt_len > em_len - hl - 2 || em[em_len - 1] != 0xbc)
-        return MOTE_ERR_BAD_SIGNATURE;
-    db_len = em_len - hl - 1;
-    /* the 8 emLen - emBits leftmost bits must be zero */
-    top = (uint8_t)(0xFF00u >> (8 * em_len - (key->bits - 1u)));
-    if (em[0] & top) return MOTE_ERR_BAD_SIGNATURE;
-    mote_rsa_mgf1_xor(em, db_len, h, em + db_len, &u.ctx);
-    em[0] &= (uint8_t)~top;
-    /* DB = 00..00 01 salt */
-    for (i = 0; i < db_len - salt_len - 1; i++)
-        if (em[i] != 0) return MOTE_ERR_BAD_SIGNATURE;
-    if (em[i] != 0x01) return MOTE_ERR_BAD_SIGNATURE;
-    mote_rsa_pss_hash(hh, h, hash, em + db_len - salt_len, salt_len, &u.ctx);
-    return memcmp(hh, em + db_len, hl) == 0 ? MOTE_OK : MOTE_ERR_BAD_SIGNATURE;
+    rsa_job j;
+    key_job(&j, key, sig, sig_len);
+    j.pss = 1;
+    j.h = h;
+    j.hash = hash;
+    j.salt_len = salt_len;
+    return verify(&j);
+}
+
+int mote_rsa_verify_be(const uint8_t *n, size_t n_len, uint32_t e, int scheme,
+                       const mote_hash_desc *h, const uint8_t *hash, size_t salt_len,
+                       const uint8_t *sig, size_t sig_len)
+{
+    rsa_job j;
+    int r;
+    memset(&j, 0, sizeof j);
+    if (scheme != MOTE_RSA_PKCS1 && scheme != MOTE_RSA_PSS) return MOTE_ERR_BAD_INPUT;
+    r = check_key(&n, &n_len, &j.bits, e);
+    if (r != MOTE_OK) return r;
+    j.nb = n;
+    j.nb_len = n_len;
+    j.len = (unsigned)n_len;
+    j.e = e;
+    j.pss = scheme == MOTE_RSA_PSS;
+    j.h = h;
+    j.hash = hash;
+    j.salt_len = salt_len;
+    j.sig = sig;
+    j.sig_len = sig_len;
+    return verify(&j);
 }
 
 #endif

@@ -192,15 +192,13 @@ static MOTE_NOINLINE int verify_rsa(const mote_x509_pubkey *k, uint16_t scheme,
                                     const mote_hash_desc *h, const uint8_t *digest,
                                     const uint8_t *sig, size_t sig_len)
 {
-    mote_rsa_public_key key;
-    uint8_t e[4];
+    int r;
     if (k->type != MOTE_X509_KEY_RSA) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
-    mote_store_be32(e, k->e);
-    if (mote_rsa_public_set(&key, k->data, k->len, e, 4) != MOTE_OK)
-        return MOTE_ERR_TLS_BAD_CERTIFICATE;
-    if ((scheme & 0xFF) == 0x01)
-        return mote_rsa_verify_pkcs1(&key, h, digest, sig, sig_len) == MOTE_OK;
-    return mote_rsa_verify_pss(&key, h, digest, h->out_len, sig, sig_len) == MOTE_OK;
+    r = mote_rsa_verify_be(k->data, k->len, k->e,
+                           (scheme & 0xFF) == 0x01 ? MOTE_RSA_PKCS1 : MOTE_RSA_PSS, h, digest,
+                           h->out_len, sig, sig_len);
+    if (r == MOTE_ERR_BAD_KEY || r == MOTE_ERR_UNSUPPORTED) return MOTE_ERR_TLS_BAD_CERTIFICATE;
+    return r == MOTE_OK;
 }
 #endif
 

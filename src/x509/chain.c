@@ -57,26 +57,34 @@ typedef struct {
 } keyref;
 
 #if MOTE_ENABLE_RSA
-/* The RSA case of verify_pending, out of its frame (the key in limbs is
- * half a KiB, which the ECDSA verification below it need not carry). */
+/* The RSA case of verify_pending, out of its frame (the workspace follows
+ * the key's size, which the ECDSA verification below it need not carry). */
 static MOTE_NOINLINE int verify_rsa(const mote_x509_sigalg *a, const mote_hash_desc *h,
                                     const uint8_t *digest, const uint8_t *sig, size_t sig_len,
                                     const keyref *k)
 {
-    mote_rsa_public_key pk;
-    uint8_t e[4];
     int r;
     if (k->type != MOTE_X509_KEY_RSA) return MOTE_ERR_X509_BAD_SIGNATURE;
     if (a->scheme == MOTE_X509_SIG_PSS && a->mgf != a->hash) return MOTE_ERR_X509_UNSUPPORTED;
-    mote_store_be32(e, k->e);
-    r = mote_rsa_public_set(&pk, k->data, k->len, e, 4);
+    r = mote_rsa_verify_be(k->data, k->len, k->e,
+                           a->scheme == MOTE_X509_SIG_PKCS1 ? MOTE_RSA_PKCS1 : MOTE_RSA_PSS, h,
+                           digest, a->salt, sig, sig_len);
     if (r == MOTE_ERR_UNSUPPORTED) return MOTE_ERR_X509_UNSUPPORTED;
-    if (r) return MOTE_ERR_X509_BAD_SIGNATURE;
-    if (a->scheme == MOTE_X509_SIG_PKCS1)
-        r = mote_rsa_verify_pkcs1(&pk, h, digest, sig, sig_len);
-    else
-        r = mote_rsa_verify_pss(&pk, h, digest, a->salt, sig, sig_len);
     return r ? MOTE_ERR_X509_BAD_SIGNATURE : 0;
+}
+#endif
+
+#if MOTE_ENABLE_ED25519
+/* The Ed25519 case of verify_pending, out of its frame (its hash state
+ * need not sit under the ECDSA and RSA verifications). */
+static MOTE_NOINLINE int verify_ed25519(const mote_x509_chain *c, const keyref *k)
+{
+    mote_ed25519_verify_ctx v;
+    if (k->type != MOTE_X509_KEY_ED25519 || k->len != 32) return MOTE_ERR_X509_BAD_SIGNATURE;
+    if (mote_ed25519_verify_init(&v, k->data, c->pend_sig, c->pend_sig_len) != MOTE_OK)
+        return MOTE_ERR_X509_BAD_SIGNATURE;
+    mote_ed25519_verify_update(&v, c->tbs_buf + (size_t)c->tbs_slot * c->tbs_half, c->pend_tbs_len);
+    return mote_ed25519_verify_final_p(&v, &c->progress) ? MOTE_ERR_X509_BAD_SIGNATURE : 0;
 }
 #endif
 
@@ -94,15 +102,7 @@ static int verify_pending(const mote_x509_chain *c, const keyref *k)
     if (a->scheme == MOTE_X509_SIG_WEAK || a->hash == MOTE_X509_HASH_SHA1)
         return MOTE_ERR_X509_WEAK_HASH;
 #if MOTE_ENABLE_ED25519
-    if (a->scheme == MOTE_X509_SIG_ED25519) {
-        if (k->type != MOTE_X509_KEY_ED25519 || k->len != 32) return MOTE_ERR_X509_BAD_SIGNATURE;
-        mote_ed25519_verify_ctx v;
-        if (mote_ed25519_verify_init(&v, k->data, sig, sig_len) != MOTE_OK)
-            return MOTE_ERR_X509_BAD_SIGNATURE;
-        mote_ed25519_verify_update(&v, c->tbs_buf + (size_t)c->tbs_slot * c->tbs_half,
-                                   c->pend_tbs_len);
-        return mote_ed25519_verify_final_p(&v, &c->progress) ? MOTE_ERR_X509_BAD_SIGNATURE : 0;
-    }
+    if (a->scheme == MOTE_X509_SIG_ED25519) return verify_ed25519(c, k);
 #endif
     if (!h) return MOTE_ERR_X509_UNSUPPORTED;
     switch (a->scheme) {

@@ -82,6 +82,19 @@ static void run_one(const char *file, const char *line)
     } else {
         rc = mote_rsa_verify_pkcs1(&k1, h, hash, sig, (size_t)slen);
     }
+    /* the same check from the key's bytes (the x509/TLS path, whose stack
+     * follows the key size) must reach the same verdict */
+    {
+        uint32_t ev = 0;
+        long i;
+        for (i = 0; i < el; i++)
+            ev = ev << 8 | e[i];
+        if (mote_rsa_verify_be(n, (size_t)nl, ev, pss ? MOTE_RSA_PSS : MOTE_RSA_PKCS1, h, hash,
+                               (size_t)tv_int(line, "sLen", 0), sig, (size_t)slen) != rc) {
+            printf("%ld fail mote_rsa_verify_be disagrees\n", tc);
+            return;
+        }
+    }
     if (rc != MOTE_OK && rc != MOTE_ERR_BAD_SIGNATURE) {
         printf("%ld fail unexpected error %d\n", tc, rc);
         return;
