@@ -82,6 +82,14 @@ struct mote_tls_session; /* mote/session.h: resumption */
  * sent, no forward secrecy for the resumed connection; the default is
  * psk_dhe_ke. */
 #define MOTE_TLS_PSK_KE 0x100
+/* Server, TLS 1.3 PSK (ticket or external): refuse psk_ke. By default a
+ * server resumes with psk_dhe_ke when the client offers it (and a group is
+ * in common, after a HelloRetryRequest if need be), and with psk_ke (no
+ * key share: no (EC)DHE work, no forward secrecy for the connection) when
+ * the client offers only that or no group is in common. With this flag
+ * such a client gets a full handshake (or, without a certificate to
+ * present, handshake_failure). */
+#define MOTE_TLS_NO_PSK_KE 0x200
 
 /* Progress hook, called at bounded intervals inside long public-key
  * operations (feed a watchdog, yield to a scheduler). */
@@ -109,7 +117,7 @@ typedef struct mote_tls_chain {
 typedef const mote_tls_chain *(*mote_tls_sni_fn)(void *arg, const uint8_t *name, size_t len);
 
 /* Server: the key of an external PSK identity (TLS 1.3, SHA-256 suites,
- * psk_dhe_ke): copy it to key (at most *key_len bytes), set *key_len and
+ * psk_dhe_ke or psk_ke): copy it to key (at most *key_len bytes), set *key_len and
  * return 0; nonzero when the identity is unknown (then the next identity,
  * or a certificate handshake). */
 typedef int (*mote_tls_psk_fn)(void *arg, const uint8_t *identity, size_t len, uint8_t *key,
@@ -201,7 +209,9 @@ typedef struct mote_tls_config {
     uint8_t client_auth;
     /* Server, optional: external PSKs (RFC 8446 2.2; MicroPython's
      * server_psk_keys). A client offering a known identity with a valid
-     * binder, psk_dhe_ke and a SHA-256 suite is authenticated by the PSK
+     * binder (in its first ClientHello or the one after a
+     * HelloRetryRequest), psk_dhe_ke or psk_ke (MOTE_TLS_NO_PSK_KE) and
+     * a SHA-256 suite is authenticated by the PSK
      * (no certificate is sent; mote_tls_resumed() says so). With a lookup
      * and no chain, the server takes PSK clients only. */
     mote_tls_psk_fn psk_lookup;
@@ -211,8 +221,9 @@ typedef struct mote_tls_config {
      * Finished, valid ticket_lifetime seconds (0: 1 day; at most 7 days),
      * their issue time and age from now_ms (else now). A ClientHello
      * whose pre_shared_key carries a ticket one of the keys opens, not
-     * expired, of the suite's hash, with psk_dhe_ke and a valid binder,
-     * resumes (no certificate; mote_tls_resumed() says so); any other
+     * expired, of the suite's hash, with psk_dhe_ke or psk_ke (see
+     * MOTE_TLS_NO_PSK_KE) and a valid binder (also in the ClientHello
+     * after a HelloRetryRequest: its binder covers the retry), resumes (no certificate; mote_tls_resumed() says so); any other
      * ticket gets a full handshake. NULL/0: no tickets. */
     const mote_tls_ticket_key *ticket_keys;
     size_t n_ticket_keys;

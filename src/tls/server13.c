@@ -33,7 +33,8 @@ static int on_client_finished(mote_tls_conn *c, const uint8_t *b, size_t len, co
 
 static const mote_tls_hs_row table[] = {
     {MOTE_SS_WAIT_CH, MOTE_HS_CLIENT_HELLO, TH_AFTER, 16384, on_client_hello},
-    {MOTE_SS_WAIT_CH2, MOTE_HS_CLIENT_HELLO, TH_AFTER, 16384, on_client_hello},
+    /* (the handler adds it to the transcript: its binder is checked before) */
+    {MOTE_SS_WAIT_CH2, MOTE_HS_CLIENT_HELLO, TH_NONE, 16384, on_client_hello},
     {MOTE_SS_WAIT_CERT, MOTE_HS_CERTIFICATE, TH_AFTER, 0, NULL},
     {MOTE_SS_WAIT_CV, MOTE_HS_CERTIFICATE_VERIFY, TH_BEFORE, 4 + 512,
      mote_tls13_on_certificate_verify},
@@ -286,11 +287,13 @@ out:
 
 /* A pre-shared key (RFC 8446 4.2.11): the first identity that is one of
  * our tickets or an external PSK the lookup knows (SHA-256 suites only),
- * its binder checked over the ClientHello up to the binders (body: the
- * message body, in the transcript whole already). Only in a first
- * ClientHello, with psk_dhe_ke. Returns 1 and puts the early secret in
- * c->secret (and MOTE_PSK_* in c->psk), 0 when no PSK is taken, or an
- * error. */
+ * its binder checked over the transcript up to the binders: the
+ * ClientHello truncated (body: the message body, in the transcript whole
+ * already), or after a HelloRetryRequest message_hash(ClientHello1),
+ * HelloRetryRequest and the second ClientHello truncated (the transcript
+ * so far: that ClientHello is added after this). The caller has checked
+ * the key exchange mode. Returns 1 and puts the early secret in c->secret
+ * (and MOTE_PSK_* in c->psk), 0 when no PSK is taken, or an error. */
 static int take_psk(mote_tls_conn *c, const ch_info *h, const uint8_t *body, unsigned *selected)
 {
     const mote_tls_config *cfg = c->cfg;
@@ -301,8 +304,7 @@ static int take_psk(mote_tls_conn *c, const ch_info *h, const uint8_t *body, uns
     unsigned idx = 0;
     int taken = 0;
     mote_hash_ctx t;
-    if ((!cfg->psk_lookup && !cfg->n_ticket_keys) || !h->psk || (c->flags & MOTE_F_HRR)) return 0;
-    if (!h->modes || !memchr(h->modes, 1, h->modes_len)) return 0; /* psk_dhe_ke only */
+    if ((!cfg->psk_lookup && !cfg->n_ticket_keys) || !h->psk) return 0;
     r.p = h->psk, r.end = h->psk + h->psk_len, r.bad = 0;
     ids.end = (ids.p = rd_bytes(&r, rd_u(&r, 2))) ? r.p : NULL, ids.bad = 0;
     end_of_truncated = r.p;
@@ -319,7 +321,13 @@ static int take_psk(mote_tls_conn *c, const ch_info *h, const uint8_t *body, uns
         if (a.bad || b.bad) return MOTE_ERR_TLS_DECODE;
         if (b.p != b.end) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
     }
-    hd->init(&t);
+    if (!(c->flags & MOTE_F_HRR)) hd->init(&t);
+#if MOTE_ENABLE_SHA512
+    else if (hd->out_len == 48)
+        t.sha512 = c->th384;
+#endif
+    else
+        t.sha256 = c->th256;
     hd->update(&t, c->hs_hdr, 4);
     hd->update(&t, body, (size_t)(end_of_truncated - body));
     hd->final(&t, th);
@@ -362,7 +370,8 @@ static int take_psk(mote_tls_conn *c, const ch_info *h, const uint8_t *body, uns
 }
 
 /* ServerHello or HelloRetryRequest (pub NULL: only the group), as one
- * record; it joins the transcript. psk: 1 + the identity selected, or 0. */
+ * record; it joins the transcript. psk: 1 + the identity selected, or 0;
+ * group 0: psk_ke, no key_share. */
 static int send_server_hello(mote_tls_conn *c, const uint8_t *random, uint16_t group,
                              const uint8_t *pub, size_t pub_len, unsigned psk)
 {
@@ -383,11 +392,11 @@ static int send_server_hello(mote_tls_conn *c, const uint8_t *random, uint16_t g
     put_u(&w, 43, 2); /* supported_versions */
     put_u(&w, 2, 2);
     put_u(&w, MOTE_TLS13, 2);
-    put_u(&w, 51, 2); /* key_share */
-    if (!pub) {
+    if (group) put_u(&w, 51, 2); /* key_share (none with psk_ke: group 0) */
+    if (group && !pub) {
         put_u(&w, 2, 2);
         put_u(&w, group, 2);
-    } else {
+    } else if (group) {
         put_u(&w, (uint32_t)pub_len + 4, 2);
         put_u(&w, group, 2);
         put_u(&w, (uint32_t)pub_len, 2);
@@ -445,7 +454,12 @@ static int choose13(mote_tls_conn *c, const ch_info *h, const uint8_t *body, con
     c->suite = suite;
     c->hash_len = (uint8_t)hash_of(c)->out_len;
 
-    if (!h->groups || !h->shares || (!h->sigalgs && !h->psk)) return MOTE_ERR_TLS_MISSING_EXTENSION;
+    /* key_share and supported_groups come together; without a
+     * pre_shared_key signature_algorithms and supported_groups must be
+     * there; a pre_shared_key needs psk_key_exchange_modes (RFC 8446 9.2, 4.2.9) */
+    if (!h->groups != !h->shares || (!h->psk && (!h->groups || !h->sigalgs)) ||
+        (h->psk && !h->modes))
+        return MOTE_ERR_TLS_MISSING_EXTENSION;
     for (i = 0; i < h->shares_len; i += 4 + ((size_t)h->shares[i + 2] << 8 | h->shares[i + 3]))
         if (!has_u16(h->groups, h->groups_len, (uint16_t)(h->shares[i] << 8 | h->shares[i + 1])))
             return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
@@ -458,20 +472,30 @@ static int choose13(mote_tls_conn *c, const ch_info *h, const uint8_t *body, con
     } else if (!*group) {
         for (p = mote_tls_groups(c); *p && !*group; p++)
             if (group_ok(c, *p) && has_u16(h->groups, h->groups_len, *p)) *group = *p;
-        if (!*group) return MOTE_ERR_TLS_HANDSHAKE_FAILURE;
-        *retry = 1;
+        *retry = *group != 0;
     }
 
-    /* an external PSK authenticates us; else the chain for the name asked
-     * for, and a scheme its key signs that the client takes */
+    /* a PSK (ticket or external) authenticates us; else the chain for the
+     * name asked for, and a scheme its key signs that the client takes.
+     * The PSK's key exchange: psk_dhe_ke when the client offers it and a
+     * group is in common (after a HelloRetryRequest if need be); psk_ke
+     * (no key share, no forward secrecy) when that is all it offers, or no
+     * group is in common, unless MOTE_TLS_NO_PSK_KE */
     c->own = cfg->sni ? cfg->sni(cfg->sni_arg, h->sni, h->sni ? h->sni_len : 0) : NULL;
     *psk = 0;
-    if (!*retry) {
-        unsigned sel = 0;
-        int rc = take_psk(c, h, body, &sel);
-        if (rc < 0) return rc;
-        if (rc) *psk = sel + 1;
+    {
+        int dhe = h->modes && memchr(h->modes, 1, h->modes_len) && *group,
+            ke = h->modes && memchr(h->modes, 0, h->modes_len) && !dhe &&
+                 !(cfg->flags & MOTE_TLS_NO_PSK_KE);
+        if ((dhe && !*retry) || ke) {
+            unsigned sel = 0;
+            int rc = take_psk(c, h, body, &sel);
+            if (rc < 0) return rc;
+            if (rc) *psk = sel + 1;
+            if (rc && ke) *group = 0, *retry = 0; /* psk_ke */
+        }
     }
+    if (!*group && !*psk) return MOTE_ERR_TLS_HANDSHAKE_FAILURE;
     c->client_scheme = *psk ? 0 : mote_tls_pick_scheme(c, h->sigalgs, h->sigalgs_len);
     if (!c->client_scheme && !*psk) return MOTE_ERR_TLS_HANDSHAKE_FAILURE;
     c->sig_scheme = c->client_scheme;
@@ -539,6 +563,10 @@ static int on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
 
     rc = choose13(c, &h, b, suites, suites_len, &group, &retry, &psk);
     if (rc) return mote_tls_fail(c, rc);
+    if (c->state == MOTE_SS_WAIT_CH2) { /* in the transcript after its binder was checked */
+        mote_tls_th_add(c, c->hs_hdr, 4);
+        mote_tls_th_add(c, b, len);
+    }
     if (retry) {
         rc = hello_retry(c, group);
         return rc ? mote_tls_fail(c, rc) : MOTE_OK;
@@ -546,17 +574,19 @@ static int on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
 
     /* our key share, then the ServerHello; the client's share waits at the
      * end of out[] for the next step (the shared secret) */
-    share = share_of(&h, group, &share_len);
+    share = group ? share_of(&h, group, &share_len) : NULL; /* none with psk_ke */
     if (share_len > MOTE_TLS_MAX_SHARE) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
     /* parked first: a ClientHello that straddled records was gathered in
      * out[], where the ServerHello is about to go */
-    memmove(c->out + c->out_size - share_len, share, share_len);
+    if (share) memmove(c->out + c->out_size - share_len, share, share_len);
     {
         uint8_t pub[MOTE_TLS_MAX_SHARE];
         size_t pub_len = 0;
         rc = mote_drbg_generate(c->cfg->rng, c->server_random, 32);
-        if (rc == MOTE_OK) rc = mote_tls_kex_keygen(c, group, pub, &pub_len);
-        if (!c->pk_ops) c->pk_ops++;
+        if (rc == MOTE_OK && group) {
+            rc = mote_tls_kex_keygen(c, group, pub, &pub_len);
+            if (!c->pk_ops) c->pk_ops++;
+        }
         if (rc == MOTE_OK) rc = send_server_hello(c, c->server_random, group, pub, pub_len, psk);
         if (rc == MOTE_OK && !(c->flags & MOTE_F_HRR)) rc = send_ccs(c);
         if (rc) return mote_tls_fail(c, rc > MOTE_ERR_TLS_CLOSED ? MOTE_ERR_TLS_INTERNAL : rc);
@@ -578,16 +608,18 @@ static int handshake_keys(mote_tls_conn *c)
 {
     const mote_hash_desc *hd = hash_of(c);
     uint8_t shared[MOTE_TLS_MAX_SHARE], h[48];
-    size_t shared_len;
+    size_t shared_len = 0;
     mote_tls13_ks ks;
     int rc, aead = mote_tls13_suite_aead(c->suite);
-    rc = mote_tls_kex_shared(c, c->out + c->out_size - c->share_len, c->share_len, shared,
-                             &shared_len);
-    c->pk_ops++;
-    mote_wipe(c->out + c->out_size - c->share_len, c->share_len);
-    if (rc) {
-        mote_wipe(shared, sizeof shared);
-        return rc == MOTE_ERR_TLS_INTERNAL ? rc : MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+    if (c->share_len) { /* (none with psk_ke) */
+        rc = mote_tls_kex_shared(c, c->out + c->out_size - c->share_len, c->share_len, shared,
+                                 &shared_len);
+        c->pk_ops++;
+        mote_wipe(c->out + c->out_size - c->share_len, c->share_len);
+        if (rc) {
+            mote_wipe(shared, sizeof shared);
+            return rc == MOTE_ERR_TLS_INTERNAL ? rc : MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+        }
     }
     mote_tls_th_get(c, h);            /* ClientHello .. ServerHello */
     if (c->psk & MOTE_PSK_ACCEPTED) { /* the early secret of the PSK, from take_psk */
@@ -596,7 +628,7 @@ static int handshake_keys(mote_tls_conn *c)
     } else {
         mote_tls13_ks_early(&ks, hd, NULL, 0);
     }
-    mote_tls13_ks_handshake(&ks, shared, shared_len);
+    mote_tls13_ks_handshake(&ks, c->share_len ? shared : NULL, shared_len);
     mote_wipe(shared, sizeof shared);
     mote_tls13_ks_derive(&ks, "c hs traffic", h, c->c_secret);
     mote_tls13_ks_derive(&ks, "s hs traffic", h, c->s_secret);

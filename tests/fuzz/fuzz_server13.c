@@ -4,12 +4,16 @@
  * certificate (0x02 too: requires it), 0x04 ALPN, 0x08 the application
  * writes a byte once it may, 0x30 the chunking (fuzz_tls.h), 0x40 the
  * server takes P-256 only (a HelloRetryRequest for an x25519 share), 0x80
- * ffdhe2048 first in the server's groups. The engine must never read or
+ * ffdhe2048 first in the server's groups; 0x0c together refuse psk_ke
+ * (MOTE_TLS_NO_PSK_KE). Session tickets are on under a fixed key, with no
+ * clock (no age check), so a recorded ticket opens on every run. The engine must never read or
  * write out of bounds, never loop, and end waiting for input or closed with
  * an error. The seeds in corpus/fuzz_server13 are whole client flights
  * recorded against this exact server (fixed DRBG seed), so they replay
  * complete handshakes: plain, with a client certificate, after a retry,
- * with the external PSK "dev1". */
+ * with the external PSK "dev1"; and resumptions (pre_shared_key, the
+ * ticket-opening path): a ticket with psk_dhe_ke, a ticket with psk_ke, a
+ * ticket in the ClientHello after a retry, "dev1" with psk_ke. */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -31,6 +35,7 @@ static int psk_lookup(void *arg, const uint8_t *id, size_t len, uint8_t *key, si
 }
 
 static const uint16_t groups_p256[] = {MOTE_GROUP_SECP256R1, 0};
+static const mote_tls_ticket_key ticket_key = {"fuzz-ticket", 11, {0x17, 0x29, 0x3b, 0x4d}};
 static const uint16_t groups_ffdhe[] = {MOTE_GROUP_FFDHE2048, MOTE_GROUP_X25519, 0};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -67,6 +72,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cfg.client_key = &key;
     cfg.anchors = &ta, cfg.n_anchors = 1;
     cfg.psk_lookup = psk_lookup;
+    cfg.ticket_keys = &ticket_key, cfg.n_ticket_keys = 1;
+    if ((opt & 0x0c) == 0x0c) cfg.flags |= MOTE_TLS_NO_PSK_KE;
     cfg.client_auth =
         (opt & 1) ? ((opt & 2) ? MOTE_TLS_CLIENT_AUTH_REQUIRED : MOTE_TLS_CLIENT_AUTH_OPTIONAL)
                   : MOTE_TLS_CLIENT_AUTH_NONE;

@@ -26,6 +26,12 @@
 #     --resume 2 "no yes yes"; another suite of the same hash resumes; a ticket from a
 #     restarted server (new key) or for a server without tickets -> a full
 #     handshake
+#   psk modes and retries: openssl -allow_no_dhe_kex resumes with
+#     psk_dhe_ke (preferred); mote client --psk-ke resumes with psk_ke (a
+#     ticket, and the external PSK: no key share); a ticket after a
+#     HelloRetryRequest (server P-384 only) with openssl, gnutls-cli
+#     --resume and mote client, and with a wrong PSK (binder of the second
+#     ClientHello) -> decrypt_error
 #   hostile clients (hostile_client.py): duplicate extensions, truncated
 #     lengths, no key_share / signature_algorithms, no common group, SSLv3 or
 #     TLS 1.2 only, a bad compression list, an oversize ClientHello, a
@@ -385,6 +391,54 @@ mote_stop_servers
 start_mote "$dir" SP
 out=$(echo | timeout 10 "$MOTE_OPENSSL" s_client -connect "127.0.0.1:$SP" -tls1_3 -sess_in "$work/sess.pem" 2>&1)
 if echo "$out" | grep -q "New, TLSv1.3"; then ok "tickets: server without --tickets -> full handshake"; else bad "tickets: no --tickets" "$(echo "$out" | grep -E 'New|Reused|rror' | head -2 | tr '\n' ' ')"; fi
+mote_stop_servers
+
+# ---- TLS 1.3 resumption: psk_ke, and a ticket in the ClientHello after a
+# HelloRetryRequest (its binder covers the retry)
+start_mote "$dir" SP --tickets
+rm -f "$work/sess_ke.pem"
+(echo; sleep 2) | timeout 10 $(ossl "$SP" "$dir" -tls1_3 -allow_no_dhe_kex -sess_out "$work/sess_ke.pem") >/dev/null 2>&1
+out=$(echo | timeout 10 "$MOTE_OPENSSL" s_client -connect "127.0.0.1:$SP" -CAfile "$dir/root.pem" \
+    -verify_return_error -tls1_3 -allow_no_dhe_kex -sess_in "$work/sess_ke.pem" 2>&1)
+if echo "$out" | grep -q "Reused, TLSv1.3"; then ok "psk modes: openssl -allow_no_dhe_kex (psk_ke and psk_dhe_ke offered): Reused"; else bad "psk modes: openssl -allow_no_dhe_kex" "$(echo "$out" | grep -E 'New|Reused|rror' | head -2 | tr '\n' ' ')"; fi
+expect_conn "psk modes: psk_dhe_ke preferred (a group was chosen)" SP " x25519 .*resumed yes \(ticket\)"
+out=$(echo "ping mote" | timeout 20 $(mcli "$SP" "$dir" --psk-ke --resume 2) 2>&1)
+got=$(echo "$out" | sed -n 's/^resumed: //p' | tr '\n' ' ')
+if [ "$got" = "no yes yes " ]; then ok "psk_ke: mote client --psk-ke --resume 2 (no yes yes)"; else bad "psk_ke: mote client --psk-ke --resume 2" "resumed: '$got'"; fi
+expect_conn "psk_ke: no key share on the server's side" SP " \(none\) .*resumed yes \(ticket\)"
+mote_stop_servers
+start_mote "$dir" SP --psk dev1:000102030405060708090a0b0c0d0e0f000102030405060708090a0b0c0d0e0f
+echo_case "psk_ke: mote client --psk-key --psk-ke (external PSK)" SP -- \
+    $(mcli "$SP" "$dir" --psk-identity dev1 --psk-key 000102030405060708090a0b0c0d0e0f000102030405060708090a0b0c0d0e0f --psk-ke)
+expect_conn "psk_ke: external PSK, no key share" SP " \(none\) .*resumed yes"
+mote_stop_servers
+# HelloRetryRequest then resumption: the server takes P-384 only, the
+# clients' first shares are x25519 (gnutls: and P-256)
+start_mote "$dir" SP --tickets --groups p384
+rm -f "$work/sess_hrr.pem"
+(echo; sleep 2) | timeout 10 $(ossl "$SP" "$dir" -tls1_3 -groups P-384 -sess_out "$work/sess_hrr.pem") >/dev/null 2>&1
+out=$(echo | timeout 10 "$MOTE_OPENSSL" s_client -connect "127.0.0.1:$SP" -CAfile "$dir/root.pem" \
+    -verify_return_error -tls1_3 -groups X25519:P-384 -sess_in "$work/sess_hrr.pem" 2>&1)
+if echo "$out" | grep -q "Reused, TLSv1.3"; then ok "hrr + ticket: openssl -groups X25519:P-384 -sess_in: Reused"; else bad "hrr + ticket: openssl" "$(echo "$out" | grep -E 'New|Reused|rror' | head -2 | tr '\n' ' ')"; fi
+expect_conn "hrr + ticket: resumed over P-384" SP " secp384r1 .*resumed yes \(ticket\)"
+out=$(echo "ping mote" | timeout 20 $(gtls "$SP" "$dir") --resume \
+    --priority "NORMAL:-VERS-ALL:+VERS-TLS1.3:-GROUP-ALL:+GROUP-X25519:+GROUP-SECP256R1:+GROUP-SECP384R1" 2>&1)
+if echo "$out" | grep -q "This is a resumed session"; then ok "hrr + ticket: gnutls-cli --resume (x25519, P-256 shares first)"; else bad "hrr + ticket: gnutls-cli --resume" "$(echo "$out" | grep -iE 'resum|rror' | head -2 | tr '\n' ' ')"; fi
+expect_conn "hrr + ticket: gnutls resumed over P-384" SP " secp384r1 .*resumed yes \(ticket\)"
+rm -f "$work/sess_hrr.bin"
+out=$(echo "ping mote" | timeout 20 $(mcli "$SP" "$dir" --groups x25519,p384 --resume 1 --session-out "$work/sess_hrr.bin") 2>&1)
+got=$(echo "$out" | sed -n 's/^resumed: //p' | tr '\n' ' ')
+if [ "$got" = "no yes " ]; then ok "hrr + ticket: mote client --groups x25519,p384 --resume 1 (no yes)"; else bad "hrr + ticket: mote client" "resumed: '$got'"; fi
+# the same ticket with a wrong PSK (one secret byte flipped, the file's
+# check recomputed): the binder of the second ClientHello fails -> decrypt_error
+python3 - "$work/sess_hrr.bin" "$work/sess_bad.bin" <<'PY'
+import hashlib, sys
+b = bytearray(open(sys.argv[1], 'rb').read())[:-16]
+b[34] ^= 1  # the first byte of the secret (after the 34-byte header)
+open(sys.argv[2], 'wb').write(bytes(b) + hashlib.sha256(bytes(b)).digest()[:16])
+PY
+fail_case "hrr + ticket: wrong binder in the second ClientHello -> decrypt_error" SP "alert 51 received" "alert 51 sent" -- \
+    $(mcli "$SP" "$dir" --groups x25519,p384 --session-in "$work/sess_bad.bin")
 mote_stop_servers
 
 # ---- hostile clients

@@ -248,6 +248,71 @@ static void full(size_t chunk, size_t buf)
     mote_tls_wipe(&t.c);
 }
 
+/* TLS 1.3 resumption beyond the plain case: psk_ke (a client that offers
+ * only it resumes with no key share, a server with MOTE_TLS_NO_PSK_KE
+ * gives it a full handshake), and a ticket or external PSK in the
+ * ClientHello that follows a HelloRetryRequest (its binder covers
+ * message_hash(ClientHello1) and the retry; a wrong one is a
+ * decrypt_error). kind: 0 ticket, 1 ticket + psk_ke, 2 ticket + psk_ke
+ * refused, 3 ticket after a retry, 4 SHA-384 ticket after a retry, 5
+ * external PSK after a retry, 6 external PSK + psk_ke, 7 wrong binder
+ * after a retry, 8 tampered ticket + psk_ke (a retry for a share, then a
+ * full handshake). */
+static void resume13(int kind)
+{
+    static T t;
+    static mote_tls_session sess;
+    static mote_tls_ticket_key key = {"psk-ke-key", 10, {7}};
+    static const uint16_t sha384[] = {MOTE_TLS_AES_256_GCM_SHA384, 0};
+    static const uint16_t both[] = {MOTE_GROUP_X25519, MOTE_GROUP_SECP256R1, 0};
+    static const uint16_t p256[] = {MOTE_GROUP_SECP256R1, 0};
+    int hrr = kind == 3 || kind == 4 || kind == 5 || kind == 7, resumes = kind != 2 && kind != 8;
+    int external = kind == 5 || kind == 6, sent;
+    t_init(&t);
+    memset(&sess, 0, sizeof sess);
+    t.scfg.ticket_keys = &key, t.scfg.n_ticket_keys = 1;
+    t.scfg.psk_lookup = psk_lookup;
+    if (kind == 4) t.ccfg.cipher_suites = sha384;
+    if (!external) { /* a full handshake for the ticket */
+        t.ccfg.session = &sess;
+        CHECK(start(&t, 1053, 1053, 1053, 1053) == MOTE_OK);
+        CHECK(run(&t, 100000) && data(&t, &t.s, &t.c, "ticket"));
+        CHECK(sess.ticket_len > 50);
+        mote_tls_wipe(&t.s), mote_tls_wipe(&t.c);
+    } else {
+        t.ccfg.psk_identity = (const uint8_t *)"dev1", t.ccfg.psk_identity_len = 4;
+        t.ccfg.psk_key = psk_key, t.ccfg.psk_key_len = sizeof psk_key;
+    }
+    if (kind == 1 || kind == 2 || kind == 6 || kind == 8) t.ccfg.flags |= MOTE_TLS_PSK_KE;
+    if (kind == 2) t.scfg.flags |= MOTE_TLS_NO_PSK_KE;
+    if (kind == 7) sess.secret[3] ^= 0x40;
+    if (kind == 8) sess.ticket[20] ^= 1;
+    if (hrr) t.ccfg.groups = both, t.scfg.groups = p256; /* x25519 share, P-256 asked for */
+    t.server_steps = 0;
+    CHECK(start(&t, 1053, 1053, 1053, 1053) == MOTE_OK);
+    if (kind == 7) {
+        CHECK(!run(&t, 7));
+        CHECK(mote_tls_error(&t.s) == MOTE_ERR_TLS_DECRYPT_ERROR);
+        CHECK(mote_tls_alert(&t.c, &sent) == 51 && sent == 0);
+        return;
+    }
+    CHECK(run(&t, 7));
+    CHECK(mote_tls_resumed(&t.s) == resumes && mote_tls_resumed(&t.c) == resumes);
+    CHECK(mote_tls_signature_scheme(&t.s) == (resumes ? 0 : MOTE_SIG_ECDSA_SECP256R1_SHA256));
+    if (kind == 1 || kind == 6) { /* psk_ke: no key share, no public-key step */
+        CHECK(mote_tls_group(&t.s) == 0);
+        CHECK(t.server_steps == 0);
+    } else {
+        CHECK(mote_tls_group(&t.s) == (hrr ? MOTE_GROUP_SECP256R1 : MOTE_GROUP_X25519) ||
+              (kind == 2 || kind == 8));
+        CHECK(mote_tls_group(&t.s) != 0);
+    }
+    if (kind == 4) CHECK(mote_tls_cipher_suite(&t.s) == MOTE_TLS_AES_256_GCM_SHA384);
+    CHECK(data(&t, &t.c, &t.s, "resumed"));
+    CHECK(data(&t, &t.s, &t.c, "both ways"));
+    mote_tls_wipe(&t.s), mote_tls_wipe(&t.c);
+}
+
 #if defined(MOTE_ENABLE_SERVER12) && MOTE_ENABLE_SERVER12 && MOTE_ENABLE_TLS12
 /* The TLS 1.2 server (server12.c, built with MOTE_ENABLE_SERVER12=1). */
 static void tls12(void)
@@ -338,6 +403,8 @@ int main(void)
     full(100000, 17000);
     full(1, 1053);
     full(7, 1053);
+    for (i = 0; i < 8; i++)
+        resume13((int)i);
 
     /* a ClientHello in two records: gathered in the server's out[], where
      * the ServerHello goes too (the client's share is parked first) */
