@@ -11,7 +11,7 @@
 /* 0 if h is SHA-256, -384 or -512 (with its usual length), else -1. */
 int mote_rsa_hash_ok(const mote_hash_desc *h);
 /* x = x^e mod n for x < n (nl limbs, n odd with a non-zero top limb), e odd
- * and >= 3. Branches on e (public), never on x. t: 3 nl limbs of scratch. */
+ * and >= 3. Branches on e (public), never on x. t: 2 nl limbs of scratch. */
 void mote_rsa_pubexp(uint32_t *x, const uint32_t *n, size_t nl, uint32_t e, uint32_t *t);
 /* em[0..k) = EMSA-PKCS1-v1_5(hash): 00 01 FF..FF 00 DigestInfo hash.
  * Returns 0, or -1 if k is too short (h must pass mote_rsa_hash_ok). */

@@ -30,27 +30,36 @@ int mote_rsa_hash_ok(const mote_hash_desc *h)
 void mote_rsa_pubexp(uint32_t *x, const uint32_t *n, size_t nl, uint32_t e, uint32_t *t)
 {
     uint32_t m0i = mote_bn_m0inv(n[0]);
-    uint32_t *xr = t, *cur = t + nl, *oth = t + 2 * nl, *s;
-    int top = 31, i;
+    uint32_t *cur = t, *oth = t + nl, *s;
+    /* e = 2^k + 1 (3, 17, 65537): k squarings of x R, then one product
+     * with plain x, which also leaves the Montgomery domain. Any other e
+     * needs x R for its middle bits: it replaces x, and a product with 1
+     * leaves the domain at the end. */
+    int top = 31, i, plain;
     while (!(e >> top))
         top--;
+    plain = (e & ~(1u << top)) == 1;
     mote_bn_r2_t(oth, n, nl, cur);
-    mote_bn_montmul_sep(xr, x, oth, n, m0i, nl); /* x R */
-    memcpy(cur, xr, nl * 4);
-    /* Left to right over the bits below the top one; e is odd, so the last
-     * step multiplies by plain x, which also leaves the Montgomery domain
-     * (65537: 16 squarings and one multiplication). Products alternate
-     * between cur and oth. */
+    mote_bn_montmul_sep(cur, x, oth, n, m0i, nl); /* x R */
+    if (!plain) memcpy(x, cur, nl * 4);
+    /* left to right over the bits below the top one, but for bit 0: products
+     * alternate between cur and oth */
     for (i = top - 1; i >= 0; i--) {
         mote_bn_montmul_sep(oth, cur, cur, n, m0i, nl);
         s = cur, cur = oth, oth = s;
         if (i > 0 && ((e >> i) & 1)) {
-            mote_bn_montmul_sep(oth, cur, xr, n, m0i, nl);
+            mote_bn_montmul_sep(oth, cur, x, n, m0i, nl);
             s = cur, cur = oth, oth = s;
         }
     }
-    mote_bn_montmul_sep(oth, cur, x, n, m0i, nl);
-    memcpy(x, oth, nl * 4);
+    mote_bn_montmul_sep(oth, cur, x, n, m0i, nl); /* bit 0 (e is odd) */
+    if (plain) {
+        memcpy(x, oth, nl * 4);
+        return;
+    }
+    memset(cur, 0, nl * 4);
+    cur[0] = 1;
+    mote_bn_montmul_sep(x, oth, cur, n, m0i, nl);
 }
 
 /* DigestInfo for SHA-256; SHA-384 and SHA-512 differ in 3 bytes. */
@@ -252,8 +261,8 @@ static int check_pss(const rsa_job *j, const uint32_t *x, size_t nl, uint8_t *em
     return memcmp(hh, em + db_len, hl) == 0 ? MOTE_OK : MOTE_ERR_BAD_SIGNATURE;
 }
 
-/* The verification in a workspace of 5 cap words (cap >= the key's limbs):
- * [x | t: 3 cap | the key's limbs]; the hash context lives in x's place
+/* The verification in a workspace of 4 cap words (cap >= the key's limbs):
+ * [x | t: 2 cap | the key's limbs]; the hash context lives in x's place
  * once x has been copied out (hc points there). */
 static int run_job(const rsa_job *j, uint32_t *w, size_t cap, mote_hash_ctx *hc)
 {
@@ -261,8 +270,8 @@ static int run_job(const rsa_job *j, uint32_t *w, size_t cap, mote_hash_ctx *hc)
     const uint32_t *n = j->n;
     size_t nl = (j->bits + 31u) / 32;
     if (n == NULL) {
-        mote_bn_from_be(w + 4 * cap, nl, j->nb, j->nb_len);
-        n = w + 4 * cap;
+        mote_bn_from_be(w + 3 * cap, nl, j->nb, j->nb_len);
+        n = w + 3 * cap;
     }
     if (mote_rsa_hash_ok(j->h)) return MOTE_ERR_BAD_INPUT;
     /* x = sig^e mod n, for a representative below n */
@@ -273,8 +282,8 @@ static int run_job(const rsa_job *j, uint32_t *w, size_t cap, mote_hash_ctx *hc)
     return j->pss ? check_pss(j, x, nl, (uint8_t *)t, hc) : check_pkcs1(j, x, nl, (uint8_t *)t);
 }
 
-/* The workspace is on the stack and follows the key: 5 x 256 bytes up to
- * RSA-2048, 5 x MOTE_MAX_RSA_BITS / 8 above, in a frame of its own so that
+/* The workspace is on the stack and follows the key: 4 x 256 bytes up to
+ * RSA-2048, 4 x MOTE_MAX_RSA_BITS / 8 above, in a frame of its own so that
  * a 2048-bit verification never touches the larger one. */
 #define SMALL_LIMBS (L < 64 ? L : 64)
 #define TIER(name, cap)                                                                            \
@@ -282,7 +291,7 @@ static int run_job(const rsa_job *j, uint32_t *w, size_t cap, mote_hash_ctx *hc)
     {                                                                                              \
         union {                                                                                    \
             mote_hash_ctx hc;                                                                      \
-            uint32_t w[5 * (cap)];                                                                 \
+            uint32_t w[4 * (cap)];                                                                 \
         } u;                                                                                       \
         int r = run_job(j, u.w, cap, &u.hc);                                                       \
         mote_wipe(&u, sizeof u);                                                                   \

@@ -21,6 +21,7 @@
 
 #include "mote/hash.h"
 #include "mote/rsa.h"
+#include "crypto/rsa_int.h"
 #include "test.h"
 
 static const char k2048_der[] =
@@ -659,6 +660,29 @@ static void test_private_parse(void)
     CHECK(priv2.bits == 0 && priv2.n[0] == 0);
 }
 
+/* x^e for exponents with middle bits (x R kept in place of x, a final
+ * product with 1) against the 2^k + 1 exponents (a final product with
+ * plain x): x^(a b) = (x^a)^b. */
+static void test_pubexp(void)
+{
+    static const uint32_t ex[][3] = {
+        {15, 3, 5}, {196611, 65537, 3}, {0xFFFFFFFFu, 65537, 65535}, {65537 * 17, 17, 65537}};
+    uint32_t x[MOTE_RSA_MAX_LIMBS], y[MOTE_RSA_MAX_LIMBS], t[3 * MOTE_RSA_MAX_LIMBS];
+    size_t len = unhex(keys[0].spki, der, sizeof der), i, nl, j;
+    CHECK_EQ_INT(mote_rsa_public_from_spki(&pub, der, len), MOTE_OK);
+    nl = (pub.bits + 31u) / 32;
+    for (i = 0; i < sizeof ex / sizeof *ex; i++) {
+        for (j = 0; j < nl; j++)
+            x[j] = y[j] = (uint32_t)(0x9E3779B9u * (j + 1) + i);
+        x[nl - 1] = y[nl - 1] = 1; /* below n */
+        mote_rsa_pubexp(x, pub.n, nl, ex[i][0], t);
+        mote_rsa_pubexp(y, pub.n, nl, ex[i][1], t);
+        mote_rsa_pubexp(y, pub.n, nl, ex[i][2], t);
+        CHECK(memcmp(x, y, nl * 4) == 0);
+        CHECK(x[0] != (uint32_t)(0x9E3779B9u + i)); /* not left unchanged */
+    }
+}
+
 static void test_key(size_t k)
 {
     uint8_t hash[64];
@@ -862,6 +886,7 @@ int main(void)
     for (k = 0; k < sizeof keys / sizeof *keys; k++)
         test_key(k);
     test_work_and_faults();
+    test_pubexp();
     printf("sizeof(mote_rsa_public_key) = %u, sizeof(mote_rsa_private_key) = %u\n",
            (unsigned)sizeof(mote_rsa_public_key), (unsigned)sizeof(mote_rsa_private_key));
     return test_done("rsa");
