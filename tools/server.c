@@ -3,8 +3,8 @@
  *
  *   mote server [--port N] [--host ADDR] --cert CHAIN.pem --key KEY.pem
  *               [--ca ROOTS.pem --verify optional|require] [--alpn LIST]
- *               [--www DIR | --echo] [--psk ID:HEX] [--count N] [--stats] [--in-buf N]
- *               [--out-buf N]
+ *               [--www DIR | --echo] [--psk ID:HEX] [--tickets] [--cache N] [--count N]
+ *               [--stats] [--in-buf N] [--out-buf N]
  *
  * Listens on 127.0.0.1 (or ADDR, e.g. ::1), port 4433 by default. Each
  * connection gets one line on stderr: version, suite, group, signature,
@@ -36,7 +36,8 @@
     "  --count N          exit after N connections\n"                                              \
     "  --psk ID:HEX       an external PSK (TLS 1.3, SHA-256 suites): the client may\n"             \
     "                     authenticate with it instead of certificates\n"                          \
-    "  --tickets          TLS 1.3 session tickets under a key made at start (resumption)\n"        \
+    "  --tickets          session tickets (TLS 1.3, TLS 1.2 RFC 5077) under a key made at start\n" \
+    "  --cache N          TLS 1.2 session-ID cache of N entries (resumption by session id)\n"      \
     "  --alpn LIST        protocols we accept, in our order of preference\n"                       \
     "  --groups, --ciphers, --in-buf, --out-buf, --tls1.3, --key-update, --stats: as for the "     \
     "client\n"
@@ -242,8 +243,12 @@ static int peer_verified(const mote_tls_conn *c)
 #endif
 }
 
+/* cache hits before this connection: a hit during it means it resumed a session id */
+static uint32_t hits_before;
+
 static void report(const mote_tool_session *s, unsigned long n, int rc)
 {
+    const mote_tls_session_cache *sc = s->cfg.session_cache;
     const mote_tls_conn *c = &s->conn;
     if (rc != MOTE_OK) {
         int sent = 0, alert = mote_tls_alert(c, &sent);
@@ -259,9 +264,10 @@ static void report(const mote_tool_session *s, unsigned long n, int rc)
             mote_tls_suite_name(mote_tls_cipher_suite(c)), mote_tls_group_name(mote_tls_group(c)),
             mote_tls_sig_name(mote_tls_signature_scheme(c)),
             mote_tls_alpn(c) ? mote_tls_alpn(c) : "none", peer_verified(c) ? "yes" : "no",
-            !mote_tls_resumed(c) ? "no"
-            : psk.used           ? "yes (external PSK)"
-                                 : "yes (ticket)");
+            !mote_tls_resumed(c)            ? "no"
+            : psk.used                      ? "yes (external PSK)"
+            : sc && sc->hits != hits_before ? "yes (session id)"
+                                            : "yes (ticket)");
 }
 
 int mote_cmd_server(int argc, char **argv)
@@ -271,6 +277,9 @@ int mote_cmd_server(int argc, char **argv)
     unsigned long count = 0, n = 0;
     int i, lfd, rc, tickets = 0;
     mote_tls_ticket_key tkey;
+    mote_tls_session_cache cache;
+    mote_tls_cached_session *slots = NULL;
+    unsigned long n_cache = 0;
 
     mote_tool_session_defaults(&s);
     for (i = 1; i < argc; i++) {
@@ -285,7 +294,8 @@ int mote_cmd_server(int argc, char **argv)
             continue;
         }
         if (!strcmp(o, "--port") || !strcmp(o, "--host") || !strcmp(o, "--www") ||
-            !strcmp(o, "--count") || !strcmp(o, "--verify") || !strcmp(o, "--psk")) {
+            !strcmp(o, "--count") || !strcmp(o, "--verify") || !strcmp(o, "--psk") ||
+            !strcmp(o, "--cache")) {
             if (!v) {
                 fprintf(stderr, "mote server: %s needs a value\n", o);
                 return 2;
@@ -295,6 +305,7 @@ int mote_cmd_server(int argc, char **argv)
             if (!strcmp(o, "--host")) host = v;
             if (!strcmp(o, "--www")) root = v;
             if (!strcmp(o, "--count")) count = strtoul(v, NULL, 10);
+            if (!strcmp(o, "--cache")) n_cache = strtoul(v, NULL, 10);
             if (!strcmp(o, "--psk")) {
                 if (parse_psk(v)) {
                     fprintf(stderr, "mote server: --psk ID:HEX (a key of 1 to 64 bytes)\n");
@@ -339,10 +350,22 @@ int mote_cmd_server(int argc, char **argv)
         }
         s.cfg.ticket_keys = &tkey, s.cfg.n_ticket_keys = 1;
     }
+    if (n_cache) { /* the application's memory: here from the heap, on a device static */
+        slots = calloc(n_cache, sizeof *slots);
+        if (!slots || n_cache > 65536) {
+            fprintf(stderr, "mote server: --cache N (1 to 65536 entries)\n");
+            free(slots);
+            mote_tool_free(&s);
+            return 2;
+        }
+        mote_tls_session_cache_init(&cache, slots, n_cache);
+        s.cfg.session_cache = &cache;
+    }
     signal(SIGPIPE, SIG_IGN);
     lfd = listen_on(host, port);
     if (lfd < 0) {
         fprintf(stderr, "mote server: cannot listen on %s port %s\n", host, port);
+        free(slots);
         mote_tool_free(&s);
         return 1;
     }
@@ -356,6 +379,7 @@ int mote_cmd_server(int argc, char **argv)
         (void)setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
         (void)setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
         psk.used = 0;
+        hits_before = n_cache ? cache.hits : 0;
         rc = mote_tool_server_handshake(&s, fd);
         report(&s, n, rc);
         if (rc == MOTE_OK) {
@@ -370,6 +394,10 @@ int mote_cmd_server(int argc, char **argv)
         mote_tool_print_stats(&s, stderr);
     }
     close(lfd);
+    if (n_cache) {
+        mote_tls_session_cache_wipe(&cache);
+        free(slots);
+    }
     mote_tool_free(&s);
     return 0;
 }

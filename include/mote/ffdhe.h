@@ -38,6 +38,9 @@ void mote_ffdhe2048_public(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN],
  * MOTE_ERR_BAD_INPUT. */
 int mote_ffdhe2048_shared(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN], const uint8_t *peer,
                           size_t peer_len, uint8_t secret[MOTE_FFDHE2048_LEN]);
+/* mote_ffdhe2048_prime: the group's prime p, 256 big-endian bytes (a TLS
+ * 1.2 server sends it in its ServerKeyExchange; the generator is 2). */
+void mote_ffdhe2048_prime(uint8_t p[MOTE_FFDHE2048_LEN]);
 /* The same two with a progress hook (mote/progress.h; NULL: none). */
 int mote_ffdhe2048_keygen_p(uint8_t priv[MOTE_FFDHE2048_PRIV_LEN], uint8_t pub[MOTE_FFDHE2048_LEN],
                             mote_drbg_ctx *rng, const mote_progress *pg);

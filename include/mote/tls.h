@@ -123,8 +123,8 @@ typedef const mote_tls_chain *(*mote_tls_sni_fn)(void *arg, const uint8_t *name,
 typedef int (*mote_tls_psk_fn)(void *arg, const uint8_t *identity, size_t len, uint8_t *key,
                                size_t *key_len);
 
-/* Server: a session-ticket key (TLS 1.3 resumption, RFC 8446 4.6.1),
- * owned by the application. name (name_len 4..16 bytes) starts every
+/* Server: a session-ticket key (TLS 1.3 resumption, RFC 8446 4.6.1; TLS
+ * 1.2, RFC 5077), owned by the application. name (name_len 4..16 bytes) starts every
  * ticket sealed under key (ChaCha20-Poly1305, else AES-256-GCM, whichever
  * is compiled in); the first configured key seals, any of them opens, so
  * keys rotate by putting a new one first and dropping the oldest. */
@@ -133,6 +133,42 @@ typedef struct {
     size_t name_len;
     uint8_t key[32];
 } mote_tls_ticket_key;
+
+/* Server: a TLS 1.2 session-ID cache (RFC 5246 7.3) in caller memory.
+ * The application allocates n_slots entries (any number; 96 bytes each)
+ * and hands them over with mote_tls_session_cache_init; every connection
+ * of a config pointing to the cache (mote_tls_config.session_cache)
+ * stores its full TLS 1.2 handshake there under a fresh random 32-byte
+ * session id (in an empty entry, else the least recently used one, wiped
+ * first), and a
+ * ClientHello naming a live entry (same suite offered, same extended
+ * master secret, within ticket_lifetime, a verified client certificate
+ * when client_auth requires one) resumes it in an abbreviated handshake.
+ * The entries hold master secrets: keep them out of reach, wipe them with
+ * mote_tls_session_cache_wipe. One cache serves connections that run one
+ * at a time or in one thread (no locking). Fields are private. */
+typedef struct {
+    uint8_t id[32];
+    uint8_t master[48];
+    uint64_t issued_ms; /* now_ms (or now * 1000) of the full handshake */
+    uint32_t used;      /* LRU stamp of the last use; 0: empty slot */
+    uint16_t suite;
+    uint8_t flags; /* 1: client verified, 2: extended master secret */
+} mote_tls_cached_session;
+
+typedef struct mote_tls_session_cache {
+    mote_tls_cached_session *slots;
+    size_t n_slots;
+    uint32_t clock; /* LRU counter */
+    uint32_t hits;  /* abbreviated handshakes served from the cache (statistics) */
+} mote_tls_session_cache;
+
+/* mote_tls_session_cache_init: empty cache over slots[0..n_slots) (caller
+ * memory that must outlive every connection using the cache). */
+void mote_tls_session_cache_init(mote_tls_session_cache *cache, mote_tls_cached_session *slots,
+                                 size_t n_slots);
+/* mote_tls_session_cache_wipe: erase every entry (secrets included). */
+void mote_tls_session_cache_wipe(mote_tls_session_cache *cache);
 
 /* Server: client certificates (mote_tls_config.client_auth). */
 #define MOTE_TLS_CLIENT_AUTH_NONE     0 /* no CertificateRequest */
@@ -223,12 +259,22 @@ typedef struct mote_tls_config {
      * whose pre_shared_key carries a ticket one of the keys opens, not
      * expired, of the suite's hash, with psk_dhe_ke or psk_ke (see
      * MOTE_TLS_NO_PSK_KE) and a valid binder (also in the ClientHello
-     * after a HelloRetryRequest: its binder covers the retry), resumes (no certificate; mote_tls_resumed() says so); any other
-     * ticket gets a full handshake. NULL/0: no tickets. */
+     * after a HelloRetryRequest: its binder covers the retry), resumes (no certificate;
+     * mote_tls_resumed() says so); any other ticket gets a full handshake. NULL/0: no tickets.
+     * TLS 1.2 (RFC 5077): a client sending the SessionTicket extension
+     * gets one NewSessionTicket (master secret, suite, extended master
+     * secret, client verified, sealed as TLS 1.2: it never opens as a 1.3
+     * ticket, nor the reverse) after a full handshake; a ticket that
+     * opens, is not expired, whose suite the client offers again with the
+     * same extended master secret (and a verified client when client_auth
+     * requires one) resumes; any other gets a full handshake. */
     const mote_tls_ticket_key *ticket_keys;
     size_t n_ticket_keys;
     uint8_t n_tickets;
     uint32_t ticket_lifetime;
+    /* Server, optional: the TLS 1.2 session-ID cache (see above; its
+     * entries live ticket_lifetime too). NULL: session ids are not kept. */
+    mote_tls_session_cache *session_cache;
 } mote_tls_config;
 
 /* Status bits from mote_tls_status(). */

@@ -65,6 +65,11 @@ static void ffdhe_public(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN],
     mote_wipe(t, sizeof t);
 }
 
+void mote_ffdhe2048_prime(uint8_t p[MOTE_FFDHE2048_LEN])
+{
+    mote_bn_to_be(p, MOTE_FFDHE2048_LEN, P, N);
+}
+
 void mote_ffdhe2048_public(const uint8_t priv[MOTE_FFDHE2048_PRIV_LEN],
                            uint8_t pub[MOTE_FFDHE2048_LEN])
 {

@@ -108,7 +108,7 @@ const uint8_t *mote_tls_peer_cert(const mote_tls_conn *c, size_t *len)
 
 /* ---- CertificateVerify (1.3), ServerKeyExchange (1.2) ---- */
 
-static const mote_hash_desc *scheme_hash(uint16_t scheme)
+const mote_hash_desc *mote_tls_scheme_hash(uint16_t scheme)
 {
     switch (scheme) {
     case MOTE_SIG_ECDSA_SECP256R1_SHA256:
@@ -219,18 +219,24 @@ static MOTE_NOINLINE int verify_ed25519(const mote_tls_conn *c, const mote_x509_
 }
 #endif
 
+/* pre: the digest already made (TLS 1.2 CertificateVerify: the transcript
+ * hash, which must be the scheme's hash), or NULL. */
 static int verify(mote_tls_conn *c, uint16_t scheme, const signed_msg *m, const uint8_t *sig,
-                  size_t sig_len, int tls12)
+                  size_t sig_len, int tls12, const uint8_t *pre)
 {
     const mote_x509_pubkey *k = &c->leaf_key;
-    const mote_hash_desc *h = scheme_hash(scheme);
+    const mote_hash_desc *h = mote_tls_scheme_hash(scheme);
     uint8_t digest[MOTE_HASH_MAX_LEN];
     int ok = 0; /* 1: verified; 0: not; < 0: this error */
 
     /* PKCS#1 v1.5 signs certificates only, never a TLS 1.3 handshake */
     if (!mote_tls_sig_supported(scheme) || (!tls12 && (scheme & 0xFF) == 0x01))
         return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
-    if (h) digest_of(h, m, digest);
+    if (pre && (!h || h->out_len != c->hash_len)) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+    if (pre)
+        memcpy(digest, pre, h->out_len);
+    else if (h)
+        digest_of(h, m, digest);
     switch (scheme) {
 #if MOTE_ENABLE_RSA
     case MOTE_SIG_RSA_PKCS1_SHA256:
@@ -283,7 +289,7 @@ int mote_tls_cert_verify(mote_tls_conn *c, uint16_t scheme, const uint8_t *conte
                          size_t content_len, const uint8_t *sig, size_t sig_len)
 {
     signed_msg m = {{content, NULL, NULL}, {content_len, 0, 0}};
-    return verify(c, scheme, &m, sig, sig_len, 0);
+    return verify(c, scheme, &m, sig, sig_len, 0, NULL);
 }
 
 int mote_tls13_cv_verify(mote_tls_conn *c, uint16_t scheme, int server_signs, const uint8_t *th,
@@ -295,7 +301,7 @@ int mote_tls13_cv_verify(mote_tls_conn *c, uint16_t scheme, int server_signs, co
                                     "TLS 1.3, server CertificateVerify"};
     signed_msg m = {{(const uint8_t *)spaces, (const uint8_t *)ctx[server_signs != 0], th},
                     {64, 34, c->hash_len}}; /* the context string with its zero byte */
-    return verify(c, scheme, &m, sig, sig_len, 0);
+    return verify(c, scheme, &m, sig, sig_len, 0, NULL);
 }
 
 #if MOTE_ENABLE_TLS12
@@ -303,7 +309,14 @@ int mote_tls12_cert_verify(mote_tls_conn *c, uint16_t scheme, const uint8_t *par
                            size_t params_len, const uint8_t *sig, size_t sig_len)
 {
     signed_msg m = {{c->client_random, c->server_random, params}, {32, 32, params_len}};
-    return verify(c, scheme, &m, sig, sig_len, 1);
+    return verify(c, scheme, &m, sig, sig_len, 1, NULL);
+}
+
+int mote_tls12_cv_verify(mote_tls_conn *c, uint16_t scheme, const uint8_t *th, const uint8_t *sig,
+                         size_t sig_len)
+{
+    signed_msg m = {{NULL, NULL, NULL}, {0, 0, 0}};
+    return verify(c, scheme, &m, sig, sig_len, 1, th);
 }
 #endif
 

@@ -213,6 +213,17 @@ static int send_finished(mote_tls_conn *c)
     return rc;
 }
 
+void mote_tls12_keys(mote_tls_conn *c)
+{
+    keys12(c);
+}
+
+int mote_tls12_send_ccs_finished(mote_tls_conn *c)
+{
+    int rc = send_ccs(c);
+    return rc ? rc : send_finished(c);
+}
+
 /* ---- ServerHello ---- */
 
 typedef struct {
@@ -606,13 +617,16 @@ int mote_tls12_on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const
     ok = mote_ct_memeq(want, b, 12);
     mote_wipe(want, sizeof want);
     if (!ok) return mote_tls_fail(c, MOTE_ERR_TLS_DECRYPT_ERROR);
-    if (c->server || (c->psk & MOTE_PSK_ACCEPTED)) { /* resumed, or a server: ours answer */
+    /* ours answer: a client's on a resumption, a server's on a full handshake */
+    if (!c->server != !(c->psk & MOTE_PSK_ACCEPTED)) {
         uint8_t hdr[4] = {MOTE_HS_FINISHED, 0, 0, 12};
-        int rc;
+        int rc = MOTE_OK;
         mote_tls_th_add(c, hdr, 4);
         mote_tls_th_add(c, b, 12);
-        rc = send_ccs(c);
-        if (rc == MOTE_OK) rc = send_finished(c);
+#if MOTE_ENABLE_SERVER
+        if (c->server) rc = mote_tls12_server_keep(c); /* cache, [NewSessionTicket] */
+#endif
+        if (rc == MOTE_OK) rc = mote_tls12_send_ccs_finished(c);
         if (rc) return mote_tls_fail(c, rc);
     }
     if (!c->server) keep_session(c);

@@ -1062,12 +1062,17 @@ static int on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len,
     const uint8_t *sig = rd_bytes(&r, sig_len);
     int rc;
     if (r.bad || r.p != r.end) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
-    rc = mote_tls13_cv_verify(c, scheme, !c->server, th, sig, sig_len);
+#if MOTE_ENABLE_SERVER && MOTE_ENABLE_TLS12
+    if (c->version == MOTE_TLS12) /* a 1.2 server: the client signed the transcript hash */
+        rc = mote_tls12_cv_verify(c, scheme, th, sig, sig_len);
+    else
+#endif
+        rc = mote_tls13_cv_verify(c, scheme, !c->server, th, sig, sig_len);
     c->pk_ops++;
     if (rc) return mote_tls_fail(c, rc);
     if (c->server) { /* the client's certificate is proven; its scheme is not reported */
         c->peer_auth = 1;
-        c->state = MOTE_SS_WAIT_FIN;
+        c->state = c->version == MOTE_TLS12 ? MOTE_ST12_WAIT_CCS : MOTE_SS_WAIT_FIN;
         return MOTE_OK;
     }
     c->sig_scheme = scheme;
@@ -1325,7 +1330,7 @@ int mote_tls13_on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, con
 static const mote_tls_hs_row *table_of(const mote_tls_conn *c, size_t *rows)
 {
 #if MOTE_ENABLE_SERVER
-#if MOTE_ENABLE_TLS12 && MOTE_ENABLE_SERVER12
+#if MOTE_ENABLE_TLS12
     if (c->server && c->version == MOTE_TLS12) return mote_tls12_server_table(rows);
 #endif
     if (c->server) return mote_tls13_server_table(rows);

@@ -218,20 +218,23 @@ static int ecdsa_sign(const mote_x509_privkey *k, int curve, const mote_hash_des
 #endif
 
 #if MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN
-/* RSA-PSS with the hash of the scheme. The workspace: the larger idle part
+/* RSA-PSS, or PKCS#1 v1.5 (a TLS 1.2 ServerKeyExchange for a client
+ * without PSS), with the hash of the scheme. The workspace: the larger idle part
  * of the buffers (the free tail of in[], or out[] past the signature) when
  * it holds the fastest size, else 1.5 KiB of stack for keys up to 2048
  * bits, else the idle part if it holds the minimum, else nothing. */
 static int rsa_sign(mote_tls_conn *c, const mote_x509_privkey *k, const uint8_t *content,
                     size_t content_len, uint8_t *sig)
 {
-    const mote_hash_desc *h = c->client_scheme == MOTE_SIG_RSA_PSS_RSAE_SHA256 ? &mote_sha256_desc
+    /* the hash: 0x0804 / 0x0401 SHA-256, 0x0805 / 0x0501 SHA-384, 0x0806 / 0x0601 SHA-512 */
+    unsigned hb = c->client_scheme >> 8, lo8 = c->client_scheme & 0xff, pkcs1 = lo8 == 0x01;
+    unsigned which = pkcs1 ? hb - 4 : lo8 - 4;
+    const mote_hash_desc *h = which == 0 ? &mote_sha256_desc
 #if MOTE_ENABLE_SHA512
-                              : c->client_scheme == MOTE_SIG_RSA_PSS_RSAE_SHA384
-                                  ? &mote_sha384_desc
-                                  : &mote_sha512_desc;
+                              : which == 1 ? &mote_sha384_desc
+                                           : &mote_sha512_desc;
 #else
-                                                                               : NULL;
+                                         : NULL;
 #endif
     uint32_t stack_work[MOTE_RSA_SIGN_WORK_MIN_WORDS(2048)], *work = stack_work;
     size_t words = sizeof stack_work / sizeof *stack_work, idle_words;
@@ -252,8 +255,10 @@ static int rsa_sign(mote_tls_conn *c, const mote_x509_privkey *k, const uint8_t 
         mote_progress pg; /* the application's hook, inside the exponentiations */
         pg.fn = c->cfg->progress;
         pg.arg = c->cfg->progress_arg;
-        rc = mote_rsa_sign_pss_p(&k->u.rsa, h, digest, h->out_len, sig, k->u.rsa.len, c->cfg->rng,
-                                 work, words, &pg);
+        rc = pkcs1 ? mote_rsa_sign_pkcs1_p(&k->u.rsa, h, digest, sig, k->u.rsa.len, c->cfg->rng,
+                                           work, words, &pg)
+                   : mote_rsa_sign_pss_p(&k->u.rsa, h, digest, h->out_len, sig, k->u.rsa.len,
+                                         c->cfg->rng, work, words, &pg);
     }
     mote_wipe(digest, sizeof digest);
     return rc;
@@ -307,6 +312,9 @@ int mote_tls_send_signed(mote_tls_conn *c, uint8_t type, const uint8_t *params, 
     case MOTE_SIG_RSA_PSS_RSAE_SHA256:
     case MOTE_SIG_RSA_PSS_RSAE_SHA384:
     case MOTE_SIG_RSA_PSS_RSAE_SHA512:
+    case MOTE_SIG_RSA_PKCS1_SHA256:
+    case MOTE_SIG_RSA_PKCS1_SHA384:
+    case MOTE_SIG_RSA_PKCS1_SHA512:
         sig_len = k->u.rsa.len;
         rc = rsa_sign(c, k, content, content_len, msg + 8);
         break;

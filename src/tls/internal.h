@@ -35,7 +35,8 @@ enum {
     MOTE_SS_WAIT_FIN,  /* the client's Finished */
     /* TLS 1.2 server (server12.c); WAIT_CCS, WAIT_FIN, CONNECTED, CLOSED shared */
     MOTE_SS12_FLIGHT, /* Certificate .. ServerHelloDone being written */
-    MOTE_SS12_WAIT_CKE
+    MOTE_SS12_WAIT_CKE,
+    MOTE_SS12_WAIT_CV /* the client's CertificateVerify (after its key exchange) */
 };
 
 /* c->flags */
@@ -206,16 +207,21 @@ int mote_tls12_suite_kind(uint16_t id, int *auth);
 uint8_t *mote_tls12_park(mote_tls_conn *c);
 int mote_tls12_master_secret(mote_tls_conn *c);
 int mote_tls12_on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
+/* Resumption: the key block from the master secret in c->secret; our
+ * ChangeCipherSpec and Finished (a resuming server's first flight). */
+void mote_tls12_keys(mote_tls_conn *c);
+int mote_tls12_send_ccs_finished(mote_tls_conn *c);
 #endif
 
-/* The TLS 1.2 server (server12.c): off by default until it is complete. */
-#ifndef MOTE_ENABLE_SERVER12
-#define MOTE_ENABLE_SERVER12 0
-#endif
-#if MOTE_ENABLE_SERVER && MOTE_ENABLE_TLS12 && MOTE_ENABLE_SERVER12
+/* The TLS 1.2 server (server12.c): built whenever the server and TLS 1.2 are. */
+#if MOTE_ENABLE_SERVER && MOTE_ENABLE_TLS12
 int mote_tls12_on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, int offered13);
 const mote_tls_hs_row *mote_tls12_server_table(size_t *rows);
 int mote_tls12_server_continue(mote_tls_conn *c);
+/* The client's Finished checked, before our [NewSessionTicket], CCS and
+ * Finished of a full handshake: the session goes into the cache, a ticket
+ * out (when configured). */
+int mote_tls12_server_keep(mote_tls_conn *c);
 #endif
 
 /* session.c: the configured session if it can be offered for this version
@@ -262,11 +268,17 @@ int mote_tls_cert_verify(mote_tls_conn *c, uint16_t scheme, const uint8_t *conte
  * hash in pieces, never built on the stack. */
 int mote_tls13_cv_verify(mote_tls_conn *c, uint16_t scheme, int server_signs, const uint8_t *th,
                          const uint8_t *sig, size_t sig_len);
+/* TLS 1.2 CertificateVerify of the client: the signature over the
+ * handshake messages, whose hash th (the suite's) must be the scheme's. */
+int mote_tls12_cv_verify(mote_tls_conn *c, uint16_t scheme, const uint8_t *th, const uint8_t *sig,
+                         size_t sig_len);
 /* TLS 1.2 ServerKeyExchange: the signature covers client_random ||
  * server_random || params; PKCS#1 v1.5 is allowed and an ECDSA scheme names
  * the hash only (the curve is the key's). */
 int mote_tls12_cert_verify(mote_tls_conn *c, uint16_t scheme, const uint8_t *params,
                            size_t params_len, const uint8_t *sig, size_t sig_len);
+/* The hash a signature scheme signs with (NULL: Ed25519, or unknown). */
+const mote_hash_desc *mote_tls_scheme_hash(uint16_t scheme);
 /* The alert that fits an X.509 error code. */
 uint8_t mote_tls_x509_alert(int err);
 
@@ -294,9 +306,12 @@ void mote_tls_own_chain(const mote_tls_conn *c, mote_tls_chain *out);
  * list (2-byte entries at list[0..len)); 0 if none fits. */
 uint16_t mote_tls_pick_scheme(const mote_tls_conn *c, const uint8_t *list, size_t len);
 
-/* tickets.c: a TLS 1.3 session ticket's contents; seal one under the
- * first ticket key into out (MOTE_TLS13_TICKET_MAX bytes; returns its
- * length, 0 on failure); open one (0, or -1 when no key opens it). */
+/* tickets.c: a session ticket's contents; seal one under the first
+ * ticket key into out (MOTE_TLS13_TICKET_MAX bytes; returns its length, 0
+ * on failure); open one (0, or -1 when no key opens it or it is not of
+ * this version). The version is sealed in: a TLS 1.2 ticket (psk: the
+ * master secret; peer_auth may carry MOTE_TICKET12_EMS; age_add unused)
+ * never opens as a TLS 1.3 one, nor the reverse. */
 typedef struct {
     uint16_t suite;
     uint8_t alpn_index, peer_auth, psk_len;
@@ -305,9 +320,14 @@ typedef struct {
     uint8_t psk[48];
 } mote_tls13_ticket;
 #define MOTE_TLS13_TICKET_MAX (16 + 12 + 23 + 48 + 16)
+#define MOTE_TICKET12_EMS     0x02 /* TLS 1.2 tickets, in peer_auth: extended master secret */
 size_t mote_tls13_ticket_seal(const mote_tls_conn *c, const mote_tls13_ticket *t, uint8_t *out);
 int mote_tls13_ticket_open(const mote_tls_conn *c, const uint8_t *id, size_t len,
                            mote_tls13_ticket *t);
+size_t mote_tls_ticket_seal(const mote_tls_conn *c, uint16_t version, const mote_tls13_ticket *t,
+                            uint8_t *out);
+int mote_tls_ticket_open(const mote_tls_conn *c, uint16_t version, const uint8_t *id, size_t len,
+                         mote_tls13_ticket *t);
 
 /* server13.c: the server's table, its flight, and the client's Certificate end. */
 const mote_tls_hs_row *mote_tls13_server_table(size_t *rows);

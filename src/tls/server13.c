@@ -544,7 +544,7 @@ static int on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
 
     for (i = 0; h.versions && i < h.versions_len; i += 2)
         if (h.versions[i] == 3 && h.versions[i + 1] == 4) v13 = 1;
-#if MOTE_ENABLE_TLS12 && MOTE_ENABLE_SERVER12
+#if MOTE_ENABLE_TLS12
     /* no 1.3 offered, or we are pinned to 1.2: server12.c takes the hello */
     if ((!v13 || !mote_tls_offers(c, MOTE_TLS13)) && c->state == MOTE_SS_WAIT_CH &&
         mote_tls_offers(c, MOTE_TLS12))
@@ -780,7 +780,7 @@ static int send_finished(mote_tls_conn *c)
 int mote_tls13_server_continue(mote_tls_conn *c)
 {
     int rc = 1;
-#if MOTE_ENABLE_TLS12 && MOTE_ENABLE_SERVER12
+#if MOTE_ENABLE_TLS12
     if (c->version == MOTE_TLS12) return mote_tls12_server_continue(c);
 #endif
     while (rc == 1 && (c->flags & MOTE_F_SFLIGHT)) {
@@ -830,16 +830,16 @@ int mote_tls13_server_continue(mote_tls_conn *c)
 
 int mote_tls13_client_cert_end(mote_tls_conn *c, unsigned count)
 {
-    int rc;
-    if (count == 0) { /* no certificate */
+    int rc, v12 = c->version == MOTE_TLS12; /* TLS 1.2: the key exchange comes next */
+    if (count == 0) { /* no certificate (TLS 1.2 has no certificate_required alert) */
         if (c->cfg->client_auth == MOTE_TLS_CLIENT_AUTH_REQUIRED)
-            return MOTE_ERR_TLS_CERTIFICATE_REQUIRED;
-        c->state = MOTE_SS_WAIT_FIN;
+            return v12 ? MOTE_ERR_TLS_HANDSHAKE_FAILURE : MOTE_ERR_TLS_CERTIFICATE_REQUIRED;
+        c->state = v12 ? MOTE_SS12_WAIT_CKE : MOTE_SS_WAIT_FIN;
         return MOTE_OK;
     }
     rc = mote_tls_cert_end(c, count);
     if (rc) return rc;
-    c->state = MOTE_SS_WAIT_CV;
+    c->state = v12 ? MOTE_SS12_WAIT_CKE : MOTE_SS_WAIT_CV;
     return MOTE_OK;
 }
 

@@ -1,5 +1,6 @@
-/* TLS 1.3 server: stateless session tickets (RFC 8446 4.6.1), sealed
- * under the application's ticket keys (mote_tls_config.ticket_keys).
+/* Server: stateless session tickets (TLS 1.3: RFC 8446 4.6.1; TLS 1.2:
+ * RFC 5077), sealed under the application's ticket keys
+ * (mote_tls_config.ticket_keys).
  *
  *   ticket    = key name || nonce (12, random) || AEAD(plaintext) || tag (16)
  *   plaintext = version (2) || suite (2) || issued ms (8) || lifetime s (4)
@@ -7,7 +8,9 @@
  *               || psk length (1) || psk
  *
  * The key name is the additional data. ChaCha20-Poly1305 seals when it is
- * compiled in, else AES-256-GCM. */
+ * compiled in, else AES-256-GCM. A TLS 1.2 ticket has version 0x0303, the
+ * master secret as psk and "client verified" | MOTE_TICKET12_EMS; a ticket
+ * opens only for the version it was sealed for. */
 #include <string.h>
 
 #include "crypto/util.h"
@@ -51,13 +54,14 @@ static int key_ok(const mote_tls_ticket_key *k)
     return k->name_len >= 4 && k->name_len <= sizeof k->name;
 }
 
-size_t mote_tls13_ticket_seal(const mote_tls_conn *c, const mote_tls13_ticket *t, uint8_t *out)
+size_t mote_tls_ticket_seal(const mote_tls_conn *c, uint16_t version, const mote_tls13_ticket *t,
+                            uint8_t *out)
 {
     const mote_tls_ticket_key *k = c->cfg->ticket_keys;
     uint8_t pt[PT_FIXED + 48], *p = pt;
     size_t n = PT_FIXED + t->psk_len;
     if (!k || !c->cfg->n_ticket_keys || !key_ok(k) || t->psk_len > 48) return 0;
-    *p++ = MOTE_TLS13 >> 8, *p++ = MOTE_TLS13 & 0xff;
+    *p++ = (uint8_t)(version >> 8), *p++ = (uint8_t)version;
     *p++ = (uint8_t)(t->suite >> 8), *p++ = (uint8_t)t->suite;
     mote_store_be64(p, t->issued), p += 8;
     mote_store_be32(p, t->lifetime), p += 4;
@@ -77,8 +81,8 @@ size_t mote_tls13_ticket_seal(const mote_tls_conn *c, const mote_tls13_ticket *t
     return k->name_len + 12 + n + 16;
 }
 
-int mote_tls13_ticket_open(const mote_tls_conn *c, const uint8_t *id, size_t len,
-                           mote_tls13_ticket *t)
+int mote_tls_ticket_open(const mote_tls_conn *c, uint16_t version, const uint8_t *id, size_t len,
+                         mote_tls13_ticket *t)
 {
     const mote_tls_config *cfg = c->cfg;
     uint8_t pt[PT_FIXED + 48];
@@ -92,8 +96,8 @@ int mote_tls13_ticket_open(const mote_tls_conn *c, const uint8_t *id, size_t len
         n = len - k->name_len - 12 - 16;
         if (open_(k, id + k->name_len, id + k->name_len + 12, n, pt, id + len - 16) != MOTE_OK)
             continue;
-        if (pt[0] == (MOTE_TLS13 >> 8) && pt[1] == (MOTE_TLS13 & 0xff) && pt[22] == n - PT_FIXED &&
-            pt[21] <= 1) {
+        if (pt[0] == (version >> 8) && pt[1] == (version & 0xff) && pt[22] == n - PT_FIXED &&
+            pt[21] <= (version == MOTE_TLS13 ? 1 : 1 | MOTE_TICKET12_EMS)) {
             t->suite = (uint16_t)(pt[2] << 8 | pt[3]);
             t->issued = mote_load_be64(pt + 4);
             t->lifetime = mote_load_be32(pt + 12);
@@ -112,17 +116,31 @@ int mote_tls13_ticket_open(const mote_tls_conn *c, const uint8_t *id, size_t len
 
 #elif MOTE_ENABLE_SERVER /* no AEAD for tickets: none are issued or taken */
 
+size_t mote_tls_ticket_seal(const mote_tls_conn *c, uint16_t version, const mote_tls13_ticket *t,
+                            uint8_t *out)
+{
+    (void)c, (void)version, (void)t, (void)out;
+    return 0;
+}
+
+int mote_tls_ticket_open(const mote_tls_conn *c, uint16_t version, const uint8_t *id, size_t len,
+                         mote_tls13_ticket *t)
+{
+    (void)c, (void)version, (void)id, (void)len, (void)t;
+    return -1;
+}
+
+#endif
+
+#if MOTE_ENABLE_SERVER
 size_t mote_tls13_ticket_seal(const mote_tls_conn *c, const mote_tls13_ticket *t, uint8_t *out)
 {
-    (void)c, (void)t, (void)out;
-    return 0;
+    return mote_tls_ticket_seal(c, MOTE_TLS13, t, out);
 }
 
 int mote_tls13_ticket_open(const mote_tls_conn *c, const uint8_t *id, size_t len,
                            mote_tls13_ticket *t)
 {
-    (void)c, (void)id, (void)len, (void)t;
-    return -1;
+    return mote_tls_ticket_open(c, MOTE_TLS13, id, len, t);
 }
-
 #endif

@@ -32,6 +32,18 @@
 #     HelloRetryRequest (server P-384 only) with openssl, gnutls-cli
 #     --resume and mote client, and with a wrong PSK (binder of the second
 #     ClientHello) -> decrypt_error
+#   TLS 1.2 (server12.c): every ECDHE suite x group for the P-256 and
+#     RSA-2048 chains (openssl), gnutls, mote client, a server pinned to
+#     1.2, curl; client certificates (require: openssl, gnutls, mote client,
+#     a SHA-384 suite; missing -> handshake_failure; untrusted -> unknown_ca;
+#     optional; an RSA client with PKCS#1 v1.5 and RSA-PSS CertificateVerify);
+#     DHE_RSA over ffdhe2048 (openssl, gnutls, mote client; ECDHE
+#     preferred); RSA-PSS ServerKeyExchange when offered, PKCS#1 v1.5
+#     (openssl -sigalgs RSA+SHA256/384/512, gnutls); resumption with
+#     --tickets --cache 8: openssl -sess_out/-sess_in (with and without
+#     -no_ticket) "Reused, TLSv1.2", gnutls-cli --resume (and
+#     %NO_TICKETS), mote client --tls1.2 --resume 2; another suite or a
+#     restarted server -> full handshake
 #   hostile clients (hostile_client.py): duplicate extensions, truncated
 #     lengths, no key_share / signature_algorithms, no common group, SSLv3 or
 #     TLS 1.2 only, a bad compression list, an oversize ClientHello, a
@@ -304,15 +316,9 @@ fail_case "psk only: a client without the PSK -> handshake_failure" SP "handshak
     "alert 40 sent" -- $(ossl "$SP" "$dir")
 mote_stop_servers
 
-# ---- TLS 1.2 (src/tls/server12.c, built with MOTE_ENABLE_SERVER12=1; skipped
-# when the binary answers a 1.2-only ClientHello with protocol_version)
-S12=0
-dir=$work/p256
-start_mote "$dir" SP
-mote_roundtrip "$work/rt.out" "ping mote" "ping mote" 20 -- $(ossl "$SP" "$dir" -tls1_2) &&
-    last_conn SP | grep -q "TLS 1.2" && S12=1
-mote_stop_servers
-if [ "$S12" = 1 ]; then
+# ---- TLS 1.2 (src/tls/server12.c): suites, groups, gnutls, mote client, pinned server, curl
+S12=1
+if true; then
     for kind in p256 rsa2048; do
         dir=$work/$kind
         start_mote "$dir" SP
@@ -362,9 +368,109 @@ if [ "$S12" = 1 ]; then
         expect_conn "1.2 curl: server said TLS 1.2 with ALPN http/1.1" SP "TLS 1.2 .*alpn http/1.1"
     fi
     mote_stop_servers
-else
-    mote_skip "TLS 1.2 server" "not built (MOTE_ENABLE_SERVER12=0)"
 fi
+
+# ---- TLS 1.2 client certificates, DHE, PKCS#1 v1.5 and RSA-PSS signatures
+dir=$work/p256
+other=$work/rsa2048
+P12="NORMAL:-VERS-ALL:+VERS-TLS1.2"
+start_mote "$dir" SP --ca "$dir/root.pem" --verify require
+echo_case "1.2 require: openssl -tls1_2 -cert (ECDSA CertificateVerify)" SP -- \
+    $(ossl "$SP" "$dir" -tls1_2 -cert "$dir/client.pem" -cert_chain "$dir/int.pem" -key "$dir/client.key")
+expect_conn "1.2 require: openssl verified" SP "TLS 1.2 .*client-cert yes"
+echo_case "1.2 require: gnutls --x509certfile/--x509keyfile" SP -- $(gtls "$SP" "$dir" --priority "$P12" \
+    --x509certfile "$dir/client-chain.pem" --x509keyfile "$dir/client.key")
+expect_conn "1.2 require: gnutls verified" SP "TLS 1.2 .*client-cert yes"
+echo_case "1.2 require: mote client --tls1.2 --cert" SP -- \
+    $(mcli "$SP" "$dir" --tls1.2 --cert "$dir/client-chain.pem" --key "$dir/client.key")
+expect_conn "1.2 require: mote client verified" SP "TLS 1.2 .*client-cert yes"
+echo_case "1.2 require: SHA-384 suite (ecdsa_secp384r1_sha384 over the transcript)" SP -- \
+    $(ossl "$SP" "$dir" -tls1_2 -cipher ECDHE-ECDSA-AES256-GCM-SHA384 -cert "$dir/client.pem" \
+    -cert_chain "$dir/int.pem" -key "$dir/client.key")
+expect_conn "1.2 require: SHA-384 suite verified" SP "TLS 1.2 TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 .*client-cert yes"
+fail_case "1.2 require: no client certificate -> handshake_failure" SP "handshake failure" \
+    "alert 40 sent" -- $(ossl "$SP" "$dir" -tls1_2)
+fail_case "1.2 require: mote client without a certificate -> handshake_failure" SP "handshake" \
+    "alert 40 sent" -- $(mcli "$SP" "$dir" --tls1.2)
+fail_case "1.2 require: untrusted client certificate -> unknown_ca" SP "unknown ca" "alert 48 sent" -- \
+    $(ossl "$SP" "$dir" -tls1_2 -cert "$other/client.pem" -cert_chain "$other/int.pem" -key "$other/client.key")
+echo_case "1.2 require: served after refusals" SP -- \
+    $(ossl "$SP" "$dir" -tls1_2 -cert "$dir/client.pem" -cert_chain "$dir/int.pem" -key "$dir/client.key")
+mote_stop_servers
+start_mote "$dir" SP --ca "$dir/root.pem" --verify optional
+echo_case "1.2 optional: no client certificate" SP -- $(ossl "$SP" "$dir" -tls1_2)
+expect_conn "1.2 optional: none verified" SP "TLS 1.2 .*client-cert no"
+mote_stop_servers
+start_mote "$other" SP --ca "$other/root.pem" --verify optional
+for sa in RSA+SHA256:rsa_pkcs1 rsa_pss_rsae_sha256:rsa_pss RSA+SHA384:rsa_pkcs1; do
+    echo_case "1.2 RSA client, -client_sigalgs ${sa%%:*} (${sa#*:} CertificateVerify)" SP -- \
+        $(ossl "$SP" "$other" -tls1_2 -client_sigalgs "${sa%%:*}" -cert "$other/client.pem" \
+        -cert_chain "$other/int.pem" -key "$other/client.key" \
+        $([ "${sa%%:*}" = RSA+SHA384 ] && echo -cipher ECDHE-RSA-AES256-GCM-SHA384))
+    expect_conn "1.2 RSA client verified (${sa%%:*})" SP "TLS 1.2 .*client-cert yes"
+done
+# DHE_RSA over ffdhe2048, when the client offers no ECDHE suite
+for s in AES128-GCM-SHA256:AES_128_GCM_SHA256 AES256-GCM-SHA384:AES_256_GCM_SHA384; do
+    echo_case "1.2 openssl -cipher DHE-RSA-${s%%:*}" SP -- \
+        $(ossl "$SP" "$other" -tls1_2 -cipher "DHE-RSA-${s%%:*}")
+    expect_conn "1.2 DHE: server chose ffdhe2048 (${s#*:})" SP "TLS 1.2 TLS_DHE_RSA_WITH_${s#*:} ffdhe2048 "
+done
+echo_case "1.2 gnutls DHE-RSA" SP -- $(gtls "$SP" "$other" --priority "$P12:-KX-ALL:+DHE-RSA")
+expect_conn "1.2 gnutls DHE: ffdhe2048" SP "TLS 1.2 TLS_DHE_RSA_WITH_.* ffdhe2048 "
+echo_case "1.2 mote client --ciphers dhe-rsa-aes128gcm" SP -- \
+    $(mcli "$SP" "$other" --tls1.2 --ciphers dhe-rsa-aes128gcm --in-buf 1053 --out-buf 1053)
+expect_conn "1.2 mote client DHE: ffdhe2048" SP "TLS 1.2 TLS_DHE_RSA_WITH_AES_128_GCM_SHA256 ffdhe2048 "
+echo_case "1.2 ECDHE preferred over DHE" SP -- $(ossl "$SP" "$other" -tls1_2 \
+    -cipher DHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256)
+expect_conn "1.2 ECDHE preferred: x25519" SP "TLS 1.2 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 x25519 "
+# the ServerKeyExchange: RSA-PSS when offered, else PKCS#1 v1.5
+echo_case "1.2 openssl (PSS offered)" SP -- $(ossl "$SP" "$other" -tls1_2)
+expect_conn "1.2 RSA-PSS when offered" SP "signature rsa_pss_rsae_sha256 "
+for h in SHA256 SHA384 SHA512; do
+    echo_case "1.2 openssl -sigalgs RSA+$h" SP -- $(ossl "$SP" "$other" -tls1_2 -sigalgs "RSA+$h")
+    expect_conn "1.2 PKCS#1 v1.5 ServerKeyExchange (rsa_pkcs1_$h)" SP \
+        "signature rsa_pkcs1_$(echo $h | tr A-Z a-z) "
+done
+echo_case "1.2 gnutls -SIGN-ALL:+SIGN-RSA-SHA256" SP -- \
+    $(gtls "$SP" "$other" --priority "$P12:-SIGN-ALL:+SIGN-RSA-SHA256")
+expect_conn "1.2 gnutls PKCS#1 v1.5" SP "signature rsa_pkcs1_sha256 "
+fail_case "1.2 ECDSA-only client and an RSA key -> handshake_failure" SP "handshake failure" \
+    "alert 40 sent" -- $(ossl "$SP" "$other" -tls1_2 -sigalgs ECDSA+SHA256)
+mote_stop_servers
+
+# ---- TLS 1.2 resumption: tickets (RFC 5077) and the session-id cache (--cache)
+start_mote "$dir" SP --tickets --cache 8
+for m in ticket:"" "session id":-no_ticket; do
+    what=${m%%:*} opt=${m#*:}
+    rm -f "$work/s12.pem"
+    echo | timeout 10 $(ossl "$SP" "$dir" -tls1_2 $opt -sess_out "$work/s12.pem") >/dev/null 2>&1
+    out=$(echo | timeout 10 "$MOTE_OPENSSL" s_client -connect "127.0.0.1:$SP" -CAfile "$dir/root.pem" \
+        -verify_return_error -tls1_2 $opt -sess_in "$work/s12.pem" 2>&1)
+    if echo "$out" | grep -q "Reused, TLSv1.2"; then ok "1.2 $what: openssl -sess_in: Reused"; else bad "1.2 $what: openssl -sess_in" "$(echo "$out" | grep -E 'New|Reused|rror' | head -2 | tr '\n' ' ')"; fi
+    expect_conn "1.2 $what: server says resumed ($what)" SP "TLS 1.2 .*signature \(none\).*resumed yes \($what\)"
+    cp "$work/s12.pem" "$work/s12-$opt.pem"
+done
+for m in ticket:"" "session id":":%NO_TICKETS"; do
+    what=${m%%:*} opt=${m#*:}
+    out=$(echo "ping mote" | timeout 20 $(gtls "$SP" "$dir" --priority "$P12$opt") --resume 2>&1)
+    if echo "$out" | grep -q "This is a resumed session"; then ok "1.2 $what: gnutls-cli --resume"; else bad "1.2 $what: gnutls-cli --resume" "$(echo "$out" | grep -iE 'resum|rror' | head -2 | tr '\n' ' ')"; fi
+    expect_conn "1.2 $what: gnutls resumed ($what)" SP "TLS 1.2 .*resumed yes \($what\)"
+done
+out=$(echo "ping mote" | timeout 20 $(mcli "$SP" "$dir" --tls1.2 --resume 2) 2>&1)
+got=$(echo "$out" | sed -n 's/^resumed: //p' | tr '\n' ' ')
+if [ "$got" = "no yes yes " ]; then ok "1.2: mote client --tls1.2 --resume 2 (no yes yes)"; else bad "1.2: mote client --tls1.2 --resume 2" "resumed: '$got'"; fi
+out=$(echo | timeout 10 "$MOTE_OPENSSL" s_client -connect "127.0.0.1:$SP" -tls1_2 \
+    -cipher ECDHE-ECDSA-CHACHA20-POLY1305 -sess_in "$work/s12-.pem" 2>&1)
+if echo "$out" | grep -q "New, TLSv1.2"; then ok "1.2 ticket of another suite -> full handshake"; else bad "1.2 ticket, other suite" "$(echo "$out" | grep -E 'New|Reused|rror' | head -2 | tr '\n' ' ')"; fi
+mote_stop_servers
+start_mote "$dir" SP --tickets --cache 8
+for f in "":ticket -no_ticket:"session id"; do
+    out=$(echo | timeout 10 "$MOTE_OPENSSL" s_client -connect "127.0.0.1:$SP" -tls1_2 ${f%%:*} \
+        -sess_in "$work/s12-${f%%:*}.pem" 2>&1)
+    if echo "$out" | grep -q "New, TLSv1.2"; then ok "1.2 ${f#*:} of a restarted server -> full handshake"; else bad "1.2 restarted server (${f#*:})" "$(echo "$out" | grep -E 'New|Reused|rror' | head -2 | tr '\n' ' ')"; fi
+done
+expect_conn "1.2 restarted server: certificate used" SP "ecdsa_secp256r1_sha256.*resumed no"
+mote_stop_servers
 
 # ---- session tickets (--tickets): resumption with openssl, gnutls and mote
 start_mote "$dir" SP --tickets
@@ -459,7 +565,7 @@ hostile no_sigalgs "$SP" "alert 109"
 hostile no_common_group "$SP" "alert 40"
 hostile share_not_offered "$SP" "alert 47"
 hostile sslv3 "$SP" "alert 70"
-[ "$S12" = 1 ] || hostile tls12_only "$SP" "alert 70"
+hostile tls12_only "$SP" "alert 40" # 1.2 offered, but no 1.2 suite, EMS or renegotiation_info
 hostile bad_compression "$SP" "alert 47"
 hostile unexpected "$SP" "alert 10"
 hostile appdata "$SP" "alert 10"

@@ -10,15 +10,25 @@
  * server), session tickets (resumption with SHA-256 and SHA-384 suites,
  * tampered, expired, age out of tolerance, key rotation, a wrong binder,
  * more identities than binders), a ClientHello split across two records, and the configurations
- * the server refuses. Interop with real clients and hostile ones:
+ * the server refuses. TLS 1.2 (tls12()): every ECDHE_ECDSA suite x curve, the
+ * downgrade sentinel, client certificates (required, optional, missing,
+ * unknown CA, expired, a bad CertificateVerify), an RSA key with RSA-PSS
+ * and PKCS#1 v1.5, DHE_RSA over ffdhe2048 (and ECDHE preferred, Yc = 0,
+ * 1, p - 1, p refused), resumption by ticket and by session id (and a
+ * tampered ticket, a TLS 1.3 ticket, another suite, an evicted entry,
+ * client_auth required) -> full handshake. Interop with real clients and hostile ones:
  * tests/interop/tls_server.sh. */
 #include <string.h>
 
+#include "mote/ffdhe.h"
 #include "mote/pem.h"
 #include "mote/session.h"
 #include "mote/tls.h"
 #include "test.h"
 #include "tls_server_certs.h"
+#if MOTE_ENABLE_TLS12
+#include "tls12_server_certs.h"
+#endif
 
 #if MOTE_ENABLE_SERVER
 
@@ -35,6 +45,7 @@ typedef struct {
     uint8_t ta_store[256];
     char sni_seen[64];
     unsigned server_steps;
+    void (*tamper)(mote_tls_conn *c); /* may change the client's records before they go */
 } T;
 
 static const mote_tls_chain *pick_chain(void *arg, const uint8_t *name, size_t len)
@@ -134,6 +145,7 @@ static int run(T *t, size_t chunk)
             (void)mote_tls_step(&t->c);
             moved = 1;
         }
+        if (t->tamper) t->tamper(&t->c);
         moved |= move(&t->c, &t->s, chunk);
         moved |= move(&t->s, &t->c, chunk);
         if (!moved) { /* undelivered bytes left in a closed peer: drop them */
@@ -313,21 +325,115 @@ static void resume13(int kind)
     mote_tls_wipe(&t.s), mote_tls_wipe(&t.c);
 }
 
-#if defined(MOTE_ENABLE_SERVER12) && MOTE_ENABLE_SERVER12 && MOTE_ENABLE_TLS12
-/* The TLS 1.2 server (server12.c, built with MOTE_ENABLE_SERVER12=1). */
+#if MOTE_ENABLE_TLS12
+/* The TLS 1.2 server (server12.c) against mote's TLS 1.2 client. */
+
+/* A P-256 client leaf and an RSA-2048 server leaf under their own CA. */
+static mote_x509_privkey rsa_key, cli12_key;
+static const uint8_t *rsa_chain[1] = {t12_srv_der}, *cli12_chain[1] = {t12_cli_der};
+static size_t rsa_len[1] = {sizeof t12_srv_der}, cli12_len[1] = {sizeof t12_cli_der};
+static mote_x509_trust_anchor ta12[1];
+static uint8_t ta12_store[256];
+
+/* What the tamper hook does to the client's records before they go out:
+ * the DH public value of its ClientKeyExchange (0, 1, p - 1, p), a bit of
+ * its CertificateVerify, or the PSS schemes of its ClientHello (made
+ * unknown, so the server signs with PKCS#1 v1.5). */
+enum { TAMPER_NONE, TAMPER_DH0, TAMPER_DH1, TAMPER_DHPM1, TAMPER_DHP, TAMPER_CV, TAMPER_NOPSS };
+static int tamper_kind;
+
+static void tamper12(mote_tls_conn *c)
+{
+    size_t n, at = 0;
+    uint8_t *p = (uint8_t *)(uintptr_t)mote_tls_send_buf(c, &n);
+    while (p && at + 9 <= n && tamper_kind) {
+        size_t len = (size_t)p[at + 3] << 8 | p[at + 4];
+        uint8_t *m = p + at + 5;
+        if (at + 5 + len > n) break;
+        if (p[at] == 22 && m[0] == 16 && len == 4 + 2 + 256 && tamper_kind <= TAMPER_DHP) {
+            memset(m + 6, 0, 256);
+            if (tamper_kind == TAMPER_DH1) m[6 + 255] = 1;
+            if (tamper_kind >= TAMPER_DHPM1) mote_ffdhe2048_prime(m + 6);
+            if (tamper_kind == TAMPER_DHPM1) m[6 + 255] -= 1;
+            tamper_kind = TAMPER_NONE;
+        } else if (p[at] == 22 && m[0] == 15 && tamper_kind == TAMPER_CV) {
+            m[len - 1] ^= 1;
+            tamper_kind = TAMPER_NONE;
+        } else if (p[at] == 22 && m[0] == 1 && tamper_kind == TAMPER_NOPSS) {
+            size_t i = 4 + 2 + 32, end;
+            i += 1 + m[i];                           /* session id */
+            i += 2 + ((size_t)m[i] << 8 | m[i + 1]); /* cipher suites */
+            i += 1 + m[i];                           /* compression */
+            for (i += 2; i + 4 <= len + 4; i += 4 + ((size_t)m[i + 2] << 8 | m[i + 3]))
+                if (m[i] == 0 && m[i + 1] == 13) break; /* signature_algorithms */
+            end = i + 4 + ((size_t)m[i + 2] << 8 | m[i + 3]);
+            for (i += 6; i + 1 < end && end <= len + 4; i += 2) /* rsa_pss_* -> rsa_pkcs1_sha1 */
+                if (m[i] == 8 && m[i + 1] >= 4 && m[i + 1] <= 0x0b && m[i + 1] != 7 &&
+                    m[i + 1] != 8)
+                    m[i] = 2, m[i + 1] = 1;
+            tamper_kind = TAMPER_NONE;
+        }
+        at += 5 + len;
+    }
+}
+
+static void t12_init(T *t, int rsa_server, int client_cert)
+{
+    t_init(t);
+    t->ccfg.min_version = t->ccfg.max_version = MOTE_TLS12;
+    t->tamper = tamper12;
+    tamper_kind = TAMPER_NONE;
+    if (rsa_server) { /* the RSA leaf, whose CA the client trusts */
+        t->ccfg.anchors = ta12;
+        t->scfg.client_certs = rsa_chain, t->scfg.client_cert_lens = rsa_len;
+        t->scfg.client_key = &rsa_key, t->scfg.sni = NULL;
+    }
+    t->scfg.anchors = ta12; /* client chains: the t12 CA */
+    if (client_cert) {
+        t->ccfg.client_certs = cli12_chain, t->ccfg.client_cert_lens = cli12_len;
+        t->ccfg.n_client_certs = 1, t->ccfg.client_key = &cli12_key;
+    }
+}
+
+/* One TLS 1.2 handshake; 1 when both ends can write and data goes both ways. */
+static int hs12(T *t, size_t buf, size_t chunk)
+{
+    CHECK(start(t, buf, buf, buf, buf) == MOTE_OK);
+    return run(t, chunk) && data(t, &t->c, &t->s, "to the 1.2 server") &&
+           data(t, &t->s, &t->c, "to the 1.2 client");
+}
+
 static void tls12(void)
 {
     static T t;
+    static mote_tls_session sess, sess2;
+    static mote_tls_ticket_key key = {"t12-key", 7, {9}};
+    static mote_tls_cached_session slots[4];
+    static mote_tls_session_cache cache;
     static const uint16_t s12[] = {MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
                                    MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
                                    MOTE_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256};
     static const uint16_t g12[] = {MOTE_GROUP_X25519, MOTE_GROUP_SECP256R1, MOTE_GROUP_SECP384R1};
+    static const uint16_t dhe[] = {MOTE_TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,
+                                   MOTE_TLS_DHE_RSA_WITH_AES_256_GCM_SHA384, 0};
+    static const uint16_t both[] = {MOTE_TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,
+                                    MOTE_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, 0};
+    static const uint16_t ffdhe_x25519[] = {MOTE_GROUP_FFDHE2048, MOTE_GROUP_X25519, 0};
+    static const uint16_t chacha[] = {MOTE_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, 0};
     uint16_t one[2] = {0, 0}, gs[3] = {0, MOTE_GROUP_SECP256R1, 0};
-    size_t i, chunk;
+    size_t i, chunk, used;
+    int sent;
+    uint8_t work[2048];
+
+    CHECK(mote_x509_privkey_from_pem(&rsa_key, t12_srv_key, strlen(t12_srv_key), work,
+                                     sizeof work) == MOTE_OK);
+    load_key(&cli12_key, t12_cli_key);
+    CHECK(mote_x509_ta_from_cert(&ta12[0], ta12_store, sizeof ta12_store, &used, t12_ca_der,
+                                 sizeof t12_ca_der) == MOTE_OK);
+
     for (i = 0; i < 9; i++) { /* each suite x group, in chunks of 1, 7, whole records */
         chunk = i % 3 == 0 ? 1 : i % 3 == 1 ? 7 : 100000;
-        t_init(&t);
-        t.ccfg.min_version = t.ccfg.max_version = MOTE_TLS12;
+        t12_init(&t, 0, 0);
         one[0] = s12[i % 3], gs[0] = g12[i / 3];
         t.ccfg.cipher_suites = one, t.ccfg.groups = gs, t.scfg.groups = gs;
         CHECK(start(&t, 1053, 1053, 1053, 1053) == MOTE_OK);
@@ -345,41 +451,173 @@ static void tls12(void)
     }
     /* a client offering 1.2 and 1.3 to a server pinned to 1.2: the
      * downgrade sentinel in ServerHello.random makes the client refuse */
-    t_init(&t);
+    t12_init(&t, 0, 0);
     t.ccfg.min_version = MOTE_TLS12, t.ccfg.max_version = MOTE_TLS13;
     t.scfg.min_version = t.scfg.max_version = MOTE_TLS12;
     CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
     CHECK(!run(&t, 100000));
     CHECK(mote_tls_error(&t.c) == MOTE_ERR_TLS_ILLEGAL_PARAMETER);
     /* the same client with a server that takes 1.3 gets 1.3 */
-    t_init(&t);
+    t12_init(&t, 0, 0);
     t.ccfg.min_version = MOTE_TLS12, t.ccfg.max_version = MOTE_TLS13;
     CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
     CHECK(run(&t, 100000));
     CHECK(mote_tls_version(&t.s) == MOTE_TLS13);
     /* no common suite: handshake_failure */
-    t_init(&t);
-    t.ccfg.min_version = t.ccfg.max_version = MOTE_TLS12;
+    t12_init(&t, 0, 0);
     one[0] = MOTE_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256;
     t.ccfg.cipher_suites = one;
     CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
     CHECK(!run(&t, 100000));
     CHECK(mote_tls_error(&t.s) == MOTE_ERR_TLS_HANDSHAKE_FAILURE);
     /* the ECDSA key's curve (P-256) must be among the client's groups */
-    t_init(&t);
-    t.ccfg.min_version = t.ccfg.max_version = MOTE_TLS12;
+    t12_init(&t, 0, 0);
     gs[0] = MOTE_GROUP_X25519, gs[1] = 0;
     t.ccfg.groups = gs;
     CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
     CHECK(!run(&t, 100000));
     CHECK(mote_tls_error(&t.s) == MOTE_ERR_TLS_HANDSHAKE_FAILURE);
-    /* client certificates are not served in 1.2 yet: refused, not skipped */
-    t_init(&t);
-    t.ccfg.min_version = t.ccfg.max_version = MOTE_TLS12;
+
+    /* client certificates: required and sent (1 KiB records, 7-byte
+     * chunks), checked with the client's ECDSA P-256 CertificateVerify */
+    t12_init(&t, 0, 1);
+    t.scfg.client_auth = MOTE_TLS_CLIENT_AUTH_REQUIRED;
+    CHECK(hs12(&t, 1053, 7));
+    CHECK(mote_tls_peer_verified(&t.s) == 1);
+    t12_init(&t, 1, 1); /* an RSA server, the same client */
+    t.scfg.client_auth = MOTE_TLS_CLIENT_AUTH_OPTIONAL;
+    CHECK(hs12(&t, 1053, 100000) && mote_tls_peer_verified(&t.s) == 1);
+    t12_init(&t, 0,
+             0); /* required, none sent: handshake_failure (no certificate_required in 1.2) */
     t.scfg.client_auth = MOTE_TLS_CLIENT_AUTH_REQUIRED;
     CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
     CHECK(!run(&t, 100000));
     CHECK(mote_tls_error(&t.s) == MOTE_ERR_TLS_HANDSHAKE_FAILURE);
+    CHECK(mote_tls_alert(&t.c, &sent) == 40 && sent == 0);
+    t12_init(&t, 0, 0); /* optional, none sent */
+    t.scfg.client_auth = MOTE_TLS_CLIENT_AUTH_OPTIONAL;
+    CHECK(hs12(&t, 17000, 100000) && mote_tls_peer_verified(&t.s) == 0);
+    t12_init(&t, 0, 1); /* a chain the server's anchors do not cover: unknown_ca */
+    t.scfg.client_auth = MOTE_TLS_CLIENT_AUTH_OPTIONAL;
+    t.scfg.anchors = t.ta; /* the other CA */
+    CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
+    CHECK(!run(&t, 100000));
+    CHECK(mote_tls_alert(&t.s, &sent) == 48 && sent == 1);
+    CHECK(mote_tls_alert(&t.c, &sent) == 48 && sent == 0);
+    t12_init(&t, 0, 1); /* checked in 2200: certificate_expired */
+    t.scfg.client_auth = MOTE_TLS_CLIENT_AUTH_REQUIRED;
+    t.scfg.flags = 0, t.scfg.now = 7258118400; /* 2200-01-01 */
+    CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
+    CHECK(!run(&t, 100000));
+    CHECK(mote_tls_alert(&t.s, &sent) == 45 && sent == 1);
+    t12_init(&t, 0, 1); /* a CertificateVerify that does not verify: decrypt_error */
+    t.scfg.client_auth = MOTE_TLS_CLIENT_AUTH_REQUIRED;
+    tamper_kind = TAMPER_CV;
+    CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
+    CHECK(!run(&t, 100000));
+    CHECK(tamper_kind == TAMPER_NONE);
+    CHECK(mote_tls_error(&t.s) == MOTE_ERR_TLS_DECRYPT_ERROR);
+    CHECK(mote_tls_alert(&t.c, &sent) == 51 && sent == 0);
+
+    /* an RSA key: ECDHE_RSA signed with RSA-PSS (the client offers it) */
+    t12_init(&t, 1, 0);
+    CHECK(hs12(&t, 1053, 100000));
+    CHECK(mote_tls_cipher_suite(&t.s) == MOTE_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256);
+    CHECK(mote_tls_signature_scheme(&t.c) == MOTE_SIG_RSA_PSS_RSAE_SHA256);
+    /* a client without rsa_pss_rsae_*: PKCS#1 v1.5. The rewritten hello
+     * is not in the client's transcript, so the keys differ (extended
+     * master secret) and its Finished does not decrypt, after the client
+     * has checked the rsa_pkcs1_sha256 signature. */
+    t12_init(&t, 1, 0);
+    tamper_kind = TAMPER_NOPSS;
+    CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
+    CHECK(!run(&t, 100000));
+    CHECK(mote_tls_signature_scheme(&t.s) == MOTE_SIG_RSA_PKCS1_SHA256);
+    CHECK(mote_tls_signature_scheme(&t.c) == MOTE_SIG_RSA_PKCS1_SHA256);
+    CHECK(mote_tls_error(&t.s) == MOTE_ERR_TLS_BAD_RECORD_MAC);
+    /* DHE_RSA over ffdhe2048 when the client offers no ECDHE suite (1 KiB
+     * records, 1-byte chunks once), with each hash */
+    for (i = 0; i < 2; i++) {
+        t12_init(&t, 1, 0);
+        one[0] = dhe[i];
+        t.ccfg.cipher_suites = one;
+        CHECK(hs12(&t, 1053, i ? 100000 : 1));
+        CHECK(mote_tls_cipher_suite(&t.s) == dhe[i] && mote_tls_cipher_suite(&t.c) == dhe[i]);
+        CHECK(mote_tls_group(&t.s) == MOTE_GROUP_FFDHE2048 &&
+              mote_tls_group(&t.c) == MOTE_GROUP_FFDHE2048);
+    }
+    t12_init(&t, 1, 0); /* ECDHE preferred when both are offered */
+    t.ccfg.cipher_suites = both, t.ccfg.groups = ffdhe_x25519;
+    CHECK(hs12(&t, 17000, 100000) && mote_tls_group(&t.s) == MOTE_GROUP_X25519);
+    t12_init(&t, 1, 0); /* no ffdhe2048 among the server's groups: no DHE */
+    t.ccfg.cipher_suites = dhe;
+    gs[0] = MOTE_GROUP_X25519, gs[1] = 0, t.scfg.groups = gs;
+    CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
+    CHECK(!run(&t, 100000) && mote_tls_error(&t.s) == MOTE_ERR_TLS_HANDSHAKE_FAILURE);
+    for (i = TAMPER_DH0; i <= TAMPER_DHP; i++) { /* Yc outside 1 < Yc < p - 1 */
+        t12_init(&t, 1, 0);
+        t.ccfg.cipher_suites = dhe;
+        tamper_kind = (int)i;
+        CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
+        CHECK(!run(&t, 100000));
+        CHECK(tamper_kind == TAMPER_NONE);
+        CHECK(mote_tls_error(&t.s) == MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+        CHECK(mote_tls_alert(&t.c, &sent) == 47 && sent == 0);
+    }
+
+    /* resumption: i 0 ticket, 1 session id (cache), 2 both, 3 tampered
+     * ticket, 4 a TLS 1.3 ticket offered as 1.2, 5 a cached session whose
+     * suite the server no longer serves, 6 the cache's only slot taken by
+     * another session, 7 a ticket of a verified client where one is
+     * required, 8 a ticket of an unverified client where one is required */
+    for (i = 0; i < 9; i++) {
+        int resumes = i <= 2 || i == 7;
+        t12_init(&t, 0, i == 7);
+        memset(&sess, 0, sizeof sess);
+        mote_tls_session_cache_init(&cache, slots, i == 6 ? 1 : 4);
+        if (i != 1 && i != 5 && i != 6) t.scfg.ticket_keys = &key, t.scfg.n_ticket_keys = 1;
+        if (i == 1 || i == 2 || i == 5 || i == 6) t.scfg.session_cache = &cache;
+        if (i == 7) t.scfg.client_auth = MOTE_TLS_CLIENT_AUTH_OPTIONAL;
+        t.ccfg.session = &sess;
+        t.ccfg.now_ms = t.scfg.now_ms = 1700000000000u;
+        if (i == 4) t.ccfg.max_version = t.scfg.max_version = MOTE_TLS13;
+        CHECK(hs12(&t, 1053, 100000));
+        CHECK(mote_tls_resumed(&t.s) == 0 && mote_tls_resumed(&t.c) == 0);
+        CHECK(sess.version == (i == 4 ? MOTE_TLS13 : MOTE_TLS12));
+        CHECK(sess.ticket_len > 0 || i == 1 || i == 5 || i == 6);
+        CHECK(sess.sid_len == 32 || (i != 1 && i != 2 && i != 5 && i != 6));
+        mote_tls_wipe(&t.s), mote_tls_wipe(&t.c);
+        t.ccfg.now_ms += 5000, t.scfg.now_ms += 5000;
+        if (i == 3) sess.ticket[sess.ticket_len - 3] ^= 0x10;
+        if (i == 4) { /* the 1.3 ticket presented as a 1.2 session */
+            sess.version = MOTE_TLS12, sess.secret_len = 48;
+            t.ccfg.max_version = t.scfg.max_version = MOTE_TLS12;
+        }
+        if (i == 5) t.scfg.cipher_suites = chacha;
+        if (i == 6) { /* another client's full handshake takes the only slot */
+            static T t2;
+            t12_init(&t2, 0, 0);
+            memset(&sess2, 0, sizeof sess2);
+            t2.scfg.session_cache = &cache, t2.ccfg.session = &sess2;
+            CHECK(hs12(&t2, 17000, 100000) && sess2.sid_len == 32);
+        }
+        if (i >= 7) t.scfg.client_auth = MOTE_TLS_CLIENT_AUTH_REQUIRED;
+        if (i == 8)
+            t.ccfg.client_certs = cli12_chain, t.ccfg.client_cert_lens = cli12_len,
+            t.ccfg.n_client_certs = 1, t.ccfg.client_key = &cli12_key;
+        t.server_steps = 0;
+        CHECK(hs12(&t, 1053, 7));
+        CHECK(mote_tls_resumed(&t.s) == resumes && mote_tls_resumed(&t.c) == resumes);
+        CHECK(mote_tls_signature_scheme(&t.s) == (resumes ? 0 : MOTE_SIG_ECDSA_SECP256R1_SHA256));
+        if (resumes) CHECK(t.server_steps == 0); /* no public-key operation at all */
+        if (i == 1 || i == 2) CHECK(cache.hits == (i == 1));
+        if (i == 5) CHECK(mote_tls_cipher_suite(&t.s) == chacha[0]);
+        if (i >= 7) CHECK(mote_tls_peer_verified(&t.s) == 1);
+        mote_tls_wipe(&t.s), mote_tls_wipe(&t.c);
+    }
+    mote_tls_session_cache_wipe(&cache);
+    for (i = 0; i < 4; i++)
+        CHECK(slots[i].used == 0 && slots[i].master[0] == 0);
 }
 #endif
 
@@ -397,7 +635,7 @@ int main(void)
     size_t i;
     int sent;
 
-#if defined(MOTE_ENABLE_SERVER12) && MOTE_ENABLE_SERVER12 && MOTE_ENABLE_TLS12
+#if MOTE_ENABLE_TLS12
     tls12();
 #endif
     full(100000, 17000);
