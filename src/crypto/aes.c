@@ -342,8 +342,15 @@ static HOT void round_j(aes_w (*q)[L], const aes_w *rk, unsigned j)
     add_round_key(q, rk);
 }
 
+/* The round keys the passes read: a mote_aes_ctx's, or ones expanded from
+ * a compact key into a smaller frame (AES-128 needs 11 of the 15). */
+typedef struct {
+    const aes_w *rk;
+    unsigned rounds;
+} aes_ks;
+
 /* Round key i, as 8 slices. */
-#define RK(ctx, i) ((ctx)->rk + 8 * (i))
+#define RK(ks, i) ((ks)->rk + 8 * (i))
 
 /* The last round: the state lags by ShiftRows^2 (nr = 2 mod 4). */
 static HOT void last_round(aes_w (*q)[L], const aes_w *rk)
@@ -358,23 +365,23 @@ static HOT void last_round(aes_w (*q)[L], const aes_w *rk)
 }
 
 /* Rounds 2 .. nr on the state after round 1. */
-static void rounds_from_2(const mote_aes_ctx *ctx, aes_w (*q)[L])
+static void rounds_from_2(const aes_ks *ks, aes_w (*q)[L])
 {
-    unsigned nr = ctx->rounds, i;
+    unsigned nr = ks->rounds, i;
 
 #if MOTE_AES_COMPACT
     for (i = 2; i < nr; i++)
-        round_j(q, RK(ctx, i), i & 3);
+        round_j(q, RK(ks, i), i & 3);
 #else
     /* lags 2, 3, 0, 1, ...; nr - 1 = 1 mod 4 */
     for (i = 2; i < nr; i += 4) {
-        round_j(q, RK(ctx, i), 2);
-        round_j(q, RK(ctx, i + 1), 3);
-        round_j(q, RK(ctx, i + 2), 0);
-        round_j(q, RK(ctx, i + 3), 1);
+        round_j(q, RK(ks, i), 2);
+        round_j(q, RK(ks, i + 1), 3);
+        round_j(q, RK(ks, i + 2), 0);
+        round_j(q, RK(ks, i + 3), 1);
     }
 #endif
-    last_round(q, RK(ctx, nr));
+    last_round(q, RK(ks, nr));
 }
 
 /* Exchange a's bits at p + s with b's bits at p, for every p in m. */
@@ -480,13 +487,13 @@ static void unpack_xor(aes_w (*q)[L], const uint8_t *x, uint8_t *out)
 /* The NB blocks at in, encrypted to out (XORed with x first when x is not
  * NULL: CTR). q is the caller's scratch state (it wipes it once, at the
  * end). */
-static void encrypt_pass(const mote_aes_ctx *ctx, aes_w (*q)[L], const uint8_t *in,
-                         const uint8_t *x, uint8_t *out)
+static void encrypt_pass(const aes_ks *ks, aes_w (*q)[L], const uint8_t *in, const uint8_t *x,
+                         uint8_t *out)
 {
     pack(q, in);
-    add_round_key(q, RK(ctx, 0));
-    round_j(q, RK(ctx, 1), 1);
-    rounds_from_2(ctx, q);
+    add_round_key(q, RK(ks, 0));
+    round_j(q, RK(ks, 1), 1);
+    rounds_from_2(ks, q);
     unpack_xor(q, x, out);
 }
 
@@ -587,11 +594,10 @@ static inline aes_w spread(aes_w x, unsigned k)
     return v;
 }
 
-void mote_aes_ckey_expand(const mote_aes_ckey *ck, mote_aes_ctx *ctx)
+/* rk: room for the key's rounds + 1 round keys. */
+static void ckey_expand(const mote_aes_ckey *ck, aes_w *rk)
 {
     unsigned w, n = 8 * (ck->rounds + 1) / CB;
-    aes_w *rk = ctx->rk;
-    ctx->rounds = ck->rounds;
     for (w = 0; w < n; w++, rk += CB) {
         aes_w x = ck->ck[w];
         rk[0] = spread(x, 0);
@@ -601,6 +607,12 @@ void mote_aes_ckey_expand(const mote_aes_ckey *ck, mote_aes_ctx *ctx)
         rk[3] = spread(x, 3);
 #endif
     }
+}
+
+void mote_aes_ckey_expand(const mote_aes_ckey *ck, mote_aes_ctx *ctx)
+{
+    ctx->rounds = ck->rounds;
+    ckey_expand(ck, ctx->rk);
 }
 
 /* Round key i of a compact key, expanded. */
@@ -646,15 +658,16 @@ int mote_aes_init(mote_aes_ctx *ctx, const uint8_t *key, size_t key_len)
 
 void mote_aes_encrypt_blocks(const mote_aes_ctx *ctx, const uint8_t *in, uint8_t *out, size_t n)
 {
+    aes_ks k = {ctx->rk, ctx->rounds}, *ks = &k;
     aes_w q[8][L];
     uint8_t tmp[16 * NB];
 
     for (; n >= NB; n -= NB, in += 16 * NB, out += 16 * NB)
-        encrypt_pass(ctx, q, in, NULL, out);
+        encrypt_pass(ks, q, in, NULL, out);
     if (n) {
         memset(tmp, 0, sizeof tmp);
         memcpy(tmp, in, 16 * n);
-        encrypt_pass(ctx, q, tmp, NULL, tmp);
+        encrypt_pass(ks, q, tmp, NULL, tmp);
         memcpy(out, tmp, 16 * n);
         mote_wipe(tmp, sizeof tmp);
     }
@@ -672,23 +685,23 @@ void mote_aes_encrypt_blocks(const mote_aes_ctx *ctx, const uint8_t *in, uint8_t
 /* c1 = the state after round 1 of counter blocks blk (NB copies of the
  * counter block; only bytes 0..14 matter), without the contribution of
  * byte 15 (see the top comment). */
-static void ctr_c1(const mote_aes_ctx *ctx, const uint8_t *blk, aes_w (*c1)[L])
+static void ctr_c1(const aes_ks *ks, const uint8_t *blk, aes_w (*c1)[L])
 {
     unsigned i, l;
     pack(c1, blk);
-    add_round_key(c1, RK(ctx, 0));
+    add_round_key(c1, RK(ks, 0));
     sub_bytes(c1);
     for (i = 0; i < 8; i++)
         for (l = 0; l < L; l++)
             c1[i][l] &= ~POS33;
     mix_columns(c1, 1);
-    add_round_key(c1, RK(ctx, 1));
+    add_round_key(c1, RK(ks, 1));
 }
 
 /* For the counters whose last byte is lo + WB l + j (j < WB, lane l):
  * y = S(that byte ^ k15) without the 0x63 (bit j of y[i][l] = bit i of the
  * byte). lo is public; k15, the last key byte, is read from round key 0. */
-static void ctr_diag(const mote_aes_ctx *ctx, unsigned lo, aes_w (*y)[L], aes_w (*t2)[L])
+static void ctr_diag(const aes_ks *ks, unsigned lo, aes_w (*y)[L], aes_w (*t2)[L])
 {
     /* bit j of jb[i] = bit i of j */
     static const aes_w jb[6] = {
@@ -716,7 +729,7 @@ static void ctr_diag(const mote_aes_ctx *ctx, unsigned lo, aes_w (*y)[L], aes_w 
         aes_w carry = 0;
         for (i = 0; i < 8; i++) {
             aes_w a = i < 6 ? jb[i] : 0, b = (aes_w)0 - ((base >> i) & 1);
-            aes_w k = (aes_w)0 - ((RK(ctx, 0)[i] >> 15 * CB) & 1);
+            aes_w k = (aes_w)0 - ((RK(ks, 0)[i] >> 15 * CB) & 1);
             y[i][l] = a ^ b ^ carry ^ k;
             carry = (a & b) | (carry & (a ^ b));
         }
@@ -752,8 +765,8 @@ static void xor_ks(uint8_t *out, const uint8_t *in, const uint8_t *ks, size_t n)
  * q: the caller's scratch state.
  * Returns the bytes done. Its own frame (four states), kept out of ctr32's
  * so that short messages (handshake records) do not pay for it. */
-static MOTE_NOINLINE size_t ctr_cached(const mote_aes_ctx *ctx, aes_w (*q)[L], uint8_t *blk,
-                                       uint32_t *cp, const uint8_t *in, uint8_t *out, size_t len)
+static MOTE_NOINLINE size_t ctr_cached(const aes_ks *ks, aes_w (*q)[L], uint8_t *blk, uint32_t *cp,
+                                       const uint8_t *in, uint8_t *out, size_t len)
 {
     aes_w c1[8][L], y[8][L], t2[8][L];
     uint32_t c = *cp;
@@ -762,14 +775,14 @@ static MOTE_NOINLINE size_t ctr_cached(const mote_aes_ctx *ctx, aes_w (*q)[L], u
 
     for (b = 0; b < NB; b++)
         mote_store_be32(blk + 16 * b + 12, c);
-    ctr_c1(ctx, blk, c1);
+    ctr_c1(ks, blk, c1);
     while (len - done >= 16 * NB && (c & 0xFF) + NB <= 256 && (c >> 8) == (*cp >> 8)) {
         unsigned lo = c & 0xFF;
         /* up to CHUNK / NB passes from one S-box evaluation */
         k = (256 - lo) / NB;
         if (k > CHUNK / NB) k = CHUNK / NB;
         if (k > (len - done) / (16 * NB)) k = (unsigned)((len - done) / (16 * NB));
-        ctr_diag(ctx, lo, y, t2);
+        ctr_diag(ks, lo, y, t2);
         for (m = 0; m < k; m++) {
             for (l = 0; l < L; l++) {
                 unsigned at = NB * m + CB * l, w = at / WB, sh = at % WB;
@@ -779,7 +792,7 @@ static MOTE_NOINLINE size_t ctr_cached(const mote_aes_ctx *ctx, aes_w (*q)[L], u
                     q[i][l] = c1[i][l] ^ s ^ (s << DIAG) ^ ((d ^ s) << 2 * DIAG) ^ (d << 3 * DIAG);
                 }
             }
-            rounds_from_2(ctx, q);
+            rounds_from_2(ks, q);
             unpack_xor(q, in + done, out + done);
             done += 16 * NB;
         }
@@ -796,8 +809,8 @@ static MOTE_NOINLINE size_t ctr_cached(const mote_aes_ctx *ctx, aes_w (*q)[L], u
 /* CTR from counter block ctr. When ks0 is not NULL, the keystream of the
  * first counter block goes to ks0 instead (GCM's tag mask AES_K(J0)) and
  * the data starts with the second, in the same first pass. */
-static void ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in, uint8_t *out,
-                  size_t len, uint8_t *ks0)
+static void ctr32(const aes_ks *ks, uint8_t ctr[16], const uint8_t *in, uint8_t *out, size_t len,
+                  uint8_t *ks0)
 {
     aes_w q[8][L];
     uint8_t blk[16 * NB];
@@ -810,7 +823,7 @@ static void ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in, u
         size_t n = len < 16 * NB - 16 ? len : 16 * NB - 16;
         for (b = 0; b < NB; b++)
             mote_store_be32(blk + 16 * b + 12, c + b);
-        encrypt_pass(ctx, q, blk, NULL, blk);
+        encrypt_pass(ks, q, blk, NULL, blk);
         memcpy(ks0, blk, 16);
         xor_ks(out, in, blk + 16, n);
         c += (uint32_t)(1 + (n + 15) / 16);
@@ -824,7 +837,7 @@ static void ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in, u
 #if MOTE_AES_CTR_CACHE
         /* a round-1 state pays from two passes on */
         if (len >= 2 * 16 * NB && (c & 0xFF) + NB <= 256) {
-            size_t done = ctr_cached(ctx, q, blk, &c, in, out, len);
+            size_t done = ctr_cached(ks, q, blk, &c, in, out, len);
             in += done;
             out += done;
             len -= done;
@@ -834,13 +847,13 @@ static void ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in, u
         for (b = 0; b < NB; b++)
             mote_store_be32(blk + 16 * b + 12, c + b);
         if (len >= 16 * NB) {
-            encrypt_pass(ctx, q, blk, in, out);
+            encrypt_pass(ks, q, blk, in, out);
             c += NB;
             in += 16 * NB;
             out += 16 * NB;
             len -= 16 * NB;
         } else {
-            encrypt_pass(ctx, q, blk, NULL, blk);
+            encrypt_pass(ks, q, blk, NULL, blk);
             xor_ks(out, in, blk, len);
             c += (uint32_t)((len + 15) / 16);
             len = 0;
@@ -854,17 +867,50 @@ static void ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in, u
 void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in, uint8_t *out,
                     size_t len)
 {
-    ctr32(ctx, ctr, in, out, len, NULL);
+    aes_ks ks = {ctx->rk, ctx->rounds};
+    ctr32(&ks, ctr, in, out, len, NULL);
 }
 
 #if MOTE_ENABLE_GCM
-void mote_aes_gcm_ctr(const mote_aes_ctx *ctx, const uint8_t nonce[12], const uint8_t *in,
-                      uint8_t *out, size_t len, uint8_t ej0[16])
+static void gcm_ctr(const aes_ks *ks, const uint8_t nonce[12], const uint8_t *in, uint8_t *out,
+                    size_t len, uint8_t ej0[16])
 {
     uint8_t ctr[16];
     memcpy(ctr, nonce, 12);
     mote_store_be32(ctr + 12, 1);
-    ctr32(ctx, ctr, in, out, len, ej0);
+    ctr32(ks, ctr, in, out, len, ej0);
+}
+
+void mote_aes_gcm_ctr(const mote_aes_ctx *ctx, const uint8_t nonce[12], const uint8_t *in,
+                      uint8_t *out, size_t len, uint8_t ej0[16])
+{
+    aes_ks ks = {ctx->rk, ctx->rounds};
+    gcm_ctr(&ks, nonce, in, out, len, ej0);
+}
+
+/* The round keys of a compact key in a frame sized for its rounds: an
+ * AES-128 key (every TLS_AES_128_* record) does not pay for AES-256's four
+ * extra round keys. */
+#define CKEY_CTR(name, nrk)                                                                        \
+    static MOTE_NOINLINE void name(const mote_aes_ckey *ck, const uint8_t nonce[12],               \
+                                   const uint8_t *in, uint8_t *out, size_t len, uint8_t ej0[16])   \
+    {                                                                                              \
+        aes_w rk[8 * (nrk)];                                                                       \
+        aes_ks ks = {rk, ck->rounds};                                                              \
+        ckey_expand(ck, rk);                                                                       \
+        gcm_ctr(&ks, nonce, in, out, len, ej0);                                                    \
+        mote_wipe(rk, sizeof rk);                                                                  \
+    }
+CKEY_CTR(ckey_ctr128, 11)
+CKEY_CTR(ckey_ctr256, 15)
+
+void mote_aes_ckey_gcm_ctr(const mote_aes_ckey *ck, const uint8_t nonce[12], const uint8_t *in,
+                           uint8_t *out, size_t len, uint8_t ej0[16])
+{
+    if (ck->rounds == 10)
+        ckey_ctr128(ck, nonce, in, out, len, ej0);
+    else
+        ckey_ctr256(ck, nonce, in, out, len, ej0);
 }
 #endif
 

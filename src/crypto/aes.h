@@ -22,6 +22,11 @@ void mote_aes_ckey_encrypt_block(const mote_aes_ckey *ck, const uint8_t in[16], 
  * in one run (J0 rides in the first pass). */
 void mote_aes_gcm_ctr(const mote_aes_ctx *ctx, const uint8_t nonce[12], const uint8_t *in,
                       uint8_t *out, size_t len, uint8_t ej0[16]);
+/* mote_aes_ckey_gcm_ctr: the same with a compact key, whose round keys are
+ * expanded on the stack for the call: 11 of them for AES-128 (704 bytes
+ * with 64-bit words), 15 for AES-256, each size in a frame of its own. */
+void mote_aes_ckey_gcm_ctr(const mote_aes_ckey *ck, const uint8_t nonce[12], const uint8_t *in,
+                           uint8_t *out, size_t len, uint8_t ej0[16]);
 #endif
 
 #endif

@@ -101,23 +101,23 @@ int mote_gcm_open(const mote_gcm_ctx *ctx, const uint8_t nonce[12], const uint8_
 }
 
 /* With a compact key, the AES round keys and the GHASH key material are
- * needed one after the other: they take turns in one stack area. */
-typedef union {
-    mote_aes_ctx aes;
+ * needed one after the other: each is expanded in a frame of its own. */
+static MOTE_NOINLINE void ckey_hash(const mote_ghash_ckey *ck, const uint8_t *aad, size_t aad_len,
+                                    const uint8_t *ct, size_t len, uint8_t y[16])
+{
     mote_ghash_key gh;
-} gcm_work;
+    mote_ghash_ckey_expand(ck, &gh);
+    gcm_hash(&gh, aad, aad_len, ct, len, y);
+    mote_wipe(&gh, sizeof gh);
+}
 
 void mote_gcm_ckey_seal(const mote_gcm_ckey *ck, const uint8_t nonce[12], const uint8_t *aad,
                         size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
                         uint8_t tag[16])
 {
-    gcm_work w;
     uint8_t y[16], e[16];
-    mote_aes_ckey_expand(&ck->aes, &w.aes);
-    mote_aes_gcm_ctr(&w.aes, nonce, in, out, len, e);
-    mote_ghash_ckey_expand(&ck->gh, &w.gh);
-    gcm_hash(&w.gh, aad, aad_len, out, len, y);
-    mote_wipe(&w, sizeof w);
+    mote_aes_ckey_gcm_ctr(&ck->aes, nonce, in, out, len, e);
+    ckey_hash(&ck->gh, aad, aad_len, out, len, y);
     gcm_tag(tag, y, e);
 }
 
@@ -125,14 +125,10 @@ int mote_gcm_ckey_open(const mote_gcm_ckey *ck, const uint8_t nonce[12], const u
                        size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
                        const uint8_t *tag, size_t tag_len)
 {
-    gcm_work w;
     uint8_t y[16], e[16];
     if (tag_len < 4 || tag_len > 16) return MOTE_ERR_BAD_INPUT;
-    mote_ghash_ckey_expand(&ck->gh, &w.gh);
-    gcm_hash(&w.gh, aad, aad_len, in, len, y);
-    mote_aes_ckey_expand(&ck->aes, &w.aes);
-    mote_aes_gcm_ctr(&w.aes, nonce, in, out, len, e);
-    mote_wipe(&w, sizeof w);
+    ckey_hash(&ck->gh, aad, aad_len, in, len, y);
+    mote_aes_ckey_gcm_ctr(&ck->aes, nonce, in, out, len, e);
     return gcm_check(out, len, y, e, tag, tag_len);
 }
 
