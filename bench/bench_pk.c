@@ -60,7 +60,11 @@
  *       -outform DER | openssl ec -inform DER -outform DER: the private
  *       scalar of that SEC 1 ECPrivateKey                         (p256_priv)
  *   the same with ec_paramgen_curve:P-384                         (p384_priv)
- * mbedTLS gets a deterministic RNG for its blinding (its default path). */
+ * mbedTLS gets a deterministic RNG for its blinding (its default path).
+ *
+ * BearSSL's code named above is the default choice; with MOTE_BENCH_BEARSSL_
+ * I15=1 every case runs its 15-bit code instead (m15/i15, see b_i15 below):
+ * the bench_pk16 group of bench/run.sh, mote built with MOTE_MUL16=1. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,6 +129,66 @@ static void e_ec_free(bench_io *io)
     mbedtls_ecp_point_free(&c->q);
 }
 
+/* ---- which BearSSL code runs ------------------------------------------------------- */
+
+/* By default BearSSL's fastest constant-time code on this host: m31/i31 for
+ * the curves (32x32->64 multiplies) and i62 for RSA (i31 where i62 is not
+ * compiled in). MOTE_BENCH_BEARSSL_I31=1: i31 for RSA too. MOTE_BENCH_
+ * BEARSSL_I15=1: its 15-bit code everywhere (ec_c25519_m15, ec_p256_m15,
+ * ec_prime_i15, ecdsa_i15, rsa_i15: what BearSSL itself picks for a core
+ * without a 32x32->64 multiplier, the peer of mote's MOTE_MUL16=1 build;
+ * bench/run.sh runs that pairing as the bench_pk16 group). Signatures and
+ * points made in prepare functions always use the default code. */
+static int b_env(const char *name)
+{
+    const char *e = getenv(name);
+    return e != NULL && e[0] == '1';
+}
+static int b_i15(void)
+{
+    return b_env("MOTE_BENCH_BEARSSL_I15");
+}
+
+static const br_ec_impl *b_c25519(void)
+{
+    return b_i15() ? &br_ec_c25519_m15 : &br_ec_c25519_m31;
+}
+static const br_ec_impl *b_p256(void)
+{
+    return b_i15() ? &br_ec_p256_m15 : &br_ec_p256_m31;
+}
+static const br_ec_impl *b_prime(void)
+{
+    return b_i15() ? &br_ec_prime_i15 : &br_ec_prime_i31;
+}
+
+static br_rsa_pkcs1_vrfy b_vrfy(void)
+{
+    br_rsa_pkcs1_vrfy f = br_rsa_i62_pkcs1_vrfy_get();
+    if (b_i15()) return br_rsa_i15_pkcs1_vrfy;
+    return f && !b_env("MOTE_BENCH_BEARSSL_I31") ? f : br_rsa_i31_pkcs1_vrfy;
+}
+
+static br_rsa_pkcs1_sign b_sign(void)
+{
+    br_rsa_pkcs1_sign f = br_rsa_i62_pkcs1_sign_get();
+    if (b_i15()) return br_rsa_i15_pkcs1_sign;
+    return f && !b_env("MOTE_BENCH_BEARSSL_I31") ? f : br_rsa_i31_pkcs1_sign;
+}
+
+static uint32_t b_ecdsa_vrfy(const br_ec_impl *impl, const void *hash, size_t hash_len,
+                             const br_ec_public_key *pk, const void *sig, size_t sig_len_)
+{
+    return (b_i15() ? br_ecdsa_i15_vrfy_asn1 : br_ecdsa_i31_vrfy_asn1)(impl, hash, hash_len, pk,
+                                                                       sig, sig_len_);
+}
+
+static size_t b_ecdsa_sign(const br_ec_impl *impl, const br_hash_class *hf, const void *hash,
+                           const br_ec_private_key *sk, void *sig)
+{
+    return (b_i15() ? br_ecdsa_i15_sign_asn1 : br_ecdsa_i31_sign_asn1)(impl, hf, hash, sk, sig);
+}
+
 /* ---- X25519 ------------------------------------------------------------------- */
 
 /* The peer's u-coordinate: key2 with the top bit clear (RFC 7748 masks it). */
@@ -153,7 +217,7 @@ static void m_x25519(bench_io *io)
 static void b_x25519(bench_io *io)
 {
     x25519_peer(io, io->out);
-    io->ok = (int)br_ec_c25519_m31.mul(io->out, 32, io->key, 32, BR_EC_curve25519);
+    io->ok = (int)b_c25519()->mul(io->out, 32, io->key, 32, BR_EC_curve25519);
     io->res_len = 32;
 }
 
@@ -205,7 +269,7 @@ static void b_p256_ecdh(bench_io *io)
 {
     uint8_t g[65];
     memcpy(g, io->aux, 65);
-    io->ok = (int)br_ec_p256_m31.mul(g, 65, io->key, 32, BR_EC_secp256r1);
+    io->ok = (int)b_p256()->mul(g, 65, io->key, 32, BR_EC_secp256r1);
     memcpy(io->out, g + 1, 32);
     io->res_len = 32;
 }
@@ -540,28 +604,6 @@ static void b_rsa_private(br_rsa_private_key *sk, const rsa_parts *r, uint32_t b
     sk->iqlen = r->len[RSA_QINV];
 }
 
-/* BearSSL's fastest RSA: i62 when compiled in, else i31. With
- * MOTE_BENCH_BEARSSL_I31=1 in the environment, i31 always (32x32->64
- * multiplies: the peer for mote's 32-bit-limb and 16-bit-multiplier builds,
- * e.g. make bench with EXTRA_CFLAGS=-DMOTE_MUL16=1). */
-static int b_i31(void)
-{
-    const char *e = getenv("MOTE_BENCH_BEARSSL_I31");
-    return e != NULL && e[0] == '1';
-}
-
-static br_rsa_pkcs1_vrfy b_vrfy(void)
-{
-    br_rsa_pkcs1_vrfy f = br_rsa_i62_pkcs1_vrfy_get();
-    return f && !b_i31() ? f : br_rsa_i31_pkcs1_vrfy;
-}
-
-static br_rsa_pkcs1_sign b_sign(void)
-{
-    br_rsa_pkcs1_sign f = br_rsa_i62_pkcs1_sign_get();
-    return f && !b_i31() ? f : br_rsa_i31_pkcs1_sign;
-}
-
 #define sha256_oid ((const unsigned char *)BR_HASH_OID_SHA256)
 
 /* ---- ECDSA ------------------------------------------------------------------------ */
@@ -676,7 +718,8 @@ static void b_ecdsa_verify(const ecdsa_param *p, bench_io *io)
     pk.curve = p->br_curve;
     pk.q = c->pub;
     pk.qlen = c->pub_len;
-    io->ok = (int)br_ecdsa_i31_vrfy_asn1(p->impl, digest(io), p->slen, &pk, io->aux, sig_len);
+    io->ok = (int)b_ecdsa_vrfy(p->curve == MOTE_EC_P256 ? b_p256() : b_prime(), digest(io), p->slen,
+                               &pk, io->aux, sig_len);
     io->res_len = 0;
 }
 static void b_p256_verify(bench_io *io)
@@ -754,8 +797,7 @@ static void b_p256_sign(bench_io *io)
     sk.curve = BR_EC_secp256r1;
     sk.x = (unsigned char *)(uintptr_t)p256_priv;
     sk.xlen = 32;
-    io->res_len =
-        br_ecdsa_i31_sign_asn1(&br_ec_p256_m31, &br_sha256_vtable, digest(io), &sk, io->out);
+    io->res_len = b_ecdsa_sign(b_p256(), &br_sha256_vtable, digest(io), &sk, io->out);
     io->ok = io->res_len != 0;
 }
 

@@ -10,7 +10,10 @@
  * filter: run only the cases whose name contains it. Environment:
  * MOTE_BENCH_TIME (seconds per native measurement, default 0.2),
  * MOTE_BENCH_MBEDTLS_AESNI=1 (let mbedTLS use AES-NI/PCLMUL; by default it is
- * kept on its portable software code, see mbedtls_aesni_has_support below).
+ * kept on its portable software code, see mbedtls_aesni_has_support below),
+ * MOTE_BENCH_SKIP (implementations not to run, e.g. "mbedtls": printed as
+ * n/a; bench/run.sh's second bench_pk run, which only pairs mote's MUL16
+ * build with BearSSL's 15-bit code).
  * See bench/bench.h for the case-table protocol. */
 #define _GNU_SOURCE
 
@@ -160,6 +163,15 @@ static int selected(const bench_case *c, const char *filter)
     return filter == NULL || strstr(c->name, filter) != NULL;
 }
 
+/* The op of implementation m, or NULL when it has none or MOTE_BENCH_SKIP
+ * names it. */
+static bench_fn impl_op(const bench_case *c, int m)
+{
+    const char *skip = getenv("MOTE_BENCH_SKIP");
+    if (skip != NULL && strstr(skip, impl_name[m]) != NULL) return NULL;
+    return c->impl[m].op;
+}
+
 static void run_loop(const bench_impl *im, unsigned long iters)
 {
     unsigned long i;
@@ -199,7 +211,7 @@ static void mode_ipb(const char *filter)
         if (!selected(c, filter)) continue;
         for (m = 0; m < BENCH_NIMPL; m++) {
             const bench_impl *im = &c->impl[m];
-            if (im->op == NULL) continue;
+            if (impl_op(c, m) == NULL) continue;
             if (im->setup) {
                 /* A first setup + teardown keeps one-time work (mbedTLS
                  * builds its AES tables on first use) out of the count. */
@@ -326,7 +338,7 @@ static void mode_time(const char *filter)
             const bench_impl *im = &c->impl[m];
             for (k = 0; k < NSIZES; k++)
                 r[k][m].have = 0;
-            if (im->op == NULL) continue;
+            if (impl_op(c, m) == NULL) continue;
             do_setup(im);
             for (k = 0; k < ncase_sizes(c); k++) {
                 size_t len = case_size(c, k);
@@ -380,7 +392,7 @@ static void mode_stack(const char *filter)
         for (m = 0; m < BENCH_NIMPL; m++) {
             const bench_impl *im = &c->impl[m];
             size_t s = 0, t;
-            if (im->op == NULL) {
+            if (impl_op(c, m) == NULL) {
                 pos += (size_t)snprintf(line + pos, sizeof line - pos, " %s=n/a", impl_name[m]);
                 continue;
             }

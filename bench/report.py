@@ -3,7 +3,7 @@
 
   report.py combine --time F --cg-dir D --stack F [...]   -> bench:/setup:/stack: lines
   report.py sections --target T --dir D                    -> size: lines for D/*.o
-  report.py doc [--bench bench.txt] [--size size.txt] --doc docs/PERFORMANCE.md
+  report.py doc [--bench bench.txt [--bench16 bench16.txt]] [--size size.txt] --doc docs/PERFORMANCE.md
 
 `combine` merges a bench program's native run (rate:, check:, note: lines),
 its callgrind dumps (one per measurement, labelled by the client request
@@ -379,6 +379,61 @@ def stack_section(lines):
     return "\n".join(out) + "\n"
 
 
+# Which BearSSL code each public-key case runs by default and with
+# MOTE_BENCH_BEARSSL_I15=1 (bench/bench_pk.c).
+BEARSSL_PK = {
+    "x25519-shared": ("c25519_m31", "c25519_m15"),
+    "p256-ecdh": ("p256_m31", "p256_m15"),
+    "p256-ecdsa-verify": ("p256_m31 + ecdsa_i31", "p256_m15 + ecdsa_i15"),
+    "p256-ecdsa-sign": ("p256_m31 + ecdsa_i31", "p256_m15 + ecdsa_i15"),
+    "p384-ecdsa-verify": ("prime_i31 + ecdsa_i31", "prime_i15 + ecdsa_i15"),
+    "rsa2048-verify": ("rsa_i62", "rsa_i15"),
+    "rsa4096-verify": ("rsa_i62", "rsa_i15"),
+    "rsa2048-sign": ("rsa_i62", "rsa_i15"),
+}
+
+
+def mul16_section(lines, lines16):
+    """Both multiplier backends of mote next to the BearSSL code made for
+    the same class of CPU."""
+    def ops(ls):
+        return {l.split()[1]: kv(l) for l in ls if l.startswith("bench: ") and l.split()[2] == "op"}
+
+    def stacks(ls):
+        return {l.split()[1]: kv(l) for l in ls if l.startswith("stack: ")}
+
+    def cell(d):
+        v, r = d.get("bearssl_ipo", "n/a"), d.get("ratio_bearssl", "n/a")
+        return v if r == "n/a" else f"{v} ({r}×)"
+
+    main, m16, st16 = ops(lines), ops(lines16), stacks(lines16)
+    out = ["## Public-key operations on both multiplier backends\n",
+           f"Measured {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d')}, mote "
+           f"{git_rev()}, in the same `make bench` run as the tables above. **MUL16**: the library "
+           "built again with `-DMOTE_MUL16=1` (`$BUILD/mul16`: every 32x32->64 product assembled "
+           "from four 16x16->32 ones, the ESP8266's shape) against BearSSL's 15-bit code "
+           "(`MOTE_BENCH_BEARSSL_I15=1`: ec_c25519_m15, ec_p256_m15, ec_prime_i15, ecdsa_i15, "
+           "rsa_i15), which is what BearSSL itself uses on a core without a 32x32->64 multiplier. "
+           "**default**: the build of the tables above (32-bit limbs, 64-bit words with "
+           "`MOTE_BN64` on this host) against BearSSL's m31/i31 curves and i62 RSA. Both run on "
+           "x86-64, so the MUL16 column counts the emulation (four multiplies, shifts and adds "
+           "per product) in host instructions, and BearSSL's 15-bit code multiplies 15- or "
+           "13-bit limbs with native 32-bit multiplies: the ratio compares the two designs on "
+           "the same instruction set, not lx106 cycles.\n",
+           "Reproduce: `make bench` (raw lines: `build/bench/bench16.txt`, `build/bench/bench.txt`).\n",
+           "| operation | mote MUL16 instr | BearSSL 15-bit | instr (×) | mote default instr "
+           "| BearSSL default | instr (×) | stack MUL16 mote / BearSSL 15-bit (B) |",
+           "|---|---:|---|---:|---:|---|---:|---:|"]
+    for case in [l.split()[1] for l in lines16 if l.startswith("bench: ")]:
+        a, b = m16.get(case, {}), main.get(case, {})
+        names = BEARSSL_PK.get(case, ("", ""))
+        s16 = st16.get(case, {})
+        out.append(f"| {case} | {a.get('mote_ipo', 'n/a')} | {names[1] or 'n/a'} | {cell(a)} | "
+                   f"{b.get('mote_ipo', 'n/a')} | {names[0] or 'n/a'} | {cell(b)} | "
+                   f"{s16.get('mote', 'n/a')} / {s16.get('bearssl', 'n/a')} |")
+    return "\n".join(out) + "\n"
+
+
 TARGET_CC = {
     "lx106": ("xtensa-lx106-elf-gcc", "-mlongcalls -mtext-section-literals"),
     "cortex-m0": ("arm-none-eabi-gcc", "-mcpu=cortex-m0 -mthumb"),
@@ -491,6 +546,9 @@ def doc(args):
             lines = f.read().splitlines()
         text = replace_section(text, "speed", speed_section(lines))
         text = replace_section(text, "stack", stack_section(lines))
+        if args.bench16:
+            with open(args.bench16) as f:
+                text = replace_section(text, "mul16", mul16_section(lines, f.read().splitlines()))
     if args.size:
         with open(args.size) as f:
             text = replace_section(text, "size", size_section(f.read().splitlines()))
@@ -512,6 +570,7 @@ def main():
     s.add_argument("--dir", required=True)
     d = sub.add_parser("doc")
     d.add_argument("--bench")
+    d.add_argument("--bench16")
     d.add_argument("--size")
     d.add_argument("--doc", required=True)
     args = ap.parse_args()

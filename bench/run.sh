@@ -20,6 +20,14 @@
 # A mote primitive not in libmote.a yet shows as n/a: every HAVE_mote_<sym>
 # token used in bench/*.c is defined to 1 only when libmote.a defines <sym>.
 #
+# Then the ESP8266 pairing: the library again with MOTE_MUL16=1 (every
+# 32x32->64 product from four 16x16->32 ones) in $BUILD/mul16, bench_pk
+# linked against it as $OUT/bench_pk16 and run the same three ways with
+# MOTE_BENCH_BEARSSL_I15=1 (BearSSL's 15-bit code: m15/i15, its choice for a
+# core without 32x32->64) and MOTE_BENCH_SKIP=mbedtls; its lines go to
+# $OUT/bench16.txt (same format) and the "mul16" table of docs/PERFORMANCE.md
+# (MOTE_BENCH_NO_MUL16=1 skips this pass).
+#
 # Environment: BUILD (default build), CC (default cc), MOTE_BENCH_FILTER
 # (only cases whose name contains it; the doc is then left alone), MOTE_BENCH_TIME (seconds per native
 # measurement, default 0.2), MOTE_BENCH_NO_SIZE=1 (skip bench/size.sh),
@@ -59,8 +67,10 @@ have_valgrind=0
 command -v valgrind >/dev/null && have_valgrind=1
 [ $have_valgrind = 1 ] || echo "bench: valgrind not found: instruction counts will be n/a" >&2
 
-args=()
-for g in "${groups[@]}"; do
+# Runs $OUT/$1 natively, under callgrind and for stack; adds its outputs
+# ($OUT/$1.time, $OUT/cg-$1/, $OUT/$1.stack) to args.
+run_group() {
+    local g=$1 load
     rm -rf "$OUT/cg-$g"
     mkdir -p "$OUT/cg-$g"
     # The load when the native run starts (MB/s figures suffer from it).
@@ -74,12 +84,32 @@ for g in "${groups[@]}"; do
     fi
     "$OUT/$g" --stack $FILTER >"$OUT/$g.stack" || { echo "bench: $g --stack failed" >&2; exit 1; }
     args+=(--time "$OUT/$g.time" --cg-dir "$OUT/cg-$g" --stack "$OUT/$g.stack")
+}
+
+args=()
+for g in "${groups[@]}"; do
+    run_group "$g"
 done
 
 python3 bench/report.py combine "${args[@]}" >"$OUT/bench.txt" || exit 1
 cat "$OUT/bench.txt"
 
 doc_args=(--bench "$OUT/bench.txt")
+if [ "${MOTE_BENCH_NO_MUL16:-0}" != 1 ] && [ -f bench/bench_pk.c ]; then
+    B16=$BUILD/mul16
+    g=bench_pk16
+    make -s lib BUILD="$B16" EXTRA_CFLAGS="${EXTRA_CFLAGS:-} -DMOTE_MUL16=1" ||
+        { echo "bench: make lib (MUL16) failed" >&2; exit 1; }
+    $CC "${BFLAGS[@]}" "${DEFS[@]}" bench/bench_pk.c bench/driver.c tools/stackmeter.c \
+        "$B16/libmote.a" -lbearssl -lmbedcrypto -ldl -Wl,-z,now -o "$OUT/$g" ||
+        { echo "bench: building $g failed" >&2; exit 1; }
+    args=()
+    MOTE_BENCH_BEARSSL_I15=1 MOTE_BENCH_SKIP=mbedtls run_group "$g"
+    python3 bench/report.py combine "${args[@]}" >"$OUT/bench16.txt" || exit 1
+    echo "bench: MOTE_MUL16=1 build vs BearSSL i15/m15:"
+    cat "$OUT/bench16.txt"
+    doc_args+=(--bench16 "$OUT/bench16.txt")
+fi
 if [ "${MOTE_BENCH_NO_SIZE:-0}" != 1 ]; then
     BUILD="$BUILD" MOTE_BENCH_NO_DOC=1 bash bench/size.sh || exit 1
     doc_args+=(--size "$OUT/size.txt")

@@ -5,7 +5,8 @@
 #   build-asan/   clang, AddressSanitizer + UndefinedBehaviorSanitizer
 #   build-small/  gcc -Os with the 16x16->32 multiplier backend (lx106's shape)
 #   build-arm/    arm-linux-gnueabihf-gcc -static, run under qemu-arm (32-bit)
-#   ctgrind       constant-time checks under valgrind memcheck (build/ct/)
+#   ctgrind       constant-time checks under valgrind memcheck (build/ct/), and
+#                 tests/ct/lx106_branches.sh (branches gcc emits for lx106)
 #   interop       tests/interop/*.sh: openssl s_server, gnutls-serv, ... on 127.0.0.1
 #   fuzz smoke    each libFuzzer harness for a short run (tests/fuzz/run.sh)
 #
@@ -86,6 +87,13 @@ if [ "${MOTE_TEST_QUICK:-0}" != 1 ]; then
         valgrind -q --error-exitcode=42 "$t" >"$t.out" 2>&1
         if [ $? -eq 42 ]; then ok; else ko "ct: $(basename "$t") was not flagged"; fi
     done
+    # lx106 (no carry flag): no conditional branch beyond tests/ct/lx106_allow.txt
+    bash tests/ct/lx106_branches.sh >build/lx106_branches.out 2>&1
+    case $? in
+    0) ok ;;
+    77) echo "(lx106 branch check skipped: xtensa-lx106-elf-gcc not installed)" ;;
+    *) cat build/lx106_branches.out; ko "ct: lx106 branches" ;;
+    esac
 
     echo "== interop with real peers on 127.0.0.1 (tests/interop/*.sh)"
     export MOTE_PKI_CACHE=$(mktemp -d /tmp/mote-pki-cache.XXXXXX) # chains shared by the scripts

@@ -1,5 +1,10 @@
 /* The modular-arithmetic core shared by elliptic curves, RSA and FFDHE.
- * See bigint.h. All loops run over every limb: time depends on n only. */
+ * See bigint.h. All loops run over every limb: time depends on n only.
+ * With MOTE_MUL16 (lx106, which has no carry flag: gcc turns a 64-bit sum
+ * or a `s < a` compare into a data-dependent branch) carries come from
+ * mote_adc32/mote_sbb32/mote_mac32 (mul.h), which are branch-free there;
+ * the other builds keep 64-bit running sums (add-with-carry, fewest
+ * instructions). tests/ct/lx106_branches.sh checks the lx106 code. */
 #include "crypto/bigint.h"
 
 #include <string.h>
@@ -11,6 +16,13 @@
 
 uint32_t mote_bn_add(uint32_t *r, const uint32_t *a, const uint32_t *b, size_t n)
 {
+#if MOTE_MUL16
+    uint32_t c = 0;
+    size_t i;
+    for (i = 0; i < n; i++)
+        r[i] = mote_adc32(a[i], b[i], &c);
+    return c;
+#else
     uint64_t c = 0;
     size_t i;
     for (i = 0; i < n; i++) {
@@ -19,10 +31,18 @@ uint32_t mote_bn_add(uint32_t *r, const uint32_t *a, const uint32_t *b, size_t n
         c >>= 32;
     }
     return (uint32_t)c;
+#endif
 }
 
 uint32_t mote_bn_sub(uint32_t *r, const uint32_t *a, const uint32_t *b, size_t n)
 {
+#if MOTE_MUL16
+    uint32_t bw = 0;
+    size_t i;
+    for (i = 0; i < n; i++)
+        r[i] = mote_sbb32(a[i], b[i], &bw);
+    return bw;
+#else
     uint64_t d = 0;
     size_t i;
     for (i = 0; i < n; i++) {
@@ -30,6 +50,7 @@ uint32_t mote_bn_sub(uint32_t *r, const uint32_t *a, const uint32_t *b, size_t n
         r[i] = (uint32_t)d;
     }
     return (uint32_t)(d >> 63);
+#endif
 }
 
 void mote_bn_cmov(uint32_t *r, const uint32_t *a, uint32_t ctl, size_t n)
@@ -42,11 +63,19 @@ void mote_bn_cmov(uint32_t *r, const uint32_t *a, uint32_t ctl, size_t n)
 
 uint32_t mote_bn_lt(const uint32_t *a, const uint32_t *b, size_t n)
 {
+#if MOTE_MUL16
+    uint32_t bw = 0;
+    size_t i;
+    for (i = 0; i < n; i++)
+        (void)mote_sbb32(a[i], b[i], &bw);
+    return bw;
+#else
     uint64_t d = 0;
     size_t i;
     for (i = 0; i < n; i++)
         d = (uint64_t)a[i] - b[i] - (uint32_t)(d >> 63);
     return (uint32_t)(d >> 63);
+#endif
 }
 
 uint32_t mote_bn_is_zero(const uint32_t *a, size_t n)
@@ -55,7 +84,11 @@ uint32_t mote_bn_is_zero(const uint32_t *a, size_t n)
     size_t i;
     for (i = 0; i < n; i++)
         acc |= a[i];
+#if MOTE_MUL16
+    return (~acc & (acc - 1)) >> 31;
+#else
     return (uint32_t)(((uint64_t)acc - 1) >> 63);
+#endif
 }
 
 uint32_t mote_bn_from_be(uint32_t *r, size_t n, const uint8_t *in, size_t len)
@@ -199,6 +232,12 @@ void mote_bn_montsqr(uint32_t *r, const uint32_t *a, const uint32_t *m, uint32_t
 /* r += m & mask (mask all ones or zero), carry dropped. */
 static void bn_addmask(uint32_t *r, const uint32_t *m, uint32_t mask, size_t n)
 {
+#if MOTE_MUL16
+    uint32_t c = 0;
+    size_t i;
+    for (i = 0; i < n; i++)
+        r[i] = mote_adc32(r[i], m[i] & mask, &c);
+#else
     uint64_t c = 0;
     size_t i;
     for (i = 0; i < n; i++) {
@@ -206,6 +245,7 @@ static void bn_addmask(uint32_t *r, const uint32_t *m, uint32_t mask, size_t n)
         r[i] = (uint32_t)c;
         c >>= 32;
     }
+#endif
 }
 
 void mote_bn_modadd(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n)
@@ -265,6 +305,16 @@ void mote_bn_mul(uint32_t *r, const uint32_t *a, const uint32_t *b, size_t n)
     size_t i, j;
     for (i = 0; i < 2 * n; i++)
         r[i] = 0;
+#if MOTE_MUL16
+    for (i = 0; i < n; i++) {
+        uint32_t c = 0;
+        for (j = 0; j < n; j++) {
+            uint64_t t = mote_mac32(a[j], b[i], r[i + j], c);
+            r[i + j] = (uint32_t)t;
+            c = (uint32_t)(t >> 32);
+        }
+        r[i + n] = c;
+#else
     for (i = 0; i < n; i++) {
         uint64_t c = 0;
         for (j = 0; j < n; j++) {
@@ -273,6 +323,7 @@ void mote_bn_mul(uint32_t *r, const uint32_t *a, const uint32_t *b, size_t n)
             c >>= 32;
         }
         r[i + n] = (uint32_t)c;
+#endif
     }
 }
 

@@ -26,21 +26,21 @@ int mote_ecdsa_verify_raw(int curve, const uint8_t *pub, size_t pub_len, const u
     return mote_ecdsa_verify_raw_p(curve, pub, pub_len, hash, hash_len, sig, sig_len, NULL);
 }
 
-int mote_ecdsa_verify_raw_p(int curve, const uint8_t *pub, size_t pub_len, const uint8_t *hash,
-                            size_t hash_len, const uint8_t *sig, size_t sig_len,
-                            const mote_progress *pg)
+/* The verification proper, from r and s as big-endian bytes (rb[0..rl),
+ * sb[0..sl), each at most 4 n bytes; rb NULL: a malformed signature, reported
+ * after the key is checked): the callers point into the signature, so no copy
+ * of it is on the stack while the double scalar multiplication runs. */
+static int verify_rs(const mote_ec_curve *c, const uint8_t *pub, size_t pub_len,
+                     const uint8_t *hash, size_t hash_len, const uint8_t *rb, size_t rl,
+                     const uint8_t *sb, size_t sl, const mote_progress *pg)
 {
-    const mote_ec_curve *c = mote_ec_curve_get(curve);
     uint32_t R[3 * L], r[L], a[L], b[L]; /* R: the public point, then the sum */
-    size_t n;
-    int ret;
-    if (!c) return MOTE_ERR_UNSUPPORTED;
-    n = c->limbs;
-    ret = mote_ec_decode_point(c, R, pub, pub_len);
+    size_t n = c->limbs;
+    int ret = mote_ec_decode_point(c, R, pub, pub_len);
     if (ret != MOTE_OK) return ret;
-    if (sig_len != 8 * n) return MOTE_ERR_BAD_SIGNATURE;
-    mote_bn_from_be(r, n, sig, 4 * n);
-    mote_bn_from_be(a, n, sig + 4 * n, 4 * n); /* s */
+    if (rb == NULL) return MOTE_ERR_BAD_SIGNATURE;
+    mote_bn_from_be(r, n, rb, rl);
+    mote_bn_from_be(a, n, sb, sl); /* s */
     if (mote_bn_is_zero(r, n) || mote_bn_is_zero(a, n) || !mote_bn_lt(r, c->n, n) ||
         !mote_bn_lt(a, c->n, n))
         return MOTE_ERR_BAD_SIGNATURE;
@@ -63,16 +63,38 @@ int mote_ecdsa_verify_raw_p(int curve, const uint8_t *pub, size_t pub_len, const
     return MOTE_ERR_BAD_SIGNATURE;
 }
 
-int mote_ecdsa_der_to_raw(uint8_t *raw, size_t scalar_len, const uint8_t *der, size_t der_len)
+int mote_ecdsa_verify_raw_p(int curve, const uint8_t *pub, size_t pub_len, const uint8_t *hash,
+                            size_t hash_len, const uint8_t *sig, size_t sig_len,
+                            const mote_progress *pg)
+{
+    const mote_ec_curve *c = mote_ec_curve_get(curve);
+    size_t q;
+    if (!c) return MOTE_ERR_UNSUPPORTED;
+    q = 4 * (size_t)c->limbs;
+    return verify_rs(c, pub, pub_len, hash, hash_len, sig_len == 2 * q ? sig : NULL, q, sig + q, q,
+                     pg);
+}
+
+/* The two INTEGERs of a DER Ecdsa-Sig-Value, each at most scalar_len
+ * bytes: v[i], vl[i]. Not inlined: its parser state would otherwise stay in
+ * the verifier's frame for the whole verification. */
+static MOTE_NOINLINE int der_sig(const uint8_t *der, size_t der_len, size_t scalar_len,
+                                 const uint8_t *v[2], size_t vl[2])
 {
     mote_der d, seq;
-    const uint8_t *v[2];
-    size_t vl[2], i;
     mote_der_init(&d, der, der_len);
     if (mote_der_enter(&d, MOTE_DER_SEQUENCE, &seq) || mote_der_done(&d) ||
         mote_der_get_uint(&seq, &v[0], &vl[0]) || mote_der_get_uint(&seq, &v[1], &vl[1]) ||
         mote_der_done(&seq) || vl[0] > scalar_len || vl[1] > scalar_len)
         return MOTE_ERR_BAD_SIGNATURE;
+    return MOTE_OK;
+}
+
+int mote_ecdsa_der_to_raw(uint8_t *raw, size_t scalar_len, const uint8_t *der, size_t der_len)
+{
+    const uint8_t *v[2];
+    size_t vl[2], i;
+    if (der_sig(der, der_len, scalar_len, v, vl) != MOTE_OK) return MOTE_ERR_BAD_SIGNATURE;
     for (i = 0; i < 2; i++) {
         uint8_t *o = raw + i * scalar_len;
         memset(o, 0, scalar_len - vl[i]);
@@ -91,11 +113,13 @@ int mote_ecdsa_verify_der_p(int curve, const uint8_t *pub, size_t pub_len, const
                             size_t hash_len, const uint8_t *sig, size_t sig_len,
                             const mote_progress *pg)
 {
-    uint8_t raw[MOTE_ECDSA_MAX_RAW];
-    size_t q = mote_ec_scalar_len(curve);
-    if (q == 0) return MOTE_ERR_UNSUPPORTED;
-    if (mote_ecdsa_der_to_raw(raw, q, sig, sig_len) != MOTE_OK) return MOTE_ERR_BAD_SIGNATURE;
-    return mote_ecdsa_verify_raw_p(curve, pub, pub_len, hash, hash_len, raw, 2 * q, pg);
+    const mote_ec_curve *c = mote_ec_curve_get(curve);
+    const uint8_t *v[2];
+    size_t vl[2];
+    if (!c) return MOTE_ERR_UNSUPPORTED;
+    if (der_sig(sig, sig_len, 4 * (size_t)c->limbs, v, vl) != MOTE_OK)
+        return MOTE_ERR_BAD_SIGNATURE;
+    return verify_rs(c, pub, pub_len, hash, hash_len, v[0], vl[0], v[1], vl[1], pg);
 }
 
 /* One DER INTEGER for the big-endian magnitude v[0..len) at out (NULL:

@@ -42,16 +42,71 @@ MOTE_MUL_INLINE uint64_t mote_mul32_16_inline(uint32_t a, uint32_t b)
     uint32_t hi = ah * bh + (mid >> 16) + (mid2 >> 16);
     return ((uint64_t)hi << 32) | (uint32_t)((mid2 << 16) | (ll & 0xFFFFu));
 }
+/* a b + c + d, which always fits in 64 bits: the multiply-accumulate of
+ * the bignum loops. c and d enter the partial products as 16-bit halves, so
+ * again no 32-bit sum can carry (each stays at most (2^16 - 1)^2 +
+ * 2 (2^16 - 1) = 2^32 - 1): no 64-bit addition, hence no compare-and-branch
+ * on a core without a carry flag. */
+MOTE_MUL_INLINE uint64_t mote_mac32_16_inline(uint32_t a, uint32_t b, uint32_t c, uint32_t d)
+{
+    uint32_t al = a & 0xFFFFu, ah = a >> 16, bl = b & 0xFFFFu, bh = b >> 16;
+    uint32_t ll = al * bl + (c & 0xFFFFu) + (d & 0xFFFFu);
+    uint32_t mid = al * bh + (ll >> 16) + (c >> 16);
+    uint32_t mid2 = ah * bl + (mid & 0xFFFFu) + (d >> 16);
+    uint32_t hi = ah * bh + (mid >> 16) + (mid2 >> 16);
+    return ((uint64_t)hi << 32) | (uint32_t)((mid2 << 16) | (ll & 0xFFFFu));
+}
 #if MOTE_MUL16_CALL
-uint64_t mote_mul32_16(uint32_t a, uint32_t b); /* mul16.c */
+uint64_t mote_mul32_16(uint32_t a, uint32_t b);                         /* mul16.c */
+uint64_t mote_mac32_16(uint32_t a, uint32_t b, uint32_t c, uint32_t d); /* mul16.c */
 #define mote_mul32 mote_mul32_16
+#define mote_mac32 mote_mac32_16
 #else
 #define mote_mul32 mote_mul32_16_inline
+#define mote_mac32 mote_mac32_16_inline
 #endif
 #else
 MOTE_MUL_INLINE uint64_t mote_mul32(uint32_t a, uint32_t b)
 {
     return (uint64_t)a * b;
+}
+MOTE_MUL_INLINE uint64_t mote_mac32(uint32_t a, uint32_t b, uint32_t c, uint32_t d)
+{
+    return (uint64_t)a * b + c + d;
+}
+#endif
+
+/* Carries and borrows of 32-bit words: r = a + b + *c (a - b - *b) with
+ * *c (*b) 0 or 1 in and out. With MOTE_MUL16 (lx106: no carry flag, and gcc
+ * lowers a 64-bit sum or a `s < a` compare to a data-dependent branch) the
+ * carry is formed from the top bits, (a & b) | ((a | b) & ~s), which is
+ * branch-free on every core; otherwise a 64-bit sum, which compilers turn
+ * into add-with-carry. tests/ct/lx106_branches.sh checks the lx106 code. */
+#if MOTE_MUL16
+MOTE_MUL_INLINE uint32_t mote_adc32(uint32_t a, uint32_t b, uint32_t *c)
+{
+    uint32_t s = a + b + *c;
+    *c = ((a & b) | ((a | b) & ~s)) >> 31;
+    return s;
+}
+MOTE_MUL_INLINE uint32_t mote_sbb32(uint32_t a, uint32_t b, uint32_t *bw)
+{
+    uint32_t d = a - b - *bw;
+    *bw = ((~a & b) | ((~a | b) & d)) >> 31;
+    return d;
+}
+#else
+MOTE_MUL_INLINE uint32_t mote_adc32(uint32_t a, uint32_t b, uint32_t *c)
+{
+    uint64_t s = (uint64_t)a + b + *c;
+    *c = (uint32_t)(s >> 32);
+    return (uint32_t)s;
+}
+MOTE_MUL_INLINE uint32_t mote_sbb32(uint32_t a, uint32_t b, uint32_t *bw)
+{
+    uint64_t d = (uint64_t)a - b - *bw;
+    *bw = (uint32_t)(d >> 63);
+    return (uint32_t)d;
 }
 #endif
 

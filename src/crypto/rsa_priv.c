@@ -143,12 +143,13 @@ int mote_rsa_private_from_pkcs8(mote_rsa_private_key *key, const uint8_t *der, s
 /* r[0..rn) += a[0..an) * b, carrying through all rn limbs (an <= rn). */
 static void addmul(uint32_t *r, size_t rn, const uint32_t *a, size_t an, uint32_t b)
 {
-    uint64_t c = 0;
+    uint32_t c = 0;
     size_t i;
     for (i = 0; i < rn; i++) {
-        c += (i < an ? mote_mul32(a[i], b) : 0) + r[i];
-        r[i] = (uint32_t)c;
-        c >>= 32;
+        /* one mote_mac32: no 64-bit sum (a branch on lx106, see mul.h) */
+        uint64_t t = mote_mac32(i < an ? a[i] : 0, b, r[i], c);
+        r[i] = (uint32_t)t;
+        c = (uint32_t)(t >> 32);
     }
 }
 
@@ -172,7 +173,7 @@ static void crt_half(uint32_t *out, const uint32_t *m, size_t nn, const uint32_t
      * that); R^2 and mod_wide's scratch use later slots until then */
     uint32_t *ex = s, *tab = ex + np + 2, *x = tab + np;
     uint32_t m0i = mote_bn_m0inv(P[0]);
-    uint64_t d = 0;
+    uint32_t bw = 0;
     size_t i;
     mote_bn_r2_t(tab + 2 * np, P, np, tab + 3 * np);
     mote_bn_mod_wide(x, m, nn, P, m0i, tab + 2 * np, tab + 3 * np, np); /* x = m R mod P */
@@ -181,10 +182,8 @@ static void crt_half(uint32_t *out, const uint32_t *m, size_t nn, const uint32_t
     ex[np] = ex[np + 1] = 0;
     addmul(ex, np + 2, P, np, k[0]);
     addmul(ex + 1, np + 1, P, np, k[1]);
-    for (i = 0; i < np + 2; i++) {
-        d = (uint64_t)ex[i] - (i < 2 ? k[i] : 0) - (uint32_t)(d >> 63);
-        ex[i] = (uint32_t)d;
-    }
+    for (i = 0; i < np + 2; i++)
+        ex[i] = mote_sbb32(ex[i], i < 2 ? k[i] : 0, &bw);
     mote_bn_modexp(out, x, ex, 32 * (np + 2), P, m0i, np, tab, w, pg);
     mote_wipe(ex, (np + 2) * 4);
     mote_wipe(x, np * 4);

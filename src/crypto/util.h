@@ -59,7 +59,9 @@ static inline void mote_store_le64(uint8_t *p, uint64_t v)
 /* Constant-time masks: all ones when the condition holds, else zero. */
 static inline uint32_t mote_ct_is_zero32(uint32_t x)
 {
-    return (uint32_t)(((uint64_t)x - 1) >> 32);
+    /* the top bit of ~x & (x - 1) is set only for x = 0; no 64-bit
+     * subtraction (a borrow branch on lx106, tests/ct/lx106_branches.sh) */
+    return 0u - ((~x & (x - 1u)) >> 31);
 }
 static inline uint32_t mote_ct_mask(uint32_t bit) /* bit is 0 or 1 */
 {
