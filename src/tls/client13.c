@@ -722,6 +722,57 @@ static int check_hello_retry(mote_tls_conn *c, const sh_info *s)
     return MOTE_OK;
 }
 
+/* The handshake secret from the (EC)DHE secret (none with psk_ke), which
+ * is held only here: up to 256 bytes (ffdhe2048) that the Derive-Secret
+ * calls of on_server_hello need not carry. */
+static MOTE_NOINLINE int hs_secret(mote_tls_conn *c, const sh_info *s, mote_tls13_ks *ks)
+{
+    uint8_t shared[256];
+    size_t shared_len = 0;
+    int rc = 0;
+    if (s->share) {
+        rc = mote_tls_kex_shared(c, s->share, s->share_len, shared, &shared_len);
+        c->pk_ops++;
+    }
+    if (rc == 0) mote_tls13_ks_extract(ks, s->share ? shared : NULL, shared_len);
+    mote_wipe(shared, sizeof shared);
+    return rc;
+}
+
+/* A HelloRetryRequest: out of on_server_hello's frame (the cookie we
+ * echo is up to MOTE_TLS_MAX_COOKIE bytes, which the key schedule below
+ * it need not carry). */
+static MOTE_NOINLINE int hello_retry(mote_tls_conn *c, const sh_info *s, const uint8_t *b,
+                                     size_t len)
+{
+    /* Transcript: ClientHello1 becomes message_hash(Hash(ClientHello1)),
+     * then the HRR itself; then the second ClientHello. */
+    uint8_t cookie[MOTE_TLS_MAX_COOKIE], msg_hdr[4];
+    int rc = check_hello_retry(c, s);
+    if (rc) return mote_tls_fail(c, rc);
+    mote_tls13_th_restart(c);
+    msg_hdr[0] = MOTE_HS_SERVER_HELLO;
+    msg_hdr[1] = (uint8_t)(len >> 16), msg_hdr[2] = (uint8_t)(len >> 8), msg_hdr[3] = (uint8_t)len;
+    th_add(c, msg_hdr, 4);
+    th_add(c, b, len);
+    if (s->group) c->hrr_group = s->group;
+    memcpy(cookie, s->cookie ? s->cookie : cookie, s->cookie_len);
+    /* early data is refused with a HelloRetryRequest: the second hello
+     * goes out in the clear, behind the CCS already sent */
+    if (c->psk & MOTE_PSK_EARLY) mote_wipe(&c->wr, sizeof c->wr);
+    /* middlebox compatibility: a CCS before our second flight */
+    if (!(c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) && !(c->psk & MOTE_PSK_EARLY)) {
+        uint8_t one = 1;
+        rc = mote_tls_send_record(c, 20, &one, 1);
+        if (rc) return mote_tls_fail(c, rc);
+    }
+    rc = build_client_hello(c, cookie, s->cookie_len);
+    mote_wipe(cookie, sizeof cookie);
+    if (rc) return mote_tls_fail(c, rc);
+    c->pk_ops++;
+    return MOTE_OK; /* still WAIT_SH */
+}
+
 static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
 {
     rd_t r = {b, b + len, 0};
@@ -765,35 +816,7 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
     c->suite = suite;
     c->hash_len = hash_of(c)->out_len;
 
-    if (s.hrr) {
-        /* Transcript: ClientHello1 becomes message_hash(Hash(ClientHello1)),
-         * then the HRR itself; then the second ClientHello. */
-        uint8_t cookie[MOTE_TLS_MAX_COOKIE], msg_hdr[4];
-        rc = check_hello_retry(c, &s);
-        if (rc) return mote_tls_fail(c, rc);
-        mote_tls13_th_restart(c);
-        msg_hdr[0] = MOTE_HS_SERVER_HELLO;
-        msg_hdr[1] = (uint8_t)(len >> 16), msg_hdr[2] = (uint8_t)(len >> 8),
-        msg_hdr[3] = (uint8_t)len;
-        th_add(c, msg_hdr, 4);
-        th_add(c, b, len);
-        if (s.group) c->hrr_group = s.group;
-        memcpy(cookie, s.cookie ? s.cookie : cookie, s.cookie_len);
-        /* early data is refused with a HelloRetryRequest: the second hello
-         * goes out in the clear, behind the CCS already sent */
-        if (c->psk & MOTE_PSK_EARLY) mote_wipe(&c->wr, sizeof c->wr);
-        /* middlebox compatibility: a CCS before our second flight */
-        if (!(c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) && !(c->psk & MOTE_PSK_EARLY)) {
-            uint8_t one = 1;
-            rc = mote_tls_send_record(c, 20, &one, 1);
-            if (rc) return mote_tls_fail(c, rc);
-        }
-        rc = build_client_hello(c, cookie, s.cookie_len);
-        mote_wipe(cookie, sizeof cookie);
-        if (rc) return mote_tls_fail(c, rc);
-        c->pk_ops++;
-        return MOTE_OK; /* still WAIT_SH */
-    }
+    if (s.hrr) return hello_retry(c, &s, b, len);
 
     /* A real ServerHello: the transcript now includes it (TH_AFTER). */
     if (s.psk) { /* our PSK (the only identity offered), for a suite of its hash */
@@ -810,23 +833,18 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
                 : !s.psk || !(c->cfg->flags & MOTE_TLS_PSK_KE))
         return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
     {
-        uint8_t shared[256], h[48];
-        size_t shared_len = 0;
+        uint8_t h[48];
         const mote_hash_desc *hd = hash_of(c);
         mote_tls13_ks ks;
-        if (s.share) {
-            rc = mote_tls_kex_shared(c, s.share, s.share_len, shared, &shared_len);
-            c->pk_ops++;
-            if (rc) {
-                mote_wipe(shared, sizeof shared);
-                return mote_tls_fail(
-                    c, rc == MOTE_ERR_TLS_INTERNAL ? rc : MOTE_ERR_TLS_ILLEGAL_PARAMETER);
-            }
+        mote_tls13_ks_early(&ks, hd, psk.key, psk.key_len);
+        mote_tls13_ks_derived(&ks);
+        rc = hs_secret(c, &s, &ks);
+        if (rc) {
+            mote_tls13_ks_wipe(&ks);
+            return mote_tls_fail(c,
+                                 rc == MOTE_ERR_TLS_INTERNAL ? rc : MOTE_ERR_TLS_ILLEGAL_PARAMETER);
         }
         th_get(c, h);
-        mote_tls13_ks_early(&ks, hd, psk.key, psk.key_len);
-        mote_tls13_ks_handshake(&ks, s.share ? shared : NULL, shared_len);
-        mote_wipe(shared, sizeof shared);
         mote_tls13_ks_derive(&ks, "c hs traffic", h, c->c_secret);
         mote_tls13_ks_derive(&ks, "s hs traffic", h, c->s_secret);
         memcpy(c->secret, ks.secret, hd->out_len);
@@ -1105,7 +1123,7 @@ static MOTE_NOINLINE int send_our_verify(mote_tls_conn *c)
 static int send_flight(mote_tls_conn *c)
 {
     const mote_hash_desc *hd = hash_of(c);
-    uint8_t msg[4 + 48], h[48];
+    uint8_t msg[4 + 48];
     int rc;
     c->flags |= MOTE_F_FLIGHT;
     if (c->fl_phase == FL_START) {
@@ -1143,9 +1161,11 @@ static int send_flight(mote_tls_conn *c)
     }
     if (c->out_len - c->out_sent > 0 && c->out_size - c->out_len < 5 + 4 + 48 + 1 + 16)
         return MOTE_OK;
-    th_get(c, h);
+    /* the transcript hash goes where the verify_data will be: the MAC
+     * reads it before it writes its output (keysched.h) */
+    th_get(c, msg + 4);
     msg[0] = MOTE_HS_FINISHED, msg[1] = 0, msg[2] = 0, msg[3] = (uint8_t)hd->out_len;
-    mote_tls13_finished(hd, c->c_secret, h, msg + 4);
+    mote_tls13_finished(hd, c->c_secret, msg + 4, msg + 4);
     th_add(c, msg, 4 + hd->out_len);
     rc = mote_tls_send_record(c, 22, msg, 4 + hd->out_len);
     mote_wipe(msg, sizeof msg);
@@ -1156,8 +1176,8 @@ static int send_flight(mote_tls_conn *c)
     if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
     mote_wipe(c->secret, sizeof c->secret);
     if (c->cfg->session) { /* resumption master secret: for the tickets to come */
-        th_get(c, h);
-        (void)mote_tls13_derive_secret(hd, c->kex_priv, "res master", h, c->secret);
+        th_get(c, msg);
+        (void)mote_tls13_derive_secret(hd, c->kex_priv, "res master", msg, c->secret);
     }
     mote_wipe(c->kex_priv, sizeof c->kex_priv);
     c->flags &= (uint8_t)~MOTE_F_FLIGHT;

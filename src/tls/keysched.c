@@ -51,16 +51,28 @@ void mote_tls13_ticket_psk(const mote_hash_desc *hash, const uint8_t *rms, const
     mote_tls13_expand_label(hash, rms, "resumption", nonce, nonce_len, out, hash->out_len);
 }
 
-/* secret = HKDF-Extract(Derive-Secret(secret, "derived", ""), ikm) */
-static void next_stage(mote_tls13_ks *ks, const uint8_t *ikm, size_t ikm_len)
+void mote_tls13_ks_derived(mote_tls13_ks *ks)
+{
+    uint8_t th[MOTE_TLS_HASH_MAX];
+    hash_empty(ks->hash, th);
+    mote_tls13_ks_derive(ks, "derived", th, ks->secret);
+}
+
+void mote_tls13_ks_extract(mote_tls13_ks *ks, const uint8_t *ikm, size_t ikm_len)
 {
     static const uint8_t zeros[MOTE_TLS_HASH_MAX] = {0};
-    uint8_t salt[MOTE_TLS_HASH_MAX], th[MOTE_TLS_HASH_MAX];
-    hash_empty(ks->hash, th);
-    mote_tls13_ks_derive(ks, "derived", th, salt);
+    uint8_t salt[MOTE_TLS_HASH_MAX];
+    memcpy(salt, ks->secret, ks->hash->out_len);
     if (!ikm) ikm = zeros, ikm_len = ks->hash->out_len;
     mote_hkdf_extract(ks->hash, salt, ks->hash->out_len, ikm, ikm_len, ks->secret);
     mote_wipe(salt, sizeof salt);
+}
+
+/* secret = HKDF-Extract(Derive-Secret(secret, "derived", ""), ikm) */
+static void next_stage(mote_tls13_ks *ks, const uint8_t *ikm, size_t ikm_len)
+{
+    mote_tls13_ks_derived(ks);
+    mote_tls13_ks_extract(ks, ikm, ikm_len);
 }
 
 void mote_tls13_ks_handshake(mote_tls13_ks *ks, const uint8_t *dhe, size_t dhe_len)

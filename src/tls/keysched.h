@@ -36,6 +36,12 @@ void mote_tls13_ticket_psk(const mote_hash_desc *hash, const uint8_t *rms, const
 /* Early -> handshake secret, mixing in the (EC)DHE shared secret (NULL for
  * psk_ke: zeros). */
 void mote_tls13_ks_handshake(mote_tls13_ks *ks, const uint8_t *dhe, size_t dhe_len);
+/* The same in two steps, so that the (EC)DHE secret need not be held
+ * while the first runs: the salt Derive-Secret(secret, "derived", "")
+ * replaces the secret, then secret = HKDF-Extract(salt, ikm) (ikm NULL:
+ * zeros). */
+void mote_tls13_ks_derived(mote_tls13_ks *ks);
+void mote_tls13_ks_extract(mote_tls13_ks *ks, const uint8_t *ikm, size_t ikm_len);
 /* Handshake -> master secret. */
 void mote_tls13_ks_master(mote_tls13_ks *ks);
 /* out (hash length) = Derive-Secret(current stage, label, transcript_hash). */
@@ -44,7 +50,8 @@ void mote_tls13_ks_derive(const mote_tls13_ks *ks, const char *label,
 /* Install the traffic key and IV derived from a traffic secret. */
 int mote_tls13_traffic_keys(const mote_hash_desc *hash, const uint8_t *secret, int aead,
                             mote_tls_cipher *c);
-/* Finished verify_data = HMAC(HKDF-Expand-Label(secret, "finished"), th). */
+/* Finished verify_data = HMAC(HKDF-Expand-Label(secret, "finished"), th).
+ * out may be transcript_hash: it is read before out is written. */
 void mote_tls13_finished(const mote_hash_desc *hash, const uint8_t *secret,
                          const uint8_t *transcript_hash, uint8_t *out);
 /* KeyUpdate: secret = HKDF-Expand-Label(secret, "traffic upd", "", Hash.length). */
