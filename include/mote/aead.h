@@ -87,12 +87,12 @@ typedef struct {
 #endif
 } mote_ghash_key;
 
-/* The compact GHASH key: H^4 .. H (64-bit words) or H (32-bit words),
- * from which the key material above is made in a few hundred
- * instructions. */
+/* The compact GHASH key: H, from which the key material above is made in
+ * a few hundred instructions (with 64-bit words, a thousand or so: H^2 ..
+ * H^4 are computed too). */
 typedef struct {
 #if MOTE_AES_WORD64
-    uint64_t h[4][2];
+    uint64_t h[2];
 #else
     uint32_t w[4];
 #endif
@@ -104,7 +104,7 @@ typedef struct {
     mote_ghash_key gh;
 } mote_gcm_ctx;
 
-/* Compact AES-GCM key (320 bytes with 64-bit words, 264 with 32-bit),
+/* Compact AES-GCM key (272 bytes with 64-bit words, 264 with 32-bit),
  * expanded on the stack by each seal or open: for keys kept long, such as
  * a TLS connection's (seal/open then need about 1 KiB more stack with
  * 64-bit words, 0.5 KiB with 32-bit, and a few hundred instructions more

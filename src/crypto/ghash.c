@@ -178,29 +178,27 @@ static void mul_reduce(uint64_t *y, uint64_t *xs, const uint64_t *k, size_t n)
 /* The compact key: H^4, H^3, H^2, H as (high, low) halves. */
 void mote_ghash_ckey_init(mote_ghash_ckey *ck, const uint8_t h[16])
 {
-    uint64_t p[2], xs[30], kh[24];
+    ck->h[0] = mote_load_be64(h);
+    ck->h[1] = mote_load_be64(h + 8);
+}
+
+/* H's pieces, then H^2, H^3, H^4 (three products with H) and theirs: a
+ * few hundred instructions a record, for 48 bytes less of every
+ * connection's key state. */
+void mote_ghash_ckey_expand(const mote_ghash_ckey *ck, mote_ghash_key *key)
+{
+    uint64_t p[2], xs[30];
     unsigned i;
-    p[1] = mote_load_be64(h);
-    p[0] = mote_load_be64(h + 8);
-    ck->h[3][0] = p[1];
-    ck->h[3][1] = p[0];
-    key_power(kh, p[1], p[0]);
+    p[1] = ck->h[0];
+    p[0] = ck->h[1];
+    key_power(key->k[3], p[1], p[0]);
     for (i = 3; i-- > 0;) {
         operands(xs, p[1], p[0], rev64(p[1]), rev64(p[0]));
-        mul_reduce(p, xs, kh, 1);
-        ck->h[i][0] = p[1];
-        ck->h[i][1] = p[0];
+        mul_reduce(p, xs, key->k[3], 1);
+        key_power(key->k[i], p[1], p[0]);
     }
     mote_wipe(p, sizeof p);
     mote_wipe(xs, sizeof xs);
-    mote_wipe(kh, sizeof kh);
-}
-
-void mote_ghash_ckey_expand(const mote_ghash_ckey *ck, mote_ghash_key *key)
-{
-    unsigned i;
-    for (i = 0; i < 4; i++)
-        key_power(key->k[i], ck->h[i][0], ck->h[i][1]);
 }
 
 void mote_ghash_update(const mote_ghash_key *key, uint8_t y[16], const uint8_t *data, size_t len)
