@@ -17,6 +17,8 @@
  *   aes-128-gcm-open    same, from a valid ciphertext: each op first copies
  *                       the ciphertext into the working buffer (all three
  *                       alike), then decrypts in place and checks the tag
+ *   aes-128-gcm-ckey-open  the same for mote with a compact key (a TLS
+ *                       connection's): key expansion inside each op
  *   aes-128-ccm-seal    12-byte nonce, 13-byte AAD, 16-byte tag
  *   chacha20            RFC 8439, counter 1, in place
  *   poly1305            one-shot MAC with a 32-byte one-time key. BearSSL has
@@ -280,6 +282,29 @@ static void m_gcm_open(bench_io *io)
     }
 #else
 #define M_GCM128_OPEN NONE
+#endif
+
+/* The same with a compact key (what a TLS connection keeps, see
+ * MOTE_TLS_COMPACT_KEYS): the round keys and GHASH material are expanded
+ * inside every op. The peers' figures are their ordinary open. */
+#if HAVE_mote_gcm_ckey_init && HAVE_mote_gcm_ckey_open
+static void m_gcm128_ckey_setup(bench_io *io)
+{
+    mote_gcm_ckey_init(io->ctx, io->key, 16);
+}
+static void m_gcm_ckey_open(bench_io *io)
+{
+    memcpy(io->out, io->aux, io->len);
+    io->ok = mote_gcm_ckey_open(io->ctx, io->nonce, io->aad, sizeof io->aad, io->out, io->len,
+                                io->out, io->tag, 16) == MOTE_OK;
+    io->res_len = io->len;
+}
+#define M_GCM128_CKEY_OPEN                                                                         \
+    {                                                                                              \
+        m_gcm128_ckey_setup, m_gcm_ckey_open, NULL                                                 \
+    }
+#else
+#define M_GCM128_CKEY_OPEN NONE
 #endif
 
 typedef struct {
@@ -608,6 +633,12 @@ const bench_case bench_cases[] = {
      BENCH_PER_BYTE,
      gcm128_prepare,
      {M_GCM128_OPEN, {b_gcm128_setup, b_gcm_open, NULL}, {e_gcm128_setup, e_gcm_open, e_gcm_free}}},
+    {"aes-128-gcm-ckey-open",
+     BENCH_PER_BYTE,
+     gcm128_prepare,
+     {M_GCM128_CKEY_OPEN,
+      {b_gcm128_setup, b_gcm_open, NULL},
+      {e_gcm128_setup, e_gcm_open, e_gcm_free}}},
     {"aes-256-gcm-seal",
      BENCH_KEYED,
      NULL,
