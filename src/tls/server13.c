@@ -223,7 +223,7 @@ static int no_duplicates(const uint8_t *p, const uint8_t *end)
 /* The client's key share for a group, or NULL. */
 static const uint8_t *share_of(const ch_info *h, uint16_t group, size_t *n)
 {
-    const uint8_t *p = h->shares, *end = h->shares + h->shares_len;
+    const uint8_t *p = h->shares, *end = p ? p + h->shares_len : NULL; /* (none: a PSK) */
     while (p && p < end) {
         size_t len = (size_t)p[2] << 8 | p[3];
         if (((p[0] << 8) | p[1]) == group) {
