@@ -1,17 +1,29 @@
 /* mote: Poly1305 one-time authenticator (RFC 8439 section 2.5).
  *
- * Radix 2^32: h = h0 + h1 2^32 + h2 2^64 + h3 2^96 + h4 2^128 with h4 small
- * (<= 5 when multiplied), r = r0 + r1 2^32 + r2 2^64 + r3 2^96. Clamping
- * leaves every r_i below 2^28 and r1, r2, r3 divisible by 4, so a product
- * that reaches 2^128 folds exactly: r_j 2^128 = (r_j / 4) 2^130 = 5 r_j / 4
- * = r_j + (r_j >> 2) = s_j (mod p = 2^130 - 5). A block then costs 16
- * products of 32x28 bits plus 3 small ones by h4 (19 mote_mul32 calls
- * instead of the 25 of radix 2^26); each column sum stays below 2^63. No
- * branch or index depends on the key, the message or h: the final reduction
- * modulo p adds a masked 5.
+ * Two forms of the block function, chosen like the Montgomery core's word
+ * size (MOTE_BN64, crypto/mul.h): 64-bit limbs with 64x64->128 products on
+ * hosts with unsigned __int128, 32-bit limbs through mote_mul32 everywhere
+ * else (32-bit MCUs, the 16-bit multiply backend). Both keep the state in
+ * the same 32-bit words of mote_poly1305_ctx (h = h[0] + h[1] 2^32 + ...
+ * + h[4] 2^128, h[4] small) and share init's clamping and final.
  *
- * The loops are unrolled by pragma (so the limbs live in registers) except
- * when optimizing for size. */
+ * Clamping leaves every 32-bit word of r below 2^28 and all but the lowest
+ * divisible by 4, so a product that reaches 2^128 folds exactly: r_j 2^128
+ * = (r_j / 4) 2^130 = 5 r_j / 4 = r_j + (r_j >> 2) (mod p = 2^130 - 5).
+ *
+ * Radix 2^32: h = h0 + h1 2^32 + h2 2^64 + h3 2^96 + h4 2^128 with h4 small
+ * (<= 5 when multiplied), r = r0 + r1 2^32 + r2 2^64 + r3 2^96, s_j = r_j +
+ * (r_j >> 2). A block costs 16 products of 32x28 bits plus 3 small ones by
+ * h4 (19 mote_mul32 calls instead of the 25 of radix 2^26); each column sum
+ * stays below 2^63.
+ *
+ * Radix 2^64: h = h0 + h1 2^64 + h2 2^128, r = r0 + r1 2^64 (both below
+ * 2^60, r1 divisible by 4), s1 = r1 + (r1 >> 2). A block costs 4 products
+ * of 64x60 bits and 2 single-word ones by the small h2.
+ *
+ * No branch or index depends on the key, the message or h: the final
+ * reduction modulo p adds a masked 5. The 32-bit loops are unrolled by
+ * pragma (so the limbs live in registers) except when optimizing for size. */
 #include "mote/aead.h"
 
 #if MOTE_ENABLE_CHACHAPOLY
@@ -28,9 +40,80 @@
 #endif
 
 /* Absorb n whole 16-byte blocks; hibit is 1 (2^128) for message blocks, 0
- * for the already padded final partial block.
+ * for the already padded final partial block. */
+#if MOTE_BN64
+/* 64-bit word i of a little-endian array of 32-bit words */
+static uint64_t get64(const uint32_t *w, unsigned i)
+{
+    return w[2 * i] | (uint64_t)w[2 * i + 1] << 32;
+}
+
+static void put64(uint32_t *w, unsigned i, uint64_t v)
+{
+    w[2 * i] = (uint32_t)v;
+    w[2 * i + 1] = (uint32_t)(v >> 32);
+}
+
+/* ctx->r holds r0, r1, s1 as 64-bit words (get64 0..2).
  *
- * Between blocks h4 is left unreduced (below 2^32): its bits from 2^130 up
+ * Between blocks h2 is left unreduced (below 2^63): its bits from 2^130
+ * up are folded back (times 5, below 2^64) in the carry chain that adds the
+ * next block, so a block has two carry chains, not three. Bounds per block:
+ * the sums carry at most 2 into h2, so h2 <= 3 + 2 + 1 = 6 when multiplied,
+ * h2 s1 < 2^63 and h2 r0 < 2^62.6; d0 < 2^126, d1 < 2^125.1, and the new
+ * h2 < 2^62.6 + 2^61.1. */
+static void poly_blocks(mote_poly1305_ctx *ctx, const uint8_t *m, size_t n, uint32_t hibit)
+{
+    const uint64_t r0 = get64(ctx->r, 0), r1 = get64(ctx->r, 1), s1 = get64(ctx->r, 2);
+    uint64_t h0 = get64(ctx->h, 0), h1 = get64(ctx->h, 1), h2 = ctx->h[4], f, c;
+    mote_u128 d0, d1;
+
+    while (n-- > 0) {
+        /* h += m + 2^128 hibit, with h2 = 4q + (h2 & 3) -> 5q + (h2 & 3)
+         * 2^128. Single-word sums with carries from comparisons, as in
+         * bn_core.h: gcc spills 128-bit sums of single words. */
+        f = (h2 & ~(uint64_t)3) + (h2 >> 2);
+        h0 += f;
+        c = (uint64_t)(h0 < f);
+        f = mote_load_le64(m);
+        h0 += f;
+        c += (uint64_t)(h0 < f);
+        h1 += c;
+        c = (uint64_t)(h1 < c);
+        f = mote_load_le64(m + 8);
+        h1 += f;
+        c += (uint64_t)(h1 < f);
+        h2 = (h2 & 3) + c + hibit;
+        /* h *= r: r1 2^128 = s1 (mod p), and h2 r1 2^192 = h2 s1 2^64 */
+        d0 = mote_mul64(h0, r0) + mote_mul64(h1, s1);
+        d1 = mote_mul64(h0, r1) + mote_mul64(h1, r0);
+        d1 += h2 * s1 + (uint64_t)(d0 >> 64); /* < 2^63 + 2^62 */
+        h2 = h2 * r0 + (uint64_t)(d1 >> 64);
+        h0 = (uint64_t)d0;
+        h1 = (uint64_t)d1;
+        m += 16;
+    }
+    /* fold once more so that h[4] (32 bits) can hold h2: then h2 <= 4 */
+    f = (h2 & ~(uint64_t)3) + (h2 >> 2);
+    h0 += f;
+    c = (uint64_t)(h0 < f);
+    h1 += c;
+    c = (uint64_t)(h1 < c);
+    put64(ctx->h, 0, h0);
+    put64(ctx->h, 1, h1);
+    ctx->h[4] = (uint32_t)((h2 & 3) + c);
+}
+
+static void set_r(uint32_t *w, const uint8_t key[16])
+{
+    uint64_t r0 = mote_load_le64(key) & 0x0ffffffc0fffffffu;
+    uint64_t r1 = mote_load_le64(key + 8) & 0x0ffffffc0ffffffcu;
+    put64(w, 0, r0);
+    put64(w, 1, r1);
+    put64(w, 2, r1 + (r1 >> 2));
+}
+#else
+/* Between blocks h4 is left unreduced (below 2^32): its bits from 2^130 up
  * are folded back (times 5) in the carry chain that adds the next block, so
  * each block has two carry chains, not three. */
 static void poly_blocks(mote_poly1305_ctx *ctx, const uint8_t *m, size_t n, uint32_t hibit)
@@ -73,17 +156,24 @@ static void poly_blocks(mote_poly1305_ctx *ctx, const uint8_t *m, size_t n, uint
     ctx->h[4] = h4;
 }
 
-void mote_poly1305_init(mote_poly1305_ctx *ctx, const uint8_t key[32])
+/* r &= 0x0ffffffc0ffffffc0ffffffc0fffffff (RFC 8439 clamping); w = s1 s2 s3
+ * r0 r1 r2 r3 */
+static void set_r(uint32_t *w, const uint8_t key[16])
 {
-    uint32_t *w = ctx->r;
     size_t i;
-
-    /* r &= 0x0ffffffc0ffffffc0ffffffc0fffffff (RFC 8439 clamping) */
     w[3] = mote_load_le32(key) & 0x0fffffffu;
     for (i = 1; i < 4; i++) {
         w[3 + i] = mote_load_le32(key + 4 * i) & 0x0ffffffcu;
         w[i - 1] = w[3 + i] + (w[3 + i] >> 2);
     }
+}
+#endif
+
+void mote_poly1305_init(mote_poly1305_ctx *ctx, const uint8_t key[32])
+{
+    size_t i;
+
+    set_r(ctx->r, key);
     for (i = 0; i < 5; i++)
         ctx->h[i] = 0;
     for (i = 0; i < 4; i++)
