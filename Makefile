@@ -38,7 +38,7 @@ CT_BIN    := $(CT_SRC:tests/ct/%.c=$(BUILD)/ct/%)
 EX_SRC    := $(sort $(wildcard examples/*.c))
 EX_BIN    := $(EX_SRC:examples/%.c=$(BUILD)/examples/%)
 
-.PHONY: all lib tool tests demo test vectors bench size format clean fuzz ct compare size-profiles
+.PHONY: all lib tool tests demo test vectors bench size format clean fuzz ct compare compare-server size-profiles
 all: lib tool tests $(EX_BIN)
 lib: $(BUILD)/libmote.a
 tool: $(BUILD)/mote
@@ -95,6 +95,8 @@ size:
 
 compare:
 	BUILD=$(BUILD) bash bench/compare/run.sh
+compare-server:
+	BUILD=$(BUILD) bash bench/compare/run.sh --server
 
 size-profiles:
 	BUILD=$(BUILD) bash bench/profiles/run.sh

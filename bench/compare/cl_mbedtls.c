@@ -8,7 +8,13 @@
  * MBEDTLS_SSL_VARIABLE_BUFFER_LENGTH is off): mbedtls_ssl_setup mallocs
  * both at full size whatever was negotiated. Debian builds it with
  * MBEDTLS_AESNI_C: AES-GCM uses AES-NI and PCLMULQDQ where the CPU has
- * them (printed as aesni=). Resumption: session ticket (or ID). */
+ * them (printed as aesni=). Resumption: session ticket (or ID).
+ *
+ * --serve (bench/compare/run.sh's servers): the same preset as a server,
+ * version, suite and P-256 ECDHE; the chain (leaf + intermediate) parsed
+ * into an mbedtls_x509_crt and the key into an mbedtls_pk_context at setup
+ * (heap); no max_fragment_length asked (a server answers it), no session
+ * cache or tickets: one full handshake. (2.28 has no TLS 1.3 server.) */
 #define _POSIX_C_SOURCE 200809L
 #include <mbedtls/aesni.h>
 #include <mbedtls/ctr_drbg.h>
@@ -31,7 +37,8 @@ static mbedtls_entropy_context entropy;
 static mbedtls_ctr_drbg_context drbg;
 static mbedtls_ssl_config conf;
 static mbedtls_ssl_context ssl;
-static mbedtls_x509_crt ca;
+static mbedtls_x509_crt ca;   /* client: the trust anchor; server: our chain */
+static mbedtls_pk_context pk; /* server: our key */
 static mbedtls_ssl_session saved;
 static int cur_fd = -1, have_saved, ssl_live, mfl;
 static const cmp_opts *opts;
@@ -75,13 +82,21 @@ static int e_setup(const cmp_opts *o)
     mbedtls_ssl_config_init(&conf);
     mbedtls_x509_crt_init(&ca);
     mbedtls_ssl_session_init(&saved);
+    mbedtls_pk_init(&pk);
     rc = mbedtls_ctr_drbg_seed(&drbg, mbedtls_entropy_func, &entropy,
                                (const unsigned char *)"compare", 7);
     if (rc) return report("drbg", rc), -1;
-    rc = mbedtls_x509_crt_parse_file(&ca, o->ca_file);
-    if (rc) return report("trust anchor", rc), -1;
-    rc = mbedtls_ssl_config_defaults(&conf, MBEDTLS_SSL_IS_CLIENT, MBEDTLS_SSL_TRANSPORT_STREAM,
-                                     MBEDTLS_SSL_PRESET_DEFAULT);
+    if (o->server) {
+        if ((rc = mbedtls_x509_crt_parse_file(&ca, o->cert_file)) != 0 ||
+            (rc = mbedtls_x509_crt_parse_file(&ca, o->chain_file)) != 0 ||
+            (rc = mbedtls_pk_parse_keyfile(&pk, o->key_file, NULL)) != 0)
+            return report("chain/key", rc), -1;
+    } else if ((rc = mbedtls_x509_crt_parse_file(&ca, o->ca_file)) != 0) {
+        return report("trust anchor", rc), -1;
+    }
+    rc = mbedtls_ssl_config_defaults(&conf,
+                                     o->server ? MBEDTLS_SSL_IS_SERVER : MBEDTLS_SSL_IS_CLIENT,
+                                     MBEDTLS_SSL_TRANSPORT_STREAM, MBEDTLS_SSL_PRESET_DEFAULT);
     if (rc) return report("config", rc), -1;
     mbedtls_ssl_conf_min_version(&conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
     mbedtls_ssl_conf_max_version(&conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
@@ -93,9 +108,14 @@ static int e_setup(const cmp_opts *o)
                             : MBEDTLS_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256;
     mbedtls_ssl_conf_ciphersuites(&conf, suite);
     mbedtls_ssl_conf_curves(&conf, curves);
+    mbedtls_ssl_conf_rng(&conf, mbedtls_ctr_drbg_random, &drbg);
+    if (o->server) {
+        rc = mbedtls_ssl_conf_own_cert(&conf, &ca, &pk);
+        if (rc) return report("own cert", rc), -1;
+        return 0;
+    }
     mbedtls_ssl_conf_authmode(&conf, MBEDTLS_SSL_VERIFY_REQUIRED);
     mbedtls_ssl_conf_ca_chain(&conf, &ca, NULL);
-    mbedtls_ssl_conf_rng(&conf, mbedtls_ctr_drbg_random, &drbg);
 #if defined(MBEDTLS_DEBUG_C)
     if (getenv("CMP_DEBUG")) { /* CMP_DEBUG=1..4: mbed TLS's own trace on stderr */
         mbedtls_ssl_conf_dbg(&conf, debug_line, NULL);
@@ -120,7 +140,7 @@ static int e_handshake(int fd, int resume)
     ssl_live = 1;
     rc = mbedtls_ssl_setup(&ssl, &conf);
     if (rc) return report("setup", rc), -1;
-    rc = mbedtls_ssl_set_hostname(&ssl, opts->host);
+    rc = opts->server ? 0 : mbedtls_ssl_set_hostname(&ssl, opts->host);
     if (rc) return report("hostname", rc), -1;
     mbedtls_ssl_set_bio(&ssl, &cur_fd, bio_send, bio_recv, NULL);
     if (resume) {
@@ -190,7 +210,8 @@ static void e_close(void)
 
 static size_t e_caller_mem(void)
 {
-    return sizeof ssl + sizeof conf + sizeof drbg + sizeof entropy + sizeof ca + sizeof saved;
+    return sizeof ssl + sizeof conf + sizeof drbg + sizeof entropy + sizeof ca +
+           (opts->server ? sizeof pk : sizeof saved);
 }
 
 static void e_info(void)

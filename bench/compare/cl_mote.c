@@ -2,7 +2,12 @@
  * POSIX adapters (src/io/posix.c), 1 KiB records (both buffers 5 + 1024 +
  * 24 bytes, the engine's worst-case record expansion), one protocol version
  * per configuration, trust anchor loaded
- * with mote_x509_ta_load. No heap: every byte is below. */
+ * with mote_x509_ta_load. No heap: every byte is below. *
+ * --serve (bench/compare/run.sh's servers): the same engine in the server
+ * role (mote_tls_server_init), the chain (leaf + intermediate, DER) and key
+ * loaded at setup, the same buffers, no session cache or tickets; built
+ * against a libmote with -DMOTE_ENABLE_SERVER12=1 for TLS 1.2. caller_mem
+ * then adds the decoded key (not the DER chain: flash on a device). */
 #define _POSIX_C_SOURCE 200809L
 #include <fcntl.h>
 #include <stdio.h>
@@ -29,18 +34,37 @@ static uint8_t ta_store[2048];
 static uint16_t groups[2], suites[2];
 static int cur_fd = -1;
 static const cmp_opts *opts;
+static mote_x509_privkey key; /* server */
+static uint8_t der[2][2048];  /* server: leaf, intermediate */
+static size_t der_lens[2];
+static const uint8_t *chain[2] = {der[0], der[1]};
 
-/* (open/read, not stdio: fopen's buffer would show as heap) */
-static int load_file(const char *path, uint8_t *buf, size_t cap, size_t *len)
+/* Server: the first certificate of a PEM file as DER into der[i]. */
+static int load_cert(const char *path, int i)
 {
-    int fd = open(path, O_RDONLY);
-    ssize_t n;
-    if (fd < 0) return -1;
-    *len = 0;
-    while (*len < cap && (n = read(fd, buf + *len, cap - *len)) > 0)
-        *len += (size_t)n;
-    close(fd);
-    return *len > 0 && *len < cap ? 0 : -1;
+    static uint8_t pem[8192];
+    size_t len;
+    long n;
+    if (cmp_load_file(path, pem, sizeof pem, &len) != 0) return -1;
+    n = mote_pem_decode((const char *)pem, len, "CERTIFICATE", 0, der[i], sizeof der[i]);
+    if (n <= 0) return -1;
+    der_lens[i] = (size_t)n;
+    return 0;
+}
+
+/* Server: chain and key. */
+static int load_own(const cmp_opts *o)
+{
+    static uint8_t pem[8192];
+    uint8_t work[2048];
+    size_t len;
+    if (load_cert(o->cert_file, 0) != 0 || load_cert(o->chain_file, 1) != 0) return -1;
+    if (cmp_load_file(o->key_file, pem, sizeof pem, &len) != 0 ||
+        mote_x509_privkey_from_pem(&key, (const char *)pem, len, work, sizeof work) != MOTE_OK)
+        return -1;
+    cfg.client_certs = chain, cfg.client_cert_lens = der_lens, cfg.n_client_certs = 2;
+    cfg.client_key = &key;
+    return 0;
 }
 
 static int m_setup(const cmp_opts *o)
@@ -49,13 +73,15 @@ static int m_setup(const cmp_opts *o)
     size_t len, n = 0;
     opts = o;
     if (mote_drbg_init(&rng, NULL, NULL, (const uint8_t *)"compare", 7) != MOTE_OK) return -1;
-    if (load_file(o->ca_file, pem, sizeof pem, &len) != 0) return -1;
-    if (mote_x509_ta_load(tas, 4, &n, NULL, ta_store, sizeof ta_store, pem, len) != MOTE_OK ||
-        n == 0)
+    memset(&cfg, 0, sizeof cfg);
+    if (o->server ? load_own(o) != 0
+                  : cmp_load_file(o->ca_file, pem, sizeof pem, &len) != 0 ||
+                        mote_x509_ta_load(tas, 4, &n, NULL, ta_store, sizeof ta_store, pem, len) !=
+                            MOTE_OK ||
+                        n == 0)
         return -1;
     in_size = out_size = o->record + REC_OVERHEAD;
     if (in_size > BUF_MAX) return -1;
-    memset(&cfg, 0, sizeof cfg);
     cfg.server_name = o->host;
     groups[0] = o->p256 || !o->tls13 ? MOTE_GROUP_SECP256R1 : MOTE_GROUP_X25519;
     if (o->tls13)
@@ -73,7 +99,7 @@ static int m_setup(const cmp_opts *o)
     cfg.n_anchors = n;
     cfg.now = (int64_t)time(NULL);
     cfg.rng = &rng;
-    cfg.session = &session;
+    if (!o->server) cfg.session = &session;
     if (!o->verify) cfg.flags |= MOTE_TLS_NO_VERIFY;
     return 0;
 }
@@ -87,7 +113,8 @@ static int m_handshake(int fd, int resume)
     cfg.now = (int64_t)ts.tv_sec;
     cfg.now_ms = (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
     cur_fd = fd;
-    rc = mote_tls_client_init(&conn, &cfg, inbuf, in_size, outbuf, out_size);
+    rc = opts->server ? mote_tls_server_init(&conn, &cfg, inbuf, in_size, outbuf, out_size)
+                      : mote_tls_client_init(&conn, &cfg, inbuf, in_size, outbuf, out_size);
     if (rc == MOTE_OK) rc = mote_posix_handshake(&conn, fd);
     if (rc != MOTE_OK) fprintf(stderr, "compare: mote: %s\n", mote_strerror(rc));
     return rc == MOTE_OK ? 0 : -1;
@@ -125,7 +152,8 @@ static void m_close(void)
 
 static size_t m_caller_mem(void)
 {
-    return sizeof conn + in_size + out_size + sizeof rng + sizeof cfg;
+    return sizeof conn + in_size + out_size + sizeof rng + sizeof cfg +
+           (opts->server ? sizeof key : 0);
 }
 
 static void m_info(void)

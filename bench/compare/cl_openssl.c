@@ -7,9 +7,15 @@
  * portable-code bulk figure run.sh masks AES-NI and PCLMULQDQ with
  * OPENSSL_ia32cap and reports the unmasked run as openssl-hw. Resumption:
  * session ticket (SSL_get1_session after the data, so TLS 1.3 tickets are
- * in). */
+ * in).
+ *
+ * --serve (bench/compare/run.sh's servers): TLS_server_method with the
+ * same version, suite and group; the chain (leaf + intermediate) and key
+ * loaded at setup; no tickets (SSL_OP_NO_TICKET, no TLS 1.3
+ * NewSessionTicket) and no session cache: one full handshake. */
 #define _POSIX_C_SOURCE 200809L
 #include <openssl/err.h>
+#include <openssl/pem.h>
 #include <openssl/ssl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,7 +40,7 @@ static int o_setup(const cmp_opts *o)
 {
     int v = o->tls13 ? TLS1_3_VERSION : TLS1_2_VERSION;
     opts = o;
-    ctx = SSL_CTX_new(TLS_client_method());
+    ctx = SSL_CTX_new(o->server ? TLS_server_method() : TLS_client_method());
     if (!ctx) return report("ctx"), -1;
     if (!SSL_CTX_set_min_proto_version(ctx, v) || !SSL_CTX_set_max_proto_version(ctx, v))
         return report("version"), -1;
@@ -52,6 +58,20 @@ static int o_setup(const cmp_opts *o)
     }
     if (!SSL_CTX_set1_groups_list(ctx, o->tls13 && !o->p256 ? "X25519" : "P-256"))
         return report("groups"), -1;
+    if (o->server) { /* chain and key; no tickets, no session cache */
+        BIO *b = BIO_new_file(o->chain_file, "r");
+        X509 *inter = b ? PEM_read_bio_X509(b, NULL, NULL, NULL) : NULL;
+        BIO_free(b);
+        if (SSL_CTX_use_certificate_file(ctx, o->cert_file, SSL_FILETYPE_PEM) != 1 ||
+            SSL_CTX_use_PrivateKey_file(ctx, o->key_file, SSL_FILETYPE_PEM) != 1 || !inter ||
+            !SSL_CTX_add0_chain_cert(ctx, inter))
+            return report("chain/key"), -1;
+        SSL_CTX_set_options(ctx, SSL_OP_NO_TICKET);
+        SSL_CTX_set_num_tickets(ctx, 0);
+        SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
+        SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS);
+        return 0;
+    }
     if (SSL_CTX_load_verify_locations(ctx, o->ca_file, NULL) != 1) return report("ca"), -1;
     SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, NULL);
     if (!SSL_CTX_set_tlsext_max_fragment_length(ctx, TLSEXT_max_fragment_length_1024))
@@ -66,6 +86,10 @@ static int o_handshake(int fd, int resume)
     int rc;
     ssl = SSL_new(ctx);
     if (!ssl) return report("new"), -1;
+    if (opts->server) {
+        if (!SSL_set_fd(ssl, fd) || SSL_accept(ssl) != 1) return report("accept"), -1;
+        return 0;
+    }
     if (!SSL_set_tlsext_host_name(ssl, opts->host) || !SSL_set1_host(ssl, opts->host))
         return report("host"), -1;
     if (resume && (!saved || !SSL_set_session(ssl, saved))) return report("set_session"), -1;

@@ -4,6 +4,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <stdio.h>
@@ -40,6 +41,66 @@ long cmp_sock_recv(int fd, void *buf, size_t len)
         n = recv(fd, buf, len, 0);
     while (n < 0 && errno == EINTR);
     return (long)n;
+}
+
+int cmp_io_read(void *fd, unsigned char *buf, size_t len)
+{
+    long n = cmp_sock_recv(*(int *)fd, buf, len);
+    return n > 0 ? (int)n : -1;
+}
+
+int cmp_io_write(void *fd, const unsigned char *buf, size_t len)
+{
+    long n = cmp_sock_send(*(int *)fd, buf, len);
+    return n > 0 ? (int)n : -1;
+}
+
+int cmp_load_file(const char *path, unsigned char *buf, size_t cap, size_t *len)
+{
+    int fd = open(path, O_RDONLY);
+    ssize_t n;
+    if (fd < 0) return -1;
+    *len = 0;
+    while (*len < cap && (n = read(fd, buf + *len, cap - *len)) > 0)
+        *len += (size_t)n;
+    close(fd);
+    if (*len == 0 || *len >= cap) return -1;
+    buf[*len] = 0;
+    return 0;
+}
+
+/* --serve: listen on 127.0.0.1:port (0: any), say which port, accept one
+ * connection. */
+static int tcp_accept_one(int port)
+{
+    struct sockaddr_in a;
+    socklen_t alen = sizeof a;
+    int lfd = socket(AF_INET, SOCK_STREAM, 0), fd, one = 1;
+    if (lfd < 0) return -1;
+    setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_port = htons((unsigned short)port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (bind(lfd, (struct sockaddr *)&a, sizeof a) != 0 || listen(lfd, 1) != 0 ||
+        getsockname(lfd, (struct sockaddr *)&a, &alen) != 0) {
+        close(lfd);
+        return -1;
+    }
+    { /* (write, not stdio: stdout's buffer would show as the connection's heap) */
+        char line[32];
+        int n = snprintf(line, sizeof line, "listening: %d\n", ntohs(a.sin_port));
+        if (n <= 0 || write(1, line, (size_t)n) != n) {
+            close(lfd);
+            return -1;
+        }
+    }
+    do
+        fd = accept(lfd, NULL, NULL);
+    while (fd < 0 && errno == EINTR);
+    close(lfd);
+    if (fd >= 0) setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    return fd;
 }
 
 static int tcp_connect(int port)
@@ -135,7 +196,9 @@ static void usage(void)
     fprintf(stderr,
             "usage: cmp_<lib> --port N --config tls1{2,3}-{ecdsa,rsa}[-chacha|-p256] --ca ROOT.pem "
             "[--no-verify] [--mode native|callgrind] [--file /path] [--small /path] "
-            "[--record N]\n");
+            "[--record N]\n"
+            "       cmp_<lib> --serve --port N|0 --config ... --cert LEAF.pem --chain INT.pem "
+            "--key KEY.pem [--mode native|callgrind] [--record N]\n");
     exit(2);
 }
 
@@ -154,8 +217,11 @@ int main(int argc, char **argv)
     o.record = 1024;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp(a, "--no-verify") == 0) {
-            o.verify = 0;
+        if (strcmp(a, "--no-verify") == 0 || strcmp(a, "--serve") == 0) {
+            if (a[2] == 'n')
+                o.verify = 0;
+            else
+                o.server = 1;
             continue;
         }
         if (!v) usage();
@@ -174,10 +240,17 @@ int main(int argc, char **argv)
             small = v;
         else if (strcmp(a, "--record") == 0)
             o.record = (size_t)strtoul(v, NULL, 10);
+        else if (strcmp(a, "--cert") == 0)
+            o.cert_file = v;
+        else if (strcmp(a, "--chain") == 0)
+            o.chain_file = v;
+        else if (strcmp(a, "--key") == 0)
+            o.key_file = v;
         else
             usage();
     }
-    if (!port || !config || !o.ca_file) usage();
+    if (!config || (o.server ? !o.cert_file || !o.chain_file || !o.key_file : !port || !o.ca_file))
+        usage();
     o.tls13 = strncmp(config, "tls13", 5) == 0;
     o.ecdsa = strstr(config, "ecdsa") != NULL;
     o.chacha = strstr(config, "chacha") != NULL;
@@ -198,6 +271,24 @@ int main(int argc, char **argv)
     setup_peak = cmp_heap_peak() - heap_base;
     retained = cmp_heap_current() - heap_base;
     cmp_heap_reset();
+
+    if (o.server) { /* one connection: the handshake, our close_notify, the client's end */
+        fd = tcp_accept_one(port);
+        if (fd < 0) {
+            cmp_fail("accept failed");
+            return 1;
+        }
+        if (handshake(fd, 0, "hs", &stack, &hs_us) != 0) {
+            cmp_fail("server handshake failed");
+            return 1;
+        }
+        lib->close();
+        shutdown(fd, SHUT_WR);
+        while (cmp_sock_recv(fd, rbuf, sizeof rbuf) > 0)
+            ; /* (unread bytes at close would reset the connection) */
+        close(fd);
+        goto done;
+    }
 
     /* connection 1: full handshake, then 1 MiB */
     fd = tcp_connect(port);
@@ -250,11 +341,13 @@ int main(int argc, char **argv)
         lib->close();
         close(fd);
     }
+done:
     conn_peak = cmp_heap_peak() - heap_base - retained;
     heap = retained + conn_peak > setup_peak ? retained + conn_peak : setup_peak;
 
-    printf("result: lib=%s config=%s mode=%s verify=%d bulk_bytes=%zu resumed=%s", lib->name,
-           config, callgrind ? "callgrind" : "native", o.verify, bulk,
+    printf("result: lib=%s config=%s role=%s mode=%s verify=%d bulk_bytes=%zu resumed=%s",
+           lib->name, config, o.server ? "server" : "client", callgrind ? "callgrind" : "native",
+           o.verify, bulk,
            resumed < 0 ? "n/a"
            : resumed   ? "1"
                        : "0");

@@ -1,5 +1,6 @@
 /* bench/compare: one client program per TLS library, all driven by the same
- * harness (harness.c), so every library does exactly the same work:
+ * harness (harness.c), so every library does exactly the same work
+ * (servers: see below):
  *
  *   setup (context, trust anchor)            -- counted in heap only
  *   connection 1: new connection + full handshake   [hs]
@@ -16,8 +17,16 @@
  *   callgrind  instruction counts: instrumentation is switched on around
  *              each bracketed part only and dumped with a label
  *              (CALLGRIND_DUMP_STATS_AT), bench/compare/run.sh reads them.
- * It prints `result: key=value ...` lines on stdout. Host-only code, not
- * part of libmote. */
+ * It prints `result: key=value ...` lines on stdout.
+ *
+ * With --serve the program is a server (cl_<lib>.c, the same table, in
+ * its server role; resumed/write/keep_session are not called): setup loads the
+ * chain and key, then it listens on 127.0.0.1 (--port, 0: any; the port
+ * is printed as `listening: N`), accepts ONE connection, runs the server
+ * handshake [hs] as above (painted stack natively, instrumented under
+ * callgrind), sends close_notify, waits for the client to close and prints the same result
+ * line with role=server. The client (openssl s_client) runs outside.
+ * Host-only code, not part of libmote. */
 #ifndef CMP_HARNESS_H
 #define CMP_HARNESS_H
 
@@ -33,6 +42,8 @@ typedef struct {
     const char *ca_file; /* PEM trust anchor (the chain's root) */
     const char *host;    /* SNI and the name the certificate must match */
     size_t record;       /* plaintext record size the client asks for (1024) */
+    int server;          /* --serve: one server handshake (cl_<lib>.c, server role) */
+    const char *cert_file, *chain_file, *key_file; /* server: leaf, intermediate, key (PEM) */
 } cmp_opts;
 
 typedef struct {
@@ -74,9 +85,17 @@ size_t cmp_heap_current(void);
 size_t cmp_heap_peak(void);
 int cmp_heap_active(void); /* 1 when malloc is really being counted */
 
+/* The whole file into buf (at most cap - 1 bytes, then a NUL): 0 or -1.
+ * open/read, not stdio (fopen's buffer would show as heap). */
+int cmp_load_file(const char *path, unsigned char *buf, size_t cap, size_t *len);
+
 /* Blocking send/recv helpers over the socket, for the libraries whose I/O
  * the client drives (mote, BearSSL, mbedTLS callbacks, wolfSSL callbacks). */
 long cmp_sock_send(int fd, const void *buf, size_t len);
 long cmp_sock_recv(int fd, void *buf, size_t len);
+/* The same as callbacks on a pointer to the fd (BearSSL's br_sslio
+ * signature): bytes moved, or -1 on an error or the end of the stream. */
+int cmp_io_read(void *fd, unsigned char *buf, size_t len);
+int cmp_io_write(void *fd, const unsigned char *buf, size_t len);
 
 #endif

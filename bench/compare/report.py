@@ -4,13 +4,16 @@
   report.py lines --res DIR --configs "..." --libs "..."    -> compare: lines
   report.py doc --compare compare.txt --doc docs/COMPARE.md  (results section)
   report.py sizedoc --size profiles.txt --doc docs/COMPARE.md (size section)
+  report.py serverlines --res DIR --configs "..." --libs "..."  -> compare-server: lines
+  report.py serverdoc --compare compare-server.txt --doc docs/COMPARE.md (server section)
 
 `lines` reads what bench/compare/run.sh left in DIR for each configuration
 and library: <cfg>.<lib>.status, the native run's `result:`/`info:` lines
 (<cfg>.<lib>.native) and the callgrind dumps (<cfg>.<lib>.cg.txt.cg/,
 one per client request label: hs, bulk, resumed). `doc` and `sizedoc`
 rewrite the text between their markers in docs/COMPARE.md and keep the
-rest (the hand-written analysis).
+rest (the hand-written analysis). The servers' results are
+server.<cfg>.<lib>.* in DIR (one full handshake served, callgrind label hs).
 """
 
 import argparse
@@ -106,10 +109,12 @@ def lines(args):
 
 BEGIN = "<!-- compare:begin (bench/compare/report.py doc rewrites this section) -->"
 END = "<!-- compare:end -->"
+VBEGIN = "<!-- compare-server:begin (bench/compare/report.py serverdoc rewrites this section) -->"
+VEND = "<!-- compare-server:end -->"
 SBEGIN = "<!-- size-profiles:begin (bench/compare/report.py sizedoc rewrites this section) -->"
 SEND = "<!-- size-profiles:end -->"
 
-LIBS = ["mote", "bearssl", "mbedtls", "wolfssl", "openssl", "openssl-hw"]
+LIBS = ["mote", "bearssl", "bearssl-i31", "mbedtls", "wolfssl", "wolfssl-c", "openssl", "openssl-hw"]
 CONFIGS = ["tls12-ecdsa", "tls12-rsa", "tls13-ecdsa", "tls13-rsa", "tls13-ecdsa-p256",
            "tls13-rsa-p256", "tls12-ecdsa-chacha", "tls13-ecdsa-chacha"]
 
@@ -231,8 +236,13 @@ def goals(rows, notes):
     for cfg in ("tls12-ecdsa", "tls12-rsa", "tls13-ecdsa", "tls13-rsa"):
         line(f"handshake vs OpenSSL with assembly, {cfg}", get("mote", cfg, "hs_instr"),
              get("openssl-hw", cfg, "hs_instr"), 2.0)
+    # TLS 1.3: the goal is judged against wolfSSL in portable C (wolfssl-c);
+    # Debian's build (x86-64 assembly for its bignum digits) shown beside it
     for cfg in ("tls13-ecdsa", "tls13-rsa", "tls13-ecdsa-p256", "tls13-rsa-p256"):
-        line(f"handshake vs wolfSSL (the other TLS 1.3 peer in C), {cfg}",
+        line(f"handshake vs wolfSSL in portable C (wolfssl-c: the other TLS 1.3 peer in C), {cfg}",
+             get("mote", cfg, "hs_instr"), get("wolfssl-c", cfg, "hs_instr"), 1.0)
+    for cfg in ("tls13-ecdsa", "tls13-rsa", "tls13-ecdsa-p256", "tls13-rsa-p256"):
+        line(f"(for scale) handshake vs Debian's wolfSSL, x86-64 assembly, {cfg}",
              get("mote", cfg, "hs_instr"), get("wolfssl", cfg, "hs_instr"), 1.0)
     line("bulk AES-128-GCM vs BearSSL aes_ct64/ghash_ctmul64 (instr/B), tls12-ecdsa",
          get("mote", "tls12-ecdsa", "bulk_instr_per_byte"),
@@ -402,21 +412,101 @@ def sizedoc(args):
     return 0
 
 
+def serverlines(args):
+    """compare-server: <lib> <cfg> hs_instr heap caller_mem stack, and a note each."""
+    status_all = 0
+    for cfg in args.configs.split():
+        for lib in args.libs.split():
+            base = os.path.join(args.res, f"server.{cfg}.{lib}")
+            if not os.path.exists(base + ".status"):
+                continue
+            status = open(base + ".status").read().strip()
+            if status in ("unsupported", "missing"):
+                print(f"compare-server: {lib} {cfg} hs_instr=n/a heap=n/a caller_mem=n/a stack=n/a")
+                continue
+            if status != "ok":
+                print(f"compare-server: {lib} {cfg} FAILED ({status})")
+                status_all = 1
+                continue
+            nat, info = {}, []
+            for line in open(base + ".native"):
+                if line.startswith("result:"):
+                    nat = kv(line)
+                elif line.startswith("info:"):
+                    info.append(line[5:].strip())
+            hs = read_cg_dir(base + ".cg.txt.cg").get("hs", NA)
+            heap, caller, stack = (nat.get(k, NA) for k in ("heap", "caller_mem", "stack"))
+            print(f"compare-server: {lib} {cfg} hs_instr={hs} heap={heap} caller_mem={caller} "
+                  f"stack={stack}")
+            print(f"compare-server-note: {lib} {cfg} hs_us={nat.get('hs_us', NA)} "
+                  f"heap_setup={nat.get('heap_setup', NA)} heap_conn={nat.get('heap_conn', NA)} "
+                  f"| {' ; '.join(info)}")
+    return status_all
+
+
+def serverdoc(args):
+    rows = {}
+    for line in open(args.compare):
+        if line.startswith("compare-server: ") and "FAILED" not in line:
+            parts = line.split()
+            rows[(parts[1], parts[2])] = kv(line)
+    libs = [l for l in LIBS if any(k[0] == l for k in rows)]
+    configs = [c for c in CONFIGS if any(k[1] == c for k in rows)]
+
+    def ram(r):
+        v = [num(r.get(k)) for k in ("heap", "caller_mem", "stack")]
+        return NA if None in v else str(int(sum(v)))
+
+    out = [f"Machine: {machine()}.", "",
+           "Generated by `make compare-server` (`bash bench/compare/run.sh --server`; also the "
+           "last part of `make compare`); raw lines in `build/compare/compare-server.txt`. "
+           "Each server (bench/compare/cl_<lib>.c with --serve) serves one full handshake to `openssl "
+           "s_client` (run outside callgrind); instructions are the server's, inside its "
+           "handshake call. `ram` = caller memory + peak heap + peak handshake stack.", ""]
+    for cfg in configs:
+        out += [f"#### server {cfg}", "",
+                "| library | handshake | heap B | caller B | stack B | ram B |",
+                "|---|---:|---:|---:|---:|---:|"]
+        for lib in libs:
+            r = rows.get((lib, cfg))
+            if r is None:
+                continue
+            if num(r.get("hs_instr")) is None:
+                out.append(f"| {lib} | n/a (no server for this version) | | | | |")
+                continue
+            out.append(f"| {lib} | {mfmt(r['hs_instr'])} | {kfmt(r.get('heap'))} | "
+                       f"{kfmt(r.get('caller_mem'))} | {kfmt(r.get('stack'))} | {kfmt(ram(r))} |")
+        out.append("")
+    out += ["#### Server ratios (mote / peer: below 1.00x mote needs less)", "",
+            "| config | peer | handshake | ram |", "|---|---|---:|---:|"]
+    for cfg in configs:
+        m = rows.get(("mote", cfg))
+        if not m:
+            continue
+        for lib in libs:
+            r = rows.get((lib, cfg))
+            if lib == "mote" or not r or num(r.get("hs_instr")) is None:
+                continue
+            out.append(f"| {cfg} | {lib} | {ratio(m.get('hs_instr'), r.get('hs_instr'))} | "
+                       f"{ratio(ram(m), ram(r))} |")
+    out.append("")
+    replace_section(args.doc, VBEGIN, VEND, "\n".join(out), TEMPLATE)
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     sub = ap.add_subparsers(dest="cmd", required=True)
-    a = sub.add_parser("lines")
-    a.add_argument("--res", required=True)
-    a.add_argument("--configs", required=True)
-    a.add_argument("--libs", required=True)
-    b = sub.add_parser("doc")
-    b.add_argument("--compare", required=True)
-    b.add_argument("--doc", required=True)
-    c = sub.add_parser("sizedoc")
-    c.add_argument("--size", required=True)
-    c.add_argument("--doc", required=True)
+    for name, flags in (("lines", ("--res", "--configs", "--libs")),
+                        ("doc", ("--compare", "--doc")), ("sizedoc", ("--size", "--doc")),
+                        ("serverlines", ("--res", "--configs", "--libs")),
+                        ("serverdoc", ("--compare", "--doc"))):
+        p = sub.add_parser(name)
+        for flag in flags:
+            p.add_argument(flag, required=True)
     args = ap.parse_args()
-    return {"lines": lines, "doc": doc, "sizedoc": sizedoc}[args.cmd](args)
+    return {"lines": lines, "doc": doc, "sizedoc": sizedoc, "serverlines": serverlines,
+            "serverdoc": serverdoc}[args.cmd](args)
 
 
 if __name__ == "__main__":

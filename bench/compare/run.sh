@@ -9,7 +9,10 @@
 # configuration it starts one `openssl s_server -WWW` on 127.0.0.1 (port
 # chosen by the server, read from its ACCEPT line; stopped at the end, also
 # on failure) serving a 1 MiB file and a small one from $OUT/www, and runs
-# every library against it. Configurations:
+# every library against it. wolfssl is Debian's libwolfssl (its public-key
+# arithmetic in x86-64 assembly), wolfssl-c the same version and options
+# built from Debian's source package without assembly (bench/compare/
+# wolfssl_c.sh, cached in $OUT/wolfssl-c). Configurations:
 #   tls12-ecdsa  TLS 1.2 ECDHE-ECDSA-AES128-GCM-SHA256, P-256 ECDHE, P-256 chain
 #   tls12-rsa    TLS 1.2 ECDHE-RSA-AES128-GCM-SHA256, P-256 ECDHE, RSA-2048 chain
 #   tls13-ecdsa  TLS 1.3 TLS_AES_128_GCM_SHA256, X25519, P-256 chain
@@ -35,6 +38,22 @@
 # $OUT/compare.txt and, unless MOTE_COMPARE_NO_DOC=1, into the marked
 # section of docs/COMPARE.md (bench/compare/report.py).
 #
+# Servers (issue 7; `run.sh --server` runs only this part: make
+# compare-server): each library's program (bench/compare/cl_<lib>.c, its
+# server role with --serve) for mote, BearSSL, mbed TLS and OpenSSL
+# serves ONE full handshake to `openssl s_client` (outside callgrind;
+# -ign_eof, it leaves when the server closes) in tls12-ecdsa, tls12-rsa,
+# tls13-ecdsa, tls13-rsa (the leaf + intermediate of the same PKI; P-256
+# ECDHE in 1.2, X25519 in 1.3; n/a where a library has no TLS 1.3 server);
+# measured like the clients (callgrind around the server handshake, heap,
+# caller memory, painted stack). mote's server (cmp_mote-s12) is linked
+# with a libmote built with -DMOTE_ENABLE_SERVER12=1 (its TLS 1.2 server). bearssl-i31: BearSSL's
+# server with its 31-bit RSA (br_rsa_i31: an MCU's; the default on x86-64
+# is i62, with 64x64->128 products), tls12-rsa only. Output:
+#   compare-server: <library> <config> hs_instr=N heap=N caller_mem=N stack=N
+# in $OUT/compare-server.txt and the marked server section of
+# docs/COMPARE.md (report.py serverdoc).
+#
 # Environment: BUILD (default build), CC (default cc), MOTE_COMPARE_JOBS
 # (configurations run at once, default 2), MOTE_COMPARE_ONLY (a substring:
 # only configurations/libraries matching it; the doc is then left alone).
@@ -49,7 +68,11 @@ OPENSSL_MASK='~0x200000200000000:~0x0' # CPUID.1:ECX bits 25 (AES-NI) and 1 (PCL
 
 CONFIGS=(tls12-ecdsa tls12-rsa tls13-ecdsa tls13-rsa tls13-ecdsa-p256 tls13-rsa-p256
     tls12-ecdsa-chacha tls13-ecdsa-chacha)
-LIBS=(mote bearssl mbedtls wolfssl openssl)
+LIBS=(mote bearssl mbedtls wolfssl wolfssl-c openssl)
+SCONFIGS=(tls12-ecdsa tls12-rsa tls13-ecdsa tls13-rsa)
+SLIBS=(mote bearssl bearssl-i31 mbedtls openssl)
+SERVER_ONLY=0
+[ "${1:-}" = --server ] && SERVER_ONLY=1
 
 for tool in openssl valgrind python3; do
     command -v $tool >/dev/null || {
@@ -61,9 +84,21 @@ make -s lib BUILD="$BUILD" || {
     echo "compare: make lib failed" >&2
     exit 1
 }
+# the servers' mote: with its TLS 1.2 server
+make -s lib BUILD="$BUILD/compare/lib-server" EXTRA_CFLAGS=-DMOTE_ENABLE_SERVER12=1 || {
+    echo "compare: make lib (server) failed" >&2
+    exit 1
+}
 mkdir -p "$OUT/bin" "$OUT/res" "$OUT/www"
 rm -rf "$OUT/res"/*
 OUT_ABS=$(cd "$OUT" && pwd)
+# wolfssl-c: wolfSSL from Debian's source package in portable C, built once
+# into $OUT/wolfssl-c (bench/compare/wolfssl_c.sh); if it cannot be, the
+# client does not build and its lines say n/a.
+WOLFSSL_C=$(bash bench/compare/wolfssl_c.sh "$OUT/wolfssl-c" 2>"$OUT/bin/wolfssl-c-lib.log") || {
+    echo "compare: wolfssl-c: $(tail -1 "$OUT/bin/wolfssl-c-lib.log")" >&2
+    WOLFSSL_C="$OUT/wolfssl-c/unavailable"
+}
 
 # ---- clients ----
 # -z now: symbols are bound at load time, so the painted stack measures the
@@ -75,27 +110,37 @@ CFLAGS=(-std=c99 -O2 -g -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-pro
 lib_ldlibs() {
     case $1 in
     mote) echo "$BUILD/libmote.a" ;;
+    mote-s12) echo "$BUILD/compare/lib-server/libmote.a" ;;
     bearssl) echo -lbearssl ;;
     mbedtls) echo -lmbedtls -lmbedx509 -lmbedcrypto ;;
     wolfssl) echo -lwolfssl ;;
+    wolfssl-c) echo "$WOLFSSL_C" ;; # compile and link flags
     openssl) echo -lssl -lcrypto ;;
     esac
 }
 declare -A BUILT
-for lib in "${LIBS[@]}"; do
+# build NAME: cmp_NAME_native and cmp_NAME_cg from bench/compare/cl_<lib>.c
+# (mote-s12: cl_mote.c on the libmote with the TLS 1.2 server)
+build() {
+    local name=$1 lib=${1%-s12}
     # shellcheck disable=SC2046
     if $CC "${CFLAGS[@]}" bench/compare/harness.c bench/compare/heapcount.c \
-        bench/compare/cl_$lib.c tools/stackmeter.c $(lib_ldlibs $lib) \
-        -o "$OUT/bin/cmp_${lib}_native" 2>"$OUT/bin/$lib.log" &&
+        bench/compare/cl_$lib.c tools/stackmeter.c $(lib_ldlibs "$name") \
+        -o "$OUT/bin/cmp_${name}_native" 2>"$OUT/bin/$name.log" &&
         $CC "${CFLAGS[@]}" bench/compare/harness.c bench/compare/heapstub.c \
-            bench/compare/cl_$lib.c tools/stackmeter.c $(lib_ldlibs $lib) \
-            -o "$OUT/bin/cmp_${lib}_cg" 2>>"$OUT/bin/$lib.log"; then
-        BUILT[$lib]=1
+            bench/compare/cl_$lib.c tools/stackmeter.c $(lib_ldlibs "$name") \
+            -o "$OUT/bin/cmp_${name}_cg" 2>>"$OUT/bin/$name.log"; then
+        BUILT[$name]=1
     else
-        echo "compare: $lib client does not build (library missing?), see $OUT/bin/$lib.log" >&2
-        BUILT[$lib]=0
+        echo "compare: $name does not build (library missing?), see $OUT/bin/$name.log" >&2
+        BUILT[$name]=0
     fi
+}
+for lib in "${LIBS[@]}"; do
+    [ $SERVER_ONLY = 1 ] && [[ " ${SLIBS[*]} " != *" $lib "* ]] && continue
+    build "$lib"
 done
+build mote-s12
 
 # ---- certificates and files (made once) ----
 PKI=$OUT/pki
@@ -191,6 +236,25 @@ client() {
     fi
 }
 
+# wait_port PID LOG SED: the port a server started in the background
+# prints into LOG (read with the sed expression); nothing if it ends first.
+wait_port() {
+    local p
+    echo "$1" >>"$SERVER_PIDS"
+    for _ in $(seq 600); do
+        p=$(sed -n "$3" "$2")
+        [ -n "$p" ] && echo "$p" && return
+        kill -0 "$1" 2>/dev/null || return
+        sleep 0.1
+    done
+}
+
+# failed RES MODE RC WHAT ERRFILE: a run that went wrong: its status, a message.
+failed() {
+    echo "failed $2 rc=$3" >"$1.status"
+    echo "compare: $4: $2 run failed: $(tail -1 "$5")" >&2
+}
+
 # Everything for one configuration, against its own server.
 run_config() {
     local cfg=$1 k srvlog port="" lib rc verify
@@ -201,13 +265,7 @@ run_config() {
         -cert "$OUT_ABS/pki/$k-leaf.pem" -key "$OUT_ABS/pki/$k-leaf.key" \
         -cert_chain "$OUT_ABS/pki/$k-int.pem" -WWW) >"$srvlog" 2>&1 </dev/null &
     local spid=$!
-    echo $spid >>"$SERVER_PIDS"
-    for _ in $(seq 100); do
-        port=$(sed -n 's/^ACCEPT .*:\([0-9][0-9]*\)$/\1/p' "$srvlog")
-        [ -n "$port" ] && break
-        kill -0 $spid 2>/dev/null || break
-        sleep 0.1
-    done
+    port=$(wait_port $spid "$srvlog" 's/^ACCEPT .*:\([0-9][0-9]*\)$/\1/p')
     if [ -z "$port" ]; then
         echo "compare: $cfg: openssl s_server did not start, see $srvlog" >&2
         kill $spid 2>/dev/null
@@ -235,8 +293,7 @@ run_config() {
             continue
         fi
         if [ $rc -ne 0 ]; then
-            echo "failed native rc=$rc" >"$res.status"
-            echo "compare: $lib $cfg: native run failed: $(tail -1 "$res.native.err")" >&2
+            failed "$res" native $rc "$lib $cfg" "$res.native.err"
             continue
         fi
         if [ $verify = pending ]; then
@@ -246,8 +303,7 @@ run_config() {
         fi
         rc=$?
         if [ $rc -ne 0 ]; then
-            echo "failed callgrind rc=$rc" >"$res.status"
-            echo "compare: $lib $cfg: callgrind run failed: $(tail -1 "$res.cg.txt.err")" >&2
+            failed "$res" callgrind $rc "$lib $cfg" "$res.cg.txt.err"
             continue
         fi
         echo "ok verify=$verify" >"$res.status"
@@ -257,27 +313,105 @@ run_config() {
     return 0
 }
 
-start=$(date +%s)
-for cfg in "${CONFIGS[@]}"; do
-    if [ -n "$ONLY" ]; then
-        match=0
-        for lib in "${LIBS[@]}" openssl-hw; do [[ "$cfg $lib" == *"$ONLY"* ]] && match=1; done
-        [ $match = 1 ] || continue
+# ---- servers (issue 7) ----
+# serve LIB CFG MODE RESULT: one server run, its client (openssl s_client,
+# outside callgrind) connected to the port it prints. Exit status as the
+# server's: 0 ok, 3 unsupported, other: failure.
+serve() {
+    local lib=$1 cfg=$2 mode=$3 res=$4 k port="" spid bin=${1%-i31}
+    [ "$lib" = mote ] && bin=mote-s12
+    k=$(chain_kind "$cfg")
+    local args=(--serve --port 0 --config "$cfg" --cert "$PKI/$k-leaf.pem" --chain "$PKI/$k-int.pem"
+        --key "$PKI/$k-leaf.key" --mode "$mode")
+    local envs=()
+    [ "$lib" = openssl ] && envs=(OPENSSL_ia32cap="$OPENSSL_MASK")
+    [ "$lib" = bearssl-i31 ] && envs=(CMP_BEARSSL_I31=1)
+    if [ "$mode" = callgrind ]; then
+        rm -rf "$res.cg" && mkdir -p "$res.cg"
+        env "${envs[@]}" timeout 600 valgrind --tool=callgrind --instr-atstart=no \
+            --callgrind-out-file="$res.cg/cg.%p" "$OUT/bin/cmp_${bin}_cg" "${args[@]}" \
+            >"$res" 2>"$res.err" &
+    else
+        env "${envs[@]}" timeout 300 "$OUT/bin/cmp_${bin}_native" "${args[@]}" >"$res" 2>"$res.err" &
     fi
-    while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do wait -n; done
-    run_config "$cfg" &
-done
-wait
-stop_servers
+    spid=$!
+    port=$(wait_port $spid "$res" 's/^listening: //p')
+    # shellcheck disable=SC2046
+    [ -n "$port" ] && timeout 300 openssl s_client -connect "127.0.0.1:$port" $(server_args "$cfg") \
+        -CAfile "$PKI/$k-root.pem" -verify_return_error -servername localhost -ign_eof \
+        </dev/null >"$res.client" 2>&1
+    wait $spid
+}
 
-python3 bench/compare/report.py lines --res "$OUT/res" --configs "${CONFIGS[*]}" \
-    --libs "${LIBS[*]} openssl-hw" >"$OUT/compare.txt"
-status=$?
-cat "$OUT/compare.txt"
-echo "compare: took $(($(date +%s) - start)) s"
-if [ $status -eq 0 ] && [ -z "$ONLY" ] && [ "${MOTE_COMPARE_NO_DOC:-0}" != 1 ]; then
-    python3 bench/compare/report.py doc --compare "$OUT/compare.txt" --doc docs/COMPARE.md &&
-        echo "compare: wrote docs/COMPARE.md"
+run_servers() {
+    local cfg lib res rc
+    for cfg in "${SCONFIGS[@]}"; do
+        for lib in "${SLIBS[@]}"; do
+            res=$OUT/res/server.$cfg.$lib
+            if [ -n "$ONLY" ] && [[ "$cfg $lib" != *"$ONLY"* ]]; then continue; fi
+            [ "$lib" = bearssl-i31 ] && [[ $cfg != tls12-rsa ]] && continue # (only RSA differs)
+            local bin=${lib%-i31}
+            [ "$lib" = mote ] && bin=mote-s12
+            [ "${BUILT[$bin]}" = 1 ] || {
+                echo "missing" >"$res.status"
+                continue
+            }
+            serve "$lib" "$cfg" native "$res.native"
+            rc=$?
+            if [ $rc -eq 3 ]; then
+                echo "unsupported" >"$res.status"
+                continue
+            fi
+            if [ $rc -ne 0 ] || ! grep -q "Verify return code: 0" "$res.native.client"; then
+                failed "$res" native $rc "server $lib $cfg" "$res.native.err"
+                continue
+            fi
+            serve "$lib" "$cfg" callgrind "$res.cg.txt"
+            rc=$?
+            if [ $rc -ne 0 ]; then
+                failed "$res" callgrind $rc "server $lib $cfg" "$res.cg.txt.err"
+                continue
+            fi
+            echo "ok" >"$res.status"
+        done
+    done
+}
+
+start=$(date +%s)
+status=0
+if [ $SERVER_ONLY = 0 ]; then
+    for cfg in "${CONFIGS[@]}"; do
+        if [ -n "$ONLY" ]; then
+            match=0
+            for lib in "${LIBS[@]}" openssl-hw; do [[ "$cfg $lib" == *"$ONLY"* ]] && match=1; done
+            [ $match = 1 ] || continue
+        fi
+        while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do wait -n; done
+        run_config "$cfg" &
+    done
+    wait
+    stop_servers
+
+    python3 bench/compare/report.py lines --res "$OUT/res" --configs "${CONFIGS[*]}" \
+        --libs "${LIBS[*]} openssl-hw" >"$OUT/compare.txt"
+    status=$?
+    cat "$OUT/compare.txt"
+    if [ $status -eq 0 ] && [ -z "$ONLY" ] && [ "${MOTE_COMPARE_NO_DOC:-0}" != 1 ]; then
+        python3 bench/compare/report.py doc --compare "$OUT/compare.txt" --doc docs/COMPARE.md &&
+            echo "compare: wrote docs/COMPARE.md"
+    fi
+    grep -q 'FAILED' "$OUT/compare.txt" && status=1
 fi
-grep -q 'FAILED' "$OUT/compare.txt" && status=1
+
+run_servers
+stop_servers
+python3 bench/compare/report.py serverlines --res "$OUT/res" --configs "${SCONFIGS[*]}" \
+    --libs "${SLIBS[*]}" >"$OUT/compare-server.txt" || status=1
+cat "$OUT/compare-server.txt"
+if [ -z "$ONLY" ] && [ "${MOTE_COMPARE_NO_DOC:-0}" != 1 ] && ! grep -q 'FAILED' "$OUT/compare-server.txt"; then
+    python3 bench/compare/report.py serverdoc --compare "$OUT/compare-server.txt" \
+        --doc docs/COMPARE.md && echo "compare: wrote the server section of docs/COMPARE.md"
+fi
+grep -q 'FAILED' "$OUT/compare-server.txt" && status=1
+echo "compare: took $(($(date +%s) - start)) s"
 exit $status
