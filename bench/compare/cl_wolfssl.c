@@ -6,8 +6,15 @@
  * Everything is allocated by wolfSSL (caller_mem 0). Debian's build has no
  * WOLFSSL_AESNI: AES-GCM is its portable C (T-tables, GCM_TABLE_4BIT),
  * while public-key arithmetic uses its x86-64 assembly (WOLFSSL_SP_X86_64).
- * Resumption: session ticket (1.2: UseSessionTicket; 1.3: NewSessionTicket). */
+ * Resumption: session ticket (1.2: UseSessionTicket; 1.3: NewSessionTicket).
+ * cl_wolfssl-c.c compiles this same client against a portable-C build of
+ * wolfSSL (bench/compare/wolfssl_c.sh) under another name. */
 #define _POSIX_C_SOURCE 200809L
+#ifndef CL_WOLFSSL_NAME
+#define CL_WOLFSSL_NAME "wolfssl"
+#define CL_WOLFSSL_BUILD                                                                           \
+    "aesni=0 (no WOLFSSL_AESNI in Debian's build) sp_int=x86-64 asm (WOLFSSL_SP_X86_64)"
+#endif
 #include <wolfssl/options.h>
 #include <wolfssl/ssl.h>
 #include <stdio.h>
@@ -125,9 +132,8 @@ static size_t w_caller_mem(void)
 
 static void w_info(void)
 {
-    printf("info: wolfssl all state on the heap; mfl=1024 aesni=0 (no WOLFSSL_AESNI in Debian's "
-           "build)\n");
+    printf("info: %s all state on the heap; mfl=1024 %s\n", CL_WOLFSSL_NAME, CL_WOLFSSL_BUILD);
 }
 
-const cmp_lib cmp_library = {"wolfssl", w_setup,        w_handshake, w_resumed,    w_write,
-                             w_read,    w_keep_session, w_close,     w_caller_mem, w_info};
+const cmp_lib cmp_library = {CL_WOLFSSL_NAME, w_setup,        w_handshake, w_resumed,    w_write,
+                             w_read,          w_keep_session, w_close,     w_caller_mem, w_info};

@@ -4,9 +4,9 @@
 # compile_all): peers.sh TARGET OUT
 #
 # Sources come from Debian's source packages, never from fetched copies:
-# `apt-get source` through a private apt configuration under $OUT/apt (one
-# deb-src line for the release this machine runs; the system's apt setup is
-# not touched), unpacked once under $OUT/src. Prints
+# `apt-get source` through a private apt configuration under $OUT/apt
+# (bench/debsrc.sh: deb-src lines for the release this machine runs; the
+# system's apt setup is not touched), unpacked once under $OUT/src. Prints
 #   size: <target> bearssl-client12 text=N rodata=N data=N bss=N ...
 #   size: <target> mbedtls-client12 ...
 #   size: <target> wolfssl-client ...     (TLS 1.2 + 1.3)
@@ -17,29 +17,9 @@ OUT=$2
 SRC=$OUT/src
 
 # ---- Debian source packages (once) ----
-fetch_sources() {
-    local apt=$OUT/apt codename opts
-    [ -d "$SRC/bearssl" ] && [ -d "$SRC/mbedtls" ] && [ -d "$SRC/wolfssl" ] && return 0
-    mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$SRC"
-    codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
-    cat >"$apt/sources.list" <<EOF
-deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $codename main
-deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian-security $codename-security main
-EOF
-    opts=(-o "Dir::Etc::SourceList=$apt/sources.list" -o Dir::Etc::SourceParts=/dev/null
-        -o "Dir::State::Lists=$apt/lists" -o "Dir::Cache=$apt/cache"
-        -o APT::Sandbox::User=root)
-    apt-get "${opts[@]}" update >"$apt/update.log" 2>&1 || return 1
-    (cd "$SRC" && apt-get "${opts[@]}" source bearssl mbedtls wolfssl) >"$apt/source.log" 2>&1 ||
-        return 1
-    for p in bearssl mbedtls wolfssl; do
-        d=$(find "$SRC" -maxdepth 1 -type d -name "$p-*" | head -1)
-        [ -n "$d" ] && ln -sfn "$(basename "$d")" "$SRC/$p"
-    done
-    [ -d "$SRC/bearssl" ] && [ -d "$SRC/mbedtls" ] && [ -d "$SRC/wolfssl" ]
-}
-
-if ! command -v apt-get >/dev/null || ! fetch_sources; then
+# shellcheck source=bench/debsrc.sh
+. "$(dirname "$0")/../debsrc.sh"
+if ! mote_debsrc "$OUT" bearssl mbedtls wolfssl; then
     for p in bearssl-client12 mbedtls-client12 wolfssl-client; do
         echo "size: $t $p n/a (Debian source package not available, see $OUT/apt/*.log)"
     done
