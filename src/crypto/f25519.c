@@ -1,4 +1,6 @@
-/* Arithmetic modulo p = 2^255 - 19 (see f25519.h).
+/* Arithmetic modulo p = 2^255 - 19 (see f25519.h), in one of two forms:
+ * radix 2^13 with MOTE_FE_R13 (the MOTE_MUL16 default, first below), radix
+ * 2^25.5 otherwise (described here).
  *
  * Radix 2^25.5: limb i holds bits from ceil(25.5 i), alternately 26 and 25
  * bits wide. A product needs 100 32x32->64 multiplies, but their 64-bit sums
@@ -21,6 +23,372 @@
 #include "crypto/mul.h"
 #include "crypto/util.h"
 
+#if MOTE_FE_R13
+/* ---- radix 2^13 (MOTE_MUL16): 20 limbs of 13 bits in 16-bit words ----
+ *
+ * Every product is 13 x 13 bits, one 16x16->32 multiply, and a column of
+ * 20 of them stays below 2^31: all sums are 32-bit and none can carry, so
+ * there is no 64-bit addition anywhere (on lx106 each would be a branch on
+ * the data). The element is 260 bits; 2^260 = 32 * 19 = 608 (mod p) folds
+ * the top back. "Carried" limbs: every limb < 2^13 except limb 2 <= 2^13 + 1,
+ * so a product column is below 20 (2^13 + 1)^2 < 2^30.4. */
+
+#define M13 0x1FFFu
+
+/* MOTE_FE_R13_FULL=1 (the default unless optimising for size): products
+ * and squares written out column by column (fastest; about 3 KiB more code
+ * on lx106); 0: rows of 20 multiply-accumulates in a loop, squares as
+ * products. Both are free of data-dependent branches. */
+#ifndef MOTE_FE_R13_FULL
+#if defined(__OPTIMIZE_SIZE__)
+#define MOTE_FE_R13_FULL 0
+#else
+#define MOTE_FE_R13_FULL 1
+#endif
+#endif
+
+/* The carry x (below 2^18.1) out of bit 260 of the carried limbs r, back in
+ * as 608 x, and two more steps (limb 2 may end at 2^13 + 1). */
+static void fe_wrap(mote_fe r, uint32_t x)
+{
+    x = r[0] + x * 608u;
+    r[0] = (uint16_t)(x & M13);
+    x = r[1] + (x >> 13);
+    r[1] = (uint16_t)(x & M13);
+    r[2] = (uint16_t)(r[2] + (x >> 13));
+}
+
+/* r = the columns c[0..20) (each below 2^31), carried: a pass up the
+ * limbs, then fe_wrap. */
+static void fe_carry(mote_fe r, const uint32_t *c)
+{
+    uint32_t x = 0;
+    /* clang-format off */
+#define ST(i) x += c[i]; r[i] = (uint16_t)(x & M13); x >>= 13;
+    ST(0) ST(1) ST(2) ST(3) ST(4) ST(5) ST(6) ST(7) ST(8) ST(9)
+    ST(10) ST(11) ST(12) ST(13) ST(14) ST(15) ST(16) ST(17) ST(18) ST(19)
+#undef ST
+    fe_wrap(r, x);
+    /* clang-format on */
+}
+
+void mote_fe_frombytes(mote_fe r, const uint8_t in[32])
+{
+    uint32_t acc = 0;
+    int i, j = 0, bits = 0;
+    for (i = 0; i < 32; i++) {
+        acc |= (uint32_t)(i == 31 ? in[i] & 0x7F : in[i]) << bits; /* bit 255 dropped */
+        bits += 8;
+        if (bits >= 13) { /* depends on i only */
+            r[j++] = (uint16_t)(acc & M13);
+            acc >>= 13;
+            bits -= 13;
+        }
+    }
+    r[19] = (uint16_t)acc; /* bits 247..254 */
+}
+
+void mote_fe_tobytes(uint8_t out[32], const mote_fe a)
+{
+    uint32_t t[20], u[20], x, top;
+    int i, k, bits = 0, j = 0;
+    uint32_t acc = 0;
+    /* Fold bits 255 and up (2^255 = 19) twice: t < 2^255 + 19 < 2 p. */
+    for (i = 0; i < 20; i++)
+        t[i] = a[i];
+    for (k = 0; k < 2; k++) {
+        x = t[19] >> 8;
+        t[19] &= 0xFF;
+        x = t[0] + 19 * x;
+        for (i = 0; i < 20; i++) {
+            t[i] = x & M13;
+            x = (i < 19 ? t[i + 1] : 0) + (x >> 13);
+        }
+        t[19] += x << 13; /* at most bit 255 set by now */
+    }
+    /* t >= p exactly when t + 19 reaches 2^255; then t - p = t + 19 - 2^255. */
+    x = 19;
+    for (i = 0; i < 20; i++) {
+        x += t[i];
+        u[i] = x & M13;
+        x >>= 13;
+    }
+    top = 0u - (u[19] >> 8);
+    u[19] &= 0xFF;
+    for (i = 0; i < 20; i++) {
+        acc |= (t[i] ^ (top & (t[i] ^ u[i]))) << bits;
+        bits += i < 19 ? 13 : 8; /* limb 19: bits 247..254 */
+        while (bits >= 8) {      /* depends on i only */
+            out[j++] = (uint8_t)acc;
+            acc >>= 8;
+            bits -= 8;
+        }
+    }
+    out[31] = (uint8_t)acc; /* bits 248..254 */
+    mote_wipe(t, sizeof t);
+    mote_wipe(u, sizeof u);
+}
+
+void mote_fe_sub(mote_fe r, const mote_fe a, const mote_fe b)
+{
+    /* a + 64 p - b, with 64 p in limbs each above any carried limb of b:
+     * 15168, 16382 (x 18), 16382 */
+    uint32_t c[20];
+    int i;
+    for (i = 0; i < 20; i++)
+        c[i] = (uint32_t)a[i] + 16382u - b[i];
+    c[0] -= 16382u - 15168u;
+    fe_carry(r, c);
+}
+
+/* r = the 39 product columns t[0..39) (each below 2^30.4), carried: the
+ * columns from 20 up become 13-bit limbs first (t[20..40)), then each folds
+ * into column i as 608 t[i + 20] (2^260 = 608) on the way up the low
+ * ones, where every sum stays below 2^31, and the carry out wraps as in
+ * fe_carry. */
+static void fe_reduce(mote_fe r, uint32_t *t)
+{
+    uint32_t x = 0;
+    /* written out: the loops cost a third more on a simple core */
+    /* clang-format off */
+#define HI(i) x += t[i]; t[i] = x & M13; x >>= 13;
+#define LO(i) x += t[i] + 608u * t[i + 20]; r[i] = (uint16_t)(x & M13); x >>= 13;
+    HI(20) HI(21) HI(22) HI(23) HI(24) HI(25) HI(26) HI(27) HI(28) HI(29)
+    HI(30) HI(31) HI(32) HI(33) HI(34) HI(35) HI(36) HI(37) HI(38)
+    t[39] = x; /* below 2^17.5 */
+    x = 0;
+    LO(0) LO(1) LO(2) LO(3) LO(4) LO(5) LO(6) LO(7) LO(8) LO(9)
+    LO(10) LO(11) LO(12) LO(13) LO(14) LO(15) LO(16) LO(17) LO(18) LO(19)
+#undef HI
+#undef LO
+    fe_wrap(r, x);
+    /* clang-format on */
+}
+
+#if MOTE_FE_R13_FULL
+void mote_fe_mul(mote_fe r, const mote_fe a, const mote_fe b)
+{
+    uint32_t t[40], x[20], y[20];
+    int i;
+    for (i = 0; i < 20; i++) {
+        x[i] = a[i];
+        y[i] = b[i];
+    }
+    /* f25519_gen.py mul: begin */
+    t[0] = x[0] * y[0];
+    t[1] = x[0] * y[1] + x[1] * y[0];
+    t[2] = x[0] * y[2] + x[1] * y[1] + x[2] * y[0];
+    t[3] = x[0] * y[3] + x[1] * y[2] + x[2] * y[1] + x[3] * y[0];
+    t[4] = x[0] * y[4] + x[1] * y[3] + x[2] * y[2] + x[3] * y[1] + x[4] * y[0];
+    t[5] = x[0] * y[5] + x[1] * y[4] + x[2] * y[3] + x[3] * y[2] + x[4] * y[1] + x[5] * y[0];
+    t[6] = x[0] * y[6] + x[1] * y[5] + x[2] * y[4] + x[3] * y[3] + x[4] * y[2] + x[5] * y[1] +
+           x[6] * y[0];
+    t[7] = x[0] * y[7] + x[1] * y[6] + x[2] * y[5] + x[3] * y[4] + x[4] * y[3] + x[5] * y[2] +
+           x[6] * y[1] + x[7] * y[0];
+    t[8] = x[0] * y[8] + x[1] * y[7] + x[2] * y[6] + x[3] * y[5] + x[4] * y[4] + x[5] * y[3] +
+           x[6] * y[2] + x[7] * y[1] + x[8] * y[0];
+    t[9] = x[0] * y[9] + x[1] * y[8] + x[2] * y[7] + x[3] * y[6] + x[4] * y[5] + x[5] * y[4] +
+           x[6] * y[3] + x[7] * y[2] + x[8] * y[1] + x[9] * y[0];
+    t[10] = x[0] * y[10] + x[1] * y[9] + x[2] * y[8] + x[3] * y[7] + x[4] * y[6] + x[5] * y[5] +
+            x[6] * y[4] + x[7] * y[3] + x[8] * y[2] + x[9] * y[1] + x[10] * y[0];
+    t[11] = x[0] * y[11] + x[1] * y[10] + x[2] * y[9] + x[3] * y[8] + x[4] * y[7] + x[5] * y[6] +
+            x[6] * y[5] + x[7] * y[4] + x[8] * y[3] + x[9] * y[2] + x[10] * y[1] + x[11] * y[0];
+    t[12] = x[0] * y[12] + x[1] * y[11] + x[2] * y[10] + x[3] * y[9] + x[4] * y[8] + x[5] * y[7] +
+            x[6] * y[6] + x[7] * y[5] + x[8] * y[4] + x[9] * y[3] + x[10] * y[2] + x[11] * y[1] +
+            x[12] * y[0];
+    t[13] = x[0] * y[13] + x[1] * y[12] + x[2] * y[11] + x[3] * y[10] + x[4] * y[9] + x[5] * y[8] +
+            x[6] * y[7] + x[7] * y[6] + x[8] * y[5] + x[9] * y[4] + x[10] * y[3] + x[11] * y[2] +
+            x[12] * y[1] + x[13] * y[0];
+    t[14] = x[0] * y[14] + x[1] * y[13] + x[2] * y[12] + x[3] * y[11] + x[4] * y[10] + x[5] * y[9] +
+            x[6] * y[8] + x[7] * y[7] + x[8] * y[6] + x[9] * y[5] + x[10] * y[4] + x[11] * y[3] +
+            x[12] * y[2] + x[13] * y[1] + x[14] * y[0];
+    t[15] = x[0] * y[15] + x[1] * y[14] + x[2] * y[13] + x[3] * y[12] + x[4] * y[11] +
+            x[5] * y[10] + x[6] * y[9] + x[7] * y[8] + x[8] * y[7] + x[9] * y[6] + x[10] * y[5] +
+            x[11] * y[4] + x[12] * y[3] + x[13] * y[2] + x[14] * y[1] + x[15] * y[0];
+    t[16] = x[0] * y[16] + x[1] * y[15] + x[2] * y[14] + x[3] * y[13] + x[4] * y[12] +
+            x[5] * y[11] + x[6] * y[10] + x[7] * y[9] + x[8] * y[8] + x[9] * y[7] + x[10] * y[6] +
+            x[11] * y[5] + x[12] * y[4] + x[13] * y[3] + x[14] * y[2] + x[15] * y[1] + x[16] * y[0];
+    t[17] = x[0] * y[17] + x[1] * y[16] + x[2] * y[15] + x[3] * y[14] + x[4] * y[13] +
+            x[5] * y[12] + x[6] * y[11] + x[7] * y[10] + x[8] * y[9] + x[9] * y[8] + x[10] * y[7] +
+            x[11] * y[6] + x[12] * y[5] + x[13] * y[4] + x[14] * y[3] + x[15] * y[2] +
+            x[16] * y[1] + x[17] * y[0];
+    t[18] = x[0] * y[18] + x[1] * y[17] + x[2] * y[16] + x[3] * y[15] + x[4] * y[14] +
+            x[5] * y[13] + x[6] * y[12] + x[7] * y[11] + x[8] * y[10] + x[9] * y[9] + x[10] * y[8] +
+            x[11] * y[7] + x[12] * y[6] + x[13] * y[5] + x[14] * y[4] + x[15] * y[3] +
+            x[16] * y[2] + x[17] * y[1] + x[18] * y[0];
+    t[19] = x[0] * y[19] + x[1] * y[18] + x[2] * y[17] + x[3] * y[16] + x[4] * y[15] +
+            x[5] * y[14] + x[6] * y[13] + x[7] * y[12] + x[8] * y[11] + x[9] * y[10] +
+            x[10] * y[9] + x[11] * y[8] + x[12] * y[7] + x[13] * y[6] + x[14] * y[5] +
+            x[15] * y[4] + x[16] * y[3] + x[17] * y[2] + x[18] * y[1] + x[19] * y[0];
+    t[20] = x[1] * y[19] + x[2] * y[18] + x[3] * y[17] + x[4] * y[16] + x[5] * y[15] +
+            x[6] * y[14] + x[7] * y[13] + x[8] * y[12] + x[9] * y[11] + x[10] * y[10] +
+            x[11] * y[9] + x[12] * y[8] + x[13] * y[7] + x[14] * y[6] + x[15] * y[5] +
+            x[16] * y[4] + x[17] * y[3] + x[18] * y[2] + x[19] * y[1];
+    t[21] = x[2] * y[19] + x[3] * y[18] + x[4] * y[17] + x[5] * y[16] + x[6] * y[15] +
+            x[7] * y[14] + x[8] * y[13] + x[9] * y[12] + x[10] * y[11] + x[11] * y[10] +
+            x[12] * y[9] + x[13] * y[8] + x[14] * y[7] + x[15] * y[6] + x[16] * y[5] +
+            x[17] * y[4] + x[18] * y[3] + x[19] * y[2];
+    t[22] = x[3] * y[19] + x[4] * y[18] + x[5] * y[17] + x[6] * y[16] + x[7] * y[15] +
+            x[8] * y[14] + x[9] * y[13] + x[10] * y[12] + x[11] * y[11] + x[12] * y[10] +
+            x[13] * y[9] + x[14] * y[8] + x[15] * y[7] + x[16] * y[6] + x[17] * y[5] +
+            x[18] * y[4] + x[19] * y[3];
+    t[23] = x[4] * y[19] + x[5] * y[18] + x[6] * y[17] + x[7] * y[16] + x[8] * y[15] +
+            x[9] * y[14] + x[10] * y[13] + x[11] * y[12] + x[12] * y[11] + x[13] * y[10] +
+            x[14] * y[9] + x[15] * y[8] + x[16] * y[7] + x[17] * y[6] + x[18] * y[5] + x[19] * y[4];
+    t[24] = x[5] * y[19] + x[6] * y[18] + x[7] * y[17] + x[8] * y[16] + x[9] * y[15] +
+            x[10] * y[14] + x[11] * y[13] + x[12] * y[12] + x[13] * y[11] + x[14] * y[10] +
+            x[15] * y[9] + x[16] * y[8] + x[17] * y[7] + x[18] * y[6] + x[19] * y[5];
+    t[25] = x[6] * y[19] + x[7] * y[18] + x[8] * y[17] + x[9] * y[16] + x[10] * y[15] +
+            x[11] * y[14] + x[12] * y[13] + x[13] * y[12] + x[14] * y[11] + x[15] * y[10] +
+            x[16] * y[9] + x[17] * y[8] + x[18] * y[7] + x[19] * y[6];
+    t[26] = x[7] * y[19] + x[8] * y[18] + x[9] * y[17] + x[10] * y[16] + x[11] * y[15] +
+            x[12] * y[14] + x[13] * y[13] + x[14] * y[12] + x[15] * y[11] + x[16] * y[10] +
+            x[17] * y[9] + x[18] * y[8] + x[19] * y[7];
+    t[27] = x[8] * y[19] + x[9] * y[18] + x[10] * y[17] + x[11] * y[16] + x[12] * y[15] +
+            x[13] * y[14] + x[14] * y[13] + x[15] * y[12] + x[16] * y[11] + x[17] * y[10] +
+            x[18] * y[9] + x[19] * y[8];
+    t[28] = x[9] * y[19] + x[10] * y[18] + x[11] * y[17] + x[12] * y[16] + x[13] * y[15] +
+            x[14] * y[14] + x[15] * y[13] + x[16] * y[12] + x[17] * y[11] + x[18] * y[10] +
+            x[19] * y[9];
+    t[29] = x[10] * y[19] + x[11] * y[18] + x[12] * y[17] + x[13] * y[16] + x[14] * y[15] +
+            x[15] * y[14] + x[16] * y[13] + x[17] * y[12] + x[18] * y[11] + x[19] * y[10];
+    t[30] = x[11] * y[19] + x[12] * y[18] + x[13] * y[17] + x[14] * y[16] + x[15] * y[15] +
+            x[16] * y[14] + x[17] * y[13] + x[18] * y[12] + x[19] * y[11];
+    t[31] = x[12] * y[19] + x[13] * y[18] + x[14] * y[17] + x[15] * y[16] + x[16] * y[15] +
+            x[17] * y[14] + x[18] * y[13] + x[19] * y[12];
+    t[32] = x[13] * y[19] + x[14] * y[18] + x[15] * y[17] + x[16] * y[16] + x[17] * y[15] +
+            x[18] * y[14] + x[19] * y[13];
+    t[33] = x[14] * y[19] + x[15] * y[18] + x[16] * y[17] + x[17] * y[16] + x[18] * y[15] +
+            x[19] * y[14];
+    t[34] = x[15] * y[19] + x[16] * y[18] + x[17] * y[17] + x[18] * y[16] + x[19] * y[15];
+    t[35] = x[16] * y[19] + x[17] * y[18] + x[18] * y[17] + x[19] * y[16];
+    t[36] = x[17] * y[19] + x[18] * y[18] + x[19] * y[17];
+    t[37] = x[18] * y[19] + x[19] * y[18];
+    t[38] = x[19] * y[19];
+    /* f25519_gen.py mul: end */
+    fe_reduce(r, t);
+}
+
+void mote_fe_sqr(mote_fe r, const mote_fe a)
+{
+    uint32_t t[40], x[20];
+    int i;
+    for (i = 0; i < 20; i++)
+        x[i] = a[i];
+    /* f25519_gen.py sqr: begin */
+    t[0] = x[0] * x[0];
+    t[1] = 2 * (x[0] * x[1]);
+    t[2] = 2 * (x[0] * x[2]) + x[1] * x[1];
+    t[3] = 2 * (x[0] * x[3] + x[1] * x[2]);
+    t[4] = 2 * (x[0] * x[4] + x[1] * x[3]) + x[2] * x[2];
+    t[5] = 2 * (x[0] * x[5] + x[1] * x[4] + x[2] * x[3]);
+    t[6] = 2 * (x[0] * x[6] + x[1] * x[5] + x[2] * x[4]) + x[3] * x[3];
+    t[7] = 2 * (x[0] * x[7] + x[1] * x[6] + x[2] * x[5] + x[3] * x[4]);
+    t[8] = 2 * (x[0] * x[8] + x[1] * x[7] + x[2] * x[6] + x[3] * x[5]) + x[4] * x[4];
+    t[9] = 2 * (x[0] * x[9] + x[1] * x[8] + x[2] * x[7] + x[3] * x[6] + x[4] * x[5]);
+    t[10] =
+        2 * (x[0] * x[10] + x[1] * x[9] + x[2] * x[8] + x[3] * x[7] + x[4] * x[6]) + x[5] * x[5];
+    t[11] =
+        2 * (x[0] * x[11] + x[1] * x[10] + x[2] * x[9] + x[3] * x[8] + x[4] * x[7] + x[5] * x[6]);
+    t[12] =
+        2 * (x[0] * x[12] + x[1] * x[11] + x[2] * x[10] + x[3] * x[9] + x[4] * x[8] + x[5] * x[7]) +
+        x[6] * x[6];
+    t[13] = 2 * (x[0] * x[13] + x[1] * x[12] + x[2] * x[11] + x[3] * x[10] + x[4] * x[9] +
+                 x[5] * x[8] + x[6] * x[7]);
+    t[14] = 2 * (x[0] * x[14] + x[1] * x[13] + x[2] * x[12] + x[3] * x[11] + x[4] * x[10] +
+                 x[5] * x[9] + x[6] * x[8]) +
+            x[7] * x[7];
+    t[15] = 2 * (x[0] * x[15] + x[1] * x[14] + x[2] * x[13] + x[3] * x[12] + x[4] * x[11] +
+                 x[5] * x[10] + x[6] * x[9] + x[7] * x[8]);
+    t[16] = 2 * (x[0] * x[16] + x[1] * x[15] + x[2] * x[14] + x[3] * x[13] + x[4] * x[12] +
+                 x[5] * x[11] + x[6] * x[10] + x[7] * x[9]) +
+            x[8] * x[8];
+    t[17] = 2 * (x[0] * x[17] + x[1] * x[16] + x[2] * x[15] + x[3] * x[14] + x[4] * x[13] +
+                 x[5] * x[12] + x[6] * x[11] + x[7] * x[10] + x[8] * x[9]);
+    t[18] = 2 * (x[0] * x[18] + x[1] * x[17] + x[2] * x[16] + x[3] * x[15] + x[4] * x[14] +
+                 x[5] * x[13] + x[6] * x[12] + x[7] * x[11] + x[8] * x[10]) +
+            x[9] * x[9];
+    t[19] = 2 * (x[0] * x[19] + x[1] * x[18] + x[2] * x[17] + x[3] * x[16] + x[4] * x[15] +
+                 x[5] * x[14] + x[6] * x[13] + x[7] * x[12] + x[8] * x[11] + x[9] * x[10]);
+    t[20] = 2 * (x[1] * x[19] + x[2] * x[18] + x[3] * x[17] + x[4] * x[16] + x[5] * x[15] +
+                 x[6] * x[14] + x[7] * x[13] + x[8] * x[12] + x[9] * x[11]) +
+            x[10] * x[10];
+    t[21] = 2 * (x[2] * x[19] + x[3] * x[18] + x[4] * x[17] + x[5] * x[16] + x[6] * x[15] +
+                 x[7] * x[14] + x[8] * x[13] + x[9] * x[12] + x[10] * x[11]);
+    t[22] = 2 * (x[3] * x[19] + x[4] * x[18] + x[5] * x[17] + x[6] * x[16] + x[7] * x[15] +
+                 x[8] * x[14] + x[9] * x[13] + x[10] * x[12]) +
+            x[11] * x[11];
+    t[23] = 2 * (x[4] * x[19] + x[5] * x[18] + x[6] * x[17] + x[7] * x[16] + x[8] * x[15] +
+                 x[9] * x[14] + x[10] * x[13] + x[11] * x[12]);
+    t[24] = 2 * (x[5] * x[19] + x[6] * x[18] + x[7] * x[17] + x[8] * x[16] + x[9] * x[15] +
+                 x[10] * x[14] + x[11] * x[13]) +
+            x[12] * x[12];
+    t[25] = 2 * (x[6] * x[19] + x[7] * x[18] + x[8] * x[17] + x[9] * x[16] + x[10] * x[15] +
+                 x[11] * x[14] + x[12] * x[13]);
+    t[26] = 2 * (x[7] * x[19] + x[8] * x[18] + x[9] * x[17] + x[10] * x[16] + x[11] * x[15] +
+                 x[12] * x[14]) +
+            x[13] * x[13];
+    t[27] = 2 * (x[8] * x[19] + x[9] * x[18] + x[10] * x[17] + x[11] * x[16] + x[12] * x[15] +
+                 x[13] * x[14]);
+    t[28] = 2 * (x[9] * x[19] + x[10] * x[18] + x[11] * x[17] + x[12] * x[16] + x[13] * x[15]) +
+            x[14] * x[14];
+    t[29] = 2 * (x[10] * x[19] + x[11] * x[18] + x[12] * x[17] + x[13] * x[16] + x[14] * x[15]);
+    t[30] = 2 * (x[11] * x[19] + x[12] * x[18] + x[13] * x[17] + x[14] * x[16]) + x[15] * x[15];
+    t[31] = 2 * (x[12] * x[19] + x[13] * x[18] + x[14] * x[17] + x[15] * x[16]);
+    t[32] = 2 * (x[13] * x[19] + x[14] * x[18] + x[15] * x[17]) + x[16] * x[16];
+    t[33] = 2 * (x[14] * x[19] + x[15] * x[18] + x[16] * x[17]);
+    t[34] = 2 * (x[15] * x[19] + x[16] * x[18]) + x[17] * x[17];
+    t[35] = 2 * (x[16] * x[19] + x[17] * x[18]);
+    t[36] = 2 * (x[17] * x[19]) + x[18] * x[18];
+    t[37] = 2 * (x[18] * x[19]);
+    t[38] = x[19] * x[19];
+    /* f25519_gen.py sqr: end */
+    fe_reduce(r, t);
+}
+
+#else
+/* The compact form (size-optimised builds): the product row by row, each
+ * row of 20 multiply-accumulates written out; a square is a product. */
+void mote_fe_mul(mote_fe r, const mote_fe a, const mote_fe b)
+{
+    uint32_t t[40], y[20];
+    int i;
+    for (i = 0; i < 20; i++) {
+        y[i] = b[i];
+        t[i] = t[i + 20] = 0;
+    }
+    for (i = 0; i < 20; i++) {
+        uint32_t xi = a[i], *ti = t + i;
+        /* clang-format off */
+#define MA(j) ti[j] += xi * y[j];
+        MA(0) MA(1) MA(2) MA(3) MA(4) MA(5) MA(6) MA(7) MA(8) MA(9)
+        MA(10) MA(11) MA(12) MA(13) MA(14) MA(15) MA(16) MA(17) MA(18) MA(19)
+#undef MA
+        /* clang-format on */
+    }
+    fe_reduce(r, t);
+}
+
+void mote_fe_sqr(mote_fe r, const mote_fe a)
+{
+    mote_fe_mul(r, a, a);
+}
+#endif
+
+void mote_fe_mul_small(mote_fe r, const mote_fe a, uint32_t k)
+{
+    /* k < 2^17: a limb times k is below 2^30.1 */
+    uint32_t c[20];
+    int i;
+    for (i = 0; i < 20; i++)
+        c[i] = a[i] * k;
+    fe_carry(r, c);
+}
+
+#define FE_LIMBS 20
+#define FE_BITS0 13 /* bits of limb 0 */
+typedef uint32_t fe_col;
+#else
 #define M26     0x3FFFFFFu
 #define M25     0x1FFFFFFu
 #define M(x, y) mote_mul32((x), (y))
@@ -101,30 +469,6 @@ void mote_fe_tobytes(uint8_t out[32], const mote_fe a)
         mote_store_le32(out + 4 * i, t[i] ^ (top & (t[i] ^ u[i])));
 }
 
-void mote_fe_set(mote_fe r, uint32_t v)
-{
-    int i;
-    r[0] = v;
-    for (i = 1; i < 10; i++)
-        r[i] = 0;
-}
-
-void mote_fe_copy(mote_fe r, const mote_fe a)
-{
-    int i;
-    for (i = 0; i < 10; i++)
-        r[i] = a[i];
-}
-
-void mote_fe_add(mote_fe r, const mote_fe a, const mote_fe b)
-{
-    uint64_t c[10];
-    int i;
-    for (i = 0; i < 10; i++)
-        c[i] = (uint64_t)a[i] + b[i];
-    fe_carry(r, c);
-}
-
 void mote_fe_sub(mote_fe r, const mote_fe a, const mote_fe b)
 {
     /* a + 2p - b: 2p's limbs exceed any carried limb of b. */
@@ -136,12 +480,6 @@ void mote_fe_sub(mote_fe r, const mote_fe a, const mote_fe b)
     }
     c[0] -= 36; /* limb 0 of 2p is 2 (2^26 - 19) */
     fe_carry(r, c);
-}
-
-void mote_fe_neg(mote_fe r, const mote_fe a)
-{
-    static const mote_fe zero = {0};
-    mote_fe_sub(r, zero, a);
 }
 
 void mote_fe_mul(mote_fe r, const mote_fe a, const mote_fe b)
@@ -202,14 +540,50 @@ void mote_fe_mul_small(mote_fe r, const mote_fe a, uint32_t k)
     fe_carry(r, c);
 }
 
+#define FE_LIMBS 10
+#define FE_BITS0 26
+typedef uint64_t fe_col;
+#endif
+
+void mote_fe_set(mote_fe r, uint32_t v)
+{
+    int i;
+    r[0] = (mote_fe_limb)(v & ((1u << FE_BITS0) - 1));
+    r[1] = (mote_fe_limb)(v >> FE_BITS0);
+    for (i = 2; i < FE_LIMBS; i++)
+        r[i] = 0;
+}
+
+void mote_fe_add(mote_fe r, const mote_fe a, const mote_fe b)
+{
+    fe_col c[FE_LIMBS];
+    int i;
+    for (i = 0; i < FE_LIMBS; i++)
+        c[i] = (fe_col)a[i] + b[i];
+    fe_carry(r, c);
+}
+
+void mote_fe_neg(mote_fe r, const mote_fe a)
+{
+    static const mote_fe zero = {0};
+    mote_fe_sub(r, zero, a);
+}
+
+void mote_fe_copy(mote_fe r, const mote_fe a)
+{
+    int i;
+    for (i = 0; i < FE_LIMBS; i++)
+        r[i] = a[i];
+}
+
 void mote_fe_cswap(mote_fe a, mote_fe b, uint32_t bit)
 {
     uint32_t mask = 0u - bit, x;
     int i;
-    for (i = 0; i < 10; i++) {
-        x = mask & (a[i] ^ b[i]);
-        a[i] ^= x;
-        b[i] ^= x;
+    for (i = 0; i < FE_LIMBS; i++) {
+        x = mask & (uint32_t)(a[i] ^ b[i]);
+        a[i] = (mote_fe_limb)(a[i] ^ x);
+        b[i] = (mote_fe_limb)(b[i] ^ x);
     }
 }
 
@@ -217,8 +591,8 @@ void mote_fe_cmov(mote_fe r, const mote_fe a, uint32_t bit)
 {
     uint32_t mask = 0u - bit;
     int i;
-    for (i = 0; i < 10; i++)
-        r[i] ^= mask & (r[i] ^ a[i]);
+    for (i = 0; i < FE_LIMBS; i++)
+        r[i] = (mote_fe_limb)(r[i] ^ (mask & (uint32_t)(r[i] ^ a[i])));
 }
 
 uint32_t mote_fe_iszero(const mote_fe a)

@@ -6,8 +6,10 @@
  * function accepts and returns any such value, and mote_fe_tobytes gives the
  * canonical encoding. Every function takes time that depends on nothing but
  * the code path (no branch or index on values), and every 32x32->64 product
- * goes through mote_mul32, so MOTE_MUL16 switches the whole field to the
- * 16x16->32 backend. Outputs may alias inputs everywhere. */
+ * goes through mote_mul32. With MOTE_MUL16 the field takes its radix-2^13
+ * form instead (MOTE_FE_R13 below), whose products are 13 x 13 bits: plain
+ * 32-bit multiplies, no 64-bit product or sum at all. Outputs may alias
+ * inputs everywhere. */
 #ifndef MOTE_F25519_H
 #define MOTE_F25519_H
 
@@ -16,7 +18,20 @@
 
 #if MOTE_ENABLE_X25519 || MOTE_ENABLE_ED25519
 
-typedef uint32_t mote_fe[10];
+/* MOTE_FE_R13 (the default with MOTE_MUL16): 20 limbs of 13 bits instead,
+ * held in 16-bit words (the same 40 bytes): every product is one 16x16->32
+ * multiply and every sum fits in 32 bits, so lx106 runs it without the
+ * 64-bit additions (branches there) of the radix-2^25.5 columns. */
+#ifndef MOTE_FE_R13
+#define MOTE_FE_R13 MOTE_MUL16
+#endif
+#if MOTE_FE_R13
+typedef uint16_t mote_fe_limb;
+typedef mote_fe_limb mote_fe[20];
+#else
+typedef uint32_t mote_fe_limb;
+typedef mote_fe_limb mote_fe[10];
+#endif
 
 /* r = the 32 little-endian bytes in, bit 255 ignored (so r < 2^255; values
  * from p up are accepted and act as their residue). */
@@ -32,7 +47,7 @@ void mote_fe_sub(mote_fe r, const mote_fe a, const mote_fe b);
 void mote_fe_neg(mote_fe r, const mote_fe a);
 void mote_fe_mul(mote_fe r, const mote_fe a, const mote_fe b);
 void mote_fe_sqr(mote_fe r, const mote_fe a);
-/* r = a * k for a small constant k < 2^16. */
+/* r = a * k for a small constant k < 2^17. */
 void mote_fe_mul_small(mote_fe r, const mote_fe a, uint32_t k);
 
 /* If bit (0 or 1) is 1: swap a and b (cswap) or copy a into r (cmov). */
