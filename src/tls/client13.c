@@ -1112,12 +1112,14 @@ int mote_tls13_on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t 
 enum { FL_START, FL_CERT, FL_VERIFY, FL_FINISHED };
 
 /* Our CertificateVerify, its content built here: out of send_flight's
- * frame, which the sealing of every record of the flight stacks on. */
+ * frame, which the sealing of every record of the flight stacks on, and
+ * gone before its own record is sealed (mote_tls_send_built). */
 static MOTE_NOINLINE int send_our_verify(mote_tls_conn *c)
 {
     uint8_t content[MOTE_TLS13_CV_CONTENT_MAX], h[48];
     th_get(c, h);
-    return mote_tls_send_client_verify(c, content, mote_tls13_cv_content(c, 0, h, content));
+    return mote_tls_sign_message(c, MOTE_HS_CERTIFICATE_VERIFY, NULL, 0, content,
+                                 mote_tls13_cv_content(c, 0, h, content));
 }
 
 static int send_flight(mote_tls_conn *c)
@@ -1154,7 +1156,7 @@ static int send_flight(mote_tls_conn *c)
         c->fl_phase = c->client_scheme ? FL_VERIFY : FL_FINISHED;
     }
     if (c->fl_phase == FL_VERIFY) {
-        rc = send_our_verify(c);
+        rc = mote_tls_send_built(c, send_our_verify(c));
         if (rc < 0) return mote_tls_fail(c, rc);
         if (rc == 0) return MOTE_OK;
         c->fl_phase = FL_FINISHED;

@@ -270,8 +270,8 @@ int mote_tls_send_client_verify(mote_tls_conn *c, const uint8_t *content, size_t
     return mote_tls_send_signed(c, MOTE_HS_CERTIFICATE_VERIFY, NULL, 0, content, content_len);
 }
 
-int mote_tls_send_signed(mote_tls_conn *c, uint8_t type, const uint8_t *params, size_t params_len,
-                         const uint8_t *content, size_t content_len)
+int mote_tls_sign_message(mote_tls_conn *c, uint8_t type, const uint8_t *params, size_t params_len,
+                          const uint8_t *content, size_t content_len)
 {
     mote_tls_chain o;
     const mote_x509_privkey *k;
@@ -332,6 +332,20 @@ int mote_tls_send_signed(mote_tls_conn *c, uint8_t type, const uint8_t *params, 
     msg[0] = type;
     put24(msg + 1, params_len + 4 + sig_len);
     mote_tls_th_add(c, msg, params_len + 8 + sig_len);
-    rc = mote_tls_send_record(c, 22, msg, params_len + 8 + sig_len);
+    return (int)(params_len + 8 + sig_len);
+}
+
+int mote_tls_send_built(mote_tls_conn *c, int n)
+{
+    int rc;
+    if (n <= 0) return n;
+    rc = mote_tls_send_record(c, 22, c->out + c->out_len + 5 + c->wr.explicit_len, (size_t)n);
     return rc ? rc : 1;
+}
+
+int mote_tls_send_signed(mote_tls_conn *c, uint8_t type, const uint8_t *params, size_t params_len,
+                         const uint8_t *content, size_t content_len)
+{
+    return mote_tls_send_built(
+        c, mote_tls_sign_message(c, type, params, params_len, content, content_len));
 }

@@ -246,6 +246,15 @@ int mote_tls_send_client_verify(mote_tls_conn *c, const uint8_t *content, size_t
  * ServerKeyExchange: type 12, the ECDH parameters). */
 int mote_tls_send_signed(mote_tls_conn *c, uint8_t type, const uint8_t *params, size_t params_len,
                          const uint8_t *content, size_t content_len);
+/* mote_tls_send_signed in two steps, so that the caller's frame holding the
+ * signed content is gone before the record is sealed: the message is built
+ * in out[] where the next record's plaintext goes and added to the
+ * transcript (returns its length, or 0 / an error as above); then
+ * mote_tls_send_built(c, that return value) seals and sends it (1 when
+ * done; 0 and errors pass through). */
+int mote_tls_sign_message(mote_tls_conn *c, uint8_t type, const uint8_t *params, size_t params_len,
+                          const uint8_t *content, size_t content_len);
+int mote_tls_send_built(mote_tls_conn *c, int n);
 
 /* kex.c: our key share for a group, and the shared secret with the peer's. */
 int mote_tls_kex_supported(uint16_t group);

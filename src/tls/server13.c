@@ -604,7 +604,7 @@ static int on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
 /* ---- our flight ---- */
 
 /* The shared secret and the handshake traffic keys. */
-static int handshake_keys(mote_tls_conn *c)
+static MOTE_NOINLINE int handshake_keys(mote_tls_conn *c)
 {
     const mote_hash_desc *hd = hash_of(c);
     uint8_t shared[MOTE_TLS_MAX_SHARE], h[48];
@@ -691,7 +691,7 @@ void mote_tls_put_alpn(const mote_tls_conn *c, wr_t *w)
     put(w, a, n);
 }
 
-static int send_encrypted_extensions(mote_tls_conn *c)
+static MOTE_NOINLINE int send_encrypted_extensions(mote_tls_conn *c)
 {
     wr_t w;
     uint8_t *msg, *len3, *l2;
@@ -723,7 +723,7 @@ static int send_encrypted_extensions(mote_tls_conn *c)
     return close_record(c, &w, msg);
 }
 
-static int send_certificate_request(mote_tls_conn *c)
+static MOTE_NOINLINE int send_certificate_request(mote_tls_conn *c)
 {
     wr_t w;
     uint8_t *msg, *len3, *l2, *l2b, *l1;
@@ -749,7 +749,7 @@ static int send_certificate_request(mote_tls_conn *c)
 
 /* Our Finished, then the application secrets: ours is installed, the
  * client's waits in c->secret until its Finished is checked. */
-static int send_finished(mote_tls_conn *c)
+static MOTE_NOINLINE int send_finished(mote_tls_conn *c)
 {
     const mote_hash_desc *hd = hash_of(c);
     uint8_t msg[4 + 48], h[48];
@@ -775,6 +775,18 @@ static int send_finished(mote_tls_conn *c)
     if (mote_tls13_traffic_keys(hd, c->s_secret, mote_tls13_suite_aead(c->suite), &c->wr))
         return MOTE_ERR_TLS_INTERNAL;
     return 1;
+}
+
+/* Our CertificateVerify, its content built here and gone before the
+ * record is sealed (mote_tls_send_built). The flight's steps each
+ * have a frame of their own (MOTE_NOINLINE): the sealing of every record
+ * of the flight stacks on mote_tls13_server_continue's, which stays small. */
+static MOTE_NOINLINE int send_verify(mote_tls_conn *c)
+{
+    uint8_t content[MOTE_TLS13_CV_CONTENT_MAX], h[48];
+    mote_tls_th_get(c, h);
+    return mote_tls_sign_message(c, MOTE_HS_CERTIFICATE_VERIFY, NULL, 0, content,
+                                 mote_tls13_cv_content(c, 1, h, content));
 }
 
 int mote_tls13_server_continue(mote_tls_conn *c)
@@ -805,12 +817,7 @@ int mote_tls13_server_continue(mote_tls_conn *c)
                 break;
             }
             if (c->pk_ops) return MOTE_OK;
-            {
-                uint8_t content[MOTE_TLS13_CV_CONTENT_MAX], h[48];
-                mote_tls_th_get(c, h);
-                rc = mote_tls_send_client_verify(c, content,
-                                                 mote_tls13_cv_content(c, 1, h, content));
-            }
+            rc = mote_tls_send_built(c, send_verify(c));
             break;
         default:
             rc = send_finished(c);
