@@ -35,17 +35,45 @@ static void report(const char *what, int rc)
     fprintf(stderr, "compare: wolfssl: %s: %d %s\n", what, err, msg);
 }
 
+/* --serve (bench/compare/run.sh's servers): the chain (leaf +
+ * intermediate, one PEM buffer) and key; no tickets, no session cache: one
+ * full handshake. */
+static int server_setup(const cmp_opts *o)
+{
+    static unsigned char pem[16384];
+    size_t n1, n2;
+    if (cmp_load_file(o->cert_file, pem, sizeof pem, &n1) != 0 ||
+        cmp_load_file(o->chain_file, pem + n1, sizeof pem - n1, &n2) != 0)
+        return -1;
+    if (wolfSSL_CTX_use_certificate_chain_buffer(ctx, pem, (long)(n1 + n2)) != WOLFSSL_SUCCESS ||
+        wolfSSL_CTX_use_PrivateKey_file(ctx, o->key_file, WOLFSSL_FILETYPE_PEM) != WOLFSSL_SUCCESS)
+        return report("chain/key", 0), -1;
+    wolfSSL_CTX_set_session_cache_mode(ctx, WOLFSSL_SESS_CACHE_OFF);
+    if (o->tls13)
+        wolfSSL_CTX_no_ticket_TLSv13(ctx);
+    else
+        wolfSSL_CTX_NoTicketTLSv12(ctx);
+    return 0;
+}
+
 static int w_setup(const cmp_opts *o)
 {
     int group[] = {o->p256 ? WOLFSSL_ECC_SECP256R1 : WOLFSSL_ECC_X25519};
     const char *list;
     opts = o;
     if (wolfSSL_Init() != WOLFSSL_SUCCESS) return -1;
-    ctx = wolfSSL_CTX_new(o->tls13 ? wolfTLSv1_3_client_method() : wolfTLSv1_2_client_method());
+    ctx = wolfSSL_CTX_new(
+        o->server  ? (o->tls13 ? wolfTLSv1_3_server_method() : wolfTLSv1_2_server_method())
+        : o->tls13 ? wolfTLSv1_3_client_method()
+                   : wolfTLSv1_2_client_method());
     if (!ctx) return -1;
-    if (wolfSSL_CTX_load_verify_locations(ctx, o->ca_file, NULL) != WOLFSSL_SUCCESS)
-        return report("trust anchor", 0), -1;
-    wolfSSL_CTX_set_verify(ctx, WOLFSSL_VERIFY_PEER, NULL);
+    if (o->server) {
+        if (server_setup(o) != 0) return -1;
+    } else {
+        if (wolfSSL_CTX_load_verify_locations(ctx, o->ca_file, NULL) != WOLFSSL_SUCCESS)
+            return report("trust anchor", 0), -1;
+        wolfSSL_CTX_set_verify(ctx, WOLFSSL_VERIFY_PEER, NULL);
+    }
     if (o->tls13)
         list = o->chacha ? "TLS13-CHACHA20-POLY1305-SHA256" : "TLS13-AES128-GCM-SHA256";
     else if (o->chacha)
@@ -57,11 +85,12 @@ static int w_setup(const cmp_opts *o)
     if (o->tls13) {
         if (wolfSSL_CTX_set_groups(ctx, group, 1) != WOLFSSL_SUCCESS)
             return report("groups", 0), -1;
-    } else {
+    } else if (!o->server) {
         if (wolfSSL_CTX_UseSupportedCurve(ctx, WOLFSSL_ECC_SECP256R1) != WOLFSSL_SUCCESS)
             return report("curve", 0), -1;
         if (wolfSSL_CTX_UseSessionTicket(ctx) != WOLFSSL_SUCCESS) return report("tickets", 0), -1;
     }
+    if (o->server) return 0;
     if (wolfSSL_CTX_UseSNI(ctx, WOLFSSL_SNI_HOST_NAME, o->host, (unsigned short)strlen(o->host)) !=
         WOLFSSL_SUCCESS)
         return report("sni", 0), -1;
@@ -75,6 +104,12 @@ static int w_handshake(int fd, int resume)
     int rc;
     ssl = wolfSSL_new(ctx);
     if (!ssl) return -1;
+    if (opts->server) {
+        if (wolfSSL_set_fd(ssl, fd) != WOLFSSL_SUCCESS) return -1;
+        rc = wolfSSL_accept(ssl);
+        if (rc != WOLFSSL_SUCCESS) return report("accept", rc), -1;
+        return 0;
+    }
     if (wolfSSL_check_domain_name(ssl, opts->host) != WOLFSSL_SUCCESS) return -1;
     if (opts->tls13 && wolfSSL_UseKeyShare(ssl, opts->p256 ? WOLFSSL_ECC_SECP256R1
                                                            : WOLFSSL_ECC_X25519) != WOLFSSL_SUCCESS)

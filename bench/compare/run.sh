@@ -40,7 +40,7 @@
 #
 # Servers (issue 7; `run.sh --server` runs only this part: make
 # compare-server): each library's program (bench/compare/cl_<lib>.c, its
-# server role with --serve) for mote, BearSSL, mbed TLS and OpenSSL
+# server role with --serve) for mote, BearSSL, mbed TLS, wolfSSL and OpenSSL
 # serves ONE full handshake to `openssl s_client` (outside callgrind;
 # -ign_eof, it leaves when the server closes) in tls12-ecdsa, tls12-rsa,
 # tls13-ecdsa, tls13-rsa (the leaf + intermediate of the same PKI; P-256
@@ -70,7 +70,7 @@ CONFIGS=(tls12-ecdsa tls12-rsa tls13-ecdsa tls13-rsa tls13-ecdsa-p256 tls13-rsa-
     tls12-ecdsa-chacha tls13-ecdsa-chacha)
 LIBS=(mote bearssl mbedtls wolfssl wolfssl-c openssl)
 SCONFIGS=(tls12-ecdsa tls12-rsa tls13-ecdsa tls13-rsa)
-SLIBS=(mote bearssl bearssl-i31 mbedtls openssl)
+SLIBS=(mote bearssl bearssl-i31 mbedtls wolfssl openssl)
 SERVER_ONLY=0
 [ "${1:-}" = --server ] && SERVER_ONLY=1
 
