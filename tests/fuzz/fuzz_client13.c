@@ -27,16 +27,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     mote_tls_config cfg;
     mote_tls_conn c;
     static mote_tls_session sess;
-    uint8_t seed[48], opt;
+    uint8_t opt;
 
     if (size < 1) return 0;
     opt = data[0];
-    memset(seed, 0x42, sizeof seed);
-    if (mote_drbg_seed(&rng, seed, sizeof seed, NULL, 0) != MOTE_OK) return 0;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.server_name = "localhost";
-    cfg.rng = &rng;
-    cfg.flags = (opt & 1) ? MOTE_TLS_NO_VERIFY : 0;
+    if (fuzz_tls_client_config(&cfg, &rng, opt) != 0) return 0;
     if (opt & 0x40) cfg.flags |= MOTE_TLS_NO_MIDDLEBOX; /* empty session id: easier to echo */
     cfg.groups = (opt & 0xC0) == 0xC0 ? groups_ffdhe : groups_x25519; /* ffdhe keygen is slow */
     cfg.alpn = (opt & 4) ? alpn : NULL;

@@ -15,6 +15,22 @@
 /* A session for "localhost" (secret 0x33.., ticket 0x77..; TLS 1.2: also
  * session id 0x5a.. and extended master secret), so that the ClientHello
  * offers it and the resumption paths can be reached. */
+/* The base client configuration both client harnesses start from: a DRBG
+ * with a fixed seed (so recorded seeds replay whole handshakes), SNI
+ * "localhost", verification off when opt bit 0 is set. Returns 0, or -1
+ * if the DRBG could not be seeded. */
+static int fuzz_tls_client_config(mote_tls_config *cfg, mote_drbg_ctx *rng, uint8_t opt)
+{
+    uint8_t seed[48];
+    memset(seed, 0x42, sizeof seed);
+    if (mote_drbg_seed(rng, seed, sizeof seed, NULL, 0) != MOTE_OK) return -1;
+    memset(cfg, 0, sizeof *cfg);
+    cfg->server_name = "localhost";
+    cfg->rng = rng;
+    cfg->flags = (opt & 1) ? MOTE_TLS_NO_VERIFY : 0;
+    return 0;
+}
+
 static void fuzz_tls_session(mote_tls_session *s, uint16_t version, uint16_t suite)
 {
     uint8_t h[32];
