@@ -10,7 +10,14 @@
  * (32-bit limbs per word), BN_MUL(a, b) (BN_DW product), BN_LD(p) / BN_ST(p, v)
  * (one word at limb pointer p), BN_(name) (the function names) and BN_FN
  * (their storage class and attributes). Every loop
- * runs over all words: time depends on the word count only. */
+ * runs over all words: time depends on the word count only.
+ *
+ * BN_CARRYFREE (32-bit words with MOTE_MUL16, the lx106 build): every step
+ * is a mote_mac32 / mote_adc32 / mote_sbb32 (mul.h), with no 64-bit sum or
+ * `s < a` compare, which gcc turns into a data-dependent branch on a core
+ * without a carry flag (tests/ct/lx106_branches.sh); the other forms keep
+ * their wide sums, which compilers turn into add-with-carry. */
+#define BN_CARRYFREE (BN_BITS == 32 && MOTE_MUL16)
 
 #if BN_BITS == 64
 /* a b + x + *cw: returns the low word, leaves the high one in *cw. The sums
@@ -53,9 +60,7 @@ BN_FN uint32_t BN_(montmul)(uint32_t *r, const uint32_t *a, const uint32_t *b, c
         BN_ST(r + BN_STEP * (nw - 1), l1);
         top = x;
     }
-#else
-    /* every step is one mote_mac32 (a b + c + d): no wide addition, so no
-     * branch on lx106 (see mul.h) */
+#elif BN_CARRYFREE
     for (i = 0; i < nw; i++) {
         BN_W bi = BN_LD(b + BN_STEP * i), q;
         BN_DW c1, c2;
@@ -71,6 +76,23 @@ BN_FN uint32_t BN_(montmul)(uint32_t *r, const uint32_t *a, const uint32_t *b, c
         BN_ST(r + BN_STEP * (nw - 1),
               mote_adc32((BN_W)(c1 >> BN_BITS), (BN_W)(c2 >> BN_BITS), &top));
     }
+#else
+    for (i = 0; i < nw; i++) {
+        BN_W bi = BN_LD(b + BN_STEP * i), q;
+        BN_DW c1, c2;
+        c1 = BN_MUL(BN_LD(a), bi) + BN_LD(r);
+        q = (BN_W)c1 * m0i;
+        c2 = BN_MUL(q, BN_LD(m)) + (BN_W)c1; /* low word is 0 by choice of q */
+        for (j = 1; j < nw; j++) {
+            c1 =
+                BN_MUL(BN_LD(a + BN_STEP * j), bi) + BN_LD(r + BN_STEP * j) + (BN_W)(c1 >> BN_BITS);
+            c2 = BN_MUL(q, BN_LD(m + BN_STEP * j)) + (BN_W)c1 + (BN_W)(c2 >> BN_BITS);
+            BN_ST(r + BN_STEP * (j - 1), (BN_W)c2);
+        }
+        c1 = (c1 >> BN_BITS) + (c2 >> BN_BITS) + top;
+        BN_ST(r + BN_STEP * (nw - 1), (BN_W)c1);
+        top = (BN_W)(c1 >> BN_BITS);
+    }
 #endif
     return (uint32_t)top;
 }
@@ -84,7 +106,7 @@ BN_FN uint32_t BN_(sqr_reduce)(uint32_t *t, const uint32_t *a, const uint32_t *m
 {
     BN_DW c;
     BN_W in = 0, top = 0;
-#if BN_BITS != 64
+#if BN_CARRYFREE
     BN_W cy = 0; /* the doubling's carry */
 #endif
     size_t i, j;
@@ -99,8 +121,13 @@ BN_FN uint32_t BN_(sqr_reduce)(uint32_t *t, const uint32_t *a, const uint32_t *m
 #if BN_BITS == 64
             BN_ST(t + BN_STEP * (i + j),
                   BN_(mac)(ai, BN_LD(a + BN_STEP * j), BN_LD(t + BN_STEP * (i + j)), &cw));
-#else
+#elif BN_CARRYFREE
             c = mote_mac32(ai, BN_LD(a + BN_STEP * j), BN_LD(t + BN_STEP * (i + j)), cw);
+            BN_ST(t + BN_STEP * (i + j), (BN_W)c);
+            cw = (BN_W)(c >> BN_BITS);
+#else
+            c = BN_MUL(ai, BN_LD(a + BN_STEP * j)) + BN_LD(t + BN_STEP * (i + j));
+            c += cw;
             BN_ST(t + BN_STEP * (i + j), (BN_W)c);
             cw = (BN_W)(c >> BN_BITS);
 #endif
@@ -114,18 +141,18 @@ BN_FN uint32_t BN_(sqr_reduce)(uint32_t *t, const uint32_t *a, const uint32_t *m
         BN_DW sq = BN_MUL(ai, ai);
         lo = BN_LD(t + BN_STEP * 2 * i);
         hi = BN_LD(t + BN_STEP * (2 * i + 1));
-#if BN_BITS == 64
+#if BN_CARRYFREE
+        BN_ST(t + BN_STEP * 2 * i, mote_adc32((lo << 1) | in, (BN_W)sq, &cy));
+        in = lo >> (BN_BITS - 1);
+        BN_ST(t + BN_STEP * (2 * i + 1), mote_adc32((hi << 1) | in, (BN_W)(sq >> BN_BITS), &cy));
+        in = hi >> (BN_BITS - 1);
+#else
         c = (BN_DW)((lo << 1) | in) + (BN_W)sq + (BN_W)(c >> BN_BITS);
         in = lo >> (BN_BITS - 1);
         BN_ST(t + BN_STEP * 2 * i, (BN_W)c);
         c = (BN_DW)((hi << 1) | in) + (BN_W)(sq >> BN_BITS) + (BN_W)(c >> BN_BITS);
         in = hi >> (BN_BITS - 1);
         BN_ST(t + BN_STEP * (2 * i + 1), (BN_W)c);
-#else
-        BN_ST(t + BN_STEP * 2 * i, mote_adc32((lo << 1) | in, (BN_W)sq, &cy));
-        in = lo >> (BN_BITS - 1);
-        BN_ST(t + BN_STEP * (2 * i + 1), mote_adc32((hi << 1) | in, (BN_W)(sq >> BN_BITS), &cy));
-        in = hi >> (BN_BITS - 1);
 #endif
     }
     /* Montgomery reduction, one word of t per step */
@@ -136,18 +163,23 @@ BN_FN uint32_t BN_(sqr_reduce)(uint32_t *t, const uint32_t *a, const uint32_t *m
 #if BN_BITS == 64
             BN_ST(t + BN_STEP * (i + j),
                   BN_(mac)(q, BN_LD(m + BN_STEP * j), BN_LD(t + BN_STEP * (i + j)), &cw));
-#else
+#elif BN_CARRYFREE
             c = mote_mac32(q, BN_LD(m + BN_STEP * j), BN_LD(t + BN_STEP * (i + j)), cw);
+            BN_ST(t + BN_STEP * (i + j), (BN_W)c);
+            cw = (BN_W)(c >> BN_BITS);
+#else
+            c = BN_MUL(q, BN_LD(m + BN_STEP * j)) + BN_LD(t + BN_STEP * (i + j));
+            c += cw;
             BN_ST(t + BN_STEP * (i + j), (BN_W)c);
             cw = (BN_W)(c >> BN_BITS);
 #endif
         }
-#if BN_BITS == 64
+#if BN_CARRYFREE
+        BN_ST(t + BN_STEP * (i + nw), mote_adc32(BN_LD(t + BN_STEP * (i + nw)), cw, &top));
+#else
         c = (BN_DW)BN_LD(t + BN_STEP * (i + nw)) + cw + top;
         BN_ST(t + BN_STEP * (i + nw), (BN_W)c);
         top = (BN_W)(c >> BN_BITS);
-#else
-        BN_ST(t + BN_STEP * (i + nw), mote_adc32(BN_LD(t + BN_STEP * (i + nw)), cw, &top));
 #endif
     }
     return (uint32_t)top;
@@ -163,7 +195,14 @@ BN_FN void BN_(final_sub)(uint32_t *r, const uint32_t *x, uint32_t top, const ui
     size_t i;
     /* borrows and carries from comparisons of words (no double words:
      * fewer instructions for the 64-bit form, the same for the 32-bit one) */
-#if BN_BITS == 64
+#if BN_CARRYFREE
+    for (i = 0; i < nw; i++)
+        BN_ST(r + BN_STEP * i, mote_sbb32(BN_LD(x + BN_STEP * i), BN_LD(m + BN_STEP * i), &bw));
+    mask = (BN_W)0 - (bw & (BN_W)(top ^ 1u));
+    for (i = 0; i < nw; i++)
+        BN_ST(r + BN_STEP * i,
+              mote_adc32(BN_LD(r + BN_STEP * i), BN_LD(m + BN_STEP * i) & mask, &c));
+#else
     for (i = 0; i < nw; i++) {
         BN_W xi = BN_LD(x + BN_STEP * i), mi = BN_LD(m + BN_STEP * i), d = xi - mi;
         BN_W b1 = (BN_W)(xi < mi);
@@ -177,14 +216,6 @@ BN_FN void BN_(final_sub)(uint32_t *r, const uint32_t *x, uint32_t top, const ui
         BN_ST(r + BN_STEP * i, s + c);
         c = c1 | (BN_W)(s + c < c);
     }
-#else
-    /* mote_sbb32/mote_adc32: no compare, so no branch on lx106 */
-    for (i = 0; i < nw; i++)
-        BN_ST(r + BN_STEP * i, mote_sbb32(BN_LD(x + BN_STEP * i), BN_LD(m + BN_STEP * i), &bw));
-    mask = (BN_W)0 - (bw & (BN_W)(top ^ 1u));
-    for (i = 0; i < nw; i++)
-        BN_ST(r + BN_STEP * i,
-              mote_adc32(BN_LD(r + BN_STEP * i), BN_LD(m + BN_STEP * i) & mask, &c));
 #endif
 }
 
@@ -196,11 +227,10 @@ BN_FN void BN_(select)(uint32_t *r, const uint32_t *tab, size_t cnt, uint32_t id
         BN_ST(r + BN_STEP * j, 0);
     for (i = 0; i < cnt; i++) {
         uint32_t d = (uint32_t)i ^ idx;
-#if BN_BITS == 64
-        BN_W mask = (BN_W)0 - (BN_W)(((uint64_t)d - 1) >> 63); /* all ones iff d == 0 */
+#if BN_CARRYFREE
+        BN_W mask = (BN_W)0 - (BN_W)((~d & (d - 1)) >> 31); /* no 64-bit subtraction */
 #else
-        /* all ones iff d == 0 (no 64-bit subtraction: no branch on lx106) */
-        BN_W mask = (BN_W)0 - (BN_W)((~d & (d - 1)) >> 31);
+        BN_W mask = (BN_W)0 - (BN_W)(((uint64_t)d - 1) >> 63); /* all ones iff d == 0 */
 #endif
         for (j = 0; j < nw; j++)
             BN_ST(r + BN_STEP * j,

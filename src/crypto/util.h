@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mote/config.h"
+
 /* Keeps a function's frame out of its caller's: for a big temporary frame
  * (an RSA key, a hash context) that is over before the caller's deepest
  * call, so the stack's peak is not the sum of both. */
@@ -59,9 +61,14 @@ static inline void mote_store_le64(uint8_t *p, uint64_t v)
 /* Constant-time masks: all ones when the condition holds, else zero. */
 static inline uint32_t mote_ct_is_zero32(uint32_t x)
 {
-    /* the top bit of ~x & (x - 1) is set only for x = 0; no 64-bit
-     * subtraction (a borrow branch on lx106, tests/ct/lx106_branches.sh) */
+#if MOTE_MUL16
+    /* lx106 (no carry flag): the top bit of ~x & (x - 1) is set only for
+     * x = 0; a 64-bit subtraction would be a borrow branch there
+     * (tests/ct/lx106_branches.sh) */
     return 0u - ((~x & (x - 1u)) >> 31);
+#else
+    return (uint32_t)(((uint64_t)x - 1) >> 32);
+#endif
 }
 static inline uint32_t mote_ct_mask(uint32_t bit) /* bit is 0 or 1 */
 {
