@@ -407,7 +407,7 @@ def mul16_section(lines, lines16):
         return v if r == "n/a" else f"{v} ({r}×)"
 
     main, m16, st16 = ops(lines), ops(lines16), stacks(lines16)
-    out = ["## Public-key operations on both multiplier backends\n",
+    out = ["### MUL16 against BearSSL m15/i15, default against m31/i31/i62\n",
            f"Measured {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d')}, mote "
            f"{git_rev()}, in the same `make bench` run as the tables above. **MUL16**: the library "
            "built again with `-DMOTE_MUL16=1` (`$BUILD/mul16`: every 32x32->64 product assembled "
