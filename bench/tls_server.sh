@@ -14,6 +14,12 @@
 # resumed one after it (openssl -sess_out / -sess_in; psk_dhe_ke, no
 # certificate or signature):
 #   server: <build> <chain> 16k tickets full_instr=N resumed_instr=N
+# and the same for TLS 1.2 (openssl s_client -tls1_2; ECDHE over x25519
+# with the P-256 and RSA-2048 chains, DHE_RSA over ffdhe2048, and the
+# resumed handshakes by ticket and by session id, --cache 4 with
+# -no_ticket):
+#   server12: <build> <chain> <records> [dhe] hs_instr=N ctx=N in=N out=N stack=N total=N
+#   server12: <build> <chain> 16k tickets|session-id full_instr=N resumed_instr=N
 # hs_instr: callgrind instructions inside mote_posix_handshake on the
 # server (engine, crypto and the socket calls' user-space part) for one
 # full handshake; stack: measured peak of the engine calls (painted stack,
@@ -47,23 +53,24 @@ one() {
             --toggle-collect=mote_posix_handshake)
         port=$(mote_free_port)
         "${run[@]}" "$build/mote" server --port "$port" --cert "$dir/chain.pem" --key "$dir/leaf.key" \
-            --count 1 --groups x25519 --ciphers aes128gcm "${bufs[@]}" --stats "$@" \
+            --count 1 --groups "$groups" --ciphers "$sc" "${bufs[@]}" --stats "$@" \
             2>"$MOTE_INTEROP_TMP/srv.$pass" &
         pid=$!
         for ((i = 0; i < 300; i++)); do
             _mote_pid_listens "$pid" "$port" 127.0.0.1 && break
             sleep 0.05
         done
-        printf 'x\n' | timeout 60 openssl s_client -connect "127.0.0.1:$port" -tls1_3 -quiet -nocommands \
+        printf 'x\n' | timeout 60 openssl s_client -connect "127.0.0.1:$port" $tls -quiet -nocommands \
             -no_ign_eof "${cargs[@]}" "${client[@]}" >/dev/null 2>&1
         wait "$pid" 2>/dev/null
     done
     ram=$(grep '^ram:' "$MOTE_INTEROP_TMP/srv.stats" | tail -1)
     instr=$(grep '^summary:' "$cg" 2>/dev/null | awk '{print $2}')
-    echo "server: $name hs_instr=${instr:-n/a} ${ram#ram: }"
+    echo "$label: $name hs_instr=${instr:-n/a} ${ram#ram: }"
 }
 
 client=()
+tls=-tls1_3 sc=aes128gcm groups=x25519 label=server
 for chain in p256 rsa2048; do
     dir=$MOTE_INTEROP_TMP/$chain
     mote_gen_chain "$dir" "$chain" >/dev/null
@@ -85,23 +92,38 @@ resumed() {
     port=$(mote_free_port)
     valgrind --tool=callgrind --callgrind-out-file="$cg" --toggle-collect=mote_posix_handshake \
         --dump-after=mote_posix_handshake "$build/mote" server --port "$port" \
-        --cert "$dir/chain.pem" --key "$dir/leaf.key" --count 2 --groups x25519 --ciphers aes128gcm \
-        --tickets 2>"$MOTE_INTEROP_TMP/srv.tickets" &
+        --cert "$dir/chain.pem" --key "$dir/leaf.key" --count 2 --groups "$groups" --ciphers "$sc" \
+        "${sopts[@]}" 2>"$MOTE_INTEROP_TMP/srv.tickets" &
     pid=$!
     for ((i = 0; i < 300; i++)); do
         _mote_pid_listens "$pid" "$port" 127.0.0.1 && break
         sleep 0.05
     done
-    (printf 'x\n'; sleep 2) | timeout 60 openssl s_client -connect "127.0.0.1:$port" -tls1_3 -quiet \
-        -no_ign_eof -sess_out "$MOTE_INTEROP_TMP/sess.pem" >/dev/null 2>&1
-    (printf 'x\n'; sleep 2) | timeout 60 openssl s_client -connect "127.0.0.1:$port" -tls1_3 -quiet \
-        -no_ign_eof -sess_in "$MOTE_INTEROP_TMP/sess.pem" >/dev/null 2>&1
+    (printf 'x\n'; sleep 2) | timeout 60 openssl s_client -connect "127.0.0.1:$port" $tls -quiet \
+        -no_ign_eof "${client[@]}" -sess_out "$MOTE_INTEROP_TMP/sess.pem" >/dev/null 2>&1
+    (printf 'x\n'; sleep 2) | timeout 60 openssl s_client -connect "127.0.0.1:$port" $tls -quiet \
+        -no_ign_eof "${client[@]}" -sess_in "$MOTE_INTEROP_TMP/sess.pem" >/dev/null 2>&1
     wait "$pid" 2>/dev/null
     grep -q 'resumed yes' "$MOTE_INTEROP_TMP/srv.tickets" || echo "server: $name: not resumed"
-    echo "server: $name tickets full_instr=$(grep '^summary:' "$cg.1" 2>/dev/null | awk '{print $2}')" \
+    echo "$label: $name full_instr=$(grep '^summary:' "$cg.1" 2>/dev/null | awk '{print $2}')" \
         "resumed_instr=$(grep '^summary:' "$cg.2" 2>/dev/null | awk '{print $2}')"
 }
-client=()
+client=() sopts=(--tickets)
 for chain in p256 rsa2048; do
-    resumed "$big" "$MOTE_INTEROP_TMP/$chain" "default $chain 16k"
+    resumed "$big" "$MOTE_INTEROP_TMP/$chain" "default $chain 16k tickets"
 done
+
+# TLS 1.2
+tls=-tls1_2 label=server12 client=()
+sc=ecdhe-ecdsa-aes128gcm,ecdhe-rsa-aes128gcm,dhe-rsa-aes128gcm
+for chain in p256 rsa2048; do
+    dir=$MOTE_INTEROP_TMP/$chain
+    one "$big" "$dir" 1k "default $chain 1k"
+    one "$small" "$dir" 1k "small $chain 1k"
+done
+groups=x25519,ffdhe2048 client=(-cipher DHE-RSA-AES128-GCM-SHA256)
+one "$big" "$MOTE_INTEROP_TMP/rsa2048" 1k "default rsa2048 1k dhe"
+groups=x25519 client=() sopts=(--tickets)
+resumed "$big" "$MOTE_INTEROP_TMP/p256" "default p256 16k tickets"
+client=(-no_ticket) sopts=(--cache 4)
+resumed "$big" "$MOTE_INTEROP_TMP/p256" "default p256 16k session-id"

@@ -276,8 +276,8 @@ static int resumable(const mote_tls_conn *c, uint16_t suite, uint8_t flags, uint
 /* The session the ClientHello offers, if we resume it: its ticket first,
  * else its session id in the cache. 1 with c->secret, c->suite,
  * c->peer_auth and c->psk set; 0 for a full handshake. */
-static int take_session(mote_tls_conn *c, const ch12_info *h, const uint8_t *sid, size_t sid_len,
-                        const uint8_t *suites, size_t suites_len)
+static MOTE_NOINLINE int take_session(mote_tls_conn *c, const ch12_info *h, const uint8_t *sid,
+                                      size_t sid_len, const uint8_t *suites, size_t suites_len)
 {
     const mote_tls_config *cfg = c->cfg;
     mote_tls_session_cache *sc = cfg->session_cache;
