@@ -214,6 +214,53 @@ void mote_bn_montmul_sep(uint32_t *r, const uint32_t *a, const uint32_t *b, cons
     bn32_final_sub(r, r, top, m, n);
 }
 
+#if MOTE_MUL16 && MOTE_ENABLE_P256
+void mote_bn_montmul_p256(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *p)
+{
+    /* CIOS with the reduction from p's shape: -p^-1 = 1 mod 2^32, so
+     * q = t[0], and q p = q 2^256 - q 2^224 + q 2^192 + q 2^96 - q adds q
+     * at words 3, 6 and 8, subtracts it at word 7 and clears word 0: a few
+     * carried additions instead of eight products. Row i works on
+     * t[i .. i + 10) instead of shifting t down a word (word i is then
+     * zero); t[i .. i + 9) < 2 p between rows. */
+    uint32_t t[18], c, k, q, bw = 0, mask;
+    size_t i, j;
+    for (j = 0; j < 18; j++)
+        t[j] = 0;
+    for (i = 0; i < 8; i++) {
+        uint32_t bi = b[i], *w = t + i;
+        c = 0;
+        for (j = 0; j < 8; j++) {
+            uint64_t x = mote_mac32(a[j], bi, w[j], c);
+            w[j] = (uint32_t)x;
+            c = (uint32_t)(x >> 32);
+        }
+        k = 0;
+        w[8] = mote_adc32(w[8], c, &k);
+        w[9] = k;
+        q = w[0];
+        k = 0;
+        w[3] = mote_adc32(w[3], q, &k);
+        w[4] = mote_adc32(w[4], 0, &k);
+        w[5] = mote_adc32(w[5], 0, &k);
+        w[6] = mote_adc32(w[6], q, &k);
+        w[7] = mote_adc32(w[7], 0, &k);
+        w[8] = mote_adc32(w[8], q, &k);
+        w[9] += k;
+        k = 0;
+        w[7] = mote_sbb32(w[7], q, &k);
+        w[8] = mote_sbb32(w[8], 0, &k);
+        w[9] -= k;
+    }
+    /* r = t[8 .. 17) - p if that does not borrow, else t[8 .. 16) */
+    for (j = 0; j < 8; j++)
+        r[j] = mote_sbb32(t[8 + j], p[j], &bw);
+    mask = 0u - (bw & (t[16] ^ 1u)); /* keep t: it was below p */
+    for (j = 0; j < 8; j++)
+        r[j] ^= mask & (r[j] ^ t[8 + j]);
+}
+#endif
+
 void mote_bn_montsqr(uint32_t *r, const uint32_t *a, const uint32_t *m, uint32_t m0i, size_t n,
                      uint32_t *t)
 {

@@ -51,6 +51,13 @@ void mote_bn_montmul(uint32_t *r, const uint32_t *a, const uint32_t *b, const ui
  * overlap a or b. Same result and preconditions as mote_bn_montmul. */
 void mote_bn_montmul_sep(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m,
                          uint32_t m0i, size_t n);
+#if MOTE_MUL16 && MOTE_ENABLE_P256
+/* mote_bn_montmul_sep for P-256's prime p (8 limbs, R = 2^256), reducing
+ * with additions that p's shape allows instead of products: half the
+ * multiplies of the generic loop, which the 16-bit backend emulates. Same
+ * contract (r must not overlap a or b). */
+void mote_bn_montmul_p256(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *p);
+#endif
 /* r = a^2 / R mod m for a < m (same preconditions as montmul), about a
  * quarter fewer products than montmul_sep(a, a). t: 2 n limbs of scratch,
  * separate from r and a; r may alias a. */

@@ -154,6 +154,12 @@ static void mod_sub(uint32_t *r, const uint32_t *a, const uint32_t *b, const uin
 
 static void fe_mul(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, const uint32_t *b)
 {
+#if MOTE_MUL16 && MOTE_ENABLE_P256
+    if (c->id == MOTE_EC_P256) { /* the curve is public */
+        mote_bn_montmul_p256(r, a, b, c->p);
+        return;
+    }
+#endif
     mote_bn_montmul_sep(r, a, b, c->p, c->p_m0i, c->limbs);
 }
 
