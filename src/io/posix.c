@@ -112,7 +112,10 @@ int mote_posix_handshake(mote_tls_conn *c, int fd)
         if (st & MOTE_TLS_SEND) {
             rc = flush(c, fd);
         } else if (st & MOTE_TLS_CLOSED) {
-            return mote_tls_error(c) ? mote_tls_error(c) : MOTE_ERR_TLS_CLOSED;
+            /* MOTE_ERR_TLS_CLOSED: the handshake completed and the peer's
+             * close_notify came with its last flight; reads say so next */
+            rc = mote_tls_error(c);
+            return rc == MOTE_ERR_TLS_CLOSED ? MOTE_OK : rc ? rc : MOTE_ERR_TLS_CLOSED;
         } else if (st & (MOTE_TLS_WRITE | MOTE_TLS_READ)) {
             return MOTE_OK;
         } else if (st & MOTE_TLS_STEP) {

@@ -117,6 +117,14 @@ static int on_alert(mote_tls_conn *c, const uint8_t *p, size_t len)
             (void)mote_tls_send_record(c, REC_ALERT, a, 2);
             c->flags |= MOTE_F_CLOSE_SENT;
         }
+        /* a clean end once connected; before that, the peer gave up on the
+         * handshake (MOTE_ERR_TLS_PEER_ALERT, alert 0) */
+        if (c->state != MOTE_ST_CONNECTED) {
+            c->err = MOTE_ERR_TLS_PEER_ALERT;
+            c->state = MOTE_ST_CLOSED;
+            mote_tls_wipe_secrets(c);
+            return c->err;
+        }
         c->err = MOTE_ERR_TLS_CLOSED;
         c->state = MOTE_ST_CLOSED;
         return MOTE_OK;

@@ -188,6 +188,17 @@ echo_case "optional: with a client certificate" SP -- \
 expect_conn "optional: verified" SP "client-cert yes"
 mote_stop_servers
 
+# ---- a client that closes right after its Finished (close_notify in the
+# same read as the Finished): the handshake still counts, the connection
+# then ends cleanly
+start_mote "$dir" SP
+for v in -tls1_3 -tls1_2; do
+    $MOTE_OPENSSL s_client -connect "127.0.0.1:$SP" -CAfile "$dir/root.pem" $v -quiet -no_ign_eof </dev/null \
+        >/dev/null 2>&1
+    expect_conn "close_notify after the Finished ($v): handshake counted" SP "connection [0-9]*: TLS 1\.[23] "
+done
+mote_stop_servers
+
 # ---- HelloRetryRequest, ALPN
 start_mote "$dir" SP --groups x25519
 echo_case "hrr: openssl P-256 share first, server takes x25519" SP -- $(ossl "$SP" "$dir" -groups P-256:X25519)
