@@ -231,9 +231,7 @@ void mote_bn_montmul_p256(uint32_t *r, const uint32_t *a, const uint32_t *b, con
         uint32_t bi = b[i], *w = t + i;
         c = 0;
         for (j = 0; j < 8; j++) {
-            uint64_t x = mote_mac32(a[j], bi, w[j], c);
-            w[j] = (uint32_t)x;
-            c = (uint32_t)(x >> 32);
+            w[j] = mote_mac32(a[j], bi, w[j], &c);
         }
         k = 0;
         w[8] = mote_adc32(w[8], c, &k);
@@ -356,9 +354,7 @@ void mote_bn_mul(uint32_t *r, const uint32_t *a, const uint32_t *b, size_t n)
     for (i = 0; i < n; i++) {
         uint32_t c = 0;
         for (j = 0; j < n; j++) {
-            uint64_t t = mote_mac32(a[j], b[i], r[i + j], c);
-            r[i + j] = (uint32_t)t;
-            c = (uint32_t)(t >> 32);
+            r[i + j] = mote_mac32(a[j], b[i], r[i + j], &c);
         }
         r[i + n] = c;
 #else

@@ -62,19 +62,15 @@ BN_FN uint32_t BN_(montmul)(uint32_t *r, const uint32_t *a, const uint32_t *b, c
     }
 #elif BN_CARRYFREE
     for (i = 0; i < nw; i++) {
-        BN_W bi = BN_LD(b + BN_STEP * i), q;
-        BN_DW c1, c2;
-        c1 = mote_mac32(BN_LD(a), bi, BN_LD(r), 0);
-        q = (BN_W)c1 * m0i;
-        c2 = mote_mac32(q, BN_LD(m), (BN_W)c1, 0); /* low word is 0 by choice of q */
+        BN_W bi = BN_LD(b + BN_STEP * i), q, l1, h1 = 0, h2 = 0;
+        l1 = mote_mac32(BN_LD(a), bi, BN_LD(r), &h1);
+        q = l1 * m0i;
+        (void)mote_mac32(q, BN_LD(m), l1, &h2); /* low word is 0 by choice of q */
         for (j = 1; j < nw; j++) {
-            c1 = mote_mac32(BN_LD(a + BN_STEP * j), bi, BN_LD(r + BN_STEP * j),
-                            (BN_W)(c1 >> BN_BITS));
-            c2 = mote_mac32(q, BN_LD(m + BN_STEP * j), (BN_W)c1, (BN_W)(c2 >> BN_BITS));
-            BN_ST(r + BN_STEP * (j - 1), (BN_W)c2);
+            l1 = mote_mac32(BN_LD(a + BN_STEP * j), bi, BN_LD(r + BN_STEP * j), &h1);
+            BN_ST(r + BN_STEP * (j - 1), mote_mac32(q, BN_LD(m + BN_STEP * j), l1, &h2));
         }
-        BN_ST(r + BN_STEP * (nw - 1),
-              mote_adc32((BN_W)(c1 >> BN_BITS), (BN_W)(c2 >> BN_BITS), &top));
+        BN_ST(r + BN_STEP * (nw - 1), mote_adc32(h1, h2, &top));
     }
 #else
     for (i = 0; i < nw; i++) {
@@ -104,11 +100,12 @@ BN_FN uint32_t BN_(montmul)(uint32_t *r, const uint32_t *a, const uint32_t *b, c
 BN_FN uint32_t BN_(sqr_reduce)(uint32_t *t, const uint32_t *a, const uint32_t *m, BN_W m0i,
                                size_t nw)
 {
-    BN_DW c;
-    BN_W in = 0, top = 0;
 #if BN_CARRYFREE
     BN_W cy = 0; /* the doubling's carry */
+#else
+    BN_DW c;
 #endif
+    BN_W in = 0, top = 0;
     size_t i, j;
     for (i = 0; i < 2 * nw; i++)
         BN_ST(t + BN_STEP * i, 0);
@@ -122,9 +119,8 @@ BN_FN uint32_t BN_(sqr_reduce)(uint32_t *t, const uint32_t *a, const uint32_t *m
             BN_ST(t + BN_STEP * (i + j),
                   BN_(mac)(ai, BN_LD(a + BN_STEP * j), BN_LD(t + BN_STEP * (i + j)), &cw));
 #elif BN_CARRYFREE
-            c = mote_mac32(ai, BN_LD(a + BN_STEP * j), BN_LD(t + BN_STEP * (i + j)), cw);
-            BN_ST(t + BN_STEP * (i + j), (BN_W)c);
-            cw = (BN_W)(c >> BN_BITS);
+            BN_ST(t + BN_STEP * (i + j),
+                  mote_mac32(ai, BN_LD(a + BN_STEP * j), BN_LD(t + BN_STEP * (i + j)), &cw));
 #else
             c = BN_MUL(ai, BN_LD(a + BN_STEP * j)) + BN_LD(t + BN_STEP * (i + j));
             c += cw;
@@ -135,7 +131,9 @@ BN_FN uint32_t BN_(sqr_reduce)(uint32_t *t, const uint32_t *a, const uint32_t *m
         BN_ST(t + BN_STEP * (i + nw), cw);
     }
     /* t = 2 t + sum a_i^2 B^(2i) */
+#if !BN_CARRYFREE
     c = 0;
+#endif
     for (i = 0; i < nw; i++) {
         BN_W ai = BN_LD(a + BN_STEP * i), lo, hi;
         BN_DW sq = BN_MUL(ai, ai);
@@ -164,9 +162,8 @@ BN_FN uint32_t BN_(sqr_reduce)(uint32_t *t, const uint32_t *a, const uint32_t *m
             BN_ST(t + BN_STEP * (i + j),
                   BN_(mac)(q, BN_LD(m + BN_STEP * j), BN_LD(t + BN_STEP * (i + j)), &cw));
 #elif BN_CARRYFREE
-            c = mote_mac32(q, BN_LD(m + BN_STEP * j), BN_LD(t + BN_STEP * (i + j)), cw);
-            BN_ST(t + BN_STEP * (i + j), (BN_W)c);
-            cw = (BN_W)(c >> BN_BITS);
+            BN_ST(t + BN_STEP * (i + j),
+                  mote_mac32(q, BN_LD(m + BN_STEP * j), BN_LD(t + BN_STEP * (i + j)), &cw));
 #else
             c = BN_MUL(q, BN_LD(m + BN_STEP * j)) + BN_LD(t + BN_STEP * (i + j));
             c += cw;

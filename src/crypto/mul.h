@@ -42,23 +42,25 @@ MOTE_MUL_INLINE uint64_t mote_mul32_16_inline(uint32_t a, uint32_t b)
     uint32_t hi = ah * bh + (mid >> 16) + (mid2 >> 16);
     return ((uint64_t)hi << 32) | (uint32_t)((mid2 << 16) | (ll & 0xFFFFu));
 }
-/* a b + c + d, which always fits in 64 bits: the multiply-accumulate of
- * the bignum loops. c and d enter the partial products as 16-bit halves, so
- * again no 32-bit sum can carry (each stays at most (2^16 - 1)^2 +
- * 2 (2^16 - 1) = 2^32 - 1): no 64-bit addition, hence no compare-and-branch
- * on a core without a carry flag. */
-MOTE_MUL_INLINE uint64_t mote_mac32_16_inline(uint32_t a, uint32_t b, uint32_t c, uint32_t d)
+/* a b + c + *d, which always fits in 64 bits: the multiply-accumulate of
+ * the bignum loops. Returns the low word and leaves the high one in *d (no
+ * 64-bit value to pack and unpack: fewer instructions in the loops). c and
+ * *d enter the partial products as 16-bit halves, so again no 32-bit sum
+ * can carry (each stays at most (2^16 - 1)^2 + 2 (2^16 - 1) = 2^32 - 1): no
+ * 64-bit addition, hence no compare-and-branch on a core without a carry
+ * flag. */
+MOTE_MUL_INLINE uint32_t mote_mac32_16_inline(uint32_t a, uint32_t b, uint32_t c, uint32_t *d)
 {
     uint32_t al = a & 0xFFFFu, ah = a >> 16, bl = b & 0xFFFFu, bh = b >> 16;
-    uint32_t ll = al * bl + (c & 0xFFFFu) + (d & 0xFFFFu);
+    uint32_t ll = al * bl + (c & 0xFFFFu) + (*d & 0xFFFFu);
     uint32_t mid = al * bh + (ll >> 16) + (c >> 16);
-    uint32_t mid2 = ah * bl + (mid & 0xFFFFu) + (d >> 16);
-    uint32_t hi = ah * bh + (mid >> 16) + (mid2 >> 16);
-    return ((uint64_t)hi << 32) | (uint32_t)((mid2 << 16) | (ll & 0xFFFFu));
+    uint32_t mid2 = ah * bl + (mid & 0xFFFFu) + (*d >> 16);
+    *d = ah * bh + (mid >> 16) + (mid2 >> 16);
+    return (mid2 << 16) | (ll & 0xFFFFu);
 }
 #if MOTE_MUL16_CALL
-uint64_t mote_mul32_16(uint32_t a, uint32_t b);                         /* mul16.c */
-uint64_t mote_mac32_16(uint32_t a, uint32_t b, uint32_t c, uint32_t d); /* mul16.c */
+uint64_t mote_mul32_16(uint32_t a, uint32_t b);                          /* mul16.c */
+uint32_t mote_mac32_16(uint32_t a, uint32_t b, uint32_t c, uint32_t *d); /* mul16.c */
 #define mote_mul32 mote_mul32_16
 #define mote_mac32 mote_mac32_16
 #else
@@ -70,9 +72,11 @@ MOTE_MUL_INLINE uint64_t mote_mul32(uint32_t a, uint32_t b)
 {
     return (uint64_t)a * b;
 }
-MOTE_MUL_INLINE uint64_t mote_mac32(uint32_t a, uint32_t b, uint32_t c, uint32_t d)
+MOTE_MUL_INLINE uint32_t mote_mac32(uint32_t a, uint32_t b, uint32_t c, uint32_t *d)
 {
-    return (uint64_t)a * b + c + d;
+    uint64_t x = (uint64_t)a * b + c + *d;
+    *d = (uint32_t)(x >> 32);
+    return (uint32_t)x;
 }
 #endif
 

@@ -8,7 +8,7 @@ uint64_t mote_mul32_16(uint32_t a, uint32_t b)
     return mote_mul32_16_inline(a, b);
 }
 
-uint64_t mote_mac32_16(uint32_t a, uint32_t b, uint32_t c, uint32_t d)
+uint32_t mote_mac32_16(uint32_t a, uint32_t b, uint32_t c, uint32_t *d)
 {
     return mote_mac32_16_inline(a, b, c, d);
 }

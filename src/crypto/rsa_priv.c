@@ -147,9 +147,7 @@ static void addmul(uint32_t *r, size_t rn, const uint32_t *a, size_t an, uint32_
     size_t i;
     for (i = 0; i < rn; i++) {
         /* one mote_mac32: no 64-bit sum (a branch on lx106, see mul.h) */
-        uint64_t t = mote_mac32(i < an ? a[i] : 0, b, r[i], c);
-        r[i] = (uint32_t)t;
-        c = (uint32_t)(t >> 32);
+        r[i] = mote_mac32(i < an ? a[i] : 0, b, r[i], &c);
     }
 }
 
