@@ -111,6 +111,20 @@ static uint32_t bit_at(const uint32_t *k, size_t n, long pos)
 
 /* r = a + b mod m, a, b < m (r may alias a or b). Two passes, no
  * scratch: r = a + b - m, then m is added back if that went below zero. */
+#if MOTE_MUL16
+/* lx106 (no carry flag): the bigint core's modular add and subtract, whose
+ * carries come from bits; the 64-bit sums below would be branches on the
+ * data there (tests/ct/lx106_branches.sh). */
+static void mod_add(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n)
+{
+    mote_bn_modadd(r, a, b, m, n);
+}
+
+static void mod_sub(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n)
+{
+    mote_bn_modsub(r, a, b, m, n);
+}
+#else
 static void mod_add(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n)
 {
     uint64_t c = 0, d = 0;
@@ -149,6 +163,7 @@ static void mod_sub(uint32_t *r, const uint32_t *a, const uint32_t *b, const uin
         c >>= 32;
     }
 }
+#endif
 
 /* ---- the field GF(p), Montgomery domain ---- */
 
