@@ -77,7 +77,8 @@ int mote_drbg_reseed(mote_drbg_ctx *ctx, const uint8_t *entropy, size_t entropy_
 int mote_drbg_generate(mote_drbg_ctx *ctx, uint8_t *out, size_t len)
 {
     size_t requests = len / MAX_REQUEST + (len % MAX_REQUEST != 0), n;
-    mote_hmac_ctx keyed, h;
+    mote_hmac_ctx h; /* one context (sized for SHA-512): this runs under key
+                        generation, deep in a handshake */
 
     /* reseed_counter counts the requests served since the last (re)seed,
      * plus one; it wraps to 0 after the last allowed one. Refuse up front
@@ -88,10 +89,8 @@ int mote_drbg_generate(mote_drbg_ctx *ctx, uint8_t *out, size_t len)
     while (len) {
         size_t chunk = len < MAX_REQUEST ? len : MAX_REQUEST;
         len -= chunk;
-        /* K stays fixed until the update: key HMAC once, copy it per block */
-        mote_hmac_init(&keyed, &mote_sha256_desc, ctx->k, 32);
         while (chunk) { /* V = HMAC(K, V); out += V */
-            h = keyed;
+            mote_hmac_init(&h, &mote_sha256_desc, ctx->k, 32);
             mote_hmac_update(&h, ctx->v, 32);
             mote_hmac_final(&h, ctx->v);
             n = chunk < 32 ? chunk : 32;
@@ -102,7 +101,7 @@ int mote_drbg_generate(mote_drbg_ctx *ctx, uint8_t *out, size_t len)
         drbg_update(ctx, &h, NULL, 0, NULL, 0);
         ctx->reseed_counter++;
     }
-    mote_wipe(&keyed, sizeof keyed);
+    mote_wipe(&h, sizeof h);
     return MOTE_OK;
 }
 
