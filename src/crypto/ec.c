@@ -207,13 +207,58 @@ static void fe_sub(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, const
  * more. Every round does the same operations: no branch, no index depends
  * on x. */
 
+/* 64-bit helpers of the inversion. With MOTE_MUL16 (lx106, no carry flag:
+ * gcc turns a 64-bit sum or difference into a branch on the borrow) they
+ * work on 32-bit halves with mote_adc32/mote_sbb32; else plain 64-bit
+ * arithmetic. mask64(bit): all ones if bit (0 or 1) is set. */
+#if MOTE_MUL16
+static uint64_t sub64(uint64_t a, uint64_t b)
+{
+    uint32_t bw = 0, lo = mote_sbb32((uint32_t)a, (uint32_t)b, &bw);
+    return (uint64_t)mote_sbb32((uint32_t)(a >> 32), (uint32_t)(b >> 32), &bw) << 32 | lo;
+}
+static uint64_t add64(uint64_t a, uint64_t b)
+{
+    uint32_t c = 0, lo = mote_adc32((uint32_t)a, (uint32_t)b, &c);
+    return (uint64_t)mote_adc32((uint32_t)(a >> 32), (uint32_t)(b >> 32), &c) << 32 | lo;
+}
+static uint64_t mask64(uint64_t bit)
+{
+    uint32_t m = 0u - (uint32_t)bit;
+    return (uint64_t)m << 32 | m;
+}
+/* 1 if a < b: the borrow of a - b */
+static uint64_t lt64(uint64_t a, uint64_t b)
+{
+    uint32_t bw = 0;
+    (void)mote_sbb32((uint32_t)a, (uint32_t)b, &bw);
+    (void)mote_sbb32((uint32_t)(a >> 32), (uint32_t)(b >> 32), &bw);
+    return bw;
+}
+/* all ones if w != 0 */
+static uint32_t nz32(uint32_t w)
+{
+    return 0u - ((w | (0u - w)) >> 31);
+}
+/* |x| (<= 2^31) of the signed 64-bit x, and *sm = all ones if x < 0 */
+static uint32_t abs31(uint64_t x, uint32_t *sm)
+{
+    uint32_t s = 0u - (uint32_t)(x >> 63);
+    *sm = s;
+    return ((uint32_t)x ^ s) - s;
+}
+#else
+/* plain expressions (macros: the code is then exactly the 64-bit original) */
+#define sub64(a, b) ((a) - (b))
+#define add64(a, b) ((a) + (b))
+#define mask64(bit) ((uint64_t)0 - (bit))
+#define nz32(w)     (0u - (uint32_t)(((uint64_t)(w) + 0xFFFFFFFFu) >> 32))
 /* 1 if a < b, for 64-bit values, without a branch on 32-bit targets */
 static uint64_t lt64(uint64_t a, uint64_t b)
 {
     uint64_t d = a - b;
     return ((~a & b) | (~(a ^ b) & d)) >> 63;
 }
-
 /* |x| (<= 2^31) of the signed 64-bit x, and *sm = all ones if x < 0 */
 static uint32_t abs31(uint64_t x, uint32_t *sm)
 {
@@ -221,12 +266,26 @@ static uint32_t abs31(uint64_t x, uint32_t *sm)
     *sm = (uint32_t)s;
     return (uint32_t)((x ^ s) - s);
 }
+#endif
 
 /* t[0..n+1] = a f + b g, two's complement, for a, b < 2^(32 n) and signed
  * f, g with |f|, |g| <= 2^31. */
 static void lin(uint32_t *t, const uint32_t *a, const uint32_t *b, uint64_t f, uint64_t g, size_t n)
 {
     uint32_t fm, gm, fa = abs31(f, &fm), ga = abs31(g, &gm);
+#if MOTE_MUL16
+    size_t i;
+    /* two carry chains (each carry 0 or 1) instead of a 64-bit sum */
+    uint32_t ph = 0, qh = 0, k1 = fm & 1u, k2 = gm & 1u, x;
+    for (i = 0; i < n; i++) {
+        uint32_t pl = mote_mac32(a[i], fa, 0, &ph), ql = mote_mac32(b[i], ga, 0, &qh);
+        x = mote_adc32(pl ^ fm, ql ^ gm, &k1);
+        t[i] = mote_adc32(x, 0, &k2);
+    }
+    x = mote_adc32(ph ^ fm, qh ^ gm, &k1);
+    t[n] = mote_adc32(x, 0, &k2);
+    t[n + 1] = k1 + k2 + fm + gm;
+#else
     uint64_t cp = 0, cq = 0, acc = (fm & 1u) + (gm & 1u);
     size_t i;
     for (i = 0; i < n; i++) {
@@ -241,6 +300,7 @@ static void lin(uint32_t *t, const uint32_t *a, const uint32_t *b, uint64_t f, u
     acc += (uint64_t)((uint32_t)cp ^ fm) + ((uint32_t)cq ^ gm);
     t[n] = (uint32_t)acc;
     t[n + 1] = (uint32_t)(acc >> 32) + fm + gm;
+#endif
 }
 
 /* out = |a f + b g| / 2^31 (an exact division; the quotient is below
@@ -248,6 +308,15 @@ static void lin(uint32_t *t, const uint32_t *a, const uint32_t *b, uint64_t f, u
 static uint32_t lin_div31(uint32_t *out, const uint32_t *a, const uint32_t *b, uint64_t f,
                           uint64_t g, size_t n)
 {
+#if MOTE_MUL16
+    uint32_t t[L + 2], sm, c;
+    size_t i;
+    lin(t, a, b, f, g, n);
+    sm = 0u - (t[n + 1] >> 31);
+    c = sm & 1u;
+    for (i = 0; i < n; i++)
+        out[i] = mote_adc32(((t[i] >> 31) | (t[i + 1] << 1)) ^ sm, 0, &c);
+#else
     uint32_t t[L + 2], sm;
     uint64_t c;
     size_t i;
@@ -259,6 +328,7 @@ static uint32_t lin_div31(uint32_t *out, const uint32_t *a, const uint32_t *b, u
         out[i] = (uint32_t)c;
         c >>= 32;
     }
+#endif
     return sm;
 }
 
@@ -268,6 +338,29 @@ static void lin_mod(uint32_t *out, const uint32_t *u, const uint32_t *v, uint64_
                     const uint32_t *m, uint32_t m0i, size_t n)
 {
     uint32_t t[L + 2], q, top, sm, mask;
+#if MOTE_MUL16
+    uint32_t h = 0, k = 0;
+    size_t i;
+    lin(t, u, v, f, g, n);
+    q = t[0] * m0i;
+    (void)mote_mac32(q, m[0], t[0], &h);
+    for (i = 1; i < n; i++)
+        out[i - 1] = mote_mac32(q, m[i], t[i], &h);
+    out[n - 1] = mote_adc32(h, t[n], &k);
+    top = k + t[n + 1]; /* w = out + 2^(32 n) top (signed) */
+    sm = 0u - (top >> 31);
+    k = 0;
+    for (i = 0; i < n; i++) /* w < 0: w += 2m */
+        out[i] = mote_adc32(out[i], ((m[i] << 1) | (i ? m[i - 1] >> 31 : 0)) & sm, &k);
+    top += k + ((m[n - 1] >> 31) & sm); /* 0 <= w < 2m: top is 0 or 1 */
+    k = 0;
+    for (i = 0; i < n; i++) /* w - m, then m back if that borrowed (and top = 0) */
+        out[i] = mote_sbb32(out[i], m[i], &k);
+    mask = 0u - (k & (top ^ 1u));
+    k = 0;
+    for (i = 0; i < n; i++)
+        out[i] = mote_adc32(out[i], m[i] & mask, &k);
+#else
     uint64_t c;
     size_t i;
     lin(t, u, v, f, g, n);
@@ -301,6 +394,7 @@ static void lin_mod(uint32_t *out, const uint32_t *u, const uint32_t *v, uint64_
         out[i] = (uint32_t)c;
         c >>= 32;
     }
+#endif
 }
 
 /* r = x^-1 mod m (0 for x = 0) for x < m, odd m of n >= 2 limbs, m0i =
@@ -326,7 +420,7 @@ static void mod_inv(uint32_t *r, const uint32_t *x, const uint32_t *m, uint32_t 
         for (i = 2; i < n; i++) {
             uint32_t nz;
             w = a[i] | b[i];
-            nz = 0u - (uint32_t)(((uint64_t)w + 0xFFFFFFFFu) >> 32);
+            nz = nz32(w);
             top ^= nz & (top ^ w);
             ah ^= nz & (ah ^ a[i]);
             al ^= nz & (al ^ a[i - 1]);
@@ -337,7 +431,7 @@ static void mod_inv(uint32_t *r, const uint32_t *x, const uint32_t *m, uint32_t 
          * from bit s up, joined to the exact low 31 bits */
         w = top;
         for (k = 16; k; k >>= 1) {
-            uint32_t big = 0u - (uint32_t)(((uint64_t)(w >> k) + 0xFFFFFFFFu) >> 32);
+            uint32_t big = nz32(w >> k);
             s += k & big;
             w ^= big & (w ^ (w >> k));
         }
@@ -346,7 +440,7 @@ static void mod_inv(uint32_t *r, const uint32_t *x, const uint32_t *m, uint32_t 
         xa = (xa << 31) | (a[0] & 0x7FFFFFFFu);
         xb = (xb << 31) | (b[0] & 0x7FFFFFFFu);
         for (j = 0; j < 31; j++) {
-            uint64_t odd = (uint64_t)0 - (xa & 1u), sw = odd & ((uint64_t)0 - lt64(xa, xb)), t;
+            uint64_t odd = mask64(xa & 1u), sw = odd & mask64(lt64(xa, xb)), t;
             t = sw & (xa ^ xb);
             xa ^= t;
             xb ^= t;
@@ -356,9 +450,9 @@ static void mod_inv(uint32_t *r, const uint32_t *x, const uint32_t *m, uint32_t 
             t = sw & (g0 ^ g1);
             g0 ^= t;
             g1 ^= t;
-            xa -= xb & odd;
-            f0 -= f1 & odd;
-            g0 -= g1 & odd;
+            xa = sub64(xa, xb & odd);
+            f0 = sub64(f0, f1 & odd);
+            g0 = sub64(g0, g1 & odd);
             xa >>= 1;
             f1 <<= 1;
             g1 <<= 1;
@@ -368,10 +462,10 @@ static void mod_inv(uint32_t *r, const uint32_t *x, const uint32_t *m, uint32_t 
         sb = lin_div31(t2, a, b, f1, g1, n) & 1u;
         copy_words(a, t1, n);
         copy_words(b, t2, n);
-        f0 = (f0 ^ ((uint64_t)0 - sa)) + sa;
-        g0 = (g0 ^ ((uint64_t)0 - sa)) + sa;
-        f1 = (f1 ^ ((uint64_t)0 - sb)) + sb;
-        g1 = (g1 ^ ((uint64_t)0 - sb)) + sb;
+        f0 = add64(f0 ^ mask64(sa), sa);
+        g0 = add64(g0 ^ mask64(sa), sa);
+        f1 = add64(f1 ^ mask64(sb), sb);
+        g1 = add64(g1 ^ mask64(sb), sb);
         lin_mod(t1, u, v, f0, g0, m, m0i, n);
         lin_mod(t2, u, v, f1, g1, m, m0i, n);
         copy_words(u, t1, n);
@@ -576,6 +670,12 @@ void mote_ec_mul(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const u
     k1[n] = mote_bn_add(k1, k, c->n, n);
     {
         uint32_t mask = k1[n] - 1u; /* add n once more if k + n is short */
+#if MOTE_MUL16
+        uint32_t cy = 0; /* carries from bits: no branch on lx106 */
+        for (i = 0; i < n; i++)
+            k1[i] = mote_adc32(k1[i], c->n[i] & mask, &cy);
+        k1[n] += cy;
+#else
         uint64_t cy = 0;
         for (i = 0; i < n; i++) {
             cy += (uint64_t)k1[i] + (c->n[i] & mask);
@@ -583,6 +683,7 @@ void mote_ec_mul(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const u
             cy >>= 32;
         }
         k1[n] += (uint32_t)cy;
+#endif
     }
 
     cnt = tab_entries(c, &w, MOTE_EC_TAB_WORDS);
@@ -612,11 +713,19 @@ void mote_ec_mul(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const u
         {
             /* y = p - y when the digit is negative (p - 0 = p only when
              * mag = 0, and then T is not used) */
+#if MOTE_MUL16
+            uint32_t bw = 0;
+            for (j = 0; j < n; j++) {
+                uint32_t d = mote_sbb32(c->p[j], T[n + j], &bw);
+                T[n + j] ^= s & (T[n + j] ^ d);
+            }
+#else
             uint64_t d = 0;
             for (j = 0; j < n; j++) {
                 d = (uint64_t)c->p[j] - T[n + j] - (uint32_t)(d >> 63);
                 T[n + j] ^= s & (T[n + j] ^ (uint32_t)d);
             }
+#endif
         }
         if (t == (32 * n + 1) / w) {
             copy_words(R, T, pw); /* digit >= 1 */
