@@ -438,8 +438,9 @@ static int hello_retry(mote_tls_conn *c, uint16_t group)
 
 /* The TLS 1.3 choices from a parsed ClientHello: suite, group (or a retry),
  * our chain and its scheme, ALPN, record limits. */
-static int choose13(mote_tls_conn *c, const ch_info *h, const uint8_t *body, const uint8_t *suites,
-                    size_t suites_len, uint16_t *group, int *retry, unsigned *psk)
+static MOTE_NOINLINE int choose13(mote_tls_conn *c, const ch_info *h, const uint8_t *body,
+                                  const uint8_t *suites, size_t suites_len, uint16_t *group,
+                                  int *retry, unsigned *psk)
 {
     const mote_tls_config *cfg = c->cfg;
     const uint16_t *p;
@@ -514,6 +515,23 @@ static int choose13(mote_tls_conn *c, const ch_info *h, const uint8_t *body, con
     return MOTE_OK;
 }
 
+/* Our random, our key share and the ServerHello (+ CCS): out of
+ * on_client_hello's frame, which the ClientHello's parsed state fills,
+ * with the share (up to 256 bytes) in a frame of its own. */
+static MOTE_NOINLINE int our_hello(mote_tls_conn *c, uint16_t group, unsigned psk)
+{
+    uint8_t pub[MOTE_TLS_MAX_SHARE];
+    size_t pub_len = 0;
+    int rc = mote_drbg_generate(c->cfg->rng, c->server_random, 32);
+    if (rc == MOTE_OK && group) {
+        rc = mote_tls_kex_keygen(c, group, pub, &pub_len);
+        if (!c->pk_ops) c->pk_ops++;
+    }
+    if (rc == MOTE_OK) rc = send_server_hello(c, c->server_random, group, pub, pub_len, psk);
+    if (rc == MOTE_OK && !(c->flags & MOTE_F_HRR)) rc = send_ccs(c);
+    return rc;
+}
+
 static int on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
 {
     rd_t r = {b, b + len, 0};
@@ -579,18 +597,8 @@ static int on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
     /* parked first: a ClientHello that straddled records was gathered in
      * out[], where the ServerHello is about to go */
     if (share) memmove(c->out + c->out_size - share_len, share, share_len);
-    {
-        uint8_t pub[MOTE_TLS_MAX_SHARE];
-        size_t pub_len = 0;
-        rc = mote_drbg_generate(c->cfg->rng, c->server_random, 32);
-        if (rc == MOTE_OK && group) {
-            rc = mote_tls_kex_keygen(c, group, pub, &pub_len);
-            if (!c->pk_ops) c->pk_ops++;
-        }
-        if (rc == MOTE_OK) rc = send_server_hello(c, c->server_random, group, pub, pub_len, psk);
-        if (rc == MOTE_OK && !(c->flags & MOTE_F_HRR)) rc = send_ccs(c);
-        if (rc) return mote_tls_fail(c, rc > MOTE_ERR_TLS_CLOSED ? MOTE_ERR_TLS_INTERNAL : rc);
-    }
+    rc = our_hello(c, group, psk);
+    if (rc) return mote_tls_fail(c, rc > MOTE_ERR_TLS_CLOSED ? MOTE_ERR_TLS_INTERNAL : rc);
     if (c->out_size - c->out_len < share_len) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
     c->share_len = (uint16_t)share_len;
     c->group = group;
