@@ -121,7 +121,8 @@ int mote_ecdsa_verify_der_p(int curve, const uint8_t *pub, size_t pub_len, const
 /* mote_ecdsa_raw_to_der: convert r || s (raw_len = 2 scalar lengths) to DER
  * in out[0..max); *out_len receives the length. Returns MOTE_OK or
  * MOTE_ERR_BAD_INPUT (odd raw_len, too large, or out too small). Works on
- * public data (a signature). */
+ * public data (a signature). raw may be in out's own buffer, at out + 16 or
+ * further (the conversion then happens in place). */
 int mote_ecdsa_raw_to_der(uint8_t *out, size_t max, size_t *out_len, const uint8_t *raw,
                           size_t raw_len);
 /* mote_ecdsa_der_to_raw: parse a strict-DER signature into r || s (2 *

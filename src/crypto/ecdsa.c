@@ -136,7 +136,7 @@ static size_t der_int(uint8_t *out, const uint8_t *v, size_t len)
         out[0] = MOTE_DER_INTEGER;
         out[1] = (uint8_t)(len + pad);
         out[2] = 0;
-        memcpy(out + 2 + pad, v, len);
+        memmove(out + 2 + pad, v, len); /* v may lie further on in out's buffer */
     }
     return 2 + pad + len;
 }
@@ -168,10 +168,16 @@ typedef struct {
     mote_hmac_ctx mac;
     uint8_t k[MOTE_HASH_MAX_LEN];
     uint8_t v[MOTE_HASH_MAX_LEN];
-    uint8_t x[MOTE_EC_MAX_SCALAR]; /* int2octets(d) */
-    uint8_t e[MOTE_EC_MAX_SCALAR]; /* bits2octets(hash) */
-    uint8_t t[MOTE_EC_MAX_SCALAR]; /* T */
-    uint32_t k2[L];
+    union { /* the key material is done with before the candidates start */
+        struct {
+            uint8_t x[MOTE_EC_MAX_SCALAR]; /* int2octets(d) */
+            uint8_t e[MOTE_EC_MAX_SCALAR]; /* bits2octets(hash) */
+        } in;
+        struct {
+            uint8_t t[MOTE_EC_MAX_SCALAR]; /* T */
+            uint32_t k2[L];
+        } out;
+    } u;
 } rfc6979;
 
 /* V = HMAC_K(V). */
@@ -191,8 +197,8 @@ static void update(rfc6979 *g, uint8_t sep, int with_key, size_t qlen)
     mote_hmac_update(&g->mac, g->v, hl);
     mote_hmac_update(&g->mac, &sep, 1);
     if (with_key) {
-        mote_hmac_update(&g->mac, g->x, qlen);
-        mote_hmac_update(&g->mac, g->e, qlen);
+        mote_hmac_update(&g->mac, g->u.in.x, qlen);
+        mote_hmac_update(&g->mac, g->u.in.e, qlen);
     }
     mote_hmac_final(&g->mac, g->k);
     next_v(g);
@@ -206,10 +212,10 @@ static uint32_t candidate(const mote_ec_curve *c, rfc6979 *g, uint32_t *k)
     while (got < qlen) {
         size_t take = qlen - got < hl ? qlen - got : hl;
         next_v(g);
-        memcpy(g->t + got, g->v, take);
+        memcpy(g->u.out.t + got, g->v, take);
         got += take;
     }
-    return mote_ec_scalar_decode(c, k, g->t);
+    return mote_ec_scalar_decode(c, k, g->u.out.t);
 }
 
 /* k = the RFC 6979 3.2 nonce for the private scalar d and e = bits2int(hash)
@@ -225,15 +231,15 @@ static MOTE_EC_NOINLINE uint32_t nonce(const mote_ec_curve *c, const mote_hash_d
     g.h = h;
     memset(g.v, 0x01, h->out_len);
     memset(g.k, 0x00, h->out_len);
-    mote_bn_to_be(g.x, qlen, d, n);
-    mote_bn_to_be(g.e, qlen, e, n);
+    mote_bn_to_be(g.u.in.x, qlen, d, n);
+    mote_bn_to_be(g.u.in.e, qlen, e, n);
     update(&g, 0x00, 1, qlen);
     update(&g, 0x01, 1, qlen);
     found = candidate(c, &g, k);
     update(&g, 0x00, 0, qlen);
-    ok2 = candidate(c, &g, g.k2);
+    ok2 = candidate(c, &g, g.u.out.k2);
     for (i = 0; i < n; i++)
-        k[i] ^= ~found & (k[i] ^ g.k2[i]);
+        k[i] ^= ~found & (k[i] ^ g.u.out.k2[i]);
     found |= ok2;
     for (i = 0; i < n; i++)
         k[i] &= found;

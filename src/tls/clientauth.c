@@ -213,7 +213,14 @@ static int ecdsa_sign(const mote_x509_privkey *k, int curve, const mote_hash_des
         if (rc != MOTE_ERR_UNSUPPORTED)
             return rc == MOTE_OK && *sig_len > MOTE_ECDSA_MAX_DER ? MOTE_ERR_BAD_INPUT : rc;
     }
-    return mote_ecdsa_sign_der(curve, out, MOTE_ECDSA_MAX_DER, sig_len, k->u.ec, h, digest);
+    { /* r || s 16 bytes in, then made DER in place: no copy on the stack */
+        uint8_t *raw = out + 16;
+        int rc = mote_ecdsa_sign_raw(curve, raw, k->u.ec, h, digest);
+        if (rc == MOTE_OK)
+            rc = mote_ecdsa_raw_to_der(out, MOTE_ECDSA_MAX_DER, sig_len, raw,
+                                       2 * mote_ec_scalar_len(curve));
+        return rc;
+    }
 }
 #endif
 
@@ -285,7 +292,7 @@ int mote_tls_sign_message(mote_tls_conn *c, uint8_t type, const uint8_t *params,
     if (c->out_size - c->out_len < 5 + over + 8 + params_len + 512) {
         if (c->out_len) return 0; /* wait for room */
         if (c->out_size <
-            5 + over + 8 + params_len + (k->type == MOTE_X509_KEY_RSA ? k->len : 104u))
+            5 + over + 8 + params_len + (k->type == MOTE_X509_KEY_RSA ? k->len : 16u + 2 * 48u))
             return MOTE_ERR_TLS_INTERNAL; /* the output buffer can never hold it */
     }
     msg = c->out + c->out_len + 5 + c->wr.explicit_len + params_len; /* the signed part */
