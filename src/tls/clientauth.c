@@ -119,7 +119,7 @@ static size_t list_len(const mote_tls_conn *c)
     return n;
 }
 
-static size_t msg_len(const mote_tls_conn *c)
+static MOTE_NOINLINE size_t msg_len(const mote_tls_conn *c)
 {
     return 4 + (c->version == MOTE_TLS13 ? 1 : 0) + 3 + list_len(c);
 }
@@ -129,8 +129,9 @@ static void put24(uint8_t *p, size_t v)
     p[0] = (uint8_t)(v >> 16), p[1] = (uint8_t)(v >> 8), p[2] = (uint8_t)v;
 }
 
-/* Bytes [pos, pos + n) of the message into out. */
-static void msg_bytes(const mote_tls_conn *c, size_t pos, uint8_t *out, size_t n)
+/* Bytes [pos, pos + n) of the message into out. Out of line: its state
+ * (our chain's description) is gone before the record is sealed. */
+static MOTE_NOINLINE void msg_bytes(const mote_tls_conn *c, size_t pos, uint8_t *out, size_t n)
 {
     uint8_t head[8];
     size_t hlen = 0, at, i;
