@@ -13,19 +13,27 @@ void mote_tls12_prf(const mote_hash_desc *hash, const void *secret, size_t secre
                     const char *label, const void *seed, size_t seed_len, uint8_t *out,
                     size_t out_len)
 {
-    mote_hmac_ctx keyed, c;
-    uint8_t a[MOTE_HASH_MAX_LEN], t[MOTE_HASH_MAX_LEN];
-    size_t hl = hash->out_len, label_len = label ? strlen(label) : 0, k;
+    /* One HMAC context, keyed afresh for each HMAC (a keyed copy would
+     * double the stack, and this runs deep in a handshake); the key is
+     * HMAC's own form of the secret (hashed if longer than a block), kept
+     * here: the secret is not read after it is taken, so out may overlap
+     * it. */
+    mote_hmac_ctx c;
+    uint8_t key[128], a[MOTE_HASH_MAX_LEN], t[MOTE_HASH_MAX_LEN];
+    size_t hl = hash->out_len, label_len = label ? strlen(label) : 0, k, key_len = secret_len;
 
-    /* Key once, copy the keyed state for every HMAC. secret is not read
-     * again, so out may overlap it. */
-    mote_hmac_init(&keyed, hash, secret, secret_len);
-    c = keyed; /* A(1) = HMAC(secret, label || seed) */
+    if (secret_len > hash->block_len || secret_len > sizeof key) {
+        mote_hash(hash, secret, secret_len, key);
+        key_len = hl;
+    } else {
+        memcpy(key, secret, secret_len);
+    }
+    mote_hmac_init(&c, hash, key, key_len); /* A(1) = HMAC(secret, label || seed) */
     mote_hmac_update(&c, label, label_len);
     mote_hmac_update(&c, seed, seed_len);
     mote_hmac_final(&c, a);
     while (out_len) {
-        c = keyed; /* HMAC(secret, A(i) || label || seed) */
+        mote_hmac_init(&c, hash, key, key_len); /* HMAC(secret, A(i) || label || seed) */
         mote_hmac_update(&c, a, hl);
         mote_hmac_update(&c, label, label_len);
         mote_hmac_update(&c, seed, seed_len);
@@ -35,14 +43,15 @@ void mote_tls12_prf(const mote_hash_desc *hash, const void *secret, size_t secre
         out += k;
         out_len -= k;
         if (out_len) { /* A(i + 1) = HMAC(secret, A(i)) */
-            c = keyed;
+            mote_hmac_init(&c, hash, key, key_len);
             mote_hmac_update(&c, a, hl);
             mote_hmac_final(&c, a);
         }
     }
+    mote_wipe(key, sizeof key);
     mote_wipe(a, sizeof a);
     mote_wipe(t, sizeof t);
-    mote_wipe(&keyed, sizeof keyed);
+    mote_wipe(&c, sizeof c);
 }
 
 #endif /* MOTE_ENABLE_TLS12_PRF */

@@ -197,16 +197,25 @@ static int send_ccs(mote_tls_conn *c)
     return rc;
 }
 
-/* Our Finished over the transcript so far. */
-static int send_finished(mote_tls_conn *c)
+/* Our Finished message over the transcript so far (out of send_finished's
+ * frame: the transcript hash is not on the stack while the record is
+ * sealed). */
+static MOTE_NOINLINE void finished_msg(mote_tls_conn *c, uint8_t msg[4 + 12])
 {
     const mote_hash_desc *hd = hash12(c);
-    uint8_t h[48], msg[4 + 12];
-    int rc;
+    uint8_t h[48];
     mote_tls_th_get(c, h);
     msg[0] = MOTE_HS_FINISHED, msg[1] = 0, msg[2] = 0, msg[3] = 12;
     mote_tls12_prf(hd, c->secret, 48, c->server ? "server finished" : "client finished", h,
                    hd->out_len, msg + 4, 12);
+}
+
+/* Our Finished over the transcript so far. */
+static int send_finished(mote_tls_conn *c)
+{
+    uint8_t msg[4 + 12];
+    int rc;
+    finished_msg(c, msg);
     mote_tls_th_add(c, msg, sizeof msg);
     rc = mote_tls_send_record(c, 22, msg, sizeof msg);
     mote_wipe(msg, sizeof msg);

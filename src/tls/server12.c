@@ -429,7 +429,7 @@ int mote_tls12_on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, i
     rd_t r = {b, b + len, 0};
     ch12_info h;
     const uint8_t *random, *sid, *suites, *comp;
-    size_t sid_len, suites_len, comp_len, pub_len = 0;
+    size_t sid_len, suites_len, comp_len;
     mote_tls_chain own;
     uint16_t legacy;
     int rc, no_alpn;
@@ -499,13 +499,9 @@ int mote_tls12_on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, i
     if (h.has_ticket && cfg->n_ticket_keys) c->psk = MOTE_PSK_RES;
     if (cfg->client_auth != MOTE_TLS_CLIENT_AUTH_NONE) c->flags |= MOTE_F_CERT_REQ;
 
-    /* our key pair: the public value waits in the park for the ServerKeyExchange */
-    if (rc == MOTE_OK) rc = mote_tls_kex_keygen(c, c->group, mote_tls12_park(c) + 2, &pub_len);
-    c->pk_ops++;
+    /* our key pair comes first in the flight (SF12_KEY), out of this frame */
     if (rc == MOTE_OK) rc = send_server_hello(c, &h);
     if (rc) return mote_tls_fail(c, rc > MOTE_ERR_TLS_CLOSED ? MOTE_ERR_TLS_INTERNAL : rc);
-    mote_tls12_park(c)[0] = (uint8_t)(pub_len >> 8);
-    mote_tls12_park(c)[1] = (uint8_t)pub_len;
     c->state = MOTE_SS12_FLIGHT;
     c->fl_phase = 0;
     c->fl_pos = 0;
@@ -610,13 +606,31 @@ static int send_certificate_request(mote_tls_conn *c)
     return n ? (int)n : 1;
 }
 
-enum { SF12_CERT, SF12_SKE, SF12_CR, SF12_SHD };
+enum { SF12_KEY, SF12_CERT, SF12_SKE, SF12_CR, SF12_SHD };
+
+/* Our key pair (the flight's first public-key operation): the public
+ * value waits in the park for the ServerKeyExchange. Called from the
+ * flight, not from the ClientHello's handler, whose parsed state would
+ * otherwise sit under the key generation. */
+static int make_key(mote_tls_conn *c)
+{
+    size_t pub_len = 0;
+    int rc = mote_tls_kex_keygen(c, c->group, mote_tls12_park(c) + 2, &pub_len);
+    c->pk_ops++;
+    if (rc) return rc > MOTE_ERR_TLS_CLOSED ? MOTE_ERR_TLS_INTERNAL : rc;
+    mote_tls12_park(c)[0] = (uint8_t)(pub_len >> 8);
+    mote_tls12_park(c)[1] = (uint8_t)pub_len;
+    return 1;
+}
 
 int mote_tls12_server_continue(mote_tls_conn *c)
 {
     int rc = 1;
     while (rc == 1 && (c->flags & MOTE_F_SFLIGHT)) {
         switch (c->fl_phase) {
+        case SF12_KEY:
+            rc = make_key(c);
+            break;
         case SF12_CERT:
             rc = mote_tls_send_client_cert(c);
             break;
