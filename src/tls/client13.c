@@ -425,8 +425,7 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
     wr_t w;
     uint8_t *msg, *len3, *l2, *l2b, *l1;
     const uint16_t *s;
-    uint8_t pub[MOTE_TLS_MAX_SHARE];
-    size_t pub_len, i, lim;
+    size_t pub_len = 0, i, lim;
     uint16_t group = c->hrr_group ? c->hrr_group : 0;
     int v13 = mote_tls_offers(c, MOTE_TLS13), v12 = mote_tls_offers(c, MOTE_TLS12);
     int rc;
@@ -442,11 +441,6 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         for (s = groups_of(c); *s && !group; s++)
             if (mote_tls_kex_supported(*s)) group = *s;
     if (!group) return MOTE_ERR_TLS_HANDSHAKE_FAILURE;
-    pub_len = 0;
-    if (v13 && !no_share) { /* TLS 1.2 alone needs no key share: the server's comes first */
-        rc = mote_tls_kex_keygen(c, group, pub, &pub_len);
-        if (rc) return rc;
-    }
 
     w.p = c->out + c->out_len + 5;
     w.end = c->out + c->out_size;
@@ -516,13 +510,21 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         put_u(&w, 51, 2); /* key_share with no share */
         put_u(&w, 2, 2);
         put_u(&w, 0, 2);
-    } else if (v13) {
-        put_u(&w, 51, 2); /* key_share */
-        put_u(&w, (uint32_t)pub_len + 6, 2);
-        put_u(&w, (uint32_t)pub_len + 4, 2);
+    } else if (v13) { /* (TLS 1.2 alone needs no key share: the server's comes first) */
+        uint8_t *lens;
+        put_u(&w, 51, 2); /* key_share, our public value made in place */
+        lens = w.p;
+        put_u(&w, 0, 2);
+        put_u(&w, 0, 2);
         put_u(&w, group, 2);
-        put_u(&w, (uint32_t)pub_len, 2);
-        put(&w, pub, pub_len);
+        put_u(&w, 0, 2);
+        if (w.full || w.end - w.p < mote_tls_kex_supported(group)) return MOTE_ERR_TLS_INTERNAL;
+        rc = mote_tls_kex_keygen(c, group, w.p, &pub_len);
+        if (rc) return rc;
+        w.p += pub_len;
+        lens[0] = (uint8_t)((pub_len + 6) >> 8), lens[1] = (uint8_t)(pub_len + 6);
+        lens[2] = (uint8_t)((pub_len + 4) >> 8), lens[3] = (uint8_t)(pub_len + 4);
+        lens[6] = (uint8_t)(pub_len >> 8), lens[7] = (uint8_t)pub_len;
     }
     if (v13 && (c->cfg->session || c->cfg->psk_key)) {
         /* psk_key_exchange_modes: psk_dhe_ke, or psk_ke when configured
@@ -613,7 +615,6 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
     }
     close_len(&w, l2, 2);
     close_len(&w, len3, 3);
-    mote_wipe(pub, sizeof pub);
     if (w.full) return MOTE_ERR_TLS_INTERNAL; /* output buffer too small for the ClientHello */
     if (binders) { /* over the ClientHello up to the binders (and what came before it) */
         uint8_t h[48];

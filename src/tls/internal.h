@@ -256,7 +256,9 @@ int mote_tls_sign_message(mote_tls_conn *c, uint8_t type, const uint8_t *params,
                           const uint8_t *content, size_t content_len);
 int mote_tls_send_built(mote_tls_conn *c, int n);
 
-/* kex.c: our key share for a group, and the shared secret with the peer's. */
+/* kex.c: our key share for a group, and the shared secret with the peer's.
+ * mote_tls_kex_supported: the length of a key share of the group (0: not
+ * compiled in). */
 int mote_tls_kex_supported(uint16_t group);
 int mote_tls_kex_keygen(mote_tls_conn *c, uint16_t group, uint8_t *pub, size_t *pub_len);
 int mote_tls_kex_shared(mote_tls_conn *c, const uint8_t *peer, size_t peer_len, uint8_t *secret,

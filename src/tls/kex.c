@@ -19,19 +19,19 @@ int mote_tls_kex_supported(uint16_t group)
     switch (group) {
 #if MOTE_ENABLE_P256
     case MOTE_GROUP_SECP256R1:
-        return 1;
+        return 65;
 #endif
 #if MOTE_ENABLE_P384
     case MOTE_GROUP_SECP384R1:
-        return 1;
+        return 97;
 #endif
 #if MOTE_ENABLE_X25519
     case MOTE_GROUP_X25519:
-        return 1;
+        return 32;
 #endif
 #if MOTE_ENABLE_FFDHE
     case MOTE_GROUP_FFDHE2048:
-        return 1;
+        return 256;
 #endif
     default:
         return 0;
