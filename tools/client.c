@@ -91,7 +91,7 @@ int mote_cmd_client(int argc, char **argv)
         if (fd < 0) return 1;
         rc = mote_tool_handshake(&s, fd);
         if (rc != MOTE_OK) {
-            close(fd);
+            mote_tool_close_failed(fd);
             return 1;
         }
         mote_tool_print_session(&s, stderr);

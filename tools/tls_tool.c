@@ -6,6 +6,10 @@
 #include <string.h>
 #include <time.h>
 
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include "mote/io_posix.h"
 #include "mote/pem.h"
 #include "stackmeter.h"
@@ -504,4 +508,18 @@ int mote_tool_server_handshake(mote_tool_session *s, int fd)
     if (rc == MOTE_OK) rc = (int)measured(s, 0, fd, NULL, 0);
     if (rc == MOTE_OK && s->key_update) rc = (int)measured(s, 4, fd, NULL, 0);
     return rc;
+}
+
+void mote_tool_close_failed(int fd)
+{
+    char buf[512];
+    int i;
+    (void)shutdown(fd, SHUT_WR);
+    for (i = 0; i < 50; i++) { /* until EOF, an error or 0.5 s */
+        struct pollfd p;
+        p.fd = fd, p.events = POLLIN, p.revents = 0;
+        if (poll(&p, 1, 10) < 0) break;
+        if (p.revents && read(fd, buf, sizeof buf) <= 0) break;
+    }
+    close(fd);
 }

@@ -89,6 +89,11 @@ int mote_tool_save_session(mote_tool_session *s);
 /* The connection is over: drop it (keeping the session, buffers, anchors)
  * so mote_tool_handshake can run again. */
 void mote_tool_reset(mote_tool_session *s);
+/* After a failed handshake (our alert already sent): close fd so that the
+ * peer reads that alert, half-closing first and draining what it still
+ * sends for up to 0.5 s (closing with unread input would reset the
+ * connection and could discard the alert on the peer's side). */
+void mote_tool_close_failed(int fd);
 void mote_tool_print_stats(const mote_tool_session *s, FILE *f);
 void mote_tool_free(mote_tool_session *s);
 /* Server (tools/server.c): buffers, random generator, --ca anchors and the
