@@ -32,6 +32,26 @@ static inline BN_W BN_(mac)(BN_W a, BN_W b, BN_W x, BN_W *cw)
     *cw = hi + (lo < *cw);
     return lo;
 }
+/* a + b + *c (c: 0 or 1): returns the sum, leaves the carry in *c. */
+static inline BN_W BN_(adc)(BN_W a, BN_W b, BN_W *c)
+{
+    BN_W s = a + b, c1 = (BN_W)(s < a);
+    s += *c;
+    *c = c1 + (BN_W)(s < *c);
+    return s;
+}
+#endif
+
+/* The forms that step through single words with explicit carries (64-bit
+ * words, and the carry-free 32-bit one) share their loops: BN_MAC and
+ * BN_ADC are the word steps (undefined again at the end of this file). */
+#define BN_WORDWISE (BN_BITS == 64 || BN_CARRYFREE)
+#if BN_BITS == 64
+#define BN_MAC(a, b, x, cw) BN_(mac)(a, b, x, cw)
+#define BN_ADC(a, b, c)     BN_(adc)(a, b, c)
+#elif BN_CARRYFREE
+#define BN_MAC(a, b, x, cw) mote_mac32(a, b, x, cw)
+#define BN_ADC(a, b, c)     mote_adc32(a, b, c)
 #endif
 
 /* r = a b / R + top R (top returned), with r + top R < 2 m: FIOS, one pass
@@ -43,34 +63,17 @@ BN_FN uint32_t BN_(montmul)(uint32_t *r, const uint32_t *a, const uint32_t *b, c
     size_t i, j;
     for (i = 0; i < nw; i++)
         BN_ST(r + BN_STEP * i, 0);
-#if BN_BITS == 64
-    for (i = 0; i < nw; i++) {
-        BN_W bi = BN_LD(b + BN_STEP * i), q, l1, h1 = 0, h2 = 0, x;
-        l1 = BN_(mac)(BN_LD(a), bi, BN_LD(r), &h1);
-        q = l1 * m0i;
-        (void)BN_(mac)(q, BN_LD(m), l1, &h2); /* low word 0 by choice of q */
-        for (j = 1; j < nw; j++) {
-            l1 = BN_(mac)(BN_LD(a + BN_STEP * j), bi, BN_LD(r + BN_STEP * j), &h1);
-            BN_ST(r + BN_STEP * (j - 1), BN_(mac)(q, BN_LD(m + BN_STEP * j), l1, &h2));
-        }
-        l1 = h1 + h2;
-        x = (BN_W)(l1 < h1);
-        l1 += top;
-        x += (BN_W)(l1 < top);
-        BN_ST(r + BN_STEP * (nw - 1), l1);
-        top = x;
-    }
-#elif BN_CARRYFREE
+#if BN_WORDWISE
     for (i = 0; i < nw; i++) {
         BN_W bi = BN_LD(b + BN_STEP * i), q, l1, h1 = 0, h2 = 0;
-        l1 = mote_mac32(BN_LD(a), bi, BN_LD(r), &h1);
+        l1 = BN_MAC(BN_LD(a), bi, BN_LD(r), &h1);
         q = l1 * m0i;
-        (void)mote_mac32(q, BN_LD(m), l1, &h2); /* low word is 0 by choice of q */
+        (void)BN_MAC(q, BN_LD(m), l1, &h2); /* low word is 0 by choice of q */
         for (j = 1; j < nw; j++) {
-            l1 = mote_mac32(BN_LD(a + BN_STEP * j), bi, BN_LD(r + BN_STEP * j), &h1);
-            BN_ST(r + BN_STEP * (j - 1), mote_mac32(q, BN_LD(m + BN_STEP * j), l1, &h2));
+            l1 = BN_MAC(BN_LD(a + BN_STEP * j), bi, BN_LD(r + BN_STEP * j), &h1);
+            BN_ST(r + BN_STEP * (j - 1), BN_MAC(q, BN_LD(m + BN_STEP * j), l1, &h2));
         }
-        BN_ST(r + BN_STEP * (nw - 1), mote_adc32(h1, h2, &top));
+        BN_ST(r + BN_STEP * (nw - 1), BN_ADC(h1, h2, &top));
     }
 #else
     for (i = 0; i < nw; i++) {
@@ -115,12 +118,9 @@ BN_FN uint32_t BN_(sqr_reduce)(uint32_t *t, const uint32_t *a, const uint32_t *m
         BN_W ai = BN_LD(a + BN_STEP * i);
         BN_W cw = 0;
         for (j = i + 1; j < nw; j++) {
-#if BN_BITS == 64
+#if BN_WORDWISE
             BN_ST(t + BN_STEP * (i + j),
-                  BN_(mac)(ai, BN_LD(a + BN_STEP * j), BN_LD(t + BN_STEP * (i + j)), &cw));
-#elif BN_CARRYFREE
-            BN_ST(t + BN_STEP * (i + j),
-                  mote_mac32(ai, BN_LD(a + BN_STEP * j), BN_LD(t + BN_STEP * (i + j)), &cw));
+                  BN_MAC(ai, BN_LD(a + BN_STEP * j), BN_LD(t + BN_STEP * (i + j)), &cw));
 #else
             c = BN_MUL(ai, BN_LD(a + BN_STEP * j)) + BN_LD(t + BN_STEP * (i + j));
             c += cw;
@@ -158,12 +158,9 @@ BN_FN uint32_t BN_(sqr_reduce)(uint32_t *t, const uint32_t *a, const uint32_t *m
         BN_W q = BN_LD(t + BN_STEP * i) * m0i;
         BN_W cw = 0;
         for (j = 0; j < nw; j++) {
-#if BN_BITS == 64
+#if BN_WORDWISE
             BN_ST(t + BN_STEP * (i + j),
-                  BN_(mac)(q, BN_LD(m + BN_STEP * j), BN_LD(t + BN_STEP * (i + j)), &cw));
-#elif BN_CARRYFREE
-            BN_ST(t + BN_STEP * (i + j),
-                  mote_mac32(q, BN_LD(m + BN_STEP * j), BN_LD(t + BN_STEP * (i + j)), &cw));
+                  BN_MAC(q, BN_LD(m + BN_STEP * j), BN_LD(t + BN_STEP * (i + j)), &cw));
 #else
             c = BN_MUL(q, BN_LD(m + BN_STEP * j)) + BN_LD(t + BN_STEP * (i + j));
             c += cw;
@@ -234,3 +231,7 @@ BN_FN void BN_(select)(uint32_t *r, const uint32_t *tab, size_t cnt, uint32_t id
                   BN_LD(r + BN_STEP * j) | (BN_LD(tab + BN_STEP * (i * nw + j)) & mask));
     }
 }
+
+#undef BN_MAC
+#undef BN_ADC
+#undef BN_WORDWISE
