@@ -256,6 +256,18 @@ int mote_tls_sign_message(mote_tls_conn *c, uint8_t type, const uint8_t *params,
                           const uint8_t *content, size_t content_len);
 int mote_tls_send_built(mote_tls_conn *c, int n);
 
+/* server13.c, for both server versions: a ServerHello's fixed part
+ * (legacy_version 0x0303, random, c's session id and suite, null
+ * compression) written where the next record goes, extensions block open;
+ * mote_tls_server_hello_send closes it, adds the message to the transcript
+ * and sends it as one record (MOTE_ERR_TLS_INTERNAL if it did not fit). */
+typedef struct {
+    wr_t w;
+    uint8_t *msg, *len3, *ext;
+} mote_tls_hello_w;
+void mote_tls_server_hello_begin(mote_tls_conn *c, mote_tls_hello_w *sh, const uint8_t *random);
+int mote_tls_server_hello_send(mote_tls_conn *c, mote_tls_hello_w *sh);
+
 /* kex.c: our key share for a group, and the shared secret with the peer's.
  * mote_tls_kex_supported: the length of a key share of the group (0: not
  * compiled in). */

@@ -370,57 +370,42 @@ static void choose_alpn_limits(mote_tls_conn *c, const ch12_info *h, int *none)
 static int send_server_hello(mote_tls_conn *c, const ch12_info *h)
 {
     int resumed = (c->psk & MOTE_PSK_ACCEPTED) != 0;
-    wr_t w;
-    uint8_t *msg, *len3, *l2;
-    if (c->out_sent == c->out_len) c->out_sent = c->out_len = 0;
-    w.p = c->out + c->out_len + 5, w.end = c->out + c->out_size, w.full = 0;
-    msg = w.p;
-    put_u(&w, MOTE_HS_SERVER_HELLO, 1);
-    len3 = open_len(&w, 3);
-    put_u(&w, MOTE_TLS12, 2);
-    put(&w, c->server_random, 32);
-    put_u(&w, c->sid_len, 1); /* ours (cache), the client's (resumed), or none */
-    put(&w, c->session_id, c->sid_len);
-    put_u(&w, c->suite, 2);
-    put_u(&w, 0, 1);
-    l2 = open_len(&w, 2);
-    put_u(&w, 65281, 2); /* renegotiation_info, empty */
-    put_u(&w, 1, 2);
-    put_u(&w, 0, 1);
+    mote_tls_hello_w sh;
+    /* the session id: ours (cache), the client's (resumed), or none */
+    mote_tls_server_hello_begin(c, &sh, c->server_random);
+    put_u(&sh.w, 65281, 2); /* renegotiation_info, empty */
+    put_u(&sh.w, 1, 2);
+    put_u(&sh.w, 0, 1);
     if (c->flags & MOTE_F_EMS) {
-        put_u(&w, 23, 2);
-        put_u(&w, 0, 2);
+        put_u(&sh.w, 23, 2);
+        put_u(&sh.w, 0, 2);
     }
     if (h->pf && c->group != MOTE_GROUP_FFDHE2048) { /* ec_point_formats: uncompressed */
-        put_u(&w, 11, 2);
-        put_u(&w, 2, 2);
-        put_u(&w, 1, 1);
-        put_u(&w, 0, 1);
+        put_u(&sh.w, 11, 2);
+        put_u(&sh.w, 2, 2);
+        put_u(&sh.w, 1, 1);
+        put_u(&sh.w, 0, 1);
     }
     if (!resumed && (c->psk & MOTE_PSK_RES)) { /* SessionTicket: a ticket will follow */
-        put_u(&w, 35, 2);
-        put_u(&w, 0, 2);
+        put_u(&sh.w, 35, 2);
+        put_u(&sh.w, 0, 2);
     }
     if (!resumed && (c->own || (c->cfg->sni && h->sni))) {
-        put_u(&w, 0, 2);
-        put_u(&w, 0, 2);
+        put_u(&sh.w, 0, 2);
+        put_u(&sh.w, 0, 2);
     }
-    mote_tls_put_alpn(c, &w);
+    mote_tls_put_alpn(c, &sh.w);
     if (c->mfl) {
-        put_u(&w, 1, 2);
-        put_u(&w, 1, 2);
-        put_u(&w, h->mfl, 1);
+        put_u(&sh.w, 1, 2);
+        put_u(&sh.w, 1, 2);
+        put_u(&sh.w, h->mfl, 1);
     } else if (c->peer_record_limit) {
         size_t lim = c->in_size - 5 - 8 - 16;
-        put_u(&w, 28, 2);
-        put_u(&w, 2, 2);
-        put_u(&w, (uint32_t)(lim > 16384 ? 16384 : lim), 2);
+        put_u(&sh.w, 28, 2);
+        put_u(&sh.w, 2, 2);
+        put_u(&sh.w, (uint32_t)(lim > 16384 ? 16384 : lim), 2);
     }
-    close_len(&w, l2, 2);
-    close_len(&w, len3, 3);
-    if (w.full) return MOTE_ERR_TLS_INTERNAL;
-    mote_tls_th_add(c, msg, (size_t)(w.p - msg));
-    return mote_tls_send_record(c, 22, msg, (size_t)(w.p - msg));
+    return mote_tls_server_hello_send(c, &sh);
 }
 
 int mote_tls12_on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, int offered13)

@@ -369,49 +369,64 @@ static int take_psk(mote_tls_conn *c, const ch_info *h, const uint8_t *body, uns
     return taken;
 }
 
+/* A ServerHello's fixed part, for both versions: legacy_version 0x0303,
+ * random, the session id in c (echoed, or ours), the suite in c, null
+ * compression; the extensions block is left open for the caller. */
+void mote_tls_server_hello_begin(mote_tls_conn *c, mote_tls_hello_w *sh, const uint8_t *random)
+{
+    wr_t *w = &sh->w;
+    if (c->out_sent == c->out_len) c->out_sent = c->out_len = 0;
+    w->p = c->out + c->out_len + 5, w->end = c->out + c->out_size, w->full = 0;
+    sh->msg = w->p;
+    put_u(w, MOTE_HS_SERVER_HELLO, 1);
+    sh->len3 = open_len(w, 3);
+    put_u(w, MOTE_TLS12, 2); /* legacy_version */
+    put(w, random, 32);
+    put_u(w, c->sid_len, 1);
+    put(w, c->session_id, c->sid_len);
+    put_u(w, c->suite, 2);
+    put_u(w, 0, 1);
+    sh->ext = open_len(w, 2);
+}
+
+int mote_tls_server_hello_send(mote_tls_conn *c, mote_tls_hello_w *sh)
+{
+    size_t n;
+    close_len(&sh->w, sh->ext, 2);
+    close_len(&sh->w, sh->len3, 3);
+    if (sh->w.full) return MOTE_ERR_TLS_INTERNAL;
+    n = (size_t)(sh->w.p - sh->msg);
+    mote_tls_th_add(c, sh->msg, n);
+    return mote_tls_send_record(c, 22, sh->msg, n);
+}
+
 /* ServerHello or HelloRetryRequest (pub NULL: only the group), as one
  * record; it joins the transcript. psk: 1 + the identity selected, or 0;
  * group 0: psk_ke, no key_share. */
 static int send_server_hello(mote_tls_conn *c, const uint8_t *random, uint16_t group,
                              const uint8_t *pub, size_t pub_len, unsigned psk)
 {
-    wr_t w;
-    uint8_t *msg, *len3, *l2;
-    if (c->out_sent == c->out_len) c->out_sent = c->out_len = 0;
-    w.p = c->out + c->out_len + 5, w.end = c->out + c->out_size, w.full = 0;
-    msg = w.p;
-    put_u(&w, MOTE_HS_SERVER_HELLO, 1);
-    len3 = open_len(&w, 3);
-    put_u(&w, MOTE_TLS12, 2); /* legacy_version */
-    put(&w, random, 32);
-    put_u(&w, c->sid_len, 1);
-    put(&w, c->session_id, c->sid_len);
-    put_u(&w, c->suite, 2);
-    put_u(&w, 0, 1);
-    l2 = open_len(&w, 2);
-    put_u(&w, 43, 2); /* supported_versions */
-    put_u(&w, 2, 2);
-    put_u(&w, MOTE_TLS13, 2);
-    if (group) put_u(&w, 51, 2); /* key_share (none with psk_ke: group 0) */
+    mote_tls_hello_w sh;
+    mote_tls_server_hello_begin(c, &sh, random);
+    put_u(&sh.w, 43, 2); /* supported_versions */
+    put_u(&sh.w, 2, 2);
+    put_u(&sh.w, MOTE_TLS13, 2);
+    if (group) put_u(&sh.w, 51, 2); /* key_share (none with psk_ke: group 0) */
     if (group && !pub) {
-        put_u(&w, 2, 2);
-        put_u(&w, group, 2);
+        put_u(&sh.w, 2, 2);
+        put_u(&sh.w, group, 2);
     } else if (group) {
-        put_u(&w, (uint32_t)pub_len + 4, 2);
-        put_u(&w, group, 2);
-        put_u(&w, (uint32_t)pub_len, 2);
-        put(&w, pub, pub_len);
+        put_u(&sh.w, (uint32_t)pub_len + 4, 2);
+        put_u(&sh.w, group, 2);
+        put_u(&sh.w, (uint32_t)pub_len, 2);
+        put(&sh.w, pub, pub_len);
     }
     if (psk) { /* pre_shared_key: selected_identity */
-        put_u(&w, 41, 2);
-        put_u(&w, 2, 2);
-        put_u(&w, psk - 1, 2);
+        put_u(&sh.w, 41, 2);
+        put_u(&sh.w, 2, 2);
+        put_u(&sh.w, psk - 1, 2);
     }
-    close_len(&w, l2, 2);
-    close_len(&w, len3, 3);
-    if (w.full) return MOTE_ERR_TLS_INTERNAL;
-    mote_tls_th_add(c, msg, (size_t)(w.p - msg));
-    return mote_tls_send_record(c, 22, msg, (size_t)(w.p - msg));
+    return mote_tls_server_hello_send(c, &sh);
 }
 
 /* Middlebox compatibility (RFC 8446 D.4): one CCS after our first hello,
