@@ -21,4 +21,7 @@ target_include_directories(usermod_mote INTERFACE
     ${MOTE_ROOT}/include
     ${MOTE_ROOT}/src
 )
+# Own RSA keys from 1024 bits, as mbedTLS's module takes them; certificates
+# in a verified chain still need MOTE_X509_MIN_RSA_BITS (2048).
+target_compile_definitions(usermod_mote INTERFACE MOTE_RSA_MIN_BITS=1024)
 target_link_libraries(usermod INTERFACE usermod_mote)

@@ -239,12 +239,14 @@ int mote_x509_on_spki(mote_x509_chain *c)
     size_t i;
     if (c->role == MOTE_X509_ROLE_LEAF) {
         keyref k = cur_key(c);
-        if ((r = key_problem(c)) != 0) return fail(c, r);
-        if (c->leaf_key) {
+        /* a weak key is still handed over: with verification off, the
+         * caller may accept it for the handshake's signature */
+        if (c->leaf_key && !(c->cflags & MOTE_X509_F_KEY_UNSUPP)) {
             c->leaf_key->type = k.type;
             c->leaf_key->len = k.len;
             c->leaf_key->e = k.e;
         }
+        if ((r = key_problem(c)) != 0) return fail(c, r);
         if (c->cflags & MOTE_X509_F_LEAF_TA_NAME) {
             for (i = 0; i < c->n_tas; i++) {
                 mote_x509_trust_anchor ta;

@@ -9,6 +9,7 @@
 #include "test.h"
 #include "x509_certs.h"
 #include "x509_cn_certs.h"
+#include "x509_weak_cert.h"
 
 #define T_2030 1893456000 /* 2030-01-01 00:00:00 UTC: inside every validity */
 
@@ -259,6 +260,25 @@ static void test_cn_fallback(void)
 #endif
 }
 
+/* A leaf whose RSA key is below MOTE_X509_MIN_RSA_BITS fails validation
+ * with WEAK_KEY, but its key is still handed over (with verification off a
+ * TLS peer may accept it for CertificateVerify when MOTE_RSA_MIN_BITS
+ * allows); a key of an unsupported kind is not. */
+static void test_weak_leaf(void)
+{
+    struct cert weak = {weak_rsa1024_der, sizeof weak_rsa1024_der};
+    mote_x509_chain c;
+    mote_x509_pubkey key;
+    size_t at = 0;
+    memset(&key, 0, sizeof key);
+    CHECK_EQ_INT(validate(&weak, 1, 0, NULL, T_2030, &key, &c), MOTE_ERR_X509_WEAK_KEY);
+    CHECK(key.type == MOTE_X509_KEY_RSA && key.len == 128 && key.e == 65537);
+    while (at + 4 < sizeof weak_rsa1024_der && memcmp(weak_rsa1024_der + at, "\x02\x81\x81\x00", 4))
+        at++;
+    CHECK(at + 4 + 128 <= sizeof weak_rsa1024_der &&
+          memcmp(key.data, weak_rsa1024_der + at + 4, 128) == 0);
+}
+
 int main(void)
 {
     struct cert root = {root_der, sizeof root_der}, in = {int_der, sizeof int_der},
@@ -272,6 +292,7 @@ int main(void)
     test_times();
     test_anchors();
     test_cn_fallback();
+    test_weak_leaf();
 
     /* the chain, in every chunking from 1 to 40 bytes and whole; the leaf's
      * key comes out */

@@ -15,6 +15,10 @@ MOTE_LIB_OBJ := $(addprefix $(BUILD)/,$(MOTE_LIB_SRC:.c=.o))
 SRC_USERMOD_C += $(MOTE_MP_DIR)/modtls_mote.c
 SRC_USERMOD_LIB_C += $(MOTE_LIB_SRC)
 CFLAGS_USERMOD += -I$(MOTE_ROOT)/include
+# Own RSA keys from 1024 bits, as mbedTLS's module takes them (MicroPython's
+# tests use RSA-1024 keys); certificates in a verified chain still need
+# MOTE_X509_MIN_RSA_BITS (2048). Must match in the module and the library.
+CFLAGS_USERMOD += -DMOTE_RSA_MIN_BITS=1024
 
 # mote's sources include their private headers as "crypto/...", "tls/...":
 # only they get src/ on their include path.

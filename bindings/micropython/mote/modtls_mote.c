@@ -13,10 +13,9 @@
  * the MicroPython heap when the socket is wrapped and wiped and given back
  * when it is closed.
  *
- * Roles: the engine has a client today. The server role goes through the
- * same socket code; only tls_socket_start() (the engine's init for the
- * role) is missing for it, and a server socket says so with an OSError
- * when its handshake would start. */
+ * Roles: a socket is a client or, with server_side=True, a server (mote's
+ * TLS 1.3 and 1.2 servers); both go through the same socket code, only
+ * tls_socket_start() differs. */
 #include <string.h>
 
 #include "py/mperrno.h"
@@ -85,6 +84,16 @@
  * client-only module, about 8 KiB less on the ESP8266; a server socket then
  * fails with OSError(-9, 'TLS: unsupported parameter')). */
 #define MOTE_MP_HAS_SERVER MOTE_ENABLE_SERVER
+/* Exceptions as MicroPython's mbedTLS module raises them (1, the
+ * default): OSError(-30592, 'MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE') with
+ * mbedTLS's numbers and names, ValueError('\nThe certificate validity has
+ * expired\n') when the peer's certificate is refused; code written for that
+ * module (and MicroPython's tests) sees the same exceptions. 0: mote's own,
+ * more precise ones: OSError(-204, 'TLS: name mismatch (alert 42 sent)').
+ * README.md has the table. */
+#ifndef MOTE_MP_MBEDTLS_ERRORS
+#define MOTE_MP_MBEDTLS_ERRORS 1
+#endif
 /* Longest PSK accepted by the psk_key attribute (as mbedTLS: 48). */
 #ifndef MOTE_MP_PSK_MAX
 #define MOTE_MP_PSK_MAX 48
@@ -151,6 +160,106 @@ static const mp_obj_type_t tls_socket_type;
 #define REFUSED_PSK      2 /* a PSK client: the server answered with a certificate */
 #define REFUSED_KEY      3 /* a server: its key is one mote does not take */
 
+/* set_ciphers with a name mote does not know (binding-local code) */
+#define TLS_ERR_BAD_CONFIG (-1000)
+
+#if MOTE_MP_MBEDTLS_ERRORS
+/* mbedTLS's error numbers (mbedtls/ssl.h, x509.h: a stable ABI) for each
+ * mote error, and the name MicroPython's module prints after "MBEDTLS_ERR_". */
+typedef struct {
+    int16_t mote, code;
+    const char *name;
+} tls_errmap_t;
+static const tls_errmap_t tls_errmap[] = {
+    {MOTE_ERR_TLS_PEER_ALERT, -0x7780, "SSL_FATAL_ALERT_MESSAGE"},
+    {MOTE_ERR_TLS_CLOSED_TRUNCATED, -0x7280, "SSL_CONN_EOF"},
+    {MOTE_ERR_TLS_CLOSED, -0x7880, "SSL_PEER_CLOSE_NOTIFY"},
+    {MOTE_ERR_TLS_CERTIFICATE_REQUIRED, -0x7480, "SSL_NO_CLIENT_CERTIFICATE"},
+    {MOTE_ERR_TLS_RECORD_OVERFLOW, -0x7200, "SSL_INVALID_RECORD"},
+    {MOTE_ERR_TLS_DECODE, -0x7300, "SSL_DECODE_ERROR"},
+    {MOTE_ERR_ENCODING, -0x7300, "SSL_DECODE_ERROR"},
+    {MOTE_ERR_TLS_UNEXPECTED_MESSAGE, -0x7700, "SSL_UNEXPECTED_MESSAGE"},
+    {MOTE_ERR_TLS_HANDSHAKE_FAILURE, -0x6E00, "SSL_HANDSHAKE_FAILURE"},
+    {MOTE_ERR_TLS_MISSING_EXTENSION, -0x6E00, "SSL_HANDSHAKE_FAILURE"},
+    {MOTE_ERR_TLS_DECRYPT_ERROR, -0x6E00, "SSL_HANDSHAKE_FAILURE"},
+    {MOTE_ERR_TLS_ILLEGAL_PARAMETER, -0x6600, "SSL_ILLEGAL_PARAMETER"},
+    {MOTE_ERR_TLS_BAD_RECORD_MAC, -0x7180, "SSL_INVALID_MAC"},
+    {MOTE_ERR_AUTH, -0x7180, "SSL_INVALID_MAC"},
+    {MOTE_ERR_TLS_BAD_CERTIFICATE, -0x7A00, "SSL_BAD_CERTIFICATE"},
+    {MOTE_ERR_TLS_PROTOCOL_VERSION, -0x6E80, "SSL_BAD_PROTOCOL_VERSION"},
+    {MOTE_ERR_TLS_UNSUPPORTED_EXTENSION, -0x7500, "SSL_UNSUPPORTED_EXTENSION"},
+    {MOTE_ERR_TLS_NO_APPLICATION_PROTOCOL, -0x7580, "SSL_NO_APPLICATION_PROTOCOL"},
+    {MOTE_ERR_TLS_INTERNAL, -0x6C00, "SSL_INTERNAL_ERROR"},
+    {MOTE_ERR_FAULT, -0x6C00, "SSL_INTERNAL_ERROR"},
+    {MOTE_ERR_UNSUPPORTED, -0x7080, "SSL_FEATURE_UNAVAILABLE"},
+    {MOTE_ERR_ENTROPY, -0x7400, "SSL_NO_RNG"},
+    {MOTE_ERR_RNG_RESEED, -0x7400, "SSL_NO_RNG"},
+    {TLS_ERR_BAD_CONFIG, -0x5E80, "SSL_BAD_CONFIG"},
+};
+#define MBEDTLS_ERR_SSL_BAD_INPUT_DATA      -0x7100
+#define MBEDTLS_ERR_X509_CERT_VERIFY_FAILED -0x2700
+
+/* What mbedtls_x509_crt_verify_info says for the flag matching each
+ * certificate error; the rest is "Other reason". */
+typedef struct {
+    int16_t mote;
+    const char *text;
+} tls_verifymap_t;
+static const tls_verifymap_t tls_verifymap[] = {
+    {MOTE_ERR_X509_EXPIRED, "The certificate validity has expired"},
+    {MOTE_ERR_X509_NOT_YET_VALID, "The certificate validity starts in the future"},
+    {MOTE_ERR_X509_NAME_MISMATCH,
+     "The certificate Common Name (CN) does not match with the expected CN"},
+    {MOTE_ERR_X509_NAME_CONSTRAINTS,
+     "The certificate Common Name (CN) does not match with the expected CN"},
+    {MOTE_ERR_X509_UNKNOWN_ISSUER, "The certificate is not correctly signed by the trusted CA"},
+    {MOTE_ERR_X509_BAD_SIGNATURE, "The certificate is not correctly signed by the trusted CA"},
+    {MOTE_ERR_X509_NOT_CA, "The certificate is not correctly signed by the trusted CA"},
+    {MOTE_ERR_X509_PATH_TOO_LONG, "The certificate is not correctly signed by the trusted CA"},
+    {MOTE_ERR_X509_EMPTY, "Certificate was missing"},
+    {MOTE_ERR_X509_BAD_USAGE, "Usage does not match the keyUsage extension"},
+    {MOTE_ERR_X509_WEAK_HASH, "The certificate is signed with an unacceptable hash."},
+    {MOTE_ERR_X509_UNSUPPORTED,
+     "The certificate is signed with an unacceptable PK alg (eg RSA vs ECDSA)."},
+    {MOTE_ERR_X509_WEAK_KEY,
+     "The certificate is signed with an unacceptable key (eg bad curve, RSA too short)."},
+};
+
+/* As MicroPython's mbedTLS module raises: ValueError("\n<reason>\n") when
+ * the peer's certificate is refused, ValueError("invalid cert") for one
+ * given to the context, else OSError(code, "MBEDTLS_ERR_<name>"). */
+static MP_NORETURN void tls_raise(int err, const tls_socket_t *o)
+{
+    size_t i;
+    vstr_t v;
+    mp_obj_t args[2];
+    const char *name = "SSL_BAD_INPUT_DATA";
+    int code = MBEDTLS_ERR_SSL_BAD_INPUT_DATA;
+    if (err > 0) mp_raise_OSError(err);
+    if (err <= MOTE_ERR_X509_FIRST && err >= MOTE_ERR_X509_LAST) {
+        const char *text = "Other reason (can be used by verify callback)";
+        if (o == NULL) mp_raise_ValueError(MP_ERROR_TEXT("invalid cert"));
+        for (i = 0; i < MP_ARRAY_SIZE(tls_verifymap); i++)
+            if (tls_verifymap[i].mote == err) text = tls_verifymap[i].text;
+        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("\n%s\n"), text);
+    }
+    if (o && o->cb_refused == REFUSED_CALLBACK) {
+        code = MBEDTLS_ERR_X509_CERT_VERIFY_FAILED;
+        name = "X509_CERT_VERIFY_FAILED";
+    }
+    for (i = 0; i < MP_ARRAY_SIZE(tls_errmap) && code != MBEDTLS_ERR_X509_CERT_VERIFY_FAILED; i++)
+        if (tls_errmap[i].mote == err) {
+            code = tls_errmap[i].code;
+            name = tls_errmap[i].name;
+        }
+    vstr_init(&v, 48);
+    vstr_add_str(&v, "MBEDTLS_ERR_");
+    vstr_add_str(&v, name);
+    args[0] = MP_OBJ_NEW_SMALL_INT(code);
+    args[1] = mp_obj_new_str_from_vstr(&v);
+    nlr_raise(mp_obj_new_exception_args(&mp_type_OSError, 2, args));
+}
+#else
 /* OSError(err, "TLS: <what failed>") for a mote error, OSError(errno)
  * for a socket error. */
 static MP_NORETURN void tls_raise(int err, const tls_socket_t *o)
@@ -160,7 +269,7 @@ static MP_NORETURN void tls_raise(int err, const tls_socket_t *o)
     if (err > 0) mp_raise_OSError(err);
     vstr_init(&v, 64);
     vstr_add_str(&v, "TLS: ");
-    vstr_add_str(&v, mote_strerror(err));
+    vstr_add_str(&v, err == TLS_ERR_BAD_CONFIG ? "unknown cipher suite" : mote_strerror(err));
     if (o && o->cb_refused)
         vstr_add_str(&v, o->cb_refused == REFUSED_PSK ? " (the server did not take the PSK)"
                          : o->cb_refused == REFUSED_KEY
@@ -174,6 +283,7 @@ static MP_NORETURN void tls_raise(int err, const tls_socket_t *o)
     args[1] = mp_obj_new_str_from_vstr(&v);
     nlr_raise(mp_obj_new_exception_args(&mp_type_OSError, 2, args));
 }
+#endif
 
 /* ---- randomness and time ---- */
 
@@ -542,43 +652,63 @@ static void tls_context_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest)
     }
 }
 
-/* SSLContext.get_ciphers(): the TLS 1.3 suites, then the TLS 1.2 ones,
- * preferred first. */
+/* The suites compiled in, each list preferred first: TLS 1.3, TLS 1.2
+ * (AEAD, forward secret) and the legacy TLS 1.2 ones (CBC, RSA key
+ * transport) that are used only when set_ciphers names them. */
+static const uint16_t *const tls_suite_lists[] = {
+    mote_tls_default_suites,
+#if MOTE_ENABLE_TLS12
+    mote_tls12_default_suites,
+#endif
+};
 
+/* A suite's name as mbedTLS's module spells it: "TLS1-3-AES-128-GCM-SHA256",
+ * "TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256" (IANA's with '-' for '_'). */
+static void suite_mbedtls_name(char *buf, size_t size, uint16_t suite)
+{
+    const char *iana = mote_tls_suite_name(suite);
+    size_t i, at = 0;
+    if ((suite >> 8) == 0x13) { /* TLS 1.3 */
+        memcpy(buf, "TLS1-3-", 7);
+        at = 7;
+        iana += 4; /* "TLS_" */
+    }
+    for (i = 0; iana[i] && at + 1 < size; i++)
+        buf[at++] = iana[i] == '_' ? '-' : iana[i];
+    buf[at] = 0;
+}
+
+/* SSLContext.get_ciphers(): every suite compiled in, mbedTLS's spelling,
+ * TLS 1.3 first. */
 static mp_obj_t tls_context_get_ciphers(mp_obj_t self_in)
 {
     mp_obj_t list = mp_obj_new_list(0, NULL);
     const uint16_t *s;
+    char name[64];
+    size_t k;
     (void)self_in;
-    for (s = mote_tls_default_suites; *s; s++)
-        mp_obj_list_append(list, mp_obj_new_str_from_cstr(mote_tls_suite_name(*s)));
-#if MOTE_ENABLE_TLS12
-    for (s = mote_tls12_default_suites; *s; s++)
-        mp_obj_list_append(list, mp_obj_new_str_from_cstr(mote_tls_suite_name(*s)));
-#endif
+    for (k = 0; k < MP_ARRAY_SIZE(tls_suite_lists); k++)
+        for (s = tls_suite_lists[k]; *s; s++) {
+            suite_mbedtls_name(name, sizeof name, *s);
+            mp_obj_list_append(list, mp_obj_new_str_from_cstr(name));
+        }
     return list;
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(tls_context_get_ciphers_obj, tls_context_get_ciphers);
 
-/* A suite by its IANA name ("TLS_AES_128_GCM_SHA256") or mbedTLS's
- * ("TLS1-3-AES-128-GCM-SHA256", "TLS-ECDHE-RSA-WITH-AES-128-GCM-SHA256");
- * 0 if unknown. */
+/* A suite by mbedTLS's name ("TLS1-3-AES-128-GCM-SHA256",
+ * "TLS-ECDHE-RSA-WITH-AES-128-GCM-SHA256") or IANA's
+ * ("TLS_AES_128_GCM_SHA256"); 0 if unknown. */
 static uint16_t suite_by_name(const char *name)
 {
     char buf[64];
-    size_t i, skip = strncmp(name, "TLS1-3-", 7) == 0 ? 7 : 4, n = strlen(name);
     const uint16_t *s;
-    if (n >= sizeof buf - 4 || n < skip) return 0;
-    memcpy(buf, "TLS_", 4);
-    memcpy(buf + 4, name + skip, n - skip + 1);
-    for (i = 4; buf[i]; i++)
-        if (buf[i] == '-') buf[i] = '_'; /* mbedTLS spelling */
-    for (s = mote_tls_default_suites; *s; s++)
-        if (strcmp(buf, mote_tls_suite_name(*s)) == 0) return *s;
-#if MOTE_ENABLE_TLS12
-    for (s = mote_tls12_default_suites; *s; s++)
-        if (strcmp(buf, mote_tls_suite_name(*s)) == 0) return *s;
-#endif
+    size_t k;
+    for (k = 0; k < MP_ARRAY_SIZE(tls_suite_lists); k++)
+        for (s = tls_suite_lists[k]; *s; s++) {
+            suite_mbedtls_name(buf, sizeof buf, *s);
+            if (strcmp(name, buf) == 0 || strcmp(name, mote_tls_suite_name(*s)) == 0) return *s;
+        }
     return 0;
 }
 
@@ -589,13 +719,11 @@ static mp_obj_t tls_context_set_ciphers(mp_obj_t self_in, mp_obj_t names)
     mp_obj_t *items;
     uint16_t *list;
     mp_obj_get_array(names, &n, &items); /* TypeError unless a list or tuple */
-    if (n == 0) mp_raise_msg(&mp_type_OSError, MP_ERROR_TEXT("mote: empty cipher list"));
+    if (n == 0) tls_raise(TLS_ERR_BAD_CONFIG, NULL);
     list = m_new(uint16_t, n + 1);
     for (i = 0; i < n; i++) {
         list[i] = suite_by_name(mp_obj_str_get_str(items[i]));
-        if (!list[i])
-            mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("mote: unknown cipher suite '%s'"),
-                              mp_obj_str_get_str(items[i]));
+        if (!list[i]) tls_raise(TLS_ERR_BAD_CONFIG, NULL);
     }
     list[n] = 0;
     self->suites = list; /* sockets made before keep the old list */
@@ -1172,13 +1300,16 @@ static mp_obj_t tls_socket_getpeercert(mp_obj_t self_in, mp_obj_t binary_form)
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(tls_socket_getpeercert_obj, tls_socket_getpeercert);
 
-/* cipher(): (suite name, protocol version), or None before the handshake. */
+/* cipher(): (suite name as get_ciphers spells it, protocol version), or
+ * None before the handshake. */
 static mp_obj_t tls_socket_cipher(mp_obj_t self_in)
 {
     tls_socket_t *o = MP_OBJ_TO_PTR(self_in);
     mp_obj_t t[2];
+    char name[64];
     if (!o->hs_done) return mp_const_none;
-    t[0] = mp_obj_new_str_from_cstr(mote_tls_suite_name(o->suite));
+    suite_mbedtls_name(name, sizeof name, o->suite);
+    t[0] = mp_obj_new_str_from_cstr(name);
     t[1] = mp_obj_new_str_from_cstr(o->version == MOTE_TLS13 ? "TLSv1.3" : "TLSv1.2");
     return mp_obj_new_tuple(2, t);
 }
