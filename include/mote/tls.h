@@ -334,7 +334,22 @@ typedef struct mote_tls_conn {
     uint8_t hash_len;
     uint8_t psk;     /* MOTE_PSK_* (internal.h): what the ClientHello offered, what was taken */
     uint8_t tickets; /* tickets stored into cfg->session */
-    mote_tls_cipher_state rd, wr;
+    mote_tls_cipher_state rd;
+    /* Our write state and the certificate validator share memory (w.wr.k
+     * and w.v.chain overlap, the write state's header does not): the
+     * validator runs only while no write keys are installed. A client's
+     * handshake write keys wait for the server's Finished (an alert before
+     * that installs them: it ends the validation), a TLS 1.2 end's for its
+     * ChangeCipherSpec, and a TLS 1.3 server that asked for a certificate
+     * installs its application write keys with the client's Finished. The
+     * TLS 1.2 key exchange parks values in the validator's memory too. */
+    union {
+        mote_tls_cipher_state wr;
+        struct {
+            uint8_t wr_head[offsetof(mote_tls_cipher_state, k)];
+            mote_x509_chain chain;
+        } v;
+    } w;
     /* handshake message assembly */
     size_t hs_pos, hs_end; /* unprocessed handshake bytes of the current record */
     size_t scratch;        /* where a straddling message is gathered in out[] */
@@ -367,7 +382,6 @@ typedef struct mote_tls_conn {
     int verify_result; /* the validator's verdict (kept with MOTE_TLS_NO_VERIFY too) */
     int chain_err;     /* first validation error seen */
     uint32_t peer_cert_len, peer_cert_got; /* the leaf's length; bytes of it seen */
-    mote_x509_chain chain;
     mote_x509_pubkey leaf_key;
     /* server (src/tls/server13.c) */
     uint8_t server;                   /* 1: this end is the server */

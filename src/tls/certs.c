@@ -24,26 +24,27 @@ int mote_tls_cert_begin(mote_tls_conn *c)
     const mote_tls_config *cfg = c->cfg;
     int rc;
     mote_progress pg;
-    mote_x509_chain_init(&c->chain, cfg->anchors, cfg->n_anchors, &c->leaf_key);
+    mote_x509_chain_init(&c->w.v.chain, cfg->anchors, cfg->n_anchors, &c->leaf_key);
     pg.fn = cfg->progress;
     pg.arg = cfg->progress_arg;
-    mote_x509_chain_set_progress(&c->chain, &pg);
+    mote_x509_chain_set_progress(&c->w.v.chain, &pg);
     /* a server checks the client's chain: clientAuth, and no host name */
-    mote_x509_chain_set_purpose(&c->chain,
+    mote_x509_chain_set_purpose(&c->w.v.chain,
                                 c->server ? MOTE_X509_PURPOSE_CLIENT : MOTE_X509_PURPOSE_SERVER);
     if (cfg->flags & MOTE_TLS_NO_TIME_CHECK)
-        mote_x509_chain_set_flags(&c->chain, MOTE_X509_NO_TIME_CHECK);
+        mote_x509_chain_set_flags(&c->w.v.chain, MOTE_X509_NO_TIME_CHECK);
     else if (cfg->now)
-        mote_x509_chain_set_time(&c->chain, cfg->now);
+        mote_x509_chain_set_time(&c->w.v.chain, cfg->now);
     if (cfg->server_name && !c->server) {
-        rc = mote_x509_chain_set_host(&c->chain, cfg->server_name, strlen(cfg->server_name));
+        rc = mote_x509_chain_set_host(&c->w.v.chain, cfg->server_name, strlen(cfg->server_name));
         if (rc && !(cfg->flags & MOTE_TLS_NO_VERIFY)) return rc;
     }
     /* Ed25519-signed certificates must be kept whole until their issuer's
      * key arrives: lend the validator the idle tail of the output buffer
      * (the client sends nothing while the server's flight streams in). */
     if (c->out_size > c->out_len + 64)
-        mote_x509_chain_set_tbs_buffer(&c->chain, c->out + c->out_len, c->out_size - c->out_len);
+        mote_x509_chain_set_tbs_buffer(&c->w.v.chain, c->out + c->out_len,
+                                       c->out_size - c->out_len);
     c->chain_err = 0;
     c->peer_cert_len = c->peer_cert_got = 0;
     return MOTE_OK;
@@ -62,7 +63,7 @@ int mote_tls_cert_entry(mote_tls_conn *c, unsigned index, size_t len)
 {
     if (index == 0) c->peer_cert_len = (uint32_t)len; /* the leaf: copied as it passes */
     if (c->chain_err) return chain_result(c, c->chain_err);
-    return chain_result(c, mote_x509_chain_begin(&c->chain));
+    return chain_result(c, mote_x509_chain_begin(&c->w.v.chain));
 }
 
 int mote_tls_cert_data(mote_tls_conn *c, const uint8_t *p, size_t n)
@@ -75,18 +76,18 @@ int mote_tls_cert_data(mote_tls_conn *c, const uint8_t *p, size_t n)
         c->peer_cert_got += (uint32_t)n;
     }
     if (c->chain_err) return chain_result(c, c->chain_err);
-    return chain_result(c, mote_x509_chain_feed(&c->chain, p, n));
+    return chain_result(c, mote_x509_chain_feed(&c->w.v.chain, p, n));
 }
 
 int mote_tls_cert_end_entry(mote_tls_conn *c)
 {
     if (c->chain_err) return chain_result(c, c->chain_err);
-    return chain_result(c, mote_x509_chain_end(&c->chain));
+    return chain_result(c, mote_x509_chain_end(&c->w.v.chain));
 }
 
 int mote_tls_cert_end(mote_tls_conn *c, unsigned count)
 {
-    int rc = c->chain_err ? c->chain_err : mote_x509_chain_finish(&c->chain);
+    int rc = c->chain_err ? c->chain_err : mote_x509_chain_finish(&c->w.v.chain);
     (void)count;
     if (c->cfg->flags & MOTE_TLS_NO_VERIFY) {
         c->verify_result = rc ? rc : MOTE_OK;

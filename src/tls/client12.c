@@ -191,7 +191,7 @@ static int send_ccs(mote_tls_conn *c)
     uint8_t one = 1;
     rc = mote_tls_send_record(c, 20, &one, 1);
     if (rc == MOTE_OK)
-        rc = mote_tls_cipher_init(&c->wr, aead, 1, c->c_secret,
+        rc = mote_tls_cipher_init(&c->w.wr, aead, 1, c->c_secret,
                                   c->c_secret + mote_tls_aead_key_len(aead));
     mote_wipe(c->c_secret, sizeof c->c_secret);
     return rc;
@@ -343,7 +343,7 @@ typedef char park_fits[sizeof(mote_x509_chain) >= PARK_PMS + MOTE_TLS_MAX_SHARE 
 
 static uint8_t *park(mote_tls_conn *c)
 {
-    return (uint8_t *)&c->chain;
+    return (uint8_t *)&c->w.v.chain;
 }
 
 uint8_t *mote_tls12_park(mote_tls_conn *c)

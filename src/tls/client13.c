@@ -410,7 +410,7 @@ static int send_early_data(mote_tls_conn *c, const psk_offer *psk, const uint8_t
     mote_tls13_ks_derive(&ks, "c e traffic", h, secret);
     mote_tls13_ks_wipe(&ks);
     if (rc == MOTE_OK &&
-        mote_tls13_traffic_keys(psk->hash, secret, suite_aead(s->suite), &c->wr) != MOTE_OK)
+        mote_tls13_traffic_keys(psk->hash, secret, suite_aead(s->suite), &c->w.wr) != MOTE_OK)
         rc = MOTE_ERR_TLS_INTERNAL;
     mote_wipe(secret, sizeof secret);
     if (rc == MOTE_OK) rc = mote_tls_send_record(c, 23, c->cfg->early_data, c->cfg->early_data_len);
@@ -760,7 +760,7 @@ static MOTE_NOINLINE int hello_retry(mote_tls_conn *c, const sh_info *s, const u
     memcpy(cookie, s->cookie ? s->cookie : cookie, s->cookie_len);
     /* early data is refused with a HelloRetryRequest: the second hello
      * goes out in the clear, behind the CCS already sent */
-    if (c->psk & MOTE_PSK_EARLY) mote_wipe(&c->wr, sizeof c->wr);
+    if (c->psk & MOTE_PSK_EARLY) mote_wipe(&c->w.wr, sizeof c->w.wr);
     /* middlebox compatibility: a CCS before our second flight */
     if (!(c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) && !(c->psk & MOTE_PSK_EARLY)) {
         uint8_t one = 1;
@@ -1145,7 +1145,7 @@ static int send_flight(mote_tls_conn *c)
             rc = mote_tls_send_record(c, 22, eoed, 4);
             if (rc) return mote_tls_fail(c, rc);
         }
-        rc = mote_tls13_traffic_keys(hd, c->c_secret, suite_aead(c->suite), &c->wr);
+        rc = mote_tls13_traffic_keys(hd, c->c_secret, suite_aead(c->suite), &c->w.wr);
         if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
         c->fl_phase = (c->flags & MOTE_F_CERT_REQ) ? FL_CERT : FL_FINISHED;
         c->fl_pos = 0;
@@ -1175,7 +1175,7 @@ static int send_flight(mote_tls_conn *c)
     if (rc) return mote_tls_fail(c, rc);
     /* client application traffic secret was derived with the server Finished */
     memcpy(c->c_secret, c->secret, hd->out_len);
-    rc = mote_tls13_traffic_keys(hd, c->c_secret, suite_aead(c->suite), &c->wr);
+    rc = mote_tls13_traffic_keys(hd, c->c_secret, suite_aead(c->suite), &c->w.wr);
     if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
     mote_wipe(c->secret, sizeof c->secret);
     if (c->cfg->session) { /* resumption master secret: for the tickets to come */
@@ -1225,9 +1225,16 @@ static MOTE_NOINLINE int finished_keys(mote_tls_conn *c, const uint8_t *b, size_
  * protected by the current keys), so install them for the alert. */
 void mote_tls13_alert_keys(mote_tls_conn *c)
 {
-    if (c->server || c->version != MOTE_TLS13 || c->wr.aead != MOTE_AEAD_NONE) return;
+    if (c->version != MOTE_TLS13 || c->w.wr.aead != MOTE_AEAD_NONE) return;
+    if (c->server) {
+#if MOTE_ENABLE_SERVER
+        if (c->state >= MOTE_SS_WAIT_CERT && c->state <= MOTE_SS_WAIT_FIN)
+            (void)mote_tls13_server_write_keys(c);
+#endif
+        return;
+    }
     if (c->state < MOTE_ST_WAIT_EE || c->state > MOTE_ST_WAIT_FIN) return;
-    (void)mote_tls13_traffic_keys(hash_of(c), c->c_secret, suite_aead(c->suite), &c->wr);
+    (void)mote_tls13_traffic_keys(hash_of(c), c->c_secret, suite_aead(c->suite), &c->w.wr);
 }
 
 static int on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
@@ -1275,7 +1282,7 @@ static int send_key_update(mote_tls_conn *c, int request)
     rc = mote_tls_send_record(c, 22, msg, sizeof msg);
     if (rc) return mote_tls_fail(c, rc);
     mote_tls13_next_secret(hd, ours);
-    if (mote_tls13_traffic_keys(hd, ours, suite_aead(c->suite), &c->wr))
+    if (mote_tls13_traffic_keys(hd, ours, suite_aead(c->suite), &c->w.wr))
         return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
     return MOTE_OK;
 }
@@ -1481,5 +1488,5 @@ void mote_tls_wipe_secrets(mote_tls_conn *c)
     mote_wipe(c->s_secret, sizeof c->s_secret);
     mote_wipe(c->kex_priv, sizeof c->kex_priv);
     mote_wipe(&c->rd, sizeof c->rd);
-    mote_wipe(&c->wr, sizeof c->wr); /* pending output is already sealed */
+    mote_wipe(&c->w.wr, sizeof c->w.wr); /* pending output is already sealed */
 }

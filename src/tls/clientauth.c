@@ -170,7 +170,7 @@ int mote_tls_send_client_cert(mote_tls_conn *c)
 {
     size_t total = msg_len(c);
     while (c->fl_pos < total) {
-        size_t over = mote_tls_cipher_overhead(&c->wr) + (c->version == MOTE_TLS13), room, n;
+        size_t over = mote_tls_cipher_overhead(&c->w.wr) + (c->version == MOTE_TLS13), room, n;
         uint8_t *body;
         int rc;
         if (c->out_sent == c->out_len) c->out_sent = c->out_len = 0;
@@ -179,7 +179,7 @@ int mote_tls_send_client_cert(mote_tls_conn *c)
         n = room - 5 - over;
         if (n > total - c->fl_pos) n = total - c->fl_pos;
         if (n > mote_tls_max_fragment(c)) n = mote_tls_max_fragment(c);
-        body = c->out + c->out_len + 5 + c->wr.explicit_len;
+        body = c->out + c->out_len + 5 + c->w.wr.explicit_len;
         msg_bytes(c, c->fl_pos, body, n);
         mote_tls_th_add(c, body, n);
         rc = mote_tls_send_record(c, 22, body, n);
@@ -283,7 +283,7 @@ int mote_tls_sign_message(mote_tls_conn *c, uint8_t type, const uint8_t *params,
 {
     mote_tls_chain o;
     const mote_x509_privkey *k;
-    size_t over = mote_tls_cipher_overhead(&c->wr) + (c->version == MOTE_TLS13), sig_len = 0;
+    size_t over = mote_tls_cipher_overhead(&c->w.wr) + (c->version == MOTE_TLS13), sig_len = 0;
     uint8_t *msg, digest[MOTE_HASH_MAX_LEN];
     int rc = MOTE_ERR_TLS_INTERNAL;
     (void)content, (void)content_len; /* unused when no signing algorithm is compiled in */
@@ -296,7 +296,7 @@ int mote_tls_sign_message(mote_tls_conn *c, uint8_t type, const uint8_t *params,
             5 + over + 8 + params_len + (k->type == MOTE_X509_KEY_RSA ? k->len : 16u + 2 * 48u))
             return MOTE_ERR_TLS_INTERNAL; /* the output buffer can never hold it */
     }
-    msg = c->out + c->out_len + 5 + c->wr.explicit_len + params_len; /* the signed part */
+    msg = c->out + c->out_len + 5 + c->w.wr.explicit_len + params_len; /* the signed part */
     switch (c->client_scheme) {
 #if MOTE_ENABLE_P256 && MOTE_ENABLE_ECDSA_SIGN
     case MOTE_SIG_ECDSA_SECP256R1_SHA256:
@@ -347,7 +347,7 @@ int mote_tls_send_built(mote_tls_conn *c, int n)
 {
     int rc;
     if (n <= 0) return n;
-    rc = mote_tls_send_record(c, 22, c->out + c->out_len + 5 + c->wr.explicit_len, (size_t)n);
+    rc = mote_tls_send_record(c, 22, c->out + c->out_len + 5 + c->w.wr.explicit_len, (size_t)n);
     return rc ? rc : 1;
 }
 

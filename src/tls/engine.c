@@ -13,7 +13,10 @@
 #include "mote/tls.h"
 #include "tls/internal.h"
 
-#define REC_CCS        20
+#define REC_CCS 20
+/* the validator must not reach into the write state's header (tls.h) */
+typedef char mote_chain_after_wr_head
+    [offsetof(mote_tls_conn, w.v.chain) >= offsetof(mote_tls_conn, w.wr.k) ? 1 : -1];
 #define REC_ALERT      21
 #define REC_HANDSHAKE  22
 #define REC_APPDATA    23
@@ -64,8 +67,8 @@ static uint8_t alert_for(int err)
  * the output buffer cannot hold it. */
 int mote_tls_send_record(mote_tls_conn *c, uint8_t type, const uint8_t *data, size_t len)
 {
-    size_t over = mote_tls_cipher_overhead(&c->wr);
-    int tls13 = c->wr.aead && c->version == MOTE_TLS13;
+    size_t over = mote_tls_cipher_overhead(&c->w.wr);
+    int tls13 = c->w.wr.aead && c->version == MOTE_TLS13;
     size_t need = 5 + over + len + (size_t)tls13;
     uint8_t *rec;
     long n;
@@ -76,15 +79,15 @@ int mote_tls_send_record(mote_tls_conn *c, uint8_t type, const uint8_t *data, si
     rec[1] = 3;
     /* legacy_record_version: 0x0301 for the first ClientHello only (RFC 8446 5.1) */
     rec[2] = type == 22 && c->state == MOTE_ST_WAIT_SH && !(c->flags & MOTE_F_HRR) ? 1 : 3;
-    memmove(rec + 5 + c->wr.explicit_len, data, len);
-    if (!c->wr.aead) {
+    memmove(rec + 5 + c->w.wr.explicit_len, data, len);
+    if (!c->w.wr.aead) {
         rec[3] = (uint8_t)(len >> 8);
         rec[4] = (uint8_t)len;
         c->out_len += 5 + len;
         return MOTE_OK;
     }
     if (tls13) rec[5 + len] = type, len++;
-    n = mote_tls_cipher_seal(&c->wr, rec, len, !tls13);
+    n = mote_tls_cipher_seal(&c->w.wr, rec, len, !tls13);
     if (n < 0) return MOTE_ERR_TLS_INTERNAL;
     c->out_len += (size_t)n;
     return MOTE_OK;
@@ -114,6 +117,7 @@ static int on_alert(mote_tls_conn *c, const uint8_t *p, size_t len)
     if (p[1] == 0) { /* close_notify: answer it, then we are done */
         if (!(c->flags & MOTE_F_CLOSE_SENT)) {
             uint8_t a[2] = {1, 0};
+            mote_tls13_alert_keys(c);
             (void)mote_tls_send_record(c, REC_ALERT, a, 2);
             c->flags |= MOTE_F_CLOSE_SENT;
         }
@@ -300,7 +304,7 @@ void mote_tls_read_done(mote_tls_conn *c, size_t n)
 
 size_t mote_tls_max_fragment(const mote_tls_conn *c)
 {
-    size_t room = c->out_size - 5 - mote_tls_cipher_overhead(&c->wr) -
+    size_t room = c->out_size - 5 - mote_tls_cipher_overhead(&c->w.wr) -
                   (c->version == MOTE_TLS13); /* 1.3: the inner content type */
     size_t lim = c->peer_record_limit ? c->peer_record_limit : 16384;
     return room < lim ? room : lim;
@@ -313,7 +317,7 @@ uint8_t *mote_tls_write_buf(mote_tls_conn *c, size_t *len)
         return NULL;
     }
     *len = mote_tls_max_fragment(c);
-    return c->out + 5 + c->wr.explicit_len;
+    return c->out + 5 + c->w.wr.explicit_len;
 }
 
 int mote_tls_write_done(mote_tls_conn *c, size_t n)
@@ -323,7 +327,7 @@ int mote_tls_write_done(mote_tls_conn *c, size_t n)
     if (!mote_tls_write_buf(c, &room) || n > room) return MOTE_ERR_BAD_INPUT;
     if (n == 0) return MOTE_OK;
     /* the plaintext already sits where the record body goes */
-    return mote_tls_send_record(c, REC_APPDATA, c->out + 5 + c->wr.explicit_len, n);
+    return mote_tls_send_record(c, REC_APPDATA, c->out + 5 + c->w.wr.explicit_len, n);
 }
 
 int mote_tls_abort(mote_tls_conn *c, int err)
@@ -336,6 +340,7 @@ int mote_tls_close(mote_tls_conn *c)
     uint8_t a[2] = {1, 0};
     int rc;
     if (c->flags & MOTE_F_CLOSE_SENT) return MOTE_OK;
+    mote_tls13_alert_keys(c);
     rc = mote_tls_send_record(c, REC_ALERT, a, 2);
     if (rc == MOTE_OK) c->flags |= MOTE_F_CLOSE_SENT;
     return rc;

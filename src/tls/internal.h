@@ -81,9 +81,13 @@ enum {
 int mote_tls_send_record(mote_tls_conn *c, uint8_t type, const uint8_t *data, size_t len);
 /* Record the first fatal error, queue its alert, wipe secrets; returns err. */
 int mote_tls_fail(mote_tls_conn *c, int err);
-/* client13.c: before a fatal alert, our handshake write keys if the server
- * reads under them already (between its ServerHello and our flight). */
+/* client13.c: before an alert, the write keys the peer reads under if
+ * they wait to be installed: a client's handshake keys (between the
+ * ServerHello and our flight), a server's application keys (after our
+ * Finished, when we asked for a certificate). */
 void mote_tls13_alert_keys(mote_tls_conn *c);
+/* server13.c: install our application write keys if they are not. */
+int mote_tls13_server_write_keys(mote_tls_conn *c);
 
 /* A bounds-checked reader over a message body: a read past the end sets
  * bad and returns 0 / NULL. */

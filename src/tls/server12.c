@@ -560,7 +560,7 @@ static int send_ske(mote_tls_conn *c)
     if (c->out_sent == c->out_len) c->out_sent = c->out_len = 0;
     if (c->out_size - c->out_len < 5 + 4 + 2 * (2 + MOTE_TLS_MAX_SHARE) + 3)
         return c->out_len ? 0 : MOTE_ERR_TLS_INTERNAL;
-    p = c->out + c->out_len + 5 + c->wr.explicit_len + 4;
+    p = c->out + c->out_len + 5 + c->w.wr.explicit_len + 4;
     n = put_params(c, p);
     ske_digest(c, h, p, n, digest);
     return mote_tls_send_signed(c, MOTE_HS_SERVER_KEY_EXCHANGE, p, n, digest, h->out_len);

@@ -252,6 +252,17 @@ static const mote_hash_desc *hash_of(const mote_tls_conn *c)
     return mote_tls13_suite_hash(c->suite);
 }
 
+/* Our application write keys (from s_secret, the server application
+ * traffic secret), unless they are in place: after our Finished, or, when
+ * we asked for a certificate, with the client's Finished or before an
+ * alert of ours that comes first (mote_tls13_alert_keys). */
+int mote_tls13_server_write_keys(mote_tls_conn *c)
+{
+    if (c->w.wr.aead != MOTE_AEAD_NONE) return MOTE_OK;
+    return mote_tls13_traffic_keys(hash_of(c), c->s_secret, mote_tls13_suite_aead(c->suite),
+                                   &c->w.wr);
+}
+
 /* The server's clock in milliseconds (0: none). */
 static uint64_t now_ms(const mote_tls_config *cfg)
 {
@@ -657,7 +668,7 @@ static MOTE_NOINLINE int handshake_keys(mote_tls_conn *c)
     mote_tls13_ks_derive(&ks, "s hs traffic", h, c->s_secret);
     memcpy(c->secret, ks.secret, hd->out_len);
     mote_tls13_ks_wipe(&ks);
-    if (mote_tls13_traffic_keys(hd, c->s_secret, aead, &c->wr) ||
+    if (mote_tls13_traffic_keys(hd, c->s_secret, aead, &c->w.wr) ||
         mote_tls13_traffic_keys(hd, c->c_secret, aead, &c->rd))
         return MOTE_ERR_TLS_INTERNAL;
     return MOTE_OK;
@@ -667,7 +678,7 @@ static MOTE_NOINLINE int handshake_keys(mote_tls_conn *c)
  * output (room left for the content type and the tag). */
 static void open_record(mote_tls_conn *c, wr_t *w)
 {
-    size_t over = mote_tls_cipher_overhead(&c->wr) + 1;
+    size_t over = mote_tls_cipher_overhead(&c->w.wr) + 1;
     if (c->out_sent == c->out_len) c->out_sent = c->out_len = 0;
     w->p = c->out + c->out_len + 5;
     w->end = c->out_size - c->out_len > 5 + over ? c->out + c->out_size - over : w->p;
@@ -795,7 +806,13 @@ static MOTE_NOINLINE int send_finished(mote_tls_conn *c)
     mote_tls13_ks_derive(&ks, "s ap traffic", h, c->s_secret);
     mote_tls13_ks_derive(&ks, "c ap traffic", h, c->secret);
     mote_tls13_ks_wipe(&ks);
-    if (mote_tls13_traffic_keys(hd, c->s_secret, mote_tls13_suite_aead(c->suite), &c->wr))
+    if (c->flags & MOTE_F_CERT_REQ) {
+        /* the client's chain is validated in the memory of our write
+         * state: the application write keys wait for its Finished */
+        mote_wipe(&c->w.wr, sizeof c->w.wr);
+        return 1;
+    }
+    if (mote_tls13_traffic_keys(hd, c->s_secret, mote_tls13_suite_aead(c->suite), &c->w.wr))
         return MOTE_ERR_TLS_INTERNAL;
     return 1;
 }
@@ -892,7 +909,7 @@ static int send_tickets(mote_tls_conn *c)
         uint8_t nonce = (uint8_t)i, *p = msg + 4;
         size_t len;
         if (c->out_len > c->out_sent &&
-            c->out_size - c->out_len < 5 + sizeof msg + 1 + mote_tls_cipher_overhead(&c->wr))
+            c->out_size - c->out_len < 5 + sizeof msg + 1 + mote_tls_cipher_overhead(&c->w.wr))
             break; /* no room: fewer tickets */
         rc = mote_drbg_generate(cfg->rng, p + 4, 4);
         if (rc) break;
@@ -927,7 +944,8 @@ static int on_client_finished(mote_tls_conn *c, const uint8_t *b, size_t len, co
     mote_tls_th_add(c, b, len);
     memcpy(c->c_secret, c->secret, hd->out_len);
     mote_wipe(c->secret, sizeof c->secret);
-    if (mote_tls13_traffic_keys(hd, c->c_secret, mote_tls13_suite_aead(c->suite), &c->rd))
+    if (mote_tls13_traffic_keys(hd, c->c_secret, mote_tls13_suite_aead(c->suite), &c->rd) ||
+        mote_tls13_server_write_keys(c))
         return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
     c->state = MOTE_ST_CONNECTED;
     if (c->cfg->n_ticket_keys) { /* resumption_master_secret, the tickets, then gone */

@@ -757,6 +757,9 @@ int main(void)
     CHECK(run(&t, 7));
     CHECK(mote_tls_peer_verified(&t.s) == 1);
     CHECK(data(&t, &t.c, &t.s, "authenticated"));
+    /* the server's application write keys, installed with the client's
+     * Finished (its chain was validated in their memory) */
+    CHECK(data(&t, &t.s, &t.c, "and the server answers"));
     t_init(&t); /* required, none sent: certificate_required */
     t.scfg.client_auth = MOTE_TLS_CLIENT_AUTH_REQUIRED;
     CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
@@ -775,6 +778,9 @@ int main(void)
     CHECK(start(&t, 17000, 17000, 17000, 17000) == MOTE_OK);
     CHECK(!run(&t, 100000));
     CHECK(mote_tls_alert(&t.s, &sent) == 48 && sent == 1);
+    /* the client read it: sealed under the server's application keys */
+    CHECK(mote_tls_alert(&t.c, &sent) == 48 && sent == 0);
+    CHECK(mote_tls_error(&t.c) == MOTE_ERR_TLS_PEER_ALERT);
 
     /* KeyUpdate both ways, the peer asked to update too */
     t_init(&t);
