@@ -373,11 +373,15 @@ typedef struct mote_tls_conn {
     uint8_t kex_priv[48]; /* our key-share private key */
     uint16_t kex_group;
     uint16_t hrr_group;
-    /* transcript: both hashes run until the suite picks one */
-    mote_sha256_ctx th256;
+    /* transcript: until the suite picks its hash, SHA-256 runs here and
+     * SHA-384 in the validator's memory (idle until a Certificate, past
+     * the write keys' part: mote_tls_th_init); then the one picked, here */
+    union {
+        mote_sha256_ctx s256;
 #if MOTE_ENABLE_SHA512
-    mote_sha384_ctx th384;
+        mote_sha384_ctx s384;
 #endif
+    } th;
     /* certificate chain state: the streaming validator and the leaf's key */
     int verify_result; /* the validator's verdict (kept with MOTE_TLS_NO_VERIFY too) */
     int chain_err;     /* first validation error seen */

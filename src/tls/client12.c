@@ -308,7 +308,7 @@ int mote_tls12_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len)
 
     c->version = MOTE_TLS12; /* from here on: 1.2 records and the 1.2 table */
     c->suite = suite;
-    c->hash_len = suites[i].sha384 ? 48 : 32; /* the transcript keeps one hash now */
+    mote_tls_th_pick(c, suites[i].sha384 ? 48 : 32); /* the transcript keeps one hash now */
     memcpy(c->server_random, random, 32);
     mote_wipe(c->kex_priv, sizeof c->kex_priv); /* the 1.3 key share is not used */
     rc = mote_tls_walk_extensions(c, &r, sh_ext, &s);

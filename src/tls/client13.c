@@ -82,12 +82,48 @@ static int suite_aead(uint16_t suite)
     }
 }
 
-/* Until the ServerHello picks the suite, both hashes run. */
+/* ---- the transcript ---- */
+
+#if MOTE_ENABLE_SHA512
+/* Where the SHA-384 transcript waits while both run (hash_len 0): in the
+ * validator's memory, past what the write keys overlap (0-RTT keys may be
+ * there), 8-aligned. The validator starts with the first Certificate, the
+ * TLS 1.2 key exchange parks there from the ServerKeyExchange: both after
+ * the suite (and so the hash) is picked. */
+#define TH_WAIT_OFF                                                                                \
+    ((sizeof(mote_tls_cipher_state) - offsetof(mote_tls_cipher_state, k) + 7) & ~(size_t)7)
+typedef char
+    th_wait_fits[TH_WAIT_OFF + sizeof(mote_sha384_ctx) <= sizeof(mote_x509_chain) ? 1 : -1];
+
+const mote_sha384_ctx *mote_tls_th384(const mote_tls_conn *c)
+{
+    if (c->hash_len == 48) return &c->th.s384;
+    return (const mote_sha384_ctx *)(const void *)((const uint8_t *)&c->w.v.chain + TH_WAIT_OFF);
+}
+#endif
+
+void mote_tls_th_init(mote_tls_conn *c)
+{
+    mote_sha256_init(&c->th.s256);
+#if MOTE_ENABLE_SHA512
+    mote_sha384_init((mote_sha384_ctx *)mote_tls_th384(c));
+#endif
+}
+
+void mote_tls_th_pick(mote_tls_conn *c, size_t hash_len)
+{
+#if MOTE_ENABLE_SHA512
+    if (c->hash_len == 0 && hash_len == 48) c->th.s384 = *mote_tls_th384(c);
+#endif
+    c->hash_len = (uint8_t)hash_len;
+}
+
+/* Until the suite is picked, both hashes run. */
 static void th_add(mote_tls_conn *c, const uint8_t *p, size_t n)
 {
-    if (c->hash_len != 48) mote_sha256_update(&c->th256, p, n);
+    if (c->hash_len != 48) mote_sha256_update(&c->th.s256, p, n);
 #if MOTE_ENABLE_SHA512
-    if (c->hash_len != 32) mote_sha384_update(&c->th384, p, n);
+    if (c->hash_len != 32) mote_sha384_update((mote_sha384_ctx *)mote_tls_th384(c), p, n);
 #endif
 }
 
@@ -95,13 +131,13 @@ static void th_get(const mote_tls_conn *c, uint8_t *out)
 {
 #if MOTE_ENABLE_SHA512
     if (c->hash_len == 48) {
-        mote_sha384_ctx t = c->th384;
+        mote_sha384_ctx t = c->th.s384;
         mote_sha384_final(&t, out);
         return;
     }
 #endif
     {
-        mote_sha256_ctx t = c->th256;
+        mote_sha256_ctx t = c->th.s256;
         mote_sha256_final(&t, out);
     }
 }
@@ -126,10 +162,10 @@ void mote_tls13_th_restart(mote_tls_conn *c)
     uint8_t h[48], hdr[4] = {MOTE_HS_MESSAGE_HASH, 0, 0, 0};
     th_get(c, h);
     hdr[3] = c->hash_len;
-    if (c->hash_len == 32) mote_sha256_init(&c->th256);
+    if (c->hash_len == 32) mote_sha256_init(&c->th.s256);
 #if MOTE_ENABLE_SHA512
     else
-        mote_sha384_init(&c->th384);
+        mote_sha384_init(&c->th.s384);
 #endif
     th_add(c, hdr, 4);
     th_add(c, h, c->hash_len);
@@ -363,14 +399,14 @@ static void th_with(const mote_tls_conn *c, size_t hash_len, const uint8_t *p, s
 {
 #if MOTE_ENABLE_SHA512
     if (hash_len == 48) {
-        mote_sha384_ctx t = c->th384;
+        mote_sha384_ctx t = *mote_tls_th384(c);
         mote_sha384_update(&t, p, n);
         mote_sha384_final(&t, out);
         return;
     }
 #endif
     {
-        mote_sha256_ctx t = c->th256;
+        mote_sha256_ctx t = c->th.s256;
         (void)hash_len;
         mote_sha256_update(&t, p, n);
         mote_sha256_final(&t, out);
@@ -643,10 +679,7 @@ int mote_tls_client_init(mote_tls_conn *c, const mote_tls_config *cfg, uint8_t *
     c->in = in, c->in_size = in_size;
     c->out = out, c->out_size = out_size;
     c->version = MOTE_TLS13;
-    mote_sha256_init(&c->th256);
-#if MOTE_ENABLE_SHA512
-    mote_sha384_init(&c->th384);
-#endif
+    mote_tls_th_init(c);
     if ((rc = mote_drbg_generate(cfg->rng, c->client_random, 32)) != MOTE_OK ||
         (rc = mote_drbg_generate(cfg->rng, c->session_id, 32)) != MOTE_OK)
         return rc;
@@ -815,7 +848,7 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
     if ((c->flags & MOTE_F_HRR) && suite != c->suite)
         return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
     c->suite = suite;
-    c->hash_len = hash_of(c)->out_len;
+    mote_tls_th_pick(c, hash_of(c)->out_len);
 
     if (s.hrr) return hello_retry(c, &s, b, len);
 

@@ -390,5 +390,5 @@ const char *mote_tls_alpn(const mote_tls_conn *c)
 void mote_tls_wipe(mote_tls_conn *c)
 {
     mote_tls_wipe_secrets(c);
-    mote_wipe(c->th256.buf, sizeof c->th256.buf);
+    mote_wipe(&c->th, sizeof c->th);
 }

@@ -86,6 +86,14 @@ int mote_tls_fail(mote_tls_conn *c, int err);
  * ServerHello and our flight), a server's application keys (after our
  * Finished, when we asked for a certificate). */
 void mote_tls13_alert_keys(mote_tls_conn *c);
+/* client13.c, the transcript: both hashes start (SHA-384 where tls.h
+ * says); mote_tls_th_pick keeps the suite's alone from then on (hash_len
+ * 32 or 48); mote_tls_th384 is the SHA-384 one, wherever it is. */
+void mote_tls_th_init(mote_tls_conn *c);
+void mote_tls_th_pick(mote_tls_conn *c, size_t hash_len);
+#if MOTE_ENABLE_SHA512
+const mote_sha384_ctx *mote_tls_th384(const mote_tls_conn *c);
+#endif
 /* server13.c: install our application write keys if they are not. */
 int mote_tls13_server_write_keys(mote_tls_conn *c);
 

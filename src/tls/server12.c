@@ -195,7 +195,7 @@ static int choose_suite(mote_tls_conn *c, const ch12_info *h, const uint8_t *sui
                 continue;
             c->suite = *s;
             c->group = kx == 1 ? group : MOTE_GROUP_FFDHE2048;
-            c->hash_len = suite_hash_len(*s);
+            mote_tls_th_pick(c, suite_hash_len(*s));
             return MOTE_OK;
         }
     }
@@ -308,7 +308,7 @@ static MOTE_NOINLINE int take_session(mote_tls_conn *c, const ch12_info *h, cons
     }
     if (!suite) return 0;
     c->suite = suite;
-    c->hash_len = suite_hash_len(suite);
+    mote_tls_th_pick(c, suite_hash_len(suite));
     c->peer_auth = flags & 1;
     return 1;
 }

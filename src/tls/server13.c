@@ -73,10 +73,7 @@ int mote_tls_server_init(mote_tls_conn *c, const mote_tls_config *cfg, uint8_t *
     c->server = 1;
     c->in = in, c->in_size = in_size;
     c->out = out, c->out_size = out_size;
-    mote_sha256_init(&c->th256);
-#if MOTE_ENABLE_SHA512
-    mote_sha384_init(&c->th384);
-#endif
+    mote_tls_th_init(c);
     c->state = MOTE_SS_WAIT_CH;
     return MOTE_OK;
 }
@@ -335,10 +332,10 @@ static int take_psk(mote_tls_conn *c, const ch_info *h, const uint8_t *body, uns
     if (!(c->flags & MOTE_F_HRR)) hd->init(&t);
 #if MOTE_ENABLE_SHA512
     else if (hd->out_len == 48)
-        t.sha512 = c->th384;
+        t.sha512 = *mote_tls_th384(c);
 #endif
     else
-        t.sha256 = c->th256;
+        t.sha256 = c->th.s256;
     hd->update(&t, c->hs_hdr, 4);
     hd->update(&t, body, (size_t)(end_of_truncated - body));
     hd->final(&t, th);
@@ -479,7 +476,7 @@ static MOTE_NOINLINE int choose13(mote_tls_conn *c, const ch_info *h, const uint
     if (!suite) return MOTE_ERR_TLS_HANDSHAKE_FAILURE;
     if ((c->flags & MOTE_F_HRR) && suite != c->suite) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
     c->suite = suite;
-    c->hash_len = (uint8_t)hash_of(c)->out_len;
+    mote_tls_th_pick(c, hash_of(c)->out_len);
 
     /* key_share and supported_groups come together; without a
      * pre_shared_key signature_algorithms and supported_groups must be
