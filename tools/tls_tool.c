@@ -409,6 +409,10 @@ void mote_tool_load_session(mote_tool_session *s)
     char *bytes;
     int rc;
     if (!s->session_in) return;
+#if !MOTE_ENABLE_TLS_RESUMPTION
+    (void)bytes, (void)len, (void)rc;
+    fprintf(stderr, "session: resumption is not compiled in (MOTE_ENABLE_TLS_RESUMPTION)\n");
+#else
     bytes = slurp(s->session_in, &len);
     if (!bytes) {
         fprintf(stderr, "session: cannot read %s: full handshake\n", s->session_in);
@@ -420,6 +424,7 @@ void mote_tool_load_session(mote_tool_session *s)
     if (rc)
         fprintf(stderr, "session: %s unusable (%s): full handshake\n", s->session_in,
                 mote_strerror(rc));
+#endif
 }
 
 int mote_tool_save_session(mote_tool_session *s)
@@ -429,6 +434,11 @@ int mote_tool_save_session(mote_tool_session *s)
     FILE *f;
     int rc;
     if (!s->session_out) return 0;
+#if !MOTE_ENABLE_TLS_RESUMPTION
+    (void)buf, (void)len, (void)f, (void)rc;
+    fprintf(stderr, "session: resumption is not compiled in (MOTE_ENABLE_TLS_RESUMPTION)\n");
+    return -1;
+#else
     rc = mote_tls_session_save(&s->sess, buf, sizeof buf, &len);
     if (rc) {
         fprintf(stderr, "session: none to save (the server sent no ticket)\n");
@@ -444,6 +454,7 @@ int mote_tool_save_session(mote_tool_session *s)
     tool_wipe(buf, len);
     fprintf(stderr, "session: saved to %s (%zu bytes)\n", s->session_out, len);
     return 0;
+#endif
 }
 
 void mote_tool_reset(mote_tool_session *s)
@@ -463,7 +474,7 @@ void mote_tool_print_stats(const mote_tool_session *s, FILE *f)
 void mote_tool_free(mote_tool_session *s)
 {
     mote_tls_wipe(&s->conn);
-    mote_tls_session_wipe(&s->sess);
+    tool_wipe(&s->sess, sizeof s->sess);
     tool_wipe(s->psk_key, sizeof s->psk_key);
     mote_x509_privkey_wipe(&s->key);
     free(s->cert_store);

@@ -19,3 +19,6 @@
 #define MOTE_ENABLE_FFDHE      1
 #define MOTE_ENABLE_X509       1
 #define MOTE_ENABLE_SERVER     0 /* a client build carries no server code */
+#define MOTE_ENABLE_TLS_RESUMPTION  1
+#define MOTE_ENABLE_TLS_PSK         1
+#define MOTE_ENABLE_TLS_CLIENT_AUTH 1

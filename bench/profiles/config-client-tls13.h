@@ -2,7 +2,9 @@
  * P-256 key shares, ECDSA (P-256) and RSA signature verification, AES-GCM
  * and ChaCha20-Poly1305, X.509 chain validation. Selected with
  * -DMOTE_CONFIG_FILE='"config-client-tls13.h"'. SHA-384/512 are off, so
- * TLS_AES_256_GCM_SHA384 and SHA-384-signed certificates are out too. */
+ * TLS_AES_256_GCM_SHA384 and SHA-384-signed certificates are out too; so
+ * are resumption, pre-shared keys and client certificates (a server's
+ * CertificateRequest gets an empty Certificate). */
 #define MOTE_ENABLE_SHA512     0
 #define MOTE_ENABLE_TLS12_PRF  0
 #define MOTE_ENABLE_AES        1
@@ -19,3 +21,6 @@
 #define MOTE_ENABLE_FFDHE      0
 #define MOTE_ENABLE_X509       1
 #define MOTE_ENABLE_SERVER     0 /* a client build carries no server code */
+#define MOTE_ENABLE_TLS_RESUMPTION  0
+#define MOTE_ENABLE_TLS_PSK         0
+#define MOTE_ENABLE_TLS_CLIENT_AUTH 0

@@ -34,6 +34,32 @@
 #define MOTE_ENABLE_SERVER 1
 #endif
 
+/* TLS resumption (src/tls/session.c, mote/session.h): the client's
+ * session objects and tickets (TLS 1.3 NewSessionTicket and resumption
+ * PSK, 0-RTT early data; TLS 1.2 session ids and RFC 5077 tickets). Off:
+ * mote_tls_session_save / _load / _wipe are not compiled, a client
+ * config with a session or early data is refused (MOTE_ERR_UNSUPPORTED)
+ * and tickets from a server are skipped. */
+#ifndef MOTE_ENABLE_TLS_RESUMPTION
+#define MOTE_ENABLE_TLS_RESUMPTION 1
+#endif
+/* TLS 1.3 external pre-shared keys of a client (mote_tls_config.psk_key).
+ * Off (and resumption off too): no pre_shared_key extension, binders or
+ * psk_ke mode in the client; a config with psk_key is refused
+ * (MOTE_ERR_UNSUPPORTED). */
+#ifndef MOTE_ENABLE_TLS_PSK
+#define MOTE_ENABLE_TLS_PSK 1
+#endif
+/* Client certificates of a client (mutual TLS: client_certs/client_key,
+ * our Certificate and CertificateVerify in TLS 1.3 and 1.2). Off: a
+ * server's CertificateRequest is answered with an empty Certificate, and
+ * a client config with a key is refused (MOTE_ERR_UNSUPPORTED). The
+ * server's own tickets, PSKs and client-certificate requests belong to
+ * MOTE_ENABLE_SERVER. */
+#ifndef MOTE_ENABLE_TLS_CLIENT_AUTH
+#define MOTE_ENABLE_TLS_CLIENT_AUTH 1
+#endif
+
 /* Symmetric ciphers. */
 #ifndef MOTE_ENABLE_AES
 #define MOTE_ENABLE_AES 1

@@ -253,7 +253,7 @@ static int sh_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
         s->ems = 1;
         return MOTE_OK;
     case 35: /* SessionTicket: empty, a NewSessionTicket will come */
-        if (!c->cfg->session) return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
+        if (!MOTE_TLS_SESSION(c)) return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
         s->ticket = 1;
         return MOTE_OK;
     case 65281: /* renegotiation_info: an empty renegotiated_connection */
@@ -452,7 +452,9 @@ static int on_certificate_request(mote_tls_conn *c, const uint8_t *b, size_t len
         if ((ec || rsa) && h48 == (c->hash_len == 48) && memchr(types, ec ? 64 : 1, b[0]))
             fit[k++] = algs[i], fit[k++] = algs[i + 1];
     }
+#if MOTE_ENABLE_TLS_CLIENT_AUTH
     c->client_scheme = mote_tls_pick_scheme(c, fit, k);
+#endif
     c->flags |= MOTE_F_CERT_REQ; /* an empty Certificate when nothing fits */
     c->state = MOTE_ST12_WAIT_SHD;
     return MOTE_OK;
@@ -543,7 +545,11 @@ int mote_tls12_continue(mote_tls_conn *c)
         if (c->pk_ops) return MOTE_OK; /* one public-key operation per call: the next */
         switch (c->fl_phase) {
         case FL12_CERT: /* ours, or an empty list */
+#if MOTE_ENABLE_TLS_CLIENT_AUTH
             rc = mote_tls_send_client_cert(c);
+#else
+            rc = mote_tls_send_empty_cert(c);
+#endif
             c->fl_phase = rc == 1 ? FL12_CKE : FL12_CERT;
             break;
         case FL12_CKE:
@@ -554,6 +560,7 @@ int mote_tls12_continue(mote_tls_conn *c)
             rc = mote_tls12_master_secret(c);
             c->fl_phase = c->client_scheme ? FL12_VERIFY : FL12_FIN;
             break;
+#if MOTE_ENABLE_TLS_CLIENT_AUTH
         case FL12_VERIFY: { /* signs the transcript hash through ClientKeyExchange */
             uint8_t h[48];
             mote_tls_th_get(c, h);
@@ -561,6 +568,7 @@ int mote_tls12_continue(mote_tls_conn *c)
             c->fl_phase = rc == 1 ? FL12_FIN : FL12_VERIFY;
             break;
         }
+#endif
         default: /* ChangeCipherSpec and Finished, behind what is still pending */
             if (c->out_len > c->out_sent && c->out_size - c->out_len < 6 + 5 + 16 + 8 + 16)
                 return MOTE_OK;
@@ -598,7 +606,7 @@ int mote_tls12_ccs(mote_tls_conn *c, const uint8_t *p, size_t len)
  * session id and/or the ticket already stored by on_new_session_ticket. */
 static void keep_session(mote_tls_conn *c)
 {
-    mote_tls_session *s = c->cfg->session;
+    mote_tls_session *s = MOTE_TLS_SESSION(c);
     if (!s) return;
     if (!c->tickets) { /* no ticket on this connection: a session id or nothing */
         if (c->psk & MOTE_PSK_ACCEPTED) return; /* resumed: the session stays as it is */
@@ -656,7 +664,7 @@ static int on_new_session_ticket(mote_tls_conn *c, const uint8_t *b, size_t len,
     mote_tls_session *s;
     (void)th;
     if (r.bad || r.p != r.end) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
-    if (!c->cfg->session || n == 0 || n > MOTE_SESSION_MAX_TICKET || c->tickets) return MOTE_OK;
+    if (!MOTE_TLS_SESSION(c) || n == 0 || n > MOTE_SESSION_MAX_TICKET || c->tickets) return MOTE_OK;
     s = mote_tls_session_begin(c, (c->psk & MOTE_PSK_ACCEPTED) != 0);
     s->lifetime = hint && hint < 604800 ? hint : 7200; /* 0: unspecified */
     memcpy(s->ticket, ticket, n);

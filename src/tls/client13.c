@@ -35,12 +35,19 @@ static int on_certificate_request(mote_tls_conn *c, const uint8_t *b, size_t len
 static int on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
 static int on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
 static int on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
+#if MOTE_ENABLE_TLS_RESUMPTION
 static int on_new_session_ticket(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
+#endif
 
 /* The largest NewSessionTicket handled: lifetime, age_add, nonce, the
  * largest ticket kept, extensions (early_data). A larger one goes to the
  * next row, which reads past it. */
 #define NST_MAX (4 + 4 + 1 + 255 + 2 + MOTE_SESSION_MAX_TICKET + 2 + 64)
+#if !MOTE_ENABLE_TLS_RESUMPTION
+#undef NST_MAX
+#define NST_MAX               0 /* no session to keep tickets in: skipped */
+#define on_new_session_ticket NULL
+#endif
 
 static const mote_tls_hs_row table[] = {
     {MOTE_ST_WAIT_SH, MOTE_HS_SERVER_HELLO, TH_AFTER, 1024, on_server_hello},
@@ -346,6 +353,7 @@ static size_t our_record_limit(const mote_tls_conn *c)
 }
 
 /* ---- pre-shared keys (TLS 1.3) ---- */
+#if MOTE_TLS_CLIENT_PSK
 
 typedef struct {
     const uint8_t *identity, *key;
@@ -364,6 +372,8 @@ static int psk_of(const mote_tls_conn *c, psk_offer *o)
     const mote_tls_config *cfg = c->cfg;
     const uint16_t *s;
     memset(o, 0, sizeof *o);
+    (void)cfg;
+#if MOTE_ENABLE_TLS_PSK
     if (cfg->psk_key) {
         if (!cfg->psk_key_len || cfg->psk_key_len > 255 || !cfg->psk_identity ||
             !cfg->psk_identity_len || cfg->psk_identity_len > 1024)
@@ -372,7 +382,10 @@ static int psk_of(const mote_tls_conn *c, psk_offer *o)
         o->key = cfg->psk_key, o->key_len = cfg->psk_key_len;
         o->hash = &mote_sha256_desc;
         o->kind = MOTE_PSK_EXT;
-    } else {
+    } else
+#endif
+    {
+#if MOTE_ENABLE_TLS_RESUMPTION
         const mote_tls_session *t = mote_tls_session_usable(c, MOTE_TLS13);
         if (!t) return MOTE_OK;
         o->identity = t->ticket, o->identity_len = t->ticket_len;
@@ -382,6 +395,9 @@ static int psk_of(const mote_tls_conn *c, psk_offer *o)
         o->kind = MOTE_PSK_RES;
         o->session = t;
         if (o->key_len != o->hash->out_len) o->kind = 0;
+#else
+        return MOTE_OK;
+#endif
     }
     if (c->flags & MOTE_F_HRR) {
         if (suite_hash(c->suite) != o->hash) o->kind = 0;
@@ -413,6 +429,7 @@ static void th_with(const mote_tls_conn *c, size_t hash_len, const uint8_t *p, s
     }
 }
 
+#if MOTE_ENABLE_TLS_RESUMPTION
 /* 0-RTT (opt-in, cfg->early_data): only in the first ClientHello, with a
  * ticket that allows this much, the session's ALPN, and room next to the
  * ClientHello (which will end at out + hello_end) in the output buffer. */
@@ -452,12 +469,16 @@ static int send_early_data(mote_tls_conn *c, const psk_offer *psk, const uint8_t
     if (rc == MOTE_OK) rc = mote_tls_send_record(c, 23, c->cfg->early_data, c->cfg->early_data_len);
     return rc;
 }
+#endif /* MOTE_ENABLE_TLS_RESUMPTION */
+#endif /* MOTE_TLS_CLIENT_PSK */
 
 static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t cookie_len)
 {
+#if MOTE_TLS_CLIENT_PSK
     psk_offer psk;
     uint8_t *binders = NULL;
-    int no_share;
+#endif
+    int no_share = 0;
     wr_t w;
     uint8_t *msg, *len3, *l2, *l2b, *l1;
     const uint16_t *s;
@@ -467,12 +488,14 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
     int rc;
 
     if (!v13 && !v12) return MOTE_ERR_BAD_INPUT; /* no version with a suite in range */
+#if MOTE_TLS_CLIENT_PSK
     rc = psk_of(c, &psk);
     if (rc) return rc;
     if (!v13) psk.kind = 0;
     c->psk = psk.kind;
     /* psk_ke alone: no key share until a HelloRetryRequest asks for one */
     no_share = psk.kind && (c->cfg->flags & MOTE_TLS_PSK_KE) && !c->hrr_group;
+#endif
     if (!group)
         for (s = groups_of(c); *s && !group; s++)
             if (mote_tls_kex_supported(*s)) group = *s;
@@ -562,7 +585,8 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         lens[2] = (uint8_t)((pub_len + 4) >> 8), lens[3] = (uint8_t)(pub_len + 4);
         lens[6] = (uint8_t)(pub_len >> 8), lens[7] = (uint8_t)pub_len;
     }
-    if (v13 && (c->cfg->session || c->cfg->psk_key)) {
+#if MOTE_TLS_CLIENT_PSK
+    if (v13 && (MOTE_TLS_SESSION(c) || c->cfg->psk_key)) {
         /* psk_key_exchange_modes: psk_dhe_ke, or psk_ke when configured
          * (sent with a session configured even when there is none to
          * offer: servers only hand out tickets to clients that send it) */
@@ -571,6 +595,8 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         put_u(&w, 1, 1);
         put_u(&w, (c->cfg->flags & MOTE_TLS_PSK_KE) ? 0 : 1, 1);
     }
+#endif
+#if MOTE_ENABLE_TLS_RESUMPTION
     if (v12 && c->cfg->session) { /* SessionTicket (RFC 5077): ours, or empty to get one */
         const mote_tls_session *t = c->cfg->session;
         size_t n = (c->psk & MOTE_PSK_SESS12) ? t->ticket_len : 0;
@@ -578,6 +604,7 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         put_u(&w, (uint32_t)n, 2);
         put(&w, t->ticket, n);
     }
+#endif
     if (v12) {
         put_u(&w, 11, 2); /* ec_point_formats: uncompressed only (RFC 8422) */
         put_u(&w, 2, 2);
@@ -626,6 +653,7 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         put_u(&w, (uint32_t)cookie_len, 2);
         put(&w, cookie, cookie_len);
     }
+#if MOTE_ENABLE_TLS_RESUMPTION
     if (psk.kind == MOTE_PSK_RES &&
         early_ok(c, psk.session,
                  (size_t)(w.p - c->out) + 4 + 4 + 2 + 2 + psk.identity_len + 4 + 2 + 1 +
@@ -634,6 +662,8 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         put_u(&w, 0, 2);
         c->psk |= MOTE_PSK_EARLY;
     }
+#endif
+#if MOTE_TLS_CLIENT_PSK
     if (psk.kind) { /* pre_shared_key: the last extension (RFC 8446 4.2.11) */
         put_u(&w, 41, 2);
         l2b = open_len(&w, 2);
@@ -649,19 +679,24 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
             put_u(&w, 0, 1);
         close_len(&w, l2b, 2);
     }
+#endif
     close_len(&w, l2, 2);
     close_len(&w, len3, 3);
     if (w.full) return MOTE_ERR_TLS_INTERNAL; /* output buffer too small for the ClientHello */
+#if MOTE_TLS_CLIENT_PSK
     if (binders) { /* over the ClientHello up to the binders (and what came before it) */
         uint8_t h[48];
         th_with(c, psk.hash->out_len, msg, (size_t)(binders - msg), h);
         mote_tls13_binder(psk.hash, psk.key, psk.key_len, psk.kind == MOTE_PSK_EXT, h, binders + 3);
     }
+#endif
 
     th_add(c, msg, (size_t)(w.p - msg));
     if (v13) c->kex_group = no_share ? 0 : group;
     rc = mote_tls_send_record(c, 22, msg, (size_t)(w.p - msg));
+#if MOTE_ENABLE_TLS_RESUMPTION
     if (rc == MOTE_OK && (c->psk & MOTE_PSK_EARLY)) rc = send_early_data(c, &psk, msg);
+#endif
     return rc;
 }
 
@@ -675,6 +710,15 @@ int mote_tls_client_init(mote_tls_conn *c, const mote_tls_config *cfg, uint8_t *
         out_size < MOTE_TLS_MIN_OUT)
         return MOTE_ERR_BAD_INPUT;
     if (!(cfg->flags & MOTE_TLS_NO_VERIFY) && !cfg->server_name) return MOTE_ERR_BAD_INPUT;
+#if !MOTE_ENABLE_TLS_RESUMPTION /* compiled out (config.h) */
+    if (cfg->session) return MOTE_ERR_UNSUPPORTED;
+#endif
+#if !MOTE_ENABLE_TLS_PSK
+    if (cfg->psk_key) return MOTE_ERR_UNSUPPORTED;
+#endif
+#if !MOTE_ENABLE_TLS_CLIENT_AUTH
+    if (cfg->client_key || cfg->n_client_certs) return MOTE_ERR_UNSUPPORTED;
+#endif
     c->cfg = cfg;
     c->in = in, c->in_size = in_size;
     c->out = out, c->out_size = out_size;
@@ -731,7 +775,7 @@ static int sh_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
         if (s->cookie_len == 0) return MOTE_ERR_TLS_DECODE;
         return MOTE_OK;
     case 41: /* pre_shared_key: the identity the server selected */
-        if (s->hrr || !(c->psk & (MOTE_PSK_RES | MOTE_PSK_EXT)))
+        if (!MOTE_TLS_CLIENT_PSK || s->hrr || !(c->psk & (MOTE_PSK_RES | MOTE_PSK_EXT)))
             return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
         s->psk = 1 + (int)rd_u(b, 2);
         return MOTE_OK;
@@ -811,14 +855,16 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
 {
     rd_t r = {b, b + len, 0};
     sh_info s;
+#if MOTE_TLS_CLIENT_PSK
     psk_offer psk;
-    const uint8_t *random, *sid;
+#endif
+    const uint8_t *psk_key = NULL, *random, *sid; /* no PSK: the early secret from zeros */
+    size_t psk_key_len = 0;
     size_t sid_len;
     uint16_t suite;
     int rc;
     (void)th;
     memset(&s, 0, sizeof s);
-    memset(&psk, 0, sizeof psk);
     rd_u(&r, 2); /* legacy_version */
     random = rd_bytes(&r, 32);
     sid_len = rd_u(&r, 1);
@@ -850,16 +896,19 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
     c->suite = suite;
     mote_tls_th_pick(c, hash_of(c)->out_len);
 
+    /* A HelloRetryRequest goes back to WAIT_SH; a real ServerHello goes on,
+     * in the transcript now (TH_AFTER). */
     if (s.hrr) return hello_retry(c, &s, b, len);
-
-    /* A real ServerHello: the transcript now includes it (TH_AFTER). */
+#if MOTE_TLS_CLIENT_PSK
     if (s.psk) { /* our PSK (the only identity offered), for a suite of its hash */
         rc = psk_of(c, &psk);
         if (rc || s.psk != 1 || psk.kind != (c->psk & (MOTE_PSK_RES | MOTE_PSK_EXT)) ||
             psk.hash != hash_of(c))
             return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
         c->psk |= MOTE_PSK_ACCEPTED;
+        psk_key = psk.key, psk_key_len = psk.key_len;
     }
+#endif
     /* a key share for the group it was asked in; none only with a PSK
      * taken in psk_ke mode, which is then what we offered */
     if (s.share ? s.group != c->kex_group || !c->kex_group ||
@@ -870,7 +919,7 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
         uint8_t h[48];
         const mote_hash_desc *hd = hash_of(c);
         mote_tls13_ks ks;
-        mote_tls13_ks_early(&ks, hd, psk.key, psk.key_len);
+        mote_tls13_ks_early(&ks, hd, psk_key, psk_key_len);
         mote_tls13_ks_derived(&ks);
         rc = hs_secret(c, &s, &ks);
         if (rc) {
@@ -905,7 +954,8 @@ static int ee_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
         b->p = b->end;
         return MOTE_OK;
     case 42: /* early_data: the server took our 0-RTT data */
-        if (!(c->psk & MOTE_PSK_EARLY) || !(c->psk & MOTE_PSK_ACCEPTED) || c->version != MOTE_TLS13)
+        if (!MOTE_ENABLE_TLS_RESUMPTION || !(c->psk & MOTE_PSK_EARLY) ||
+            !(c->psk & MOTE_PSK_ACCEPTED) || c->version != MOTE_TLS13)
             return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
         c->psk |= MOTE_PSK_EARLY_OK;
         return MOTE_OK;
@@ -967,7 +1017,11 @@ static int on_encrypted_extensions(mote_tls_conn *c, const uint8_t *b, size_t le
 
 static int cr_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
 {
+#if MOTE_ENABLE_TLS_CLIENT_AUTH
     uint16_t ours = mote_tls_client_scheme(c);
+#else
+    const uint16_t ours = 0; /* no key of ours (config.h): an empty Certificate */
+#endif
     (void)arg;
     if (type != 13) { /* certificate_authorities, oid_filters, ...: not used */
         b->p = b->end;
@@ -1148,6 +1202,7 @@ enum { FL_START, FL_CERT, FL_VERIFY, FL_FINISHED };
 /* Our CertificateVerify, its content built here: out of send_flight's
  * frame, which the sealing of every record of the flight stacks on, and
  * gone before its own record is sealed (mote_tls_send_built). */
+#if MOTE_ENABLE_TLS_CLIENT_AUTH
 static MOTE_NOINLINE int send_our_verify(mote_tls_conn *c)
 {
     uint8_t content[MOTE_TLS13_CV_CONTENT_MAX], h[48];
@@ -1155,6 +1210,23 @@ static MOTE_NOINLINE int send_our_verify(mote_tls_conn *c)
     return mote_tls_sign_message(c, MOTE_HS_CERTIFICATE_VERIFY, NULL, 0, content,
                                  mote_tls13_cv_content(c, 0, h, content));
 }
+#else
+/* Client certificates compiled out: a CertificateRequest is answered with
+ * an empty Certificate (TLS 1.3: behind its empty context). 1 when sent, 0
+ * to wait for output room. */
+int mote_tls_send_empty_cert(mote_tls_conn *c)
+{
+    uint8_t msg[8] = {MOTE_HS_CERTIFICATE, 0, 0, 3, 0, 0, 0, 0};
+    size_t n;
+    int rc;
+    msg[3] = (uint8_t)(msg[3] + (c->version == MOTE_TLS13));
+    n = 4 + (size_t)msg[3];
+    if (c->out_len > c->out_sent && c->out_size - c->out_len < 5 + 8 + 1 + 8 + 16) return 0;
+    mote_tls_th_add(c, msg, n);
+    rc = mote_tls_send_record(c, 22, msg, n);
+    return rc ? rc : 1;
+}
+#endif
 
 static int send_flight(mote_tls_conn *c)
 {
@@ -1184,17 +1256,23 @@ static int send_flight(mote_tls_conn *c)
         c->fl_pos = 0;
     }
     if (c->fl_phase == FL_CERT) { /* our chain, or an empty one */
+#if MOTE_ENABLE_TLS_CLIENT_AUTH
         rc = mote_tls_send_client_cert(c);
+#else
+        rc = mote_tls_send_empty_cert(c);
+#endif
         if (rc < 0) return mote_tls_fail(c, rc);
         if (rc == 0) return MOTE_OK; /* wait for room */
         c->fl_phase = c->client_scheme ? FL_VERIFY : FL_FINISHED;
     }
+#if MOTE_ENABLE_TLS_CLIENT_AUTH
     if (c->fl_phase == FL_VERIFY) {
         rc = mote_tls_send_built(c, send_our_verify(c));
         if (rc < 0) return mote_tls_fail(c, rc);
         if (rc == 0) return MOTE_OK;
         c->fl_phase = FL_FINISHED;
     }
+#endif
     if (c->out_len - c->out_sent > 0 && c->out_size - c->out_len < 5 + 4 + 48 + 1 + 16)
         return MOTE_OK;
     /* the transcript hash goes where the verify_data will be: the MAC
@@ -1211,7 +1289,7 @@ static int send_flight(mote_tls_conn *c)
     rc = mote_tls13_traffic_keys(hd, c->c_secret, suite_aead(c->suite), &c->w.wr);
     if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
     mote_wipe(c->secret, sizeof c->secret);
-    if (c->cfg->session) { /* resumption master secret: for the tickets to come */
+    if (MOTE_TLS_SESSION(c)) { /* resumption master secret: for the tickets to come */
         th_get(c, msg);
         (void)mote_tls13_derive_secret(hd, c->kex_priv, "res master", msg, c->secret);
     }
@@ -1244,7 +1322,7 @@ static MOTE_NOINLINE int finished_keys(mote_tls_conn *c, const uint8_t *b, size_
     mote_tls13_ks_master(&ks);
     /* the master secret waits in kex_priv (idle since the ServerHello) for
      * the resumption master secret, which needs our Finished */
-    if (c->cfg->session) memcpy(c->kex_priv, ks.secret, hd->out_len);
+    if (MOTE_TLS_SESSION(c)) memcpy(c->kex_priv, ks.secret, hd->out_len);
     mote_tls13_ks_derive(&ks, "s ap traffic", h, c->s_secret);
     mote_tls13_ks_derive(&ks, "c ap traffic", h, c->secret); /* parked until our Finished is out */
     mote_tls13_ks_wipe(&ks);
@@ -1342,6 +1420,7 @@ static int on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const u
     return MOTE_OK;
 }
 
+#if MOTE_ENABLE_TLS_RESUMPTION
 /* NewSessionTicket (RFC 8446 4.6.1): the ticket, and the PSK it stands
  * for, go into cfg->session (if any, and if the ticket fits). */
 static int nst_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
@@ -1381,6 +1460,7 @@ static int on_new_session_ticket(mote_tls_conn *c, const uint8_t *b, size_t len,
     s->ticket_len = (uint16_t)ticket_len;
     return MOTE_OK;
 }
+#endif
 
 /* ---- message framing ---- */
 

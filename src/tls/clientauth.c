@@ -9,6 +9,8 @@
 
 #include "crypto/util.h"
 #include "tls/internal.h"
+/* (a server's chain, or a client's with MOTE_ENABLE_TLS_CLIENT_AUTH) */
+#if MOTE_ENABLE_TLS_CLIENT_AUTH || MOTE_ENABLE_SERVER
 #if MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN
 #include "mote/rsa.h"
 #endif
@@ -61,6 +63,7 @@ static int key_signs(const mote_x509_privkey *k, uint16_t scheme)
     }
 }
 
+#if MOTE_ENABLE_TLS_CLIENT_AUTH
 uint16_t mote_tls_client_scheme(const mote_tls_conn *c)
 {
     static const uint16_t ours[] = {MOTE_SIG_ECDSA_SECP256R1_SHA256,
@@ -74,6 +77,7 @@ uint16_t mote_tls_client_scheme(const mote_tls_conn *c)
         if (key_signs(o.key, ours[i])) return ours[i];
     return 0;
 }
+#endif
 
 uint16_t mote_tls_pick_scheme(const mote_tls_conn *c, const uint8_t *list, size_t len)
 {
@@ -273,10 +277,12 @@ static int rsa_sign(mote_tls_conn *c, const mote_x509_privkey *k, const uint8_t 
 }
 #endif
 
+#if MOTE_ENABLE_TLS_CLIENT_AUTH
 int mote_tls_send_client_verify(mote_tls_conn *c, const uint8_t *content, size_t content_len)
 {
     return mote_tls_send_signed(c, MOTE_HS_CERTIFICATE_VERIFY, NULL, 0, content, content_len);
 }
+#endif
 
 int mote_tls_sign_message(mote_tls_conn *c, uint8_t type, const uint8_t *params, size_t params_len,
                           const uint8_t *content, size_t content_len)
@@ -357,3 +363,4 @@ int mote_tls_send_signed(mote_tls_conn *c, uint8_t type, const uint8_t *params, 
     return mote_tls_send_built(
         c, mote_tls_sign_message(c, type, params, params_len, content, content_len));
 }
+#endif /* MOTE_ENABLE_TLS_CLIENT_AUTH || MOTE_ENABLE_SERVER */

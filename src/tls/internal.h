@@ -241,9 +241,27 @@ int mote_tls12_server_keep(mote_tls_conn *c);
  * the session a ticket is about to be stored in (reset, with the
  * connection's suite, version, ALPN, server name and peer identity; NULL
  * when no session is configured). */
+#if MOTE_ENABLE_TLS_RESUMPTION
 struct mote_tls_session *mote_tls_session_usable(const mote_tls_conn *c, uint16_t version);
 uint32_t mote_tls_session_age(const mote_tls_conn *c, const struct mote_tls_session *s);
 struct mote_tls_session *mote_tls_session_begin(mote_tls_conn *c, int resumed);
+#define MOTE_TLS_SESSION(c) ((c)->cfg->session)
+#else /* compiled out: no session is ever offered or written */
+static inline struct mote_tls_session *mote_tls_session_usable(const mote_tls_conn *c,
+                                                               uint16_t version)
+{
+    (void)c, (void)version;
+    return NULL;
+}
+static inline struct mote_tls_session *mote_tls_session_begin(mote_tls_conn *c, int resumed)
+{
+    (void)c, (void)resumed;
+    return NULL;
+}
+#define MOTE_TLS_SESSION(c) ((struct mote_tls_session *)NULL)
+#endif
+/* Any TLS 1.3 pre-shared key a client may offer (external, or a ticket). */
+#define MOTE_TLS_CLIENT_PSK (MOTE_ENABLE_TLS_PSK || MOTE_ENABLE_TLS_RESUMPTION)
 
 /* client13.c: add handshake bytes to the transcript. */
 void mote_tls_th_add(mote_tls_conn *c, const uint8_t *p, size_t n);
@@ -251,9 +269,15 @@ void mote_tls_th_add(mote_tls_conn *c, const uint8_t *p, size_t n);
 /* clientauth.c: our certificate (either role). client_scheme says what our
  * key signs (0: none configured; a server sets it from the client's list). The senders return 1
  * when done, 0 when they must wait for output room, or an error. */
+#if MOTE_ENABLE_TLS_CLIENT_AUTH
 uint16_t mote_tls_client_scheme(const mote_tls_conn *c);
-int mote_tls_send_client_cert(mote_tls_conn *c);
 int mote_tls_send_client_verify(mote_tls_conn *c, const uint8_t *content, size_t content_len);
+#else
+/* client13.c: client certificates compiled out, the empty Certificate a
+ * client answers a CertificateRequest with (1 sent, 0 wait for room) */
+int mote_tls_send_empty_cert(mote_tls_conn *c);
+#endif
+int mote_tls_send_client_cert(mote_tls_conn *c);
 /* The same signature in a message of this type after params (TLS 1.2
  * ServerKeyExchange: type 12, the ECDH parameters). */
 int mote_tls_send_signed(mote_tls_conn *c, uint8_t type, const uint8_t *params, size_t params_len,

@@ -26,6 +26,7 @@ void mote_tls13_ks_derive(const mote_tls13_ks *ks, const char *label,
     (void)mote_tls13_derive_secret(ks->hash, ks->secret, label, transcript_hash, out);
 }
 
+#if MOTE_ENABLE_TLS_PSK || MOTE_ENABLE_TLS_RESUMPTION || MOTE_ENABLE_SERVER /* PSKs, tickets */
 void mote_tls13_ks_binder_key(const mote_tls13_ks *ks, int external, uint8_t *out)
 {
     uint8_t th[MOTE_TLS_HASH_MAX];
@@ -50,6 +51,7 @@ void mote_tls13_ticket_psk(const mote_hash_desc *hash, const uint8_t *rms, const
 {
     mote_tls13_expand_label(hash, rms, "resumption", nonce, nonce_len, out, hash->out_len);
 }
+#endif
 
 void mote_tls13_ks_derived(mote_tls13_ks *ks)
 {

@@ -22,6 +22,7 @@
 #define HDR  (4 + 30)
 #define TAGN 16
 
+#if MOTE_ENABLE_TLS_RESUMPTION
 static const uint8_t magic[4] = {'M', 'T', 'S', 1};
 
 int mote_tls_session_save(const mote_tls_session *s, uint8_t *out, size_t size, size_t *len)
@@ -94,6 +95,7 @@ void mote_tls_session_wipe(mote_tls_session *s)
 {
     mote_wipe(s, sizeof *s);
 }
+#endif /* MOTE_ENABLE_TLS_RESUMPTION */
 
 int mote_tls_resumed(const mote_tls_conn *c)
 {
@@ -111,6 +113,7 @@ unsigned mote_tls_tickets(const mote_tls_conn *c)
 }
 
 /* ---- for the handshakes ---- */
+#if MOTE_ENABLE_TLS_RESUMPTION
 
 static void name_hash(const mote_tls_conn *c, uint8_t out[16])
 {
@@ -171,3 +174,4 @@ mote_tls_session *mote_tls_session_begin(mote_tls_conn *c, int resumed)
     c->tickets++;
     return s;
 }
+#endif /* MOTE_ENABLE_TLS_RESUMPTION */

@@ -20,6 +20,8 @@
 #include "tls/cipher.h"
 #include "tls/keysched.h"
 
+#if MOTE_ENABLE_TLS_RESUMPTION && MOTE_ENABLE_TLS_PSK
+
 /* RFC 8448 4: the ClientHello up to (not including) its binders list */
 static const char ch_prefix[] =
     "010001fc03031bc3ceb6bbe39cff938355b5a50adb6db21b7a6af649d7b4bc419d787648"
@@ -396,3 +398,10 @@ int main(void)
     test_serialise(MOTE_TLS12, 170);
     return test_done("session");
 }
+#else
+int main(void)
+{
+    printf("session: skipped (built with MOTE_ENABLE_TLS_RESUMPTION=0 or MOTE_ENABLE_TLS_PSK=0)\n");
+    return test_done("session");
+}
+#endif

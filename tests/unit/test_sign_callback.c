@@ -15,7 +15,7 @@
 
 #define T_2030 1893456000
 
-#if MOTE_ENABLE_P256 && MOTE_ENABLE_ECDSA_SIGN
+#if MOTE_ENABLE_P256 && MOTE_ENABLE_ECDSA_SIGN && MOTE_ENABLE_TLS_CLIENT_AUTH
 
 static const char leaf_key_hex[] =
     "da32d06070b8441f0f36f68f9fb28e145ca76dfe0b6d011f8de83e6b0d546746";
@@ -166,6 +166,6 @@ int main(void)
 #else
 int main(void)
 {
-    return test_done("sign_callback (P-256 ECDSA signing not built)");
+    return test_done("sign_callback (P-256 ECDSA signing or client certificates not built)");
 }
 #endif
