@@ -154,6 +154,14 @@ void mote_tls_th_add(mote_tls_conn *c, const uint8_t *p, size_t n)
     th_add(c, p, n);
 }
 
+/* The handshake message being handled (header in c->hs_hdr, body) into the
+ * transcript. */
+static void th_msg(mote_tls_conn *c, const uint8_t *body)
+{
+    th_add(c, c->hs_hdr, 4);
+    th_add(c, body, c->hs_len);
+}
+
 static const mote_hash_desc *hash_of(const mote_tls_conn *c)
 {
     return suite_hash(c->suite);
@@ -291,6 +299,13 @@ int mote_tls_offers(const mote_tls_conn *c, uint16_t version)
     return 0;
 }
 
+/* TLS 1.2 offered: a constant 0 when it is not compiled in, so that what
+ * the ClientHello would carry for it folds away. */
+static int offers12(const mote_tls_conn *c)
+{
+    return MOTE_ENABLE_TLS12 && mote_tls_offers(c, MOTE_TLS12);
+}
+
 static int offered_group(const mote_tls_conn *c, uint16_t g)
 {
     const uint16_t *p;
@@ -348,7 +363,7 @@ static int is_ip_literal(const char *s)
  * smaller limit is advertised and serves both. */
 static size_t our_record_limit(const mote_tls_conn *c)
 {
-    size_t room = c->in_size - 5 - 16 - (mote_tls_offers(c, MOTE_TLS12) ? 8 : 0);
+    size_t room = c->in_size - 5 - 16 - (offers12(c) ? 8 : 0);
     return room > 16385 ? 16385 : room;
 }
 
@@ -484,7 +499,7 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
     const uint16_t *s;
     size_t pub_len = 0, i, lim;
     uint16_t group = c->hrr_group ? c->hrr_group : 0;
-    int v13 = mote_tls_offers(c, MOTE_TLS13), v12 = mote_tls_offers(c, MOTE_TLS12);
+    int v13 = mote_tls_offers(c, MOTE_TLS13), v12 = offers12(c);
     int rc;
 
     if (!v13 && !v12) return MOTE_ERR_BAD_INPUT; /* no version with a suite in range */
@@ -1103,8 +1118,7 @@ static int cert_stream(mote_tls_conn *c, const uint8_t *p, size_t n, size_t *use
             if (c->cs_list == 0) c->cs_state = CS_DONE;
             break;
         case CS_CERT_LEN:
-            if (c->cs_val == 0 ||
-                (size_t)c->cs_val + (c->version == MOTE_TLS12 ? 0 : 2) > c->cs_list)
+            if (c->cs_val == 0 || (size_t)c->cs_val + (MOTE_TLS_V12(c) ? 0 : 2) > c->cs_list)
                 return MOTE_ERR_TLS_DECODE;
             rc = mote_tls_cert_entry(c, c->cs_count, c->cs_val);
             if (rc) return rc;
@@ -1114,7 +1128,7 @@ static int cert_stream(mote_tls_conn *c, const uint8_t *p, size_t n, size_t *use
             rc = mote_tls_cert_end_entry(c);
             if (rc) return rc;
             c->cs_count++;
-            if (c->version == MOTE_TLS12) { /* TLS 1.2: no per-entry extensions */
+            if (MOTE_TLS_V12(c)) { /* TLS 1.2: no per-entry extensions */
                 c->cs_state = c->cs_list ? CS_CERT_LEN : CS_DONE;
                 c->cs_need = c->cs_list ? 3 : 0;
             } else {
@@ -1154,7 +1168,7 @@ static int cert_message_end(mote_tls_conn *c)
     if (c->cs_count == 0) return MOTE_ERR_TLS_DECODE; /* the server must send a chain */
     rc = mote_tls_cert_end(c, c->cs_count);
     if (rc) return rc;
-    c->state = c->version == MOTE_TLS12 ? MOTE_ST12_WAIT_SKE : MOTE_ST_WAIT_CV;
+    c->state = MOTE_TLS_V12(c) ? MOTE_ST12_WAIT_SKE : MOTE_ST_WAIT_CV;
     return MOTE_OK;
 }
 
@@ -1169,7 +1183,7 @@ static int on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len,
     int rc;
     if (r.bad || r.p != r.end) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
 #if MOTE_ENABLE_SERVER && MOTE_ENABLE_TLS12
-    if (c->version == MOTE_TLS12) /* a 1.2 server: the client signed the transcript hash */
+    if (MOTE_TLS_V12(c)) /* a 1.2 server: the client signed the transcript hash */
         rc = mote_tls12_cv_verify(c, scheme, th, sig, sig_len);
     else
 #endif
@@ -1178,7 +1192,7 @@ static int on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len,
     if (rc) return mote_tls_fail(c, rc);
     if (c->server) { /* the client's certificate is proven; its scheme is not reported */
         c->peer_auth = 1;
-        c->state = c->version == MOTE_TLS12 ? MOTE_ST12_WAIT_CCS : MOTE_SS_WAIT_FIN;
+        c->state = MOTE_TLS_V12(c) ? MOTE_ST12_WAIT_CCS : MOTE_SS_WAIT_FIN;
         return MOTE_OK;
     }
     c->sig_scheme = scheme;
@@ -1308,14 +1322,11 @@ static MOTE_NOINLINE int finished_keys(mote_tls_conn *c, const uint8_t *b, size_
     const mote_hash_desc *hd = hash_of(c);
     uint8_t want[48], h[48];
     mote_tls13_ks ks;
-    uint8_t msg_hdr[4] = {MOTE_HS_FINISHED, 0, 0, 0};
     if (len != hd->out_len) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
     mote_tls13_finished(hd, c->s_secret, th, want);
     if (!mote_ct_memeq(want, b, len)) return mote_tls_fail(c, MOTE_ERR_TLS_DECRYPT_ERROR);
     /* the transcript through the server Finished gives the application secrets */
-    msg_hdr[3] = (uint8_t)len;
-    th_add(c, msg_hdr, 4);
-    th_add(c, b, len);
+    th_msg(c, b);
     th_get(c, h);
     ks.hash = hd;
     memcpy(ks.secret, c->secret, hd->out_len);
@@ -1474,12 +1485,12 @@ static const mote_tls_hs_row *table_of(const mote_tls_conn *c, size_t *rows)
 {
 #if MOTE_ENABLE_SERVER
 #if MOTE_ENABLE_TLS12
-    if (c->server && c->version == MOTE_TLS12) return mote_tls12_server_table(rows);
+    if (c->server && MOTE_TLS_V12(c)) return mote_tls12_server_table(rows);
 #endif
     if (c->server) return mote_tls13_server_table(rows);
 #endif
 #if MOTE_ENABLE_TLS12
-    if (c->version == MOTE_TLS12) return mote_tls12_table(rows);
+    if (MOTE_TLS_V12(c)) return mote_tls12_table(rows);
 #else
     (void)c;
 #endif
@@ -1519,8 +1530,8 @@ int mote_tls_hs_input(mote_tls_conn *c)
                 if (tab[row].transcript == TH_AFTER) th_add(c, c->hs_hdr, 4);
                 int rc;
                 /* a TLS 1.2 Certificate starts at the list: it has no context */
-                c->cs_state = c->version == MOTE_TLS12 ? CS_LIST_LEN : CS_CTX_LEN;
-                c->cs_need = c->version == MOTE_TLS12 ? 3 : 1;
+                c->cs_state = MOTE_TLS_V12(c) ? CS_LIST_LEN : CS_CTX_LEN;
+                c->cs_need = MOTE_TLS_V12(c) ? 3 : 1;
                 c->cs_count = 0, c->cs_list = 0;
                 c->cs_val = 0;
                 rc = c->hs_type == MOTE_HS_CERTIFICATE ? mote_tls_cert_begin(c) : MOTE_OK;
@@ -1572,23 +1583,16 @@ int mote_tls_hs_input(mote_tls_conn *c)
             if (c->hs_got < c->hs_len) continue;
             c->hs_hdr_len = 0;
             if (tab[row].transcript == TH_BEFORE) th_get(c, th);
-            if (tab[row].transcript == TH_AFTER && c->hs_type != MOTE_HS_SERVER_HELLO) {
-                th_add(c, c->hs_hdr, 4);
-                th_add(c, body, c->hs_len);
-            }
-            if (c->hs_type == MOTE_HS_SERVER_HELLO) {
-                /* added by the handler: an HRR rewrites the transcript first */
-                if (c->hs_len < 34 || memcmp(body + 2, hrr_random, 32) != 0) {
-                    th_add(c, c->hs_hdr, 4);
-                    th_add(c, body, c->hs_len);
-                }
-            }
+            /* a HelloRetryRequest is added by its handler, which rewrites
+             * the transcript first; a ServerHello is always in it */
+            if ((tab[row].transcript == TH_AFTER || c->hs_type == MOTE_HS_SERVER_HELLO) &&
+                !(c->hs_type == MOTE_HS_SERVER_HELLO && c->hs_len >= 34 &&
+                  memcmp(body + 2, hrr_random, 32) == 0))
+                th_msg(c, body);
             rc = tab[row].fn(c, body, c->hs_len, th);
             if (rc) return rc;
-            if (tab[row].transcript == TH_BEFORE && c->hs_type == MOTE_HS_CERTIFICATE_VERIFY) {
-                th_add(c, c->hs_hdr, 4);
-                th_add(c, body, c->hs_len);
-            }
+            if (tab[row].transcript == TH_BEFORE && c->hs_type == MOTE_HS_CERTIFICATE_VERIFY)
+                th_msg(c, body);
         }
     }
     return c->err;

@@ -136,7 +136,7 @@ static int on_alert(mote_tls_conn *c, const uint8_t *p, size_t len)
     /* TLS 1.3: every alert but close_notify and user_canceled is fatal;
      * TLS 1.2 also lets a warning no_renegotiation or unrecognized_name pass */
     if (p[1] == 90) return MOTE_OK;
-    if (c->version == MOTE_TLS12 && p[0] == 1 && (p[1] == 100 || p[1] == 112)) return MOTE_OK;
+    if (MOTE_TLS_V12(c) && p[0] == 1 && (p[1] == 100 || p[1] == 112)) return MOTE_OK;
     c->err = MOTE_ERR_TLS_PEER_ALERT;
     c->state = MOTE_ST_CLOSED;
     mote_tls_wipe_secrets(c);
@@ -182,7 +182,7 @@ static int on_record(mote_tls_conn *c, size_t len)
 #if MOTE_ENABLE_TLS12
         /* TLS 1.2: exactly one, before the server's Finished; it switches
          * the read side to the negotiated keys */
-        if (c->version == MOTE_TLS12) return mote_tls12_ccs(c, p, plen);
+        if (MOTE_TLS_V12(c)) return mote_tls12_ccs(c, p, plen);
 #endif
     ccs:
         /* TLS 1.3 middlebox compatibility: one unprotected 0x01, during the handshake */

@@ -39,6 +39,10 @@ enum {
     MOTE_SS12_WAIT_CV /* the client's CertificateVerify (after its key exchange) */
 };
 
+/* The connection runs TLS 1.2: a constant 0 when TLS 1.2 is not compiled
+ * in (no role can then negotiate it), so that its branches fold away. */
+#define MOTE_TLS_V12(c) (MOTE_ENABLE_TLS12 && (c)->version == MOTE_TLS12)
+
 /* c->flags */
 #define MOTE_F_CLOSE_SENT 0x01
 #define MOTE_F_HRR        0x02 /* a HelloRetryRequest was received */
