@@ -189,6 +189,14 @@ static int oid_id(const mote_x509_chain *c)
 
 /* Extensions mote processes or knowingly ignores (bits of c->ext_seen). */
 enum { E_NONE, E_BC, E_KU, E_EKU, E_SAN, E_NC, E_HARMLESS, E_OTHER };
+/* (the ends of C_EXT_OID and C_EKU_OID map OIDs to these by offset) */
+typedef char ext_oids_in_order[O_EXT_NC - O_EXT_BC == E_NC - E_BC && O_EXT_SKI == O_EXT_NC + 1 &&
+                                       O_EXT_AKI == O_EXT_SKI + 1 &&
+                                       MOTE_X509_F_EKU_CLIENT == MOTE_X509_F_EKU_SERVER << 1 &&
+                                       MOTE_X509_F_EKU_ANY == MOTE_X509_F_EKU_SERVER << 2 &&
+                                       O_EKU_ANY == O_EKU_SERVER + 2
+                                   ? 1
+                                   : -1];
 
 static int malformed(mote_x509_chain *c)
 {
@@ -600,20 +608,14 @@ static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
     case C_EXT:
         if (i == 0 || i > 2 || (i == 2 && prev != C_EXT_CRIT)) return malformed(c);
         return start_ext_value(c, ev);
-    case C_EXT_VAL:
-        if (i != 0) return malformed(c); /* one element in the OCTET STRING */
-        switch (c->ext_id) {
-        case E_BC:
-            return expect(c, ev, 0x30, C_BC);
-        case E_KU:
-            return expect(c, ev, 0x03, C_KU);
-        case E_EKU:
-            return expect(c, ev, 0x30, C_EKU);
-        case E_SAN:
-            return expect(c, ev, 0x30, C_SAN);
-        default:
-            return expect(c, ev, 0x30, C_NC);
-        }
+    case C_EXT_VAL: {
+        /* the value of E_BC .. E_NC (start_ext_value descends into no other) */
+        static const uint8_t val[][2] = {
+            {0x30, C_BC}, {0x03, C_KU}, {0x30, C_EKU}, {0x30, C_SAN}, {0x30, C_NC}};
+        const uint8_t *v = val[(c->ext_id + 5u - E_BC) % 5u]; /* (in bounds for any id) */
+        if (i != 0) return malformed(c);                      /* one element in the OCTET STRING */
+        return expect(c, ev, v[0], v[1]);
+    }
     case C_BC:
         if (i == 1 && prev == C_BC_CA) return expect(c, ev, 0x02, C_BC_PATHLEN);
         return malformed(c);
@@ -963,14 +965,11 @@ static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
         if (!c->key_state) c->cflags |= MOTE_X509_F_KEY_UNSUPP;
         return mote_x509_on_spki(c);
     case C_EXT_OID:
+        /* O_EXT_BC .. O_EXT_NC in the order of E_BC .. E_NC, then SKI, AKI */
         oid = oid_id(c);
-        c->ext_id = oid == O_EXT_BC                          ? E_BC
-                    : oid == O_EXT_KU                        ? E_KU
-                    : oid == O_EXT_EKU                       ? E_EKU
-                    : oid == O_EXT_SAN                       ? E_SAN
-                    : oid == O_EXT_NC                        ? E_NC
-                    : (oid == O_EXT_SKI || oid == O_EXT_AKI) ? E_HARMLESS
-                                                             : E_OTHER;
+        c->ext_id = (uint8_t)(oid < O_EXT_BC || oid > O_EXT_AKI ? E_OTHER
+                              : oid >= O_EXT_SKI                ? E_HARMLESS
+                                                                : E_BC + (oid - O_EXT_BC));
         return 0;
     case C_EXT_CRIT:
     case C_BC_CA: /* BOOLEANs: DER TRUE is 0xFF (an explicit FALSE is let pass) */
@@ -1002,10 +1001,10 @@ static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
         c->cflags |= MOTE_X509_F_HAS_EKU;
         return 0;
     case C_EKU_OID:
+        /* O_EKU_SERVER, _CLIENT, _ANY: the flags MOTE_X509_F_EKU_SERVER << 0, 1, 2 */
         oid = oid_id(c);
-        if (oid == O_EKU_SERVER) c->cflags |= MOTE_X509_F_EKU_SERVER;
-        if (oid == O_EKU_CLIENT) c->cflags |= MOTE_X509_F_EKU_CLIENT;
-        if (oid == O_EKU_ANY) c->cflags |= MOTE_X509_F_EKU_ANY;
+        if (oid >= O_EKU_SERVER && oid <= O_EKU_ANY)
+            c->cflags |= MOTE_X509_F_EKU_SERVER << (oid - O_EKU_SERVER);
         return 0;
     case C_SAN_DNS:
         if (host_is_dns(c) && mote_x509_nm_done(&c->scratch.nm)) c->cflags |= MOTE_X509_F_SAN_MATCH;
