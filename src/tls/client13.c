@@ -842,7 +842,7 @@ static MOTE_NOINLINE int hello_retry(mote_tls_conn *c, const sh_info *s, const u
      * then the HRR itself; then the second ClientHello. */
     uint8_t cookie[MOTE_TLS_MAX_COOKIE], msg_hdr[4];
     int rc = check_hello_retry(c, s);
-    if (rc) return mote_tls_fail(c, rc);
+    if (rc) return rc;
     mote_tls13_th_restart(c);
     msg_hdr[0] = MOTE_HS_SERVER_HELLO;
     msg_hdr[1] = (uint8_t)(len >> 16), msg_hdr[2] = (uint8_t)(len >> 8), msg_hdr[3] = (uint8_t)len;
@@ -857,11 +857,11 @@ static MOTE_NOINLINE int hello_retry(mote_tls_conn *c, const sh_info *s, const u
     if (!(c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) && !(c->psk & MOTE_PSK_EARLY)) {
         uint8_t one = 1;
         rc = mote_tls_send_record(c, 20, &one, 1);
-        if (rc) return mote_tls_fail(c, rc);
+        if (rc) return rc;
     }
     rc = build_client_hello(c, cookie, s->cookie_len);
     mote_wipe(cookie, sizeof cookie);
-    if (rc) return mote_tls_fail(c, rc);
+    if (rc) return rc;
     c->pk_ops++;
     return MOTE_OK; /* still WAIT_SH */
 }
@@ -885,29 +885,28 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
     sid_len = rd_u(&r, 1);
     sid = rd_bytes(&r, sid_len);
     suite = (uint16_t)rd_u(&r, 2);
-    if (rd_u(&r, 1) != 0 && !r.bad) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
-    if (r.bad) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    if (rd_u(&r, 1) != 0 && !r.bad) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+    if (r.bad) return MOTE_ERR_TLS_DECODE;
     s.hrr = memcmp(random, hrr_random, 32) == 0;
     rc = walk_extensions(c, &r, sh_ext, &s);
-    if (rc) return mote_tls_fail(c, rc);
+    if (rc) return rc;
 #if MOTE_ENABLE_TLS12
     /* no supported_versions: TLS 1.2 (or older), src/tls/client12.c decides */
     if (s.version == 0 && !s.hrr) return mote_tls12_server_hello(c, b, len);
 #endif
-    if (s.version == 0) return mote_tls_fail(c, MOTE_ERR_TLS_PROTOCOL_VERSION);
+    if (s.version == 0) return MOTE_ERR_TLS_PROTOCOL_VERSION;
     if (!mote_tls_offers(c, MOTE_TLS13)) /* we sent no supported_versions */
-        return mote_tls_fail(c, MOTE_ERR_TLS_UNSUPPORTED_EXTENSION);
-    if (s.version != MOTE_TLS13) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
-    if (s.other) return mote_tls_fail(c, MOTE_ERR_TLS_UNSUPPORTED_EXTENSION);
-    if (!offered_suite(c, suite)) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+        return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
+    if (s.version != MOTE_TLS13) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+    if (s.other) return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
+    if (!offered_suite(c, suite)) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
     {
         int echo_ok = (c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) && !(c->psk & MOTE_PSK_SESS12)
                           ? sid_len == 0
                           : sid_len == 32 && memcmp(sid, c->session_id, 32) == 0;
-        if (!echo_ok) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+        if (!echo_ok) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
     }
-    if ((c->flags & MOTE_F_HRR) && suite != c->suite)
-        return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    if ((c->flags & MOTE_F_HRR) && suite != c->suite) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
     c->suite = suite;
     mote_tls_th_pick(c, hash_of(c)->out_len);
 
@@ -919,7 +918,7 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
         rc = psk_of(c, &psk);
         if (rc || s.psk != 1 || psk.kind != (c->psk & (MOTE_PSK_RES | MOTE_PSK_EXT)) ||
             psk.hash != hash_of(c))
-            return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+            return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
         c->psk |= MOTE_PSK_ACCEPTED;
         psk_key = psk.key, psk_key_len = psk.key_len;
     }
@@ -929,7 +928,7 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
     if (s.share ? s.group != c->kex_group || !c->kex_group ||
                       (s.psk && (c->cfg->flags & MOTE_TLS_PSK_KE))
                 : !s.psk || !(c->cfg->flags & MOTE_TLS_PSK_KE))
-        return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+        return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
     {
         uint8_t h[48];
         const mote_hash_desc *hd = hash_of(c);
@@ -939,8 +938,7 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
         rc = hs_secret(c, &s, &ks);
         if (rc) {
             mote_tls13_ks_wipe(&ks);
-            return mote_tls_fail(c,
-                                 rc == MOTE_ERR_TLS_INTERNAL ? rc : MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+            return rc == MOTE_ERR_TLS_INTERNAL ? rc : MOTE_ERR_TLS_ILLEGAL_PARAMETER;
         }
         th_get(c, h);
         mote_tls13_ks_derive(&ks, "c hs traffic", h, c->c_secret);
@@ -948,7 +946,7 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
         memcpy(c->secret, ks.secret, hd->out_len);
         mote_tls13_ks_wipe(&ks);
         rc = mote_tls13_traffic_keys(hd, c->s_secret, suite_aead(suite), &c->rd);
-        if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+        if (rc) return MOTE_ERR_TLS_INTERNAL;
     }
     c->group = s.share ? c->kex_group : 0;
     mote_wipe(c->kex_priv, sizeof c->kex_priv);
@@ -1022,7 +1020,7 @@ static int on_encrypted_extensions(mote_tls_conn *c, const uint8_t *b, size_t le
     int rc;
     (void)th;
     rc = walk_extensions(c, &r, ee_ext, NULL);
-    if (rc) return mote_tls_fail(c, rc);
+    if (rc) return rc;
     /* with a PSK, the server authenticates with its Finished alone */
     c->state = (c->psk & MOTE_PSK_ACCEPTED) ? MOTE_ST_WAIT_FIN : MOTE_ST_WAIT_CERT_CR;
     return MOTE_OK;
@@ -1058,11 +1056,11 @@ static int on_certificate_request(mote_tls_conn *c, const uint8_t *b, size_t len
     size_t ctx_len = rd_u(&r, 1);
     int rc;
     (void)th;
-    if (r.bad || ctx_len != 0) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    if (r.bad || ctx_len != 0) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
     c->client_scheme = 0;
     rc = walk_extensions(c, &r, cr_ext, NULL);
-    if (rc) return mote_tls_fail(c, rc);
-    if (!(c->flags & MOTE_F_CR_SIGALGS)) return mote_tls_fail(c, MOTE_ERR_TLS_MISSING_EXTENSION);
+    if (rc) return rc;
+    if (!(c->flags & MOTE_F_CR_SIGALGS)) return MOTE_ERR_TLS_MISSING_EXTENSION;
     c->flags |= MOTE_F_CERT_REQ;
     c->state = MOTE_ST_WAIT_CERT;
     return MOTE_OK;
@@ -1181,7 +1179,7 @@ static int on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len,
     size_t sig_len = rd_u(&r, 2);
     const uint8_t *sig = rd_bytes(&r, sig_len);
     int rc;
-    if (r.bad || r.p != r.end) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    if (r.bad || r.p != r.end) return MOTE_ERR_TLS_DECODE;
 #if MOTE_ENABLE_SERVER && MOTE_ENABLE_TLS12
     if (MOTE_TLS_V12(c)) /* a 1.2 server: the client signed the transcript hash */
         rc = mote_tls12_cv_verify(c, scheme, th, sig, sig_len);
@@ -1189,7 +1187,7 @@ static int on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len,
 #endif
         rc = mote_tls13_cv_verify(c, scheme, !c->server, th, sig, sig_len);
     c->pk_ops++;
-    if (rc) return mote_tls_fail(c, rc);
+    if (rc) return rc;
     if (c->server) { /* the client's certificate is proven; its scheme is not reported */
         c->peer_auth = 1;
         c->state = MOTE_TLS_V12(c) ? MOTE_ST12_WAIT_CCS : MOTE_SS_WAIT_FIN;
@@ -1322,9 +1320,9 @@ static MOTE_NOINLINE int finished_keys(mote_tls_conn *c, const uint8_t *b, size_
     const mote_hash_desc *hd = hash_of(c);
     uint8_t want[48], h[48];
     mote_tls13_ks ks;
-    if (len != hd->out_len) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    if (len != hd->out_len) return MOTE_ERR_TLS_DECODE;
     mote_tls13_finished(hd, c->s_secret, th, want);
-    if (!mote_ct_memeq(want, b, len)) return mote_tls_fail(c, MOTE_ERR_TLS_DECRYPT_ERROR);
+    if (!mote_ct_memeq(want, b, len)) return MOTE_ERR_TLS_DECRYPT_ERROR;
     /* the transcript through the server Finished gives the application secrets */
     th_msg(c, b);
     th_get(c, h);
@@ -1338,7 +1336,7 @@ static MOTE_NOINLINE int finished_keys(mote_tls_conn *c, const uint8_t *b, size_
     mote_tls13_ks_derive(&ks, "c ap traffic", h, c->secret); /* parked until our Finished is out */
     mote_tls13_ks_wipe(&ks);
     if (mote_tls13_traffic_keys(hd, c->s_secret, suite_aead(c->suite), &c->rd))
-        return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+        return MOTE_ERR_TLS_INTERNAL;
     return MOTE_OK;
 }
 
@@ -1423,10 +1421,10 @@ static int on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const u
     uint8_t *peers = c->server ? c->c_secret : c->s_secret;
     (void)th;
     if (len != 1 || b[0] > 1)
-        return mote_tls_fail(c, len != 1 ? MOTE_ERR_TLS_DECODE : MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+        return len != 1 ? MOTE_ERR_TLS_DECODE : MOTE_ERR_TLS_ILLEGAL_PARAMETER;
     mote_tls13_next_secret(hd, peers);
     if (mote_tls13_traffic_keys(hd, peers, suite_aead(c->suite), &c->rd))
-        return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+        return MOTE_ERR_TLS_INTERNAL;
     if (b[0] == 1 && !(c->flags & MOTE_F_CLOSE_SENT)) return send_key_update(c, 0);
     return MOTE_OK;
 }
@@ -1456,9 +1454,9 @@ static int on_new_session_ticket(mote_tls_conn *c, const uint8_t *b, size_t len,
     (void)th;
     ticket_len = rd_u(&r, 2);
     ticket = rd_bytes(&r, ticket_len);
-    if (r.bad || ticket_len == 0) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    if (r.bad || ticket_len == 0) return MOTE_ERR_TLS_DECODE;
     rc = walk_extensions(c, &r, nst_ext, &early);
-    if (rc) return mote_tls_fail(c, rc);
+    if (rc) return rc;
     if (ticket_len > MOTE_SESSION_MAX_TICKET || lifetime == 0) return MOTE_OK; /* not kept */
     s = mote_tls_session_begin(c, (c->psk & MOTE_PSK_ACCEPTED) != 0);
     if (!s) return MOTE_OK;
@@ -1590,6 +1588,7 @@ int mote_tls_hs_input(mote_tls_conn *c)
                   memcmp(body + 2, hrr_random, 32) == 0))
                 th_msg(c, body);
             rc = tab[row].fn(c, body, c->hs_len, th);
+            if (rc < 0) return mote_tls_fail(c, rc); /* (this file's handlers leave it here) */
             if (rc) return rc;
             if (tab[row].transcript == TH_BEFORE && c->hs_type == MOTE_HS_CERTIFICATE_VERIFY)
                 th_msg(c, body);

@@ -176,7 +176,9 @@ static inline void close_len(wr_t *w, uint8_t *at, int n)
 
 /* One row of a handshake table: in this state, this message type is
  * accepted; transcript says when it joins the transcript hash; max_len 0
- * means streamed (no handler). */
+ * means streamed (no handler). A handler's negative return is fatal:
+ * mote_tls_hs_input calls mote_tls_fail with it (a handler may have done
+ * so already: the first error stays). */
 #define TH_AFTER  0 /* transcript includes the message when the handler runs */
 #define TH_BEFORE 1 /* handler sees the transcript without it (CertificateVerify, Finished) */
 #define TH_NONE   2 /* post-handshake messages are not in the transcript */
