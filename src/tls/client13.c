@@ -487,6 +487,30 @@ static int send_early_data(mote_tls_conn *c, const psk_offer *psk, const uint8_t
 #endif /* MOTE_ENABLE_TLS_RESUMPTION */
 #endif /* MOTE_TLS_CLIENT_PSK */
 
+/* An extension whose body is the n-byte integer v (n <= 4; 0: empty). */
+static void put_ext_u(wr_t *w, uint16_t type, uint32_t v, int n)
+{
+    put_u(w, (uint32_t)type << 16 | (uint32_t)n, 4);
+    put_u(w, v, n);
+}
+
+/* An extension whose body is one list with a 2-byte length: where its two
+ * lengths go, filled in by close_list. */
+static uint8_t *open_list(wr_t *w, uint16_t type)
+{
+    uint8_t *at;
+    put_u(w, type, 2);
+    at = open_len(w, 2);
+    (void)open_len(w, 2);
+    return at;
+}
+
+static void close_list(wr_t *w, uint8_t *at)
+{
+    close_len(w, at + 2, 2);
+    close_len(w, at, 2);
+}
+
 static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t cookie_len)
 {
 #if MOTE_TLS_CLIENT_PSK
@@ -495,7 +519,7 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
 #endif
     int no_share = 0;
     wr_t w;
-    uint8_t *msg, *len3, *l2, *l2b, *l1;
+    uint8_t *msg, *len3, *l2, *l2b;
     const uint16_t *s;
     size_t pub_len = 0, i, lim;
     uint16_t group = c->hrr_group ? c->hrr_group : 0;
@@ -552,10 +576,8 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
     l2 = open_len(&w, 2); /* extensions */
     if (c->cfg->server_name && !is_ip_literal(c->cfg->server_name)) {
         size_t n = strlen(c->cfg->server_name);
-        put_u(&w, 0, 2); /* server_name */
-        put_u(&w, (uint32_t)n + 5, 2);
-        put_u(&w, (uint32_t)n + 3, 2);
-        put_u(&w, 0, 1);
+        put_u(&w, (uint32_t)n + 5, 4);        /* server_name (0), its length */
+        put_u(&w, ((uint32_t)n + 3) << 8, 3); /* the list's length, host_name (0) */
         put_u(&w, (uint32_t)n, 2);
         put(&w, c->cfg->server_name, n);
     }
@@ -566,32 +588,22 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         put_u(&w, MOTE_TLS13, 2);
         if (v12) put_u(&w, MOTE_TLS12, 2);
     }
-    put_u(&w, 10, 2); /* supported_groups */
-    l2b = open_len(&w, 2);
-    l1 = open_len(&w, 2);
+    l2b = open_list(&w, 10); /* supported_groups */
     for (s = groups_of(c); *s; s++)
         if (mote_tls_kex_supported(*s)) put_u(&w, *s, 2);
-    close_len(&w, l1, 2);
-    close_len(&w, l2b, 2);
-    put_u(&w, 13, 2); /* signature_algorithms */
-    l2b = open_len(&w, 2);
-    l1 = open_len(&w, 2);
+    close_list(&w, l2b);
+    l2b = open_list(&w, 13); /* signature_algorithms */
     for (i = 0; i < sizeof sig_algs / sizeof *sig_algs; i++)
         if (mote_tls_sig_supported(sig_algs[i])) put_u(&w, sig_algs[i], 2);
-    close_len(&w, l1, 2);
-    close_len(&w, l2b, 2);
+    close_list(&w, l2b);
     if (v13 && no_share) {
-        put_u(&w, 51, 2); /* key_share with no share */
-        put_u(&w, 2, 2);
-        put_u(&w, 0, 2);
-    } else if (v13) { /* (TLS 1.2 alone needs no key share: the server's comes first) */
+        put_ext_u(&w, 51, 0, 2); /* key_share with no share */
+    } else if (v13) {            /* (TLS 1.2 alone needs no key share: the server's comes first) */
         uint8_t *lens;
         put_u(&w, 51, 2); /* key_share, our public value made in place */
         lens = w.p;
-        put_u(&w, 0, 2);
-        put_u(&w, 0, 2);
-        put_u(&w, group, 2);
-        put_u(&w, 0, 2);
+        put_u(&w, 0, 4);                     /* its lengths, set below */
+        put_u(&w, (uint32_t)group << 16, 4); /* the group, its share's length */
         if (w.full || w.end - w.p < mote_tls_kex_supported(group)) return MOTE_ERR_TLS_INTERNAL;
         rc = mote_tls_kex_keygen(c, group, w.p, &pub_len);
         if (rc) return rc;
@@ -605,10 +617,7 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         /* psk_key_exchange_modes: psk_dhe_ke, or psk_ke when configured
          * (sent with a session configured even when there is none to
          * offer: servers only hand out tickets to clients that send it) */
-        put_u(&w, 45, 2);
-        put_u(&w, 2, 2);
-        put_u(&w, 1, 1);
-        put_u(&w, (c->cfg->flags & MOTE_TLS_PSK_KE) ? 0 : 1, 1);
+        put_ext_u(&w, 45, (c->cfg->flags & MOTE_TLS_PSK_KE) ? 0x100 : 0x101, 2);
     }
 #endif
 #if MOTE_ENABLE_TLS_RESUMPTION
@@ -621,50 +630,37 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
     }
 #endif
     if (v12) {
-        put_u(&w, 11, 2); /* ec_point_formats: uncompressed only (RFC 8422) */
-        put_u(&w, 2, 2);
-        put_u(&w, 0x0100, 2);
-        put_u(&w, 23, 2); /* extended_master_secret (RFC 7627) */
-        put_u(&w, 0, 2);
-        put_u(&w, 65281, 2); /* renegotiation_info, empty: never renegotiating (RFC 5746) */
-        put_u(&w, 1, 2);
-        put_u(&w, 0, 1);
+        put_ext_u(&w, 11, 0x0100, 2); /* ec_point_formats: uncompressed only (RFC 8422) */
+        put_ext_u(&w, 23, 0, 0);      /* extended_master_secret (RFC 7627) */
+        put_ext_u(&w, 65281, 0, 1); /* renegotiation_info, empty: never renegotiating (RFC 5746) */
     }
     if (c->cfg->alpn && c->cfg->alpn[0]) {
         const char *const *a;
-        put_u(&w, 16, 2);
-        l2b = open_len(&w, 2);
-        l1 = open_len(&w, 2);
+        l2b = open_list(&w, 16);
         for (a = c->cfg->alpn; *a; a++) {
             size_t n = strlen(*a);
             if (n == 0 || n > 255) return MOTE_ERR_BAD_INPUT;
             put_u(&w, (uint32_t)n, 1);
             put(&w, *a, n);
         }
-        close_len(&w, l1, 2);
-        close_len(&w, l2b, 2);
+        close_list(&w, l2b);
     }
     lim = our_record_limit(c);
     if (lim < 16385) {
         /* record_size_limit (RFC 8449) and max_fragment_length (RFC 6066) */
         unsigned k;
-        put_u(&w, 28, 2);
-        put_u(&w, 2, 2);
-        put_u(&w, (uint32_t)lim, 2);
+        put_ext_u(&w, 28, (uint32_t)lim, 2);
         /* the largest 2^k (k = 1..4) whose records fit with the header and
          * the worst expansion: 8-byte explicit nonce + 16-byte tag (TLS 1.2) */
         for (k = 4; k > 1 && (256u << k) + 5 + 24 > c->in_size; k--)
             ;
         if ((256u << k) + 5 + 24 <= c->in_size && !(c->cfg->flags & MOTE_TLS_NO_MFL)) {
-            put_u(&w, 1, 2);
-            put_u(&w, 1, 2);
-            put_u(&w, k, 1);
+            put_ext_u(&w, 1, k, 1);
             c->mfl = (uint16_t)(256u << k);
         }
     }
     if (cookie_len) {
-        put_u(&w, 44, 2);
-        put_u(&w, (uint32_t)cookie_len + 2, 2);
+        put_u(&w, 44u << 16 | ((uint32_t)cookie_len + 2), 4); /* cookie, its length */
         put_u(&w, (uint32_t)cookie_len, 2);
         put(&w, cookie, cookie_len);
     }
@@ -673,13 +669,13 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         early_ok(c, psk.session,
                  (size_t)(w.p - c->out) + 4 + 4 + 2 + 2 + psk.identity_len + 4 + 2 + 1 +
                      psk.hash->out_len)) {
-        put_u(&w, 42, 2); /* early_data: 0-RTT application data follows */
-        put_u(&w, 0, 2);
+        put_ext_u(&w, 42, 0, 0); /* early_data: 0-RTT application data follows */
         c->psk |= MOTE_PSK_EARLY;
     }
 #endif
 #if MOTE_TLS_CLIENT_PSK
     if (psk.kind) { /* pre_shared_key: the last extension (RFC 8446 4.2.11) */
+        uint8_t *l1;
         put_u(&w, 41, 2);
         l2b = open_len(&w, 2);
         l1 = open_len(&w, 2); /* identities */
