@@ -193,6 +193,67 @@ static void fe_sub(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, const
     mod_sub(r, a, b, c->p, c->limbs);
 }
 
+#if defined(__OPTIMIZE_SIZE__)
+/* ---- inversion, size-optimized builds: the plain binary GCD (Pornin's
+ * Algorithm 1, one bit per step on the full numbers) ----
+ *
+ * It keeps a = u x, b = v x (mod m), b odd; a step makes a even
+ * (subtracting b, after swapping a, u with b, v if a < b) and halves a and
+ * u. 2 len(m) - 1 steps always reach a = 0, b = 1 (v = x^-1).
+ * A tenth of the code of the windowed form below, for a few percent more
+ * time in an ECDH or a verification; every step does the same operations
+ * (masks, no branch or index on x). */
+
+/* Swap a and b if sw (all ones), then a = a - (b & odd), halved if sh = 1
+ * (a - b is then never negative). Returns the borrow. One pass. */
+static uint32_t swap_sub(uint32_t *a, uint32_t *b, uint32_t sw, uint32_t odd, uint32_t sh, size_t n)
+{
+    uint32_t bw = 0, hm = 0u - sh, x, y, t, s;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        x = a[i];
+        y = b[i];
+        t = sw & (x ^ y);
+        y ^= t;
+        b[i] = y;
+        s = mote_sbb32(x ^ t, y & odd, &bw);
+        a[i] = s >> sh;
+        if (i > 0) a[i - 1] |= (s << 31) & hm;
+    }
+    return bw;
+}
+
+/* u = W / 2 mod m for W = u - 2^(32 n) neg in (-m, m) (neg: 0 or 1): W + c m
+ * with c = 0, 1 or 2 (the one making it even and in [0, 2m)), halved. One
+ * pass. */
+static void half_mod(uint32_t *u, uint32_t neg, const uint32_t *m, size_t n)
+{
+    uint32_t w0 = u[0] & 1u, m1 = 0u - w0, m2 = 0u - (neg & (w0 ^ 1u)), c = 0, s, hi = 0;
+    size_t i;
+    for (i = 0; i < n; i++) { /* c m, word i: m or 2m */
+        s = mote_adc32(u[i], (m[i] & m1) | (((m[i] << 1) | hi) & m2), &c);
+        hi = m[i] >> 31;
+        u[i] = s >> 1;
+        if (i > 0) u[i - 1] |= s << 31;
+    }
+    /* the value is below 2m: its bit 32 n is c + (2m's top bit) - neg */
+    u[n - 1] |= (c + (hi & m2) - neg) << 31;
+}
+
+/* The steps of mod_inv (a = x, b = m, u = 1, v = 0 on entry; v = x^-1 on
+ * return). */
+static void inv_steps(uint32_t *a, uint32_t *b, uint32_t *u, uint32_t *v, const uint32_t *m,
+                      uint32_t m0i, size_t n)
+{
+    size_t i;
+    (void)m0i;
+    for (i = 0; i < 64 * n - 1; i++) {
+        uint32_t odd = 0u - (a[0] & 1u), sw = odd & (0u - mote_bn_lt(a, b, n));
+        (void)swap_sub(a, b, sw, odd, 1, n);              /* a = (a - b) / 2 */
+        half_mod(u, swap_sub(u, v, sw, odd, 0, n), m, n); /* u = (u - v) / 2 mod m */
+    }
+}
+#else
 /* ---- inversion: optimized binary GCD (T. Pornin, "Optimized Binary GCD
  * for Modular Inversion", ePrint 2020/972, Algorithm 2, k = 32) ----
  *
@@ -397,19 +458,13 @@ static void lin_mod(uint32_t *out, const uint32_t *u, const uint32_t *v, uint64_
 #endif
 }
 
-/* r = x^-1 mod m (0 for x = 0) for x < m, odd m of n >= 2 limbs, m0i =
- * -m^-1 mod 2^32. r may alias x. */
-static void mod_inv(uint32_t *r, const uint32_t *x, const uint32_t *m, uint32_t m0i, size_t n)
+/* The rounds of mod_inv (a = x, b = m, u = 1, v = 0 on entry; v = x^-1 on
+ * return). */
+static void inv_steps(uint32_t *a, uint32_t *b, uint32_t *u, uint32_t *v, const uint32_t *m,
+                      uint32_t m0i, size_t n)
 {
-    uint32_t a[L], b[L], u[L], v[L], t1[L], t2[L];
+    uint32_t t1[L], t2[L];
     size_t i, it, rounds = (64 * n - 1 + 30) / 31 + 1;
-    for (i = 0; i < n; i++) {
-        a[i] = x[i];
-        b[i] = m[i];
-        u[i] = 0;
-        v[i] = 0;
-    }
-    u[0] = 1;
     for (it = 0; it < rounds; it++) {
         uint64_t xa, xb, f0 = 1, g0 = 0, f1 = 0, g1 = 1;
         uint32_t top = 0xFFFFFFFFu, ah = a[1], al = a[0], bh = b[1], bl = b[0], s = 0, w, k;
@@ -474,13 +529,30 @@ static void mod_inv(uint32_t *r, const uint32_t *x, const uint32_t *m, uint32_t 
     /* each round divided u, v by 2^32 where 2^31 was due: double v back */
     for (it = 0; it < rounds; it++)
         mod_add(v, v, v, m, n);
+    mote_wipe(t1, sizeof t1);
+    mote_wipe(t2, sizeof t2);
+}
+#endif
+
+/* r = x^-1 mod m (0 for x = 0) for x < m, odd m of n >= 2 limbs, m0i =
+ * -m^-1 mod 2^32. r may alias x. */
+static void mod_inv(uint32_t *r, const uint32_t *x, const uint32_t *m, uint32_t m0i, size_t n)
+{
+    uint32_t a[L], b[L], u[L], v[L];
+    size_t i;
+    for (i = 0; i < n; i++) {
+        a[i] = x[i];
+        b[i] = m[i];
+        u[i] = 0;
+        v[i] = 0;
+    }
+    u[0] = 1;
+    inv_steps(a, b, u, v, m, m0i, n);
     copy_words(r, v, n);
     mote_wipe(a, sizeof a);
     mote_wipe(b, sizeof b);
     mote_wipe(u, sizeof u);
     mote_wipe(v, sizeof v);
-    mote_wipe(t1, sizeof t1);
-    mote_wipe(t2, sizeof t2);
 }
 
 /* r = a^-1 in the Montgomery domain (a = x R, r = x^-1 R; 0 for a = 0).
