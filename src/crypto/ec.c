@@ -200,7 +200,7 @@ static void fe_sub(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, const
  * It keeps a = u x, b = v x (mod m), b odd; a step makes a even
  * (subtracting b, after swapping a, u with b, v if a < b) and halves a and
  * u. 2 len(m) - 1 steps always reach a = 0, b = 1 (v = x^-1).
- * A tenth of the code of the windowed form below, for a few percent more
+ * A quarter of the code of the windowed form below, for a few percent more
  * time in an ECDH or a verification; every step does the same operations
  * (masks, no branch or index on x). */
 
