@@ -10,6 +10,20 @@
 
 #define MAX_REQUEST 65536u /* bytes per generate request (2^19 bits) */
 
+/* h = HMAC(K, V || ...), open for more data */
+static void hmac_kv(mote_drbg_ctx *ctx, mote_hmac_ctx *h)
+{
+    mote_hmac_init(h, &mote_sha256_desc, ctx->k, 32);
+    mote_hmac_update(h, ctx->v, 32);
+}
+
+/* V = HMAC(K, V) */
+static void next_v(mote_drbg_ctx *ctx, mote_hmac_ctx *h)
+{
+    hmac_kv(ctx, h);
+    mote_hmac_final(h, ctx->v);
+}
+
 /* HMAC_DRBG_Update with provided_data = a || b (either may be empty); h is
  * scratch space (the caller's, to keep the stack small). */
 static void drbg_update(mote_drbg_ctx *ctx, mote_hmac_ctx *h, const uint8_t *a, size_t a_len,
@@ -19,15 +33,12 @@ static void drbg_update(mote_drbg_ctx *ctx, mote_hmac_ctx *h, const uint8_t *a, 
 
     for (;;) {
         /* K = HMAC(K, V || round || a || b); V = HMAC(K, V) */
-        mote_hmac_init(h, &mote_sha256_desc, ctx->k, 32);
-        mote_hmac_update(h, ctx->v, 32);
+        hmac_kv(ctx, h);
         mote_hmac_update(h, &round, 1);
         mote_hmac_update(h, a, a_len);
         mote_hmac_update(h, b, b_len);
         mote_hmac_final(h, ctx->k);
-        mote_hmac_init(h, &mote_sha256_desc, ctx->k, 32);
-        mote_hmac_update(h, ctx->v, 32);
-        mote_hmac_final(h, ctx->v);
+        next_v(ctx, h);
         if (round == 1 || (a_len == 0 && b_len == 0)) break;
         round = 1;
     }
@@ -90,9 +101,7 @@ int mote_drbg_generate(mote_drbg_ctx *ctx, uint8_t *out, size_t len)
         size_t chunk = len < MAX_REQUEST ? len : MAX_REQUEST;
         len -= chunk;
         while (chunk) { /* V = HMAC(K, V); out += V */
-            mote_hmac_init(&h, &mote_sha256_desc, ctx->k, 32);
-            mote_hmac_update(&h, ctx->v, 32);
-            mote_hmac_final(&h, ctx->v);
+            next_v(ctx, &h);
             n = chunk < 32 ? chunk : 32;
             memcpy(out, ctx->v, n);
             out += n;
