@@ -113,6 +113,40 @@ static void set_r(uint32_t *w, const uint8_t key[16])
     put64(w, 2, r1 + (r1 >> 2));
 }
 #else
+#if MOTE_MUL16
+/* lx106 (MUL16) has no carry flag: gcc turns a 64-bit sum into a branch on
+ * the carry, on the data (tests/ct/lx106_branches.sh). There the carries
+ * come from bits (mote_adc32). */
+/* c[0] + c[1] 2^32 += v (the sum stays below 2^64) */
+static void acc64(uint32_t *c, uint64_t v)
+{
+    uint32_t k = 0;
+    c[0] = mote_adc32(c[0], (uint32_t)v, &k);
+    c[1] += (uint32_t)(v >> 32) + k;
+}
+
+/* out = h + f0 + f1 2^32 + x (4 words; x may be NULL: 0); returns the
+ * carry out of 2^128 (0 to 2). out may alias h. */
+static uint32_t add4(uint32_t *out, const uint32_t *h, uint32_t f0, uint32_t f1, const uint32_t *x)
+{
+    uint32_t k1 = 0, k2 = 0, a;
+    unsigned i;
+    for (i = 0; i < 4; i++) {
+        a = mote_adc32(h[i], i == 0 ? f0 : i == 1 ? f1 : 0, &k1);
+        out[i] = mote_adc32(a, x ? x[i] : 0, &k2);
+    }
+    return k1 + k2;
+}
+
+/* 5 q for q = h4 >> 2 (the bits of h from 2^130 up, as 2^130 = 5 mod p), as
+ * f0 + f1 2^32 */
+static uint32_t fold5(uint32_t h4, uint32_t *f1)
+{
+    *f1 = 0;
+    return mote_adc32(h4 & ~3u, h4 >> 2, f1);
+}
+#endif
+
 /* Between blocks h4 is left unreduced (below 2^32): its bits from 2^130 up
  * are folded back (times 5) in the carry chain that adds the next block, so
  * each block has two carry chains, not three. */
@@ -122,13 +156,23 @@ static void poly_blocks(mote_poly1305_ctx *ctx, const uint8_t *m, size_t n, uint
      * h_j times w[3 + i - j], i.e. r_(i-j) or, past 2^128, s_(4+i-j). */
     const uint32_t *w = ctx->r;
     uint32_t h[4], t[4], h4 = ctx->h[4];
+#if MOTE_MUL16
+    uint32_t c[2], f0, f1;
+#else
     uint64_t c;
+#endif
     unsigned i, j;
 
     UNROLL4 for (i = 0; i < 4; i++) h[i] = ctx->h[i];
     while (n-- > 0) {
         /* h += m + 2^128 hibit, with h4 = 4q + (h4 & 3) -> 5q + (h4 & 3) 2^128;
          * afterwards h4 <= 5. */
+#if MOTE_MUL16
+        for (i = 0; i < 4; i++)
+            t[i] = mote_load_le32(m + 4 * i);
+        f0 = fold5(h4, &f1);
+        h4 = (h4 & 3) + add4(h, h, f0, f1, t) + hibit;
+#else
         c = (uint64_t)(h4 & ~3u) + (h4 >> 2);
         UNROLL4 for (i = 0; i < 4; i++)
         {
@@ -137,9 +181,22 @@ static void poly_blocks(mote_poly1305_ctx *ctx, const uint8_t *m, size_t n, uint
             c >>= 32;
         }
         h4 = (h4 & 3) + (uint32_t)c + hibit;
+#endif
 
         /* h *= r, column by column with the carry: products below 2^60.4,
          * sums below 2^63 */
+#if MOTE_MUL16
+        c[0] = c[1] = 0;
+        for (i = 0; i < 4; i++) {
+            if (i > 0) acc64(c, mote_mul32(h4, w[i - 1]));
+            for (j = 0; j < 4; j++)
+                acc64(c, mote_mul32(h[j], w[3 + i - j]));
+            t[i] = c[0];
+            c[0] = c[1];
+            c[1] = 0;
+        }
+        h4 = h4 * w[3] + c[0]; /* < 5 * 2^28 + 2^31 */
+#else
         c = 0;
         UNROLL4 for (i = 0; i < 4; i++)
         {
@@ -149,6 +206,7 @@ static void poly_blocks(mote_poly1305_ctx *ctx, const uint8_t *m, size_t n, uint
             c >>= 32;
         }
         h4 = h4 * w[3] + (uint32_t)c; /* < 5 * 2^28 + 2^31 */
+#endif
         UNROLL4 for (i = 0; i < 4; i++) h[i] = t[i];
         m += 16;
     }
@@ -209,7 +267,11 @@ void mote_poly1305_update(mote_poly1305_ctx *ctx, const uint8_t *data, size_t le
 void mote_poly1305_final(mote_poly1305_ctx *ctx, uint8_t tag[16])
 {
     uint32_t *h = ctx->h, mask;
+#if MOTE_MUL16
+    uint32_t t[4], f0, f1;
+#else
     uint64_t c;
+#endif
     size_t i;
 
     if (ctx->buf_len > 0) {
@@ -221,6 +283,19 @@ void mote_poly1305_final(mote_poly1305_ctx *ctx, uint8_t tag[16])
         poly_blocks(ctx, ctx->buf, 1, 0);
     }
 
+#if MOTE_MUL16
+    /* Fold the bits from 2^130 up: then h4 <= 4 and h < 2^130 + 2^35 < 2p. */
+    f0 = fold5(h[4], &f1);
+    h[4] = (h[4] & 3) + add4(h, h, f0, f1, NULL);
+    /* h >= p exactly when h + 5 >= 2^130; then h mod p = h + 5 - 2^130, whose
+     * low 128 bits are those of h + 5. */
+    mask = 0u - ((h[4] + add4(t, h, 5, 0, NULL)) >> 2);
+    /* tag = (h mod p + s) mod 2^128 */
+    (void)add4(t, h, 5 & mask, 0, ctx->pad);
+    for (i = 0; i < 4; i++)
+        mote_store_le32(tag + 4 * i, t[i]);
+    mote_wipe(t, sizeof t);
+#else
     /* Fold the bits from 2^130 up: then h4 <= 4 and h < 2^130 + 2^35 < 2p. */
     c = (uint64_t)(h[4] >> 2) * 5;
     for (i = 0; i < 4; i++) {
@@ -242,6 +317,7 @@ void mote_poly1305_final(mote_poly1305_ctx *ctx, uint8_t tag[16])
         mote_store_le32(tag + 4 * i, (uint32_t)c);
         c >>= 32;
     }
+#endif
     mote_wipe(ctx, sizeof *ctx);
 }
 
