@@ -35,7 +35,8 @@ typedef struct {
 } ge_cached;
 
 /* d = -121665/121666, sqrt(-1) = 2^((p-1)/4), the base point B; limbs in
- * the radix of f25519.c (13 bits with MOTE_FE_R13; else 26, 25, 26, ...). */
+ * the radix of f25519.c (13 bits with MOTE_FE_R13, 51 with MOTE_FE_R51; else
+ * 26, 25, 26, ...). */
 #if MOTE_FE_R13
 static const mote_fe ed_d = {0x18a3, 0x1acb, 0x1284, 0x169b, 0x175e, 0x0c55, 0x0507,
                              0x09a8, 0x100a, 0x0003, 0x1a26, 0x0ef3, 0x0797, 0x03a0,
@@ -49,6 +50,15 @@ static const mote_fe ed_bx = {0x151a, 0x192e, 0x1823, 0x0c5a, 0x0c95, 0x13d9, 0x
 static const mote_fe ed_by = {0x0658, 0x1333, 0x1999, 0x0ccc, 0x0666, 0x1333, 0x1999,
                               0x0ccc, 0x0666, 0x1333, 0x1999, 0x0ccc, 0x0666, 0x1333,
                               0x1999, 0x0ccc, 0x0666, 0x1333, 0x1999, 0x00cc};
+#elif MOTE_FE_R51
+static const mote_fe ed_d = {0x34dca135978a3, 0x1a8283b156ebd, 0x5e7a26001c029, 0x739c663a03cbb,
+                             0x52036cee2b6ff};
+static const mote_fe ed_sqrtm1 = {0x61b274a0ea0b0, 0x0d5a5fc8f189d, 0x7ef5e9cbd0c60,
+                                  0x78595a6804c9e, 0x2b8324804fc1d};
+static const mote_fe ed_bx = {0x62d608f25d51a, 0x412a4b4f6592a, 0x75b7171a4b31d, 0x1ff60527118fe,
+                              0x216936d3cd6e5};
+static const mote_fe ed_by = {0x6666666666658, 0x4cccccccccccc, 0x1999999999999, 0x3333333333333,
+                              0x6666666666666};
 #else
 static const mote_fe ed_d = {0x35978a3, 0x0d37284, 0x3156ebd, 0x06a0a0e, 0x001c029,
                              0x179e898, 0x3a03cbb, 0x1ce7198, 0x2e2b6ff, 0x1480db3};

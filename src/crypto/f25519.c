@@ -1,6 +1,7 @@
-/* Arithmetic modulo p = 2^255 - 19 (see f25519.h), in one of two forms:
+/* Arithmetic modulo p = 2^255 - 19 (see f25519.h), in one of three forms:
  * radix 2^13 with MOTE_FE_R13 (the MOTE_MUL16 default, first below), radix
- * 2^25.5 otherwise (described here).
+ * 2^51 with MOTE_FE_R51 (64-bit hosts, second), radix 2^25.5 otherwise
+ * (described here).
  *
  * Radix 2^25.5: limb i holds bits from ceil(25.5 i), alternately 26 and 25
  * bits wide. A product needs 100 32x32->64 multiplies, but their 64-bit sums
@@ -388,6 +389,138 @@ void mote_fe_mul_small(mote_fe r, const mote_fe a, uint32_t k)
 #define FE_LIMBS 20
 #define FE_BITS0 13 /* bits of limb 0 */
 typedef uint32_t fe_col;
+#elif MOTE_FE_R51
+/* ---- radix 2^51 (MOTE_FE_R51, 64-bit hosts): 5 limbs of 51 bits ----
+ *
+ * A product is 25 64x64->128 multiplies (mote_mul64) summed in 128-bit
+ * columns; 2^255 = 19 folds the limbs that wrap around into 19 b, formed
+ * before the multiplies. "Carried" limbs: all below 2^51 except limb 1
+ * below 2^51 + 2^13. With such inputs (any limbs below 2^52 would do) a
+ * product column is below 77 * 2^104 < 2^111, the carry out of the top
+ * column times 19 stays below 2^61, and a + 2p - b is non-negative limb by
+ * limb. */
+
+#define M51     0x7FFFFFFFFFFFFull
+#define W(x, y) mote_mul64((x), (y))
+
+/* r = the columns c (each below 2^63), carried: one pass up, the carry out
+ * of bit 255 back in as 19 times itself, one more step into limb 1. Both
+ * carries are inlined: as calls they cost a fifth of X25519. */
+MOTE_MUL_INLINE void fe_carry(mote_fe r, const uint64_t *c)
+{
+    uint64_t x = 0;
+    int i;
+    for (i = 0; i < 5; i++) {
+        x += c[i];
+        r[i] = x & M51;
+        x >>= 51;
+    }
+    x = r[0] + 19 * x;
+    r[0] = x & M51;
+    r[1] += x >> 51;
+}
+
+/* The same for 128-bit product columns (each below 2^112). */
+MOTE_MUL_INLINE void fe_carry_wide(mote_fe r, mote_u128 c0, mote_u128 c1, mote_u128 c2,
+                                   mote_u128 c3, mote_u128 c4)
+{
+    uint64_t x;
+    c1 += (uint64_t)(c0 >> 51);
+    c2 += (uint64_t)(c1 >> 51);
+    c3 += (uint64_t)(c2 >> 51);
+    c4 += (uint64_t)(c3 >> 51);
+    x = ((uint64_t)c0 & M51) + 19 * (uint64_t)(c4 >> 51);
+    r[0] = x & M51;
+    r[1] = ((uint64_t)c1 & M51) + (x >> 51);
+    r[2] = (uint64_t)c2 & M51;
+    r[3] = (uint64_t)c3 & M51;
+    r[4] = (uint64_t)c4 & M51;
+}
+
+void mote_fe_frombytes(mote_fe r, const uint8_t in[32])
+{
+    uint64_t w0 = mote_load_le64(in), w1 = mote_load_le64(in + 8);
+    uint64_t w2 = mote_load_le64(in + 16), w3 = mote_load_le64(in + 24);
+    r[0] = w0 & M51;
+    r[1] = ((w0 >> 51) | (w1 << 13)) & M51;
+    r[2] = ((w1 >> 38) | (w2 << 26)) & M51;
+    r[3] = ((w2 >> 25) | (w3 << 39)) & M51;
+    r[4] = (w3 >> 12) & M51; /* bit 255 dropped */
+}
+
+void mote_fe_tobytes(uint8_t out[32], const mote_fe a)
+{
+    uint64_t t[5], q;
+    int i;
+    /* Two carry passes: limbs 1-4 below 2^51, limb 0 below 2^52, and
+     * t < 2^255 + 19 < 2p. */
+    fe_carry(t, a);
+    q = 0;
+    for (i = 0; i < 5; i++) {
+        t[i] += q;
+        q = t[i] >> 51;
+        t[i] &= M51;
+    }
+    t[0] += 19 * q;
+    /* q = 1 exactly when t + 19 reaches 2^255 (t >= p); then t - p is
+     * t + 19 - 2^255. */
+    q = (t[0] + 19) >> 51;
+    for (i = 1; i < 5; i++)
+        q = (t[i] + q) >> 51;
+    t[0] += 19 * q;
+    for (i = 0; i < 4; i++) {
+        t[i + 1] += t[i] >> 51;
+        t[i] &= M51;
+    }
+    t[4] &= M51;
+    mote_store_le64(out, t[0] | (t[1] << 51));
+    mote_store_le64(out + 8, (t[1] >> 13) | (t[2] << 38));
+    mote_store_le64(out + 16, (t[2] >> 26) | (t[3] << 25));
+    mote_store_le64(out + 24, (t[3] >> 39) | (t[4] << 12));
+    mote_wipe(t, sizeof t);
+}
+
+void mote_fe_sub(mote_fe r, const mote_fe a, const mote_fe b)
+{
+    /* a + 2p - b: 2p's limbs exceed any carried limb of b. */
+    uint64_t c[5];
+    int i;
+    for (i = 0; i < 5; i++)
+        c[i] = a[i] + 0xFFFFFFFFFFFFEull - b[i];
+    c[0] -= 36; /* limb 0 of 2p is 2 (2^51 - 19) */
+    fe_carry(r, c);
+}
+
+void mote_fe_mul(mote_fe r, const mote_fe a, const mote_fe b)
+{
+    uint64_t a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4];
+    uint64_t b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3], b4 = b[4];
+    uint64_t s1 = 19 * b1, s2 = 19 * b2, s3 = 19 * b3, s4 = 19 * b4;
+    fe_carry_wide(r, W(a0, b0) + W(a1, s4) + W(a2, s3) + W(a3, s2) + W(a4, s1),
+                  W(a0, b1) + W(a1, b0) + W(a2, s4) + W(a3, s3) + W(a4, s2),
+                  W(a0, b2) + W(a1, b1) + W(a2, b0) + W(a3, s4) + W(a4, s3),
+                  W(a0, b3) + W(a1, b2) + W(a2, b1) + W(a3, b0) + W(a4, s4),
+                  W(a0, b4) + W(a1, b3) + W(a2, b2) + W(a3, b1) + W(a4, b0));
+}
+
+void mote_fe_sqr(mote_fe r, const mote_fe a)
+{
+    uint64_t a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4];
+    uint64_t d0 = 2 * a0, d1 = 2 * a1, d2 = 2 * a2, d3 = 2 * a3;
+    uint64_t s3 = 19 * a3, s4 = 19 * a4;
+    fe_carry_wide(r, W(a0, a0) + W(d1, s4) + W(d2, s3), W(d0, a1) + W(d2, s4) + W(a3, s3),
+                  W(d0, a2) + W(a1, a1) + W(d3, s4), W(d0, a3) + W(d1, a2) + W(a4, s4),
+                  W(d0, a4) + W(d1, a3) + W(a2, a2));
+}
+
+void mote_fe_mul_small(mote_fe r, const mote_fe a, uint32_t k)
+{
+    fe_carry_wide(r, W(a[0], k), W(a[1], k), W(a[2], k), W(a[3], k), W(a[4], k));
+}
+
+#define FE_LIMBS 5
+#define FE_BITS0 51
+typedef uint64_t fe_col;
 #else
 #define M26     0x3FFFFFFu
 #define M25     0x1FFFFFFu
@@ -548,8 +681,8 @@ typedef uint64_t fe_col;
 void mote_fe_set(mote_fe r, uint32_t v)
 {
     int i;
-    r[0] = (mote_fe_limb)(v & ((1u << FE_BITS0) - 1));
-    r[1] = (mote_fe_limb)(v >> FE_BITS0);
+    r[0] = (mote_fe_limb)(v & ((1ull << FE_BITS0) - 1));
+    r[1] = (mote_fe_limb)((uint64_t)v >> FE_BITS0);
     for (i = 2; i < FE_LIMBS; i++)
         r[i] = 0;
 }
@@ -578,10 +711,10 @@ void mote_fe_copy(mote_fe r, const mote_fe a)
 
 void mote_fe_cswap(mote_fe a, mote_fe b, uint32_t bit)
 {
-    uint32_t mask = 0u - bit, x;
+    mote_fe_limb mask = (mote_fe_limb)(0 - (mote_fe_limb)bit), x;
     int i;
     for (i = 0; i < FE_LIMBS; i++) {
-        x = mask & (uint32_t)(a[i] ^ b[i]);
+        x = (mote_fe_limb)(mask & (a[i] ^ b[i]));
         a[i] = (mote_fe_limb)(a[i] ^ x);
         b[i] = (mote_fe_limb)(b[i] ^ x);
     }
@@ -589,10 +722,10 @@ void mote_fe_cswap(mote_fe a, mote_fe b, uint32_t bit)
 
 void mote_fe_cmov(mote_fe r, const mote_fe a, uint32_t bit)
 {
-    uint32_t mask = 0u - bit;
+    mote_fe_limb mask = (mote_fe_limb)(0 - (mote_fe_limb)bit);
     int i;
     for (i = 0; i < FE_LIMBS; i++)
-        r[i] = (mote_fe_limb)(r[i] ^ (mask & (uint32_t)(r[i] ^ a[i])));
+        r[i] = (mote_fe_limb)(r[i] ^ (mask & (r[i] ^ a[i])));
 }
 
 uint32_t mote_fe_iszero(const mote_fe a)
