@@ -357,20 +357,26 @@ static void bn_pow2(uint32_t *r, const uint32_t *m, size_t n, size_t k)
         mote_bn_modadd(r, r, r, m, n);
 }
 
-void mote_bn_r2_t(uint32_t *rr, const uint32_t *m, size_t n, uint32_t *t)
+size_t mote_bn_r2_start(uint32_t *rr, const uint32_t *m, size_t n)
 {
     /* 32 + j doublings give 2^j R; s Montgomery squarings turn it into
      * 2^(2j) R, ..., 2^(j 2^s) R = R^2 (mod m), with j 2^s = 32 n and j
-     * the smallest such from 16 up (16 for RSA-2048 and P-256: 48
-     * doublings, 7 and 4 squarings). A doubling costs about a tenth of a
-     * squaring at 64 limbs: below 16 the squarings outweigh them. */
-    uint32_t m0i = mote_bn_m0inv(m[0]);
+     * the smallest such from 32 up (RSA-2048: 64 doublings, 6 squarings).
+     * A doubling costs a tenth (32-bit words) to a twentieth (MOTE_BN64) of
+     * a squaring at 64 limbs. */
     size_t j = 32 * n, s = 0;
-    while (j % 2 == 0 && j >= 32) {
+    while (j % 2 == 0 && j >= 64) {
         j /= 2;
         s++;
     }
     bn_pow2(rr, m, n, 32 + j);
+    return s;
+}
+
+void mote_bn_r2_t(uint32_t *rr, const uint32_t *m, size_t n, uint32_t *t)
+{
+    uint32_t m0i = mote_bn_m0inv(m[0]);
+    size_t s = mote_bn_r2_start(rr, m, n);
     for (; s >= 2; s -= 2) {
         mote_bn_montmul_sep(t, rr, rr, m, m0i, n);
         mote_bn_montmul_sep(rr, t, t, m, m0i, n);

@@ -68,10 +68,13 @@ void mote_bn_modadd(uint32_t *r, const uint32_t *a, const uint32_t *b, const uin
 void mote_bn_modsub(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n);
 /* rr = R^2 mod m (to enter the Montgomery domain: montmul(x, rr) = xR).
  * Costs 32 + j modular doublings and s Montgomery squarings, j 2^s = 32 n
- * with the smallest j from 16 up (RSA-2048: 48 and 7). */
+ * with the smallest j from 32 up (RSA-2048: 64 and 6). */
 void mote_bn_r2(uint32_t *rr, const uint32_t *m, size_t n);
 /* The same with caller scratch t (n limbs) instead of stack. */
 void mote_bn_r2_t(uint32_t *rr, const uint32_t *m, size_t n, uint32_t *t);
+/* Its first part: rr = 2^j R mod m; returns s, the Montgomery squarings
+ * that make that R^2 (for callers that square with mote_bn_montsqr). */
+size_t mote_bn_r2_start(uint32_t *rr, const uint32_t *m, size_t n);
 
 /* Note: montmul's result is also correct and fully reduced when one operand
  * is any n-limb value (< R) and the other is below m; mote_bn_mod_wide and

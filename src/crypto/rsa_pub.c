@@ -13,6 +13,7 @@
 
 #include "crypto/bigint.h"
 #include "crypto/der.h"
+#include "crypto/mul.h"
 #include "crypto/rsa_int.h"
 #include "crypto/util.h"
 
@@ -261,6 +262,29 @@ static int check_pss(const rsa_job *j, const uint32_t *x, size_t nl, uint8_t *em
     return memcmp(hh, em + db_len, hl) == 0 ? MOTE_OK : MOTE_ERR_BAD_SIGNATURE;
 }
 
+#if MOTE_BN64
+/* x = sig^e mod n for e = 2^k + 1 (3, 17, 65537) in w's first three cap
+ * words, with every squaring by mote_bn_montsqr (a quarter fewer products
+ * than mote_rsa_pubexp's montmul) and its 2 n limbs of scratch from the
+ * same words: sig is read again from its bytes for the last product
+ * instead of being kept. x (< n, checked) ends in w[0..nl). */
+static void pubexp_sqr(const rsa_job *j, uint32_t *w, size_t cap, const uint32_t *n, size_t nl)
+{
+    uint32_t *a = w, *b = w + cap, *c = w + 2 * cap, m0i = mote_bn_m0inv(n[0]), e = j->e;
+    size_t k = mote_bn_r2_start(c, n, nl);
+    while (k-- > 0)
+        mote_bn_montsqr(c, c, n, m0i, nl, a); /* R^2; scratch a, b */
+    mote_bn_from_be(a, nl, j->sig, j->sig_len);
+    mote_bn_montmul_sep(b, a, c, n, m0i, nl); /* x R */
+    memcpy(c, b, nl * 4);
+    while (e >>= 1)
+        mote_bn_montsqr(c, c, n, m0i, nl, a);
+    mote_bn_from_be(a, nl, j->sig, j->sig_len);
+    mote_bn_montmul_sep(b, c, a, n, m0i, nl); /* x^e R / R */
+    memcpy(a, b, nl * 4);
+}
+#endif
+
 /* The verification in a workspace of 4 cap words (cap >= the key's limbs):
  * [x | t: 2 cap | the key's limbs]; the hash context lives in x's place
  * once x has been copied out (hc points there). */
@@ -278,7 +302,12 @@ static int run_job(const rsa_job *j, uint32_t *w, size_t cap, mote_hash_ctx *hc)
     if (j->sig_len != j->len) return MOTE_ERR_BAD_SIGNATURE;
     mote_bn_from_be(x, nl, j->sig, j->sig_len);
     if (!mote_bn_lt(x, n, nl)) return MOTE_ERR_BAD_SIGNATURE;
-    mote_rsa_pubexp(x, n, nl, j->e, t);
+#if MOTE_BN64
+    if (j->e > 2 && ((j->e - 1) & (j->e - 2)) == 0) /* e = 2^k + 1 */
+        pubexp_sqr(j, w, cap, n, nl);
+    else
+#endif
+        mote_rsa_pubexp(x, n, nl, j->e, t);
     return j->pss ? check_pss(j, x, nl, (uint8_t *)t, hc) : check_pkcs1(j, x, nl, (uint8_t *)t);
 }
 
