@@ -2,6 +2,8 @@
  * public function of the library (-Wl,-u for each), as if an application
  * called all of them. */
 #define MOTE_ENABLE_SHA512     1
+#define MOTE_ENABLE_SHA1       0
+#define MOTE_ENABLE_CBC        0
 #define MOTE_ENABLE_TLS12_PRF  1
 #define MOTE_ENABLE_AES        1
 #define MOTE_ENABLE_GCM        1

@@ -4,6 +4,8 @@
  * sign (client certificates), AES-GCM, AES-CCM, ChaCha20-Poly1305,
  * SHA-256/384/512, X.509 and PEM. */
 #define MOTE_ENABLE_SHA512     1
+#define MOTE_ENABLE_SHA1       0
+#define MOTE_ENABLE_CBC        0
 #define MOTE_ENABLE_TLS12_PRF  1
 #define MOTE_ENABLE_AES        1
 #define MOTE_ENABLE_GCM        1

@@ -4,6 +4,8 @@
  * (X.509, ECDSA P-256). Selected with -DMOTE_CONFIG_FILE='"config-server.h"'.
  * No RSA, no Ed25519, no SHA-384/512, no TLS 1.2. */
 #define MOTE_ENABLE_SHA512     0
+#define MOTE_ENABLE_SHA1       0
+#define MOTE_ENABLE_CBC        0
 #define MOTE_ENABLE_TLS12_PRF  0
 #define MOTE_ENABLE_AES        1
 #define MOTE_ENABLE_GCM        1

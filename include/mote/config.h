@@ -16,6 +16,9 @@
 #ifndef MOTE_ENABLE_SHA512 /* SHA-384 and SHA-512 */
 #define MOTE_ENABLE_SHA512 1
 #endif
+#ifndef MOTE_ENABLE_SHA1 /* SHA-1, for HMAC-SHA1 in TLS 1.2 CBC records only */
+#define MOTE_ENABLE_SHA1 1
+#endif
 #ifndef MOTE_ENABLE_TLS12_PRF
 #define MOTE_ENABLE_TLS12_PRF 1
 #endif
@@ -69,6 +72,9 @@
 #endif
 #ifndef MOTE_ENABLE_CCM
 #define MOTE_ENABLE_CCM MOTE_ENABLE_AES
+#endif
+#ifndef MOTE_ENABLE_CBC /* AES-CBC, for TLS 1.2 CBC records (opt-in suites) */
+#define MOTE_ENABLE_CBC MOTE_ENABLE_AES
 #endif
 #ifndef MOTE_ENABLE_CHACHAPOLY
 #define MOTE_ENABLE_CHACHAPOLY 1

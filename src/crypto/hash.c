@@ -46,6 +46,24 @@ const mote_hash_desc mote_sha512_desc = {MOTE_HASH_SHA512, MOTE_SHA512_LEN, 128,
                                          sha512_init_d,    sha512_update_d, sha512_final_d};
 #endif
 
+#if MOTE_ENABLE_SHA1
+static void sha1_init_d(mote_hash_ctx *c)
+{
+    mote_sha1_init(&c->sha1);
+}
+static void sha1_update_d(mote_hash_ctx *c, const void *data, size_t len)
+{
+    mote_sha1_update(&c->sha1, data, len);
+}
+static void sha1_final_d(mote_hash_ctx *c, uint8_t *out)
+{
+    mote_sha1_final(&c->sha1, out);
+}
+
+const mote_hash_desc mote_sha1_desc = {MOTE_HASH_SHA1, MOTE_SHA1_LEN, 64,
+                                       sha1_init_d,    sha1_update_d, sha1_final_d};
+#endif
+
 void mote_hash(const mote_hash_desc *h, const void *data, size_t len, uint8_t *out)
 {
     mote_hash_ctx ctx;
