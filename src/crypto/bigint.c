@@ -360,15 +360,23 @@ static void bn_pow2(uint32_t *r, const uint32_t *m, size_t n, size_t k)
 size_t mote_bn_r2_start(uint32_t *rr, const uint32_t *m, size_t n)
 {
     /* 32 + j doublings give 2^j R; s Montgomery squarings turn it into
-     * 2^(2j) R, ..., 2^(j 2^s) R = R^2 (mod m), with j 2^s = 32 n and j
-     * the smallest such from 32 up (RSA-2048: 64 doublings, 6 squarings).
-     * A doubling costs a tenth (32-bit words) to a twentieth (MOTE_BN64) of
-     * a squaring at 64 limbs. */
-    size_t j = 32 * n, s = 0;
+     * 2^(2j) R, ..., 2^(j 2^s) R = R^2 (mod m), with j 2^s = 32 n. With
+     * MOTE_BN64 (64-bit doublings, a twentieth of a squaring at 64 limbs)
+     * j is the smallest such from 32 up (RSA-2048: 64 doublings, 6
+     * squarings); else j = 2 n, s = 4 (160 and 4), the balance for 32-bit
+     * words and MUL16. */
+    size_t j, s;
+#if MOTE_BN64
+    j = 32 * n;
+    s = 0;
     while (j % 2 == 0 && j >= 64) {
         j /= 2;
         s++;
     }
+#else
+    j = 2 * n;
+    s = 4;
+#endif
     bn_pow2(rr, m, n, 32 + j);
     return s;
 }

@@ -68,7 +68,7 @@ void mote_bn_modadd(uint32_t *r, const uint32_t *a, const uint32_t *b, const uin
 void mote_bn_modsub(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n);
 /* rr = R^2 mod m (to enter the Montgomery domain: montmul(x, rr) = xR).
  * Costs 32 + j modular doublings and s Montgomery squarings, j 2^s = 32 n
- * with the smallest j from 32 up (RSA-2048: 64 and 6). */
+ * (RSA-2048: 64 and 6 with MOTE_BN64, else 160 and 4). */
 void mote_bn_r2(uint32_t *rr, const uint32_t *m, size_t n);
 /* The same with caller scratch t (n limbs) instead of stack. */
 void mote_bn_r2_t(uint32_t *rr, const uint32_t *m, size_t n, uint32_t *t);
