@@ -6,6 +6,7 @@
 #define MOTE_ENABLE_SHA512     1
 #define MOTE_ENABLE_SHA1       0
 #define MOTE_ENABLE_CBC        0
+#define MOTE_ENABLE_TLS12_RSA_KEX 0
 #define MOTE_ENABLE_TLS12_PRF  1
 #define MOTE_ENABLE_AES        1
 #define MOTE_ENABLE_GCM        1

@@ -117,6 +117,9 @@
 
 /* Certificates: the streaming DER reader, PEM, host names, chain
  * validation, private keys. */
+#ifndef MOTE_ENABLE_TLS12_RSA_KEX /* TLS_RSA_WITH_* key transport (opt-in suites) */
+#define MOTE_ENABLE_TLS12_RSA_KEX MOTE_ENABLE_RSA
+#endif
 #ifndef MOTE_ENABLE_X509
 #define MOTE_ENABLE_X509 1
 #endif

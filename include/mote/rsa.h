@@ -161,4 +161,34 @@ int mote_rsa_sign_pss_p(const mote_rsa_private_key *key, const mote_hash_desc *h
                         mote_drbg_ctx *rng, uint32_t *work, size_t work_words,
                         const mote_progress *pg);
 
+#if MOTE_ENABLE_TLS12_RSA_KEX
+/* TLS 1.2 RSA key transport (TLS_RSA_WITH_*), RFC 5246 7.4.7.1.
+ *
+ * mote_rsa_encrypt_premaster (client): ct[0..key->len) = the RSAES-PKCS1-v1_5
+ * encryption of the 48-byte premaster pms (whose first two bytes the caller
+ * sets to its ClientHello.client_version), the padding string non-zero
+ * random bytes from rng. ct_len must be key->len. Returns MOTE_OK,
+ * MOTE_ERR_BAD_INPUT or the DRBG's error. */
+int mote_rsa_encrypt_premaster(const mote_rsa_public_key *key, const uint8_t pms[48], uint8_t *ct,
+                               size_t ct_len, mote_drbg_ctx *rng);
+
+/* Workspace for mote_rsa_decrypt_premaster, in 32-bit words. */
+#define MOTE_RSA_DECRYPT_WORK_WORDS(bits) (MOTE_RSA_SIGN_WORK_WORDS(bits) + MOTE_RSA_NL_(bits))
+
+/* mote_rsa_decrypt_premaster (server): pms = the premaster in ct, or 48
+ * random bytes when ct is not a well-formed encryption of 48 bytes whose
+ * first two are version (the ClientHello's client_version): Bleichenbacher's
+ * countermeasure. The random premaster is drawn before anything else and the
+ * choice is made by masks: the time, the return value and the memory
+ * accesses do not depend on the padding, the separator or the version
+ * bytes (a ct_len other than key->len or a ct >= n, both public, skip the
+ * private operation). The handshake then fails at Finished, not here.
+ * work: MOTE_RSA_DECRYPT_WORK_WORDS(bits) words (wiped). Returns MOTE_OK
+ * (for good and bad ciphertexts alike), MOTE_ERR_BAD_INPUT (key or
+ * workspace unusable) or the DRBG's error. */
+int mote_rsa_decrypt_premaster(const mote_rsa_private_key *key, const uint8_t *ct, size_t ct_len,
+                               const uint8_t version[2], uint8_t pms[48], mote_drbg_ctx *rng,
+                               uint32_t *work, size_t work_words);
+#endif
+
 #endif

@@ -305,4 +305,44 @@ int mote_rsa_sign_pss_p(const mote_rsa_private_key *key, const mote_hash_desc *h
     return rsasp1(key, sig, rng, work, w, pg);
 }
 
+#if MOTE_ENABLE_TLS12_RSA_KEX
+/* RFC 5246 7.4.7.1: the premaster is chosen between the decrypted one and a
+ * random one by masks; nothing branches on the padding or the version. */
+int mote_rsa_decrypt_premaster(const mote_rsa_private_key *key, const uint8_t *ct, size_t ct_len,
+                               const uint8_t version[2], uint8_t pms[48], mote_drbg_ctx *rng,
+                               uint32_t *work, size_t work_words)
+{
+    size_t nn = (key->bits + 31u) / 32, np = (nn + 1) / 2, k = key->len, i;
+    uint32_t good, nz, m;
+    uint8_t *em;
+    unsigned w;
+    int r;
+
+    if (key->bits == 0 || work == NULL || work_words < nn || k < 59) return MOTE_ERR_BAD_INPUT;
+    for (w = 5; w > 1; w--)
+        if (work_need(nn, np, w) <= work_words - nn) break;
+    if (work_need(nn, np, w) > work_words - nn) return MOTE_ERR_BAD_INPUT;
+    r = mote_drbg_generate(rng, pms, 48); /* the fallback, drawn first */
+    if (r) return r;
+    if (ct_len != k) return MOTE_OK; /* public: the random premaster stays */
+    em = (uint8_t *)(work + (work_words - nn));
+    memcpy(em, ct, k);
+    r = rsasp1(key, em, rng, work, w, NULL); /* ct >= n (public) or a fault: em zeroed */
+    if (r && r != MOTE_ERR_FAULT) return r;
+    /* EM = 00 02 PS (k - 51 non-zero bytes) 00 client_version(2) random(46) */
+    good = mote_ct_is_zero32(em[0]) & mote_ct_is_zero32(em[1] ^ 2u);
+    nz = ~0u;
+    for (i = 2; i < k - 49; i++)
+        nz &= ~mote_ct_is_zero32(em[i]);
+    good &= nz & mote_ct_is_zero32(em[k - 49]);
+    good &= mote_ct_is_zero32((uint32_t)(em[k - 48] ^ version[0]) |
+                              (uint32_t)(em[k - 47] ^ version[1]));
+    for (i = 0; i < 48; i++) {
+        m = (em[k - 48 + i] & good) | (pms[i] & ~good);
+        pms[i] = (uint8_t)m;
+    }
+    mote_wipe(em, k);
+    return MOTE_OK;
+}
+#endif
 #endif
