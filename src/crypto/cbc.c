@@ -10,50 +10,67 @@
 #include "crypto/util.h"
 #include "mote/error.h"
 
-/* a * b in GF(2^8) mod x^8 + x^4 + x^3 + x + 1, in constant time. */
-static uint32_t gmul(uint32_t a, uint32_t b)
+/* Four GF(2^8) elements packed in a 32-bit word (one per byte), so each
+ * operation below works on four bytes at once. */
+#define B1 0x01010101u
+
+/* x * 2 in each byte (mod x^8 + x^4 + x^3 + x + 1). */
+static uint32_t xtime4(uint32_t a)
+{
+    return ((a & 0x7f7f7f7fu) << 1) ^ (((a >> 7) & B1) * 0x1bu);
+}
+
+/* a * b bytewise, in constant time. */
+static uint32_t gmul4(uint32_t a, uint32_t b)
 {
     uint32_t r = 0;
     unsigned i;
     for (i = 0; i < 8; i++) {
-        r ^= a & (0u - ((b >> i) & 1));
-        a = (a << 1) ^ (0x11bu & (0u - (a >> 7)));
+        r ^= a & (((b >> i) & B1) * 0xffu);
+        a = xtime4(a);
     }
     return r;
 }
 
-/* x^254: the inverse of x (0 for 0). */
-static uint32_t ginv(uint32_t x)
+/* x^254 bytewise: the inverse of each byte (0 for 0). */
+static uint32_t ginv4(uint32_t x)
 {
-    uint32_t y = gmul(x, x), t; /* x^2 */
+    uint32_t y = gmul4(x, x), t; /* x^2 */
     unsigned i;
     for (i = 0; i < 6; i++) { /* y = x^(2^(i+3) - 2) */
-        t = gmul(y, x);
-        y = gmul(t, t);
+        t = gmul4(y, x);
+        y = gmul4(t, t);
     }
     return y;
 }
 
-static uint32_t rotl8(uint32_t b, unsigned n)
+/* Each byte rotated left by n (1..7). */
+static uint32_t rotl4(uint32_t b, unsigned n)
 {
-    return ((b << n) | (b >> (8 - n))) & 0xff;
+    return ((b << n) & (((0xffu << n) & 0xffu) * B1)) |
+           ((b >> (8 - n)) & ((0xffu >> (8 - n)) * B1));
 }
 
-static uint8_t sbox(uint32_t x)
+static uint32_t sbox4(uint32_t x)
 {
-    uint32_t b = ginv(x);
-    return (uint8_t)(b ^ rotl8(b, 1) ^ rotl8(b, 2) ^ rotl8(b, 3) ^ rotl8(b, 4) ^ 0x63);
+    uint32_t b = ginv4(x);
+    return b ^ rotl4(b, 1) ^ rotl4(b, 2) ^ rotl4(b, 3) ^ rotl4(b, 4) ^ (0x63u * B1);
 }
 
-static uint8_t inv_sbox(uint32_t y)
+static uint32_t inv_sbox4(uint32_t y)
 {
-    return (uint8_t)ginv(rotl8(y, 1) ^ rotl8(y, 3) ^ rotl8(y, 6) ^ 0x05);
+    return ginv4(rotl4(y, 1) ^ rotl4(y, 3) ^ rotl4(y, 6) ^ (0x05u * B1));
+}
+
+static uint32_t ror32(uint32_t x, unsigned n)
+{
+    return (x >> n) | (x << (32 - n));
 }
 
 int mote_aes_dec_init(mote_aes_dec_ctx *dc, const uint8_t *key, size_t key_len)
 {
     unsigned nk, i, total;
-    uint8_t t[4], rcon = 1, u;
+    uint32_t t, rcon = 1;
 
     if (key_len != 16 && key_len != 32) return MOTE_ERR_BAD_INPUT;
     nk = (unsigned)key_len / 4;
@@ -61,49 +78,42 @@ int mote_aes_dec_init(mote_aes_dec_ctx *dc, const uint8_t *key, size_t key_len)
     total = 4 * (dc->nr + 1);
     memcpy(dc->rk, key, key_len);
     for (i = nk; i < total; i++) {
-        memcpy(t, dc->rk + 4 * (i - 1), 4);
+        t = mote_load_le32(dc->rk + 4 * (i - 1));
         if (i % nk == 0) {
-            u = t[0];
-            t[0] = (uint8_t)(sbox(t[1]) ^ rcon);
-            t[1] = sbox(t[2]);
-            t[2] = sbox(t[3]);
-            t[3] = sbox(u);
-            rcon = (uint8_t)gmul(rcon, 2);
+            t = ror32(sbox4(t), 8) ^ rcon;
+            rcon = xtime4(rcon);
         } else if (nk > 6 && i % nk == 4) {
-            t[0] = sbox(t[0]), t[1] = sbox(t[1]), t[2] = sbox(t[2]), t[3] = sbox(t[3]);
+            t = sbox4(t);
         }
-        dc->rk[4 * i] = (uint8_t)(dc->rk[4 * (i - nk)] ^ t[0]);
-        dc->rk[4 * i + 1] = (uint8_t)(dc->rk[4 * (i - nk) + 1] ^ t[1]);
-        dc->rk[4 * i + 2] = (uint8_t)(dc->rk[4 * (i - nk) + 2] ^ t[2]);
-        dc->rk[4 * i + 3] = (uint8_t)(dc->rk[4 * (i - nk) + 3] ^ t[3]);
+        mote_store_le32(dc->rk + 4 * i, mote_load_le32(dc->rk + 4 * (i - nk)) ^ t);
     }
-    mote_wipe(t, sizeof t);
+    t = 0;
     return MOTE_OK;
 }
 
-/* One block of the inverse cipher; s is column-major (s[4c + r]). */
+/* One block of the inverse cipher; s is column-major (s[4c + r]), each
+ * column one little-endian word. */
 static void decrypt_block(const mote_aes_dec_ctx *dc, uint8_t s[16])
 {
     uint8_t t[16];
-    uint32_t a0, a1, a2, a3;
+    uint32_t w, a2, a4, a8;
     unsigned r, c, i;
 
     for (i = 0; i < 16; i++)
         s[i] ^= dc->rk[16 * dc->nr + i];
     for (r = dc->nr; r-- > 0;) {
-        /* InvShiftRows and InvSubBytes: row j moves right by j. */
+        /* InvShiftRows (row j moves right by j), then InvSubBytes */
         for (c = 0; c < 4; c++)
             for (i = 0; i < 4; i++)
-                t[4 * ((c + i) & 3) + i] = inv_sbox(s[4 * c + i]);
-        for (i = 0; i < 16; i++)
-            s[i] = (uint8_t)(t[i] ^ dc->rk[16 * r + i]);
-        if (r == 0) break;
-        for (c = 0; c < 4; c++) { /* InvMixColumns */
-            a0 = s[4 * c], a1 = s[4 * c + 1], a2 = s[4 * c + 2], a3 = s[4 * c + 3];
-            s[4 * c] = (uint8_t)(gmul(a0, 14) ^ gmul(a1, 11) ^ gmul(a2, 13) ^ gmul(a3, 9));
-            s[4 * c + 1] = (uint8_t)(gmul(a0, 9) ^ gmul(a1, 14) ^ gmul(a2, 11) ^ gmul(a3, 13));
-            s[4 * c + 2] = (uint8_t)(gmul(a0, 13) ^ gmul(a1, 9) ^ gmul(a2, 14) ^ gmul(a3, 11));
-            s[4 * c + 3] = (uint8_t)(gmul(a0, 11) ^ gmul(a1, 13) ^ gmul(a2, 9) ^ gmul(a3, 14));
+                t[4 * ((c + i) & 3) + i] = s[4 * c + i];
+        for (c = 0; c < 4; c++) {
+            w = inv_sbox4(mote_load_le32(t + 4 * c)) ^ mote_load_le32(dc->rk + 16 * r + 4 * c);
+            if (r) { /* InvMixColumns: b_j = 14 a_j ^ 11 a_j+1 ^ 13 a_j+2 ^ 9 a_j+3 */
+                a2 = xtime4(w), a4 = xtime4(a2), a8 = xtime4(a4);
+                w = (a8 ^ a4 ^ a2) ^ ror32(a8 ^ a2 ^ w, 8) ^ ror32(a8 ^ a4 ^ w, 16) ^
+                    ror32(a8 ^ w, 24);
+            }
+            mote_store_le32(s + 4 * c, w);
         }
     }
     mote_wipe(t, sizeof t);
