@@ -9,6 +9,7 @@
 #include "crypto/cbc.h"
 #include "crypto/util.h"
 #include "mote/error.h"
+#include "mote/mac.h"
 
 /* Four GF(2^8) elements packed in a 32-bit word (one per byte), so each
  * operation below works on four bytes at once. */
@@ -149,5 +150,145 @@ int mote_aes_cbc_decrypt(const mote_aes_dec_ctx *dc, uint8_t iv[16], const uint8
     }
     mote_wipe(s, sizeof s);
     return MOTE_OK;
+}
+
+/* x < y and x == y as masks, for values below 2^31. */
+static uint32_t lt_mask(uint32_t x, uint32_t y)
+{
+    return 0u - ((x - y) >> 31);
+}
+
+/* The digest words of a hash state (SHA-1, SHA-256 or SHA-384). */
+static void state_out(const mote_hash_desc *h, const mote_hash_ctx *c, uint8_t *out)
+{
+    unsigned i;
+    if (h->block_len == 128) {
+        for (i = 0; i < 6; i++)
+            mote_store_be64(out + 8 * i, c->sha512.h[i]);
+#if MOTE_ENABLE_SHA1
+    } else if (h->id == MOTE_HASH_SHA1) {
+        for (i = 0; i < 5; i++)
+            mote_store_be32(out + 4 * i, c->sha1.h[i]);
+#endif
+    } else {
+        for (i = 0; i < 8; i++)
+            mote_store_be32(out + 4 * i, c->sha256.h[i]);
+    }
+}
+
+/* HMAC(hdr[13] || p[0..len)) with len secret in [lmin, lmax]: the blocks
+ * past the public prefix are built by masks (data, 0x80, zeros, and the
+ * bit length in the last block of this len), all compressed, and the state
+ * after len's last block kept by a masked copy: the number of compression
+ * calls and the memory accesses depend on lmin and lmax only. */
+static void hmac_ct(mote_hmac_ctx *hc, const uint8_t hdr[13], const uint8_t *p, uint32_t len,
+                    uint32_t lmin, uint32_t lmax, uint8_t *out)
+{
+    const mote_hash_desc *h = hc->hash;
+    uint32_t bl = h->block_len, lf = bl / 8, tot = 13 + len, pre, k, kmax, fb, o, j, m, b;
+    uint64_t bits = ((uint64_t)bl + tot) * 8;
+    uint8_t blk[MOTE_HASH_MAX_BLOCK], dig[MOTE_HASH_MAX_LEN];
+    mote_hash_ctx snap;
+    uint8_t *sp = (uint8_t *)&snap, *cp = (uint8_t *)&hc->inner;
+    size_t i;
+
+    pre = (13 + lmin) / bl * bl;
+    for (j = 0; j < pre; j += bl) { /* public prefix, a block at a time */
+        for (o = 0; o < bl; o++)
+            blk[o] = j + o < 13 ? hdr[j + o] : p[j + o - 13];
+        h->update(&hc->inner, blk, bl);
+    }
+    memset(&snap, 0, sizeof snap);
+    fb = (tot + lf) / bl;
+    kmax = (13 + lmax + lf) / bl;
+    for (k = pre / bl; k <= kmax; k++) {
+        for (o = 0; o < bl; o++) {
+            j = k * bl + o;
+            b = j < 13 ? hdr[j] : (j - 13 < lmax ? p[j - 13] : 0);
+            b = (b & lt_mask(j, tot)) | (0x80u & mote_ct_is_zero32(j ^ tot));
+            if (o >= bl - 8)
+                b |= (uint32_t)(bits >> (8 * (bl - 1 - o))) & 0xffu & mote_ct_is_zero32(k ^ fb);
+            blk[o] = (uint8_t)b;
+        }
+        h->update(&hc->inner, blk, bl);
+        m = mote_ct_is_zero32(k ^ fb);
+        for (i = 0; i < sizeof snap; i++)
+            sp[i] = (uint8_t)((sp[i] & ~m) | (cp[i] & m));
+    }
+    state_out(h, &snap, dig);
+    h->update(&hc->outer, dig, h->out_len);
+    h->final(&hc->outer, out);
+    mote_wipe(&snap, sizeof snap);
+    mote_wipe(&hc->inner, sizeof hc->inner);
+    mote_wipe(blk, sizeof blk);
+    mote_wipe(dig, sizeof dig);
+}
+
+int mote_cbc_mte_seal(const mote_aes_ctx *ec, const mote_hash_desc *h, const uint8_t *mac_key,
+                      size_t mac_key_len, uint8_t hdr[13], const uint8_t iv[16], const uint8_t *in,
+                      size_t len, uint8_t *out, size_t cap, size_t *out_len)
+{
+    size_t ml = h->out_len, n = (len + ml + 16) / 16 * 16, pad = n - len - ml - 1, i;
+    uint8_t c[16];
+    if (len > 16384 || cap < 16 + n) return MOTE_ERR_BAD_INPUT;
+    hdr[11] = (uint8_t)(len >> 8);
+    hdr[12] = (uint8_t)len;
+    memcpy(out, iv, 16);
+    memmove(out + 16, in, len);
+    {
+        mote_hmac_ctx hc;
+        mote_hmac_init(&hc, h, mac_key, mac_key_len);
+        mote_hmac_update(&hc, hdr, 13);
+        mote_hmac_update(&hc, out + 16, len);
+        mote_hmac_final(&hc, out + 16 + len);
+    }
+    for (i = 0; i <= pad; i++)
+        out[16 + len + ml + i] = (uint8_t)pad;
+    memcpy(c, iv, 16);
+    mote_aes_cbc_encrypt(ec, c, out + 16, out + 16, n);
+    *out_len = 16 + n;
+    return MOTE_OK;
+}
+
+int mote_cbc_mte_open(const mote_aes_dec_ctx *dc, const mote_hash_desc *h, const uint8_t *mac_key,
+                      size_t mac_key_len, uint8_t hdr[13], uint8_t *rec, size_t rec_len,
+                      size_t *out_len)
+{
+    uint32_t ml = h->out_len, n, pad, good, in, lmin, lmax, plen, i, k;
+    uint8_t *p = rec + 16, mac[MOTE_HASH_MAX_LEN], want[MOTE_HASH_MAX_LEN];
+    mote_hmac_ctx hc;
+
+    /* public checks: IV, whole blocks, room for the MAC and a pad byte */
+    if (rec_len < 32 || rec_len > 16 + 16384 + 2048 || (rec_len - 16) % 16 || rec_len - 16 < ml + 1)
+        return MOTE_ERR_AUTH;
+    n = (uint32_t)rec_len - 16;
+    mote_aes_cbc_decrypt(dc, rec, p, p, n); /* rec[0..16): the IV */
+    pad = p[n - 1];
+    good = lt_mask(pad + ml, n); /* pad + 1 + ml <= n */
+    for (i = 0; i < 256 && i < n; i++) {
+        in = ~lt_mask(pad, i); /* i <= pad */
+        good &= ~(in & ~mote_ct_is_zero32(p[n - 1 - i] ^ pad));
+    }
+    pad &= good; /* a bad padding is taken as none: the MAC then fails */
+    plen = n - 1 - pad - ml;
+    lmax = n - 1 - ml;
+    lmin = lmax > 255 ? lmax - 255 : 0;
+    hdr[11] = (uint8_t)(plen >> 8);
+    hdr[12] = (uint8_t)plen;
+    mote_hmac_init(&hc, h, mac_key, mac_key_len);
+    hmac_ct(&hc, hdr, p, plen, lmin, lmax, want);
+    /* the received MAC at p[plen..plen + ml), by masks over its range */
+    memset(mac, 0, sizeof mac);
+    for (i = lmin; i < n; i++)
+        for (k = 0; k < ml; k++)
+            mac[k] |= (uint8_t)(p[i] & mote_ct_is_zero32(i ^ (plen + k)));
+    good &= 0u - (uint32_t)mote_ct_memeq(mac, want, ml);
+    mote_wipe(mac, sizeof mac);
+    mote_wipe(want, sizeof want);
+    /* the one verdict, without a branch: a refused record leaves zeros */
+    for (i = 0; i < n; i++)
+        p[i] = (uint8_t)(p[i] & good);
+    *out_len = plen & good;
+    return (int)(good + 1u) * MOTE_ERR_AUTH; /* good: all ones + 1 = 0 */
 }
 #endif

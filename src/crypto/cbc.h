@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "mote/aead.h"
+#include "mote/hash.h"
 
 #if MOTE_ENABLE_CBC
 /* Round keys for the inverse cipher (secret: wipe with mote_wipe). */
@@ -34,6 +35,32 @@ int mote_aes_cbc_encrypt(const mote_aes_ctx *ctx, uint8_t iv[16], const uint8_t 
                          size_t len);
 int mote_aes_cbc_decrypt(const mote_aes_dec_ctx *dc, uint8_t iv[16], const uint8_t *in,
                          uint8_t *out, size_t len);
+/* TLS 1.2 CBC records, MAC-then-encrypt (RFC 5246 6.2.3.2) with an
+ * explicit IV. hdr: the 13 bytes the MAC covers, seq_num(8) type(1)
+ * version(2) length(2); the length bytes are written here (the plaintext
+ * length). h: SHA-1, SHA-256 or SHA-384 (HMAC with mac_key).
+ *
+ * mote_cbc_mte_seal: out[0..*out_len) = iv || E(in || MAC || padding), the
+ * least padding; in may be out + 16. cap: room at out. Returns MOTE_OK or
+ * MOTE_ERR_BAD_INPUT (len over 2^14, no room).
+ *
+ * mote_cbc_mte_open: rec[0..rec_len) = IV || ciphertext (a record's
+ * fragment); decrypts in place, the plaintext at rec + 16, *out_len bytes
+ * (on MOTE_ERR_AUTH the rec_len - 16 bytes there are zeroed, *out_len is 0).
+ * Lucky13-safe: the padding is checked by masks over the last 256 bytes,
+ * the HMAC is computed with a number of compression calls that depends on
+ * rec_len only (the blocks past the public minimum are built by masks and
+ * all compressed, the state after the true last block kept by a masked
+ * copy), the received MAC is gathered by masks over its possible range,
+ * and bad padding and bad MAC give the same MOTE_ERR_AUTH (bad_record_mac)
+ * after the same work. Records too short for IV, MAC and a padding byte,
+ * or not whole blocks, are MOTE_ERR_AUTH at once (public lengths). */
+int mote_cbc_mte_seal(const mote_aes_ctx *ec, const mote_hash_desc *h, const uint8_t *mac_key,
+                      size_t mac_key_len, uint8_t hdr[13], const uint8_t iv[16], const uint8_t *in,
+                      size_t len, uint8_t *out, size_t cap, size_t *out_len);
+int mote_cbc_mte_open(const mote_aes_dec_ctx *dc, const mote_hash_desc *h, const uint8_t *mac_key,
+                      size_t mac_key_len, uint8_t hdr[13], uint8_t *rec, size_t rec_len,
+                      size_t *out_len);
 #endif
 
 #endif

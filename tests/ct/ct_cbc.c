@@ -2,12 +2,16 @@
  * data marked secret: the inverse key schedule, decryption (whose inverse
  * S-box is computed, not looked up) and encryption must not branch on or
  * index by them. The outputs are released (CT_PUBLIC) and compared with the
- * same computation on unmarked inputs. */
+ * same computation on unmarked inputs. TLS 1.2 MAC-then-encrypt records:
+ * mote_cbc_mte_open with the record (so its padding byte and plaintext),
+ * the AES and the MAC keys secret, for a good record, a bad MAC and a bad
+ * padding, with SHA-1, SHA-256 and SHA-384: only the verdict is released. */
 #include <stdio.h>
 #include <string.h>
 
 #include "crypto/cbc.h"
 #include "ct.h"
+#include "mote/error.h"
 
 #if MOTE_ENABLE_CBC
 static int failures;
@@ -56,6 +60,45 @@ static void run(size_t key_len)
     CT_PUBLIC(iv, sizeof iv);
     CT_PUBLIC(in, sizeof in);
 }
+#if MOTE_ENABLE_SHA1 && MOTE_ENABLE_SHA512
+static void record(const mote_hash_desc *h, size_t len, int spoil)
+{
+    static const uint8_t seq[13] = {0, 0, 0, 0, 0, 0, 0, 9, 23, 3, 3, 0, 0};
+    uint8_t key[16] = {3, 1, 4}, mk[48] = {2, 7}, iv[16] = {5}, hdr[13], pt[300], rec[400];
+    mote_aes_ctx ec;
+    mote_aes_dec_ctx dc;
+    size_t n, out, i;
+    int r, want = spoil ? MOTE_ERR_AUTH : MOTE_OK;
+
+    for (i = 0; i < len; i++)
+        pt[i] = (uint8_t)i;
+    mote_aes_init(&ec, key, 16);
+    mote_aes_dec_init(&dc, key, 16);
+    memcpy(hdr, seq, 13);
+    mote_cbc_mte_seal(&ec, h, mk, h->out_len, hdr, iv, pt, len, rec, sizeof rec, &n);
+    if (spoil == 1) rec[n - 20] ^= 1; /* MAC or plaintext */
+    if (spoil == 2) {                 /* padding: decrypt, change a pad byte, encrypt */
+        uint8_t v[16];
+        memcpy(v, rec, 16);
+        mote_aes_cbc_decrypt(&dc, v, rec + 16, rec + 16, n - 16);
+        rec[n - 2] ^= 0x10;
+        memcpy(v, rec, 16);
+        mote_aes_cbc_encrypt(&ec, v, rec + 16, rec + 16, n - 16);
+    }
+    CT_SECRET(dc.rk, sizeof dc.rk);
+    CT_SECRET(mk, sizeof mk);
+    CT_SECRET(rec, n);
+    memcpy(hdr, seq, 13);
+    r = mote_cbc_mte_open(&dc, h, mk, h->out_len, hdr, rec, n, &out);
+    same(&r, &want, sizeof r, "record verdict");
+    CT_PUBLIC(&out, sizeof out);
+    CT_PUBLIC(rec, n);
+    if (r == MOTE_OK && (out != len || memcmp(rec + 16, pt, len) != 0)) {
+        printf("ct_cbc: record plaintext differs\n");
+        failures++;
+    }
+}
+#endif
 #endif
 
 int main(void)
@@ -63,6 +106,17 @@ int main(void)
 #if MOTE_ENABLE_CBC
     run(16);
     run(32);
+#if MOTE_ENABLE_SHA1 && MOTE_ENABLE_SHA512
+    {
+        const mote_hash_desc *hs[3] = {&mote_sha1_desc, &mote_sha256_desc, &mote_sha384_desc};
+        int i, s;
+        for (i = 0; i < 3; i++)
+            for (s = 0; s < 3; s++) {
+                record(hs[i], 40, s);
+                record(hs[i], 290, s);
+            }
+    }
+#endif
     if (failures) return 1;
 #endif
     printf("ct_cbc: ok\n");
