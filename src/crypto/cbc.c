@@ -291,4 +291,60 @@ int mote_cbc_mte_open(const mote_aes_dec_ctx *dc, const mote_hash_desc *h, const
     *out_len = plen & good;
     return (int)(good + 1u) * MOTE_ERR_AUTH; /* good: all ones + 1 = 0 */
 }
+/* HMAC(hdr || a[0..n)) into out, hdr's length field set to n. */
+static void etm_mac(const mote_hash_desc *h, const uint8_t *mac_key, size_t mac_key_len,
+                    uint8_t hdr[13], const uint8_t *a, size_t n, uint8_t *out)
+{
+    mote_hmac_ctx hc;
+    hdr[11] = (uint8_t)(n >> 8);
+    hdr[12] = (uint8_t)n;
+    mote_hmac_init(&hc, h, mac_key, mac_key_len);
+    mote_hmac_update(&hc, hdr, 13);
+    mote_hmac_update(&hc, a, n);
+    mote_hmac_final(&hc, out);
+}
+
+int mote_cbc_etm_seal(const mote_aes_ctx *ec, const mote_hash_desc *h, const uint8_t *mac_key,
+                      size_t mac_key_len, uint8_t hdr[13], const uint8_t iv[16], const uint8_t *in,
+                      size_t len, uint8_t *out, size_t cap, size_t *out_len)
+{
+    size_t n = (len + 16) / 16 * 16, pad = n - len - 1, i;
+    uint8_t c[16];
+    if (len > 16384 || cap < 16 + n + h->out_len) return MOTE_ERR_BAD_INPUT;
+    memmove(out + 16, in, len);
+    memcpy(out, iv, 16);
+    for (i = 0; i <= pad; i++)
+        out[16 + len + i] = (uint8_t)pad;
+    memcpy(c, iv, 16);
+    mote_aes_cbc_encrypt(ec, c, out + 16, out + 16, n);
+    etm_mac(h, mac_key, mac_key_len, hdr, out, 16 + n, out + 16 + n);
+    *out_len = 16 + n + h->out_len;
+    return MOTE_OK;
+}
+
+int mote_cbc_etm_open(const mote_aes_dec_ctx *dc, const mote_hash_desc *h, const uint8_t *mac_key,
+                      size_t mac_key_len, uint8_t hdr[13], uint8_t *rec, size_t rec_len,
+                      size_t *out_len)
+{
+    size_t ml = h->out_len, n, i;
+    uint8_t want[MOTE_HASH_MAX_LEN], *p = rec + 16;
+    uint32_t pad, good;
+
+    if (rec_len < 32 + ml || rec_len > 16 + 16384 + 2048 + ml || (rec_len - ml) % 16)
+        return MOTE_ERR_AUTH;
+    n = rec_len - ml - 16;
+    etm_mac(h, mac_key, mac_key_len, hdr, rec, 16 + n, want);
+    good = (uint32_t)mote_ct_memeq(want, rec + 16 + n, ml);
+    mote_wipe(want, sizeof want);
+    if (!good) return MOTE_ERR_AUTH; /* authenticated first: no oracle past here */
+    mote_aes_cbc_decrypt(dc, rec, p, p, n);
+    pad = p[n - 1];
+    good = lt_mask(pad, (uint32_t)n);
+    for (i = 0; i < 256 && i < n; i++)
+        good &= ~(~lt_mask(pad, (uint32_t)i) & ~mote_ct_is_zero32(p[n - 1 - i] ^ pad));
+    for (i = 0; i < n; i++)
+        p[i] = (uint8_t)(p[i] & good);
+    *out_len = (n - 1 - pad) & good;
+    return (int)(good + 1u) * MOTE_ERR_AUTH;
+}
 #endif

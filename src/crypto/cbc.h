@@ -61,6 +61,16 @@ int mote_cbc_mte_seal(const mote_aes_ctx *ec, const mote_hash_desc *h, const uin
 int mote_cbc_mte_open(const mote_aes_dec_ctx *dc, const mote_hash_desc *h, const uint8_t *mac_key,
                       size_t mac_key_len, uint8_t hdr[13], uint8_t *rec, size_t rec_len,
                       size_t *out_len);
+/* The same with encrypt_then_mac (RFC 7366): out = iv || E(in || padding)
+ * || HMAC(hdr || iv || ciphertext), hdr's length that of iv || ciphertext.
+ * Open checks the MAC first (MOTE_ERR_AUTH before any decryption), then the
+ * padding (MOTE_ERR_AUTH too); cap and the results as above. */
+int mote_cbc_etm_seal(const mote_aes_ctx *ec, const mote_hash_desc *h, const uint8_t *mac_key,
+                      size_t mac_key_len, uint8_t hdr[13], const uint8_t iv[16], const uint8_t *in,
+                      size_t len, uint8_t *out, size_t cap, size_t *out_len);
+int mote_cbc_etm_open(const mote_aes_dec_ctx *dc, const mote_hash_desc *h, const uint8_t *mac_key,
+                      size_t mac_key_len, uint8_t hdr[13], uint8_t *rec, size_t rec_len,
+                      size_t *out_len);
 #endif
 
 #endif

@@ -3,7 +3,9 @@
  * built here with every padding length 0..255 (the constant-time HMAC of
  * open checked against the plain one for each); every single-bit flip of a
  * record refused; bad padding of every length refused with the same
- * MOTE_ERR_AUTH; short and ragged records refused. */
+ * MOTE_ERR_AUTH; short and ragged records refused. encrypt_then_mac
+ * (RFC 7366): round trips, bit flips, bad padding under a good MAC, short
+ * records. */
 #include <string.h>
 
 #include "crypto/cbc.h"
@@ -105,6 +107,60 @@ static void one(const mote_hash_desc *h, size_t key_len)
     CHECK(mote_cbc_mte_seal(&ec, h, mkey, ml, hdr, iv, pt, 100, rec, 100, &n) ==
           MOTE_ERR_BAD_INPUT);
 }
+/* encrypt_then_mac: round trips, bit flips, bad padding under a good MAC */
+static void etm(const mote_hash_desc *h, size_t key_len)
+{
+    uint8_t key[32], hdr[13], iv[16], keep[sizeof rec], v[16];
+    size_t len, n, out, ml = h->out_len, i, bit, c;
+    for (i = 0; i < 32; i++)
+        key[i] = (uint8_t)(i + 9);
+    memset(iv, 0x42, 16);
+    CHECK(mote_aes_init(&ec, key, key_len) == MOTE_OK);
+    CHECK(mote_aes_dec_init(&dc, key, key_len) == MOTE_OK);
+    for (len = 0; len <= 300; len++) {
+        memcpy(hdr, seqhdr, 13);
+        CHECK(mote_cbc_etm_seal(&ec, h, mkey, ml, hdr, iv, pt, len, rec, sizeof rec, &n) ==
+              MOTE_OK);
+        CHECK(n == 16 + (len + 16) / 16 * 16 + ml);
+        memcpy(hdr, seqhdr, 13);
+        CHECK(mote_cbc_etm_open(&dc, h, mkey, ml, hdr, rec, n, &out) == MOTE_OK);
+        CHECK(out == len && memcmp(rec + 16, pt, len) == 0);
+    }
+    memcpy(hdr, seqhdr, 13);
+    CHECK(mote_cbc_etm_seal(&ec, h, mkey, ml, hdr, iv, pt, 37, rec, sizeof rec, &n) == MOTE_OK);
+    memcpy(keep, rec, n);
+    for (bit = 0; bit < 8 * n; bit++) {
+        memcpy(rec, keep, n);
+        rec[bit / 8] ^= (uint8_t)(1u << (bit % 8));
+        memcpy(hdr, seqhdr, 13);
+        CHECK(mote_cbc_etm_open(&dc, h, mkey, ml, hdr, rec, n, &out) == MOTE_ERR_AUTH);
+    }
+    for (c = 0; c < 3; c++) { /* bad padding (or one longer than the record), good MAC */
+        memcpy(rec, keep, n);
+        memcpy(v, rec, 16);
+        mote_aes_cbc_decrypt(&dc, v, rec + 16, rec + 16, n - 16 - ml);
+        if (c == 0) rec[n - ml - 2] ^= 1;
+        if (c == 1) rec[n - ml - 1] = 200;
+        if (c == 2) rec[n - ml - 1] = 47;
+        memcpy(v, rec, 16);
+        mote_aes_cbc_encrypt(&ec, v, rec + 16, rec + 16, n - 16 - ml);
+        memcpy(hdr, seqhdr, 13);
+        hdr[11] = (uint8_t)((n - ml) >> 8), hdr[12] = (uint8_t)(n - ml);
+        {
+            mote_hmac_ctx hc;
+            mote_hmac_init(&hc, h, mkey, ml);
+            mote_hmac_update(&hc, hdr, 13);
+            mote_hmac_update(&hc, rec, n - ml);
+            mote_hmac_final(&hc, rec + n - ml);
+        }
+        memcpy(hdr, seqhdr, 13);
+        CHECK(mote_cbc_etm_open(&dc, h, mkey, ml, hdr, rec, n, &out) == MOTE_ERR_AUTH);
+    }
+    for (n = 0; n < 32 + ml; n++) { /* short */
+        memcpy(hdr, seqhdr, 13);
+        CHECK(mote_cbc_etm_open(&dc, h, mkey, ml, hdr, keep, n, &out) == MOTE_ERR_AUTH);
+    }
+}
 #endif
 
 int main(void)
@@ -114,6 +170,9 @@ int main(void)
     one(&mote_sha256_desc, 16);
     one(&mote_sha384_desc, 32);
     one(&mote_sha1_desc, 32);
+    etm(&mote_sha1_desc, 16);
+    etm(&mote_sha256_desc, 32);
+    etm(&mote_sha384_desc, 16);
 #endif
     return test_done("cbc_record");
 }
