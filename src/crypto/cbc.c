@@ -162,18 +162,23 @@ static uint32_t lt_mask(uint32_t x, uint32_t y)
 static void state_out(const mote_hash_desc *h, const mote_hash_ctx *c, uint8_t *out)
 {
     unsigned i;
+    (void)h; /* SHA-256 only when SHA-384 and SHA-1 are left out */
+#if MOTE_ENABLE_SHA512
     if (h->block_len == 128) {
         for (i = 0; i < 6; i++)
             mote_store_be64(out + 8 * i, c->sha512.h[i]);
+        return;
+    }
+#endif
 #if MOTE_ENABLE_SHA1
-    } else if (h->id == MOTE_HASH_SHA1) {
+    if (h->id == MOTE_HASH_SHA1) {
         for (i = 0; i < 5; i++)
             mote_store_be32(out + 4 * i, c->sha1.h[i]);
-#endif
-    } else {
-        for (i = 0; i < 8; i++)
-            mote_store_be32(out + 4 * i, c->sha256.h[i]);
+        return;
     }
+#endif
+    for (i = 0; i < 8; i++)
+        mote_store_be32(out + 4 * i, c->sha256.h[i]);
 }
 
 /* HMAC(hdr[13] || p[0..len)) with len secret in [lmin, lmax]: the blocks
