@@ -13,14 +13,15 @@
 #include "mote/tls.h"
 #include "tls/internal.h"
 
-#define REC_CCS 20
-/* the validator must not reach into the write state's header (tls.h) */
-typedef char mote_chain_after_wr_head
-    [offsetof(mote_tls_conn, w.v.chain) >= offsetof(mote_tls_conn, w.wr.k) ? 1 : -1];
+#define REC_CCS        20
 #define REC_ALERT      21
 #define REC_HANDSHAKE  22
 #define REC_APPDATA    23
 #define MAX_CIPHERTEXT (16384 + 256)
+
+/* the validator must not reach into the write state's header (tls.h) */
+typedef char mote_chain_after_wr_head
+    [offsetof(mote_tls_conn, w.v.chain) >= offsetof(mote_tls_conn, w.wr.k) ? 1 : -1];
 
 /* ---- errors and alerts ---- */
 

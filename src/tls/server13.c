@@ -803,15 +803,12 @@ static MOTE_NOINLINE int send_finished(mote_tls_conn *c)
     mote_tls13_ks_derive(&ks, "s ap traffic", h, c->s_secret);
     mote_tls13_ks_derive(&ks, "c ap traffic", h, c->secret);
     mote_tls13_ks_wipe(&ks);
-    if (c->flags & MOTE_F_CERT_REQ) {
-        /* the client's chain is validated in the memory of our write
-         * state: the application write keys wait for its Finished */
-        mote_wipe(&c->w.wr, sizeof c->w.wr);
-        return 1;
-    }
-    if (mote_tls13_traffic_keys(hd, c->s_secret, mote_tls13_suite_aead(c->suite), &c->w.wr))
-        return MOTE_ERR_TLS_INTERNAL;
-    return 1;
+    /* the handshake write keys are done; when we asked for a certificate,
+     * the client's chain is validated in their memory and the application
+     * write keys wait for its Finished */
+    mote_wipe(&c->w.wr, sizeof c->w.wr);
+    if (c->flags & MOTE_F_CERT_REQ) return 1;
+    return mote_tls13_server_write_keys(c) ? MOTE_ERR_TLS_INTERNAL : 1;
 }
 
 /* Our CertificateVerify, its content built here and gone before the
