@@ -263,6 +263,7 @@ int mote_cbc_mte_open(const mote_aes_dec_ctx *dc, const mote_hash_desc *h, const
     uint8_t *p = rec + 16, mac[MOTE_HASH_MAX_LEN], want[MOTE_HASH_MAX_LEN];
     mote_hmac_ctx hc;
 
+    *out_len = 0;
     /* public checks: IV, whole blocks, room for the MAC and a pad byte */
     if (rec_len < 32 || rec_len > 16 + 16384 + 2048 || (rec_len - 16) % 16 || rec_len - 16 < ml + 1)
         return MOTE_ERR_AUTH;
@@ -335,6 +336,7 @@ int mote_cbc_etm_open(const mote_aes_dec_ctx *dc, const mote_hash_desc *h, const
     uint8_t want[MOTE_HASH_MAX_LEN], *p = rec + 16;
     uint32_t pad, good;
 
+    *out_len = 0;
     if (rec_len < 32 + ml || rec_len > 16 + 16384 + 2048 + ml || (rec_len - ml) % 16)
         return MOTE_ERR_AUTH;
     n = rec_len - ml - 16;
