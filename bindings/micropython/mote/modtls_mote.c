@@ -246,12 +246,13 @@ static MP_NORETURN void tls_raise(int err, const tls_socket_t *o)
     if (o && o->cb_refused == REFUSED_CALLBACK) {
         code = MBEDTLS_ERR_X509_CERT_VERIFY_FAILED;
         name = "X509_CERT_VERIFY_FAILED";
+    } else {
+        for (i = 0; i < MP_ARRAY_SIZE(tls_errmap); i++)
+            if (tls_errmap[i].mote == err) {
+                code = tls_errmap[i].code;
+                name = tls_errmap[i].name;
+            }
     }
-    for (i = 0; i < MP_ARRAY_SIZE(tls_errmap) && code != MBEDTLS_ERR_X509_CERT_VERIFY_FAILED; i++)
-        if (tls_errmap[i].mote == err) {
-            code = tls_errmap[i].code;
-            name = tls_errmap[i].name;
-        }
     vstr_init(&v, 48);
     vstr_add_str(&v, "MBEDTLS_ERR_");
     vstr_add_str(&v, name);
