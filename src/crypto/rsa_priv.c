@@ -187,9 +187,12 @@ static void crt_half(uint32_t *out, const uint32_t *m, size_t nn, const uint32_t
     mote_wipe(x, np * 4);
 }
 
-/* sig[0..k) holds the encoded message EM (< n); replace it by EM^d mod n. */
-static int rsasp1(const mote_rsa_private_key *key, uint8_t *sig, mote_drbg_ctx *rng, uint32_t *work,
-                  unsigned w, const mote_progress *pg)
+/* sig[0..k) holds the encoded message EM (< n); replace it by EM^d mod n.
+ * Returns 0 or the DRBG's error (drawn before any secret is touched). *ok
+ * is 1 if the result checked, 0 if not (EM >= n or a fault): sig is then
+ * zeroed. No branch on *ok here. */
+static int rsasp1_ok(const mote_rsa_private_key *key, uint8_t *sig, mote_drbg_ctx *rng,
+                     uint32_t *work, unsigned w, const mote_progress *pg, uint32_t *okp)
 {
     size_t nn = (key->bits + 31u) / 32, np = (nn + 1) / 2, k = key->len, i;
     size_t used = work_need(nn, np, w);
@@ -236,7 +239,17 @@ static int rsasp1(const mote_rsa_private_key *key, uint8_t *sig, mote_drbg_ctx *
     for (i = 0; i < k; i++)
         sig[i] &= (uint8_t)mask;
     mote_wipe(work, used * 4);
-    return (int)(1u - ok) * MOTE_ERR_FAULT;
+    *okp = ok;
+    return 0;
+}
+
+/* rsasp1_ok for a signature: MOTE_ERR_FAULT when the result did not check. */
+static int rsasp1(const mote_rsa_private_key *key, uint8_t *sig, mote_drbg_ctx *rng, uint32_t *work,
+                  unsigned w, const mote_progress *pg)
+{
+    uint32_t ok = 0;
+    int r = rsasp1_ok(key, sig, rng, work, w, pg, &ok);
+    return r ? r : (int)(1u - ok) * MOTE_ERR_FAULT;
 }
 
 /* The exponent window that fits in the workspace (2 to 5 bits), or 0 if the
@@ -327,8 +340,10 @@ int mote_rsa_decrypt_premaster(const mote_rsa_private_key *key, const uint8_t *c
     if (ct_len != k) return MOTE_OK; /* public: the random premaster stays */
     em = (uint8_t *)(work + (work_words - nn));
     memcpy(em, ct, k);
-    r = rsasp1(key, em, rng, work, w, NULL); /* ct >= n (public) or a fault: em zeroed */
-    if (r && r != MOTE_ERR_FAULT) return r;
+    /* ct >= n or a fault zero em (the check's verdict is not looked at:
+     * it depends on the secret block); r is only the DRBG's error */
+    r = rsasp1_ok(key, em, rng, work, w, NULL, &m);
+    if (r) return r;
     /* EM = 00 02 PS (k - 51 non-zero bytes) 00 client_version(2) random(46) */
     good = mote_ct_is_zero32(em[0]) & mote_ct_is_zero32(em[1] ^ 2u);
     nz = ~0u;

@@ -5,10 +5,17 @@
  * exponent secret. Any branch or memory index that depends on a secret is
  * reported. The released results (signature, return code, public value,
  * shared secret) are then made public (CT_PUBLIC) and compared with the same
- * computation on unmarked inputs. */
+ * computation on unmarked inputs.
+ * TLS 1.2 RSA key transport (Bleichenbacher's countermeasure): the server's
+ * premaster decryption of a well-formed block and of blocks with a wrong
+ * block type, no separator, a short padding string or wrong version bytes,
+ * key and DRBG secret: no branch or index may depend on which of them came
+ * in (the decrypted block is secret because the key is), and each gives the
+ * premaster or the DRBG's bytes. */
 #include <stdio.h>
 #include <string.h>
 
+#include "crypto/bigint.h"
 #include "ct.h"
 #include "mote/ffdhe.h"
 #include "mote/hash.h"
@@ -192,10 +199,100 @@ static void ffdhe(void)
     same(priv, priv2, 32, "ffdhe keygen priv");
 }
 
+#if MOTE_ENABLE_TLS12_RSA_KEX
+/* ct = em^e mod n with the bignum layer (the test's own public operation:
+ * rsa.h has none that takes a raw block). */
+static void raw_encrypt(const mote_rsa_public_key *pub, const uint8_t *em, uint8_t *ct)
+{
+    static uint32_t m[MOTE_RSA_MAX_LIMBS], a[MOTE_RSA_MAX_LIMBS], x[MOTE_RSA_MAX_LIMBS],
+        rr[MOTE_RSA_MAX_LIMBS], one[MOTE_RSA_MAX_LIMBS];
+    size_t n = (pub->bits + 31u) / 32;
+    uint32_t m0i = mote_bn_m0inv(pub->n[0]), e = pub->e;
+    int b;
+    mote_bn_from_be(m, n, em, pub->len);
+    mote_bn_r2(rr, pub->n, n);
+    mote_bn_montmul(a, m, rr, pub->n, m0i, n); /* em R */
+    memcpy(x, a, n * 4);
+    for (b = 30; b >= 0; b--) { /* left to right from e's top bit (e < 2^31) */
+        if ((e >> b) == 0) continue;
+        if ((e >> b) == 1) continue; /* the top bit: x = a already */
+        mote_bn_montmul(x, x, x, pub->n, m0i, n);
+        if ((e >> b) & 1) mote_bn_montmul(x, x, a, pub->n, m0i, n);
+    }
+    memset(one, 0, sizeof one);
+    one[0] = 1;
+    mote_bn_montmul(x, x, one, pub->n, m0i, n);
+    mote_bn_to_be(ct, pub->len, x, n);
+}
+
+static void premaster(void)
+{
+    static uint8_t der[1300], em[256], ct[256];
+    static uint32_t dwork[MOTE_RSA_DECRYPT_WORK_WORDS(2048)];
+    static const uint8_t ver[2] = {3, 3};
+    mote_rsa_public_key pub;
+    mote_drbg_ctx rng, rng_ref;
+    uint8_t pms[48], out[48], ref[48], seed[48];
+    size_t i, len = strlen(key_hex) / 2;
+    int c, rc;
+    for (i = 0; i < len; i++) {
+        unsigned v;
+        sscanf(key_hex + 2 * i, "%2x", &v);
+        der[i] = (uint8_t)v;
+    }
+    if (mote_rsa_private_from_der(&key, der, len) != MOTE_OK) {
+        printf("ct_rsa: key does not parse\n");
+        failures++;
+        return;
+    }
+    mote_rsa_private_public(&key, &pub);
+    for (i = 0; i < 48; i++)
+        pms[i] = (uint8_t)(i * 7 + 3);
+    pms[0] = 3, pms[1] = 3;
+    memset(seed, 0x77, sizeof seed);
+    for (c = 0; c < 5; c++) {
+        /* 00 02 PS 00 version random(46), then one defect per case */
+        em[0] = 0, em[1] = 2;
+        for (i = 2; i < 256 - 49; i++)
+            em[i] = (uint8_t)(1 + (i * 53) % 255);
+        em[256 - 49] = 0;
+        memcpy(em + 256 - 48, pms, 48);
+        if (c == 1) em[1] = 1;           /* block type 1 */
+        if (c == 2) em[256 - 49] = 0x42; /* no separator */
+        if (c == 3) em[6] = 0;           /* padding string of 4 bytes */
+        if (c == 4) em[256 - 47] = 1;    /* version 3,1 */
+        raw_encrypt(&pub, em, ct);
+
+        mote_drbg_seed(&rng_ref, seed, sizeof seed, NULL, 0);
+        rc = mote_rsa_decrypt_premaster(&key, ct, 256, ver, ref, &rng_ref, dwork, sizeof dwork / 4);
+        rc_is(rc, MOTE_OK, "premaster reference");
+        mote_drbg_seed(&rng, seed, sizeof seed, NULL, 0);
+        key_secret(&key, 1);
+        rng_secret(&rng, 1);
+        rc = mote_rsa_decrypt_premaster(&key, ct, 256, ver, out, &rng, dwork, sizeof dwork / 4);
+        rc_is(rc, MOTE_OK, "premaster decrypt");
+        same(out, ref, 48, "premaster decrypt");
+        rng_secret(&rng, 0);
+        key_secret(&key, 0);
+        /* the well-formed block gives its premaster, the others the DRBG's */
+        mote_drbg_seed(&rng_ref, seed, sizeof seed, NULL, 0);
+        mote_drbg_generate(&rng_ref, em, 48);
+        if (memcmp(out, c == 0 ? pms : em, 48) != 0) {
+            printf("ct_rsa: premaster case %d: wrong premaster\n", c);
+            failures++;
+        }
+    }
+    mote_rsa_private_wipe(&key);
+}
+#endif
+
 int main(void)
 {
     rsa();
     ffdhe();
+#if MOTE_ENABLE_TLS12_RSA_KEX
+    premaster();
+#endif
     if (failures) return 1;
     printf("ct_rsa: ok\n");
     return 0;
