@@ -96,23 +96,30 @@ static void rng_secret(mote_drbg_ctx *r, int on)
     }
 }
 
-static void rsa(void)
+/* key = the key above; 0 on success. */
+static int load_key(void)
 {
-    static uint8_t der[1300], sig[256], ref[256];
-    uint8_t hash[32], seed[48];
-    mote_drbg_ctx rng, rng_ref;
+    static uint8_t der[1300];
     size_t i, len = strlen(key_hex) / 2;
-    int rc;
     for (i = 0; i < len; i++) {
         unsigned v;
         sscanf(key_hex + 2 * i, "%2x", &v);
         der[i] = (uint8_t)v;
     }
-    if (mote_rsa_private_from_der(&key, der, len) != MOTE_OK) {
-        printf("ct_rsa: key does not parse\n");
-        failures++;
-        return;
-    }
+    if (mote_rsa_private_from_der(&key, der, len) == MOTE_OK) return 0;
+    printf("ct_rsa: key does not parse\n");
+    failures++;
+    return -1;
+}
+
+static void rsa(void)
+{
+    static uint8_t sig[256], ref[256];
+    uint8_t hash[32], seed[48];
+    mote_drbg_ctx rng, rng_ref;
+    size_t i;
+    int rc;
+    if (load_key()) return;
     mote_sha256("ct", 2, hash);
     memset(seed, 0x5c, sizeof seed);
 
@@ -227,24 +234,15 @@ static void raw_encrypt(const mote_rsa_public_key *pub, const uint8_t *em, uint8
 
 static void premaster(void)
 {
-    static uint8_t der[1300], em[256], ct[256];
+    static uint8_t em[256], ct[256];
     static uint32_t dwork[MOTE_RSA_DECRYPT_WORK_WORDS(2048)];
     static const uint8_t ver[2] = {3, 3};
     mote_rsa_public_key pub;
     mote_drbg_ctx rng, rng_ref;
     uint8_t pms[48], out[48], ref[48], seed[48];
-    size_t i, len = strlen(key_hex) / 2;
+    size_t i;
     int c, rc;
-    for (i = 0; i < len; i++) {
-        unsigned v;
-        sscanf(key_hex + 2 * i, "%2x", &v);
-        der[i] = (uint8_t)v;
-    }
-    if (mote_rsa_private_from_der(&key, der, len) != MOTE_OK) {
-        printf("ct_rsa: key does not parse\n");
-        failures++;
-        return;
-    }
+    if (load_key()) return;
     mote_rsa_private_public(&key, &pub);
     for (i = 0; i < 48; i++)
         pms[i] = (uint8_t)(i * 7 + 3);
