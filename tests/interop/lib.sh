@@ -147,7 +147,7 @@ _mote_alive() {
     local st=
     kill -0 "$1" 2>/dev/null || return 1
     if [ -r "/proc/$1/stat" ]; then
-        read -r st <"/proc/$1/stat" 2>/dev/null || return 1
+        { read -r st <"/proc/$1/stat"; } 2>/dev/null || return 1
         st=${st##*) }
         [ "${st%% *}" != Z ]
     fi

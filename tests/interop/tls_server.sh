@@ -71,11 +71,18 @@ start_mote() {
         "$MOTE" server --port @PORT@ --cert "$dir/chain.pem" --key "$dir/leaf.key" "$@"
 }
 
-# last_conn PORTVAR: the server's line about its latest connection.
+# last_conn PORTVAR: the server's line about its latest connection, waiting
+# (up to 10 s) for a connection newer than the one the previous call saw:
+# the server writes its line after the client may already have exited.
 last_conn() {
-    local log="${1}_LOG"
-    sleep 0.1
-    grep 'connection [0-9]*:' "${!log}" | tail -1
+    local log="${1}_LOG" line="" i
+    for i in $(seq 100); do
+        line=$(grep 'connection [0-9]*:' "${!log}" | tail -1)
+        [ -n "$line" ] && [ "$line" != "$(cat "${!log}.seen" 2>/dev/null)" ] && break
+        sleep 0.1
+    done
+    echo "$line" >"${!log}.seen"
+    echo "$line"
 }
 
 # expect_conn CASE PORTVAR REGEX: the server's latest line matches.
