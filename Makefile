@@ -38,7 +38,7 @@ CT_BIN    := $(CT_SRC:tests/ct/%.c=$(BUILD)/ct/%)
 EX_SRC    := $(sort $(wildcard examples/*.c))
 EX_BIN    := $(EX_SRC:examples/%.c=$(BUILD)/examples/%)
 
-.PHONY: all lib tool tests demo test vectors bench size format clean fuzz ct compare compare-server size-profiles
+.PHONY: all lib tool tests demo test vectors bench size format clean fuzz ct compare compare-server size-profiles size-features
 all: lib tool tests $(EX_BIN)
 lib: $(BUILD)/libmote.a
 tool: $(BUILD)/mote
@@ -100,6 +100,8 @@ compare-server:
 
 size-profiles:
 	BUILD=$(BUILD) bash bench/profiles/run.sh
+size-features:
+	BUILD=$(BUILD) bash bench/profiles/features.sh
 
 fuzz:
 	bash tests/fuzz/run.sh long

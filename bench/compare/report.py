@@ -393,7 +393,7 @@ def sizedoc(args):
                "vs mbedtls-client12 | vs wolfssl-client | vs axTLS (fixed) |")
     out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for t in order_t:
-        for n in ("mote-client-tls13", "mote-client-full"):
+        for n in ("mote-client-tls13", "mote-client-modern", "mote-client-full"):
             d = data.get((t, n))
             if not d or "text" not in d:
                 continue

@@ -19,7 +19,8 @@
 # that target: mote_tls_conn, BearSSL's client + X.509 contexts.)
 #
 # Profiles: client-tls13 (TLS 1.3 client: X25519 + P-256, ECDSA + RSA
-# verify, AES-GCM + ChaCha20-Poly1305, X.509), client-full (every client
+# verify, AES-GCM + ChaCha20-Poly1305, X.509), client-modern (the same plus
+# TLS 1.2: BearSSL's client feature set plus TLS 1.3), client-full (every client
 # feature: also P-384, ffdhe2048, Ed25519, CCM, SHA-384/512, client
 # certificates, PEM), server (TLS 1.3 server, ECDSA P-256 key, client
 # certificates: app.c with PROFILE_SERVER), all (every
@@ -50,7 +51,10 @@ JOBS=$(nproc 2>/dev/null || echo 2)
 mkdir -p "$OUT"
 
 read -r -a TARGETS <<<"${MOTE_PROFILES_TARGETS:-lx106 cortex-m0 cortex-m4 rv32imc}"
-PROFILES=(client-tls13 client-full server all)
+read -r -a PROFILES <<<"${MOTE_PROFILES_LIST:-client-tls13 client-modern client-full server all}"
+# (MOTE_PROFILES_CONFIG_DIR: a directory searched first for config-<profile>.h;
+# a profile named client-full-* is linked like client-full: bench/profiles/features.sh)
+CONFDIR=${MOTE_PROFILES_CONFIG_DIR:-bench/profiles}
 
 export JOBS OUT
 export CFLAGS_COMMON="-std=c99 -Os -ffunction-sections -fdata-sections -fno-common
@@ -169,8 +173,8 @@ export -f compile_all
                 fi
             fi
             cfgh=config-$p.h
-            [ -f "bench/profiles/$cfgh" ] || cfgh=config-all.h
-            defs=(-Iinclude -Isrc -Ibench/profiles "-DMOTE_CONFIG_FILE=\"$cfgh\"")
+            [ -f "$CONFDIR/$cfgh" ] || [ -f "bench/profiles/$cfgh" ] || cfgh=config-all.h
+            defs=(-Iinclude -Isrc -I"$CONFDIR" -Ibench/profiles "-DMOTE_CONFIG_FILE=\"$cfgh\"")
             prev=$OUT/$t/mote-client-full
             if [ "$p" = all ] && cmp -s <(grep '^#define' bench/profiles/config-all.h) \
                 <(grep '^#define' bench/profiles/config-client-full.h) &&
@@ -186,7 +190,7 @@ export -f compile_all
             rm -f "$d/libmote.a"
             "${cc%gcc}ar" rcs "$d/libmote.a" "$d"/obj/*.o
             appdefs=()
-            [ "$p" != client-tls13 ] && appdefs=(-DPROFILE_FULL)
+            case $p in client-tls13 | client-modern) ;; *) appdefs=(-DPROFILE_FULL) ;; esac
             [ "$p" = server ] && appdefs=(-DPROFILE_FULL -DPROFILE_SERVER)
             if ! "$cc" "${common[@]}" "${flags[@]}" "${defs[@]}" "${appdefs[@]}" \
                 -c bench/profiles/app.c -o "$d/app.o" 2>"$d/app.log"; then
