@@ -64,13 +64,22 @@ static void fe_wrap(mote_fe r, uint32_t x)
 static void fe_carry(mote_fe r, const uint32_t *c)
 {
     uint32_t x = 0;
+#if MOTE_FE_R13_FULL
     /* clang-format off */
 #define ST(i) x += c[i]; r[i] = (uint16_t)(x & M13); x >>= 13;
     ST(0) ST(1) ST(2) ST(3) ST(4) ST(5) ST(6) ST(7) ST(8) ST(9)
     ST(10) ST(11) ST(12) ST(13) ST(14) ST(15) ST(16) ST(17) ST(18) ST(19)
 #undef ST
-    fe_wrap(r, x);
     /* clang-format on */
+#else
+    int i;
+    for (i = 0; i < 20; i++) {
+        x += c[i];
+        r[i] = (uint16_t)(x & M13);
+        x >>= 13;
+    }
+#endif
+    fe_wrap(r, x);
 }
 
 void mote_fe_frombytes(mote_fe r, const uint8_t in[32])
@@ -150,6 +159,7 @@ void mote_fe_sub(mote_fe r, const mote_fe a, const mote_fe b)
 static void fe_reduce(mote_fe r, uint32_t *t)
 {
     uint32_t x = 0;
+#if MOTE_FE_R13_FULL
     /* written out: the loops cost a third more on a simple core */
     /* clang-format off */
 #define HI(i) x += t[i]; t[i] = x & M13; x >>= 13;
@@ -162,8 +172,23 @@ static void fe_reduce(mote_fe r, uint32_t *t)
     LO(10) LO(11) LO(12) LO(13) LO(14) LO(15) LO(16) LO(17) LO(18) LO(19)
 #undef HI
 #undef LO
-    fe_wrap(r, x);
     /* clang-format on */
+#else
+    int i;
+    for (i = 20; i < 39; i++) {
+        x += t[i];
+        t[i] = x & M13;
+        x >>= 13;
+    }
+    t[39] = x; /* below 2^17.5 */
+    x = 0;
+    for (i = 0; i < 20; i++) {
+        x += t[i] + 608u * t[i + 20];
+        r[i] = (uint16_t)(x & M13);
+        x >>= 13;
+    }
+#endif
+    fe_wrap(r, x);
 }
 
 #if MOTE_FE_R13_FULL
@@ -352,16 +377,14 @@ void mote_fe_sqr(mote_fe r, const mote_fe a)
  * row of 20 multiply-accumulates written out; a square is a product. */
 void mote_fe_mul(mote_fe r, const mote_fe a, const mote_fe b)
 {
-    uint32_t t[40], y[20];
+    uint32_t t[40];
     int i;
-    for (i = 0; i < 20; i++) {
-        y[i] = b[i];
-        t[i] = t[i + 20] = 0;
-    }
+    for (i = 0; i < 40; i++)
+        t[i] = 0;
     for (i = 0; i < 20; i++) {
         uint32_t xi = a[i], *ti = t + i;
         /* clang-format off */
-#define MA(j) ti[j] += xi * y[j];
+#define MA(j) ti[j] += xi * b[j];
         MA(0) MA(1) MA(2) MA(3) MA(4) MA(5) MA(6) MA(7) MA(8) MA(9)
         MA(10) MA(11) MA(12) MA(13) MA(14) MA(15) MA(16) MA(17) MA(18) MA(19)
 #undef MA
