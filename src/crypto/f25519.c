@@ -61,26 +61,31 @@ static void fe_wrap(mote_fe r, uint32_t x)
 
 /* r = the columns c[0..20) (each below 2^31), carried: a pass up the
  * limbs, then fe_wrap. */
+#if MOTE_FE_R13_FULL
 static void fe_carry(mote_fe r, const uint32_t *c)
 {
     uint32_t x = 0;
-#if MOTE_FE_R13_FULL
     /* clang-format off */
 #define ST(i) x += c[i]; r[i] = (uint16_t)(x & M13); x >>= 13;
     ST(0) ST(1) ST(2) ST(3) ST(4) ST(5) ST(6) ST(7) ST(8) ST(9)
     ST(10) ST(11) ST(12) ST(13) ST(14) ST(15) ST(16) ST(17) ST(18) ST(19)
 #undef ST
+    fe_wrap(r, x);
     /* clang-format on */
+}
 #else
+static void fe_carry(mote_fe r, const uint32_t *c)
+{
+    uint32_t x = 0;
     int i;
     for (i = 0; i < 20; i++) {
         x += c[i];
         r[i] = (uint16_t)(x & M13);
         x >>= 13;
     }
-#endif
     fe_wrap(r, x);
 }
+#endif
 
 void mote_fe_frombytes(mote_fe r, const uint8_t in[32])
 {
@@ -156,10 +161,10 @@ void mote_fe_sub(mote_fe r, const mote_fe a, const mote_fe b)
  * into column i as 608 t[i + 20] (2^260 = 608) on the way up the low
  * ones, where every sum stays below 2^31, and the carry out wraps as in
  * fe_carry. */
+#if MOTE_FE_R13_FULL
 static void fe_reduce(mote_fe r, uint32_t *t)
 {
     uint32_t x = 0;
-#if MOTE_FE_R13_FULL
     /* written out: the loops cost a third more on a simple core */
     /* clang-format off */
 #define HI(i) x += t[i]; t[i] = x & M13; x >>= 13;
@@ -172,8 +177,13 @@ static void fe_reduce(mote_fe r, uint32_t *t)
     LO(10) LO(11) LO(12) LO(13) LO(14) LO(15) LO(16) LO(17) LO(18) LO(19)
 #undef HI
 #undef LO
+    fe_wrap(r, x);
     /* clang-format on */
+}
 #else
+static void fe_reduce(mote_fe r, uint32_t *t)
+{
+    uint32_t x = 0;
     int i;
     for (i = 20; i < 39; i++) {
         x += t[i];
@@ -187,9 +197,9 @@ static void fe_reduce(mote_fe r, uint32_t *t)
         r[i] = (uint16_t)(x & M13);
         x >>= 13;
     }
-#endif
     fe_wrap(r, x);
 }
+#endif
 
 #if MOTE_FE_R13_FULL
 void mote_fe_mul(mote_fe r, const mote_fe a, const mote_fe b)
