@@ -27,40 +27,14 @@ typedef char mote_chain_after_wr_head
 
 static uint8_t alert_for(int err)
 {
-    switch (err) {
-    case MOTE_ERR_TLS_CLOSED:
-        return 0; /* close_notify */
-    case MOTE_ERR_TLS_UNEXPECTED_MESSAGE:
-        return 10;
-    case MOTE_ERR_TLS_BAD_RECORD_MAC:
-        return 20;
-    case MOTE_ERR_TLS_RECORD_OVERFLOW:
-        return 22;
-    case MOTE_ERR_TLS_HANDSHAKE_FAILURE:
-        return 40;
-    case MOTE_ERR_TLS_BAD_CERTIFICATE:
-        return 42;
-    case MOTE_ERR_TLS_ILLEGAL_PARAMETER:
-        return 47;
-    case MOTE_ERR_TLS_DECODE:
-        return 50;
-    case MOTE_ERR_TLS_DECRYPT_ERROR:
-        return 51;
-    case MOTE_ERR_TLS_PROTOCOL_VERSION:
-        return 70;
-    case MOTE_ERR_TLS_MISSING_EXTENSION:
-        return 109;
-    case MOTE_ERR_TLS_UNSUPPORTED_EXTENSION:
-        return 110;
-    case MOTE_ERR_TLS_NO_APPLICATION_PROTOCOL:
-        return 120;
-    case MOTE_ERR_TLS_CERTIFICATE_REQUIRED:
-        return 116;
-    default:
-        if (err <= MOTE_ERR_X509_FIRST && err >= MOTE_ERR_X509_LAST)
-            return mote_tls_x509_alert(err);
-        return 80; /* internal_error */
-    }
+    /* the alert of each MOTE_ERR_TLS_* code from MOTE_ERR_TLS_CLOSED (-100,
+     * close_notify) to MOTE_ERR_TLS_CERTIFICATE_REQUIRED (-115) */
+    static const uint8_t alerts[16] = {0,  80, 22, 50,  10,  40,  47, 20,
+                                       42, 51, 70, 109, 110, 120, 80, 116};
+    if (err <= MOTE_ERR_TLS_CLOSED && err >= MOTE_ERR_TLS_CERTIFICATE_REQUIRED)
+        return alerts[MOTE_ERR_TLS_CLOSED - err];
+    if (err <= MOTE_ERR_X509_FIRST && err >= MOTE_ERR_X509_LAST) return mote_tls_x509_alert(err);
+    return 80; /* internal_error */
 }
 
 /* Append one record of the given type to the pending output (encrypted when
@@ -116,32 +90,21 @@ static int on_alert(mote_tls_conn *c, const uint8_t *p, size_t len)
     if (len != 2) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
     c->alert_recv = p[1];
     if (p[1] == 0) { /* close_notify: answer it, then we are done */
-        if (!(c->flags & MOTE_F_CLOSE_SENT)) {
-            uint8_t a[2] = {1, 0};
-            mote_tls13_alert_keys(c);
-            (void)mote_tls_send_record(c, REC_ALERT, a, 2);
-            c->flags |= MOTE_F_CLOSE_SENT;
-        }
+        (void)mote_tls_close(c);
+        c->flags |= MOTE_F_CLOSE_SENT;
         /* a clean end once connected; before that, the peer gave up on the
-         * handshake (MOTE_ERR_TLS_PEER_ALERT, alert 0) */
-        if (c->state != MOTE_ST_CONNECTED) {
-            c->err = MOTE_ERR_TLS_PEER_ALERT;
+         * handshake (MOTE_ERR_TLS_PEER_ALERT, alert 0, below) */
+        if (c->state == MOTE_ST_CONNECTED) {
+            c->err = MOTE_ERR_TLS_CLOSED;
             c->state = MOTE_ST_CLOSED;
-            mote_tls_wipe_secrets(c);
-            return c->err;
+            return MOTE_OK;
         }
-        c->err = MOTE_ERR_TLS_CLOSED;
-        c->state = MOTE_ST_CLOSED;
+    } else if (p[1] == 90 || (MOTE_TLS_V12(c) && p[0] == 1 && (p[1] == 100 || p[1] == 112))) {
+        /* TLS 1.3: every alert but close_notify and user_canceled is fatal;
+         * TLS 1.2 also lets a warning no_renegotiation or unrecognized_name pass */
         return MOTE_OK;
     }
-    /* TLS 1.3: every alert but close_notify and user_canceled is fatal;
-     * TLS 1.2 also lets a warning no_renegotiation or unrecognized_name pass */
-    if (p[1] == 90) return MOTE_OK;
-    if (MOTE_TLS_V12(c) && p[0] == 1 && (p[1] == 100 || p[1] == 112)) return MOTE_OK;
-    c->err = MOTE_ERR_TLS_PEER_ALERT;
-    c->state = MOTE_ST_CLOSED;
-    mote_tls_wipe_secrets(c);
-    return c->err;
+    return mote_tls_fail(c, MOTE_ERR_TLS_PEER_ALERT); /* (sends no alert) */
 }
 
 /* Decrypt the record at in[0..5+len) and dispatch its content. */

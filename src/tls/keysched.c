@@ -6,15 +6,11 @@
 #include "crypto/util.h"
 #include "mote/mac.h"
 
-static void hash_empty(const mote_hash_desc *h, uint8_t *out)
-{
-    mote_hash(h, "", 0, out);
-}
+static const uint8_t zeros[MOTE_TLS_HASH_MAX];
 
 void mote_tls13_ks_early(mote_tls13_ks *ks, const mote_hash_desc *hash, const uint8_t *psk,
                          size_t psk_len)
 {
-    static const uint8_t zeros[MOTE_TLS_HASH_MAX] = {0};
     ks->hash = hash;
     if (!psk) psk = zeros, psk_len = hash->out_len;
     mote_hkdf_extract(hash, NULL, 0, psk, psk_len, ks->secret);
@@ -29,9 +25,8 @@ void mote_tls13_ks_derive(const mote_tls13_ks *ks, const char *label,
 #if MOTE_ENABLE_TLS_PSK || MOTE_ENABLE_TLS_RESUMPTION || MOTE_ENABLE_SERVER /* PSKs, tickets */
 void mote_tls13_ks_binder_key(const mote_tls13_ks *ks, int external, uint8_t *out)
 {
-    uint8_t th[MOTE_TLS_HASH_MAX];
-    hash_empty(ks->hash, th);
-    mote_tls13_ks_derive(ks, external ? "ext binder" : "res binder", th, out);
+    /* (a NULL transcript hash: the hash of no messages) */
+    mote_tls13_ks_derive(ks, external ? "ext binder" : "res binder", NULL, out);
 }
 
 void mote_tls13_binder(const mote_hash_desc *hash, const uint8_t *psk, size_t psk_len, int external,
@@ -55,19 +50,14 @@ void mote_tls13_ticket_psk(const mote_hash_desc *hash, const uint8_t *rms, const
 
 void mote_tls13_ks_derived(mote_tls13_ks *ks)
 {
-    uint8_t th[MOTE_TLS_HASH_MAX];
-    hash_empty(ks->hash, th);
-    mote_tls13_ks_derive(ks, "derived", th, ks->secret);
+    mote_tls13_ks_derive(ks, "derived", NULL, ks->secret);
 }
 
 void mote_tls13_ks_extract(mote_tls13_ks *ks, const uint8_t *ikm, size_t ikm_len)
 {
-    static const uint8_t zeros[MOTE_TLS_HASH_MAX] = {0};
-    uint8_t salt[MOTE_TLS_HASH_MAX];
-    memcpy(salt, ks->secret, ks->hash->out_len);
     if (!ikm) ikm = zeros, ikm_len = ks->hash->out_len;
-    mote_hkdf_extract(ks->hash, salt, ks->hash->out_len, ikm, ikm_len, ks->secret);
-    mote_wipe(salt, sizeof salt);
+    /* the salt may be the output: HMAC takes its key in before any output */
+    mote_hkdf_extract(ks->hash, ks->secret, ks->hash->out_len, ikm, ikm_len, ks->secret);
 }
 
 /* secret = HKDF-Extract(Derive-Secret(secret, "derived", ""), ikm) */
