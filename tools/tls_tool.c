@@ -3,6 +3,7 @@
 #include "tls_tool.h"
 
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <time.h>
 
@@ -22,6 +23,17 @@ void mote_tool_session_defaults(mote_tool_session *s)
     s->out_size = 16384 + 5 + 256;
     s->cfg.now = (int64_t)time(NULL);
     s->close_on_eof = 1;
+}
+
+/* A suite's IANA name (mote_tls_suite_name), also in mbedTLS's spelling:
+ * '-' for '_', any case. */
+static int iana_eq(const char *tok, const char *name)
+{
+    for (; *tok && *name; tok++, name++) {
+        char a = *tok == '-' ? '_' : (char)toupper((unsigned char)*tok);
+        if (a != *name) return 0;
+    }
+    return *tok == *name;
 }
 
 static int parse_list(const char *list, uint16_t *out, size_t max, int groups)
@@ -44,7 +56,24 @@ static int parse_list(const char *list, uint16_t *out, size_t max, int groups)
               {"ecdhe-rsa-aes256gcm", MOTE_TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384},
               {"ecdhe-rsa-chacha20", MOTE_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256},
               {"dhe-rsa-aes128gcm", MOTE_TLS_DHE_RSA_WITH_AES_128_GCM_SHA256},
-              {"dhe-rsa-aes256gcm", MOTE_TLS_DHE_RSA_WITH_AES_256_GCM_SHA384}};
+              {"dhe-rsa-aes256gcm", MOTE_TLS_DHE_RSA_WITH_AES_256_GCM_SHA384},
+              /* TLS 1.2, opt-in legacy suites, in OpenSSL's spelling (the
+               * IANA and mbedTLS spellings are matched through
+               * mote_tls_suite_name) */
+              {"ECDHE-ECDSA-AES128-SHA", MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA},
+              {"ECDHE-ECDSA-AES256-SHA", MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA},
+              {"ECDHE-RSA-AES128-SHA", MOTE_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA},
+              {"ECDHE-RSA-AES256-SHA", MOTE_TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA},
+              {"ECDHE-ECDSA-AES128-SHA256", MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256},
+              {"ECDHE-ECDSA-AES256-SHA384", MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384},
+              {"ECDHE-RSA-AES128-SHA256", MOTE_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256},
+              {"ECDHE-RSA-AES256-SHA384", MOTE_TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384},
+              {"AES128-SHA", MOTE_TLS_RSA_WITH_AES_128_CBC_SHA},
+              {"AES256-SHA", MOTE_TLS_RSA_WITH_AES_256_CBC_SHA},
+              {"AES128-SHA256", MOTE_TLS_RSA_WITH_AES_128_CBC_SHA256},
+              {"AES256-SHA256", MOTE_TLS_RSA_WITH_AES_256_CBC_SHA256},
+              {"AES128-GCM-SHA256", MOTE_TLS_RSA_WITH_AES_128_GCM_SHA256},
+              {"AES256-GCM-SHA384", MOTE_TLS_RSA_WITH_AES_256_GCM_SHA384}};
     size_t n = 0;
     char buf[256], *tok, *save = NULL;
     if (strlen(list) >= sizeof buf) return -1;
@@ -54,7 +83,9 @@ static int parse_list(const char *list, uint16_t *out, size_t max, int groups)
         int found = 0;
         for (i = 0; i < count; i++) {
             const char *name = groups ? g[i].name : su[i].name;
-            if (strcmp(tok, name) == 0 && n + 1 < max) {
+            if ((strcmp(tok, name) == 0 ||
+                 (!groups && iana_eq(tok, mote_tls_suite_name(su[i].id)))) &&
+                n + 1 < max && !found) {
                 out[n++] = groups ? g[i].id : su[i].id;
                 found = 1;
             }

@@ -49,7 +49,7 @@ typedef struct {
     const char *ca_file;
     const char *alpn_list[8];
     char alpn_store[256];
-    uint16_t groups[8], suites[16];
+    uint16_t groups[8], suites[32];
     int stats, close_on_eof, key_update;
     size_t stack_peak;                /* deepest stack of any engine call, bytes */
     void *anchors;                    /* loaded trust anchors (tool-owned memory) */

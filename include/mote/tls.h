@@ -52,6 +52,26 @@ struct mote_tls_session; /* mote/session.h: resumption */
 #define MOTE_TLS_DHE_RSA_WITH_AES_128_GCM_SHA256           0x009E /* ffdhe2048 only */
 #define MOTE_TLS_DHE_RSA_WITH_AES_256_GCM_SHA384           0x009F
 
+/* Legacy TLS 1.2 suites, opt-in only (never in the default list: list them
+ * in mote_tls_config.cipher_suites): AES-CBC with HMAC (RFC 5246, RFC 5289,
+ * RFC 4492; encrypt_then_mac, RFC 7366, when the peer takes it) and RSA key
+ * transport (no forward secrecy). MOTE_ENABLE_CBC, MOTE_ENABLE_SHA1 and
+ * MOTE_ENABLE_TLS12_RSA_KEX compile them in. */
+#define MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA    0xC009
+#define MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA    0xC00A
+#define MOTE_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA      0xC013
+#define MOTE_TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA      0xC014
+#define MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256 0xC023
+#define MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384 0xC024
+#define MOTE_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256   0xC027
+#define MOTE_TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384   0xC028
+#define MOTE_TLS_RSA_WITH_AES_128_CBC_SHA            0x002F
+#define MOTE_TLS_RSA_WITH_AES_256_CBC_SHA            0x0035
+#define MOTE_TLS_RSA_WITH_AES_128_CBC_SHA256         0x003C
+#define MOTE_TLS_RSA_WITH_AES_256_CBC_SHA256         0x003D
+#define MOTE_TLS_RSA_WITH_AES_128_GCM_SHA256         0x009C
+#define MOTE_TLS_RSA_WITH_AES_256_GCM_SHA384         0x009D
+
 #define MOTE_GROUP_SECP256R1 23
 #define MOTE_GROUP_SECP384R1 24
 #define MOTE_GROUP_X25519    29
@@ -311,6 +331,11 @@ typedef struct {
 #endif
 #if MOTE_ENABLE_CHACHAPOLY
         uint8_t chacha[32];
+#endif
+#if MOTE_ENABLE_CBC
+        struct { /* TLS 1.2 CBC: raw keys, expanded per record */
+            uint8_t key[32], mac[48];
+        } cbc;
 #endif
         uint8_t none;
     } k;

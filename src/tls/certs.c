@@ -9,6 +9,9 @@
 
 #include "crypto/util.h"
 #include "tls/internal.h"
+#if MOTE_ENABLE_TLS12 && MOTE_ENABLE_TLS12_RSA_KEX
+#include "x509/x509_int.h" /* the leaf's keyUsage, for RSA key transport */
+#endif
 #if MOTE_ENABLE_RSA
 #include "mote/rsa.h"
 #endif
@@ -82,6 +85,14 @@ int mote_tls_cert_data(mote_tls_conn *c, const uint8_t *p, size_t n)
 int mote_tls_cert_end_entry(mote_tls_conn *c)
 {
     if (c->chain_err) return chain_result(c, c->chain_err);
+#if MOTE_ENABLE_TLS12 && MOTE_ENABLE_TLS12_RSA_KEX
+    /* RSA key transport encrypts to the server's key: a keyUsage must
+     * allow keyEncipherment (RFC 5280 4.2.1.3; OpenSSL checks it too) */
+    if (!c->server && c->w.v.chain.role == MOTE_X509_ROLE_LEAF &&
+        (c->w.v.chain.cflags & MOTE_X509_F_HAS_KU) &&
+        !(c->w.v.chain.ku & MOTE_X509_KU_KEY_ENCIPHERMENT) && mote_tls12_rsa_kex(c->suite))
+        return chain_result(c, MOTE_ERR_X509_BAD_USAGE);
+#endif
     return chain_result(c, mote_x509_chain_end(&c->w.v.chain));
 }
 

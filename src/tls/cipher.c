@@ -1,10 +1,21 @@
 /* Record protection: nonces, additional data and tags for TLS 1.3 (RFC 8446
  * §5.2-5.3) and TLS 1.2 AEAD suites (RFC 5288 GCM, RFC 6655 CCM, RFC 7905
- * ChaCha20-Poly1305). */
+ * ChaCha20-Poly1305); TLS 1.2 AES-CBC with HMAC (RFC 5246 6.2.3.2, RFC 7366
+ * encrypt_then_mac) over src/crypto/cbc.c.
+ *
+ * CBC: the state keeps the raw AES and MAC keys (80 bytes, inside the
+ * union the compact GCM key needs anyway) and expands the AES key on the
+ * stack for each record. The explicit per-record IV is derived, as NIST SP
+ * 800-38A appendix C recommends: the forward cipher under the record key
+ * applied to a nonce unique per key, the 64-bit sequence number (then 8 zero
+ * bytes). It is unpredictable to anyone without the key (what RFC 5246
+ * 6.2.3.2 requires; CBC only needs that the IV is not known before the
+ * plaintext is chosen), costs one block, and needs no randomness here. */
 #include "tls/cipher.h"
 
 #include <string.h>
 
+#include "crypto/cbc.h"
 #include "crypto/util.h"
 #include "mote/error.h"
 
@@ -31,9 +42,11 @@ size_t mote_tls_aead_key_len(int aead)
     case MOTE_AEAD_AES128_GCM:
     case MOTE_AEAD_AES128_CCM:
     case MOTE_AEAD_AES128_CCM8:
+    case MOTE_AEAD_AES128_CBC:
         return 16;
     case MOTE_AEAD_AES256_GCM:
     case MOTE_AEAD_CHACHA20_POLY1305:
+    case MOTE_AEAD_AES256_CBC:
         return 32;
     default:
         return 0;
@@ -42,7 +55,7 @@ size_t mote_tls_aead_key_len(int aead)
 
 size_t mote_tls_aead_iv_len(int aead, int tls12)
 {
-    if (mote_tls_aead_key_len(aead) == 0) return 0;
+    if (mote_tls_aead_key_len(aead) == 0 || aead >= MOTE_AEAD_AES128_CBC) return 0;
     return tls12 && aead != MOTE_AEAD_CHACHA20_POLY1305 ? 4 : 12;
 }
 
@@ -92,8 +105,90 @@ void mote_tls_cipher_wipe(mote_tls_cipher *c)
 
 size_t mote_tls_cipher_overhead(const mote_tls_cipher *c)
 {
-    return c->aead == MOTE_AEAD_NONE ? 0 : (size_t)c->explicit_len + c->tag_len;
+    if (c->aead == MOTE_AEAD_NONE) return 0;
+    return (size_t)c->explicit_len + c->tag_len + (c->aead >= MOTE_AEAD_AES128_CBC ? 16 : 0);
 }
+
+#if MOTE_ENABLE_CBC
+void mote_tls_cbc_keys(mote_tls_cipher *c, const uint8_t *key, size_t key_len, const uint8_t *mac,
+                       size_t mac_len)
+{
+    memcpy(c->k.cbc.key, key, key_len);
+    memcpy(c->k.cbc.mac, mac, mac_len);
+}
+
+void mote_tls_cbc_start(mote_tls_cipher *c, int aead, size_t mac_len, int etm)
+{
+    c->aead = (uint8_t)aead;
+    c->tag_len = (uint8_t)mac_len;
+    c->explicit_len = 16;
+    c->iv[0] = (uint8_t)(etm != 0);
+    c->seq = 0;
+}
+
+/* The MAC's hash, from its length. */
+static const mote_hash_desc *cbc_hash(const mote_tls_cipher *c)
+{
+#if MOTE_ENABLE_SHA1
+    if (c->tag_len == 20) return &mote_sha1_desc;
+#endif
+#if MOTE_ENABLE_SHA512
+    if (c->tag_len == 48) return &mote_sha384_desc;
+#endif
+    return c->tag_len == 32 ? &mote_sha256_desc : NULL;
+}
+
+/* seq_num || type || version (|| length, written by cbc.c) */
+static void cbc_hdr(const mote_tls_cipher *c, const uint8_t *rec, uint8_t hdr[13])
+{
+    mote_store_be64(hdr, c->seq);
+    memcpy(hdr + 8, rec, 3);
+}
+
+static long cbc_seal(mote_tls_cipher *c, uint8_t *rec, size_t len)
+{
+    const mote_hash_desc *h = cbc_hash(c);
+    mote_aes_ctx ec;
+    uint8_t hdr[13], iv[16];
+    size_t n = 0;
+    int rc;
+    if (!h) return MOTE_ERR_BAD_INPUT;
+    mote_aes_init(&ec, c->k.cbc.key, mote_tls_aead_key_len(c->aead));
+    memset(iv, 0, sizeof iv); /* IV = E(seq || 0^64): see the top of this file */
+    mote_store_be64(iv, c->seq);
+    mote_aes_encrypt_blocks(&ec, iv, iv, 1);
+    cbc_hdr(c, rec, hdr);
+    rc = (c->iv[0] ? mote_cbc_etm_seal : mote_cbc_mte_seal)(&ec, h, c->k.cbc.mac, c->tag_len, hdr,
+                                                            iv, rec + 5 + 16, len, rec + 5,
+                                                            mote_tls_cipher_overhead(c) + len, &n);
+    mote_wipe(&ec, sizeof ec);
+    if (rc) return rc;
+    c->seq++;
+    rec[3] = (uint8_t)(n >> 8);
+    rec[4] = (uint8_t)n;
+    return (long)(5 + n);
+}
+
+/* One MOTE_ERR_AUTH for padding and MAC failures alike (cbc.c). */
+static int cbc_open(mote_tls_cipher *c, uint8_t *rec, size_t body_len, uint8_t **plain,
+                    size_t *plain_len)
+{
+    const mote_hash_desc *h = cbc_hash(c);
+    mote_aes_dec_ctx dc;
+    uint8_t hdr[13];
+    int rc;
+    if (!h) return MOTE_ERR_AUTH;
+    mote_aes_dec_init(&dc, c->k.cbc.key, mote_tls_aead_key_len(c->aead));
+    cbc_hdr(c, rec, hdr);
+    rc = (c->iv[0] ? mote_cbc_etm_open : mote_cbc_mte_open)(&dc, h, c->k.cbc.mac, c->tag_len, hdr,
+                                                            rec + 5, body_len, plain_len);
+    mote_wipe(&dc, sizeof dc);
+    if (rc) return MOTE_ERR_AUTH;
+    c->seq++;
+    *plain = rec + 5 + 16;
+    return MOTE_OK;
+}
+#endif
 
 /* The per-record nonce: salt || explicit (TLS 1.2 GCM/CCM), else iv ^ seq. */
 static void make_nonce(const mote_tls_cipher *c, uint8_t nonce[12], const uint8_t *explicit_nonce)
@@ -133,6 +228,9 @@ long mote_tls_cipher_seal(mote_tls_cipher *c, uint8_t *rec, size_t len, int tls1
     uint8_t *body = rec + 5 + c->explicit_len;
     size_t total = c->explicit_len + len + c->tag_len, aad_len;
     if (c->seq == UINT64_MAX || total > 0xFFFF) return MOTE_ERR_BAD_INPUT;
+#if MOTE_ENABLE_CBC
+    if (c->aead >= MOTE_AEAD_AES128_CBC) return cbc_seal(c, rec, len);
+#endif
     rec[3] = (uint8_t)(total >> 8);
     rec[4] = (uint8_t)total;
     if (c->explicit_len) mote_store_be64(rec + 5, c->seq);
@@ -170,6 +268,10 @@ int mote_tls_cipher_open(mote_tls_cipher *c, uint8_t *rec, size_t body_len, int 
     uint8_t *body = rec + 5 + c->explicit_len;
     size_t over = mote_tls_cipher_overhead(c), len, aad_len;
     int rc = MOTE_ERR_BAD_INPUT;
+#if MOTE_ENABLE_CBC
+    if (c->aead >= MOTE_AEAD_AES128_CBC && c->seq != UINT64_MAX)
+        return cbc_open(c, rec, body_len, plain, plain_len);
+#endif
     if (body_len < over || c->seq == UINT64_MAX) return MOTE_ERR_BAD_INPUT;
     len = body_len - over;
     make_nonce(c, nonce, rec + 5);

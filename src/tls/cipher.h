@@ -1,4 +1,5 @@
-/* mote (private): record protection for TLS 1.3 and TLS 1.2 AEAD suites.
+/* mote (private): record protection for TLS 1.3 and TLS 1.2 suites (AEAD,
+ * and the opt-in AES-CBC + HMAC ones).
  *
  * One mote_tls_cipher per direction. It holds the expanded key, the static
  * IV and the 64-bit record sequence number, and seals or opens one record in
@@ -18,7 +19,9 @@ enum {
     MOTE_AEAD_AES256_GCM,
     MOTE_AEAD_CHACHA20_POLY1305,
     MOTE_AEAD_AES128_CCM,
-    MOTE_AEAD_AES128_CCM8
+    MOTE_AEAD_AES128_CCM8,
+    MOTE_AEAD_AES128_CBC, /* TLS 1.2 CBC + HMAC (not AEADs, but sealed and opened alike) */
+    MOTE_AEAD_AES256_CBC
 };
 
 /* The state itself is declared in mote/tls.h (the connection embeds two). */
@@ -34,8 +37,20 @@ int mote_tls_cipher_init(mote_tls_cipher *c, int aead, int tls12, const uint8_t 
                          const uint8_t *iv);
 void mote_tls_cipher_wipe(mote_tls_cipher *c);
 
-/* Bytes a protected record adds around the plaintext: explicit nonce in
- * front (TLS 1.2 GCM/CCM: 8), tag behind. */
+#if MOTE_ENABLE_CBC
+/* TLS 1.2 CBC. The keys wait in the state from the key block on
+ * (mote_tls_cbc_keys: the AES key, key_len 16 or 32, and the MAC key,
+ * mac_len 20, 32 or 48 bytes) while it stays inactive (aead NONE: records
+ * pass in the clear); mote_tls_cbc_start at the ChangeCipherSpec makes it
+ * active with sequence number 0, encrypt_then_mac (RFC 7366) when etm. */
+void mote_tls_cbc_keys(mote_tls_cipher *c, const uint8_t *key, size_t key_len, const uint8_t *mac,
+                       size_t mac_len);
+void mote_tls_cbc_start(mote_tls_cipher *c, int aead, size_t mac_len, int etm);
+#endif
+
+/* Bytes a protected record adds around the plaintext at most: explicit
+ * nonce in front (TLS 1.2 GCM/CCM: 8; CBC: the 16-byte IV), tag behind
+ * (CBC: the MAC and up to 16 bytes of padding). */
 size_t mote_tls_cipher_overhead(const mote_tls_cipher *c);
 
 /* mote_tls_cipher_seal: protect one record in place. rec points at the

@@ -29,8 +29,21 @@
  * Suites: ECDHE_ECDSA and ECDHE_RSA with AES-GCM and ChaCha20-Poly1305,
  * DHE_RSA with AES-GCM over ffdhe2048 only (RFC 7919: any other group is
  * refused). Extended master secret (RFC 7627) and the empty
- * renegotiation_info (RFC 5746) are required of the server. No RSA key
- * exchange, no CBC, no compression, no renegotiation.
+ * renegotiation_info (RFC 5746) are required of the server. No
+ * compression, no renegotiation.
+ *
+ * Legacy suites, only when cfg->cipher_suites lists them (never in the
+ * default list): AES-CBC with HMAC-SHA1/256/384 (ECDHE_ECDSA, ECDHE_RSA,
+ * RSA key transport), offered with encrypt_then_mac (RFC 7366; MAC-then-
+ * encrypt with a server that does not answer it), and RSA key transport
+ * with AES-GCM. RSA key transport: no ServerKeyExchange (CertificateRequest
+ * or ServerHelloDone follow the Certificate, whose leaf must allow
+ * keyEncipherment when it has a keyUsage: certs.c); the ClientKeyExchange
+ * carries the premaster (0x0303, the version we offered, and 46 random
+ * bytes) encrypted to the leaf's RSA key (PKCS#1 v1.5). CBC keys: the key
+ * block is MAC keys then AES keys (RFC 5246 6.3, no IVs); ours wait in
+ * c_secret (MAC) and s_secret (AES) for our ChangeCipherSpec, the peer's in
+ * the inactive read state (cipher.c) for its.
  *
  * Our flight after ServerHelloDone goes in phases (MOTE_F_KEX12, c->fl_phase),
  * each resumed when the output buffer has room again, with one public-key
@@ -49,28 +62,48 @@
 
 #include "crypto/util.h"
 #include "mote/mac.h"
+#include "mote/rsa.h"
 #include "mote/session.h"
 #include "tls/internal.h"
 
 #define KX_ECDHE 1
 #define KX_DHE   2
+#define KX_RSA   MOTE_TLS12_KX_RSA /* RSA key transport (opt-in) */
 #define AU_ECDSA 1
 #define AU_RSA   2
+#define CBC128   MOTE_AEAD_AES128_CBC
+#define CBC256   MOTE_AEAD_AES256_CBC
 
+/* mac: the HMAC's length for the CBC suites (0: AEAD) */
 static const struct {
     uint16_t id;
-    uint8_t aead, kx, auth, sha384;
+    uint8_t aead, kx, auth, sha384, mac;
 } suites[] = {
-    {MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, MOTE_AEAD_AES128_GCM, KX_ECDHE, AU_ECDSA, 0},
-    {MOTE_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, MOTE_AEAD_AES128_GCM, KX_ECDHE, AU_RSA, 0},
+    {MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, MOTE_AEAD_AES128_GCM, KX_ECDHE, AU_ECDSA, 0, 0},
+    {MOTE_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, MOTE_AEAD_AES128_GCM, KX_ECDHE, AU_RSA, 0, 0},
     {MOTE_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, MOTE_AEAD_CHACHA20_POLY1305, KX_ECDHE,
-     AU_ECDSA, 0},
+     AU_ECDSA, 0, 0},
     {MOTE_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256, MOTE_AEAD_CHACHA20_POLY1305, KX_ECDHE,
-     AU_RSA, 0},
-    {MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, MOTE_AEAD_AES256_GCM, KX_ECDHE, AU_ECDSA, 1},
-    {MOTE_TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, MOTE_AEAD_AES256_GCM, KX_ECDHE, AU_RSA, 1},
-    {MOTE_TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, MOTE_AEAD_AES128_GCM, KX_DHE, AU_RSA, 0},
-    {MOTE_TLS_DHE_RSA_WITH_AES_256_GCM_SHA384, MOTE_AEAD_AES256_GCM, KX_DHE, AU_RSA, 1},
+     AU_RSA, 0, 0},
+    {MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, MOTE_AEAD_AES256_GCM, KX_ECDHE, AU_ECDSA, 1, 0},
+    {MOTE_TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, MOTE_AEAD_AES256_GCM, KX_ECDHE, AU_RSA, 1, 0},
+    {MOTE_TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, MOTE_AEAD_AES128_GCM, KX_DHE, AU_RSA, 0, 0},
+    {MOTE_TLS_DHE_RSA_WITH_AES_256_GCM_SHA384, MOTE_AEAD_AES256_GCM, KX_DHE, AU_RSA, 1, 0},
+    /* opt-in: CBC + HMAC, RSA key transport */
+    {MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA, CBC128, KX_ECDHE, AU_ECDSA, 0, 20},
+    {MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA, CBC256, KX_ECDHE, AU_ECDSA, 0, 20},
+    {MOTE_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, CBC128, KX_ECDHE, AU_RSA, 0, 20},
+    {MOTE_TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA, CBC256, KX_ECDHE, AU_RSA, 0, 20},
+    {MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256, CBC128, KX_ECDHE, AU_ECDSA, 0, 32},
+    {MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384, CBC256, KX_ECDHE, AU_ECDSA, 1, 48},
+    {MOTE_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256, CBC128, KX_ECDHE, AU_RSA, 0, 32},
+    {MOTE_TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384, CBC256, KX_ECDHE, AU_RSA, 1, 48},
+    {MOTE_TLS_RSA_WITH_AES_128_CBC_SHA, CBC128, KX_RSA, AU_RSA, 0, 20},
+    {MOTE_TLS_RSA_WITH_AES_256_CBC_SHA, CBC256, KX_RSA, AU_RSA, 0, 20},
+    {MOTE_TLS_RSA_WITH_AES_128_CBC_SHA256, CBC128, KX_RSA, AU_RSA, 0, 32},
+    {MOTE_TLS_RSA_WITH_AES_256_CBC_SHA256, CBC256, KX_RSA, AU_RSA, 0, 32},
+    {MOTE_TLS_RSA_WITH_AES_128_GCM_SHA256, MOTE_AEAD_AES128_GCM, KX_RSA, AU_RSA, 0, 0},
+    {MOTE_TLS_RSA_WITH_AES_256_GCM_SHA384, MOTE_AEAD_AES256_GCM, KX_RSA, AU_RSA, 1, 0},
 };
 #define NSUITES (sizeof suites / sizeof *suites)
 
@@ -110,6 +143,20 @@ int mote_tls12_suite_kind(uint16_t id, int *auth)
     return suites[i].kx;
 }
 
+uint8_t mote_tls12_suite_hash_len(uint16_t id)
+{
+    int i = find(id);
+    return (uint8_t)(i >= 0 && suites[i].sha384 ? 48 : 32);
+}
+
+/* Bytes a record of this suite adds to its plaintext at most: explicit
+ * nonce and tag (AEAD), or IV, MAC and a block of padding (CBC). */
+size_t mote_tls12_expansion(uint16_t id)
+{
+    int i = find(id);
+    return i >= 0 && suites[i].mac ? 16u + suites[i].mac + 16u : 8u + 16u;
+}
+
 /* ---- what we offer ---- */
 
 const uint16_t *mote_tls12_suites(const mote_tls_conn *c)
@@ -126,6 +173,14 @@ int mote_tls12_suite_usable(const mote_tls_conn *c, uint16_t id)
 #if MOTE_ENABLE_GCM
     case MOTE_AEAD_AES128_GCM:
     case MOTE_AEAD_AES256_GCM:
+        break;
+#endif
+#if MOTE_ENABLE_CBC
+    case CBC128:
+    case CBC256:
+#if !MOTE_ENABLE_SHA1
+        if (suites[i].mac == 20) return 0;
+#endif
         break;
 #endif
 #if MOTE_ENABLE_CHACHAPOLY
@@ -145,6 +200,7 @@ int mote_tls12_suite_usable(const mote_tls_conn *c, uint16_t id)
     if (suites[i].auth == AU_ECDSA) return 0;
 #endif
     if (suites[i].kx == KX_DHE) return mote_tls_offered_group(c, MOTE_GROUP_FFDHE2048);
+    if (suites[i].kx == KX_RSA) return MOTE_ENABLE_TLS12_RSA_KEX;
     return mote_tls_offered_group(c, MOTE_GROUP_X25519) ||
            mote_tls_offered_group(c, MOTE_GROUP_SECP256R1) ||
            mote_tls_offered_group(c, MOTE_GROUP_SECP384R1);
@@ -157,6 +213,23 @@ static int offered_suite(const mote_tls_conn *c, uint16_t id)
         if (*s == id) return mote_tls12_suite_usable(c, id);
     return 0;
 }
+
+#if MOTE_ENABLE_CBC
+/* A ClientHello offering TLS 1.2 with CBC suites: how much more than an
+ * AEAD record (24 bytes) their records may add (0: no CBC suite). The
+ * client offers encrypt_then_mac then, and advertises a record limit that
+ * leaves room for the largest expansion. */
+size_t mote_tls12_cbc_extra(const mote_tls_conn *c)
+{
+    const uint16_t *s;
+    size_t most = 0;
+    if (!mote_tls_offers(c, MOTE_TLS12)) return 0;
+    for (s = mote_tls12_suites(c); *s; s++)
+        if (mote_tls12_suite_usable(c, *s) && mote_tls12_expansion(*s) > 24 + most)
+            most = mote_tls12_expansion(*s) - 24;
+    return most;
+}
+#endif
 
 /* ---- keys ---- */
 
@@ -171,11 +244,24 @@ static void randoms(const mote_tls_conn *c, uint8_t seed[64], int server_first)
  * ChangeCipherSpec, the peer's in s_secret for its. */
 static void keys12(mote_tls_conn *c)
 {
-    int aead = suites[find(c->suite)].aead;
+    int i = find(c->suite), aead = suites[i].aead;
     size_t klen = mote_tls_aead_key_len(aead), ivlen = mote_tls_aead_iv_len(aead, 1);
     size_t ours = c->server ? 1 : 0, theirs = 1 - ours; /* the server writes with its own key */
-    uint8_t seed[64], kb[2 * 32 + 2 * 12];
+    uint8_t seed[64], kb[2 * 48 + 2 * 32];
     randoms(c, seed, 1);
+#if MOTE_ENABLE_CBC
+    if (suites[i].mac) { /* RFC 5246 6.3: client MAC, server MAC, client key, server key */
+        size_t ml = suites[i].mac;
+        mote_tls12_prf(hash12(c), c->secret, 48, "key expansion", seed, 64, kb, 2 * ml + 2 * klen);
+        /* ours wait in c_secret (MAC) and s_secret (key) for our CCS; the
+         * peer's in the inactive read state for its CCS */
+        memcpy(c->c_secret, kb + ours * ml, ml);
+        memcpy(c->s_secret, kb + 2 * ml + ours * klen, klen);
+        mote_tls_cbc_keys(&c->rd, kb + 2 * ml + theirs * klen, klen, kb + theirs * ml, ml);
+        mote_wipe(kb, sizeof kb);
+        return;
+    }
+#endif
     mote_tls12_prf(hash12(c), c->secret, 48, "key expansion", seed, 64, kb, 2 * klen + 2 * ivlen);
     memcpy(c->c_secret, kb + ours * klen, klen);
     memcpy(c->c_secret + klen, kb + 2 * klen + ours * ivlen, ivlen);
@@ -187,10 +273,20 @@ static void keys12(mote_tls_conn *c)
 /* Our ChangeCipherSpec (under the null write state), then our keys. */
 static int send_ccs(mote_tls_conn *c)
 {
-    int aead = suites[find(c->suite)].aead, rc;
+    int i = find(c->suite), aead = suites[i].aead, rc;
     uint8_t one = 1;
     rc = mote_tls_send_record(c, 20, &one, 1);
-    if (rc == MOTE_OK)
+#if MOTE_ENABLE_CBC
+    if (suites[i].mac) {
+        if (rc == MOTE_OK) {
+            mote_tls_cbc_keys(&c->w.wr, c->s_secret, mote_tls_aead_key_len(aead), c->c_secret,
+                              suites[i].mac);
+            mote_tls_cbc_start(&c->w.wr, aead, suites[i].mac, MOTE_TLS12_ETM(c));
+        }
+        mote_wipe(c->s_secret, sizeof c->s_secret);
+    } else
+#endif
+        if (rc == MOTE_OK)
         rc = mote_tls_cipher_init(&c->w.wr, aead, 1, c->c_secret,
                                   c->c_secret + mote_tls_aead_key_len(aead));
     mote_wipe(c->c_secret, sizeof c->c_secret);
@@ -236,7 +332,7 @@ int mote_tls12_send_ccs_finished(mote_tls_conn *c)
 /* ---- ServerHello ---- */
 
 typedef struct {
-    int ems, ri, ticket;
+    int ems, ri, ticket, etm;
 } sh_info;
 
 static int sh_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
@@ -251,6 +347,11 @@ static int sh_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
     }
     case 23: /* extended_master_secret: empty (the walker checks) */
         s->ems = 1;
+        return MOTE_OK;
+    case 22: /* encrypt_then_mac (RFC 7366): empty, for a CBC suite only */
+        if (!mote_tls12_cbc_extra(c)) return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
+        if (b->p != b->end) return MOTE_ERR_TLS_DECODE;
+        s->etm = 1;
         return MOTE_OK;
     case 35: /* SessionTicket: empty, a NewSessionTicket will come */
         if (!MOTE_TLS_SESSION(c)) return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
@@ -273,7 +374,7 @@ static int sh_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
 int mote_tls12_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len)
 {
     rd_t r = {b, b + len, 0};
-    sh_info s = {0, 0, 0};
+    sh_info s = {0, 0, 0, 0};
     const mote_tls_session *sess = NULL;
     uint16_t version = (uint16_t)rd_u(&r, 2), suite;
     const uint8_t *random = rd_bytes(&r, 32), *sid;
@@ -317,6 +418,8 @@ int mote_tls12_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len)
     if (!s.ems && !(c->cfg->flags & MOTE_TLS_ALLOW_NO_EMS))
         return mote_tls_fail(c, MOTE_ERR_TLS_HANDSHAKE_FAILURE);
     if (s.ems) c->flags |= MOTE_F_EMS;
+    if (s.etm && !suites[i].mac) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    MOTE_TLS12_ETM(c) = (uint8_t)s.etm;
     if (sess) { /* RFC 7627 5.3: the resumed session must have the same EMS */
         if (!s.ems != !(sess->flags & MOTE_SESSION_EMS))
             return mote_tls_fail(c, MOTE_ERR_TLS_HANDSHAKE_FAILURE);
@@ -386,6 +489,7 @@ static int on_server_key_exchange(mote_tls_conn *c, const uint8_t *b, size_t len
     size_t peer_len, params_len, sig_len;
     uint16_t group, scheme;
     (void)th;
+    if (suites[i].kx == KX_RSA) return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
     if (suites[i].kx == KX_ECDHE) { /* ECParameters (named_curve) || ECPoint */
         uint32_t curve_type = rd_u(&r, 1);
         group = (uint16_t)rd_u(&r, 2);
@@ -474,6 +578,40 @@ static int on_server_hello_done(mote_tls_conn *c, const uint8_t *b, size_t len, 
     return mote_tls12_continue(c);
 }
 
+#if MOTE_ENABLE_TLS12_RSA_KEX
+/* RSA key transport: the premaster (the version we offered, 46 random
+ * bytes) waits in the park for the master secret; the ClientKeyExchange
+ * carries its PKCS#1 v1.5 encryption under the server's RSA key
+ * (EncryptedPreMasterSecret<0..2^16-1>), this call's public-key
+ * operation. 0: wait for room. */
+static MOTE_NOINLINE int send_cke_rsa(mote_tls_conn *c)
+{
+    const mote_x509_pubkey *k = &c->leaf_key;
+    mote_rsa_public_key pub;
+    uint8_t *msg, *pms = park(c) + PARK_PMS, e[4];
+    int rc;
+    if (k->type != MOTE_X509_KEY_RSA) return MOTE_ERR_TLS_BAD_CERTIFICATE;
+    if (c->out_sent == c->out_len) c->out_sent = c->out_len = 0;
+    if (c->out_size - c->out_len < 5 + 4 + 2 + (size_t)k->len)
+        return c->out_len ? 0 : MOTE_ERR_TLS_INTERNAL;
+    mote_store_be32(e, k->e);
+    if (mote_rsa_public_set(&pub, k->data, k->len, e, 4) != MOTE_OK)
+        return MOTE_ERR_TLS_BAD_CERTIFICATE;
+    pms[0] = 3, pms[1] = 3; /* client_version: the 0x0303 of our ClientHello */
+    rc = mote_drbg_generate(c->cfg->rng, pms + 2, 46);
+    msg = c->out + c->out_len + 5;
+    if (rc == MOTE_OK) rc = mote_rsa_encrypt_premaster(&pub, pms, msg + 6, pub.len, c->cfg->rng);
+    c->pk_ops++;
+    if (rc) return MOTE_ERR_TLS_INTERNAL;
+    msg[0] = MOTE_HS_CLIENT_KEY_EXCHANGE, msg[1] = 0;
+    msg[2] = (uint8_t)((pub.len + 2) >> 8), msg[3] = (uint8_t)(pub.len + 2);
+    msg[4] = (uint8_t)(pub.len >> 8), msg[5] = (uint8_t)pub.len;
+    mote_tls_th_add(c, msg, 6 + pub.len);
+    rc = mote_tls_send_record(c, 22, msg, 6 + pub.len);
+    return rc ? rc : 1;
+}
+#endif
+
 /* ClientKeyExchange, our ECPoint<1..255> or DH Yc<1..2^16-1>, written where
  * its record goes in the output buffer; our key pair is this call's
  * public-key operation. 0: wait for room. */
@@ -482,6 +620,9 @@ static int send_cke(mote_tls_conn *c)
     uint8_t *msg;
     size_t pub_len = 0, hdr = c->group == MOTE_GROUP_FFDHE2048 ? 2 : 1, n;
     int rc;
+#if MOTE_ENABLE_TLS12_RSA_KEX
+    if (suites[find(c->suite)].kx == KX_RSA) return send_cke_rsa(c);
+#endif
     if (c->out_sent == c->out_len) c->out_sent = c->out_len = 0;
     if (c->out_size - c->out_len < 5 + 4 + 2 + MOTE_TLS_MAX_SHARE)
         return c->out_len ? 0 : MOTE_ERR_TLS_INTERNAL;
@@ -510,6 +651,10 @@ int mote_tls12_master_secret(mote_tls_conn *c)
     size_t peer_len = ((size_t)park(c)[0] << 8) | park(c)[1], pms_len, off = 0;
     uint8_t *pms = park(c) + PARK_PMS, h[48], seed[64];
     int rc;
+    if (suites[find(c->suite)].kx == KX_RSA) { /* the premaster is parked already */
+        pms_len = 48;
+        goto derive;
+    }
     if (c->group == MOTE_GROUP_FFDHE2048) { /* Ys may come without its leading zeros */
         memmove(park(c) + PARK_PEER + 256 - peer_len, park(c) + PARK_PEER, peer_len);
         memset(park(c) + PARK_PEER, 0, 256 - peer_len);
@@ -525,6 +670,7 @@ int mote_tls12_master_secret(mote_tls_conn *c)
     if (c->group == MOTE_GROUP_FFDHE2048)
         while (off + 1 < pms_len && pms[off] == 0)
             off++;
+derive:
     mote_tls_th_get(c, h);
     if (c->flags & MOTE_F_EMS) {
         mote_tls12_prf(hd, pms + off, pms_len - off, "extended master secret", h, hd->out_len,
@@ -570,7 +716,8 @@ int mote_tls12_continue(mote_tls_conn *c)
         }
 #endif
         default: /* ChangeCipherSpec and Finished, behind what is still pending */
-            if (c->out_len > c->out_sent && c->out_size - c->out_len < 6 + 5 + 16 + 8 + 16)
+            if (c->out_len > c->out_sent &&
+                c->out_size - c->out_len < 6 + 5 + 16 + mote_tls12_expansion(c->suite))
                 return MOTE_OK;
             c->flags &= (uint8_t)~MOTE_F_KEX12;
             rc = send_ccs(c);
@@ -588,12 +735,19 @@ int mote_tls12_continue(mote_tls_conn *c)
 
 int mote_tls12_ccs(mote_tls_conn *c, const uint8_t *p, size_t len)
 {
-    int aead = c->suite ? suites[find(c->suite)].aead : 0, rc;
+    int i = c->suite ? find(c->suite) : -1, aead = i >= 0 ? suites[i].aead : 0, rc;
     /* exactly once, after our flight (or a resumed ServerHello), between
      * handshake messages */
     if (c->state != MOTE_ST12_WAIT_CCS || (c->flags & MOTE_F_KEX12) || c->hs_hdr_len != 0 ||
         len != 1 || p[0] != 1)
         return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+#if MOTE_ENABLE_CBC
+    if (i >= 0 && suites[i].mac) { /* the keys wait in the read state */
+        mote_tls_cbc_start(&c->rd, aead, suites[i].mac, MOTE_TLS12_ETM(c));
+        c->state = MOTE_ST12_WAIT_FIN;
+        return MOTE_OK;
+    }
+#endif
     rc = mote_tls_cipher_init(&c->rd, aead, 1, c->s_secret,
                               c->s_secret + mote_tls_aead_key_len(aead));
     mote_wipe(c->s_secret, sizeof c->s_secret);
@@ -686,12 +840,34 @@ static int on_hello_request(mote_tls_conn *c, const uint8_t *b, size_t len, cons
     return MOTE_OK;
 }
 
+#if MOTE_ENABLE_TLS12_RSA_KEX
+/* RSA key transport: no ServerKeyExchange; the messages after it come
+ * straight after the Certificate (whose end moves to WAIT_SKE). */
+static int rsa_cr(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+{
+    if (suites[find(c->suite)].kx != KX_RSA)
+        return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+    return on_certificate_request(c, b, len, th);
+}
+
+static int rsa_shd(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+{
+    if (suites[find(c->suite)].kx != KX_RSA)
+        return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+    return on_server_hello_done(c, b, len, th);
+}
+#endif
+
 static const mote_tls_hs_row table[] = {
     {MOTE_ST12_WAIT_CERT, MOTE_HS_CERTIFICATE, TH_AFTER, 0, NULL},
     {MOTE_ST12_WAIT_CCS, MOTE_HS_NEW_SESSION_TICKET, TH_AFTER, 4 + 2 + MOTE_SESSION_MAX_TICKET,
      on_new_session_ticket},
     {MOTE_ST12_WAIT_CCS, MOTE_HS_NEW_SESSION_TICKET, TH_AFTER, 0, NULL}, /* too large: skipped */
     {MOTE_ST12_WAIT_SKE, MOTE_HS_SERVER_KEY_EXCHANGE, TH_AFTER, 2048, on_server_key_exchange},
+#if MOTE_ENABLE_TLS12_RSA_KEX
+    {MOTE_ST12_WAIT_SKE, MOTE_HS_CERTIFICATE_REQUEST, TH_AFTER, 4096, rsa_cr},
+    {MOTE_ST12_WAIT_SKE, MOTE_HS_SERVER_HELLO_DONE, TH_AFTER, 1, rsa_shd},
+#endif
     {MOTE_ST12_WAIT_CR_SHD, MOTE_HS_CERTIFICATE_REQUEST, TH_AFTER, 4096, on_certificate_request},
     {MOTE_ST12_WAIT_CR_SHD, MOTE_HS_SERVER_HELLO_DONE, TH_AFTER, 1, on_server_hello_done},
     {MOTE_ST12_WAIT_SHD, MOTE_HS_SERVER_HELLO_DONE, TH_AFTER, 1, on_server_hello_done},

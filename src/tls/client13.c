@@ -363,7 +363,7 @@ static int is_ip_literal(const char *s)
  * smaller limit is advertised and serves both. */
 static size_t our_record_limit(const mote_tls_conn *c)
 {
-    size_t room = c->in_size - 5 - 16 - (offers12(c) ? 8 : 0);
+    size_t room = c->in_size - 5 - 16 - (offers12(c) ? 8 : 0) - mote_tls12_cbc_extra(c);
     return room > 16385 ? 16385 : room;
 }
 
@@ -633,6 +633,7 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         put_ext_u(&w, 11, 0x0100, 2); /* ec_point_formats: uncompressed only (RFC 8422) */
         put_ext_u(&w, 23, 0, 0);      /* extended_master_secret (RFC 7627) */
         put_ext_u(&w, 65281, 0, 1); /* renegotiation_info, empty: never renegotiating (RFC 5746) */
+        if (mote_tls12_cbc_extra(c)) put_ext_u(&w, 22, 0, 0); /* encrypt_then_mac (RFC 7366) */
     }
     if (c->cfg->alpn && c->cfg->alpn[0]) {
         const char *const *a;
@@ -652,9 +653,10 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         put_ext_u(&w, 28, (uint32_t)lim, 2);
         /* the largest 2^k (k = 1..4) whose records fit with the header and
          * the worst expansion: 8-byte explicit nonce + 16-byte tag (TLS 1.2) */
-        for (k = 4; k > 1 && (256u << k) + 5 + 24 > c->in_size; k--)
+        for (k = 4; k > 1 && (256u << k) + 5 + 24 + mote_tls12_cbc_extra(c) > c->in_size; k--)
             ;
-        if ((256u << k) + 5 + 24 <= c->in_size && !(c->cfg->flags & MOTE_TLS_NO_MFL)) {
+        if ((256u << k) + 5 + 24 + mote_tls12_cbc_extra(c) <= c->in_size &&
+            !(c->cfg->flags & MOTE_TLS_NO_MFL)) {
             put_ext_u(&w, 1, k, 1);
             c->mfl = (uint16_t)(256u << k);
         }

@@ -229,6 +229,23 @@ int mote_tls12_on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const
  * ChangeCipherSpec and Finished (a resuming server's first flight). */
 void mote_tls12_keys(mote_tls_conn *c);
 int mote_tls12_send_ccs_finished(mote_tls_conn *c);
+/* A suite's PRF / transcript hash length (32 or 48); the most a record of
+ * it adds to the plaintext (AEAD 24; CBC: IV, MAC and a block of padding). */
+uint8_t mote_tls12_suite_hash_len(uint16_t id);
+size_t mote_tls12_expansion(uint16_t id);
+#define MOTE_TLS12_KX_RSA      3 /* mote_tls12_suite_kind: RSA key transport */
+#define mote_tls12_rsa_kex(id) (mote_tls12_suite_kind((id), &(int){0}) == MOTE_TLS12_KX_RSA)
+/* TLS 1.2 CBC suites: encrypt_then_mac (RFC 7366) negotiated, kept in the
+ * read state's iv (which CBC does not use) from the hellos on. */
+#define MOTE_TLS12_ETM(c) ((c)->rd.iv[0])
+#endif
+/* A ClientHello offering TLS 1.2 CBC suites: how many bytes their records
+ * may add beyond an AEAD record's 24 (0: none offered; then no
+ * encrypt_then_mac either). */
+#if MOTE_ENABLE_TLS12 && MOTE_ENABLE_CBC
+size_t mote_tls12_cbc_extra(const mote_tls_conn *c);
+#else
+#define mote_tls12_cbc_extra(c) ((void)(c), (size_t)0)
 #endif
 
 /* The TLS 1.2 server (server12.c): built whenever the server and TLS 1.2 are. */

@@ -25,6 +25,14 @@
  * Extended master secret is required unless MOTE_TLS_ALLOW_NO_EMS;
  * renegotiation_info is answered empty.
  *
+ * Legacy suites, only when cfg->cipher_suites lists them: AES-CBC with
+ * HMAC (encrypt_then_mac, RFC 7366, answered when the client offers it and
+ * the suite is CBC), and RSA key transport (an RSA key only; chosen after
+ * ECDHE and DHE: forward secrecy first; no ServerKeyExchange; the premaster
+ * decrypted with the RFC 5246 7.4.7.1 countermeasure, so that a bad one
+ * shows only at the client's Finished; the decryption needs 3.2 KiB of
+ * idle in[] or out[] for an RSA-2048 key, else the suite is not chosen).
+ *
  * Client certificates (client_auth): a CertificateRequest (rsa_sign,
  * ecdsa_sign; the schemes we verify whose hash is the suite's, since the
  * CertificateVerify is checked against the transcript hash; no
@@ -47,6 +55,7 @@
 
 #include "crypto/util.h"
 #include "mote/ffdhe.h"
+#include "mote/rsa.h"
 #include "tls/internal.h"
 
 #if MOTE_ENABLE_SERVER && MOTE_ENABLE_TLS12
@@ -55,7 +64,7 @@ typedef struct {
     const uint8_t *groups, *sigalgs, *alpn, *sni, *versions, *ticket;
     size_t groups_len, sigalgs_len, alpn_len, sni_len, versions_len, ticket_len;
     uint16_t rsl;
-    uint8_t mfl, ems, ri, pf, has_ticket;
+    uint8_t mfl, ems, ri, pf, has_ticket, etm;
 } ch12_info;
 
 static int has16(const uint8_t *list, size_t len, uint16_t v)
@@ -117,6 +126,10 @@ static int ch12_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
         if (b->p != b->end) return MOTE_ERR_TLS_DECODE;
         h->ems = 1;
         return MOTE_OK;
+    case 22: /* encrypt_then_mac (RFC 7366): empty */
+        if (b->p != b->end) return MOTE_ERR_TLS_DECODE;
+        h->etm = 1;
+        return MOTE_OK;
     case 28:
         h->rsl = (uint16_t)rd_u(b, 2);
         return MOTE_OK;
@@ -136,15 +149,6 @@ static int ch12_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
         b->p = b->end;
         return MOTE_OK;
     }
-}
-
-static uint8_t suite_hash_len(uint16_t s)
-{
-    return (uint8_t)(s == MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 ||
-                             s == MOTE_TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 ||
-                             s == MOTE_TLS_DHE_RSA_WITH_AES_256_GCM_SHA384
-                         ? 48
-                         : 32);
 }
 
 /* One of our suites (configured, compiled in, with a group of ours). */
@@ -172,9 +176,23 @@ static int dhe_ok(const mote_tls_conn *c, const ch12_info *h, const mote_x509_pr
     return 1;
 }
 
+/* RSA key transport (opt-in suites): an RSA key, and out[] or in[] idle
+ * enough for the decryption's workspace (checked again at the
+ * ClientKeyExchange: see rsa_work). */
+static int rsa_kex_ok(const mote_tls_conn *c, const mote_x509_privkey *key)
+{
+#if MOTE_ENABLE_TLS12_RSA_KEX
+    size_t need = (size_t)MOTE_RSA_DECRYPT_WORK_WORDS(key->u.rsa.bits) * 4 + 4;
+    return key->type == MOTE_X509_KEY_RSA && (c->out_size >= need || c->in_size >= need + 600);
+#else
+    (void)c, (void)key;
+    return 0;
+#endif
+}
+
 /* Our first suite the client offers whose authentication is our key's:
- * ECDHE with a curve we share first, else DHE (see dhe_ok); sets
- * c->suite, c->group, c->hash_len. */
+ * ECDHE with a curve we share first, else DHE (see dhe_ok), else RSA key
+ * transport; sets c->suite, c->group, c->hash_len. */
 static int choose_suite(mote_tls_conn *c, const ch12_info *h, const uint8_t *suites,
                         size_t suites_len, const mote_x509_privkey *key)
 {
@@ -185,8 +203,9 @@ static int choose_suite(mote_tls_conn *c, const ch12_info *h, const uint8_t *sui
         if (*g != MOTE_GROUP_FFDHE2048 && mote_tls_kex_supported(*g) &&
             has16(h->groups, h->groups_len, *g))
             group = *g;
-    for (kx = 1; kx <= 2; kx++) { /* ECDHE, then DHE */
-        if (kx == 1 ? !group : !dhe_ok(c, h, key)) continue;
+    for (kx = 1; kx <= MOTE_TLS12_KX_RSA;
+         kx++) { /* ECDHE, then DHE, then RSA (forward secrecy first) */
+        if (kx == 1 ? !group : kx == 2 ? !dhe_ok(c, h, key) : !rsa_kex_ok(c, key)) continue;
         for (s = mote_tls12_suites(c); *s; s++) {
             int auth = 0;
             if (mote_tls12_suite_kind(*s, &auth) != kx ||
@@ -194,8 +213,8 @@ static int choose_suite(mote_tls_conn *c, const ch12_info *h, const uint8_t *sui
                 !has16(suites, suites_len, *s) || !mote_tls12_suite_usable(c, *s))
                 continue;
             c->suite = *s;
-            c->group = kx == 1 ? group : MOTE_GROUP_FFDHE2048;
-            mote_tls_th_pick(c, suite_hash_len(*s));
+            c->group = kx == 1 ? group : kx == 2 ? MOTE_GROUP_FFDHE2048 : 0;
+            mote_tls_th_pick(c, mote_tls12_suite_hash_len(*s));
             return MOTE_OK;
         }
     }
@@ -308,7 +327,7 @@ static MOTE_NOINLINE int take_session(mote_tls_conn *c, const ch12_info *h, cons
     }
     if (!suite) return 0;
     c->suite = suite;
-    mote_tls_th_pick(c, suite_hash_len(suite));
+    mote_tls_th_pick(c, mote_tls12_suite_hash_len(suite));
     c->peer_auth = flags & 1;
     return 1;
 }
@@ -380,7 +399,14 @@ static int send_server_hello(mote_tls_conn *c, const ch12_info *h)
         put_u(&sh.w, 23, 2);
         put_u(&sh.w, 0, 2);
     }
-    if (h->pf && c->group != MOTE_GROUP_FFDHE2048) { /* ec_point_formats: uncompressed */
+    /* encrypt_then_mac when the client asks and the suite is CBC */
+    MOTE_TLS12_ETM(c) = (uint8_t)(h->etm && mote_tls12_expansion(c->suite) > 24);
+    if (MOTE_TLS12_ETM(c)) {
+        put_u(&sh.w, 22, 2);
+        put_u(&sh.w, 0, 2);
+    }
+    if (h->pf && c->group != MOTE_GROUP_FFDHE2048 &&
+        (c->group || resumed)) { /* ec_point_formats: uncompressed */
         put_u(&sh.w, 11, 2);
         put_u(&sh.w, 2, 2);
         put_u(&sh.w, 1, 1);
@@ -400,7 +426,7 @@ static int send_server_hello(mote_tls_conn *c, const ch12_info *h)
         put_u(&sh.w, 1, 2);
         put_u(&sh.w, h->mfl, 1);
     } else if (c->peer_record_limit) {
-        size_t lim = c->in_size - 5 - 8 - 16;
+        size_t lim = c->in_size - 5 - mote_tls12_expansion(c->suite);
         put_u(&sh.w, 28, 2);
         put_u(&sh.w, 2, 2);
         put_u(&sh.w, (uint32_t)(lim > 16384 ? 16384 : lim), 2);
@@ -473,8 +499,14 @@ int mote_tls12_on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, i
     rc = choose_suite(c, &h, suites, suites_len, own.key);
     if (rc) return mote_tls_fail(c, rc);
     c->client_scheme = choose_scheme(c, &h, own.key);
-    if (!c->client_scheme) return mote_tls_fail(c, MOTE_ERR_TLS_HANDSHAKE_FAILURE);
-    c->sig_scheme = c->client_scheme;
+    if (!c->group) { /* RSA key transport: nothing is signed (a nonzero scheme has our
+                      * chain sent); the premaster names client_version */
+        c->client_scheme = MOTE_SIG_RSA_PKCS1_SHA256;
+        c->kex_priv[0] = (uint8_t)(legacy >> 8), c->kex_priv[1] = (uint8_t)legacy;
+    } else if (!c->client_scheme) {
+        return mote_tls_fail(c, MOTE_ERR_TLS_HANDSHAKE_FAILURE);
+    }
+    c->sig_scheme = c->group ? c->client_scheme : 0;
     /* a new session: an id when we cache, a ticket when the client asks */
     c->sid_len = 0;
     if (cfg->session_cache && cfg->session_cache->n_slots) {
@@ -614,12 +646,13 @@ int mote_tls12_server_continue(mote_tls_conn *c)
     while (rc == 1 && (c->flags & MOTE_F_SFLIGHT)) {
         switch (c->fl_phase) {
         case SF12_KEY:
-            rc = make_key(c);
+            rc = c->group ? make_key(c) : 1; /* RSA key transport: no key pair, */
             break;
         case SF12_CERT:
             rc = mote_tls_send_client_cert(c);
             break;
         case SF12_SKE:
+            if (!c->group) break;          /* no ServerKeyExchange */
             if (c->pk_ops) return MOTE_OK; /* one public-key operation per call */
             rc = send_ske(c);
             break;
@@ -642,6 +675,41 @@ int mote_tls12_server_continue(mote_tls_conn *c)
     return rc < 0 ? mote_tls_fail(c, rc) : MOTE_OK;
 }
 
+#if MOTE_ENABLE_TLS12_RSA_KEX
+/* RSA key transport: EncryptedPreMasterSecret<0..2^16-1>, decrypted with
+ * the RFC 5246 7.4.7.1 countermeasure (rsa_priv.c: a wrong padding,
+ * length or version gives a random premaster, by masks, and the handshake
+ * fails at the client's Finished: no other error path depends on the
+ * ciphertext). The ciphertext is copied into the park (past the
+ * premaster); the workspace (3.2 KiB for RSA-2048) is the larger idle
+ * part of in[] (past this record) or out[] (nothing pending is touched). */
+typedef char park_holds_ct[sizeof(mote_x509_chain) >= 2 + MOTE_TLS_MAX_SHARE + 48 + 512 ? 1 : -1];
+static MOTE_NOINLINE int rsa_premaster(mote_tls_conn *c, const uint8_t *b, size_t len)
+{
+    mote_tls_chain own;
+    const mote_x509_privkey *k;
+    uint8_t *park = mote_tls12_park(c), *ct = park + 2 + MOTE_TLS_MAX_SHARE + 48, *lo, *hi;
+    size_t n, need;
+    int rc;
+    mote_tls_own_chain(c, &own);
+    k = own.key;
+    if (len < 2 || (n = ((size_t)b[0] << 8) | b[1]) != len - 2) return MOTE_ERR_TLS_DECODE;
+    if (n > 512 || k->type != MOTE_X509_KEY_RSA) return MOTE_ERR_TLS_DECODE;
+    memcpy(ct, b + 2, n);
+    need = (size_t)MOTE_RSA_DECRYPT_WORK_WORDS(k->u.rsa.bits) * 4;
+    lo = c->out + c->out_len, hi = c->out + c->out_size;
+    if (c->in_size - c->in_len > (size_t)(hi - lo)) lo = c->in + c->in_len, hi = c->in + c->in_size;
+    while (lo < hi && ((size_t)lo & 3))
+        lo++;
+    if ((size_t)(hi - lo) < need) return MOTE_ERR_TLS_INTERNAL;
+    rc = mote_rsa_decrypt_premaster(&k->u.rsa, ct, n, c->kex_priv, park + 2 + MOTE_TLS_MAX_SHARE,
+                                    c->cfg->rng, (uint32_t *)(void *)lo, need / 4);
+    mote_wipe(ct, n);
+    c->pk_ops++;
+    return rc ? MOTE_ERR_TLS_INTERNAL : MOTE_OK;
+}
+#endif
+
 /* ClientKeyExchange: the client's point (ECPoint<1..255>) or Yc
  * (<1..2^16-1>, 1 < Yc < p - 1, checked by ffdhe); the shared and master
  * secrets. */
@@ -652,6 +720,16 @@ static int on_client_key_exchange(mote_tls_conn *c, const uint8_t *b, size_t len
     const uint8_t *pt = rd_bytes(&r, n);
     int rc;
     (void)th;
+#if MOTE_ENABLE_TLS12_RSA_KEX
+    if (!c->group) {
+        rc = rsa_premaster(c, b, len);
+        if (rc == MOTE_OK) rc = mote_tls12_master_secret(c);
+        if (rc < 0) return mote_tls_fail(c, rc);
+        c->state =
+            (c->flags & MOTE_F_CERT_REQ) && c->cs_count ? MOTE_SS12_WAIT_CV : MOTE_ST12_WAIT_CCS;
+        return MOTE_OK;
+    }
+#endif
     if (!pt || r.p != r.end || n == 0) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
     if (n > MOTE_TLS_MAX_SHARE) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
     mote_tls12_park(c)[0] = (uint8_t)(n >> 8);
@@ -677,7 +755,7 @@ static int on_renegotiation(mote_tls_conn *c, const uint8_t *b, size_t len, cons
 
 static const mote_tls_hs_row table[] = {
     {MOTE_SS_WAIT_CERT, MOTE_HS_CERTIFICATE, TH_AFTER, 0, NULL},
-    {MOTE_SS12_WAIT_CKE, MOTE_HS_CLIENT_KEY_EXCHANGE, TH_AFTER, 2 + MOTE_TLS_MAX_SHARE,
+    {MOTE_SS12_WAIT_CKE, MOTE_HS_CLIENT_KEY_EXCHANGE, TH_AFTER, 2 + 512, /* RSA-4096 */
      on_client_key_exchange},
     {MOTE_SS12_WAIT_CV, MOTE_HS_CERTIFICATE_VERIFY, TH_BEFORE, 4 + 512,
      mote_tls13_on_certificate_verify}, /* client13.c's, which checks 1.2 too */
