@@ -99,7 +99,7 @@ if [ "${MOTE_TEST_QUICK:-0}" != 1 ]; then
     echo "== interop with real peers on 127.0.0.1 (tests/interop/*.sh)"
     export MOTE_PKI_CACHE=$(mktemp -d /tmp/mote-pki-cache.XXXXXX) # chains shared by the scripts
     for t in tests/interop/selftest.sh tests/interop/x509_chains.sh tests/interop/tls13_client.sh \
-        tests/interop/tls12_client.sh tests/interop/resume.sh tests/interop/tls_server.sh \
+        tests/interop/tls12_client.sh tests/interop/tls12_cbc.sh tests/interop/resume.sh tests/interop/tls_server.sh \
         tests/interop/examples.sh; do
         [ -f "$t" ] || continue
         log=build/$(basename "$t" .sh).log
