@@ -50,7 +50,9 @@ static int on_new_session_ticket(mote_tls_conn *c, const uint8_t *b, size_t len,
 #endif
 
 static const mote_tls_hs_row table[] = {
-    {MOTE_ST_WAIT_SH, MOTE_HS_SERVER_HELLO, TH_AFTER, 1024, on_server_hello},
+    /* (the handler adds a ServerHello, and a HelloRetryRequest after the
+     * transcript's restart) */
+    {MOTE_ST_WAIT_SH, MOTE_HS_SERVER_HELLO, TH_NONE, 1024, on_server_hello},
     {MOTE_ST_WAIT_EE, MOTE_HS_ENCRYPTED_EXTENSIONS, TH_AFTER, 2048, on_encrypted_extensions},
     {MOTE_ST_WAIT_CERT_CR, MOTE_HS_CERTIFICATE_REQUEST, TH_AFTER, 4096, on_certificate_request},
     {MOTE_ST_WAIT_CERT_CR, MOTE_HS_CERTIFICATE, TH_AFTER, 0, NULL},
@@ -58,7 +60,9 @@ static const mote_tls_hs_row table[] = {
     {MOTE_ST_WAIT_CV, MOTE_HS_CERTIFICATE_VERIFY, TH_BEFORE, 4 + 512, on_certificate_verify},
     {MOTE_ST_WAIT_FIN, MOTE_HS_FINISHED, TH_BEFORE, 64, on_finished},
     {MOTE_ST_CONNECTED, MOTE_HS_NEW_SESSION_TICKET, TH_NONE, NST_MAX, on_new_session_ticket},
+#if MOTE_ENABLE_TLS_RESUMPTION
     {MOTE_ST_CONNECTED, MOTE_HS_NEW_SESSION_TICKET, TH_NONE, 0, NULL}, /* too large: skipped */
+#endif
     {MOTE_ST_CONNECTED, MOTE_HS_KEY_UPDATE, TH_NONE, 1, on_key_update},
 };
 
@@ -126,7 +130,7 @@ void mote_tls_th_pick(mote_tls_conn *c, size_t hash_len)
 }
 
 /* Until the suite is picked, both hashes run. */
-static void th_add(mote_tls_conn *c, const uint8_t *p, size_t n)
+void mote_tls_th_add(mote_tls_conn *c, const uint8_t *p, size_t n)
 {
     if (c->hash_len != 48) mote_sha256_update(&c->th.s256, p, n);
 #if MOTE_ENABLE_SHA512
@@ -134,7 +138,7 @@ static void th_add(mote_tls_conn *c, const uint8_t *p, size_t n)
 #endif
 }
 
-static void th_get(const mote_tls_conn *c, uint8_t *out)
+void mote_tls_th_get(const mote_tls_conn *c, uint8_t *out)
 {
 #if MOTE_ENABLE_SHA512
     if (c->hash_len == 48) {
@@ -149,10 +153,8 @@ static void th_get(const mote_tls_conn *c, uint8_t *out)
     }
 }
 
-void mote_tls_th_add(mote_tls_conn *c, const uint8_t *p, size_t n)
-{
-    th_add(c, p, n);
-}
+#define th_add mote_tls_th_add
+#define th_get mote_tls_th_get
 
 /* The handshake message being handled (header in c->hs_hdr, body) into the
  * transcript. */
@@ -167,9 +169,19 @@ static const mote_hash_desc *hash_of(const mote_tls_conn *c)
     return suite_hash(c->suite);
 }
 
-void mote_tls_th_get(const mote_tls_conn *c, uint8_t *out)
+/* Install the keys of a traffic secret under the suite's AEAD. */
+static int set_keys(const mote_tls_conn *c, const uint8_t *secret, mote_tls_cipher_state *dst)
 {
-    th_get(c, out);
+    return mote_tls13_traffic_keys(hash_of(c), secret, suite_aead(c->suite), dst)
+               ? MOTE_ERR_TLS_INTERNAL
+               : MOTE_OK;
+}
+
+/* The middlebox-compatibility ChangeCipherSpec (one unprotected 0x01). */
+static int send_ccs(mote_tls_conn *c)
+{
+    static const uint8_t one = 1;
+    return mote_tls_send_record(c, 20, &one, 1);
 }
 
 void mote_tls13_th_restart(mote_tls_conn *c)
@@ -254,11 +266,19 @@ const uint16_t mote_tls_default_suites[] = {
 static const uint16_t default_groups[] = {MOTE_GROUP_X25519, MOTE_GROUP_SECP256R1,
                                           MOTE_GROUP_SECP384R1, MOTE_GROUP_FFDHE2048, 0};
 
-static const uint16_t sig_algs[] = {
-    MOTE_SIG_ECDSA_SECP256R1_SHA256, MOTE_SIG_ECDSA_SECP384R1_SHA384, MOTE_SIG_ED25519,
-    MOTE_SIG_RSA_PSS_RSAE_SHA256,    MOTE_SIG_RSA_PSS_RSAE_SHA384,    MOTE_SIG_RSA_PSS_RSAE_SHA512,
-    MOTE_SIG_RSA_PSS_PSS_SHA256,     MOTE_SIG_RSA_PSS_PSS_SHA384,     MOTE_SIG_RSA_PSS_PSS_SHA512,
-    MOTE_SIG_RSA_PKCS1_SHA256,       MOTE_SIG_RSA_PKCS1_SHA384,       MOTE_SIG_RSA_PKCS1_SHA512};
+static const uint16_t sig_algs[] = {MOTE_SIG_ECDSA_SECP256R1_SHA256,
+                                    MOTE_SIG_ECDSA_SECP384R1_SHA384,
+                                    MOTE_SIG_ED25519,
+                                    MOTE_SIG_RSA_PSS_RSAE_SHA256,
+                                    MOTE_SIG_RSA_PSS_RSAE_SHA384,
+                                    MOTE_SIG_RSA_PSS_RSAE_SHA512,
+                                    MOTE_SIG_RSA_PSS_PSS_SHA256,
+                                    MOTE_SIG_RSA_PSS_PSS_SHA384,
+                                    MOTE_SIG_RSA_PSS_PSS_SHA512,
+                                    MOTE_SIG_RSA_PKCS1_SHA256,
+                                    MOTE_SIG_RSA_PKCS1_SHA384,
+                                    MOTE_SIG_RSA_PKCS1_SHA512,
+                                    0};
 
 static const uint16_t *suites_of(const mote_tls_conn *c)
 {
@@ -333,7 +353,7 @@ const uint16_t *mote_tls_groups(const mote_tls_conn *c)
 
 const uint16_t *mote_tls_sig_algs(size_t *n)
 {
-    *n = sizeof sig_algs / sizeof *sig_algs;
+    *n = sizeof sig_algs / sizeof *sig_algs - 1; /* (the 0 ends it for put_list) */
     return sig_algs;
 }
 
@@ -363,7 +383,7 @@ static int is_ip_literal(const char *s)
  * smaller limit is advertised and serves both. */
 static size_t our_record_limit(const mote_tls_conn *c)
 {
-    size_t room = c->in_size - 5 - 16 - (offers12(c) ? 8 : 0) - mote_tls12_cbc_extra(c);
+    size_t room = c->in_size - 5 - 16 - (offers12(c) ? 8 : 0);
     return room > 16385 ? 16385 : room;
 }
 
@@ -469,10 +489,7 @@ static int send_early_data(mote_tls_conn *c, const psk_offer *psk, const uint8_t
     uint8_t h[48], secret[48];
     mote_tls13_ks ks;
     int rc = MOTE_OK;
-    if (!(c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX)) {
-        uint8_t one = 1;
-        rc = mote_tls_send_record(c, 20, &one, 1);
-    }
+    if (!(c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX)) rc = send_ccs(c);
     th_with(c, psk->hash->out_len, msg, 0, h); /* the transcript: the ClientHello */
     mote_tls13_ks_early(&ks, psk->hash, psk->key, psk->key_len);
     mote_tls13_ks_derive(&ks, "c e traffic", h, secret);
@@ -511,6 +528,16 @@ static void close_list(wr_t *w, uint8_t *at)
     close_len(w, at, 2);
 }
 
+/* An extension that lists the entries of a 0-terminated list that ok
+ * accepts (supported_groups, signature_algorithms). */
+static void put_list(wr_t *w, uint16_t type, const uint16_t *l, int (*ok)(uint16_t))
+{
+    uint8_t *at = open_list(w, type);
+    for (; *l; l++)
+        if (ok(*l)) put_u(w, *l, 2);
+    close_list(w, at);
+}
+
 static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t cookie_len)
 {
 #if MOTE_TLS_CLIENT_PSK
@@ -519,9 +546,10 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
 #endif
     int no_share = 0;
     wr_t w;
-    uint8_t *msg, *len3, *l2, *l2b;
+    static const uint8_t head[6] = {MOTE_HS_CLIENT_HELLO, 0, 0, 0, 3, 3}; /* length, 0x0303 */
+    uint8_t *msg, *l2, *l2b;
     const uint16_t *s;
-    size_t pub_len = 0, i, lim;
+    size_t pub_len = 0, lim;
     uint16_t group = c->hrr_group ? c->hrr_group : 0;
     int v13 = mote_tls_offers(c, MOTE_TLS13), v12 = offers12(c);
     int rc;
@@ -544,9 +572,7 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
     w.end = c->out + c->out_size;
     w.full = 0;
     msg = w.p;
-    put_u(&w, MOTE_HS_CLIENT_HELLO, 1);
-    len3 = open_len(&w, 3);
-    put_u(&w, 0x0303, 2);
+    put(&w, head, sizeof head);
     put(&w, c->client_random, 32);
 #if MOTE_ENABLE_TLS12
     if (v12) { /* a TLS 1.2 session: its id (or, for its ticket, ours) is echoed to resume */
@@ -557,11 +583,12 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         }
     }
 #endif
-    if (!(c->psk & MOTE_PSK_SESS12) && ((c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) || !v13)) {
-        put_u(&w, 0, 1);
-    } else {
-        put_u(&w, 32, 1);
-        put(&w, c->session_id, 32);
+    {
+        size_t sid_len =
+            !(c->psk & MOTE_PSK_SESS12) && ((c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) || !v13) ? 0
+                                                                                             : 32;
+        put_u(&w, (uint32_t)sid_len, 1);
+        put(&w, c->session_id, sid_len);
     }
     l2 = open_len(&w, 2);
     for (s = suites_of(c); *s && v13; s++)
@@ -571,9 +598,8 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         if (mote_tls12_suite_usable(c, *s)) put_u(&w, *s, 2);
 #endif
     close_len(&w, l2, 2);
-    put_u(&w, 0x0100, 2); /* compression: null only */
-
-    l2 = open_len(&w, 2); /* extensions */
+    put_u(&w, 0x01000000, 4); /* compression: null only; the extensions' length */
+    l2 = w.p - 2;
     if (c->cfg->server_name && !is_ip_literal(c->cfg->server_name)) {
         size_t n = strlen(c->cfg->server_name);
         put_u(&w, (uint32_t)n + 5, 4);        /* server_name (0), its length */
@@ -582,35 +608,28 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         put(&w, c->cfg->server_name, n);
     }
     if (v13) { /* supported_versions: TLS 1.3 (and 1.2); a 1.2-only hello goes without */
-        put_u(&w, 43, 2);
-        put_u(&w, v12 ? 5 : 3, 2);
-        put_u(&w, v12 ? 4 : 2, 1);
-        put_u(&w, MOTE_TLS13, 2);
-        if (v12) put_u(&w, MOTE_TLS12, 2);
+        static const uint8_t sv[9] = {0, 43, 0, 5, 4, 3, 4, 3, 3};
+        static const uint8_t sv13[7] = {0, 43, 0, 3, 2, 3, 4};
+        if (v12)
+            put(&w, sv, sizeof sv);
+        else
+            put(&w, sv13, sizeof sv13);
     }
-    l2b = open_list(&w, 10); /* supported_groups */
-    for (s = groups_of(c); *s; s++)
-        if (mote_tls_kex_supported(*s)) put_u(&w, *s, 2);
-    close_list(&w, l2b);
-    l2b = open_list(&w, 13); /* signature_algorithms */
-    for (i = 0; i < sizeof sig_algs / sizeof *sig_algs; i++)
-        if (mote_tls_sig_supported(sig_algs[i])) put_u(&w, sig_algs[i], 2);
-    close_list(&w, l2b);
+    put_list(&w, 10, groups_of(c), mote_tls_kex_supported); /* supported_groups */
+    put_list(&w, 13, sig_algs, mote_tls_sig_supported);     /* signature_algorithms */
     if (v13 && no_share) {
         put_ext_u(&w, 51, 0, 2); /* key_share with no share */
     } else if (v13) {            /* (TLS 1.2 alone needs no key share: the server's comes first) */
-        uint8_t *lens;
-        put_u(&w, 51, 2); /* key_share, our public value made in place */
-        lens = w.p;
-        put_u(&w, 0, 4);                     /* its lengths, set below */
-        put_u(&w, (uint32_t)group << 16, 4); /* the group, its share's length */
-        if (w.full || w.end - w.p < mote_tls_kex_supported(group)) return MOTE_ERR_TLS_INTERNAL;
+        /* key_share: one share, our public value made in place (as long
+         * as mote_tls_kex_supported says) */
+        uint32_t n = (uint32_t)mote_tls_kex_supported(group);
+        put_u(&w, 51u << 16 | (n + 6), 4);   /* key_share, its length */
+        put_u(&w, (n + 4) << 16 | group, 4); /* the list's length, the group */
+        put_u(&w, n, 2);                     /* the share's length */
+        if (w.full || (size_t)(w.end - w.p) < n) return MOTE_ERR_TLS_INTERNAL;
         rc = mote_tls_kex_keygen(c, group, w.p, &pub_len);
         if (rc) return rc;
-        w.p += pub_len;
-        lens[0] = (uint8_t)((pub_len + 6) >> 8), lens[1] = (uint8_t)(pub_len + 6);
-        lens[2] = (uint8_t)((pub_len + 4) >> 8), lens[3] = (uint8_t)(pub_len + 4);
-        lens[6] = (uint8_t)(pub_len >> 8), lens[7] = (uint8_t)pub_len;
+        w.p += n;
     }
 #if MOTE_TLS_CLIENT_PSK
     if (v13 && (MOTE_TLS_SESSION(c) || c->cfg->psk_key)) {
@@ -633,7 +652,6 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         put_ext_u(&w, 11, 0x0100, 2); /* ec_point_formats: uncompressed only (RFC 8422) */
         put_ext_u(&w, 23, 0, 0);      /* extended_master_secret (RFC 7627) */
         put_ext_u(&w, 65281, 0, 1); /* renegotiation_info, empty: never renegotiating (RFC 5746) */
-        if (mote_tls12_cbc_extra(c)) put_ext_u(&w, 22, 0, 0); /* encrypt_then_mac (RFC 7366) */
     }
     if (c->cfg->alpn && c->cfg->alpn[0]) {
         const char *const *a;
@@ -653,9 +671,9 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         put_ext_u(&w, 28, (uint32_t)lim, 2);
         /* the largest 2^k (k = 1..4) whose records fit with the header and
          * the worst expansion: 8-byte explicit nonce + 16-byte tag (TLS 1.2) */
-        for (k = 4; k > 1 && (256u << k) + 5 + 24 + mote_tls12_cbc_extra(c) > c->in_size; k--)
+        for (k = 4; k > 1 && (256u << k) + 5 + 24 > c->in_size; k--)
             ;
-        if ((256u << k) + 5 + 24 + mote_tls12_cbc_extra(c) <= c->in_size &&
+        if ((256u << k) + 5 + 24 <= c->in_size &&
             !(c->cfg->flags & MOTE_TLS_NO_MFL)) {
             put_ext_u(&w, 1, k, 1);
             c->mfl = (uint16_t)(256u << k);
@@ -678,6 +696,7 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
 #if MOTE_TLS_CLIENT_PSK
     if (psk.kind) { /* pre_shared_key: the last extension (RFC 8446 4.2.11) */
         uint8_t *l1;
+        size_t i;
         put_u(&w, 41, 2);
         l2b = open_len(&w, 2);
         l1 = open_len(&w, 2); /* identities */
@@ -694,7 +713,7 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
     }
 #endif
     close_len(&w, l2, 2);
-    close_len(&w, len3, 3);
+    close_len(&w, msg + 1, 3);
     if (w.full) return MOTE_ERR_TLS_INTERNAL; /* output buffer too small for the ClientHello */
 #if MOTE_TLS_CLIENT_PSK
     if (binders) { /* over the ClientHello up to the binders (and what came before it) */
@@ -833,30 +852,24 @@ static MOTE_NOINLINE int hs_secret(mote_tls_conn *c, const sh_info *s, mote_tls1
 /* A HelloRetryRequest: out of on_server_hello's frame (the cookie we
  * echo is up to MOTE_TLS_MAX_COOKIE bytes, which the key schedule below
  * it need not carry). */
-static MOTE_NOINLINE int hello_retry(mote_tls_conn *c, const sh_info *s, const uint8_t *b,
-                                     size_t len)
+static MOTE_NOINLINE int hello_retry(mote_tls_conn *c, const sh_info *s, const uint8_t *b)
 {
     /* Transcript: ClientHello1 becomes message_hash(Hash(ClientHello1)),
      * then the HRR itself; then the second ClientHello. */
-    uint8_t cookie[MOTE_TLS_MAX_COOKIE], msg_hdr[4];
+    uint8_t cookie[MOTE_TLS_MAX_COOKIE];
     int rc = check_hello_retry(c, s);
     if (rc) return rc;
     mote_tls13_th_restart(c);
-    msg_hdr[0] = MOTE_HS_SERVER_HELLO;
-    msg_hdr[1] = (uint8_t)(len >> 16), msg_hdr[2] = (uint8_t)(len >> 8), msg_hdr[3] = (uint8_t)len;
-    th_add(c, msg_hdr, 4);
-    th_add(c, b, len);
+    th_msg(c, b);
     if (s->group) c->hrr_group = s->group;
     memcpy(cookie, s->cookie ? s->cookie : cookie, s->cookie_len);
     /* early data is refused with a HelloRetryRequest: the second hello
      * goes out in the clear, behind the CCS already sent */
     if (c->psk & MOTE_PSK_EARLY) mote_wipe(&c->w.wr, sizeof c->w.wr);
     /* middlebox compatibility: a CCS before our second flight */
-    if (!(c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) && !(c->psk & MOTE_PSK_EARLY)) {
-        uint8_t one = 1;
-        rc = mote_tls_send_record(c, 20, &one, 1);
-        if (rc) return rc;
-    }
+    if (!(c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) && !(c->psk & MOTE_PSK_EARLY) &&
+        (rc = send_ccs(c)) != 0)
+        return rc;
     rc = build_client_hello(c, cookie, s->cookie_len);
     mote_wipe(cookie, sizeof cookie);
     if (rc) return rc;
@@ -886,6 +899,7 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
     if (rd_u(&r, 1) != 0 && !r.bad) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
     if (r.bad) return MOTE_ERR_TLS_DECODE;
     s.hrr = memcmp(random, hrr_random, 32) == 0;
+    if (!s.hrr) th_msg(c, b); /* (a HelloRetryRequest: hello_retry) */
     rc = walk_extensions(c, &r, sh_ext, &s);
     if (rc) return rc;
 #if MOTE_ENABLE_TLS12
@@ -910,7 +924,7 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
 
     /* A HelloRetryRequest goes back to WAIT_SH; a real ServerHello goes on,
      * in the transcript now (TH_AFTER). */
-    if (s.hrr) return hello_retry(c, &s, b, len);
+    if (s.hrr) return hello_retry(c, &s, b);
 #if MOTE_TLS_CLIENT_PSK
     if (s.psk) { /* our PSK (the only identity offered), for a suite of its hash */
         rc = psk_of(c, &psk);
@@ -943,8 +957,8 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
         mote_tls13_ks_derive(&ks, "s hs traffic", h, c->s_secret);
         memcpy(c->secret, ks.secret, hd->out_len);
         mote_tls13_ks_wipe(&ks);
-        rc = mote_tls13_traffic_keys(hd, c->s_secret, suite_aead(suite), &c->rd);
-        if (rc) return MOTE_ERR_TLS_INTERNAL;
+        rc = set_keys(c, c->s_secret, &c->rd);
+        if (rc) return rc;
     }
     c->group = s.share ? c->kex_group : 0;
     mote_wipe(c->kex_priv, sizeof c->kex_priv);
@@ -1186,6 +1200,7 @@ static int on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len,
         rc = mote_tls13_cv_verify(c, scheme, !c->server, th, sig, sig_len);
     c->pk_ops++;
     if (rc) return rc;
+    th_msg(c, b);    /* (TH_BEFORE: the signature covers the transcript without it) */
     if (c->server) { /* the client's certificate is proven; its scheme is not reported */
         c->peer_auth = 1;
         c->state = MOTE_TLS_V12(c) ? MOTE_ST12_WAIT_CCS : MOTE_SS_WAIT_FIN;
@@ -1250,8 +1265,7 @@ static int send_flight(mote_tls_conn *c)
             !(c->psk & MOTE_PSK_EARLY)) {
             /* middlebox compatibility: one CCS before our flight, sent while
              * no write keys are installed yet, so it goes out unprotected */
-            uint8_t one = 1;
-            rc = mote_tls_send_record(c, 20, &one, 1);
+            rc = send_ccs(c);
             if (rc) return mote_tls_fail(c, rc);
         }
         if (c->psk & MOTE_PSK_EARLY_OK) { /* EndOfEarlyData, under the early keys */
@@ -1260,8 +1274,8 @@ static int send_flight(mote_tls_conn *c)
             rc = mote_tls_send_record(c, 22, eoed, 4);
             if (rc) return mote_tls_fail(c, rc);
         }
-        rc = mote_tls13_traffic_keys(hd, c->c_secret, suite_aead(c->suite), &c->w.wr);
-        if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+        rc = set_keys(c, c->c_secret, &c->w.wr);
+        if (rc) return mote_tls_fail(c, rc);
         c->fl_phase = (c->flags & MOTE_F_CERT_REQ) ? FL_CERT : FL_FINISHED;
         c->fl_pos = 0;
     }
@@ -1296,8 +1310,8 @@ static int send_flight(mote_tls_conn *c)
     if (rc) return mote_tls_fail(c, rc);
     /* client application traffic secret was derived with the server Finished */
     memcpy(c->c_secret, c->secret, hd->out_len);
-    rc = mote_tls13_traffic_keys(hd, c->c_secret, suite_aead(c->suite), &c->w.wr);
-    if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+    rc = set_keys(c, c->c_secret, &c->w.wr);
+    if (rc) return mote_tls_fail(c, rc);
     mote_wipe(c->secret, sizeof c->secret);
     if (MOTE_TLS_SESSION(c)) { /* resumption master secret: for the tickets to come */
         th_get(c, msg);
@@ -1333,9 +1347,7 @@ static MOTE_NOINLINE int finished_keys(mote_tls_conn *c, const uint8_t *b, size_
     mote_tls13_ks_derive(&ks, "s ap traffic", h, c->s_secret);
     mote_tls13_ks_derive(&ks, "c ap traffic", h, c->secret); /* parked until our Finished is out */
     mote_tls13_ks_wipe(&ks);
-    if (mote_tls13_traffic_keys(hd, c->s_secret, suite_aead(c->suite), &c->rd))
-        return MOTE_ERR_TLS_INTERNAL;
-    return MOTE_OK;
+    return set_keys(c, c->s_secret, &c->rd);
 }
 
 /* A fatal alert of ours between the ServerHello and our flight: the server
@@ -1352,7 +1364,7 @@ void mote_tls13_alert_keys(mote_tls_conn *c)
         return;
     }
     if (c->state < MOTE_ST_WAIT_EE || c->state > MOTE_ST_WAIT_FIN) return;
-    (void)mote_tls13_traffic_keys(hash_of(c), c->c_secret, suite_aead(c->suite), &c->w.wr);
+    (void)set_keys(c, c->c_secret, &c->w.wr);
 }
 
 static int on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
@@ -1400,9 +1412,8 @@ static int send_key_update(mote_tls_conn *c, int request)
     rc = mote_tls_send_record(c, 22, msg, sizeof msg);
     if (rc) return mote_tls_fail(c, rc);
     mote_tls13_next_secret(hd, ours);
-    if (mote_tls13_traffic_keys(hd, ours, suite_aead(c->suite), &c->w.wr))
-        return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
-    return MOTE_OK;
+    rc = set_keys(c, ours, &c->w.wr);
+    return rc ? mote_tls_fail(c, rc) : MOTE_OK;
 }
 
 int mote_tls_key_update(mote_tls_conn *c, int request_peer)
@@ -1421,8 +1432,7 @@ static int on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const u
     if (len != 1 || b[0] > 1)
         return len != 1 ? MOTE_ERR_TLS_DECODE : MOTE_ERR_TLS_ILLEGAL_PARAMETER;
     mote_tls13_next_secret(hd, peers);
-    if (mote_tls13_traffic_keys(hd, peers, suite_aead(c->suite), &c->rd))
-        return MOTE_ERR_TLS_INTERNAL;
+    if (set_keys(c, peers, &c->rd)) return MOTE_ERR_TLS_INTERNAL;
     if (b[0] == 1 && !(c->flags & MOTE_F_CLOSE_SENT)) return send_key_update(c, 0);
     return MOTE_OK;
 }
@@ -1494,105 +1504,109 @@ static const mote_tls_hs_row *table_of(const mote_tls_conn *c, size_t *rows)
     return table;
 }
 
+/* Two rows for one message (a NewSessionTicket kept, or read past when it
+ * is too large): only tables with tickets have them. */
+#define TWO_ROWS (MOTE_ENABLE_TLS_RESUMPTION || MOTE_ENABLE_TLS12)
+
 int mote_tls_hs_input(mote_tls_conn *c)
 {
+    int rc = MOTE_OK;
     while (c->hs_pos < c->hs_end && !c->err) {
         uint8_t *p = c->in + c->hs_pos;
         size_t avail = c->hs_end - c->hs_pos, n, row, nrows;
-        const mote_tls_hs_row *tab = table_of(c, &nrows);
+        const mote_tls_hs_row *tab = table_of(c, &nrows), *r;
         if (c->pk_ops) return MOTE_OK; /* one public-key operation per call */
         if (c->hs_hdr_len < 4) {
+            /* the header: type, then a 24-bit length (the type shifts out) */
             c->hs_hdr[c->hs_hdr_len++] = *p;
+            c->hs_len = (c->hs_len << 8) | *p;
             c->hs_pos++;
             if (c->hs_hdr_len < 4) continue;
             c->hs_type = c->hs_hdr[0];
-            c->hs_len =
-                ((uint32_t)c->hs_hdr[1] << 16) | ((uint32_t)c->hs_hdr[2] << 8) | c->hs_hdr[3];
+            c->hs_len &= 0xFFFFFF;
             c->hs_got = 0;
             for (row = 0; row < nrows; row++)
                 if (tab[row].state == c->state && tab[row].type == c->hs_type) break;
-            if (row == nrows) return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+            rc = MOTE_ERR_TLS_UNEXPECTED_MESSAGE;
+            if (row == nrows) goto fail;
+            r = &tab[row];
             /* too long for its row, or to be gathered now: the next row for
              * the same message, if any, reads past it (a ticket not kept) */
-            if (tab[row].max_len && row + 1 < nrows && tab[row + 1].state == c->state &&
-                tab[row + 1].type == c->hs_type &&
-                (c->hs_len > tab[row].max_len ||
+            if (TWO_ROWS && r->max_len && row + 1 < nrows && r[1].state == c->state &&
+                r[1].type == c->hs_type &&
+                (c->hs_len > r->max_len ||
                  (c->hs_len > c->hs_end - c->hs_pos && c->hs_len > c->out_size - c->out_len)))
-                row++;
+                row++, r++;
             c->hs_row = (uint8_t)row;
-            if (tab[row].max_len && c->hs_len > tab[row].max_len)
-                return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
-            if (!tab[row].max_len) { /* streamed: transcript as the bytes pass */
-                if (tab[row].transcript == TH_AFTER) th_add(c, c->hs_hdr, 4);
-                int rc;
+            rc = MOTE_ERR_TLS_DECODE;
+            if (r->max_len && c->hs_len > r->max_len) goto fail;
+            if (!r->max_len) { /* streamed: transcript as the bytes pass */
+                if (r->transcript == TH_AFTER) th_add(c, c->hs_hdr, 4);
                 /* a TLS 1.2 Certificate starts at the list: it has no context */
                 c->cs_state = MOTE_TLS_V12(c) ? CS_LIST_LEN : CS_CTX_LEN;
                 c->cs_need = MOTE_TLS_V12(c) ? 3 : 1;
                 c->cs_count = 0, c->cs_list = 0;
                 c->cs_val = 0;
                 rc = c->hs_type == MOTE_HS_CERTIFICATE ? mote_tls_cert_begin(c) : MOTE_OK;
-                if (rc) return mote_tls_fail(c, rc);
+                if (rc) goto fail;
             } else {
                 /* gather in the idle tail of the output buffer if it straddles records */
-                size_t left = c->hs_end - c->hs_pos;
                 c->scratch = c->out_len;
-                if (c->hs_len > left && c->hs_len > sizeof c->hs_small &&
+                rc = MOTE_ERR_TLS_INTERNAL; /* larger than our buffers */
+                if (c->hs_len > avail - 1 && c->hs_len > sizeof c->hs_small &&
                     c->hs_len > c->out_size - c->scratch)
-                    return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL); /* larger than our buffers */
+                    goto fail;
             }
             if (c->hs_len != 0) continue;
-            p = c->in + c->hs_pos, avail = 0;
+            p++, avail = 0;
         }
-        row = c->hs_row;
+        r = &tab[c->hs_row];
         n = c->hs_len - c->hs_got;
         if (n > avail) n = avail;
-        if (!tab[row].max_len) { /* streamed */
+        if (!r->max_len) { /* streamed */
             size_t used = n;
-            int rc = c->hs_type == MOTE_HS_CERTIFICATE ? cert_stream(c, p, n, &used) : MOTE_OK;
-            /* (NewSessionTicket: read past it; resumption is not built yet) */
-            if (rc) return mote_tls_fail(c, rc);
-            if (tab[row].transcript == TH_AFTER) th_add(c, p, used);
+            rc = c->hs_type == MOTE_HS_CERTIFICATE ? cert_stream(c, p, n, &used) : MOTE_OK;
+            /* (a NewSessionTicket not kept: read past) */
+            if (rc) goto fail;
+            if (r->transcript == TH_AFTER) th_add(c, p, used);
             c->hs_pos += used;
             c->hs_got += (uint32_t)used;
             if (c->hs_got == c->hs_len) {
                 c->hs_hdr_len = 0;
-                if (c->hs_type == MOTE_HS_CERTIFICATE && (rc = cert_message_end(c)) != 0)
-                    return mote_tls_fail(c, rc);
+                if (c->hs_type == MOTE_HS_CERTIFICATE && (rc = cert_message_end(c)) != 0) goto fail;
             }
             continue;
         }
         {
             const uint8_t *body;
             uint8_t th[48];
-            int rc;
             if (c->hs_got == 0 && n == c->hs_len) {
                 body = p; /* whole in this record: handle in place */
-            } else if (c->hs_len <= sizeof c->hs_small) { /* e.g. a split KeyUpdate */
-                memcpy(c->hs_small + c->hs_got, p, n);
-                body = c->hs_small;
             } else {
-                memcpy(c->out + c->scratch + c->hs_got, p, n);
-                body = c->out + c->scratch;
+                /* e.g. a split KeyUpdate in hs_small, larger ones in out[] */
+                uint8_t *to = c->hs_len <= sizeof c->hs_small ? c->hs_small : c->out + c->scratch;
+                memcpy(to + c->hs_got, p, n);
+                body = to;
             }
             c->hs_pos += n;
             c->hs_got += (uint32_t)n;
             if (c->hs_got < c->hs_len) continue;
             c->hs_hdr_len = 0;
-            if (tab[row].transcript == TH_BEFORE) th_get(c, th);
-            /* a HelloRetryRequest is added by its handler, which rewrites
-             * the transcript first; a ServerHello is always in it */
-            if ((tab[row].transcript == TH_AFTER || c->hs_type == MOTE_HS_SERVER_HELLO) &&
-                !(c->hs_type == MOTE_HS_SERVER_HELLO && c->hs_len >= 34 &&
-                  memcmp(body + 2, hrr_random, 32) == 0))
-                th_msg(c, body);
-            rc = tab[row].fn(c, body, c->hs_len, th);
-            if (rc < 0) return mote_tls_fail(c, rc); /* (this file's handlers leave it here) */
+            /* TH_AFTER: in the transcript before the handler runs; TH_BEFORE:
+             * the handler gets the hash without it and adds it (Finished,
+             * CertificateVerify); TH_NONE: post-handshake, or the handler
+             * adds it itself (a ServerHello, unless it is a
+             * HelloRetryRequest) */
+            if (r->transcript == TH_BEFORE) th_get(c, th);
+            if (r->transcript == TH_AFTER) th_msg(c, body);
+            rc = r->fn(c, body, c->hs_len, th);
+            if (rc < 0) goto fail; /* (this file's handlers leave it here) */
             if (rc) return rc;
-            if (tab[row].transcript == TH_BEFORE && c->hs_type == MOTE_HS_CERTIFICATE_VERIFY)
-                th_msg(c, body);
         }
     }
     return c->err;
+fail:
+    return mote_tls_fail(c, rc);
 }
 
 void mote_tls_wipe_secrets(mote_tls_conn *c)
