@@ -6,9 +6,23 @@
  * verifies that signature (checked as soon as its SubjectPublicKeyInfo has
  * passed) joins the path; any other is skipped. A trust anchor whose
  * subject hash equals the pending issuer hash ends the path when its key
- * verifies the pending signature. */
+ * verifies the pending signature.
+ *
+ * One file holds both halves, so that the four points where they meet
+ * cost no calls across files: the certificate decoder (first: DER events
+ * in, the facts that validation needs out; nothing of the certificate is
+ * kept but what the chain logic asks for: the TBS goes through a hash as
+ * it passes (SHA-256/384/512, chosen when the TBS signature algorithm has
+ * been read; the bytes before it wait in a small buffer), names go through
+ * SHA-256, the public key goes where the chain logic points, the signature
+ * to the pending-signature buffer; extensions are parsed inside their
+ * OCTET STRINGs only when mote understands them; subjectAltName and
+ * nameConstraints are matched against the host on the fly), then the chain
+ * logic, called at a subject name, a SubjectPublicKeyInfo, the end of a
+ * TBS and the end of a certificate. */
 #include "x509/x509_int.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "crypto/util.h"
@@ -29,7 +43,1006 @@
 #define MOTE_X509_HAVE_ECDSA 0
 #endif
 
-void mote_x509_flash_read(void *dst, const void *src, size_t n)
+/* The chain logic's hooks, called by the decoder; each returns 0 or an
+ * error. */
+static int on_subject(mote_x509_chain *c, const uint8_t hash[MOTE_X509_NAME_HASH_LEN]);
+static int on_spki(mote_x509_chain *c);
+static int on_tbs_end(mote_x509_chain *c);
+static int on_cert_end(mote_x509_chain *c);
+
+/* ---- hashes and times ---- */
+
+/* The descriptor for MOTE_HASH_* id, or NULL. */
+static const mote_hash_desc *hash_desc(uint8_t id)
+{
+    switch (id) {
+    case MOTE_HASH_SHA256:
+        return &mote_sha256_desc;
+#if MOTE_ENABLE_SHA512
+    case MOTE_HASH_SHA384:
+        return &mote_sha384_desc;
+    case MOTE_HASH_SHA512:
+        return &mote_sha512_desc;
+#endif
+    default:
+        return 0;
+    }
+}
+
+int64_t mote_x509_time(int year, int month, int day, int hour, int minute, int second)
+{
+    /* days from civil (proleptic Gregorian), for years 0..9999, in 32-bit
+     * unsigned arithmetic (one 400-year era added to stay positive; the
+     * divisions by constants need no library call on small cores) */
+    uint32_t y = (uint32_t)(year + 400 - (month <= 2)), era, yoe, doy, doe;
+    int32_t days;
+    era = y / 400;
+    yoe = y - era * 400;
+    doy = (153u * (uint32_t)(month + (month > 2 ? -3 : 9)) + 2) / 5 + (uint32_t)day - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    days = (int32_t)(era * 146097 + doe) - 719468 - 146097;
+    return (int64_t)days * 86400 + hour * 3600 + minute * 60 + second;
+}
+
+int mote_x509_parse_time(uint8_t tag, const uint8_t *s, size_t len, int64_t *out)
+{
+    /* days per month, then the largest hour, minute, second */
+    static const uint8_t top[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 23, 59, 59};
+    /* two-digit fields: century, year, month, day, hour, minute, second
+     * (UTCTime has no century) */
+    uint8_t v[7] = {0};
+    unsigned i, n = (unsigned)(len / 2), y;
+    if (!((tag == 0x17 && len == 13) || (tag == 0x18 && len == 15)) || s[len - 1] != 'Z') return -1;
+    for (i = 0; i < n; i++) {
+        unsigned hi = (unsigned)(s[2 * i] - '0'), lo = (unsigned)(s[2 * i + 1] - '0');
+        if (hi > 9 || lo > 9) return -1;
+        v[7 - n + i] = (uint8_t)(hi * 10 + lo);
+    }
+    if (n == 6) v[0] = v[1] < 50 ? 20 : 19;
+    y = v[0] * 100u + v[1];
+    if (v[2] < 1 || v[2] > 12 || v[3] < 1 ||
+        v[3] > top[v[2] - 1] + (v[2] == 2 && (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
+        return -1;
+    for (i = 4; i < 7; i++)
+        if (v[i] > top[i + 8]) return -1;
+    *out = mote_x509_time((int)y, v[2], v[3], v[4], v[5], v[6]);
+    return 0;
+}
+
+/* ==== the certificate decoder ==== */
+
+/* What an element is (c->ctx[depth]). The certificate's structure is the
+ * table `rules` below: for each constructed element, its children in
+ * order; the code handles only what the elements mean. */
+enum {
+    C_NONE,
+    /* no code at their start or end */
+    C_VERSION,
+    C_VALIDITY,
+    C_RSAKEY,
+    C_EXTV_BC, /* an extension's OCTET STRING, parsed: one element in it */
+    C_EXTV_KU,
+    C_EXTV_EKU,
+    C_EXTV_SAN,
+    C_EXTV_NC,
+    C_EXTS,
+    C_PSS_HASH_X,
+    C_PSS_HASH_ALG,
+    C_PSS_MGF_X,
+    C_PSS_MGF_ALG,
+    C_PSS_MGF_HASH_ALG,
+    C_PSS_SALT_X,
+    C_PSS_TRAIL_X,
+    C_RSA_WRAP, /* the BIT STRING around an RSAPublicKey */
+    C_SAN,
+    C_NC,
+    C_NC_PERM,
+    C_NC_EXCL,
+    C_NC_SUB, /* a GeneralSubtree */
+    C_RDN,    /* a RelativeDistinguishedName of the leaf's subject */
+    C_ATV,    /* AttributeTypeAndValue */
+    C_ALG_NULL,
+    /* code at their start (on_start) */
+    C_SIGVAL,
+    C_UID,
+    C_EXTS_WRAP,
+    C_PSS,
+    C_EXT,
+    C_EXT_VAL, /* an extension's OCTET STRING, skipped */
+    C_CNV,     /* an AttributeTypeAndValue's value: a commonName or not */
+    C_SERIAL,
+    C_IGNORED, /* an element read and dropped */
+    /* ... and at their end (on_end) */
+    C_TBS,
+    C_ISSUER,
+    C_SUBJECT,
+    C_SPKI,
+    C_SPKI_BITS,
+    C_SAN_DNS,
+    C_NC_DNS,
+    C_NC_IP,
+    /* short values collected whole in scratch: START and END ... */
+    C_TIME_NB,
+    C_TIME_NA,
+    C_SAN_IP,
+    C_SPKI_PARAM,
+    /* ... END only */
+    C_ALG_OID,
+    C_PSS_HASH_OID,
+    C_PSS_MGF_OID,
+    C_PSS_MGF_HASH_OID,
+    C_SPKI_OID,
+    C_EXT_OID,
+    C_EKU_OID,
+    C_ATV_OID,
+    C_EXT_CRIT,
+    C_BC_CA,
+    C_KU,
+    /* small INTEGERs (int_bytes) */
+    C_VERSION_INT,
+    C_PSS_SALT_INT,
+    C_PSS_TRAIL_INT,
+    C_BC_PATHLEN,
+    C_RSA_E,
+    /* code at their end only */
+    C_CERT,
+    C_TBS_ALG,
+    C_SIGALG, /* Certificate.signatureAlgorithm */
+    C_SPKI_ALG,
+    C_RSA_N,
+    C_BC,
+    C_EKU,
+    C_CN /* a commonName value, matched against the host */
+};
+
+/* TBS states (c->tbs_state). */
+#define T_OFF    MOTE_X509_TBS_OFF
+#define T_PREFIX MOTE_X509_TBS_PREFIX
+#define T_HASH   MOTE_X509_TBS_HASH
+#define T_KEEP   MOTE_X509_TBS_KEEP
+
+/* The half of tbs_buf for the current certificate: not the pending one's. */
+static uint8_t *keep_buf(const mote_x509_chain *c)
+{
+    return c->tbs_buf + (size_t)(c->tbs_slot ^ 1) * c->tbs_half;
+}
+
+/* Object identifiers mote knows (contents octets), in one table; the
+ * signature algorithms first (alg_of), then the hashes (hash_of_oid). */
+enum {
+    O_RSA_SHA256,
+    O_RSA_SHA384,
+    O_RSA_SHA512,
+    O_ECDSA_SHA256,
+    O_ECDSA_SHA384,
+    O_ECDSA_SHA512,
+    O_ED25519,
+    O_RSA_PSS,
+    O_RSA_SHA1,
+    O_RSA_MD5,
+    O_RSA_MD2,
+    O_ECDSA_SHA1,
+    O_SHA256,
+    O_SHA384,
+    O_SHA512,
+    O_SHA1,
+    O_RSA_ENC,
+    O_MGF1,
+    O_EC_PUB,
+    O_P256,
+    O_P384,
+    O_EXT_BC,
+    O_EXT_KU,
+    O_EXT_EKU,
+    O_EXT_SAN,
+    O_EXT_NC,
+    O_EXT_SKI,
+    O_EXT_AKI,
+    O_EKU_SERVER,
+    O_EKU_CLIENT,
+    O_EKU_ANY,
+    O_CN,
+    O_COUNT
+};
+
+/* length, then the contents octets, per OID, in the order above */
+static const uint8_t oid_table[] = {
+    9, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x0B, /* sha256WithRSAEncryption */
+    9, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x0C, /* sha384WithRSAEncryption */
+    9, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x0D, /* sha512WithRSAEncryption */
+    8, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x04, 0x03, 0x02,       /* ecdsa-with-SHA256 */
+    8, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x04, 0x03, 0x03,       /* ecdsa-with-SHA384 */
+    8, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x04, 0x03, 0x04,       /* ecdsa-with-SHA512 */
+    3, 0x2B, 0x65, 0x70,                                     /* id-Ed25519 */
+    9, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x0A, /* id-RSASSA-PSS */
+    9, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x05, /* sha1WithRSAEncryption */
+    9, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x04, /* md5WithRSAEncryption */
+    9, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x02, /* md2WithRSAEncryption */
+    7, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x04, 0x01,             /* ecdsa-with-SHA1 */
+    9, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, /* id-sha256 */
+    9, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x02, /* id-sha384 */
+    9, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x03, /* id-sha512 */
+    5, 0x2B, 0x0E, 0x03, 0x02, 0x1A,                         /* id-sha1 */
+    9, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x01, /* rsaEncryption */
+    9, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x08, /* id-mgf1 */
+    7, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x02, 0x01,             /* id-ecPublicKey */
+    8, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07,       /* prime256v1 */
+    5, 0x2B, 0x81, 0x04, 0x00, 0x22,                         /* secp384r1 */
+    3, 0x55, 0x1D, 0x13,                                     /* basicConstraints */
+    3, 0x55, 0x1D, 0x0F,                                     /* keyUsage */
+    3, 0x55, 0x1D, 0x25,                                     /* extKeyUsage */
+    3, 0x55, 0x1D, 0x11,                                     /* subjectAltName */
+    3, 0x55, 0x1D, 0x1E,                                     /* nameConstraints */
+    3, 0x55, 0x1D, 0x0E,                                     /* subjectKeyIdentifier */
+    3, 0x55, 0x1D, 0x23,                                     /* authorityKeyIdentifier */
+    8, 0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01,       /* id-kp-serverAuth */
+    8, 0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x02,       /* id-kp-clientAuth */
+    4, 0x55, 0x1D, 0x25, 0x00,                               /* anyExtendedKeyUsage */
+    3, 0x55, 0x04, 0x03,                                     /* id-at-commonName */
+    0,
+};
+
+/* The OID just collected in c->scratch (or O_COUNT if unknown). */
+static int oid_id(const mote_x509_chain *c)
+{
+    const uint8_t *t = oid_table;
+    int id = 0;
+    if (c->scratch_len > sizeof c->scratch.b) return O_COUNT;
+    while (*t) {
+        if (*t == c->scratch_len && memcmp(t + 1, c->scratch.b, *t) == 0) return id;
+        t += *t + 1;
+        id++;
+    }
+    return O_COUNT;
+}
+
+/* Extensions mote processes or knowingly ignores (bits of c->ext_seen). */
+enum { E_NONE, E_BC, E_KU, E_EKU, E_SAN, E_NC, E_HARMLESS, E_OTHER };
+/* (the ends of C_EXT_OID and C_EKU_OID map OIDs to these by offset, the
+ * start of C_EXT_VAL to C_EXTV_*) */
+typedef char ext_oids_in_order[O_EXT_NC - O_EXT_BC == E_NC - E_BC && O_EXT_SKI == O_EXT_NC + 1 &&
+                                       O_EXT_AKI == O_EXT_SKI + 1 &&
+                                       C_EXTV_NC - C_EXTV_BC == E_NC - E_BC &&
+                                       MOTE_X509_F_EKU_CLIENT == MOTE_X509_F_EKU_SERVER << 1 &&
+                                       MOTE_X509_F_EKU_ANY == MOTE_X509_F_EKU_SERVER << 2 &&
+                                       O_EKU_ANY == O_EKU_SERVER + 2 && O_SHA1 == O_SHA256 + 3 &&
+                                       MOTE_HASH_SHA512 == MOTE_HASH_SHA256 + 2
+                                   ? 1
+                                   : -1];
+
+static int malformed(mote_x509_chain *c)
+{
+    c->err_offset = c->der.pos;
+    return MOTE_ERR_X509_MALFORMED;
+}
+
+/* A bad content byte: the i-th of a DATA event (which the reader has
+ * already passed). */
+static int bad_byte(mote_x509_chain *c, const mote_derst_ev *ev, uint32_t i)
+{
+    c->err_offset = c->der.pos - ev->len + i;
+    return MOTE_ERR_X509_MALFORMED;
+}
+
+static void cert_start(mote_x509_chain *c, uint8_t role, uint8_t ksel)
+{
+    mote_derst_init(&c->der);
+    /* ctx[], idx[], and everything from cflags to the signature
+     * algorithms, are per certificate */
+    memset(c->ctx, 0, offsetof(mote_x509_chain, tbs_half) - offsetof(mote_x509_chain, ctx));
+    memset(&c->cflags, 0,
+           offsetof(mote_x509_chain, cur_issuer) - offsetof(mote_x509_chain, cflags));
+    c->role = role;
+    c->ksel = ksel;
+    c->klen = 0;
+    c->ke = 0;
+    c->path_len = -1;
+}
+
+/* Raw certificate bytes, in order, before the event they complete. */
+static void raw(mote_x509_chain *c, const uint8_t *p, size_t n)
+{
+    if (c->tbs_state == T_PREFIX || c->tbs_state == T_KEEP) {
+        int keep = c->tbs_state == T_KEEP;
+        if (c->prefix_len + n <= (keep ? c->tbs_half : sizeof c->u.prefix)) {
+            memcpy((keep ? keep_buf(c) : c->u.prefix) + c->prefix_len, p, n);
+            c->prefix_len = (uint16_t)(c->prefix_len + n);
+        } else { /* a serial number far beyond RFC 5280's 20 bytes, or a
+                  * TBS bigger than the caller's buffer */
+            c->tbs_state = T_OFF;
+            c->cflags |= MOTE_X509_F_SIG_UNSUPP;
+        }
+    } else if (c->tbs_state == T_HASH) {
+        hash_desc(c->tbs_alg.hash)->update(&c->tbs_hash, p, n);
+    }
+    if (c->name_state) mote_sha256_update(&c->u.name, p, n);
+}
+
+/* The host of the check, if it is a DNS name (not an IP literal). */
+static int host_is_dns(const mote_x509_chain *c)
+{
+    return c->host && c->ip_len == 0;
+}
+
+/* The host as an IP address in ip (when ip_len says it is one). */
+static void host_ip(const mote_x509_chain *c, uint8_t ip[16])
+{
+    mote_x509_parse_ip(c->host, c->host_len, ip);
+}
+
+/* Small INTEGERs (version, pathLen, salt, exponent): value in c->acc, the
+ * first byte kept for the minimality check; 0xFFFFFFFF when too big. The
+ * same sign and minimality checks for an RSA modulus (key: its bytes go to
+ * the key buffer, without the sign byte). */
+static int int_bytes(mote_x509_chain *c, const mote_derst_ev *ev, int key);
+
+/* The signature algorithm being read: the TBS's or the outer one (the
+ * AlgorithmIdentifier is at depth 2 inside the TBS, 1 outside). */
+static mote_x509_sigalg *cur_alg(mote_x509_chain *c)
+{
+    return c->ctx[1] == C_TBS ? &c->tbs_alg : &c->out_alg;
+}
+
+static uint8_t hash_of_oid(int oid)
+{
+    if (oid == O_SHA1) return MOTE_X509_HASH_SHA1;
+    return (uint8_t)(oid >= O_SHA256 && oid < O_SHA1 ? oid - O_SHA256 + MOTE_HASH_SHA256 : 0);
+}
+
+static void set_alg(mote_x509_sigalg *a, int oid)
+{
+    /* scheme | hash << 4, for O_RSA_SHA256 .. O_ECDSA_SHA1 */
+    static const uint8_t alg_of[] = {MOTE_X509_SIG_PKCS1 | MOTE_HASH_SHA256 << 4,
+                                     MOTE_X509_SIG_PKCS1 | MOTE_HASH_SHA384 << 4,
+                                     MOTE_X509_SIG_PKCS1 | MOTE_HASH_SHA512 << 4,
+                                     MOTE_X509_SIG_ECDSA | MOTE_HASH_SHA256 << 4,
+                                     MOTE_X509_SIG_ECDSA | MOTE_HASH_SHA384 << 4,
+                                     MOTE_X509_SIG_ECDSA | MOTE_HASH_SHA512 << 4,
+                                     MOTE_X509_SIG_ED25519,
+                                     MOTE_X509_SIG_PSS,
+                                     MOTE_X509_SIG_WEAK,
+                                     MOTE_X509_SIG_WEAK,
+                                     MOTE_X509_SIG_WEAK,
+                                     MOTE_X509_SIG_WEAK};
+    uint8_t v = oid < (int)sizeof alg_of ? alg_of[oid] : 0;
+    a->scheme = v & 15;
+    a->hash = v >> 4;
+    a->salt = 0;
+    a->mgf = 0;
+    if (oid == O_RSA_PSS) { /* RFC 4055 defaults: SHA-1, MGF1 with SHA-1, salt 20 */
+        a->hash = MOTE_X509_HASH_SHA1;
+        a->mgf = MOTE_X509_HASH_SHA1;
+        a->salt = 20;
+    }
+}
+
+/* Once the TBS signature algorithm is known: start hashing the TBS. */
+static void start_tbs_hash(mote_x509_chain *c)
+{
+    const mote_x509_sigalg *a = &c->tbs_alg;
+    const mote_hash_desc *h = hash_desc(a->hash);
+    if (c->tbs_state != T_PREFIX) return;
+    if (MOTE_ENABLE_ED25519 && a->scheme == MOTE_X509_SIG_ED25519 && c->tbs_buf &&
+        c->prefix_len <= c->tbs_half) {
+        /* the signature covers the TBS itself: keep it whole */
+        memcpy(keep_buf(c), c->u.prefix, c->prefix_len);
+        c->tbs_state = T_KEEP;
+        return;
+    }
+    if (!h || (a->scheme != MOTE_X509_SIG_PKCS1 && a->scheme != MOTE_X509_SIG_ECDSA &&
+               !(a->scheme == MOTE_X509_SIG_PSS && a->mgf == a->hash))) {
+        /* MD5/SHA-1, unknown, Ed25519 without a buffer for its TBS: this
+         * certificate's own signature can't be checked; fine only if it is
+         * never needed (an anchor) */
+        c->tbs_state = T_OFF;
+        c->cflags |= MOTE_X509_F_SIG_UNSUPP;
+        return;
+    }
+    h->init(&c->tbs_hash);
+    h->update(&c->tbs_hash, c->u.prefix, c->prefix_len);
+    c->tbs_state = T_HASH;
+}
+
+/* ---- the structure: children of each constructed element ---- */
+
+#define R_OPT 1 /* may be absent (a later rule may match first) */
+#define R_REP 2 /* may repeat: the next child is matched from the same rule */
+#define R_ALT 4 /* an alternative to the rule before it (the same position) */
+#define R_LAX 8 /* may be missing at the parent's end (not before a later child) */
+#define ANY   0 /* any tag */
+
+/* parent, tag, child, R_*: per parent, in order. */
+static const uint8_t rules[][4] = {
+    {C_CERT, 0x30, C_TBS, 0},
+    {C_CERT, 0x30, C_SIGALG, 0},
+    {C_CERT, 0x03, C_SIGVAL, 0},
+    {C_TBS, 0xA0, C_VERSION, R_OPT},
+    {C_TBS, 0x02, C_SERIAL, 0},
+    {C_TBS, 0x30, C_TBS_ALG, 0},
+    {C_TBS, 0x30, C_ISSUER, 0},
+    {C_TBS, 0x30, C_VALIDITY, 0},
+    {C_TBS, 0x30, C_SUBJECT, 0},
+    {C_TBS, 0x30, C_SPKI, 0},
+    {C_TBS, 0x81, C_UID, R_OPT},
+    {C_TBS, 0x82, C_UID, R_OPT},
+    {C_TBS, 0xA3, C_EXTS_WRAP, R_OPT},
+    {C_VERSION, 0x02, C_VERSION_INT, 0},
+    {C_TBS_ALG, 0x06, C_ALG_OID, 0},
+    {C_TBS_ALG, 0x05, C_ALG_NULL, R_OPT},
+    {C_TBS_ALG, 0x30, C_PSS, R_OPT | R_ALT},
+    {C_SIGALG, 0x06, C_ALG_OID, 0},
+    {C_SIGALG, 0x05, C_ALG_NULL, R_OPT},
+    {C_SIGALG, 0x30, C_PSS, R_OPT | R_ALT},
+    {C_PSS, 0xA0, C_PSS_HASH_X, R_OPT},
+    {C_PSS, 0xA1, C_PSS_MGF_X, R_OPT},
+    {C_PSS, 0xA2, C_PSS_SALT_X, R_OPT},
+    {C_PSS, 0xA3, C_PSS_TRAIL_X, R_OPT},
+    {C_PSS_HASH_X, 0x30, C_PSS_HASH_ALG, R_LAX},
+    {C_PSS_HASH_ALG, 0x06, C_PSS_HASH_OID, R_LAX},
+    {C_PSS_HASH_ALG, 0x05, C_ALG_NULL, R_LAX},
+    {C_PSS_MGF_X, 0x30, C_PSS_MGF_ALG, R_LAX},
+    {C_PSS_MGF_ALG, 0x06, C_PSS_MGF_OID, R_LAX},
+    {C_PSS_MGF_ALG, 0x30, C_PSS_MGF_HASH_ALG, R_LAX},
+    {C_PSS_MGF_HASH_ALG, 0x06, C_PSS_MGF_HASH_OID, R_LAX},
+    {C_PSS_MGF_HASH_ALG, 0x05, C_ALG_NULL, R_LAX},
+    {C_PSS_SALT_X, 0x02, C_PSS_SALT_INT, R_LAX},
+    {C_PSS_TRAIL_X, 0x02, C_PSS_TRAIL_INT, R_LAX},
+    {C_VALIDITY, 0x17, C_TIME_NB, 0},
+    {C_VALIDITY, 0x18, C_TIME_NB, R_ALT},
+    {C_VALIDITY, 0x17, C_TIME_NA, 0},
+    {C_VALIDITY, 0x18, C_TIME_NA, R_ALT},
+    {C_SUBJECT, 0x31, C_RDN, R_OPT | R_REP},
+    {C_SUBJECT, ANY, C_IGNORED, R_OPT | R_REP},
+    {C_RDN, 0x30, C_ATV, R_OPT | R_REP},
+    {C_RDN, ANY, C_IGNORED, R_OPT | R_REP},
+    {C_ATV, 0x06, C_ATV_OID, R_OPT},
+    {C_ATV, ANY, C_IGNORED, R_ALT},
+    {C_ATV, ANY, C_CNV, R_OPT},
+    {C_ATV, ANY, C_IGNORED, R_OPT | R_REP},
+    {C_SPKI, 0x30, C_SPKI_ALG, 0},
+    {C_SPKI, 0x03, C_SPKI_BITS, 0},
+    {C_SPKI_ALG, 0x06, C_SPKI_OID, R_LAX},
+    {C_SPKI_ALG, ANY, C_SPKI_PARAM, R_LAX},
+    {C_RSA_WRAP, 0x30, C_RSAKEY, R_LAX},
+    {C_RSAKEY, 0x02, C_RSA_N, 0},
+    {C_RSAKEY, 0x02, C_RSA_E, 0},
+    {C_EXTS_WRAP, 0x30, C_EXTS, R_LAX},
+    {C_EXTS, 0x30, C_EXT, R_OPT | R_REP},
+    {C_EXT, 0x06, C_EXT_OID, 0},
+    {C_EXT, 0x01, C_EXT_CRIT, R_OPT},
+    {C_EXT, 0x04, C_EXT_VAL, 0},
+    {C_EXTV_BC, 0x30, C_BC, 0},
+    {C_EXTV_KU, 0x03, C_KU, 0},
+    {C_EXTV_EKU, 0x30, C_EKU, 0},
+    {C_EXTV_SAN, 0x30, C_SAN, 0},
+    {C_EXTV_NC, 0x30, C_NC, 0},
+    {C_BC, 0x01, C_BC_CA, R_OPT},
+    {C_BC, 0x02, C_BC_PATHLEN, R_OPT},
+    {C_EKU, 0x06, C_EKU_OID, R_OPT | R_REP},
+    {C_SAN, 0x82, C_SAN_DNS, R_OPT | R_REP},
+    {C_SAN, 0x87, C_SAN_IP, R_OPT | R_REP},
+    {C_SAN, ANY, C_IGNORED, R_OPT | R_REP},
+    {C_NC, 0xA0, C_NC_PERM, R_OPT},
+    {C_NC, 0xA1, C_NC_EXCL, R_OPT},
+    {C_NC_PERM, 0x30, C_NC_SUB, R_OPT | R_REP},
+    {C_NC_EXCL, 0x30, C_NC_SUB, R_OPT | R_REP},
+    {C_NC_SUB, 0x82, C_NC_DNS, R_OPT},
+    {C_NC_SUB, 0x87, C_NC_IP, R_OPT | R_ALT},
+    {C_NC_SUB, ANY, C_IGNORED, R_ALT},
+    {C_NC_SUB, ANY, C_IGNORED, R_OPT | R_REP},
+};
+#define N_RULES (sizeof rules / sizeof rules[0])
+
+/* The rule of parent (whose children have passed `*pos` positions) that
+ * child tag t matches: its index, *pos updated; or -1. t == 0: the end of
+ * parent: 0 if every remaining position may be absent, else -1. */
+static int match(uint8_t parent, uint8_t *pos, uint8_t t)
+{
+    unsigned k, n = 0, first = N_RULES;
+    for (k = 0; k < N_RULES; k++) {
+        const uint8_t *r = rules[k];
+        if (r[0] != parent) continue;
+        if (first == N_RULES) first = k;
+        if (k - first < *pos) continue;
+        if (t && (r[1] == ANY || r[1] == t)) {
+            if (!(r[3] & R_REP)) { /* past this position and its alternatives */
+                n = k + 1;
+                while (n < N_RULES && rules[n][0] == parent && (rules[n][3] & R_ALT))
+                    n++;
+                *pos = (uint8_t)(n - first);
+            }
+            return (int)k;
+        }
+        /* a required position not there: a wrong tag (unless an
+         * alternative follows) or, at the end, a missing child */
+        if (t ? !(r[3] & (R_OPT | R_ALT)) && (k + 1 >= N_RULES || !(rules[k + 1][3] & R_ALT))
+              : !(r[3] & (R_OPT | R_ALT | R_LAX)))
+            return -1;
+    }
+    return t ? -1 : 0;
+}
+
+/* ---- START: name the element, check its tag, steer the reader ---- */
+
+/* A name is hashed as it passes; its content is parsed only for the
+ * leaf's subject when a host name is checked (the commonName fallback). */
+static void start_name(mote_x509_chain *c, const mote_derst_ev *ev, int parse)
+{
+    uint8_t hdr[6];
+    unsigned n = mote_derst_header(hdr, ev->tag, ev->len);
+    mote_sha256_init(&c->u.name);
+    mote_sha256_update(&c->u.name, hdr, n);
+    c->name_state = 1;
+    if (!parse) mote_derst_skip(&c->der);
+}
+
+/* The name matcher of SAN / constraint dNSNames, when it applies. */
+static void start_dns(mote_x509_chain *c, const mote_derst_ev *ev, uint8_t mode)
+{
+    c->scratch.nm.ok = 0;
+    if (host_is_dns(c)) mote_x509_nm_start(&c->scratch.nm, mode, ev->len, c->host_len);
+}
+
+static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
+{
+    unsigned d = ev->depth;
+    uint8_t t = ev->tag, leaf = c->role == MOTE_X509_ROLE_LEAF, *ctx = &c->ctx[d];
+    int k;
+    if (d > MOTE_DERST_MAX_DEPTH) return malformed(c);
+    /* universal types with a fixed or non-zero length */
+    if (((t == 0x02 || t == 0x06) && ev->len == 0) || (t == 0x01 && ev->len != 1) ||
+        (t == 0x05 && ev->len != 0))
+        return malformed(c);
+    c->idx[d] = 0;
+    c->scratch_len = 0;
+    c->acc = 0;
+    if (d == 0) {
+        /* one certificate only */
+        if ((c->cflags & MOTE_X509_F_SEEN) || t != 0x30) return malformed(c);
+        c->cflags |= MOTE_X509_F_SEEN;
+        *ctx = C_CERT;
+        if (c->role == MOTE_X509_ROLE_SKIP) mote_derst_skip(&c->der);
+        return 0;
+    }
+    k = match(c->ctx[d - 1], &c->idx[d - 1], t);
+    if (k < 0) return malformed(c);
+    *ctx = rules[k][2];
+    switch (*ctx) {
+    case C_TBS:
+        if (leaf || c->role == MOTE_X509_ROLE_CAND) {
+            c->prefix_len = (uint16_t)mote_derst_header(c->u.prefix, t, ev->len);
+            c->tbs_state = T_PREFIX;
+        }
+        return 0;
+    case C_SIGVAL:
+        if (leaf || (c->cflags & MOTE_X509_F_ACCEPTED)) c->pend_sig_len = 0;
+        return 0;
+    case C_UID: /* issuerUniqueID, subjectUniqueID: v2 and v3 */
+        if (c->version < 1) return malformed(c);
+        break;
+    case C_EXTS_WRAP: /* extensions: v3 */
+        return c->version == 2 ? 0 : malformed(c);
+    case C_ISSUER:
+    case C_SUBJECT:
+        start_name(c, ev, *ctx == C_SUBJECT && leaf && host_is_dns(c));
+        return 0;
+    case C_SPKI:
+        c->klen = 0;
+        c->ke = 0;
+        return 0;
+    case C_PSS: /* RSASSA-PSS-params */
+        return cur_alg(c)->scheme == MOTE_X509_SIG_PSS ? 0 : malformed(c);
+    case C_TIME_NB:
+    case C_TIME_NA:
+        c->acc = t; /* UTCTime or not */
+        return 0;
+    case C_SPKI_BITS:
+        c->cflags |= MOTE_X509_F_KEY_SEEN;
+        if (c->key_state != MOTE_X509_KEY_RSA) return 0;
+        *ctx = C_RSA_WRAP;
+        return mote_derst_descend_bits(&c->der) ? malformed(c) : 0;
+    case C_SPKI_PARAM:
+        if (t == 0x06) return 0;
+        break; /* NULL, or RSA-PSS parameters */
+    case C_EXT:
+        c->ext_id = E_NONE;
+        c->cflags &= ~MOTE_X509_F_CRIT;
+        return 0;
+    case C_EXT_VAL:
+        if (c->ext_id >= E_BC && c->ext_id <= E_NC) {
+            uint8_t bit = (uint8_t)(1u << c->ext_id);
+            if (c->ext_seen & bit) return malformed(c); /* a duplicate */
+            c->ext_seen |= bit;
+            *ctx = (uint8_t)(C_EXTV_BC + (c->ext_id - E_BC));
+            return mote_derst_descend(&c->der) ? malformed(c) : 0;
+        }
+        if (c->ext_id != E_HARMLESS && (c->cflags & MOTE_X509_F_CRIT))
+            c->cflags |= MOTE_X509_F_CRIT_UNKNOWN;
+        break;
+    case C_SAN_DNS:
+        if (!leaf) break;
+        c->cflags |= MOTE_X509_F_SAN_DNS;
+        start_dns(c, ev, MOTE_X509_NM_SAN);
+        return 0;
+    case C_SAN_IP:
+        if (!leaf) break;
+        return 0;
+    case C_CNV:
+        /* a commonName in UTF8String, PrintableString or IA5String */
+        if (!(c->cflags & MOTE_X509_F_CN_NEXT) || (t != 0x0C && t != 0x13 && t != 0x16)) break;
+        *ctx = C_CN;
+        start_dns(c, ev, MOTE_X509_NM_SAN);
+        return 0;
+    case C_NC_DNS:
+        start_dns(c, ev, MOTE_X509_NM_CONSTRAINT);
+        return 0;
+    case C_NC_IP:
+        return ev->len == 8 || ev->len == 32 ? 0 : malformed(c);
+    case C_SERIAL:
+    case C_IGNORED:
+        break;
+    default:
+        return 0;
+    }
+    /* the element is passed over */
+    if (*ctx != C_SPKI_PARAM) *ctx = C_IGNORED;
+    mote_derst_skip(&c->der);
+    return 0;
+}
+
+/* ---- DATA ---- */
+
+static void key_bytes(mote_x509_chain *c, const uint8_t *p, size_t n, uint32_t off, uint32_t total)
+{
+    size_t cap;
+    uint8_t *kdata = mote_x509_kdata(c, &cap);
+    if (c->cflags & MOTE_X509_F_KEY_UNSUPP) return;
+    if (total > cap) { /* bigger than mote takes (or a garbage length) */
+        c->cflags |= MOTE_X509_F_KEY_UNSUPP;
+        return;
+    }
+    if (kdata) memcpy(kdata + off, p, n);
+    c->klen = (uint16_t)total;
+}
+
+static int int_bytes(mote_x509_chain *c, const mote_derst_ev *ev, int key)
+{
+    uint32_t i;
+    for (i = 0; i < ev->len; i++) {
+        uint8_t b = ev->p[i];
+        uint32_t at = ev->off + i, sign;
+        if (at == 0) {
+            if (b & 0x80) return bad_byte(c, ev, i); /* negative */
+            c->scratch.b[0] = b;
+        } else if (at == 1 && c->scratch.b[0] == 0 && !(b & 0x80)) {
+            return bad_byte(c, ev, i); /* not minimal */
+        }
+        if (key) { /* a modulus: its bytes without the sign byte */
+            sign = c->scratch.b[0] == 0;
+            if (at >= sign) key_bytes(c, &b, 1, at - sign, c->der.len - sign);
+        } else if (c->acc > 0x00FFFFFFu) {
+            c->acc = 0xFFFFFFFFu;
+        } else {
+            c->acc = (c->acc << 8) | b;
+        }
+    }
+    return 0;
+}
+
+/* A BIT STRING's content byte i of ev: the first (unused bits) must be 0;
+ * returns 1 for the others. */
+static int bits_byte(mote_x509_chain *c, const mote_derst_ev *ev, uint32_t i, int *err)
+{
+    if (ev->off + i != 0) return 1;
+    if (ev->p[i] != 0) *err = bad_byte(c, ev, i);
+    return 0;
+}
+
+static int on_data(mote_x509_chain *c, const mote_derst_ev *ev)
+{
+    uint8_t ctx = c->ctx[ev->depth];
+    uint32_t i;
+    int err = 0;
+    if (ctx >= C_TIME_NB && ctx <= C_KU) {
+        /* short values: collected whole (longer ones only counted) */
+        for (i = 0; i < ev->len; i++, c->scratch_len = (uint8_t)(c->scratch_len + 1)) {
+            if (c->scratch_len == 255) break;
+            if (c->scratch_len < sizeof c->scratch.b) c->scratch.b[c->scratch_len] = ev->p[i];
+        }
+        return 0;
+    }
+    if (ctx >= C_VERSION_INT && ctx <= C_RSA_E) return int_bytes(c, ev, 0);
+    switch (ctx) {
+    case C_RSA_N:
+        return int_bytes(c, ev, 1);
+    case C_SIGVAL:
+        if (c->role != MOTE_X509_ROLE_LEAF && !(c->cflags & MOTE_X509_F_ACCEPTED)) return 0;
+        c->cflags |= MOTE_X509_F_SIG_SEEN;
+        for (i = 0; i < ev->len && !err; i++) {
+            uint32_t at = ev->off + i - 1;
+            if (!bits_byte(c, ev, i, &err)) continue;
+            if (at < sizeof c->pend_sig)
+                c->pend_sig[at] = ev->p[i];
+            else
+                c->cflags |= MOTE_X509_F_SIG_UNSUPP;
+        }
+        c->pend_sig_len =
+            (uint16_t)(ev->off + ev->len - 1 < sizeof c->pend_sig ? ev->off + ev->len - 1
+                                                                  : sizeof c->pend_sig);
+        return err;
+    case C_SPKI_BITS: /* an EC point or an Ed25519 key */
+        for (i = 0; i < ev->len && !err; i++)
+            if (bits_byte(c, ev, i, &err))
+                key_bytes(c, ev->p + i, 1, ev->off + i - 1, c->der.len - 1);
+        return err;
+    case C_SAN_DNS:
+    case C_CN:
+    case C_NC_DNS:
+        if (host_is_dns(c)) mote_x509_nm_feed(&c->scratch.nm, c->host, c->host_len, ev->p, ev->len);
+        return 0;
+    case C_NC_IP: {
+        /* address then mask: keep (host ^ address), then test it under the mask */
+        uint8_t ip[16];
+        uint32_t half = c->der.len / 2;
+        if (!c->host || c->ip_len != half) return 0;
+        host_ip(c, ip);
+        for (i = 0; i < ev->len; i++) {
+            uint32_t at = ev->off + i;
+            if (at < half)
+                c->scratch.b[at] = (uint8_t)(ip[at] ^ ev->p[i]);
+            else if (c->scratch.b[at - half] & ev->p[i])
+                c->acc = 1; /* outside the subtree */
+        }
+        return 0;
+    }
+    default:
+        return 0; /* serial, names, unknown values: only hashed */
+    }
+}
+
+/* ---- END ---- */
+
+static int end_key(mote_x509_chain *c)
+{
+    uint32_t n = c->der.len ? c->der.len - 1 : 0;
+    uint8_t t = c->key_state;
+    size_t cap;
+    const uint8_t *kdata = mote_x509_kdata(c, &cap);
+    if (!kdata || (c->cflags & MOTE_X509_F_KEY_UNSUPP)) return 0;
+    if ((t == MOTE_X509_KEY_P256 && n == 65) || (t == MOTE_X509_KEY_P384 && n == 97)) {
+        if (kdata[0] != 0x04) c->cflags |= MOTE_X509_F_KEY_UNSUPP; /* compressed */
+    } else if (!(t == MOTE_X509_KEY_ED25519 && n == 32)) {
+        c->cflags |= MOTE_X509_F_KEY_UNSUPP;
+    }
+    return 0;
+}
+
+static int end_rsa_n(mote_x509_chain *c)
+{
+    uint32_t n = c->der.len - (c->scratch.b[0] == 0 ? 1u : 0u), bits;
+    uint8_t top;
+    size_t cap;
+    const uint8_t *kdata = mote_x509_kdata(c, &cap);
+    if (c->der.len == 0 || (c->scratch.b[0] == 0 && c->der.len == 1)) return malformed(c);
+    if (!kdata || (c->cflags & MOTE_X509_F_KEY_UNSUPP)) return 0;
+    /* (a modulus over the room there was refused by key_bytes) */
+    for (bits = n * 8, top = kdata[0]; bits && !(top & 0x80); top = (uint8_t)(top << 1))
+        bits--;
+    if (bits < MOTE_X509_MIN_RSA_BITS) c->cflags |= MOTE_X509_F_KEY_WEAK;
+    return 0;
+}
+
+static int end_time(mote_x509_chain *c, int not_after)
+{
+    int64_t t;
+    if (c->scratch_len > sizeof c->scratch.b ||
+        mote_x509_parse_time((uint8_t)c->acc, c->scratch.b, c->scratch_len, &t))
+        return malformed(c);
+    if (c->time_set) {
+        if (not_after && t < c->now) c->cflags |= MOTE_X509_F_EXPIRED;
+        if (!not_after && t > c->now) c->cflags |= MOTE_X509_F_NOT_YET;
+    }
+    return 0;
+}
+
+static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
+{
+    unsigned d = ev->depth;
+    uint8_t ctx = c->ctx[d], h;
+    int oid = ctx >= C_TIME_NB && ctx <= C_KU ? oid_id(c) : O_COUNT;
+    mote_x509_sigalg *a = cur_alg(c);
+    /* a required child missing */
+    if (!(ctx == C_CERT && c->role == MOTE_X509_ROLE_SKIP) && match(ctx, &c->idx[d], 0))
+        return malformed(c);
+    switch (ctx) {
+    case C_CERT:
+        return on_cert_end(c);
+    case C_TBS:
+        return on_tbs_end(c);
+    case C_VERSION_INT:
+        if (c->acc > 2) return malformed(c);
+        c->version = (uint8_t)c->acc;
+        return 0;
+    case C_TBS_ALG:
+        start_tbs_hash(c);
+        return 0;
+    case C_SIGALG:
+        /* the outer algorithm must repeat the TBS one */
+        return memcmp(&c->tbs_alg, &c->out_alg, sizeof c->out_alg) ? malformed(c) : 0;
+    case C_ALG_OID:
+        set_alg(a, oid);
+        return 0;
+    case C_PSS_HASH_OID:
+    case C_PSS_MGF_HASH_OID:
+        if (!(h = hash_of_oid(oid))) a->scheme = MOTE_X509_SIG_NONE;
+        if (ctx == C_PSS_HASH_OID)
+            a->hash = h;
+        else
+            a->mgf = h;
+        return 0;
+    case C_PSS_MGF_OID:
+        if (oid != O_MGF1) a->scheme = MOTE_X509_SIG_NONE;
+        return 0;
+    case C_PSS_SALT_INT:
+        if (c->acc > 255) return malformed(c);
+        a->salt = (uint8_t)c->acc;
+        return 0;
+    case C_PSS_TRAIL_INT:
+        if (c->acc != 1) a->scheme = MOTE_X509_SIG_NONE;
+        return 0;
+    case C_ISSUER:
+    case C_SUBJECT: {
+        uint8_t hash[MOTE_SHA256_LEN];
+        c->name_state = 0;
+        mote_sha256_final(&c->u.name, hash);
+        if (ctx == C_ISSUER) {
+            memcpy(c->cur_issuer, hash, MOTE_X509_NAME_HASH_LEN);
+            return 0;
+        }
+        return on_subject(c, hash);
+    }
+    case C_TIME_NB:
+    case C_TIME_NA:
+        return end_time(c, ctx == C_TIME_NA);
+    case C_SPKI_OID:
+        if (oid == O_RSA_ENC || oid == O_RSA_PSS)
+            c->key_state = MOTE_X509_KEY_RSA;
+        else if (oid == O_EC_PUB)
+            c->key_state = 0x80; /* curve to come */
+        else if (oid == O_ED25519)
+            c->key_state = MOTE_X509_KEY_ED25519;
+        else
+            c->cflags |= MOTE_X509_F_KEY_UNSUPP;
+        return 0;
+    case C_SPKI_PARAM:
+        if (c->key_state == 0x80) {
+            if (oid == O_P256 && MOTE_ENABLE_P256)
+                c->key_state = MOTE_X509_KEY_P256;
+            else if (oid == O_P384 && MOTE_ENABLE_P384)
+                c->key_state = MOTE_X509_KEY_P384;
+            else
+                c->cflags |= MOTE_X509_F_KEY_UNSUPP;
+        }
+        return 0;
+    case C_SPKI_ALG:
+        if (c->key_state == 0x80) c->cflags |= MOTE_X509_F_KEY_UNSUPP; /* no curve */
+        return 0;
+    case C_SPKI_BITS:
+        return end_key(c);
+    case C_RSA_N:
+        return end_rsa_n(c);
+    case C_RSA_E:
+        c->ke = c->acc;
+        if (c->acc == 0xFFFFFFFFu || !(c->acc & 1) || c->acc < 3)
+            c->cflags |= MOTE_X509_F_KEY_UNSUPP;
+        return 0;
+    case C_SPKI:
+        if (!c->key_state) c->cflags |= MOTE_X509_F_KEY_UNSUPP;
+        return on_spki(c);
+    case C_EXT_OID:
+        /* O_EXT_BC .. O_EXT_NC in the order of E_BC .. E_NC, then SKI, AKI */
+        c->ext_id = (uint8_t)(oid < O_EXT_BC || oid > O_EXT_AKI ? E_OTHER
+                              : oid >= O_EXT_SKI                ? E_HARMLESS
+                                                                : E_BC + (oid - O_EXT_BC));
+        return 0;
+    case C_EXT_CRIT:
+    case C_BC_CA: /* BOOLEANs: DER TRUE is 0xFF (an explicit FALSE is let pass) */
+        if (c->scratch.b[0] != 0 && c->scratch.b[0] != 0xFF) return malformed(c);
+        if (c->scratch.b[0]) c->cflags |= ctx == C_BC_CA ? MOTE_X509_F_CA : MOTE_X509_F_CRIT;
+        return 0;
+    case C_BC_PATHLEN:
+        c->path_len = (int16_t)(c->acc > 127 ? 127 : c->acc);
+        return 0;
+    case C_BC:
+        c->cflags |= MOTE_X509_F_HAS_BC;
+        return 0;
+    case C_KU:
+        if (c->scratch_len < 1 || c->scratch.b[0] > 7 || (c->scratch_len == 1 && c->scratch.b[0]))
+            return malformed(c);
+        c->cflags |= MOTE_X509_F_HAS_KU;
+        c->ku = (uint16_t)((c->scratch_len > 1 ? c->scratch.b[1] << 8 : 0) |
+                           (c->scratch_len > 2 ? c->scratch.b[2] : 0));
+        return 0;
+    case C_EKU:
+        c->cflags |= MOTE_X509_F_HAS_EKU;
+        return 0;
+    case C_EKU_OID:
+        /* O_EKU_SERVER, _CLIENT, _ANY: the flags MOTE_X509_F_EKU_SERVER << 0, 1, 2
+         */
+        if (oid >= O_EKU_SERVER && oid <= O_EKU_ANY)
+            c->cflags |= MOTE_X509_F_EKU_SERVER << (oid - O_EKU_SERVER);
+        return 0;
+    case C_SAN_DNS:
+        if (host_is_dns(c) && mote_x509_nm_done(&c->scratch.nm)) c->cflags |= MOTE_X509_F_SAN_MATCH;
+        return 0;
+    case C_ATV_OID:
+        c->cflags &= ~MOTE_X509_F_CN_NEXT;
+        if (oid == O_CN) c->cflags |= MOTE_X509_F_CN_NEXT;
+        return 0;
+    case C_CN:
+        if (mote_x509_nm_done(&c->scratch.nm)) c->cflags |= MOTE_X509_F_CN_MATCH;
+        return 0;
+    case C_SAN_IP:
+        if (c->host && c->ip_len && c->scratch_len == c->ip_len) {
+            uint8_t ip[16];
+            host_ip(c, ip);
+            if (memcmp(ip, c->scratch.b, c->ip_len) == 0) c->cflags |= MOTE_X509_F_SAN_MATCH;
+        }
+        return 0;
+    case C_NC_DNS:
+    case C_NC_IP: {
+        /* a subtree of the host's kind: is the host in it? */
+        int in, dns = ctx == C_NC_DNS;
+        if (dns ? !host_is_dns(c) : !c->host || c->ip_len != c->der.len / 2) return 0;
+        in = dns ? mote_x509_nm_done(&c->scratch.nm) : c->acc == 0;
+        if (c->ctx[d - 2] == C_NC_PERM)
+            c->cflags |= MOTE_X509_F_NC_PERM | (in ? MOTE_X509_F_NC_PERM_OK : 0);
+        else if (in)
+            c->cflags |= MOTE_X509_F_NC_EXCL_HIT;
+        return 0;
+    }
+    default:
+        return 0;
+    }
+}
+
+static int cert_feed(mote_x509_chain *c, const uint8_t *p, size_t n)
+{
+    mote_derst_ev ev;
+    const uint8_t *last = p;
+    int r;
+    mote_derst_input(&c->der, p, n);
+    for (;;) {
+        r = mote_derst_next(&c->der, &ev);
+        if (c->der.in != last) {
+            raw(c, last, (size_t)(c->der.in - last));
+            last = c->der.in;
+        }
+        if (r == MOTE_DERST_NEED) return 0;
+        if (r < 0) return malformed(c);
+        if (r == MOTE_DERST_START) {
+            /* the length checks of the reader keep ev.len within the certificate */
+            r = on_start(c, &ev);
+        } else if (r == MOTE_DERST_DATA) {
+            r = on_data(c, &ev);
+        } else {
+            r = on_end(c, &ev);
+        }
+        if (r) return r;
+    }
+}
+
+static int cert_done(mote_x509_chain *c)
+{
+    if (!(c->cflags & MOTE_X509_F_SEEN) || !mote_derst_idle(&c->der)) return malformed(c);
+    return 0;
+}
+
+/* ==== the chain logic ==== */
+
+/* Copy n bytes from src, which may be in flash (MOTE_FLASH), with aligned
+ * 32-bit loads where the target needs them. */
+static void flash_read(void *dst, const void *src, size_t n)
 {
 #if defined(__XTENSA__)
     /* lx106 faults on byte loads from flash: read aligned words only */
@@ -96,7 +1109,7 @@ static MOTE_NOINLINE int verify_ed25519(const mote_x509_chain *c, const keyref *
 static int verify_pending(const mote_x509_chain *c, const keyref *k)
 {
     const mote_x509_sigalg *a = &c->pend_alg;
-    const mote_hash_desc *h = mote_x509_hash_desc(a->hash);
+    const mote_hash_desc *h = hash_desc(a->hash);
     const uint8_t *digest = c->pend_digest, *sig = c->pend_sig;
     size_t sig_len = c->pend_sig_len;
     if (a->scheme == MOTE_X509_SIG_WEAK || a->hash == MOTE_X509_HASH_SHA1)
@@ -133,7 +1146,7 @@ static int verify_pending(const mote_x509_chain *c, const keyref *k)
 
 static void ta_get(mote_x509_trust_anchor *dst, const mote_x509_trust_anchor *src)
 {
-    mote_x509_flash_read(dst, src, sizeof *dst);
+    flash_read(dst, src, sizeof *dst);
 }
 
 /* The key of the certificate being decoded. */
@@ -153,7 +1166,7 @@ static keyref cur_key(const mote_x509_chain *c)
 static int ta_key(mote_x509_chain *c, const mote_x509_trust_anchor *ta, keyref *k)
 {
     if (ta->key_len > sizeof c->u.ikey) return -1;
-    mote_x509_flash_read(c->u.ikey, ta->key, ta->key_len);
+    flash_read(c->u.ikey, ta->key, ta->key_len);
     k->data = c->u.ikey;
     k->type = ta->key_type;
     k->len = ta->key_len;
@@ -169,7 +1182,7 @@ static int ta_has_key(const mote_x509_trust_anchor *ta, const keyref *k)
     if (ta->key_type != k->type || ta->key_len != k->len || ta->rsa_e != k->e) return 0;
     while (at < k->len) {
         size_t n = k->len - at < sizeof buf ? k->len - at : sizeof buf;
-        mote_x509_flash_read(buf, ta->key + at, n);
+        flash_read(buf, ta->key + at, n);
         if (memcmp(buf, k->data + at, n) != 0) return 0;
         at += n;
     }
@@ -197,7 +1210,7 @@ static void superfluous(mote_x509_chain *c, int why)
     if (why && c->soft_err != MOTE_ERR_X509_BAD_SIGNATURE) c->soft_err = (int16_t)why;
 }
 
-int mote_x509_on_subject(mote_x509_chain *c, const uint8_t hash[MOTE_X509_NAME_HASH_LEN])
+static int on_subject(mote_x509_chain *c, const uint8_t hash[MOTE_X509_NAME_HASH_LEN])
 {
     size_t i;
     if (memcmp(hash, c->cur_issuer, MOTE_X509_NAME_HASH_LEN) == 0)
@@ -233,7 +1246,7 @@ static int key_problem(const mote_x509_chain *c)
     return 0;
 }
 
-int mote_x509_on_spki(mote_x509_chain *c)
+static int on_spki(mote_x509_chain *c)
 {
     int r;
     size_t i;
@@ -281,10 +1294,10 @@ int mote_x509_on_spki(mote_x509_chain *c)
     return 0;
 }
 
-int mote_x509_on_tbs_end(mote_x509_chain *c)
+static int on_tbs_end(mote_x509_chain *c)
 {
     if (c->tbs_state == MOTE_X509_TBS_HASH) {
-        mote_x509_hash_desc(c->tbs_alg.hash)->final(&c->tbs_hash, c->pend_digest);
+        hash_desc(c->tbs_alg.hash)->final(&c->tbs_hash, c->pend_digest);
     } else if (c->tbs_state == MOTE_X509_TBS_KEEP) {
         c->tbs_slot ^= 1; /* the half it was kept in is now the pending one */
         c->pend_tbs_len = c->prefix_len;
@@ -377,7 +1390,7 @@ static int try_anchors(mote_x509_chain *c)
     return 0;
 }
 
-int mote_x509_on_cert_end(mote_x509_chain *c)
+static int on_cert_end(mote_x509_chain *c)
 {
     int r;
     uint32_t f = c->cflags;
@@ -496,7 +1509,7 @@ int mote_x509_chain_begin(mote_x509_chain *c)
         role = MOTE_X509_ROLE_CAND;
         ksel = MOTE_X509_KSEL_INT;
     }
-    mote_x509_cert_start(c, role, ksel);
+    cert_start(c, role, ksel);
     if (c->state == MOTE_X509_ST_OPEN) c->state = MOTE_X509_ST_IN_CERT;
     return MOTE_OK;
 }
@@ -506,7 +1519,7 @@ int mote_x509_chain_feed(mote_x509_chain *c, const uint8_t *p, size_t len)
     int r;
     if (c->state == MOTE_X509_ST_FAILED) return c->err;
     if (c->ncert == 0) return fail(c, MOTE_ERR_BAD_INPUT);
-    r = mote_x509_cert_feed(c, p, len);
+    r = cert_feed(c, p, len);
     return r ? fail(c, r) : MOTE_OK;
 }
 
@@ -515,7 +1528,7 @@ int mote_x509_chain_end(mote_x509_chain *c)
     int r;
     if (c->state == MOTE_X509_ST_FAILED) return c->err;
     if (c->ncert == 0) return fail(c, MOTE_ERR_BAD_INPUT);
-    r = mote_x509_cert_done(c);
+    r = cert_done(c);
     if (r) return fail(c, r);
     if (c->state == MOTE_X509_ST_IN_CERT) c->state = MOTE_X509_ST_OPEN;
     return MOTE_OK;
@@ -596,9 +1609,9 @@ int mote_x509_ta_from_cert(mote_x509_trust_anchor *ta, uint8_t *store, size_t st
     int r;
     uint32_t f;
     mote_x509_chain_init(&c, 0, 0, 0);
-    mote_x509_cert_start(&c, MOTE_X509_ROLE_ANCHOR, MOTE_X509_KSEL_INT);
-    r = mote_x509_cert_feed(&c, der, len);
-    if (!r) r = mote_x509_cert_done(&c);
+    cert_start(&c, MOTE_X509_ROLE_ANCHOR, MOTE_X509_KSEL_INT);
+    r = cert_feed(&c, der, len);
+    if (!r) r = cert_done(&c);
     if (r) return r;
     f = c.cflags;
     if ((r = key_problem(&c)) != 0) return r;

@@ -42,7 +42,7 @@ int mote_x509_nm_done(const mote_x509_nm *m);
  * dNSName subtree base[0..blen), else 0. */
 int mote_x509_name_in_subtree(const char *host, size_t hlen, const char *base, size_t blen);
 
-/* ---- the certificate decoder (cert.c) and the chain logic (chain.c) ---- */
+/* ---- the certificate decoder and the chain logic (chain.c) ---- */
 
 /* Signature schemes (mote_x509_sigalg.scheme). */
 #define MOTE_X509_SIG_NONE    0 /* not seen / unknown algorithm */
@@ -126,26 +126,6 @@ static inline uint8_t *mote_x509_kdata(const mote_x509_chain *c, size_t *cap)
 #define MOTE_X509_TBS_HASH   2 /* hashed in tbs_hash */
 #define MOTE_X509_TBS_KEEP   3 /* copied whole into tbs_buf (Ed25519) */
 
-/* mote_x509_cert_start: reset the per-certificate state for a certificate
- * of the given role, its key going where ksel says. */
-void mote_x509_cert_start(mote_x509_chain *c, uint8_t role, uint8_t ksel);
-/* mote_x509_cert_feed: decode the next bytes. Returns 0 or an error; for
- * malformed DER, MOTE_ERR_X509_MALFORMED with c->err_offset set. */
-int mote_x509_cert_feed(mote_x509_chain *c, const uint8_t *p, size_t n);
-/* mote_x509_cert_done: 0 if exactly one whole certificate was decoded. */
-int mote_x509_cert_done(mote_x509_chain *c);
-
-/* Hooks the decoder calls (chain.c); each returns 0 or an error. */
-int mote_x509_on_subject(mote_x509_chain *c, const uint8_t hash[MOTE_X509_NAME_HASH_LEN]);
-int mote_x509_on_spki(mote_x509_chain *c);
-int mote_x509_on_tbs_end(mote_x509_chain *c);
-int mote_x509_on_cert_end(mote_x509_chain *c);
-
-/* mote_x509_hash_desc: the descriptor for MOTE_HASH_* id, or NULL. */
-const mote_hash_desc *mote_x509_hash_desc(uint8_t id);
-/* mote_x509_flash_read: copy n bytes from src, which may be in flash
- * (MOTE_FLASH), with aligned 32-bit loads where the target needs them. */
-void mote_x509_flash_read(void *dst, const void *src, size_t n);
 /* mote_x509_parse_time: UTCTime (tag 0x17, 13 bytes) or GeneralizedTime
  * (0x18, 15 bytes) in strict DER form ("...Z", seconds, no fraction) to
  * seconds since 1970. Returns 0 or -1. */

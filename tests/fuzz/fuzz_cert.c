@@ -1,5 +1,5 @@
 /* libFuzzer harness: the streaming certificate decoder and chain
- * validator (src/x509/cert.c, chain.c), and trust-anchor extraction.
+ * validator (src/x509/chain.c), and trust-anchor extraction.
  *
  * Input: one byte choosing the chunk size, then certificates, each as a
  * 2-byte big-endian length and that many bytes (leaf first). The chain is
