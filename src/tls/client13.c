@@ -77,20 +77,18 @@ static const mote_hash_desc *suite_hash(uint16_t suite)
     return &mote_sha256_desc;
 }
 
+/* The TLS 1.3 suites 0x1301..0x1304 are the AEADs 1..4 of cipher.h. */
+typedef char suite_aead_order
+    [MOTE_AEAD_AES128_GCM == 1 && MOTE_AEAD_AES256_GCM == 2 && MOTE_AEAD_CHACHA20_POLY1305 == 3 &&
+             MOTE_AEAD_AES128_CCM == 4 && MOTE_TLS_AES_256_GCM_SHA384 == 0x1302 &&
+             MOTE_TLS_CHACHA20_POLY1305_SHA256 == 0x1303 && MOTE_TLS_AES_128_CCM_SHA256 == 0x1304
+         ? 1
+         : -1];
+
 static int suite_aead(uint16_t suite)
 {
-    switch (suite) {
-    case MOTE_TLS_AES_128_GCM_SHA256:
-        return MOTE_AEAD_AES128_GCM;
-    case MOTE_TLS_AES_256_GCM_SHA384:
-        return MOTE_AEAD_AES256_GCM;
-    case MOTE_TLS_CHACHA20_POLY1305_SHA256:
-        return MOTE_AEAD_CHACHA20_POLY1305;
-    case MOTE_TLS_AES_128_CCM_SHA256:
-        return MOTE_AEAD_AES128_CCM;
-    default:
-        return MOTE_AEAD_NONE;
-    }
+    unsigned i = (unsigned)suite - MOTE_TLS_AES_128_GCM_SHA256;
+    return i < 4 ? (int)i + 1 : MOTE_AEAD_NONE;
 }
 
 /* ---- the transcript ---- */
@@ -383,7 +381,7 @@ static int is_ip_literal(const char *s)
  * smaller limit is advertised and serves both. */
 static size_t our_record_limit(const mote_tls_conn *c)
 {
-    size_t room = c->in_size - 5 - 16 - (offers12(c) ? 8 : 0);
+    size_t room = c->in_size - 5 - 16 - (offers12(c) ? 8 : 0) - mote_tls12_cbc_extra(c);
     return room > 16385 ? 16385 : room;
 }
 
@@ -652,6 +650,7 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         put_ext_u(&w, 11, 0x0100, 2); /* ec_point_formats: uncompressed only (RFC 8422) */
         put_ext_u(&w, 23, 0, 0);      /* extended_master_secret (RFC 7627) */
         put_ext_u(&w, 65281, 0, 1); /* renegotiation_info, empty: never renegotiating (RFC 5746) */
+        if (mote_tls12_cbc_extra(c)) put_ext_u(&w, 22, 0, 0); /* encrypt_then_mac (RFC 7366) */
     }
     if (c->cfg->alpn && c->cfg->alpn[0]) {
         const char *const *a;
@@ -671,9 +670,9 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
         put_ext_u(&w, 28, (uint32_t)lim, 2);
         /* the largest 2^k (k = 1..4) whose records fit with the header and
          * the worst expansion: 8-byte explicit nonce + 16-byte tag (TLS 1.2) */
-        for (k = 4; k > 1 && (256u << k) + 5 + 24 > c->in_size; k--)
+        for (k = 4; k > 1 && (256u << k) + 5 + 24 + mote_tls12_cbc_extra(c) > c->in_size; k--)
             ;
-        if ((256u << k) + 5 + 24 <= c->in_size &&
+        if ((256u << k) + 5 + 24 + mote_tls12_cbc_extra(c) <= c->in_size &&
             !(c->cfg->flags & MOTE_TLS_NO_MFL)) {
             put_ext_u(&w, 1, k, 1);
             c->mfl = (uint16_t)(256u << k);
@@ -832,6 +831,26 @@ static int check_hello_retry(mote_tls_conn *c, const sh_info *s)
     return MOTE_OK;
 }
 
+/* A stage of the key schedule (ks: the handshake or master secret) over
+ * the transcript so far: its secret kept in c->secret, the client's traffic
+ * secret (label c_label, "c .. traffic") into c_out (which may be
+ * c->secret), the server's into s_secret and installed for reading; ks is
+ * wiped. */
+static MOTE_NOINLINE int stage_keys(mote_tls_conn *c, mote_tls13_ks *ks, const char *c_label,
+                                    uint8_t *c_out)
+{
+    uint8_t h[48];
+    char s_label[13];
+    memcpy(s_label, c_label, sizeof s_label);
+    s_label[0] = 's';
+    th_get(c, h);
+    memcpy(c->secret, ks->secret, ks->hash->out_len);
+    mote_tls13_ks_derive(ks, c_label, h, c_out);
+    mote_tls13_ks_derive(ks, s_label, h, c->s_secret);
+    mote_tls13_ks_wipe(ks);
+    return set_keys(c, c->s_secret, &c->rd);
+}
+
 /* The handshake secret from the (EC)DHE secret (none with psk_ke), which
  * is held only here: up to 256 bytes (ffdhe2048) that the Derive-Secret
  * calls of on_server_hello need not carry. */
@@ -937,27 +956,19 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
 #endif
     /* a key share for the group it was asked in; none only with a PSK
      * taken in psk_ke mode, which is then what we offered */
-    if (s.share ? s.group != c->kex_group || !c->kex_group ||
-                      (s.psk && (c->cfg->flags & MOTE_TLS_PSK_KE))
-                : !s.psk || !(c->cfg->flags & MOTE_TLS_PSK_KE))
+    if (!s.share != (MOTE_TLS_CLIENT_PSK && s.psk && (c->cfg->flags & MOTE_TLS_PSK_KE)) ||
+        (s.share && (s.group != c->kex_group || !c->kex_group)))
         return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
     {
-        uint8_t h[48];
-        const mote_hash_desc *hd = hash_of(c);
         mote_tls13_ks ks;
-        mote_tls13_ks_early(&ks, hd, psk_key, psk_key_len);
+        mote_tls13_ks_early(&ks, hash_of(c), psk_key, psk_key_len);
         mote_tls13_ks_derived(&ks);
         rc = hs_secret(c, &s, &ks);
         if (rc) {
             mote_tls13_ks_wipe(&ks);
             return rc == MOTE_ERR_TLS_INTERNAL ? rc : MOTE_ERR_TLS_ILLEGAL_PARAMETER;
         }
-        th_get(c, h);
-        mote_tls13_ks_derive(&ks, "c hs traffic", h, c->c_secret);
-        mote_tls13_ks_derive(&ks, "s hs traffic", h, c->s_secret);
-        memcpy(c->secret, ks.secret, hd->out_len);
-        mote_tls13_ks_wipe(&ks);
-        rc = set_keys(c, c->s_secret, &c->rd);
+        rc = stage_keys(c, &ks, "c hs traffic", c->c_secret);
         if (rc) return rc;
     }
     c->group = s.share ? c->kex_group : 0;
@@ -1087,76 +1098,64 @@ enum { CS_CTX_LEN, CS_CTX, CS_LIST_LEN, CS_CERT_LEN, CS_CERT, CS_EXT_LEN, CS_EXT
 /* Feed n bytes of the Certificate message; *used receives how many were
  * taken: it stops right after a certificate ends (its signature check was
  * this call's public-key operation). */
+static void cs_next_entry(mote_tls_conn *c)
+{
+    c->cs_state = c->cs_list ? CS_CERT_LEN : CS_DONE;
+    c->cs_need = c->cs_list ? 3 : 0;
+}
+
 static int cert_stream(mote_tls_conn *c, const uint8_t *p, size_t n, size_t *used)
 {
     size_t start = n;
     int rc;
     *used = 0;
     while (n > 0) {
-        size_t take = n < c->cs_need ? n : c->cs_need;
-        switch (c->cs_state) {
-        case CS_CTX_LEN:
-        case CS_LIST_LEN:
-        case CS_CERT_LEN:
-        case CS_EXT_LEN: {
-            size_t i;
-            for (i = 0; i < take; i++)
-                c->cs_val = (c->cs_val << 8) | p[i];
-            break;
-        }
-        case CS_CERT:
+        size_t take = n < c->cs_need ? n : c->cs_need, i;
+        uint32_t v;
+        if (c->cs_state == CS_CERT) {
             rc = mote_tls_cert_data(c, p, take);
             if (rc) return rc;
-            break;
-        default:
-            break; /* context and extension bytes are skipped */
+        } else if (c->cs_state != CS_EXT) { /* a length (context, extension bytes: skipped) */
+            for (i = 0; i < take; i++)
+                c->cs_val = (c->cs_val << 8) | p[i];
         }
         p += take, n -= take, c->cs_need -= take;
-        if (c->cs_state >= CS_LIST_LEN && c->cs_state != CS_DONE && c->cs_state != CS_LIST_LEN)
-            c->cs_list -= (uint32_t)take;
+        if (c->cs_state > CS_LIST_LEN) c->cs_list -= (uint32_t)take; /* inside the list */
         if (c->cs_need) continue;
-        switch (c->cs_state) { /* a field is complete: move on */
+        v = c->cs_val; /* a field is complete: move on */
+        c->cs_val = 0;
+        switch (c->cs_state) {
         case CS_CTX_LEN:
-            if (c->cs_val != 0) return MOTE_ERR_TLS_DECODE; /* handshake certificates: empty */
-            c->cs_state = CS_LIST_LEN, c->cs_need = 3, c->cs_val = 0;
-            break;
-        case CS_CTX:
+            if (v != 0) return MOTE_ERR_TLS_DECODE; /* handshake certificates: empty */
+            c->cs_state = CS_LIST_LEN, c->cs_need = 3;
             break;
         case CS_LIST_LEN:
-            c->cs_list = c->cs_val;
-            c->cs_state = CS_CERT_LEN, c->cs_need = 3, c->cs_val = 0;
-            if (c->cs_list == 0) c->cs_state = CS_DONE;
+            c->cs_list = v;
+            cs_next_entry(c);
             break;
         case CS_CERT_LEN:
-            if (c->cs_val == 0 || (size_t)c->cs_val + (MOTE_TLS_V12(c) ? 0 : 2) > c->cs_list)
+            if (v == 0 || (size_t)v + (MOTE_TLS_V12(c) ? 0 : 2) > c->cs_list)
                 return MOTE_ERR_TLS_DECODE;
-            rc = mote_tls_cert_entry(c, c->cs_count, c->cs_val);
+            rc = mote_tls_cert_entry(c, c->cs_count, v);
             if (rc) return rc;
-            c->cs_state = CS_CERT, c->cs_need = c->cs_val, c->cs_val = 0;
+            c->cs_state = CS_CERT, c->cs_need = v;
             break;
         case CS_CERT:
             rc = mote_tls_cert_end_entry(c);
             if (rc) return rc;
             c->cs_count++;
-            if (MOTE_TLS_V12(c)) { /* TLS 1.2: no per-entry extensions */
-                c->cs_state = c->cs_list ? CS_CERT_LEN : CS_DONE;
-                c->cs_need = c->cs_list ? 3 : 0;
-            } else {
-                c->cs_state = CS_EXT_LEN, c->cs_need = 2;
-            }
-            c->cs_val = 0;
+            c->cs_state = CS_EXT_LEN, c->cs_need = 2;
+            if (MOTE_TLS_V12(c)) cs_next_entry(c); /* TLS 1.2: no per-entry extensions */
             c->pk_ops++;
             *used = start - n;
             return MOTE_OK;
         case CS_EXT_LEN:
-            if (c->cs_val > c->cs_list) return MOTE_ERR_TLS_DECODE;
-            c->cs_state = CS_EXT, c->cs_need = c->cs_val, c->cs_val = 0;
-            if (c->cs_need) break;
+            if (v > c->cs_list) return MOTE_ERR_TLS_DECODE;
+            c->cs_state = CS_EXT, c->cs_need = v;
+            if (v) break;
             /* fall through */
         case CS_EXT:
-            c->cs_state = c->cs_list ? CS_CERT_LEN : CS_DONE;
-            c->cs_need = c->cs_list ? 3 : 0;
-            c->cs_val = 0;
+            cs_next_entry(c);
             break;
         default:
             break;
@@ -1330,24 +1329,21 @@ static MOTE_NOINLINE int finished_keys(mote_tls_conn *c, const uint8_t *b, size_
                                        const uint8_t *th)
 {
     const mote_hash_desc *hd = hash_of(c);
-    uint8_t want[48], h[48];
+    uint8_t want[48];
     mote_tls13_ks ks;
     if (len != hd->out_len) return MOTE_ERR_TLS_DECODE;
     mote_tls13_finished(hd, c->s_secret, th, want);
     if (!mote_ct_memeq(want, b, len)) return MOTE_ERR_TLS_DECRYPT_ERROR;
     /* the transcript through the server Finished gives the application secrets */
     th_msg(c, b);
-    th_get(c, h);
     ks.hash = hd;
     memcpy(ks.secret, c->secret, hd->out_len);
     mote_tls13_ks_master(&ks);
     /* the master secret waits in kex_priv (idle since the ServerHello) for
      * the resumption master secret, which needs our Finished */
     if (MOTE_TLS_SESSION(c)) memcpy(c->kex_priv, ks.secret, hd->out_len);
-    mote_tls13_ks_derive(&ks, "s ap traffic", h, c->s_secret);
-    mote_tls13_ks_derive(&ks, "c ap traffic", h, c->secret); /* parked until our Finished is out */
-    mote_tls13_ks_wipe(&ks);
-    return set_keys(c, c->s_secret, &c->rd);
+    /* the client's secret is parked in c->secret until our Finished is out */
+    return stage_keys(c, &ks, "c ap traffic", c->secret);
 }
 
 /* A fatal alert of ours between the ServerHello and our flight: the server
@@ -1609,11 +1605,17 @@ fail:
     return mote_tls_fail(c, rc);
 }
 
+/* secret, c_secret and s_secret: one run of bytes (tls.h) */
+typedef char secrets_together[offsetof(mote_tls_conn, s_secret) +
+                                          sizeof(((mote_tls_conn *)0)->s_secret) -
+                                          offsetof(mote_tls_conn, secret) ==
+                                      3 * 48
+                                  ? 1
+                                  : -1];
+
 void mote_tls_wipe_secrets(mote_tls_conn *c)
 {
-    mote_wipe(c->secret, sizeof c->secret);
-    mote_wipe(c->c_secret, sizeof c->c_secret);
-    mote_wipe(c->s_secret, sizeof c->s_secret);
+    mote_wipe(c->secret, 3 * 48);
     mote_wipe(c->kex_priv, sizeof c->kex_priv);
     mote_wipe(&c->rd, sizeof c->rd);
     mote_wipe(&c->w.wr, sizeof c->w.wr); /* pending output is already sealed */

@@ -167,11 +167,12 @@ static inline uint8_t *open_len(wr_t *w, int n)
 static inline void close_len(wr_t *w, uint8_t *at, int n)
 {
     size_t len;
-    int i;
     if (w->full) return;
     len = (size_t)(w->p - at) - (size_t)n;
-    for (i = 0; i < n; i++)
-        at[i] = (uint8_t)(len >> (8 * (n - 1 - i)));
+    while (n--) {
+        at[n] = (uint8_t)len;
+        len >>= 8;
+    }
 }
 
 /* One row of a handshake table: in this state, this message type is
