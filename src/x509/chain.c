@@ -342,8 +342,8 @@ static void cert_start(mote_x509_chain *c, uint8_t role, uint8_t ksel)
 /* Raw certificate bytes, in order, before the event they complete. */
 static void raw(mote_x509_chain *c, const uint8_t *p, size_t n)
 {
-    if (c->tbs_state == T_PREFIX || c->tbs_state == T_KEEP) {
-        int keep = c->tbs_state == T_KEEP;
+    int keep = MOTE_ENABLE_ED25519 && c->tbs_state == T_KEEP;
+    if (c->tbs_state == T_PREFIX || keep) {
         if (c->prefix_len + n <= (keep ? c->tbs_half : sizeof c->u.prefix)) {
             memcpy((keep ? keep_buf(c) : c->u.prefix) + c->prefix_len, p, n);
             c->prefix_len = (uint16_t)(c->prefix_len + n);
@@ -1212,31 +1212,18 @@ static void superfluous(mote_x509_chain *c, int why)
 
 static int on_subject(mote_x509_chain *c, const uint8_t hash[MOTE_X509_NAME_HASH_LEN])
 {
-    size_t i;
     if (memcmp(hash, c->cur_issuer, MOTE_X509_NAME_HASH_LEN) == 0)
         c->cflags |= MOTE_X509_F_SELF_ISSUED;
-    switch (c->role) {
-    case MOTE_X509_ROLE_LEAF:
-        /* a leaf that is itself an anchor (a pinned self-signed certificate) */
-        for (i = 0; i < c->n_tas; i++) {
-            mote_x509_trust_anchor ta;
-            ta_get(&ta, &c->tas[i]);
-            if (memcmp(ta.name_hash, hash, MOTE_X509_NAME_HASH_LEN) == 0)
-                c->cflags |= MOTE_X509_F_LEAF_TA_NAME;
-        }
-        return 0;
-    case MOTE_X509_ROLE_CAND:
-        if (memcmp(hash, c->pend_issuer, MOTE_X509_NAME_HASH_LEN) == 0)
-            c->cflags |= MOTE_X509_F_SUBJ_MATCH;
-        else
-            superfluous(c, 0);
-        return 0;
-    case MOTE_X509_ROLE_ANCHOR:
+    if (c->role != MOTE_X509_ROLE_CAND) {
+        /* the leaf (is it a pinned anchor? on_spki says) or an anchor being
+         * made: nothing pends yet, the subject waits there */
         memcpy(c->pend_issuer, hash, MOTE_X509_NAME_HASH_LEN);
-        return 0;
-    default:
-        return 0;
+    } else if (memcmp(hash, c->pend_issuer, MOTE_X509_NAME_HASH_LEN) == 0) {
+        c->cflags |= MOTE_X509_F_SUBJ_MATCH;
+    } else {
+        superfluous(c, 0);
     }
+    return 0;
 }
 
 static int key_problem(const mote_x509_chain *c)
@@ -1260,13 +1247,15 @@ static int on_spki(mote_x509_chain *c)
             c->leaf_key->e = k.e;
         }
         if ((r = key_problem(c)) != 0) return fail(c, r);
-        if (c->cflags & MOTE_X509_F_LEAF_TA_NAME) {
-            for (i = 0; i < c->n_tas; i++) {
-                mote_x509_trust_anchor ta;
-                ta_get(&ta, &c->tas[i]);
-                if (ta_has_key(&ta, &k)) c->cflags |= MOTE_X509_F_LEAF_IS_TA;
-            }
+        /* a leaf that is itself an anchor (a pinned self-signed
+         * certificate): an anchor has its subject, one its key */
+        for (i = 0, r = 0; i < c->n_tas; i++) {
+            mote_x509_trust_anchor ta;
+            ta_get(&ta, &c->tas[i]);
+            r |= memcmp(ta.name_hash, c->pend_issuer, MOTE_X509_NAME_HASH_LEN) == 0;
+            r |= ta_has_key(&ta, &k) << 1;
         }
+        if (r == 3) c->cflags |= MOTE_X509_F_LEAF_IS_TA;
         return 0;
     }
     if (c->role != MOTE_X509_ROLE_CAND || (c->cflags & MOTE_X509_F_SUPERFLUOUS)) return 0;
@@ -1298,7 +1287,7 @@ static int on_tbs_end(mote_x509_chain *c)
 {
     if (c->tbs_state == MOTE_X509_TBS_HASH) {
         hash_desc(c->tbs_alg.hash)->final(&c->tbs_hash, c->pend_digest);
-    } else if (c->tbs_state == MOTE_X509_TBS_KEEP) {
+    } else if (MOTE_ENABLE_ED25519 && c->tbs_state == MOTE_X509_TBS_KEEP) {
         c->tbs_slot ^= 1; /* the half it was kept in is now the pending one */
         c->pend_tbs_len = c->prefix_len;
     } else {
@@ -1486,6 +1475,7 @@ void mote_x509_chain_set_progress(mote_x509_chain *c, const mote_progress *pg)
 
 void mote_x509_chain_set_tbs_buffer(mote_x509_chain *c, uint8_t *buf, size_t len)
 {
+    if (!MOTE_ENABLE_ED25519) return; /* (nothing to keep) */
     len /= 2;
     c->tbs_buf = len ? buf : 0;
     c->tbs_half = (uint16_t)(len > 0xFFFF ? 0xFFFF : len);

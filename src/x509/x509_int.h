@@ -83,8 +83,7 @@ int mote_x509_name_in_subtree(const char *host, size_t hlen, const char *base, s
 #define MOTE_X509_F_KEY_WEAK     0x00080000u
 #define MOTE_X509_F_KEY_UNSUPP   0x00100000u
 #define MOTE_X509_F_SIG_UNSUPP   0x00200000u /* its own signature can't be checked */
-#define MOTE_X509_F_LEAF_TA_NAME 0x00400000u /* leaf subject = an anchor's subject */
-#define MOTE_X509_F_LEAF_IS_TA   0x00800000u /* ... with the anchor's key */
+#define MOTE_X509_F_LEAF_IS_TA   0x00800000u /* the leaf is an anchor's (subject and key) */
 #define MOTE_X509_F_SUPERFLUOUS  0x01000000u /* not the issuer: skipped */
 #define MOTE_X509_F_KEY_SEEN     0x02000000u
 #define MOTE_X509_F_SIG_SEEN     0x04000000u
