@@ -653,15 +653,77 @@ static void tls_context_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest)
     }
 }
 
+#if MOTE_ENABLE_TLS12 && MOTE_ENABLE_CBC
+/* The legacy TLS 1.2 suites compiled in, in mbedTLS's order: AES-CBC with
+ * HMAC after ECDHE (the first 8; SHA-1 MACs need MOTE_ENABLE_SHA1, SHA-384
+ * MOTE_ENABLE_SHA512), then RSA key transport (no forward secrecy).
+ * A client offers them only when set_ciphers names them; a server with no
+ * set_ciphers accepts the ECDHE ones after the AEAD suites (as mbedTLS's
+ * does; old clients offer nothing else). */
+#if MOTE_ENABLE_SHA512
+#define TLS_IF384(s) s,
+#else
+#define TLS_IF384(s)
+#endif
+#if MOTE_ENABLE_SHA1
+#define TLS_IFSHA1(s) s,
+#else
+#define TLS_IFSHA1(s)
+#endif
+/* clang-format off */
+#define TLS_ECDHE_CBC_SUITES                               \
+    TLS_IF384(MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384) \
+    TLS_IFSHA1(MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA)   \
+    MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256,           \
+    TLS_IFSHA1(MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA)   \
+    TLS_IF384(MOTE_TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384)   \
+    TLS_IFSHA1(MOTE_TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA)     \
+    MOTE_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256,             \
+    TLS_IFSHA1(MOTE_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA)
+static const uint16_t tls_legacy_suites[] = {
+    TLS_ECDHE_CBC_SUITES
+#if MOTE_ENABLE_TLS12_RSA_KEX
+    TLS_IF384(MOTE_TLS_RSA_WITH_AES_256_GCM_SHA384)
+    MOTE_TLS_RSA_WITH_AES_128_GCM_SHA256,
+    MOTE_TLS_RSA_WITH_AES_256_CBC_SHA256,
+    TLS_IFSHA1(MOTE_TLS_RSA_WITH_AES_256_CBC_SHA)
+    MOTE_TLS_RSA_WITH_AES_128_CBC_SHA256,
+    TLS_IFSHA1(MOTE_TLS_RSA_WITH_AES_128_CBC_SHA)
+#endif
+    0};
+/* clang-format on */
+static const uint16_t tls_ecdhe_cbc_suites[] = {TLS_ECDHE_CBC_SUITES 0};
+#endif
+
 /* The suites compiled in, each list preferred first: TLS 1.3, TLS 1.2
- * (AEAD, forward secret) and the legacy TLS 1.2 ones (CBC, RSA key
- * transport) that are used only when set_ciphers names them. */
+ * (AEAD, forward secret) and the legacy TLS 1.2 ones. */
 static const uint16_t *const tls_suite_lists[] = {
     mote_tls_default_suites,
 #if MOTE_ENABLE_TLS12
     mote_tls12_default_suites,
+#if MOTE_ENABLE_CBC
+    tls_legacy_suites,
+#endif
 #endif
 };
+
+#if MOTE_ENABLE_TLS12 && MOTE_ENABLE_CBC && MOTE_ENABLE_SERVER
+/* A server's list when set_ciphers was not called: mote's defaults, then
+ * the ECDHE CBC suites (built once). */
+static const uint16_t *tls_server_default_suites(void)
+{
+    static uint16_t list[48];
+    static const uint16_t *const from[] = {mote_tls_default_suites, mote_tls12_default_suites,
+                                           tls_ecdhe_cbc_suites};
+    size_t n = 0, k;
+    const uint16_t *s;
+    if (list[0] == 0)
+        for (k = 0; k < MP_ARRAY_SIZE(from); k++)
+            for (s = from[k]; *s && n + 1 < MP_ARRAY_SIZE(list); s++)
+                list[n++] = *s;
+    return list;
+}
+#endif
 
 /* A suite's name as mbedTLS's module spells it: "TLS1-3-AES-128-GCM-SHA256",
  * "TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256" (IANA's with '-' for '_'). */
@@ -1111,6 +1173,9 @@ static mp_obj_t tls_socket_new(tls_context_t *ctx, mp_obj_t sock, bool server_si
     memset(&o->cfg, 0, sizeof o->cfg);
     o->cfg.server_name = hostname == mp_const_none ? NULL : mp_obj_str_get_str(hostname);
     o->cfg.cipher_suites = ctx->suites;
+#if MOTE_ENABLE_TLS12 && MOTE_ENABLE_CBC && MOTE_ENABLE_SERVER
+    if (server_side && !ctx->suites) o->cfg.cipher_suites = tls_server_default_suites();
+#endif
     o->cfg.rng = &ctx->rng;
     o->cfg.anchors = ctx->tas;
     o->cfg.n_anchors = ctx->n_tas;
