@@ -9,17 +9,9 @@
 
 #include "crypto/util.h"
 #include "tls/internal.h"
-#if MOTE_ENABLE_TLS12 && MOTE_ENABLE_TLS12_RSA_KEX
-#include "x509/x509_int.h" /* the leaf's keyUsage, for RSA key transport */
-#endif
-#if MOTE_ENABLE_RSA
-#include "mote/rsa.h"
-#endif
+#include "x509/x509_int.h" /* mote_x509_verify; the leaf's keyUsage, for RSA key transport */
 #if MOTE_ENABLE_ED25519
 #include "mote/ed25519.h"
-#endif
-#if MOTE_ENABLE_P256 || MOTE_ENABLE_P384
-#include "mote/ec.h"
 #endif
 
 int mote_tls_cert_begin(mote_tls_conn *c)
@@ -199,21 +191,6 @@ static MOTE_NOINLINE void digest_of(const mote_hash_desc *h, const signed_msg *m
     h->final(&hc, digest);
 }
 
-#if MOTE_ENABLE_RSA
-static MOTE_NOINLINE int verify_rsa(const mote_x509_pubkey *k, uint16_t scheme,
-                                    const mote_hash_desc *h, const uint8_t *digest,
-                                    const uint8_t *sig, size_t sig_len)
-{
-    int r;
-    if (k->type != MOTE_X509_KEY_RSA) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
-    r = mote_rsa_verify_be(k->data, k->len, k->e,
-                           (scheme & 0xFF) == 0x01 ? MOTE_RSA_PKCS1 : MOTE_RSA_PSS, h, digest,
-                           h->out_len, sig, sig_len);
-    if (r == MOTE_ERR_BAD_KEY || r == MOTE_ERR_UNSUPPORTED) return MOTE_ERR_TLS_BAD_CERTIFICATE;
-    return r == MOTE_OK;
-}
-#endif
-
 #if MOTE_ENABLE_ED25519
 static MOTE_NOINLINE int verify_ed25519(const mote_tls_conn *c, const mote_x509_pubkey *k,
                                         const signed_msg *m, const uint8_t *sig, size_t sig_len)
@@ -250,6 +227,7 @@ static int verify(mote_tls_conn *c, uint16_t scheme, const signed_msg *m, const 
     else if (h)
         digest_of(h, m, digest);
     switch (scheme) {
+#if MOTE_ENABLE_RSA || MOTE_ENABLE_P256 || MOTE_ENABLE_P384
 #if MOTE_ENABLE_RSA
     case MOTE_SIG_RSA_PKCS1_SHA256:
     case MOTE_SIG_RSA_PKCS1_SHA384:
@@ -260,27 +238,33 @@ static int verify(mote_tls_conn *c, uint16_t scheme, const signed_msg *m, const 
     case MOTE_SIG_RSA_PSS_PSS_SHA256:
     case MOTE_SIG_RSA_PSS_PSS_SHA384:
     case MOTE_SIG_RSA_PSS_PSS_SHA512:
-        ok = verify_rsa(k, scheme, h, digest, sig, sig_len);
-        break;
 #endif
 #if MOTE_ENABLE_P256 || MOTE_ENABLE_P384
     case MOTE_SIG_ECDSA_SECP256R1_SHA256:
-    case MOTE_SIG_ECDSA_SECP384R1_SHA384: {
-        /* TLS 1.3 ties the curve to the scheme; in 1.2 the scheme names the
-         * hash only and the curve is the key's */
-        int curve = k->type == MOTE_X509_KEY_P256   ? MOTE_EC_P256
-                    : k->type == MOTE_X509_KEY_P384 ? MOTE_EC_P384
-                                                    : 0;
-        if (!curve ||
-            (!tls12 && (scheme == MOTE_SIG_ECDSA_SECP256R1_SHA256) != (curve == MOTE_EC_P256)))
+    case MOTE_SIG_ECDSA_SECP384R1_SHA384:
+#endif
+    {
+        /* TLS 1.3 ties an ECDSA curve to the scheme; in 1.2 the scheme
+         * names the hash only and the curve is the key's */
+        uint8_t x = (scheme & 0xFF) == 0x03   ? MOTE_X509_SIG_ECDSA
+                    : (scheme & 0xFF) == 0x01 ? MOTE_X509_SIG_PKCS1
+                                              : MOTE_X509_SIG_PSS;
+        mote_progress pg; /* the application's hook, inside the verification */
+        int r;
+        if (x == MOTE_X509_SIG_ECDSA && !tls12 &&
+            k->type != (scheme == MOTE_SIG_ECDSA_SECP256R1_SHA256 ? MOTE_X509_KEY_P256
+                                                                  : MOTE_X509_KEY_P384))
             return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
-        {
-            mote_progress pg; /* the application's hook, inside the verification */
-            pg.fn = c->cfg->progress;
-            pg.arg = c->cfg->progress_arg;
-            ok = mote_ecdsa_verify_der_p(curve, k->data, k->len, digest, h->out_len, sig, sig_len,
-                                         &pg) == MOTE_OK;
-        }
+        pg.fn = c->cfg->progress;
+        pg.arg = c->cfg->progress_arg;
+        r = mote_x509_verify(k->type, k->data, k->len, k->e, x, h, digest, h->out_len, sig, sig_len,
+                             &pg);
+        if (r == 1)
+            ok = MOTE_ERR_TLS_ILLEGAL_PARAMETER; /* the wrong kind of key */
+        else if (x != MOTE_X509_SIG_ECDSA && (r == MOTE_ERR_BAD_KEY || r == MOTE_ERR_UNSUPPORTED))
+            ok = MOTE_ERR_TLS_BAD_CERTIFICATE;
+        else
+            ok = r == MOTE_OK;
         break;
     }
 #endif

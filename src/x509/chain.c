@@ -451,112 +451,152 @@ static void start_tbs_hash(mote_x509_chain *c)
 #define R_LAX 8 /* may be missing at the parent's end (not before a later child) */
 #define ANY   0 /* any tag */
 
-/* parent, tag, child, R_*: per parent, in order. */
-static const uint8_t rules[][4] = {
-    {C_CERT, 0x30, C_TBS, 0},
-    {C_CERT, 0x30, C_SIGALG, 0},
-    {C_CERT, 0x03, C_SIGVAL, 0},
-    {C_TBS, 0xA0, C_VERSION, R_OPT},
-    {C_TBS, 0x02, C_SERIAL, 0},
-    {C_TBS, 0x30, C_TBS_ALG, 0},
-    {C_TBS, 0x30, C_ISSUER, 0},
-    {C_TBS, 0x30, C_VALIDITY, 0},
-    {C_TBS, 0x30, C_SUBJECT, 0},
-    {C_TBS, 0x30, C_SPKI, 0},
-    {C_TBS, 0x81, C_UID, R_OPT},
-    {C_TBS, 0x82, C_UID, R_OPT},
-    {C_TBS, 0xA3, C_EXTS_WRAP, R_OPT},
-    {C_VERSION, 0x02, C_VERSION_INT, 0},
-    {C_TBS_ALG, 0x06, C_ALG_OID, 0},
-    {C_TBS_ALG, 0x05, C_ALG_NULL, R_OPT},
-    {C_TBS_ALG, 0x30, C_PSS, R_OPT | R_ALT},
-    {C_SIGALG, 0x06, C_ALG_OID, 0},
-    {C_SIGALG, 0x05, C_ALG_NULL, R_OPT},
-    {C_SIGALG, 0x30, C_PSS, R_OPT | R_ALT},
-    {C_PSS, 0xA0, C_PSS_HASH_X, R_OPT},
-    {C_PSS, 0xA1, C_PSS_MGF_X, R_OPT},
-    {C_PSS, 0xA2, C_PSS_SALT_X, R_OPT},
-    {C_PSS, 0xA3, C_PSS_TRAIL_X, R_OPT},
-    {C_PSS_HASH_X, 0x30, C_PSS_HASH_ALG, R_LAX},
-    {C_PSS_HASH_ALG, 0x06, C_PSS_HASH_OID, R_LAX},
-    {C_PSS_HASH_ALG, 0x05, C_ALG_NULL, R_LAX},
-    {C_PSS_MGF_X, 0x30, C_PSS_MGF_ALG, R_LAX},
-    {C_PSS_MGF_ALG, 0x06, C_PSS_MGF_OID, R_LAX},
-    {C_PSS_MGF_ALG, 0x30, C_PSS_MGF_HASH_ALG, R_LAX},
-    {C_PSS_MGF_HASH_ALG, 0x06, C_PSS_MGF_HASH_OID, R_LAX},
-    {C_PSS_MGF_HASH_ALG, 0x05, C_ALG_NULL, R_LAX},
-    {C_PSS_SALT_X, 0x02, C_PSS_SALT_INT, R_LAX},
-    {C_PSS_TRAIL_X, 0x02, C_PSS_TRAIL_INT, R_LAX},
-    {C_VALIDITY, 0x17, C_TIME_NB, 0},
-    {C_VALIDITY, 0x18, C_TIME_NB, R_ALT},
-    {C_VALIDITY, 0x17, C_TIME_NA, 0},
-    {C_VALIDITY, 0x18, C_TIME_NA, R_ALT},
-    {C_SUBJECT, 0x31, C_RDN, R_OPT | R_REP},
-    {C_SUBJECT, ANY, C_IGNORED, R_OPT | R_REP},
-    {C_RDN, 0x30, C_ATV, R_OPT | R_REP},
-    {C_RDN, ANY, C_IGNORED, R_OPT | R_REP},
-    {C_ATV, 0x06, C_ATV_OID, R_OPT},
-    {C_ATV, ANY, C_IGNORED, R_ALT},
-    {C_ATV, ANY, C_CNV, R_OPT},
-    {C_ATV, ANY, C_IGNORED, R_OPT | R_REP},
-    {C_SPKI, 0x30, C_SPKI_ALG, 0},
-    {C_SPKI, 0x03, C_SPKI_BITS, 0},
-    {C_SPKI_ALG, 0x06, C_SPKI_OID, R_LAX},
-    {C_SPKI_ALG, ANY, C_SPKI_PARAM, R_LAX},
-    {C_RSA_WRAP, 0x30, C_RSAKEY, R_LAX},
-    {C_RSAKEY, 0x02, C_RSA_N, 0},
-    {C_RSAKEY, 0x02, C_RSA_E, 0},
-    {C_EXTS_WRAP, 0x30, C_EXTS, R_LAX},
-    {C_EXTS, 0x30, C_EXT, R_OPT | R_REP},
-    {C_EXT, 0x06, C_EXT_OID, 0},
-    {C_EXT, 0x01, C_EXT_CRIT, R_OPT},
-    {C_EXT, 0x04, C_EXT_VAL, 0},
-    {C_EXTV_BC, 0x30, C_BC, 0},
-    {C_EXTV_KU, 0x03, C_KU, 0},
-    {C_EXTV_EKU, 0x30, C_EKU, 0},
-    {C_EXTV_SAN, 0x30, C_SAN, 0},
-    {C_EXTV_NC, 0x30, C_NC, 0},
-    {C_BC, 0x01, C_BC_CA, R_OPT},
-    {C_BC, 0x02, C_BC_PATHLEN, R_OPT},
-    {C_EKU, 0x06, C_EKU_OID, R_OPT | R_REP},
-    {C_SAN, 0x82, C_SAN_DNS, R_OPT | R_REP},
-    {C_SAN, 0x87, C_SAN_IP, R_OPT | R_REP},
-    {C_SAN, ANY, C_IGNORED, R_OPT | R_REP},
-    {C_NC, 0xA0, C_NC_PERM, R_OPT},
-    {C_NC, 0xA1, C_NC_EXCL, R_OPT},
-    {C_NC_PERM, 0x30, C_NC_SUB, R_OPT | R_REP},
-    {C_NC_EXCL, 0x30, C_NC_SUB, R_OPT | R_REP},
-    {C_NC_SUB, 0x82, C_NC_DNS, R_OPT},
-    {C_NC_SUB, 0x87, C_NC_IP, R_OPT | R_ALT},
-    {C_NC_SUB, ANY, C_IGNORED, R_ALT},
-    {C_NC_SUB, ANY, C_IGNORED, R_OPT | R_REP},
+/* Per parent: G(parent, number of rules), then its rules R(tag, child,
+ * R_*) in order; a parent 0 ends the table. */
+#define G(parent, n)         parent, n
+#define R(tag, child, flags) tag, child, flags
+static const uint8_t rules[] = {
+    G(C_CERT, 3),
+    R(0x30, C_TBS, 0),
+    R(0x30, C_SIGALG, 0),
+    R(0x03, C_SIGVAL, 0),
+    G(C_TBS, 10),
+    R(0xA0, C_VERSION, R_OPT),
+    R(0x02, C_SERIAL, 0),
+    R(0x30, C_TBS_ALG, 0),
+    R(0x30, C_ISSUER, 0),
+    R(0x30, C_VALIDITY, 0),
+    R(0x30, C_SUBJECT, 0),
+    R(0x30, C_SPKI, 0),
+    R(0x81, C_UID, R_OPT),
+    R(0x82, C_UID, R_OPT),
+    R(0xA3, C_EXTS_WRAP, R_OPT),
+    G(C_VERSION, 1),
+    R(0x02, C_VERSION_INT, 0),
+    G(C_TBS_ALG, 3),
+    R(0x06, C_ALG_OID, 0),
+    R(0x05, C_ALG_NULL, R_OPT),
+    R(0x30, C_PSS, R_OPT | R_ALT),
+    G(C_SIGALG, 3),
+    R(0x06, C_ALG_OID, 0),
+    R(0x05, C_ALG_NULL, R_OPT),
+    R(0x30, C_PSS, R_OPT | R_ALT),
+    G(C_PSS, 4),
+    R(0xA0, C_PSS_HASH_X, R_OPT),
+    R(0xA1, C_PSS_MGF_X, R_OPT),
+    R(0xA2, C_PSS_SALT_X, R_OPT),
+    R(0xA3, C_PSS_TRAIL_X, R_OPT),
+    G(C_PSS_HASH_X, 1),
+    R(0x30, C_PSS_HASH_ALG, R_LAX),
+    G(C_PSS_HASH_ALG, 2),
+    R(0x06, C_PSS_HASH_OID, R_LAX),
+    R(0x05, C_ALG_NULL, R_LAX),
+    G(C_PSS_MGF_X, 1),
+    R(0x30, C_PSS_MGF_ALG, R_LAX),
+    G(C_PSS_MGF_ALG, 2),
+    R(0x06, C_PSS_MGF_OID, R_LAX),
+    R(0x30, C_PSS_MGF_HASH_ALG, R_LAX),
+    G(C_PSS_MGF_HASH_ALG, 2),
+    R(0x06, C_PSS_MGF_HASH_OID, R_LAX),
+    R(0x05, C_ALG_NULL, R_LAX),
+    G(C_PSS_SALT_X, 1),
+    R(0x02, C_PSS_SALT_INT, R_LAX),
+    G(C_PSS_TRAIL_X, 1),
+    R(0x02, C_PSS_TRAIL_INT, R_LAX),
+    G(C_VALIDITY, 4),
+    R(0x17, C_TIME_NB, 0),
+    R(0x18, C_TIME_NB, R_ALT),
+    R(0x17, C_TIME_NA, 0),
+    R(0x18, C_TIME_NA, R_ALT),
+    G(C_SUBJECT, 2),
+    R(0x31, C_RDN, R_OPT | R_REP),
+    R(ANY, C_IGNORED, R_OPT | R_REP),
+    G(C_RDN, 2),
+    R(0x30, C_ATV, R_OPT | R_REP),
+    R(ANY, C_IGNORED, R_OPT | R_REP),
+    G(C_ATV, 4),
+    R(0x06, C_ATV_OID, R_OPT),
+    R(ANY, C_IGNORED, R_ALT),
+    R(ANY, C_CNV, R_OPT),
+    R(ANY, C_IGNORED, R_OPT | R_REP),
+    G(C_SPKI, 2),
+    R(0x30, C_SPKI_ALG, 0),
+    R(0x03, C_SPKI_BITS, 0),
+    G(C_SPKI_ALG, 2),
+    R(0x06, C_SPKI_OID, R_LAX),
+    R(ANY, C_SPKI_PARAM, R_LAX),
+    G(C_RSA_WRAP, 1),
+    R(0x30, C_RSAKEY, R_LAX),
+    G(C_RSAKEY, 2),
+    R(0x02, C_RSA_N, 0),
+    R(0x02, C_RSA_E, 0),
+    G(C_EXTS_WRAP, 1),
+    R(0x30, C_EXTS, R_LAX),
+    G(C_EXTS, 1),
+    R(0x30, C_EXT, R_OPT | R_REP),
+    G(C_EXT, 3),
+    R(0x06, C_EXT_OID, 0),
+    R(0x01, C_EXT_CRIT, R_OPT),
+    R(0x04, C_EXT_VAL, 0),
+    G(C_EXTV_BC, 1),
+    R(0x30, C_BC, 0),
+    G(C_EXTV_KU, 1),
+    R(0x03, C_KU, 0),
+    G(C_EXTV_EKU, 1),
+    R(0x30, C_EKU, 0),
+    G(C_EXTV_SAN, 1),
+    R(0x30, C_SAN, 0),
+    G(C_EXTV_NC, 1),
+    R(0x30, C_NC, 0),
+    G(C_BC, 2),
+    R(0x01, C_BC_CA, R_OPT),
+    R(0x02, C_BC_PATHLEN, R_OPT),
+    G(C_EKU, 1),
+    R(0x06, C_EKU_OID, R_OPT | R_REP),
+    G(C_SAN, 3),
+    R(0x82, C_SAN_DNS, R_OPT | R_REP),
+    R(0x87, C_SAN_IP, R_OPT | R_REP),
+    R(ANY, C_IGNORED, R_OPT | R_REP),
+    G(C_NC, 2),
+    R(0xA0, C_NC_PERM, R_OPT),
+    R(0xA1, C_NC_EXCL, R_OPT),
+    G(C_NC_PERM, 1),
+    R(0x30, C_NC_SUB, R_OPT | R_REP),
+    G(C_NC_EXCL, 1),
+    R(0x30, C_NC_SUB, R_OPT | R_REP),
+    G(C_NC_SUB, 4),
+    R(0x82, C_NC_DNS, R_OPT),
+    R(0x87, C_NC_IP, R_OPT | R_ALT),
+    R(ANY, C_IGNORED, R_ALT),
+    R(ANY, C_IGNORED, R_OPT | R_REP),
+    0,
 };
-#define N_RULES (sizeof rules / sizeof rules[0])
 
-/* The rule of parent (whose children have passed `*pos` positions) that
- * child tag t matches: its index, *pos updated; or -1. t == 0: the end of
- * parent: 0 if every remaining position may be absent, else -1. */
+/* Where the child with tag t of parent goes, the parent's children having
+ * passed *pos positions of its rules: the child's context, *pos updated;
+ * or -1. t == 0: the end of parent: 0 if every remaining position may be
+ * absent, else -1. */
 static int match(uint8_t parent, uint8_t *pos, uint8_t t)
 {
-    unsigned k, n = 0, first = N_RULES;
-    for (k = 0; k < N_RULES; k++) {
-        const uint8_t *r = rules[k];
-        if (r[0] != parent) continue;
-        if (first == N_RULES) first = k;
-        if (k - first < *pos) continue;
-        if (t && (r[1] == ANY || r[1] == t)) {
-            if (!(r[3] & R_REP)) { /* past this position and its alternatives */
-                n = k + 1;
-                while (n < N_RULES && rules[n][0] == parent && (rules[n][3] & R_ALT))
-                    n++;
-                *pos = (uint8_t)(n - first);
+    const uint8_t *g = rules, *r;
+    unsigned k, n;
+    while (g[0] && g[0] != parent)
+        g += 2 + 3 * g[1];
+    n = g[0] ? g[1] : 0;
+    for (k = *pos; k < n; k++) {
+        r = g + 2 + 3 * k;
+        if (t && (r[0] == ANY || r[0] == t)) {
+            if (!(r[2] & R_REP)) { /* past this position and its alternatives */
+                while (++k < n && (g[2 + 3 * k + 2] & R_ALT))
+                    ;
+                *pos = (uint8_t)k;
             }
-            return (int)k;
+            return r[1];
         }
         /* a required position not there: a wrong tag (unless an
          * alternative follows) or, at the end, a missing child */
-        if (t ? !(r[3] & (R_OPT | R_ALT)) && (k + 1 >= N_RULES || !(rules[k + 1][3] & R_ALT))
-              : !(r[3] & (R_OPT | R_ALT | R_LAX)))
+        if (t ? !(r[2] & (R_OPT | R_ALT)) && (k + 1 >= n || !(r[5] & R_ALT))
+              : !(r[2] & (R_OPT | R_ALT | R_LAX)))
             return -1;
     }
     return t ? -1 : 0;
@@ -606,7 +646,7 @@ static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
     }
     k = match(c->ctx[d - 1], &c->idx[d - 1], t);
     if (k < 0) return malformed(c);
-    *ctx = rules[k][2];
+    *ctx = (uint8_t)k;
     switch (*ctx) {
     case C_TBS:
         if (leaf || c->role == MOTE_X509_ROLE_CAND) {
@@ -1069,23 +1109,30 @@ typedef struct {
     uint8_t type;
 } keyref;
 
-#if MOTE_ENABLE_RSA
-/* The RSA case of verify_pending, out of its frame (the workspace follows
- * the key's size, which the ECDSA verification below it need not carry). */
-static MOTE_NOINLINE int verify_rsa(const mote_x509_sigalg *a, const mote_hash_desc *h,
-                                    const uint8_t *digest, const uint8_t *sig, size_t sig_len,
-                                    const keyref *k)
+int mote_x509_verify(uint8_t type, const uint8_t *key, size_t klen, uint32_t e, uint8_t scheme,
+                     const mote_hash_desc *h, const uint8_t *digest, size_t salt,
+                     const uint8_t *sig, size_t sig_len, const mote_progress *pg)
 {
-    int r;
-    if (k->type != MOTE_X509_KEY_RSA) return MOTE_ERR_X509_BAD_SIGNATURE;
-    if (a->scheme == MOTE_X509_SIG_PSS && a->mgf != a->hash) return MOTE_ERR_X509_UNSUPPORTED;
-    r = mote_rsa_verify_be(k->data, k->len, k->e,
-                           a->scheme == MOTE_X509_SIG_PKCS1 ? MOTE_RSA_PKCS1 : MOTE_RSA_PSS, h,
-                           digest, a->salt, sig, sig_len);
-    if (r == MOTE_ERR_UNSUPPORTED) return MOTE_ERR_X509_UNSUPPORTED;
-    return r ? MOTE_ERR_X509_BAD_SIGNATURE : 0;
-}
+    if (scheme == MOTE_X509_SIG_ECDSA) {
+#if MOTE_X509_HAVE_ECDSA
+        int curve = type == MOTE_X509_KEY_P256   ? MOTE_EC_P256
+                    : type == MOTE_X509_KEY_P384 ? MOTE_EC_P384
+                                                 : 0;
+        if (!curve) return 1;
+        return mote_ecdsa_verify_der_p(curve, key, klen, digest, h->out_len, sig, sig_len, pg);
 #endif
+    } else {
+#if MOTE_ENABLE_RSA
+        if (type != MOTE_X509_KEY_RSA) return 1;
+        return mote_rsa_verify_be(key, klen, e,
+                                  scheme == MOTE_X509_SIG_PKCS1 ? MOTE_RSA_PKCS1 : MOTE_RSA_PSS, h,
+                                  digest, salt, sig, sig_len);
+#endif
+    }
+    (void)type, (void)key, (void)klen, (void)e, (void)h, (void)digest, (void)salt, (void)sig;
+    (void)sig_len, (void)pg;
+    return MOTE_ERR_UNSUPPORTED;
+}
 
 #if MOTE_ENABLE_ED25519
 /* The Ed25519 case of verify_pending, out of its frame (its hash state
@@ -1110,36 +1157,21 @@ static int verify_pending(const mote_x509_chain *c, const keyref *k)
 {
     const mote_x509_sigalg *a = &c->pend_alg;
     const mote_hash_desc *h = hash_desc(a->hash);
-    const uint8_t *digest = c->pend_digest, *sig = c->pend_sig;
-    size_t sig_len = c->pend_sig_len;
+    int r;
     if (a->scheme == MOTE_X509_SIG_WEAK || a->hash == MOTE_X509_HASH_SHA1)
         return MOTE_ERR_X509_WEAK_HASH;
 #if MOTE_ENABLE_ED25519
     if (a->scheme == MOTE_X509_SIG_ED25519) return verify_ed25519(c, k);
 #endif
-    if (!h) return MOTE_ERR_X509_UNSUPPORTED;
-    switch (a->scheme) {
-#if MOTE_ENABLE_RSA
-    case MOTE_X509_SIG_PKCS1:
-    case MOTE_X509_SIG_PSS:
-        return verify_rsa(a, h, digest, sig, sig_len, k);
-#endif
-#if MOTE_X509_HAVE_ECDSA
-    case MOTE_X509_SIG_ECDSA: {
-        int r, curve = k->type == MOTE_X509_KEY_P256   ? MOTE_EC_P256
-                       : k->type == MOTE_X509_KEY_P384 ? MOTE_EC_P384
-                                                       : 0;
-        if (!curve) return MOTE_ERR_X509_BAD_SIGNATURE;
-        r = mote_ecdsa_verify_der_p(curve, k->data, k->len, digest, h->out_len, sig, sig_len,
-                                    &c->progress);
-        if (r == MOTE_ERR_UNSUPPORTED) return MOTE_ERR_X509_UNSUPPORTED;
-        return r ? MOTE_ERR_X509_BAD_SIGNATURE : 0;
-    }
-#endif
-    default:
-        (void)sig, (void)sig_len, (void)digest, (void)k;
+    if (!h ||
+        (a->scheme != MOTE_X509_SIG_PKCS1 && a->scheme != MOTE_X509_SIG_PSS &&
+         a->scheme != MOTE_X509_SIG_ECDSA) ||
+        (a->scheme == MOTE_X509_SIG_PSS && a->mgf != a->hash && k->type == MOTE_X509_KEY_RSA))
         return MOTE_ERR_X509_UNSUPPORTED;
-    }
+    r = mote_x509_verify(k->type, k->data, k->len, k->e, a->scheme, h, c->pend_digest, a->salt,
+                         c->pend_sig, c->pend_sig_len, &c->progress);
+    if (r == MOTE_ERR_UNSUPPORTED) return MOTE_ERR_X509_UNSUPPORTED;
+    return r ? MOTE_ERR_X509_BAD_SIGNATURE : 0;
 }
 
 /* ---- trust anchors ---- */
