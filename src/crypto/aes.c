@@ -615,38 +615,6 @@ void mote_aes_ckey_expand(const mote_aes_ckey *ck, mote_aes_ctx *ctx)
     ckey_expand(ck, ctx->rk);
 }
 
-/* Round key i of a compact key, expanded. */
-static void ck_round(const mote_aes_ckey *ck, unsigned i, aes_w *rk)
-{
-    unsigned k;
-    for (k = 0; k < 8; k++)
-        rk[k] = spread(ck->ck[(8 * i + k) / CB], (8 * i + k) % CB);
-}
-
-void mote_aes_ckey_encrypt_block(const mote_aes_ckey *ck, const uint8_t in[16], uint8_t out[16])
-{
-    aes_w q[8][L], rk[8];
-    uint8_t blk[16 * NB];
-    unsigned i, nr = ck->rounds;
-
-    memset(blk, 0, sizeof blk);
-    memcpy(blk, in, 16);
-    pack(q, blk);
-    ck_round(ck, 0, rk);
-    add_round_key(q, rk);
-    for (i = 1; i < nr; i++) {
-        ck_round(ck, i, rk);
-        round_j(q, rk, i & 3);
-    }
-    ck_round(ck, nr, rk);
-    last_round(q, rk);
-    unpack_xor(q, NULL, blk);
-    memcpy(out, blk, 16);
-    mote_wipe(q, sizeof q);
-    mote_wipe(rk, sizeof rk);
-    mote_wipe(blk, sizeof blk);
-}
-
 int mote_aes_init(mote_aes_ctx *ctx, const uint8_t *key, size_t key_len)
 {
     mote_aes_ckey ck;
@@ -748,6 +716,7 @@ static void ctr_diag(const aes_ks *ks, unsigned lo, aes_w (*y)[L], aes_w (*t2)[L
 }
 #endif
 
+#if MOTE_AES_CTR_CACHE
 /* out = in XOR ks, n bytes (in may equal out). */
 static void xor_ks(uint8_t *out, const uint8_t *in, const uint8_t *ks, size_t n)
 {
@@ -757,6 +726,7 @@ static void xor_ks(uint8_t *out, const uint8_t *in, const uint8_t *ks, size_t n)
     for (; i < n; i++)
         out[i] = in[i] ^ ks[i];
 }
+#endif
 
 #if MOTE_AES_CTR_CACHE
 /* The passes from counter *cp on whose blocks differ only in their last
@@ -809,6 +779,7 @@ static MOTE_NOINLINE size_t ctr_cached(const aes_ks *ks, aes_w (*q)[L], uint8_t 
 /* CTR from counter block ctr. When ks0 is not NULL, the keystream of the
  * first counter block goes to ks0 instead (GCM's tag mask AES_K(J0)) and
  * the data starts with the second, in the same first pass. */
+#if MOTE_AES_CTR_CACHE
 static void ctr32(const aes_ks *ks, uint8_t ctr[16], const uint8_t *in, uint8_t *out, size_t len,
                   uint8_t *ks0)
 {
@@ -863,6 +834,43 @@ static void ctr32(const aes_ks *ks, uint8_t ctr[16], const uint8_t *in, uint8_t 
     mote_wipe(q, sizeof q);
     mote_wipe(blk, sizeof blk);
 }
+#else
+/* The compact form: one loop; a pass that is not all data (the last, or
+ * the first when its first block goes to ks0) goes through blk. */
+static void ctr32(const aes_ks *ks, uint8_t ctr[16], const uint8_t *in, uint8_t *out, size_t len,
+                  uint8_t *ks0)
+{
+    aes_w q[8][L];
+    uint8_t blk[16 * NB];
+    uint32_t c = mote_load_be32(ctr + 12);
+    size_t skip = ks0 ? 16 : 0, n, i, fill = 1;
+    while (len > 0 || skip) {
+        if (fill) /* blk holds keystream after a pass through it */
+            for (i = 0; i < 16 * NB; i++)
+                blk[i] = ctr[i & 15];
+        for (i = 0; i < NB; i++)
+            mote_store_be32(blk + 16 * i + 12, c + (uint32_t)i);
+        n = 16 * NB - skip < len ? 16 * NB - skip : len;
+        fill = n != 16 * NB;
+        if (!fill) { /* a whole pass of data */
+            encrypt_pass(ks, q, blk, in, out);
+        } else {
+            encrypt_pass(ks, q, blk, NULL, blk);
+            if (skip) memcpy(ks0, blk, 16);
+            for (i = 0; i < n; i++)
+                out[i] = in[i] ^ blk[skip + i];
+        }
+        c += (uint32_t)((skip + n + 15) / 16);
+        skip = 0;
+        in += n;
+        out += n;
+        len -= n;
+    }
+    mote_store_be32(ctr + 12, c);
+    mote_wipe(q, sizeof q);
+    mote_wipe(blk, sizeof blk);
+}
+#endif
 
 void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in, uint8_t *out,
                     size_t len)
@@ -871,46 +879,104 @@ void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in,
     ctr32(&ks, ctr, in, out, len, NULL);
 }
 
-#if MOTE_ENABLE_GCM
-static void gcm_ctr(const aes_ks *ks, const uint8_t nonce[12], const uint8_t *in, uint8_t *out,
-                    size_t len, uint8_t ej0[16])
+#if MOTE_ENABLE_GCM || MOTE_AES_COMPACT
+/* The round keys of a compact key in a frame sized for its rounds: an
+ * AES-128 key (every TLS_AES_128_* record) does not pay for AES-256's four
+ * extra round keys. */
+#define CKEY_CTR(name, nrk)                                                                        \
+    static MOTE_NOINLINE void name(const mote_aes_ckey *ck, uint8_t ctr[16], const uint8_t *in,    \
+                                   uint8_t *out, size_t len, uint8_t *ks0)                         \
+    {                                                                                              \
+        aes_w rk[8 * (nrk)];                                                                       \
+        aes_ks ks = {rk, ck->rounds};                                                              \
+        ckey_expand(ck, rk);                                                                       \
+        ctr32(&ks, ctr, in, out, len, ks0);                                                        \
+        mote_wipe(rk, sizeof rk);                                                                  \
+    }
+CKEY_CTR(ckey_ctr128, 11)
+CKEY_CTR(ckey_ctr256, 15)
+
+/* ctr32 with a compact key. */
+static void ckey_ctr(const mote_aes_ckey *ck, uint8_t ctr[16], const uint8_t *in, uint8_t *out,
+                     size_t len, uint8_t *ks0)
+{
+    if (ck->rounds == 10)
+        ckey_ctr128(ck, ctr, in, out, len, ks0);
+    else
+        ckey_ctr256(ck, ctr, in, out, len, ks0);
+}
+
+#endif
+
+#if MOTE_AES_COMPACT
+/* AES_K(in) is the keystream of counter block in: ctr32's first block, no
+ * data (in and out of the data are ctr itself, never read with length 0).
+ * The round keys are expanded in ckey_ctr's frame (the record path's). */
+void mote_aes_ckey_encrypt_block(const mote_aes_ckey *ck, const uint8_t in[16], uint8_t out[16])
 {
     uint8_t ctr[16];
+    memcpy(ctr, in, 16);
+    ckey_ctr(ck, ctr, ctr, ctr, 0, out);
+}
+#else
+/* Each round key expanded as it is used: a small frame (GCM's key setup
+ * sits deep in handshakes). */
+/* Round key i of a compact key, expanded. */
+static void ck_round(const mote_aes_ckey *ck, unsigned i, aes_w *rk)
+{
+    unsigned k;
+    for (k = 0; k < 8; k++)
+        rk[k] = spread(ck->ck[(8 * i + k) / CB], (8 * i + k) % CB);
+}
+
+void mote_aes_ckey_encrypt_block(const mote_aes_ckey *ck, const uint8_t in[16], uint8_t out[16])
+{
+    aes_w q[8][L], rk[8];
+    uint8_t blk[16 * NB];
+    unsigned i, nr = ck->rounds;
+
+    memset(blk, 0, sizeof blk);
+    memcpy(blk, in, 16);
+    pack(q, blk);
+    ck_round(ck, 0, rk);
+    add_round_key(q, rk);
+    for (i = 1; i < nr; i++) {
+        ck_round(ck, i, rk);
+        round_j(q, rk, i & 3);
+    }
+    ck_round(ck, nr, rk);
+    last_round(q, rk);
+    unpack_xor(q, NULL, blk);
+    memcpy(out, blk, 16);
+    mote_wipe(q, sizeof q);
+    mote_wipe(rk, sizeof rk);
+    mote_wipe(blk, sizeof blk);
+}
+#endif
+
+#if MOTE_ENABLE_GCM
+/* ctr = J0 = nonce || 1. */
+static void gcm_j0(uint8_t ctr[16], const uint8_t nonce[12])
+{
     memcpy(ctr, nonce, 12);
     mote_store_be32(ctr + 12, 1);
-    ctr32(ks, ctr, in, out, len, ej0);
 }
 
 void mote_aes_gcm_ctr(const mote_aes_ctx *ctx, const uint8_t nonce[12], const uint8_t *in,
                       uint8_t *out, size_t len, uint8_t ej0[16])
 {
     aes_ks ks = {ctx->rk, ctx->rounds};
-    gcm_ctr(&ks, nonce, in, out, len, ej0);
+    uint8_t ctr[16];
+    gcm_j0(ctr, nonce);
+    ctr32(&ks, ctr, in, out, len, ej0);
 }
-
-/* The round keys of a compact key in a frame sized for its rounds: an
- * AES-128 key (every TLS_AES_128_* record) does not pay for AES-256's four
- * extra round keys. */
-#define CKEY_CTR(name, nrk)                                                                        \
-    static MOTE_NOINLINE void name(const mote_aes_ckey *ck, const uint8_t nonce[12],               \
-                                   const uint8_t *in, uint8_t *out, size_t len, uint8_t ej0[16])   \
-    {                                                                                              \
-        aes_w rk[8 * (nrk)];                                                                       \
-        aes_ks ks = {rk, ck->rounds};                                                              \
-        ckey_expand(ck, rk);                                                                       \
-        gcm_ctr(&ks, nonce, in, out, len, ej0);                                                    \
-        mote_wipe(rk, sizeof rk);                                                                  \
-    }
-CKEY_CTR(ckey_ctr128, 11)
-CKEY_CTR(ckey_ctr256, 15)
 
 void mote_aes_ckey_gcm_ctr(const mote_aes_ckey *ck, const uint8_t nonce[12], const uint8_t *in,
                            uint8_t *out, size_t len, uint8_t ej0[16])
 {
-    if (ck->rounds == 10)
-        ckey_ctr128(ck, nonce, in, out, len, ej0);
-    else
-        ckey_ctr256(ck, nonce, in, out, len, ej0);
+    uint8_t ctr[16];
+    gcm_j0(ctr, nonce);
+    ckey_ctr(ck, ctr, in, out, len, ej0);
 }
 #endif
 

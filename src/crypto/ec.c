@@ -569,8 +569,8 @@ static void fe_inv(const mote_ec_curve *c, uint32_t *r, const uint32_t *a)
 
 /* ---- points ----
  *
- * The three formulas are short programs for a tiny interpreter (one
- * 32-bit word per field operation, in MOTE_FLASH) rather than straight-line
+ * The three formulas are short programs for a tiny interpreter (16 bits
+ * per field operation, in MOTE_FLASH) rather than straight-line
  * calls: a third of the code, for a few percent of time. Registers: the
  * inputs P = (X1, Y1, Z1), Q = (X2, Y2, Z2) (Q = (x, y) for the mixed
  * addition), the output R = (X3, Y3, Z3), which may alias P or Q (every
@@ -581,63 +581,63 @@ enum { X1, Y1, Z1, X2, Y2, Z2, X3, Y3, Z3, T1, T2, T3, T4, T5 };
 enum { OP_MUL, OP_ADD, OP_SUB, OP_COPY, OP_TEST };
 #define OP(op, d, a, b)                                                                            \
     (((uint32_t)(op) << 12) | ((uint32_t)(d) << 8) | ((uint32_t)(a) << 4) | (uint32_t)(b))
+/* Size-optimised builds keep two operations per word (the tables are read
+ * with 32-bit loads only, as flash on the ESP8266 wants): operation i is
+ * half i % 2 of word i / 2. Other builds keep one per word. */
+#if defined(__OPTIMIZE_SIZE__)
+#define OP2(x, y)      ((x) | (y) << 16)
+#define CODE_AT(c, i)  ((c)[(i) / 2] >> (16 * ((i) % 2)) & 0xFFFF)
+#define CODE_LEN(code) (2 * (sizeof code / sizeof code[0]))
+#else
+#define OP2(x, y)      (x), (y)
+#define CODE_AT(c, i)  ((c)[i])
+#define CODE_LEN(code) (sizeof code / sizeof code[0])
+#endif
 
 /* R = 2P: dbl-2001-b, 3M + 5S with Z3 = 2 Y Z (8 products, 12 additions).
  * Doubling the point at infinity (Z = 0) gives Z = 0 again. */
 static const uint32_t code_dbl[] MOTE_FLASH = {
-    OP(OP_MUL, T1, Z1, Z1),                         /* delta = Z^2 */
-    OP(OP_MUL, T2, Y1, Y1),                         /* gamma = Y^2 */
-    OP(OP_MUL, T5, Y1, Z1), OP(OP_ADD, Z3, T5, T5), /* Z3 = 2 Y Z */
-    OP(OP_SUB, T4, X1, T1), OP(OP_ADD, T5, X1, T1),
-    OP(OP_MUL, T1, T4, T5),                         /* (X - delta)(X + delta) */
-    OP(OP_ADD, T4, T1, T1), OP(OP_ADD, T1, T4, T1), /* alpha */
-    OP(OP_ADD, T2, T2, T2),                         /* 2 gamma */
-    OP(OP_MUL, T3, X1, T2),                         /* 2 beta */
-    OP(OP_MUL, T4, T1, T1),                         /* alpha^2 */
-    OP(OP_ADD, T3, T3, T3),                         /* 4 beta */
-    OP(OP_SUB, T4, T4, T3), OP(OP_SUB, X3, T4, T3), /* X3 = alpha^2 - 8 beta */
-    OP(OP_SUB, T3, T3, X3), OP(OP_MUL, T4, T1, T3), /* alpha (4 beta - X3) */
-    OP(OP_MUL, T5, T2, T2),                         /* 4 gamma^2 */
-    OP(OP_ADD, T5, T5, T5), OP(OP_SUB, Y3, T4, T5), /* Y3 = alpha (4 beta - X3) - 8 gamma^2 */
+    OP2(OP(OP_MUL, T1, Z1, Z1), OP(OP_MUL, T2, Y1, Y1)), /* delta = Z^2; gamma = Y^2 */
+    OP2(OP(OP_MUL, T5, Y1, Z1), OP(OP_ADD, Z3, T5, T5)), /* Z3 = 2 Y Z */
+    OP2(OP(OP_SUB, T4, X1, T1), OP(OP_ADD, T5, X1, T1)),
+    OP2(OP(OP_MUL, T1, T4, T5), OP(OP_ADD, T4, T1, T1)), /* (X - delta)(X + delta) */
+    OP2(OP(OP_ADD, T1, T4, T1), OP(OP_ADD, T2, T2, T2)), /* alpha; 2 gamma */
+    OP2(OP(OP_MUL, T3, X1, T2), OP(OP_MUL, T4, T1, T1)), /* 2 beta; alpha^2 */
+    OP2(OP(OP_ADD, T3, T3, T3), OP(OP_SUB, T4, T4, T3)), /* 4 beta */
+    OP2(OP(OP_SUB, X3, T4, T3), OP(OP_SUB, T3, T3, X3)), /* X3 = alpha^2 - 8 beta */
+    OP2(OP(OP_MUL, T4, T1, T3), OP(OP_MUL, T5, T2, T2)), /* alpha (4 beta - X3); 4 gamma^2 */
+    OP2(OP(OP_ADD, T5, T5, T5), OP(OP_SUB, Y3, T4, T5)), /* Y3 = alpha (4 beta - X3) - 8 gamma^2 */
 };
 
 /* R = P + Q: add-1998-cmo-2, 12M + 4S. */
 static const uint32_t code_add[] MOTE_FLASH = {
-    OP(OP_MUL, T1, Z2, Z2), OP(OP_MUL, T2, X1, T1), /* U1 = X1 Z2^2 */
-    OP(OP_MUL, T3, Z2, T1), OP(OP_MUL, T1, Y1, T3), /* S1 = Y1 Z2^3 */
-    OP(OP_MUL, T3, Z1, Z1), OP(OP_MUL, T4, X2, T3), /* U2 = X2 Z1^2 */
-    OP(OP_MUL, T5, Z1, T3), OP(OP_MUL, T3, Y2, T5), /* S2 = Y2 Z1^3 */
-    OP(OP_MUL, T5, Z1, Z2),                         /* every input is read: R is free from here */
-    OP(OP_SUB, T4, T4, T2),                         /* H = U2 - U1 */
-    OP(OP_SUB, T3, T3, T1),                         /* r = S2 - S1 */
-    OP(OP_TEST, 0, T4, T3), OP(OP_MUL, Z3, T5, T4), /* Z3 = Z1 Z2 H */
-    OP(OP_MUL, T5, T4, T4),                         /* H^2 */
-    OP(OP_MUL, Y3, T5, T4),                         /* H^3, kept in Y3's place */
-    OP(OP_MUL, T4, T2, T5),                         /* V = U1 H^2 */
-    OP(OP_MUL, T5, T3, T3),                         /* r^2 */
-    OP(OP_SUB, T5, T5, Y3), OP(OP_SUB, T5, T5, T4),
-    OP(OP_SUB, X3, T5, T4),                         /* X3 = r^2 - H^3 - 2 V */
-    OP(OP_SUB, T4, T4, X3), OP(OP_MUL, T5, T3, T4), /* r (V - X3) */
-    OP(OP_MUL, T4, T1, Y3),                         /* S1 H^3 */
-    OP(OP_SUB, Y3, T5, T4),                         /* Y3 = r (V - X3) - S1 H^3 */
+    OP2(OP(OP_MUL, T1, Z2, Z2), OP(OP_MUL, T2, X1, T1)), /* U1 = X1 Z2^2 */
+    OP2(OP(OP_MUL, T3, Z2, T1), OP(OP_MUL, T1, Y1, T3)), /* S1 = Y1 Z2^3 */
+    OP2(OP(OP_MUL, T3, Z1, Z1), OP(OP_MUL, T4, X2, T3)), /* U2 = X2 Z1^2 */
+    OP2(OP(OP_MUL, T5, Z1, T3), OP(OP_MUL, T3, Y2, T5)), /* S2 = Y2 Z1^3 */
+    OP2(OP(OP_MUL, T5, Z1, Z2),
+        OP(OP_SUB, T4, T4, T2)), /* all inputs read: R is free; H = U2 - U1 */
+    OP2(OP(OP_SUB, T3, T3, T1), OP(OP_TEST, 0, T4, T3)), /* r = S2 - S1 */
+    OP2(OP(OP_MUL, Z3, T5, T4), OP(OP_MUL, T5, T4, T4)), /* Z3 = Z1 Z2 H; H^2 */
+    OP2(OP(OP_MUL, Y3, T5, T4), OP(OP_MUL, T4, T2, T5)), /* H^3, in Y3's place; V = U1 H^2 */
+    OP2(OP(OP_MUL, T5, T3, T3), OP(OP_SUB, T5, T5, Y3)), /* r^2 */
+    OP2(OP(OP_SUB, T5, T5, T4), OP(OP_SUB, X3, T5, T4)), /* X3 = r^2 - H^3 - 2 V */
+    OP2(OP(OP_SUB, T4, T4, X3), OP(OP_MUL, T5, T3, T4)), /* r (V - X3) */
+    OP2(OP(OP_MUL, T4, T1, Y3), OP(OP_SUB, Y3, T5, T4)), /* S1 H^3; Y3 = r (V - X3) - S1 H^3 */
 };
 
 /* R = P + (x, y), Q affine (Z2 = 1): 8M + 3S. */
 static const uint32_t code_madd[] MOTE_FLASH = {
-    OP(OP_MUL, T1, Z1, Z1), OP(OP_MUL, T2, X2, T1), /* U2 = x Z1^2 */
-    OP(OP_MUL, T3, Z1, T1), OP(OP_MUL, T4, Y2, T3), /* S2 = y Z1^3 */
-    OP(OP_SUB, T2, T2, X1),                         /* H = U2 - X1 */
-    OP(OP_SUB, T4, T4, Y1),                         /* r = S2 - Y1 */
-    OP(OP_TEST, 0, T2, T4), OP(OP_MUL, T3, Z1, T2), /* Z3 = Z1 H, written last */
-    OP(OP_MUL, T1, T2, T2),                         /* H^2 */
-    OP(OP_MUL, T5, T1, T2),                         /* H^3 */
-    OP(OP_MUL, T2, X1, T1),                         /* V = X1 H^2 */
-    OP(OP_MUL, T1, T4, T4),                         /* r^2 */
-    OP(OP_SUB, T1, T1, T5), OP(OP_SUB, T1, T1, T2),
-    OP(OP_SUB, X3, T1, T2),                         /* X3 = r^2 - H^3 - 2 V */
-    OP(OP_SUB, T2, T2, X3), OP(OP_MUL, T1, T4, T2), /* r (V - X3) */
-    OP(OP_MUL, T2, Y1, T5),                         /* Y1 H^3 */
-    OP(OP_SUB, Y3, T1, T2), OP(OP_COPY, Z3, T3, 0),
+    OP2(OP(OP_MUL, T1, Z1, Z1), OP(OP_MUL, T2, X2, T1)), /* U2 = x Z1^2 */
+    OP2(OP(OP_MUL, T3, Z1, T1), OP(OP_MUL, T4, Y2, T3)), /* S2 = y Z1^3 */
+    OP2(OP(OP_SUB, T2, T2, X1), OP(OP_SUB, T4, T4, Y1)), /* H = U2 - X1; r = S2 - Y1 */
+    OP2(OP(OP_TEST, 0, T2, T4), OP(OP_MUL, T3, Z1, T2)), /* Z3 = Z1 H, written last */
+    OP2(OP(OP_MUL, T1, T2, T2), OP(OP_MUL, T5, T1, T2)), /* H^2; H^3 */
+    OP2(OP(OP_MUL, T2, X1, T1), OP(OP_MUL, T1, T4, T4)), /* V = X1 H^2; r^2 */
+    OP2(OP(OP_SUB, T1, T1, T5), OP(OP_SUB, T1, T1, T2)),
+    OP2(OP(OP_SUB, X3, T1, T2), OP(OP_SUB, T2, T2, X3)), /* X3 = r^2 - H^3 - 2 V */
+    OP2(OP(OP_MUL, T1, T4, T2), OP(OP_MUL, T2, Y1, T5)), /* r (V - X3); Y1 H^3 */
+    OP2(OP(OP_SUB, Y3, T1, T2), OP(OP_COPY, Z3, T3, 0)),
 };
 
 /* Register k of run_code: word k % 3 of P, Q or R (k / 3), n words each,
@@ -660,7 +660,7 @@ static uint32_t run_code(const mote_ec_curve *c, uint32_t *R, const uint32_t *P,
     size_t n = c->limbs, i;
     uint32_t t[5 * L], flags = 0;
     for (i = 0; i < len; i++) {
-        uint32_t w = code[i], *d = ec_reg(P, Q, R, t, (w >> 8) & 15, n),
+        uint32_t w = CODE_AT(code, i), *d = ec_reg(P, Q, R, t, (w >> 8) & 15, n),
                  *a = ec_reg(P, Q, R, t, (w >> 4) & 15, n), *b = ec_reg(P, Q, R, t, w & 15, n);
         switch (w >> 12) {
         case OP_MUL:
@@ -687,19 +687,19 @@ static uint32_t run_code(const mote_ec_curve *c, uint32_t *R, const uint32_t *P,
 /* R = 2P (R may alias P). */
 static void pt_dbl(const mote_ec_curve *c, uint32_t *R, const uint32_t *P)
 {
-    (void)run_code(c, R, P, P, code_dbl, sizeof code_dbl / sizeof code_dbl[0]);
+    (void)run_code(c, R, P, P, code_dbl, CODE_LEN(code_dbl));
 }
 
 /* R = P + Q, Jacobian (R may alias P or Q); flags as run_code. */
 static uint32_t pt_add(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const uint32_t *Q)
 {
-    return run_code(c, R, P, Q, code_add, sizeof code_add / sizeof code_add[0]);
+    return run_code(c, R, P, Q, code_add, CODE_LEN(code_add));
 }
 
 /* R = P + (x, y) with the affine Q = (x, y) (R may alias P). */
 static uint32_t pt_madd(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const uint32_t *Q)
 {
-    return run_code(c, R, P, Q, code_madd, sizeof code_madd / sizeof code_madd[0]);
+    return run_code(c, R, P, Q, code_madd, CODE_LEN(code_madd));
 }
 
 /* dst (w words) = entry idx (1..cnt) of tab (cnt entries of w words), or

@@ -7,10 +7,58 @@
 #include "crypto/util.h"
 
 /* The ladder state and scratch, kept in one struct so one wipe clears it. */
+enum { X1, X2, Z2, X3, Z3, FA, FB, FC, FD };
 typedef struct {
-    mote_fe x1, x2, z2, x3, z3, a, b, c, d;
+    mote_fe f[9]; /* x1, x2, z2, x3, z3 and the scratch A, B, C, D */
     uint8_t k[32];
 } x25519_state;
+
+#if defined(__OPTIMIZE_SIZE__)
+/* Size-optimised builds run the ladder step as a program over the nine
+ * field elements of the state (in their order there), 16 bits per
+ * operation (op << 12 | d << 8 | a << 4 | b), two in a word. */
+enum { F_ADD, F_SUB, F_MUL, F_SQR, F_MUL121665 };
+#define FOP(op, d, a, b)                                                                           \
+    ((uint32_t)(op) << 12 | (uint32_t)(d) << 8 | (uint32_t)(a) << 4 | (uint32_t)(b))
+#define FOP2(x, y) ((x) | (y) << 16) /* 32-bit words: flash on the ESP8266 */
+static const uint32_t ladder_step[] MOTE_FLASH = {
+    FOP2(FOP(F_ADD, FA, X2, Z2), FOP(F_SUB, FB, X2, Z2)),      /* A = x2 + z2, B = x2 - z2 */
+    FOP2(FOP(F_ADD, FC, X3, Z3), FOP(F_SUB, FD, X3, Z3)),      /* C = x3 + z3, D = x3 - z3 */
+    FOP2(FOP(F_MUL, FD, FD, FA), FOP(F_MUL, FC, FC, FB)),      /* DA, CB */
+    FOP2(FOP(F_ADD, X3, FD, FC), FOP(F_SUB, Z3, FD, FC)),      /* DA + CB, DA - CB */
+    FOP2(FOP(F_SQR, X3, X3, 0), FOP(F_SQR, Z3, Z3, 0)),        /* x3 = (DA + CB)^2, (DA - CB)^2 */
+    FOP2(FOP(F_MUL, Z3, Z3, X1), FOP(F_SQR, FA, FA, 0)),       /* z3 = x1 (DA - CB)^2; AA */
+    FOP2(FOP(F_SQR, FB, FB, 0), FOP(F_MUL, X2, FA, FB)),       /* BB; x2 = AA BB */
+    FOP2(FOP(F_SUB, FB, FA, FB), FOP(F_MUL121665, FC, FB, 0)), /* E = AA - BB; a24 E */
+    FOP2(FOP(F_ADD, FC, FC, FA), FOP(F_MUL, Z2, FB, FC)),      /* z2 = E (AA + a24 E) */
+};
+
+static void run_step(x25519_state *s)
+{
+    mote_fe *f = s->f;
+    unsigned i;
+    for (i = 0; i < 2 * (sizeof ladder_step / sizeof ladder_step[0]); i++) {
+        uint32_t w = ladder_step[i / 2] >> (16 * (i % 2));
+        mote_fe_limb *d = f[(w >> 8) & 15], *a = f[(w >> 4) & 15], *b = f[w & 15];
+        switch ((w >> 12) & 15) {
+        case F_ADD:
+            mote_fe_add(d, a, b);
+            break;
+        case F_SUB:
+            mote_fe_sub(d, a, b);
+            break;
+        case F_MUL:
+            mote_fe_mul(d, a, b);
+            break;
+        case F_SQR:
+            mote_fe_sqr(d, a);
+            break;
+        default:
+            mote_fe_mul_small(d, a, 121665);
+        }
+    }
+}
+#endif
 
 /* pg (may be NULL): called every 32 ladder steps (8 times). */
 static void ladder(uint8_t out[32], const uint8_t scalar[32], const uint8_t u[32],
@@ -25,45 +73,49 @@ static void ladder(uint8_t out[32], const uint8_t scalar[32], const uint8_t u[32
     s.k[0] &= 248;
     s.k[31] = (uint8_t)((s.k[31] & 127) | 64);
 
-    mote_fe_frombytes(s.x1, u); /* drops the top bit, as RFC 7748 says */
-    mote_fe_set(s.x2, 1);
-    mote_fe_set(s.z2, 0);
-    mote_fe_copy(s.x3, s.x1);
-    mote_fe_set(s.z3, 1);
+    mote_fe_frombytes(s.f[X1], u); /* drops the top bit, as RFC 7748 says */
+    mote_fe_set(s.f[X2], 1);
+    mote_fe_set(s.f[Z2], 0);
+    mote_fe_copy(s.f[X3], s.f[X1]);
+    mote_fe_set(s.f[Z3], 1);
 
     for (t = 254; t >= 0; t--) {
         bit = (uint32_t)(s.k[t >> 3] >> (t & 7)) & 1u;
         swap ^= bit;
-        mote_fe_cswap(s.x2, s.x3, swap);
-        mote_fe_cswap(s.z2, s.z3, swap);
+        mote_fe_cswap(s.f[X2], s.f[X3], swap);
+        mote_fe_cswap(s.f[Z2], s.f[Z3], swap);
         swap = bit;
 
-        mote_fe_add(s.a, s.x2, s.z2);  /* A = x2 + z2 */
-        mote_fe_sub(s.b, s.x2, s.z2);  /* B = x2 - z2 */
-        mote_fe_add(s.c, s.x3, s.z3);  /* C = x3 + z3 */
-        mote_fe_sub(s.d, s.x3, s.z3);  /* D = x3 - z3 */
-        mote_fe_mul(s.d, s.d, s.a);    /* DA */
-        mote_fe_mul(s.c, s.c, s.b);    /* CB */
-        mote_fe_add(s.x3, s.d, s.c);   /* DA + CB */
-        mote_fe_sub(s.z3, s.d, s.c);   /* DA - CB */
-        mote_fe_sqr(s.x3, s.x3);       /* x3 = (DA + CB)^2 */
-        mote_fe_sqr(s.z3, s.z3);       /* (DA - CB)^2 */
-        mote_fe_mul(s.z3, s.z3, s.x1); /* z3 = x1 (DA - CB)^2 */
-        mote_fe_sqr(s.a, s.a);         /* AA */
-        mote_fe_sqr(s.b, s.b);         /* BB */
-        mote_fe_mul(s.x2, s.a, s.b);   /* x2 = AA BB */
-        mote_fe_sub(s.b, s.a, s.b);    /* E = AA - BB */
-        mote_fe_mul_small(s.c, s.b, 121665);
-        mote_fe_add(s.c, s.c, s.a);  /* AA + a24 E */
-        mote_fe_mul(s.z2, s.b, s.c); /* z2 = E (AA + a24 E) */
+#if defined(__OPTIMIZE_SIZE__)
+        run_step(&s);
+#else
+        mote_fe_add(s.f[FA], s.f[X2], s.f[Z2]); /* A = x2 + z2 */
+        mote_fe_sub(s.f[FB], s.f[X2], s.f[Z2]); /* B = x2 - z2 */
+        mote_fe_add(s.f[FC], s.f[X3], s.f[Z3]); /* C = x3 + z3 */
+        mote_fe_sub(s.f[FD], s.f[X3], s.f[Z3]); /* D = x3 - z3 */
+        mote_fe_mul(s.f[FD], s.f[FD], s.f[FA]); /* DA */
+        mote_fe_mul(s.f[FC], s.f[FC], s.f[FB]); /* CB */
+        mote_fe_add(s.f[X3], s.f[FD], s.f[FC]); /* DA + CB */
+        mote_fe_sub(s.f[Z3], s.f[FD], s.f[FC]); /* DA - CB */
+        mote_fe_sqr(s.f[X3], s.f[X3]);          /* x3 = (DA + CB)^2 */
+        mote_fe_sqr(s.f[Z3], s.f[Z3]);          /* (DA - CB)^2 */
+        mote_fe_mul(s.f[Z3], s.f[Z3], s.f[X1]); /* z3 = x1 (DA - CB)^2 */
+        mote_fe_sqr(s.f[FA], s.f[FA]);          /* AA */
+        mote_fe_sqr(s.f[FB], s.f[FB]);          /* BB */
+        mote_fe_mul(s.f[X2], s.f[FA], s.f[FB]); /* x2 = AA BB */
+        mote_fe_sub(s.f[FB], s.f[FA], s.f[FB]); /* E = AA - BB */
+        mote_fe_mul_small(s.f[FC], s.f[FB], 121665);
+        mote_fe_add(s.f[FC], s.f[FC], s.f[FA]); /* AA + a24 E */
+        mote_fe_mul(s.f[Z2], s.f[FB], s.f[FC]); /* z2 = E (AA + a24 E) */
+#endif
         if (t % 32 == 0 && pg != NULL && pg->fn != NULL) pg->fn(pg->arg);
     }
-    mote_fe_cswap(s.x2, s.x3, swap);
-    mote_fe_cswap(s.z2, s.z3, swap);
+    mote_fe_cswap(s.f[X2], s.f[X3], swap);
+    mote_fe_cswap(s.f[Z2], s.f[Z3], swap);
 
-    mote_fe_invert(s.z2, s.z2);
-    mote_fe_mul(s.x2, s.x2, s.z2);
-    mote_fe_tobytes(out, s.x2);
+    mote_fe_invert(s.f[Z2], s.f[Z2]);
+    mote_fe_mul(s.f[X2], s.f[X2], s.f[Z2]);
+    mote_fe_tobytes(out, s.f[X2]);
     mote_wipe(&s, sizeof s);
 }
 

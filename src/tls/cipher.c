@@ -36,17 +36,24 @@
 #define ccm_open mote_ccm_open
 #endif
 
+/* CBC records: up to a block of padding past the MAC */
+#define CBC_PAD(c) (MOTE_ENABLE_CBC && (c)->aead >= MOTE_AEAD_AES128_CBC ? 16u : 0u)
+
 size_t mote_tls_aead_key_len(int aead)
 {
     switch (aead) {
     case MOTE_AEAD_AES128_GCM:
     case MOTE_AEAD_AES128_CCM:
     case MOTE_AEAD_AES128_CCM8:
+#if MOTE_ENABLE_CBC
     case MOTE_AEAD_AES128_CBC:
+#endif
         return 16;
     case MOTE_AEAD_AES256_GCM:
     case MOTE_AEAD_CHACHA20_POLY1305:
+#if MOTE_ENABLE_CBC
     case MOTE_AEAD_AES256_CBC:
+#endif
         return 32;
     default:
         return 0;
@@ -55,7 +62,8 @@ size_t mote_tls_aead_key_len(int aead)
 
 size_t mote_tls_aead_iv_len(int aead, int tls12)
 {
-    if (mote_tls_aead_key_len(aead) == 0 || aead >= MOTE_AEAD_AES128_CBC) return 0;
+    if (mote_tls_aead_key_len(aead) == 0 || (MOTE_ENABLE_CBC && aead >= MOTE_AEAD_AES128_CBC))
+        return 0;
     return tls12 && aead != MOTE_AEAD_CHACHA20_POLY1305 ? 4 : 12;
 }
 
@@ -105,8 +113,7 @@ void mote_tls_cipher_wipe(mote_tls_cipher *c)
 
 size_t mote_tls_cipher_overhead(const mote_tls_cipher *c)
 {
-    if (c->aead == MOTE_AEAD_NONE) return 0;
-    return (size_t)c->explicit_len + c->tag_len + (c->aead >= MOTE_AEAD_AES128_CBC ? 16 : 0);
+    return c->aead == MOTE_AEAD_NONE ? 0 : (size_t)c->explicit_len + c->tag_len + CBC_PAD(c);
 }
 
 #if MOTE_ENABLE_CBC

@@ -75,21 +75,32 @@
 #define CBC256   MOTE_AEAD_AES256_CBC
 
 /* mac: the HMAC's length for the CBC suites (0: AEAD) */
+#if MOTE_ENABLE_CBC
+#define NOMAC , 0
+#else
+#define NOMAC
+#endif
 static const struct {
     uint16_t id;
-    uint8_t aead, kx, auth, sha384, mac;
+    uint8_t aead, kx, auth, sha384;
+#if MOTE_ENABLE_CBC
+    uint8_t mac;
+#endif
 } suites[] = {
-    {MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, MOTE_AEAD_AES128_GCM, KX_ECDHE, AU_ECDSA, 0, 0},
-    {MOTE_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, MOTE_AEAD_AES128_GCM, KX_ECDHE, AU_RSA, 0, 0},
+    {MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, MOTE_AEAD_AES128_GCM, KX_ECDHE, AU_ECDSA,
+     0 NOMAC},
+    {MOTE_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, MOTE_AEAD_AES128_GCM, KX_ECDHE, AU_RSA, 0 NOMAC},
     {MOTE_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, MOTE_AEAD_CHACHA20_POLY1305, KX_ECDHE,
-     AU_ECDSA, 0, 0},
+     AU_ECDSA, 0 NOMAC},
     {MOTE_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256, MOTE_AEAD_CHACHA20_POLY1305, KX_ECDHE,
-     AU_RSA, 0, 0},
-    {MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, MOTE_AEAD_AES256_GCM, KX_ECDHE, AU_ECDSA, 1, 0},
-    {MOTE_TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, MOTE_AEAD_AES256_GCM, KX_ECDHE, AU_RSA, 1, 0},
-    {MOTE_TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, MOTE_AEAD_AES128_GCM, KX_DHE, AU_RSA, 0, 0},
-    {MOTE_TLS_DHE_RSA_WITH_AES_256_GCM_SHA384, MOTE_AEAD_AES256_GCM, KX_DHE, AU_RSA, 1, 0},
-    /* opt-in: CBC + HMAC, RSA key transport */
+     AU_RSA, 0 NOMAC},
+    {MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, MOTE_AEAD_AES256_GCM, KX_ECDHE, AU_ECDSA,
+     1 NOMAC},
+    {MOTE_TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, MOTE_AEAD_AES256_GCM, KX_ECDHE, AU_RSA, 1 NOMAC},
+    {MOTE_TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, MOTE_AEAD_AES128_GCM, KX_DHE, AU_RSA, 0 NOMAC},
+    {MOTE_TLS_DHE_RSA_WITH_AES_256_GCM_SHA384, MOTE_AEAD_AES256_GCM, KX_DHE, AU_RSA, 1 NOMAC},
+/* opt-in: CBC + HMAC, RSA key transport */
+#if MOTE_ENABLE_CBC
     {MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA, CBC128, KX_ECDHE, AU_ECDSA, 0, 20},
     {MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA, CBC256, KX_ECDHE, AU_ECDSA, 0, 20},
     {MOTE_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, CBC128, KX_ECDHE, AU_RSA, 0, 20},
@@ -98,13 +109,23 @@ static const struct {
     {MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384, CBC256, KX_ECDHE, AU_ECDSA, 1, 48},
     {MOTE_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256, CBC128, KX_ECDHE, AU_RSA, 0, 32},
     {MOTE_TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384, CBC256, KX_ECDHE, AU_RSA, 1, 48},
+#if MOTE_ENABLE_TLS12_RSA_KEX
     {MOTE_TLS_RSA_WITH_AES_128_CBC_SHA, CBC128, KX_RSA, AU_RSA, 0, 20},
     {MOTE_TLS_RSA_WITH_AES_256_CBC_SHA, CBC256, KX_RSA, AU_RSA, 0, 20},
     {MOTE_TLS_RSA_WITH_AES_128_CBC_SHA256, CBC128, KX_RSA, AU_RSA, 0, 32},
     {MOTE_TLS_RSA_WITH_AES_256_CBC_SHA256, CBC256, KX_RSA, AU_RSA, 0, 32},
-    {MOTE_TLS_RSA_WITH_AES_128_GCM_SHA256, MOTE_AEAD_AES128_GCM, KX_RSA, AU_RSA, 0, 0},
-    {MOTE_TLS_RSA_WITH_AES_256_GCM_SHA384, MOTE_AEAD_AES256_GCM, KX_RSA, AU_RSA, 1, 0},
+#endif
+#endif
+#if MOTE_ENABLE_TLS12_RSA_KEX
+    {MOTE_TLS_RSA_WITH_AES_128_GCM_SHA256, MOTE_AEAD_AES128_GCM, KX_RSA, AU_RSA, 0 NOMAC},
+    {MOTE_TLS_RSA_WITH_AES_256_GCM_SHA384, MOTE_AEAD_AES256_GCM, KX_RSA, AU_RSA, 1 NOMAC},
+#endif
 };
+#if MOTE_ENABLE_CBC
+#define MAC_OF(i) suites[i].mac
+#else
+#define MAC_OF(i) 0
+#endif
 #define NSUITES (sizeof suites / sizeof *suites)
 
 /* The default preference list (the table's order). */
@@ -149,13 +170,15 @@ uint8_t mote_tls12_suite_hash_len(uint16_t id)
     return (uint8_t)(i >= 0 && suites[i].sha384 ? 48 : 32);
 }
 
+#if MOTE_ENABLE_CBC
 /* Bytes a record of this suite adds to its plaintext at most: explicit
  * nonce and tag (AEAD), or IV, MAC and a block of padding (CBC). */
 size_t mote_tls12_expansion(uint16_t id)
 {
     int i = find(id);
-    return i >= 0 && suites[i].mac ? 16u + suites[i].mac + 16u : 8u + 16u;
+    return i >= 0 && MAC_OF(i) ? 16u + MAC_OF(i) + 16u : 8u + 16u;
 }
+#endif
 
 /* ---- what we offer ---- */
 
@@ -179,7 +202,7 @@ int mote_tls12_suite_usable(const mote_tls_conn *c, uint16_t id)
     case CBC128:
     case CBC256:
 #if !MOTE_ENABLE_SHA1
-        if (suites[i].mac == 20) return 0;
+        if (MAC_OF(i) == 20) return 0;
 #endif
         break;
 #endif
@@ -200,7 +223,9 @@ int mote_tls12_suite_usable(const mote_tls_conn *c, uint16_t id)
     if (suites[i].auth == AU_ECDSA) return 0;
 #endif
     if (suites[i].kx == KX_DHE) return mote_tls_offered_group(c, MOTE_GROUP_FFDHE2048);
-    if (suites[i].kx == KX_RSA) return MOTE_ENABLE_TLS12_RSA_KEX;
+#if MOTE_ENABLE_TLS12_RSA_KEX
+    if (suites[i].kx == KX_RSA) return 1;
+#endif
     return mote_tls_offered_group(c, MOTE_GROUP_X25519) ||
            mote_tls_offered_group(c, MOTE_GROUP_SECP256R1) ||
            mote_tls_offered_group(c, MOTE_GROUP_SECP384R1);
@@ -247,11 +272,11 @@ static void keys12(mote_tls_conn *c)
     int i = find(c->suite), aead = suites[i].aead;
     size_t klen = mote_tls_aead_key_len(aead), ivlen = mote_tls_aead_iv_len(aead, 1);
     size_t ours = c->server ? 1 : 0, theirs = 1 - ours; /* the server writes with its own key */
-    uint8_t seed[64], kb[2 * 48 + 2 * 32];
+    uint8_t seed[64], kb[MOTE_ENABLE_CBC ? 2 * 48 + 2 * 32 : 2 * 32 + 2 * 12];
     randoms(c, seed, 1);
 #if MOTE_ENABLE_CBC
-    if (suites[i].mac) { /* RFC 5246 6.3: client MAC, server MAC, client key, server key */
-        size_t ml = suites[i].mac;
+    if (MAC_OF(i)) { /* RFC 5246 6.3: client MAC, server MAC, client key, server key */
+        size_t ml = MAC_OF(i);
         mote_tls12_prf(hash12(c), c->secret, 48, "key expansion", seed, 64, kb, 2 * ml + 2 * klen);
         /* ours wait in c_secret (MAC) and s_secret (key) for our CCS; the
          * peer's in the inactive read state for its CCS */
@@ -277,11 +302,11 @@ static int send_ccs(mote_tls_conn *c)
     uint8_t one = 1;
     rc = mote_tls_send_record(c, 20, &one, 1);
 #if MOTE_ENABLE_CBC
-    if (suites[i].mac) {
+    if (MAC_OF(i)) {
         if (rc == MOTE_OK) {
             mote_tls_cbc_keys(&c->w.wr, c->s_secret, mote_tls_aead_key_len(aead), c->c_secret,
-                              suites[i].mac);
-            mote_tls_cbc_start(&c->w.wr, aead, suites[i].mac, MOTE_TLS12_ETM(c));
+                              MAC_OF(i));
+            mote_tls_cbc_start(&c->w.wr, aead, MAC_OF(i), MOTE_TLS12_ETM(c));
         }
         mote_wipe(c->s_secret, sizeof c->s_secret);
     } else
@@ -332,7 +357,10 @@ int mote_tls12_send_ccs_finished(mote_tls_conn *c)
 /* ---- ServerHello ---- */
 
 typedef struct {
-    int ems, ri, ticket, etm;
+    int ems, ri, ticket;
+#if MOTE_ENABLE_CBC
+    int etm;
+#endif
 } sh_info;
 
 static int sh_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
@@ -348,11 +376,13 @@ static int sh_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
     case 23: /* extended_master_secret: empty (the walker checks) */
         s->ems = 1;
         return MOTE_OK;
+#if MOTE_ENABLE_CBC
     case 22: /* encrypt_then_mac (RFC 7366): empty, for a CBC suite only */
         if (!mote_tls12_cbc_extra(c)) return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
         if (b->p != b->end) return MOTE_ERR_TLS_DECODE;
         s->etm = 1;
         return MOTE_OK;
+#endif
     case 35: /* SessionTicket: empty, a NewSessionTicket will come */
         if (!MOTE_TLS_SESSION(c)) return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
         s->ticket = 1;
@@ -374,7 +404,7 @@ static int sh_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
 int mote_tls12_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len)
 {
     rd_t r = {b, b + len, 0};
-    sh_info s = {0, 0, 0, 0};
+    sh_info s = {0};
     const mote_tls_session *sess = NULL;
     uint16_t version = (uint16_t)rd_u(&r, 2), suite;
     const uint8_t *random = rd_bytes(&r, 32), *sid;
@@ -418,8 +448,10 @@ int mote_tls12_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len)
     if (!s.ems && !(c->cfg->flags & MOTE_TLS_ALLOW_NO_EMS))
         return mote_tls_fail(c, MOTE_ERR_TLS_HANDSHAKE_FAILURE);
     if (s.ems) c->flags |= MOTE_F_EMS;
-    if (s.etm && !suites[i].mac) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
-    MOTE_TLS12_ETM(c) = (uint8_t)s.etm;
+#if MOTE_ENABLE_CBC
+    if (s.etm && !MAC_OF(i)) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    if (MAC_OF(i)) MOTE_TLS12_ETM(c) = (uint8_t)s.etm;
+#endif
     if (sess) { /* RFC 7627 5.3: the resumed session must have the same EMS */
         if (!s.ems != !(sess->flags & MOTE_SESSION_EMS))
             return mote_tls_fail(c, MOTE_ERR_TLS_HANDSHAKE_FAILURE);
@@ -489,7 +521,9 @@ static int on_server_key_exchange(mote_tls_conn *c, const uint8_t *b, size_t len
     size_t peer_len, params_len, sig_len;
     uint16_t group, scheme;
     (void)th;
+#if MOTE_ENABLE_TLS12_RSA_KEX
     if (suites[i].kx == KX_RSA) return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+#endif
     if (suites[i].kx == KX_ECDHE) { /* ECParameters (named_curve) || ECPoint */
         uint32_t curve_type = rd_u(&r, 1);
         group = (uint16_t)rd_u(&r, 2);
@@ -651,10 +685,12 @@ int mote_tls12_master_secret(mote_tls_conn *c)
     size_t peer_len = ((size_t)park(c)[0] << 8) | park(c)[1], pms_len, off = 0;
     uint8_t *pms = park(c) + PARK_PMS, h[48], seed[64];
     int rc;
+#if MOTE_ENABLE_TLS12_RSA_KEX
     if (suites[find(c->suite)].kx == KX_RSA) { /* the premaster is parked already */
         pms_len = 48;
         goto derive;
     }
+#endif
     if (c->group == MOTE_GROUP_FFDHE2048) { /* Ys may come without its leading zeros */
         memmove(park(c) + PARK_PEER + 256 - peer_len, park(c) + PARK_PEER, peer_len);
         memset(park(c) + PARK_PEER, 0, 256 - peer_len);
@@ -670,7 +706,9 @@ int mote_tls12_master_secret(mote_tls_conn *c)
     if (c->group == MOTE_GROUP_FFDHE2048)
         while (off + 1 < pms_len && pms[off] == 0)
             off++;
+#if MOTE_ENABLE_TLS12_RSA_KEX
 derive:
+#endif
     mote_tls_th_get(c, h);
     if (c->flags & MOTE_F_EMS) {
         mote_tls12_prf(hd, pms + off, pms_len - off, "extended master secret", h, hd->out_len,
@@ -742,8 +780,8 @@ int mote_tls12_ccs(mote_tls_conn *c, const uint8_t *p, size_t len)
         len != 1 || p[0] != 1)
         return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
 #if MOTE_ENABLE_CBC
-    if (i >= 0 && suites[i].mac) { /* the keys wait in the read state */
-        mote_tls_cbc_start(&c->rd, aead, suites[i].mac, MOTE_TLS12_ETM(c));
+    if (i >= 0 && MAC_OF(i)) { /* the keys wait in the read state */
+        mote_tls_cbc_start(&c->rd, aead, MAC_OF(i), MOTE_TLS12_ETM(c));
         c->state = MOTE_ST12_WAIT_FIN;
         return MOTE_OK;
     }

@@ -233,7 +233,11 @@ int mote_tls12_send_ccs_finished(mote_tls_conn *c);
 /* A suite's PRF / transcript hash length (32 or 48); the most a record of
  * it adds to the plaintext (AEAD 24; CBC: IV, MAC and a block of padding). */
 uint8_t mote_tls12_suite_hash_len(uint16_t id);
+#if MOTE_ENABLE_CBC
 size_t mote_tls12_expansion(uint16_t id);
+#else
+#define mote_tls12_expansion(id) ((void)(id), (size_t)24)
+#endif
 #define MOTE_TLS12_KX_RSA      3 /* mote_tls12_suite_kind: RSA key transport */
 #define mote_tls12_rsa_kex(id) (mote_tls12_suite_kind((id), &(int){0}) == MOTE_TLS12_KX_RSA)
 /* TLS 1.2 CBC suites: encrypt_then_mac (RFC 7366) negotiated, kept in the

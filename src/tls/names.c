@@ -28,6 +28,7 @@ const char *mote_tls_suite_name(uint16_t suite)
         return "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256";
     case MOTE_TLS_DHE_RSA_WITH_AES_256_GCM_SHA384:
         return "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384";
+#if MOTE_ENABLE_CBC /* the opt-in legacy suites */
     case MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA:
         return "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA";
     case MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA:
@@ -44,6 +45,8 @@ const char *mote_tls_suite_name(uint16_t suite)
         return "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256";
     case MOTE_TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384:
         return "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384";
+#endif
+#if MOTE_ENABLE_CBC && MOTE_ENABLE_TLS12_RSA_KEX
     case MOTE_TLS_RSA_WITH_AES_128_CBC_SHA:
         return "TLS_RSA_WITH_AES_128_CBC_SHA";
     case MOTE_TLS_RSA_WITH_AES_256_CBC_SHA:
@@ -52,10 +55,13 @@ const char *mote_tls_suite_name(uint16_t suite)
         return "TLS_RSA_WITH_AES_128_CBC_SHA256";
     case MOTE_TLS_RSA_WITH_AES_256_CBC_SHA256:
         return "TLS_RSA_WITH_AES_256_CBC_SHA256";
+#endif
+#if MOTE_ENABLE_TLS12_RSA_KEX
     case MOTE_TLS_RSA_WITH_AES_128_GCM_SHA256:
         return "TLS_RSA_WITH_AES_128_GCM_SHA256";
     case MOTE_TLS_RSA_WITH_AES_256_GCM_SHA384:
         return "TLS_RSA_WITH_AES_256_GCM_SHA384";
+#endif
     default:
         return "(none)";
     }

@@ -178,7 +178,8 @@ static int dhe_ok(const mote_tls_conn *c, const ch12_info *h, const mote_x509_pr
 
 /* RSA key transport (opt-in suites): an RSA key, and out[] or in[] idle
  * enough for the decryption's workspace (checked again at the
- * ClientKeyExchange: see rsa_work). */
+ * ClientKeyExchange: rsa_premaster). */
+#define RSA_KX(c) (MOTE_ENABLE_TLS12_RSA_KEX && !(c)->group) /* chosen: no group */
 static int rsa_kex_ok(const mote_tls_conn *c, const mote_x509_privkey *key)
 {
 #if MOTE_ENABLE_TLS12_RSA_KEX
@@ -203,7 +204,7 @@ static int choose_suite(mote_tls_conn *c, const ch12_info *h, const uint8_t *sui
         if (*g != MOTE_GROUP_FFDHE2048 && mote_tls_kex_supported(*g) &&
             has16(h->groups, h->groups_len, *g))
             group = *g;
-    for (kx = 1; kx <= MOTE_TLS12_KX_RSA;
+    for (kx = 1; kx <= (MOTE_ENABLE_TLS12_RSA_KEX ? MOTE_TLS12_KX_RSA : 2);
          kx++) { /* ECDHE, then DHE, then RSA (forward secrecy first) */
         if (kx == 1 ? !group : kx == 2 ? !dhe_ok(c, h, key) : !rsa_kex_ok(c, key)) continue;
         for (s = mote_tls12_suites(c); *s; s++) {
@@ -400,13 +401,15 @@ static int send_server_hello(mote_tls_conn *c, const ch12_info *h)
         put_u(&sh.w, 0, 2);
     }
     /* encrypt_then_mac when the client asks and the suite is CBC */
+#if MOTE_ENABLE_CBC
     MOTE_TLS12_ETM(c) = (uint8_t)(h->etm && mote_tls12_expansion(c->suite) > 24);
     if (MOTE_TLS12_ETM(c)) {
         put_u(&sh.w, 22, 2);
         put_u(&sh.w, 0, 2);
     }
+#endif
     if (h->pf && c->group != MOTE_GROUP_FFDHE2048 &&
-        (c->group || resumed)) { /* ec_point_formats: uncompressed */
+        (!RSA_KX(c) || resumed)) { /* ec_point_formats: uncompressed */
         put_u(&sh.w, 11, 2);
         put_u(&sh.w, 2, 2);
         put_u(&sh.w, 1, 1);
@@ -499,14 +502,14 @@ int mote_tls12_on_client_hello(mote_tls_conn *c, const uint8_t *b, size_t len, i
     rc = choose_suite(c, &h, suites, suites_len, own.key);
     if (rc) return mote_tls_fail(c, rc);
     c->client_scheme = choose_scheme(c, &h, own.key);
-    if (!c->group) { /* RSA key transport: nothing is signed (a nonzero scheme has our
+    if (RSA_KX(c)) { /* RSA key transport: nothing is signed (a nonzero scheme has our
                       * chain sent); the premaster names client_version */
         c->client_scheme = MOTE_SIG_RSA_PKCS1_SHA256;
         c->kex_priv[0] = (uint8_t)(legacy >> 8), c->kex_priv[1] = (uint8_t)legacy;
     } else if (!c->client_scheme) {
         return mote_tls_fail(c, MOTE_ERR_TLS_HANDSHAKE_FAILURE);
     }
-    c->sig_scheme = c->group ? c->client_scheme : 0;
+    c->sig_scheme = RSA_KX(c) ? 0 : c->client_scheme;
     /* a new session: an id when we cache, a ticket when the client asks */
     c->sid_len = 0;
     if (cfg->session_cache && cfg->session_cache->n_slots) {
@@ -646,13 +649,13 @@ int mote_tls12_server_continue(mote_tls_conn *c)
     while (rc == 1 && (c->flags & MOTE_F_SFLIGHT)) {
         switch (c->fl_phase) {
         case SF12_KEY:
-            rc = c->group ? make_key(c) : 1; /* RSA key transport: no key pair, */
+            rc = RSA_KX(c) ? 1 : make_key(c); /* RSA key transport: no key pair, */
             break;
         case SF12_CERT:
             rc = mote_tls_send_client_cert(c);
             break;
         case SF12_SKE:
-            if (!c->group) break;          /* no ServerKeyExchange */
+            if (RSA_KX(c)) break;          /* no ServerKeyExchange */
             if (c->pk_ops) return MOTE_OK; /* one public-key operation per call */
             rc = send_ske(c);
             break;
