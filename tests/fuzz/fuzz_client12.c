@@ -12,7 +12,10 @@
  * here); 0x02 accept a server without extended master secret; 0x04 offer
  * TLS 1.3 too (another ClientHello: seeds then stop at the ServerHello's
  * checks); 0x08 write application data once connected; 0x30 chunking (all,
- * 1, 7, 300 bytes); 0x40 DHE suites only; 0x80 ALPN. Both 0x02 and 0x04
+ * 1, 7, 300 bytes); 0x40 DHE suites only (with 0x02, which no recorded
+ * seed has: the opt-in legacy suites instead, AES-CBC with encrypt_then_mac
+ * offered and RSA key transport, src/tls/cipher.c's CBC records); 0x80
+ * ALPN. Both 0x02 and 0x04
  * (no recorded seed has them): a TLS 1.2 session (session id 0x5a..., a
  * ticket, extended master secret) is offered, so a ServerHello echoing the
  * id resumes and NewSessionTicket, ChangeCipherSpec and Finished follow in
@@ -29,6 +32,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static const uint16_t groups[] = {MOTE_GROUP_X25519, MOTE_GROUP_SECP256R1, MOTE_GROUP_FFDHE2048, 0};
 static const uint16_t dhe_suites[] = {MOTE_TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,
                                       MOTE_TLS_DHE_RSA_WITH_AES_256_GCM_SHA384, 0};
+static const uint16_t legacy_suites[] = {
+    MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA, MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384,
+    MOTE_TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA,   MOTE_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256,
+    MOTE_TLS_RSA_WITH_AES_128_CBC_SHA,         MOTE_TLS_RSA_WITH_AES_256_CBC_SHA256,
+    MOTE_TLS_RSA_WITH_AES_128_GCM_SHA256,      0};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -47,7 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cfg.min_version = MOTE_TLS12;
     cfg.max_version = (opt & 4) ? MOTE_TLS13 : MOTE_TLS12;
     cfg.groups = groups;
-    cfg.cipher_suites = (opt & 0x40) ? dhe_suites : NULL;
+    cfg.cipher_suites = (opt & 0x42) == 0x42 ? legacy_suites : (opt & 0x40) ? dhe_suites : NULL;
     cfg.alpn = (opt & 0x80) ? alpn : NULL;
     if ((opt & 6) == 6) {
         fuzz_tls_session(&sess, MOTE_TLS12, MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256);

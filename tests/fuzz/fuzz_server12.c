@@ -9,7 +9,12 @@
  * Session tickets are on under a fixed key (no clock: no expiry), and the
  * session-id cache holds one entry (id 0x5a.., master secret 0x33.., the
  * key's AES-128-GCM suite, extended master secret: fuzz_tls_session's), so
- * the ticket-opening and cache paths are reached. The engine must never
+ * the ticket-opening and cache paths are reached. The server's suite list
+ * is the default one followed by the opt-in legacy suites (AES-CBC with
+ * encrypt_then_mac, RSA key transport: out[] is 4 KiB so that the RSA
+ * premaster can be decrypted there), so a ClientHello offering only those
+ * reaches them while the seeds still get their default-list suite. The
+ * engine must never
  * read or write out of bounds, never loop, and end waiting for input or
  * closed with an error. The seeds in corpus/fuzz_server12 are whole client
  * flights recorded against this exact server (fixed DRBG seed; made by
@@ -28,6 +33,22 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #if MOTE_ENABLE_SERVER && MOTE_ENABLE_TLS12
+static const uint16_t s12_suites[] = {MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+                                      MOTE_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+                                      MOTE_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+                                      MOTE_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+                                      MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+                                      MOTE_TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+                                      MOTE_TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,
+                                      MOTE_TLS_DHE_RSA_WITH_AES_256_GCM_SHA384,
+                                      MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA,
+                                      MOTE_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384,
+                                      MOTE_TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA,
+                                      MOTE_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256,
+                                      MOTE_TLS_RSA_WITH_AES_128_CBC_SHA,
+                                      MOTE_TLS_RSA_WITH_AES_256_CBC_SHA256,
+                                      MOTE_TLS_RSA_WITH_AES_128_GCM_SHA256,
+                                      0};
 static const mote_tls_ticket_key s12_ticket_key = {"fuzz-t12", 8, {0x61, 0x62, 0x63}};
 static const uint16_t s12_groups_ffdhe[] = {MOTE_GROUP_FFDHE2048, MOTE_GROUP_X25519,
                                             MOTE_GROUP_SECP256R1, 0};
@@ -88,12 +109,13 @@ static int s12_setup(s12_server *s, uint8_t opt)
     s->slots[0].flags = 2; /* extended master secret */
     s->slots[0].used = 1, s->cache.clock = 1;
     s->cfg.session_cache = &s->cache;
+    s->cfg.cipher_suites = s12_suites;
     return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static uint8_t in[1053], out[1053];
+    static uint8_t in[1053], out[4096];
     static s12_server s;
     mote_tls_conn c;
     if (size < 1 || s12_setup(&s, data[0]) != 0) return 0;
