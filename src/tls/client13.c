@@ -91,6 +91,12 @@ static int suite_aead(uint16_t suite)
     return i < 4 ? (int)i + 1 : MOTE_AEAD_NONE;
 }
 
+/* c->psk on the client: always 0 when no pre-shared key or session can be
+ * offered (config.h), so that what depends on it folds away. */
+#define CPSK(c) (MOTE_TLS_CLIENT_PSK ? (c)->psk : 0)
+/* This end is a server: a constant 0 without the server (config.h). */
+#define SERVER(c) (MOTE_ENABLE_SERVER && (c)->server)
+
 /* ---- the transcript ---- */
 
 #if MOTE_ENABLE_SHA512
@@ -583,8 +589,8 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
 #endif
     {
         size_t sid_len =
-            !(c->psk & MOTE_PSK_SESS12) && ((c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) || !v13) ? 0
-                                                                                             : 32;
+            !(CPSK(c) & MOTE_PSK_SESS12) && ((c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) || !v13) ? 0
+                                                                                              : 32;
         put_u(&w, (uint32_t)sid_len, 1);
         put(&w, c->session_id, sid_len);
     }
@@ -666,14 +672,16 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
     lim = our_record_limit(c);
     if (lim < 16385) {
         /* record_size_limit (RFC 8449) and max_fragment_length (RFC 6066) */
+        /* (in_size >= MOTE_TLS_MIN_IN: no wrap) */
+        size_t room = c->in_size - 5 - 24 - mote_tls12_cbc_extra(c);
         unsigned k;
         put_ext_u(&w, 28, (uint32_t)lim, 2);
-        /* the largest 2^k (k = 1..4) whose records fit with the header and
-         * the worst expansion: 8-byte explicit nonce + 16-byte tag (TLS 1.2) */
-        for (k = 4; k > 1 && (256u << k) + 5 + 24 + mote_tls12_cbc_extra(c) > c->in_size; k--)
+        /* the largest 2^k (k = 1..4; 0: none) whose records fit with the
+         * header and the worst expansion: 8-byte explicit nonce + 16-byte
+         * tag (TLS 1.2) */
+        for (k = 4; k && (256u << k) > room; k--)
             ;
-        if ((256u << k) + 5 + 24 + mote_tls12_cbc_extra(c) <= c->in_size &&
-            !(c->cfg->flags & MOTE_TLS_NO_MFL)) {
+        if (k && !(c->cfg->flags & MOTE_TLS_NO_MFL)) {
             put_ext_u(&w, 1, k, 1);
             c->mfl = (uint16_t)(256u << k);
         }
@@ -884,9 +892,9 @@ static MOTE_NOINLINE int hello_retry(mote_tls_conn *c, const sh_info *s, const u
     memcpy(cookie, s->cookie ? s->cookie : cookie, s->cookie_len);
     /* early data is refused with a HelloRetryRequest: the second hello
      * goes out in the clear, behind the CCS already sent */
-    if (c->psk & MOTE_PSK_EARLY) mote_wipe(&c->w.wr, sizeof c->w.wr);
+    if (CPSK(c) & MOTE_PSK_EARLY) mote_wipe(&c->w.wr, sizeof c->w.wr);
     /* middlebox compatibility: a CCS before our second flight */
-    if (!(c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) && !(c->psk & MOTE_PSK_EARLY) &&
+    if (!(c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) && !(CPSK(c) & MOTE_PSK_EARLY) &&
         (rc = send_ccs(c)) != 0)
         return rc;
     rc = build_client_hello(c, cookie, s->cookie_len);
@@ -932,7 +940,7 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
     if (s.other) return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
     if (!offered_suite(c, suite)) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
     {
-        int echo_ok = (c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) && !(c->psk & MOTE_PSK_SESS12)
+        int echo_ok = (c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) && !(CPSK(c) & MOTE_PSK_SESS12)
                           ? sid_len == 0
                           : sid_len == 32 && memcmp(sid, c->session_id, 32) == 0;
         if (!echo_ok) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
@@ -983,15 +991,14 @@ static int ee_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
 {
     (void)arg;
     switch (type) {
-    case 0: /* server_name acknowledged: empty */
-        if (!c->cfg->server_name || b->p != b->end) return MOTE_ERR_TLS_DECODE;
-        return MOTE_OK;
+    case 0: /* server_name acknowledged: empty (the walker checks that) */
+        return c->cfg->server_name ? MOTE_OK : MOTE_ERR_TLS_DECODE;
     case 10: /* supported_groups: informational */
         b->p = b->end;
         return MOTE_OK;
     case 42: /* early_data: the server took our 0-RTT data */
         if (!MOTE_ENABLE_TLS_RESUMPTION || !(c->psk & MOTE_PSK_EARLY) ||
-            !(c->psk & MOTE_PSK_ACCEPTED) || c->version != MOTE_TLS13)
+            !(c->psk & MOTE_PSK_ACCEPTED) || !MOTE_TLS_V13(c))
             return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
         c->psk |= MOTE_PSK_EARLY_OK;
         return MOTE_OK;
@@ -1013,7 +1020,7 @@ static int ee_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
         uint32_t code = rd_u(b, 1);
         if (b->bad) return MOTE_ERR_TLS_DECODE;
         if (!c->mfl) return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
-        if (code < 1 || code > 4 || (256u << code) != c->mfl) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+        if (code - 1 > 3 || (256u << code) != c->mfl) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
         if (!c->peer_record_limit || c->peer_record_limit > c->mfl) c->peer_record_limit = c->mfl;
         return MOTE_OK;
     }
@@ -1022,7 +1029,7 @@ static int ee_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
         if (b->bad) return MOTE_ERR_TLS_DECODE;
         if (v < 64) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
         if (our_record_limit(c) >= 16385) return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
-        if (c->version == MOTE_TLS13) v--; /* 1.3 counts the content type, 1.2 does not */
+        if (MOTE_TLS_V13(c)) v--; /* 1.3 counts the content type, 1.2 does not */
         c->peer_record_limit = (uint16_t)(v > 16384 ? 16384 : v);
         return MOTE_OK;
     }
@@ -1045,7 +1052,7 @@ static int on_encrypted_extensions(mote_tls_conn *c, const uint8_t *b, size_t le
     rc = walk_extensions(c, &r, ee_ext, NULL);
     if (rc) return rc;
     /* with a PSK, the server authenticates with its Finished alone */
-    c->state = (c->psk & MOTE_PSK_ACCEPTED) ? MOTE_ST_WAIT_FIN : MOTE_ST_WAIT_CERT_CR;
+    c->state = (CPSK(c) & MOTE_PSK_ACCEPTED) ? MOTE_ST_WAIT_FIN : MOTE_ST_WAIT_CERT_CR;
     return MOTE_OK;
 }
 
@@ -1196,11 +1203,11 @@ static int on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len,
         rc = mote_tls12_cv_verify(c, scheme, th, sig, sig_len);
     else
 #endif
-        rc = mote_tls13_cv_verify(c, scheme, !c->server, th, sig, sig_len);
+        rc = mote_tls13_cv_verify(c, scheme, !SERVER(c), th, sig, sig_len);
     c->pk_ops++;
     if (rc) return rc;
     th_msg(c, b);    /* (TH_BEFORE: the signature covers the transcript without it) */
-    if (c->server) { /* the client's certificate is proven; its scheme is not reported */
+    if (SERVER(c)) { /* the client's certificate is proven; its scheme is not reported */
         c->peer_auth = 1;
         c->state = MOTE_TLS_V12(c) ? MOTE_ST12_WAIT_CCS : MOTE_SS_WAIT_FIN;
         return MOTE_OK;
@@ -1243,7 +1250,7 @@ int mote_tls_send_empty_cert(mote_tls_conn *c)
     uint8_t msg[8] = {MOTE_HS_CERTIFICATE, 0, 0, 3, 0, 0, 0, 0};
     size_t n;
     int rc;
-    msg[3] = (uint8_t)(msg[3] + (c->version == MOTE_TLS13));
+    msg[3] = (uint8_t)(msg[3] + (MOTE_TLS_V13(c)));
     n = 4 + (size_t)msg[3];
     if (c->out_len > c->out_sent && c->out_size - c->out_len < 5 + 8 + 1 + 8 + 16) return 0;
     mote_tls_th_add(c, msg, n);
@@ -1261,20 +1268,21 @@ static int send_flight(mote_tls_conn *c)
     if (c->fl_phase == FL_START) {
         if (c->out_len - c->out_sent > 0 && c->out_size - c->out_len < 64) return MOTE_OK;
         if (!(c->cfg->flags & MOTE_TLS_NO_MIDDLEBOX) && !(c->flags & MOTE_F_HRR) &&
-            !(c->psk & MOTE_PSK_EARLY)) {
+            !(CPSK(c) & MOTE_PSK_EARLY)) {
             /* middlebox compatibility: one CCS before our flight, sent while
              * no write keys are installed yet, so it goes out unprotected */
             rc = send_ccs(c);
-            if (rc) return mote_tls_fail(c, rc);
+            if (rc) goto fail;
         }
-        if (c->psk & MOTE_PSK_EARLY_OK) { /* EndOfEarlyData, under the early keys */
+        if (MOTE_ENABLE_TLS_RESUMPTION &&
+            (CPSK(c) & MOTE_PSK_EARLY_OK)) { /* EndOfEarlyData, under the early keys */
             static const uint8_t eoed[4] = {MOTE_HS_END_OF_EARLY_DATA, 0, 0, 0};
             th_add(c, eoed, 4);
             rc = mote_tls_send_record(c, 22, eoed, 4);
-            if (rc) return mote_tls_fail(c, rc);
+            if (rc) goto fail;
         }
         rc = set_keys(c, c->c_secret, &c->w.wr);
-        if (rc) return mote_tls_fail(c, rc);
+        if (rc) goto fail;
         c->fl_phase = (c->flags & MOTE_F_CERT_REQ) ? FL_CERT : FL_FINISHED;
         c->fl_pos = 0;
     }
@@ -1284,15 +1292,13 @@ static int send_flight(mote_tls_conn *c)
 #else
         rc = mote_tls_send_empty_cert(c);
 #endif
-        if (rc < 0) return mote_tls_fail(c, rc);
-        if (rc == 0) return MOTE_OK; /* wait for room */
+        if (rc <= 0) goto wait; /* (0: wait for room) */
         c->fl_phase = c->client_scheme ? FL_VERIFY : FL_FINISHED;
     }
 #if MOTE_ENABLE_TLS_CLIENT_AUTH
     if (c->fl_phase == FL_VERIFY) {
         rc = mote_tls_send_built(c, send_our_verify(c));
-        if (rc < 0) return mote_tls_fail(c, rc);
-        if (rc == 0) return MOTE_OK;
+        if (rc <= 0) goto wait;
         c->fl_phase = FL_FINISHED;
     }
 #endif
@@ -1306,11 +1312,11 @@ static int send_flight(mote_tls_conn *c)
     th_add(c, msg, 4 + hd->out_len);
     rc = mote_tls_send_record(c, 22, msg, 4 + hd->out_len);
     mote_wipe(msg, sizeof msg);
-    if (rc) return mote_tls_fail(c, rc);
+    if (rc) goto fail;
     /* client application traffic secret was derived with the server Finished */
     memcpy(c->c_secret, c->secret, hd->out_len);
     rc = set_keys(c, c->c_secret, &c->w.wr);
-    if (rc) return mote_tls_fail(c, rc);
+    if (rc) goto fail;
     mote_wipe(c->secret, sizeof c->secret);
     if (MOTE_TLS_SESSION(c)) { /* resumption master secret: for the tickets to come */
         th_get(c, msg);
@@ -1320,6 +1326,10 @@ static int send_flight(mote_tls_conn *c)
     c->flags &= (uint8_t)~MOTE_F_FLIGHT;
     c->state = MOTE_ST_CONNECTED;
     return MOTE_OK;
+wait:
+    if (rc == 0) return MOTE_OK;
+fail:
+    return mote_tls_fail(c, rc);
 }
 
 /* The server's Finished checked, the application secrets derived and the
@@ -1351,8 +1361,8 @@ static MOTE_NOINLINE int finished_keys(mote_tls_conn *c, const uint8_t *b, size_
  * protected by the current keys), so install them for the alert. */
 void mote_tls13_alert_keys(mote_tls_conn *c)
 {
-    if (c->version != MOTE_TLS13 || c->w.wr.aead != MOTE_AEAD_NONE) return;
-    if (c->server) {
+    if (!MOTE_TLS_V13(c) || c->w.wr.aead != MOTE_AEAD_NONE) return;
+    if (SERVER(c)) {
 #if MOTE_ENABLE_SERVER
         if (c->state >= MOTE_SS_WAIT_CERT && c->state <= MOTE_SS_WAIT_FIN)
             (void)mote_tls13_server_write_keys(c);
@@ -1379,6 +1389,13 @@ int mote_tls_hs_pending(const mote_tls_conn *c)
 
 static int send_key_update(mote_tls_conn *c, int request);
 
+/* KeyUpdate: the next traffic secret of one direction, and its keys. */
+static int next_keys(mote_tls_conn *c, uint8_t *secret, mote_tls_cipher_state *dst)
+{
+    mote_tls13_next_secret(hash_of(c), secret);
+    return set_keys(c, secret, dst);
+}
+
 int mote_tls_hs_continue(mote_tls_conn *c)
 {
 #if MOTE_ENABLE_SERVER
@@ -1397,8 +1414,6 @@ int mote_tls_hs_continue(mote_tls_conn *c)
 static int send_key_update(mote_tls_conn *c, int request)
 {
     uint8_t msg[5] = {MOTE_HS_KEY_UPDATE, 0, 0, 1, (uint8_t)request};
-    const mote_hash_desc *hd = hash_of(c);
-    uint8_t *ours = c->server ? c->s_secret : c->c_secret;
     int rc;
     if (c->out_len - c->out_sent > 0 && c->out_size - c->out_len < 5 + 5 + 1 + 16) {
         c->flags |= MOTE_F_KU_PENDING;
@@ -1406,29 +1421,26 @@ static int send_key_update(mote_tls_conn *c, int request)
     }
     c->flags &= (uint8_t)~MOTE_F_KU_PENDING;
     rc = mote_tls_send_record(c, 22, msg, sizeof msg);
-    if (rc) return mote_tls_fail(c, rc);
-    mote_tls13_next_secret(hd, ours);
-    rc = set_keys(c, ours, &c->w.wr);
+    if (rc == MOTE_OK) rc = next_keys(c, SERVER(c) ? c->s_secret : c->c_secret, &c->w.wr);
     return rc ? mote_tls_fail(c, rc) : MOTE_OK;
 }
 
 int mote_tls_key_update(mote_tls_conn *c, int request_peer)
 {
     if (c->err) return c->err;
-    if (c->state != MOTE_ST_CONNECTED || (c->flags & MOTE_F_CLOSE_SENT) || c->version != MOTE_TLS13)
+    if (c->state != MOTE_ST_CONNECTED || (c->flags & MOTE_F_CLOSE_SENT) || !MOTE_TLS_V13(c))
         return MOTE_ERR_BAD_INPUT;
     return send_key_update(c, request_peer ? 1 : 0);
 }
 
 static int on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
 {
-    const mote_hash_desc *hd = hash_of(c);
-    uint8_t *peers = c->server ? c->c_secret : c->s_secret;
+    int rc;
     (void)th;
     if (len != 1 || b[0] > 1)
         return len != 1 ? MOTE_ERR_TLS_DECODE : MOTE_ERR_TLS_ILLEGAL_PARAMETER;
-    mote_tls13_next_secret(hd, peers);
-    if (set_keys(c, peers, &c->rd)) return MOTE_ERR_TLS_INTERNAL;
+    rc = next_keys(c, SERVER(c) ? c->c_secret : c->s_secret, &c->rd);
+    if (rc) return rc;
     if (b[0] == 1 && !(c->flags & MOTE_F_CLOSE_SENT)) return send_key_update(c, 0);
     return MOTE_OK;
 }

@@ -114,12 +114,12 @@ static int on_record(mote_tls_conn *c, size_t len)
     uint8_t type = rec[0];
     size_t plen = len;
     if (c->rd.aead) {
-        if (c->version == MOTE_TLS13 && type == REC_CCS) goto ccs;
-        if (c->version == MOTE_TLS13 && type != REC_APPDATA)
+        if (MOTE_TLS_V13(c) && type == REC_CCS) goto ccs;
+        if (MOTE_TLS_V13(c) && type != REC_APPDATA)
             return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
-        if (mote_tls_cipher_open(&c->rd, rec, len, c->version != MOTE_TLS13, &p, &plen) != MOTE_OK)
+        if (mote_tls_cipher_open(&c->rd, rec, len, !MOTE_TLS_V13(c), &p, &plen) != MOTE_OK)
             return mote_tls_fail(c, MOTE_ERR_TLS_BAD_RECORD_MAC);
-        if (c->version == MOTE_TLS13) { /* strip padding; the last non-zero byte is the type */
+        if (MOTE_TLS_V13(c)) { /* strip padding; the last non-zero byte is the type */
             while (plen > 0 && p[plen - 1] == 0)
                 plen--;
             if (plen == 0) return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
@@ -150,7 +150,7 @@ static int on_record(mote_tls_conn *c, size_t len)
 #endif
     ccs:
         /* TLS 1.3 middlebox compatibility: one unprotected 0x01, during the handshake */
-        if (c->version != MOTE_TLS13 || plen != 1 || p[0] != 1 || c->state == MOTE_ST_CONNECTED)
+        if (!MOTE_TLS_V13(c) || plen != 1 || p[0] != 1 || c->state == MOTE_ST_CONNECTED)
             return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
         return MOTE_OK;
     default:
@@ -269,7 +269,7 @@ void mote_tls_read_done(mote_tls_conn *c, size_t n)
 size_t mote_tls_max_fragment(const mote_tls_conn *c)
 {
     size_t room = c->out_size - 5 - mote_tls_cipher_overhead(&c->w.wr) -
-                  (c->version == MOTE_TLS13); /* 1.3: the inner content type */
+                  (MOTE_TLS_V13(c)); /* 1.3: the inner content type */
     size_t lim = c->peer_record_limit ? c->peer_record_limit : 16384;
     return room < lim ? room : lim;
 }

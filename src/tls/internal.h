@@ -42,6 +42,9 @@ enum {
 /* The connection runs TLS 1.2: a constant 0 when TLS 1.2 is not compiled
  * in (no role can then negotiate it), so that its branches fold away. */
 #define MOTE_TLS_V12(c) (MOTE_ENABLE_TLS12 && (c)->version == MOTE_TLS12)
+/* ... runs TLS 1.3: a constant 1 in a client without TLS 1.2 (which sets
+ * the version before anything runs). */
+#define MOTE_TLS_V13(c) ((!MOTE_ENABLE_TLS12 && !MOTE_ENABLE_SERVER) || (c)->version == MOTE_TLS13)
 
 /* c->flags */
 #define MOTE_F_CLOSE_SENT 0x01
