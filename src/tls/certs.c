@@ -17,29 +17,30 @@
 int mote_tls_cert_begin(mote_tls_conn *c)
 {
     const mote_tls_config *cfg = c->cfg;
+    mote_x509_chain *v = &c->w.v.chain;
     int rc;
-    mote_progress pg;
-    mote_x509_chain_init(&c->w.v.chain, cfg->anchors, cfg->n_anchors, &c->leaf_key);
-    pg.fn = cfg->progress;
-    pg.arg = cfg->progress_arg;
-    mote_x509_chain_set_progress(&c->w.v.chain, &pg);
+    /* (the validator's settings are written here directly: what
+     * mote_x509_chain_set_progress / _purpose / _flags / _time do) */
+    mote_x509_chain_init(v, cfg->anchors, cfg->n_anchors, &c->leaf_key);
+    v->progress.fn = cfg->progress;
+    v->progress.arg = cfg->progress_arg;
     /* a server checks the client's chain: clientAuth, and no host name */
-    mote_x509_chain_set_purpose(&c->w.v.chain,
-                                c->server ? MOTE_X509_PURPOSE_CLIENT : MOTE_X509_PURPOSE_SERVER);
-    if (cfg->flags & MOTE_TLS_NO_TIME_CHECK)
-        mote_x509_chain_set_flags(&c->w.v.chain, MOTE_X509_NO_TIME_CHECK);
-    else if (cfg->now)
-        mote_x509_chain_set_time(&c->w.v.chain, cfg->now);
+    if (c->server) v->purpose = MOTE_X509_PURPOSE_CLIENT;
+    if (cfg->flags & MOTE_TLS_NO_TIME_CHECK) {
+        v->flags = MOTE_X509_NO_TIME_CHECK;
+    } else if (cfg->now) {
+        v->now = cfg->now;
+        v->time_set = 1;
+    }
     if (cfg->server_name && !c->server) {
-        rc = mote_x509_chain_set_host(&c->w.v.chain, cfg->server_name, strlen(cfg->server_name));
+        rc = mote_x509_chain_set_host(v, cfg->server_name, strlen(cfg->server_name));
         if (rc && !(cfg->flags & MOTE_TLS_NO_VERIFY)) return rc;
     }
     /* Ed25519-signed certificates must be kept whole until their issuer's
      * key arrives: lend the validator the idle tail of the output buffer
      * (the client sends nothing while the server's flight streams in). */
-    if (c->out_size > c->out_len + 64)
-        mote_x509_chain_set_tbs_buffer(&c->w.v.chain, c->out + c->out_len,
-                                       c->out_size - c->out_len);
+    if (MOTE_ENABLE_ED25519 && c->out_size > c->out_len + 64)
+        mote_x509_chain_set_tbs_buffer(v, c->out + c->out_len, c->out_size - c->out_len);
     c->chain_err = 0;
     c->peer_cert_len = c->peer_cert_got = 0;
     return MOTE_OK;

@@ -210,26 +210,26 @@ static uint8_t *keep_buf(const mote_x509_chain *c)
 /* Object identifiers mote knows (contents octets), in one table; the
  * signature algorithms first (alg_of), then the hashes (hash_of_oid). */
 enum {
+    O_ED25519,
     O_RSA_SHA256,
     O_RSA_SHA384,
     O_RSA_SHA512,
-    O_ECDSA_SHA256,
-    O_ECDSA_SHA384,
-    O_ECDSA_SHA512,
-    O_ED25519,
     O_RSA_PSS,
     O_RSA_SHA1,
     O_RSA_MD5,
     O_RSA_MD2,
+    O_RSA_ENC,
+    O_MGF1,
     O_ECDSA_SHA1,
+    O_ECDSA_SHA256,
+    O_ECDSA_SHA384,
+    O_ECDSA_SHA512,
+    O_EC_PUB,
+    O_P256,
     O_SHA256,
     O_SHA384,
     O_SHA512,
     O_SHA1,
-    O_RSA_ENC,
-    O_MGF1,
-    O_EC_PUB,
-    O_P256,
     O_P384,
     O_EXT_BC,
     O_EXT_KU,
@@ -238,47 +238,49 @@ enum {
     O_EXT_NC,
     O_EXT_SKI,
     O_EXT_AKI,
+    O_CN,
     O_EKU_SERVER,
     O_EKU_CLIENT,
     O_EKU_ANY,
-    O_CN,
     O_COUNT
 };
 
-/* length, then the contents octets, per OID, in the order above */
+/* The contents octets of each OID, in the order above, front-coded: a
+ * byte (how many leading octets are the previous OID's) << 4 | (how many
+ * follow), then those. */
 static const uint8_t oid_table[] = {
-    9, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x0B, /* sha256WithRSAEncryption */
-    9, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x0C, /* sha384WithRSAEncryption */
-    9, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x0D, /* sha512WithRSAEncryption */
-    8, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x04, 0x03, 0x02,       /* ecdsa-with-SHA256 */
-    8, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x04, 0x03, 0x03,       /* ecdsa-with-SHA384 */
-    8, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x04, 0x03, 0x04,       /* ecdsa-with-SHA512 */
-    3, 0x2B, 0x65, 0x70,                                     /* id-Ed25519 */
-    9, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x0A, /* id-RSASSA-PSS */
-    9, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x05, /* sha1WithRSAEncryption */
-    9, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x04, /* md5WithRSAEncryption */
-    9, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x02, /* md2WithRSAEncryption */
-    7, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x04, 0x01,             /* ecdsa-with-SHA1 */
-    9, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, /* id-sha256 */
-    9, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x02, /* id-sha384 */
-    9, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x03, /* id-sha512 */
-    5, 0x2B, 0x0E, 0x03, 0x02, 0x1A,                         /* id-sha1 */
-    9, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x01, /* rsaEncryption */
-    9, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x08, /* id-mgf1 */
-    7, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x02, 0x01,             /* id-ecPublicKey */
-    8, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07,       /* prime256v1 */
-    5, 0x2B, 0x81, 0x04, 0x00, 0x22,                         /* secp384r1 */
-    3, 0x55, 0x1D, 0x13,                                     /* basicConstraints */
-    3, 0x55, 0x1D, 0x0F,                                     /* keyUsage */
-    3, 0x55, 0x1D, 0x25,                                     /* extKeyUsage */
-    3, 0x55, 0x1D, 0x11,                                     /* subjectAltName */
-    3, 0x55, 0x1D, 0x1E,                                     /* nameConstraints */
-    3, 0x55, 0x1D, 0x0E,                                     /* subjectKeyIdentifier */
-    3, 0x55, 0x1D, 0x23,                                     /* authorityKeyIdentifier */
-    8, 0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01,       /* id-kp-serverAuth */
-    8, 0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x02,       /* id-kp-clientAuth */
-    4, 0x55, 0x1D, 0x25, 0x00,                               /* anyExtendedKeyUsage */
-    3, 0x55, 0x04, 0x03,                                     /* id-at-commonName */
+    0x03, 0x2B, 0x65, 0x70,                                     /* id-Ed25519 */
+    0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x0B, /* sha256WithRSAEncryption */
+    0x81, 0x0C,                                                 /* sha384WithRSAEncryption */
+    0x81, 0x0D,                                                 /* sha512WithRSAEncryption */
+    0x81, 0x0A,                                                 /* id-RSASSA-PSS */
+    0x81, 0x05,                                                 /* sha1WithRSAEncryption */
+    0x81, 0x04,                                                 /* md5WithRSAEncryption */
+    0x81, 0x02,                                                 /* md2WithRSAEncryption */
+    0x81, 0x01,                                                 /* rsaEncryption */
+    0x81, 0x08,                                                 /* id-mgf1 */
+    0x34, 0xCE, 0x3D, 0x04, 0x01,                               /* ecdsa-with-SHA1 */
+    0x62, 0x03, 0x02,                                           /* ecdsa-with-SHA256 */
+    0x71, 0x03,                                                 /* ecdsa-with-SHA384 */
+    0x71, 0x04,                                                 /* ecdsa-with-SHA512 */
+    0x52, 0x02, 0x01,                                           /* id-ecPublicKey */
+    0x53, 0x03, 0x01, 0x07,                                     /* prime256v1 */
+    0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, /* id-sha256 */
+    0x81, 0x02,                                                 /* id-sha384 */
+    0x81, 0x03,                                                 /* id-sha512 */
+    0x05, 0x2B, 0x0E, 0x03, 0x02, 0x1A,                         /* id-sha1 */
+    0x14, 0x81, 0x04, 0x00, 0x22,                               /* secp384r1 */
+    0x03, 0x55, 0x1D, 0x13,                                     /* basicConstraints */
+    0x21, 0x0F,                                                 /* keyUsage */
+    0x21, 0x25,                                                 /* extKeyUsage */
+    0x21, 0x11,                                                 /* subjectAltName */
+    0x21, 0x1E,                                                 /* nameConstraints */
+    0x21, 0x0E,                                                 /* subjectKeyIdentifier */
+    0x21, 0x23,                                                 /* authorityKeyIdentifier */
+    0x12, 0x04, 0x03,                                           /* id-at-commonName */
+    0x08, 0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01,       /* id-kp-serverAuth */
+    0x71, 0x02,                                                 /* id-kp-clientAuth */
+    0x04, 0x55, 0x1D, 0x25, 0x00,                               /* anyExtendedKeyUsage */
     0,
 };
 
@@ -286,12 +288,14 @@ static const uint8_t oid_table[] = {
 static int oid_id(const mote_x509_chain *c)
 {
     const uint8_t *t = oid_table;
+    uint8_t oid[16];
     int id = 0;
     if (c->scratch_len > sizeof c->scratch.b) return O_COUNT;
-    while (*t) {
-        if (*t == c->scratch_len && memcmp(t + 1, c->scratch.b, *t) == 0) return id;
-        t += *t + 1;
-        id++;
+    for (; *t; t += 1 + (*t & 15), id++) {
+        unsigned keep = *t >> 4, add = *t & 15u;
+        memcpy(oid + keep, t + 1, add);
+        if (keep + add == c->scratch_len && memcmp(oid, c->scratch.b, c->scratch_len) == 0)
+            return id;
     }
     return O_COUNT;
 }
@@ -309,6 +313,17 @@ typedef char ext_oids_in_order[O_EXT_NC - O_EXT_BC == E_NC - E_BC && O_EXT_SKI =
                                        MOTE_HASH_SHA512 == MOTE_HASH_SHA256 + 2
                                    ? 1
                                    : -1];
+
+/* The key buffer ksel names (NULL for none), and its size in *cap. */
+static uint8_t *kdata_of(const mote_x509_chain *c, size_t *cap)
+{
+    if (c->ksel == MOTE_X509_KSEL_LEAF) {
+        *cap = sizeof c->leaf_key->data;
+        return c->leaf_key->data;
+    }
+    *cap = c->ksel == MOTE_X509_KSEL_INT ? sizeof c->u.ikey : 0;
+    return c->ksel == MOTE_X509_KSEL_INT ? (uint8_t *)c->u.ikey : 0;
+}
 
 static int malformed(mote_x509_chain *c)
 {
@@ -378,7 +393,7 @@ static int int_bytes(mote_x509_chain *c, const mote_derst_ev *ev, int key);
 
 /* The signature algorithm being read: the TBS's or the outer one (the
  * AlgorithmIdentifier is at depth 2 inside the TBS, 1 outside). */
-static mote_x509_sigalg *cur_alg(mote_x509_chain *c)
+MOTE_NOINLINE static mote_x509_sigalg *cur_alg(mote_x509_chain *c)
 {
     return c->ctx[1] == C_TBS ? &c->tbs_alg : &c->out_alg;
 }
@@ -391,19 +406,22 @@ static uint8_t hash_of_oid(int oid)
 
 static void set_alg(mote_x509_sigalg *a, int oid)
 {
-    /* scheme | hash << 4, for O_RSA_SHA256 .. O_ECDSA_SHA1 */
-    static const uint8_t alg_of[] = {MOTE_X509_SIG_PKCS1 | MOTE_HASH_SHA256 << 4,
-                                     MOTE_X509_SIG_PKCS1 | MOTE_HASH_SHA384 << 4,
-                                     MOTE_X509_SIG_PKCS1 | MOTE_HASH_SHA512 << 4,
-                                     MOTE_X509_SIG_ECDSA | MOTE_HASH_SHA256 << 4,
-                                     MOTE_X509_SIG_ECDSA | MOTE_HASH_SHA384 << 4,
-                                     MOTE_X509_SIG_ECDSA | MOTE_HASH_SHA512 << 4,
-                                     MOTE_X509_SIG_ED25519,
-                                     MOTE_X509_SIG_PSS,
-                                     MOTE_X509_SIG_WEAK,
-                                     MOTE_X509_SIG_WEAK,
-                                     MOTE_X509_SIG_WEAK,
-                                     MOTE_X509_SIG_WEAK};
+    /* scheme | hash << 4, for O_ED25519 .. O_ECDSA_SHA512 */
+    static const uint8_t alg_of[] = {
+        MOTE_X509_SIG_ED25519,
+        MOTE_X509_SIG_PKCS1 | MOTE_HASH_SHA256 << 4,
+        MOTE_X509_SIG_PKCS1 | MOTE_HASH_SHA384 << 4,
+        MOTE_X509_SIG_PKCS1 | MOTE_HASH_SHA512 << 4,
+        MOTE_X509_SIG_PSS,
+        MOTE_X509_SIG_WEAK, /* SHA-1, MD5, MD2 */
+        MOTE_X509_SIG_WEAK,
+        MOTE_X509_SIG_WEAK,
+        MOTE_X509_SIG_NONE, /* rsaEncryption, MGF1: not signature algorithms */
+        MOTE_X509_SIG_NONE,
+        MOTE_X509_SIG_WEAK, /* ECDSA with SHA-1 */
+        MOTE_X509_SIG_ECDSA | MOTE_HASH_SHA256 << 4,
+        MOTE_X509_SIG_ECDSA | MOTE_HASH_SHA384 << 4,
+        MOTE_X509_SIG_ECDSA | MOTE_HASH_SHA512 << 4};
     uint8_t v = oid < (int)sizeof alg_of ? alg_of[oid] : 0;
     a->scheme = v & 15;
     a->hash = v >> 4;
@@ -735,7 +753,7 @@ static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
 static void key_bytes(mote_x509_chain *c, const uint8_t *p, size_t n, uint32_t off, uint32_t total)
 {
     size_t cap;
-    uint8_t *kdata = mote_x509_kdata(c, &cap);
+    uint8_t *kdata = kdata_of(c, &cap);
     if (c->cflags & MOTE_X509_F_KEY_UNSUPP) return;
     if (total > cap) { /* bigger than mote takes (or a garbage length) */
         c->cflags |= MOTE_X509_F_KEY_UNSUPP;
@@ -847,7 +865,7 @@ static int end_key(mote_x509_chain *c)
     uint32_t n = c->der.len ? c->der.len - 1 : 0;
     uint8_t t = c->key_state;
     size_t cap;
-    const uint8_t *kdata = mote_x509_kdata(c, &cap);
+    const uint8_t *kdata = kdata_of(c, &cap);
     if (!kdata || (c->cflags & MOTE_X509_F_KEY_UNSUPP)) return 0;
     if ((t == MOTE_X509_KEY_P256 && n == 65) || (t == MOTE_X509_KEY_P384 && n == 97)) {
         if (kdata[0] != 0x04) c->cflags |= MOTE_X509_F_KEY_UNSUPP; /* compressed */
@@ -862,7 +880,7 @@ static int end_rsa_n(mote_x509_chain *c)
     uint32_t n = c->der.len - (c->scratch.b[0] == 0 ? 1u : 0u), bits;
     uint8_t top;
     size_t cap;
-    const uint8_t *kdata = mote_x509_kdata(c, &cap);
+    const uint8_t *kdata = kdata_of(c, &cap);
     if (c->der.len == 0 || (c->scratch.b[0] == 0 && c->der.len == 1)) return malformed(c);
     if (!kdata || (c->cflags & MOTE_X509_F_KEY_UNSUPP)) return 0;
     /* (a modulus over the room there was refused by key_bytes) */
@@ -1186,7 +1204,7 @@ static keyref cur_key(const mote_x509_chain *c)
 {
     keyref k;
     size_t cap;
-    k.data = mote_x509_kdata(c, &cap);
+    k.data = kdata_of(c, &cap);
     k.e = c->ke;
     k.len = c->klen;
     k.type = c->key_state;

@@ -1,6 +1,8 @@
 /* Push-based streaming DER reader (see der_stream.h). */
 #include "x509/der_stream.h"
 
+#include <string.h>
+
 #include "mote/error.h"
 
 #if MOTE_ENABLE_X509
@@ -9,19 +11,7 @@ enum { S_TAG, S_LEN, S_LENX, S_STARTED, S_CONTENT, S_SKIP, S_BITS0, S_ERR };
 
 void mote_derst_init(mote_derst *d)
 {
-    unsigned i;
-    d->in = 0;
-    d->in_len = 0;
-    d->pos = 0;
-    d->len = 0;
-    d->left = 0;
-    for (i = 0; i < MOTE_DERST_MAX_DEPTH; i++)
-        d->end[i] = 0;
-    d->depth = 0;
-    d->state = S_TAG;
-    d->tag = 0;
-    d->nlen = 0;
-    d->hdr_len = 0;
+    memset(d, 0, sizeof *d); /* (S_TAG is 0) */
 }
 
 void mote_derst_input(mote_derst *d, const uint8_t *buf, size_t len)

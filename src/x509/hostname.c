@@ -165,9 +165,9 @@ static int hexval(char c)
 
 static int parse_ipv6(const char *s, size_t len, uint8_t out[16])
 {
-    uint16_t g[8];
+    uint8_t b[16]; /* the bytes before and after "::" (at gap) */
     size_t i = 0;
-    int n = 0, gap = -1, k;
+    int n = 0, gap = -1;
     if (len >= 2 && s[0] == ':' && s[1] == ':') {
         gap = 0;
         i = 2;
@@ -177,7 +177,7 @@ static int parse_ipv6(const char *s, size_t len, uint8_t out[16])
     while (i < len) {
         unsigned v = 0, digits = 0;
         size_t start = i;
-        if (n == 8) return -1;
+        if (n == 16) return -1;
         while (i < len && hexval(s[i]) >= 0 && digits < 5) {
             v = (v << 4) | (unsigned)hexval(s[i]);
             digits++;
@@ -185,15 +185,13 @@ static int parse_ipv6(const char *s, size_t len, uint8_t out[16])
         }
         if (i < len && s[i] == '.') {
             /* a dotted quad in the last 32 bits */
-            uint8_t q[4];
-            if (n > 6 || parse_ipv4(s + start, len - start, q) != 4) return -1;
-            g[n++] = (uint16_t)(q[0] << 8 | q[1]);
-            g[n++] = (uint16_t)(q[2] << 8 | q[3]);
-            i = len;
+            if (n > 12 || parse_ipv4(s + start, len - start, b + n) != 4) return -1;
+            n += 4;
             break;
         }
         if (digits == 0 || digits > 4) return -1;
-        g[n++] = (uint16_t)v;
+        b[n++] = (uint8_t)(v >> 8);
+        b[n++] = (uint8_t)v;
         if (i == len) break;
         if (s[i] != ':') return -1;
         i++;
@@ -205,14 +203,11 @@ static int parse_ipv6(const char *s, size_t len, uint8_t out[16])
             return -1; /* a trailing single ':' */
         }
     }
-    if (gap < 0 ? n != 8 : n > 7) return -1;
-    for (k = 0; k < 16; k++)
-        out[k] = 0;
-    for (k = 0; k < n; k++) {
-        int at = gap >= 0 && k >= gap ? 8 - (n - k) : k;
-        out[2 * at] = (uint8_t)(g[k] >> 8);
-        out[2 * at + 1] = (uint8_t)g[k];
-    }
+    if (gap < 0 ? n != 16 : n > 14) return -1;
+    if (gap < 0) gap = n;
+    memset(out, 0, 16);
+    memcpy(out, b, (size_t)gap);
+    memcpy(out + 16 - (n - gap), b + gap, (size_t)(n - gap));
     return 16;
 }
 

@@ -108,17 +108,6 @@ int mote_x509_name_in_subtree(const char *host, size_t hlen, const char *base, s
 #define MOTE_X509_KSEL_LEAF 1 /* the caller's leaf_key->data */
 #define MOTE_X509_KSEL_INT  2 /* u.ikey */
 
-/* The key buffer ksel names (NULL for none), and its size in *cap. */
-static inline uint8_t *mote_x509_kdata(const mote_x509_chain *c, size_t *cap)
-{
-    if (c->ksel == MOTE_X509_KSEL_LEAF) {
-        *cap = sizeof c->leaf_key->data;
-        return c->leaf_key->data;
-    }
-    *cap = c->ksel == MOTE_X509_KSEL_INT ? sizeof c->u.ikey : 0;
-    return c->ksel == MOTE_X509_KSEL_INT ? (uint8_t *)c->u.ikey : 0;
-}
-
 /* TBS states (mote_x509_chain.tbs_state). */
 #define MOTE_X509_TBS_OFF    0 /* not needed, or can't be checked */
 #define MOTE_X509_TBS_PREFIX 1 /* kept in u.prefix until the algorithm is known */
