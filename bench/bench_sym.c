@@ -20,6 +20,10 @@
  *   aes-128-gcm-ckey-open  the same for mote with a compact key (a TLS
  *                       connection's): key expansion inside each op
  *   aes-128-ccm-seal    12-byte nonce, 13-byte AAD, 16-byte tag
+ *   aes-128-cbc-decrypt CBC decryption in place (IV = the nonce bytes), what
+ *                       TLS 1.2 CBC records cost to receive (mote: the
+ *                       constant-time inverse cipher of src/crypto/cbc.c;
+ *                       BearSSL: br_aes_ct64_cbcdec; mbedTLS: its tables)
  *   chacha20            RFC 8439, counter 1, in place
  *   poly1305            one-shot MAC with a 32-byte one-time key. BearSSL has
  *                       no bare Poly1305: its figure is br_poly1305_ctmul_run
@@ -44,6 +48,7 @@
 #include "mote/error.h"
 #include "mote/hash.h"
 #include "mote/mac.h"
+#include "crypto/cbc.h"
 #include "crypto/ghash.h"
 
 #include "bench.h"
@@ -223,6 +228,55 @@ static void e_ctr(bench_io *io)
 static void e_aes_free(bench_io *io)
 {
     mbedtls_aes_free(io->ctx);
+}
+
+/* ---- AES-128-CBC decryption ----------------------------------------------------- */
+
+#if HAVE_mote_aes_dec_init && HAVE_mote_aes_cbc_decrypt
+static void m_cbcdec_setup(bench_io *io)
+{
+    mote_aes_dec_init(io->ctx, io->key, 16);
+}
+static void m_cbcdec(bench_io *io)
+{
+    uint8_t iv[16];
+    memcpy(iv, io->nonce, 16);
+    mote_aes_cbc_decrypt(io->ctx, iv, io->out, io->out, io->len);
+    io->res_len = io->len;
+}
+#define M_CBCDEC                                                                                   \
+    {                                                                                              \
+        m_cbcdec_setup, m_cbcdec, NULL                                                             \
+    }
+#else
+#define M_CBCDEC NONE
+#endif
+
+static void b_cbcdec_setup(bench_io *io)
+{
+    br_aes_ct64_cbcdec_init(io->ctx, io->key, 16);
+}
+
+static void b_cbcdec(bench_io *io)
+{
+    uint8_t iv[16];
+    memcpy(iv, io->nonce, 16);
+    br_aes_ct64_cbcdec_run(io->ctx, iv, io->out, io->len);
+    io->res_len = io->len;
+}
+
+static void e_cbcdec_setup(bench_io *io)
+{
+    mbedtls_aes_init(io->ctx);
+    mbedtls_aes_setkey_dec(io->ctx, io->key, 128);
+}
+
+static void e_cbcdec(bench_io *io)
+{
+    uint8_t iv[16];
+    memcpy(iv, io->nonce, 16);
+    mbedtls_aes_crypt_cbc(io->ctx, MBEDTLS_AES_DECRYPT, io->len, iv, io->out, io->out);
+    io->res_len = io->len;
 }
 
 /* ---- AES-GCM ------------------------------------------------------------------ */
@@ -643,6 +697,10 @@ const bench_case bench_cases[] = {
      BENCH_KEYED,
      NULL,
      {M_GCM256_SEAL, {b_gcm256_setup, b_gcm_seal, NULL}, {e_gcm256_setup, e_gcm_seal, e_gcm_free}}},
+    {"aes-128-cbc-decrypt",
+     BENCH_KEYED,
+     NULL,
+     {M_CBCDEC, {b_cbcdec_setup, b_cbcdec, NULL}, {e_cbcdec_setup, e_cbcdec, e_aes_free}}},
     {"aes-128-ccm-seal",
      BENCH_KEYED,
      NULL,
