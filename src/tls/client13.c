@@ -222,14 +222,12 @@ static int walk_extensions(mote_tls_conn *c, rd_t *r, ext_fn fn, void *arg)
 {
     uint32_t seen = 0;
     size_t total = rd_u(r, 2);
-    const uint8_t *block = rd_bytes(r, total);
-    rd_t e;
-    if (!block || r->p != r->end) return MOTE_ERR_TLS_DECODE;
-    e.p = block, e.end = block + total, e.bad = 0;
-    while (e.p < e.end) {
-        uint16_t type = (uint16_t)rd_u(&e, 2);
-        size_t n = rd_u(&e, 2);
-        const uint8_t *body = rd_bytes(&e, n);
+    /* the block is the rest of the message */
+    if (r->bad || total != (size_t)(r->end - r->p)) return MOTE_ERR_TLS_DECODE;
+    while (r->p < r->end) {
+        uint16_t type = (uint16_t)rd_u(r, 2);
+        size_t n = rd_u(r, 2);
+        const uint8_t *body = rd_bytes(r, n);
         rd_t b;
         int idx = ext_index(type), rc;
         if (!body) return MOTE_ERR_TLS_DECODE;

@@ -46,25 +46,23 @@ int mote_tls_kex_keygen(mote_tls_conn *c, uint16_t group, uint8_t *pub, size_t *
     pg.arg = c->cfg->progress_arg;
     (void)pg;
     mote_wipe(c->kex_priv, sizeof c->kex_priv);
+    *pub_len = (size_t)mote_tls_kex_supported(group); /* (the share's length) */
     switch (group) {
 #if MOTE_ENABLE_P256 || MOTE_ENABLE_P384
     case MOTE_GROUP_SECP256R1:
     case MOTE_GROUP_SECP384R1:
         /* the TLS group numbers are mote's curve ids */
         rc = mote_ecdh_keygen_p(group, c->kex_priv, pub, c->cfg->rng, &pg);
-        *pub_len = mote_ec_point_len(group);
         break;
 #endif
 #if MOTE_ENABLE_X25519
     case MOTE_GROUP_X25519:
         rc = mote_x25519_keygen_p(c->kex_priv, pub, c->cfg->rng, &pg);
-        *pub_len = MOTE_X25519_LEN;
         break;
 #endif
 #if MOTE_ENABLE_FFDHE
     case MOTE_GROUP_FFDHE2048:
         rc = mote_ffdhe2048_keygen_p(c->kex_priv, pub, c->cfg->rng, &pg);
-        *pub_len = MOTE_FFDHE2048_LEN;
         if (rc == MOTE_OK) c->pk_ops++; /* a 2048-bit exponentiation */
         break;
 #endif
