@@ -81,7 +81,8 @@ int64_t mote_x509_time(int year, int month, int day, int hour, int minute, int s
     doy = (153u * (uint32_t)(month + (month > 2 ? -3 : 9)) + 2) / 5 + (uint32_t)day - 1;
     doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     days = (int32_t)(era * 146097 + doe) - 719468 - 146097;
-    return (int64_t)days * 86400 + hour * 3600 + minute * 60 + second;
+    /* (the time of day summed in int: one 64-bit addition) */
+    return (int64_t)days * 86400 + (hour * 3600 + minute * 60 + second);
 }
 
 int mote_x509_parse_time(uint8_t tag, const uint8_t *s, size_t len, int64_t *out)
@@ -796,7 +797,7 @@ static int bits_byte(mote_x509_chain *c, const mote_derst_ev *ev, uint32_t i, in
     return 0;
 }
 
-static int on_data(mote_x509_chain *c, const mote_derst_ev *ev)
+MOTE_NOINLINE static int on_data(mote_x509_chain *c, const mote_derst_ev *ev)
 {
     uint8_t ctx = c->ctx[ev->depth];
     uint32_t i;
@@ -903,7 +904,7 @@ static int end_time(mote_x509_chain *c, int not_after)
     return 0;
 }
 
-static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
+MOTE_NOINLINE static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
 {
     unsigned d = ev->depth;
     uint8_t ctx = c->ctx[d], h;
@@ -1252,7 +1253,7 @@ static int fail(mote_x509_chain *c, int err)
 }
 
 /* Give up on the current certificate as an issuer; remember why. */
-static void superfluous(mote_x509_chain *c, int why)
+MOTE_NOINLINE static void superfluous(mote_x509_chain *c, int why)
 {
     c->cflags |= MOTE_X509_F_SUPERFLUOUS;
     c->tbs_state = 0; /* stop hashing */
