@@ -1,6 +1,7 @@
 /* AES-CBC (SP 800-38A): encryption over aes.c's constant-time cipher, and
- * a constant-time byte-oriented inverse cipher (FIPS 197 5.3) for
- * decryption: no S-box table, the S-box and its inverse are computed. */
+ * a constant-time bitsliced inverse cipher (FIPS 197 5.3) for decryption:
+ * no S-box table; the key schedule's S-box is computed on four bytes per
+ * word, the inverse S-box on bit planes. */
 #include "mote/config.h"
 
 #if MOTE_ENABLE_CBC
@@ -58,66 +59,226 @@ static uint32_t sbox4(uint32_t x)
     return b ^ rotl4(b, 1) ^ rotl4(b, 2) ^ rotl4(b, 3) ^ rotl4(b, 4) ^ (0x63u * B1);
 }
 
-static uint32_t inv_sbox4(uint32_t y)
-{
-    return ginv4(rotl4(y, 1) ^ rotl4(y, 3) ^ rotl4(y, 6) ^ (0x05u * B1));
-}
-
 static uint32_t ror32(uint32_t x, unsigned n)
 {
     return (x >> n) | (x << (32 - n));
 }
 
+/* ---- the inverse cipher, bitsliced ----
+ *
+ * CBC decryption has no chaining inside the cipher, so NB blocks go through
+ * it at once: eight bit planes q[b], bit 16 * k + i of q[b] being bit b of
+ * byte i (= 4 * column + row) of block k. Every step is a fixed sequence
+ * of AND/XOR/shift on whole words: constant time, 16 * NB S-boxes per
+ * operation. InvSubBytes is the inverse affine map and GF(2^8) inversion
+ * as x^254 (4 multiplications, 7 squarings), InvShiftRows a rotation of
+ * each row's bits inside the 16-bit lane of its block, InvMixColumns
+ * MixColumns after the (05 00 04 00) pre-multiplication, with row
+ * rotations inside each 4-bit column. */
+typedef mote_aes_dec_word bw;
+#define WB       ((unsigned)sizeof(bw) * 8u)        /* bits per plane */
+#define NB       (WB / 16u)                         /* blocks per pass */
+#define REP16(v) ((bw)(v) * (bw)(~(bw)0 / 0xFFFFu)) /* v in every 16-bit lane */
+#define REP4(v)  ((bw)(v) * (bw)(~(bw)0 / 0xFu))    /* v in every 4-bit column */
+
+/* The 8x8 bit matrix of x (byte k, bit b) transposed: byte b, bit k. */
+static uint64_t transpose8(uint64_t x)
+{
+    uint64_t t;
+    t = (x ^ (x >> 7)) & UINT64_C(0x00AA00AA00AA00AA);
+    x ^= t ^ (t << 7);
+    t = (x ^ (x >> 14)) & UINT64_C(0x0000CCCC0000CCCC);
+    x ^= t ^ (t << 14);
+    t = (x ^ (x >> 28)) & UINT64_C(0x00000000F0F0F0F0);
+    return x ^ t ^ (t << 28);
+}
+
+/* NB blocks (16 * NB bytes) into planes, and back. */
+static void pack(bw q[8], const uint8_t *in)
+{
+    unsigned g, b;
+    for (b = 0; b < 8; b++)
+        q[b] = 0;
+    for (g = 0; g < WB / 8; g++) {
+        uint64_t x = transpose8(mote_load_le64(in + 8 * g));
+        for (b = 0; b < 8; b++)
+            q[b] |= (bw)((x >> (8 * b)) & 0xFF) << (8 * g);
+    }
+}
+
+static void unpack(const bw q[8], uint8_t *out)
+{
+    unsigned g, b;
+    for (g = 0; g < WB / 8; g++) {
+        uint64_t x = 0;
+        for (b = 0; b < 8; b++)
+            x |= (uint64_t)((q[b] >> (8 * g)) & 0xFF) << (8 * b);
+        mote_store_le64(out + 8 * g, transpose8(x));
+    }
+}
+
+/* r = a * b in GF(2^8) (x^8 + x^4 + x^3 + x + 1), plane by plane: the
+ * schoolbook product, then x^i = x^(i-4) + x^(i-5) + x^(i-7) + x^(i-8)
+ * for i = 14..8. */
+#define GF_ROW(i)                                                                                  \
+    do {                                                                                           \
+        bw bi = b[i];                                                                              \
+        p[i] ^= a[0] & bi, p[i + 1] ^= a[1] & bi, p[i + 2] ^= a[2] & bi, p[i + 3] ^= a[3] & bi;    \
+        p[i + 4] ^= a[4] & bi, p[i + 5] ^= a[5] & bi, p[i + 6] ^= a[6] & bi;                       \
+        p[i + 7] ^= a[7] & bi;                                                                     \
+    } while (0)
+#define GF_RED(i) (p[i - 4] ^= p[i], p[i - 5] ^= p[i], p[i - 7] ^= p[i], p[i - 8] ^= p[i])
+static void gf_mul(bw r[8], const bw a[8], const bw b[8])
+{
+    bw p[15] = {0};
+    GF_ROW(0);
+    GF_ROW(1);
+    GF_ROW(2);
+    GF_ROW(3);
+    GF_ROW(4);
+    GF_ROW(5);
+    GF_ROW(6);
+    GF_ROW(7);
+    GF_RED(14), GF_RED(13), GF_RED(12), GF_RED(11), GF_RED(10), GF_RED(9), GF_RED(8);
+    r[0] = p[0], r[1] = p[1], r[2] = p[2], r[3] = p[3];
+    r[4] = p[4], r[5] = p[5], r[6] = p[6], r[7] = p[7];
+}
+
+/* r = a^(2^n): squaring is linear, a_i x^(2i) reduced (x^8 = x^4 + x^3 +
+ * x + 1, x^10 = x^6 + x^5 + x^3 + x^2, x^12 = x^7 + x^5 + x^3 + x + 1,
+ * x^14 = x^7 + x^4 + x^3 + x). r may be a. */
+static void gf_sqn(bw r[8], const bw a[8], unsigned n)
+{
+    bw a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5], a6 = a[6], a7 = a[7];
+    while (n--) {
+        bw b0 = a0 ^ a4 ^ a6, b1 = a4 ^ a6 ^ a7, b2 = a1 ^ a5, b3 = a4 ^ a5 ^ a6 ^ a7;
+        bw b4 = a2 ^ a4 ^ a7, b5 = a5 ^ a6, b6 = a3 ^ a5, b7 = a6 ^ a7;
+        a0 = b0, a1 = b1, a2 = b2, a3 = b3, a4 = b4, a5 = b5, a6 = b6, a7 = b7;
+    }
+    r[0] = a0, r[1] = a1, r[2] = a2, r[3] = a3, r[4] = a4, r[5] = a5, r[6] = a6, r[7] = a7;
+}
+
+/* InvSubBytes: the inverse affine map (bit i = bits i+2, i+5, i+7, ^ 0x05),
+ * then x^254 (0 for 0). */
+static void inv_sub_bytes(bw q[8])
+{
+    bw x[8], x2[8], x3[8], x12[8], t[8];
+    unsigned i;
+    for (i = 0; i < 8; i++)
+        x[i] = q[(i + 2) & 7] ^ q[(i + 5) & 7] ^ q[(i + 7) & 7];
+    x[0] = ~x[0], x[2] = ~x[2];
+    gf_sqn(x2, x, 1);
+    gf_mul(x3, x2, x);
+    gf_sqn(x12, x3, 2);
+    gf_mul(t, x12, x3); /* x^15 */
+    gf_sqn(t, t, 4);    /* x^240 */
+    gf_mul(x, t, x12);  /* x^252 */
+    gf_mul(q, x, x2);   /* x^254 */
+}
+
+/* Rotate the 16-bit lanes of x left by s (4, 8 or 12). */
+static bw rotl16(bw x, unsigned s)
+{
+    return ((x << s) & REP16((0xFFFFu << s) & 0xFFFFu)) | ((x >> (16 - s)) & REP16((1u << s) - 1));
+}
+
+/* InvShiftRows: row r (bits r, r+4, r+8, r+12 of a lane) right by r
+ * columns, i.e. its bits up by 4r. */
+static void inv_shift_rows(bw q[8])
+{
+    unsigned b;
+    for (b = 0; b < 8; b++) {
+        bw x = q[b];
+        q[b] = (x & REP16(0x1111)) | rotl16(x & REP16(0x2222), 4) | rotl16(x & REP16(0x4444), 8) |
+               rotl16(x & REP16(0x8888), 12);
+    }
+}
+
+/* In each column, row r takes row r + k's bit (k = 1, 2). */
+static bw rows_up(bw x, unsigned k)
+{
+    return ((x >> k) & REP4(0xFu >> k)) | ((x << (4 - k)) & REP4((0xFu << (4 - k)) & 0xFu));
+}
+
+/* r = 2 * a. */
+static void xtime8(bw r[8], const bw a[8])
+{
+    bw hi = a[7];
+    r[7] = a[6], r[6] = a[5], r[5] = a[4], r[4] = a[3] ^ hi;
+    r[3] = a[2] ^ hi, r[2] = a[1], r[1] = a[0] ^ hi, r[0] = hi;
+}
+
+static void inv_mix_columns(bw q[8])
+{
+    bw t[8], u[8], v[8];
+    unsigned b;
+    for (b = 0; b < 8; b++) /* 4 (a_r ^ a_r+2) */
+        t[b] = q[b] ^ rows_up(q[b], 2);
+    xtime8(u, t);
+    xtime8(v, u);
+    for (b = 0; b < 8; b++) { /* a_r ^= that; then MixColumns */
+        q[b] ^= v[b];
+        t[b] = q[b] ^ rows_up(q[b], 1);
+    }
+    xtime8(u, t); /* 2 a_r ^ 3 a_r+1 ^ a_r+2 ^ a_r+3 */
+    for (b = 0; b < 8; b++)
+        q[b] = u[b] ^ rows_up(q[b], 1) ^ rows_up(t[b], 2);
+}
+
+static void add_key(bw q[8], const bw k[8])
+{
+    unsigned b;
+    for (b = 0; b < 8; b++)
+        q[b] ^= k[b];
+}
+
 int mote_aes_dec_init(mote_aes_dec_ctx *dc, const uint8_t *key, size_t key_len)
 {
-    unsigned nk, i, total;
+    uint8_t rk[15 * 16], rep[16 * NB];
+    unsigned nk, i, k, total;
     uint32_t t, rcon = 1;
 
     if (key_len != 16 && key_len != 32) return MOTE_ERR_BAD_INPUT;
     nk = (unsigned)key_len / 4;
     dc->nr = nk + 6;
     total = 4 * (dc->nr + 1);
-    memcpy(dc->rk, key, key_len);
+    memcpy(rk, key, key_len);
     for (i = nk; i < total; i++) {
-        t = mote_load_le32(dc->rk + 4 * (i - 1));
+        t = mote_load_le32(rk + 4 * (i - 1));
         if (i % nk == 0) {
             t = ror32(sbox4(t), 8) ^ rcon;
             rcon = xtime4(rcon);
         } else if (nk > 6 && i % nk == 4) {
             t = sbox4(t);
         }
-        mote_store_le32(dc->rk + 4 * i, mote_load_le32(dc->rk + 4 * (i - nk)) ^ t);
+        mote_store_le32(rk + 4 * i, mote_load_le32(rk + 4 * (i - nk)) ^ t);
+    }
+    for (i = 0; i <= dc->nr; i++) { /* each round key in every block's lane */
+        for (k = 0; k < NB; k++)
+            memcpy(rep + 16 * k, rk + 16 * i, 16);
+        pack(dc->rk[i], rep);
     }
     t = 0;
+    mote_wipe(rk, sizeof rk);
+    mote_wipe(rep, sizeof rep);
     return MOTE_OK;
 }
 
-/* One block of the inverse cipher; s is column-major (s[4c + r]), each
- * column one little-endian word. */
-static void decrypt_block(const mote_aes_dec_ctx *dc, uint8_t s[16])
+/* NB blocks at buf decrypted in place. */
+static void decrypt_pass(const mote_aes_dec_ctx *dc, uint8_t *buf)
 {
-    uint8_t t[16];
-    uint32_t w, a2, a4, a8;
-    unsigned r, c, i;
-
-    for (i = 0; i < 16; i++)
-        s[i] ^= dc->rk[16 * dc->nr + i];
+    bw q[8];
+    unsigned r;
+    pack(q, buf);
+    add_key(q, dc->rk[dc->nr]);
     for (r = dc->nr; r-- > 0;) {
-        /* InvShiftRows (row j moves right by j), then InvSubBytes */
-        for (c = 0; c < 4; c++)
-            for (i = 0; i < 4; i++)
-                t[4 * ((c + i) & 3) + i] = s[4 * c + i];
-        for (c = 0; c < 4; c++) {
-            w = inv_sbox4(mote_load_le32(t + 4 * c)) ^ mote_load_le32(dc->rk + 16 * r + 4 * c);
-            if (r) { /* InvMixColumns: b_j = 14 a_j ^ 11 a_j+1 ^ 13 a_j+2 ^ 9 a_j+3 */
-                a2 = xtime4(w), a4 = xtime4(a2), a8 = xtime4(a4);
-                w = (a8 ^ a4 ^ a2) ^ ror32(a8 ^ a2 ^ w, 8) ^ ror32(a8 ^ a4 ^ w, 16) ^
-                    ror32(a8 ^ w, 24);
-            }
-            mote_store_le32(s + 4 * c, w);
-        }
+        inv_shift_rows(q);
+        inv_sub_bytes(q);
+        add_key(q, dc->rk[r]);
+        if (r) inv_mix_columns(q);
     }
-    mote_wipe(t, sizeof t);
+    unpack(q, buf);
+    mote_wipe(q, sizeof q);
 }
 
 int mote_aes_cbc_encrypt(const mote_aes_ctx *ctx, uint8_t iv[16], const uint8_t *in, uint8_t *out,
@@ -137,16 +298,18 @@ int mote_aes_cbc_encrypt(const mote_aes_ctx *ctx, uint8_t iv[16], const uint8_t 
 int mote_aes_cbc_decrypt(const mote_aes_dec_ctx *dc, uint8_t iv[16], const uint8_t *in,
                          uint8_t *out, size_t len)
 {
-    uint8_t c[16], s[16];
-    size_t i;
+    uint8_t c[16 * NB], s[16 * NB];
+    size_t i, n;
     if (len % 16) return MOTE_ERR_BAD_INPUT;
-    for (; len; len -= 16, in += 16, out += 16) {
-        memcpy(c, in, 16);
-        memcpy(s, in, 16);
-        decrypt_block(dc, s);
-        for (i = 0; i < 16; i++)
-            out[i] = (uint8_t)(s[i] ^ iv[i]);
-        memcpy(iv, c, 16);
+    for (; len; len -= n, in += n, out += n) {
+        n = len < sizeof s ? len : sizeof s;
+        memcpy(c, in, n); /* in may be out */
+        memset(s, 0, sizeof s);
+        memcpy(s, in, n);
+        decrypt_pass(dc, s);
+        for (i = 0; i < n; i++)
+            out[i] = (uint8_t)(s[i] ^ (i < 16 ? iv[i] : c[i - 16]));
+        memcpy(iv, c + n - 16, 16);
     }
     mote_wipe(s, sizeof s);
     return MOTE_OK;
