@@ -342,16 +342,14 @@ static int bad_byte(mote_x509_chain *c, const mote_derst_ev *ev, uint32_t i)
 
 static void cert_start(mote_x509_chain *c, uint8_t role, uint8_t ksel)
 {
-    mote_derst_init(&c->der);
-    /* ctx[], idx[], and everything from cflags to the signature
-     * algorithms, are per certificate */
-    memset(c->ctx, 0, offsetof(mote_x509_chain, tbs_half) - offsetof(mote_x509_chain, ctx));
+    /* the DER reader (as mote_derst_init leaves it: all zero), ctx[],
+     * idx[], and everything from cflags to the signature algorithms, are
+     * per certificate (klen and ke are reset where the key starts) */
+    memset(&c->der, 0, offsetof(mote_x509_chain, tbs_half) - offsetof(mote_x509_chain, der));
     memset(&c->cflags, 0,
            offsetof(mote_x509_chain, cur_issuer) - offsetof(mote_x509_chain, cflags));
     c->role = role;
     c->ksel = ksel;
-    c->klen = 0;
-    c->ke = 0;
     c->path_len = -1;
 }
 

@@ -63,7 +63,8 @@ typedef struct {
 
 /* mote_derst (the state) is defined in mote/x509.h, for sizeof. */
 
-/* mote_derst_init: a reader at absolute offset 0 with nothing open. */
+/* mote_derst_init: a reader at absolute offset 0 with nothing open (an
+ * all-zero state: a caller may zero the struct instead). */
 void mote_derst_init(mote_derst *d);
 /* mote_derst_input: the next chunk (the previous one must be used up, i.e.
  * mote_derst_next() returned MOTE_DERST_NEED). buf must stay valid until then.
