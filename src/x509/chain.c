@@ -908,8 +908,10 @@ MOTE_NOINLINE static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
     uint8_t ctx = c->ctx[d], h;
     int oid = ctx >= C_TIME_NB && ctx <= C_KU ? oid_id(c) : O_COUNT;
     mote_x509_sigalg *a = cur_alg(c);
-    /* a required child missing */
-    if (!(ctx == C_CERT && c->role == MOTE_X509_ROLE_SKIP) && match(ctx, &c->idx[d], 0))
+    /* a required child missing (short values and INTEGERs have none: no
+     * need to look) */
+    if ((ctx < C_TIME_NB || ctx > C_RSA_E) && !(ctx == C_CERT && c->role == MOTE_X509_ROLE_SKIP) &&
+        match(ctx, &c->idx[d], 0))
         return malformed(c);
     switch (ctx) {
     case C_CERT:
