@@ -14,7 +14,10 @@
  * checks); 0x08 write application data once connected; 0x30 chunking (all,
  * 1, 7, 300 bytes); 0x40 DHE suites only (with 0x02, which no recorded
  * seed has: the opt-in legacy suites instead, AES-CBC with encrypt_then_mac
- * offered and RSA key transport, src/tls/cipher.c's CBC records); 0x80
+ * offered and RSA key transport, src/tls/cipher.c's CBC records; seeds
+ * mote_rsa_kex_aes128_cbc_sha and mote_ecdhe_rsa_aes256_cbc_sha, recorded
+ * from mote's server answering this client, run through encrypt_then_mac
+ * records of application data); 0x80
  * ALPN. Both 0x02 and 0x04
  * (no recorded seed has them): a TLS 1.2 session (session id 0x5a..., a
  * ticket, extended master secret) is offered, so a ServerHello echoing the

@@ -13,7 +13,9 @@
  * is the default one followed by the opt-in legacy suites (AES-CBC with
  * encrypt_then_mac, RSA key transport: out[] is 4 KiB so that the RSA
  * premaster can be decrypted there), so a ClientHello offering only those
- * reaches them while the seeds still get their default-list suite. The
+ * reaches them while the seeds still get their default-list suite (seeds
+ * rsa_kex_aes128_cbc_sha and ecdhe_ecdsa_aes256_cbc_sha384: mote's client
+ * offering one of them, through a CBC record of application data). The
  * engine must never
  * read or write out of bounds, never loop, and end waiting for input or
  * closed with an error. The seeds in corpus/fuzz_server12 are whole client
