@@ -183,8 +183,10 @@ static int dhe_ok(const mote_tls_conn *c, const ch12_info *h, const mote_x509_pr
 static int rsa_kex_ok(const mote_tls_conn *c, const mote_x509_privkey *key)
 {
 #if MOTE_ENABLE_TLS12_RSA_KEX
-    size_t need = (size_t)MOTE_RSA_DECRYPT_WORK_WORDS(key->u.rsa.bits) * 4 + 4;
-    return key->type == MOTE_X509_KEY_RSA && (c->out_size >= need || c->in_size >= need + 600);
+    size_t need;
+    if (key->type != MOTE_X509_KEY_RSA) return 0;
+    need = (size_t)MOTE_RSA_DECRYPT_WORK_WORDS(key->u.rsa.bits) * 4 + 4;
+    return c->out_size >= need || c->in_size >= need + 600;
 #else
     (void)c, (void)key;
     return 0;
