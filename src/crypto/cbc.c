@@ -120,6 +120,26 @@ static void unpack(const bw q[8], uint8_t *out)
 /* r = a * b in GF(2^8) (x^8 + x^4 + x^3 + x + 1), plane by plane: the
  * schoolbook product, then x^i = x^(i-4) + x^(i-5) + x^(i-7) + x^(i-8)
  * for i = 14..8. */
+#if defined(__OPTIMIZE_SIZE__) /* loops: 520 B less on lx106 */
+static void gf_mul(bw r[8], const bw a[8], const bw b[8])
+{
+    bw p[15];
+    unsigned i, j;
+    for (i = 0; i < 15; i++)
+        p[i] = 0;
+    for (i = 0; i < 8; i++)
+        for (j = 0; j < 8; j++)
+            p[i + j] ^= a[j] & b[i];
+    for (i = 14; i >= 8; i--) {
+        p[i - 4] ^= p[i];
+        p[i - 5] ^= p[i];
+        p[i - 7] ^= p[i];
+        p[i - 8] ^= p[i];
+    }
+    for (i = 0; i < 8; i++)
+        r[i] = p[i];
+}
+#else /* written out: the planes stay in registers (x86-64 -O2: 453 -> 328 per byte) */
 #define GF_ROW(i)                                                                                  \
     do {                                                                                           \
         bw bi = b[i];                                                                              \
@@ -143,6 +163,7 @@ static void gf_mul(bw r[8], const bw a[8], const bw b[8])
     r[0] = p[0], r[1] = p[1], r[2] = p[2], r[3] = p[3];
     r[4] = p[4], r[5] = p[5], r[6] = p[6], r[7] = p[7];
 }
+#endif
 
 /* r = a^(2^n): squaring is linear, a_i x^(2i) reduced (x^8 = x^4 + x^3 +
  * x + 1, x^10 = x^6 + x^5 + x^3 + x^2, x^12 = x^7 + x^5 + x^3 + x + 1,
