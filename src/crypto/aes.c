@@ -896,27 +896,26 @@ void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in,
 CKEY_CTR(ckey_ctr128, 11)
 CKEY_CTR(ckey_ctr256, 15)
 
-/* ctr32 with a compact key. */
-static void ckey_ctr(const mote_aes_ckey *ck, uint8_t ctr[16], const uint8_t *in, uint8_t *out,
-                     size_t len, uint8_t *ks0)
-{
-    if (ck->rounds == 10)
-        ckey_ctr128(ck, ctr, in, out, len, ks0);
-    else
-        ckey_ctr256(ck, ctr, in, out, len, ks0);
-}
-
+/* ctr32 with a compact key (a macro, not a frame of its own: the record
+ * path's stack is that of its ckey_ctrN). */
+#define CKEY_CTR_CALL(ck, ctr, in, out, len, ks0)                                                  \
+    do {                                                                                           \
+        if ((ck)->rounds == 10)                                                                    \
+            ckey_ctr128(ck, ctr, in, out, len, ks0);                                               \
+        else                                                                                       \
+            ckey_ctr256(ck, ctr, in, out, len, ks0);                                               \
+    } while (0)
 #endif
 
 #if MOTE_AES_COMPACT
 /* AES_K(in) is the keystream of counter block in: ctr32's first block, no
  * data (in and out of the data are ctr itself, never read with length 0).
- * The round keys are expanded in ckey_ctr's frame (the record path's). */
+ * The round keys are expanded in ckey_ctrN's frame (the record path's). */
 void mote_aes_ckey_encrypt_block(const mote_aes_ckey *ck, const uint8_t in[16], uint8_t out[16])
 {
     uint8_t ctr[16];
     memcpy(ctr, in, 16);
-    ckey_ctr(ck, ctr, ctr, ctr, 0, out);
+    CKEY_CTR_CALL(ck, ctr, ctr, ctr, 0, out);
 }
 #else
 /* Each round key expanded as it is used: a small frame (GCM's key setup
@@ -976,13 +975,16 @@ void mote_aes_ckey_gcm_ctr(const mote_aes_ckey *ck, const uint8_t nonce[12], con
 {
     uint8_t ctr[16];
     gcm_j0(ctr, nonce);
-    ckey_ctr(ck, ctr, in, out, len, ej0);
+    CKEY_CTR_CALL(ck, ctr, in, out, len, ej0);
 }
 #endif
 
 void mote_aead_mask(uint8_t *buf, size_t len, uint32_t ok)
 {
     aes_w m = (aes_w)0 - (aes_w)ok, w;
+#if MOTE_AES_COMPACT
+    (void)w; /* byte by byte: a few instructions a byte next to AES's hundreds */
+#else
     while (len >= sizeof w) {
         memcpy(&w, buf, sizeof w);
         w &= m;
@@ -990,6 +992,7 @@ void mote_aead_mask(uint8_t *buf, size_t len, uint32_t ok)
         buf += sizeof w;
         len -= sizeof w;
     }
+#endif
     while (len--) {
         *buf = (uint8_t)(*buf & m);
         buf++;

@@ -640,6 +640,16 @@ static const uint32_t code_madd[] MOTE_FLASH = {
     OP2(OP(OP_SUB, Y3, T1, T2), OP(OP_COPY, Z3, T3, 0)),
 };
 
+/* The curve equation on P = (x, y, b) (Montgomery domain): y^2 = x^3 - 3 x
+ * + b exactly when y^2 + 3 x - (x^2 x + b) is zero (the OP_TEST's bit 0). */
+static const uint32_t code_chk[] MOTE_FLASH = {
+    OP2(OP(OP_MUL, T1, X1, X1), OP(OP_MUL, T2, T1, X1)), /* x^3 */
+    OP2(OP(OP_ADD, T2, T2, Z1), OP(OP_MUL, T3, Y1, Y1)), /* x^3 + b; y^2 */
+    OP2(OP(OP_ADD, T3, T3, X1), OP(OP_ADD, T3, T3, X1)),
+    OP2(OP(OP_ADD, T3, T3, X1), OP(OP_SUB, T4, T3, T2)),
+    OP2(OP(OP_TEST, 0, T4, T4), OP(OP_TEST, 0, T4, T4)),
+};
+
 /* Register k of run_code: word k % 3 of P, Q or R (k / 3), n words each,
  * or temporary k - T1 of t (L words each). */
 static uint32_t *ec_reg(const uint32_t *P, const uint32_t *Q, uint32_t *R, uint32_t *t, uint32_t k,
@@ -945,24 +955,18 @@ void mote_ec_encode_point(const mote_ec_curve *c, uint8_t *out, const uint32_t *
 int mote_ec_decode_point(const mote_ec_curve *c, uint32_t *xy, const uint8_t *pub, size_t len)
 {
     size_t n = c->limbs;
-    uint32_t x[L], y[L], t[L], u[L];
+    uint32_t pt[3 * L]; /* (x R, y R, b R): code_chk's P */
     if (len >= 1 && (pub[0] == 0x02 || pub[0] == 0x03) && len == 1 + 4 * n)
         return MOTE_ERR_UNSUPPORTED;
     if (len != 1 + 8 * n || pub[0] != 0x04) return MOTE_ERR_BAD_POINT;
-    mote_bn_from_be(x, n, pub + 1, 4 * n);
-    mote_bn_from_be(y, n, pub + 1 + 4 * n, 4 * n);
-    if (!mote_bn_lt(x, c->p, n) || !mote_bn_lt(y, c->p, n)) return MOTE_ERR_BAD_POINT;
-    fe_mul(c, xy, x, c->rr);     /* x R */
-    fe_mul(c, xy + n, y, c->rr); /* y R */
-    /* y^2 = x^3 - 3 x + b  <=>  y^2 + 3 x = (x^2) x + b */
-    fe_mul(c, t, xy, xy);
-    fe_mul(c, u, t, xy);
-    fe_add(c, u, u, c->b);
-    fe_mul(c, t, xy + n, xy + n);
-    fe_add(c, t, t, xy);
-    fe_add(c, t, t, xy);
-    fe_add(c, t, t, xy);
-    if (memcmp(t, u, 4 * n) != 0) return MOTE_ERR_BAD_POINT;
+    mote_bn_from_be(xy, n, pub + 1, 4 * n);
+    mote_bn_from_be(xy + n, n, pub + 1 + 4 * n, 4 * n);
+    if (!mote_bn_lt(xy, c->p, n) || !mote_bn_lt(xy + n, c->p, n)) return MOTE_ERR_BAD_POINT;
+    fe_mul(c, pt, xy, c->rr);         /* x R */
+    fe_mul(c, pt + n, xy + n, c->rr); /* y R */
+    copy_words(pt + 2 * n, c->b, n);
+    copy_words(xy, pt, 2 * n);
+    if (!(run_code(c, pt, pt, pt, code_chk, CODE_LEN(code_chk)) & 1)) return MOTE_ERR_BAD_POINT;
     return MOTE_OK;
 }
 
