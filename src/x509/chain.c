@@ -764,34 +764,25 @@ static void key_bytes(mote_x509_chain *c, const uint8_t *p, size_t n, uint32_t o
 
 static int int_bytes(mote_x509_chain *c, const mote_derst_ev *ev, int key)
 {
-    uint32_t i;
-    for (i = 0; i < ev->len; i++) {
+    uint32_t i, sign;
+    /* the sign and minimality checks: the first two bytes */
+    for (i = 0; i < ev->len && ev->off + i < 2; i++) {
         uint8_t b = ev->p[i];
-        uint32_t at = ev->off + i, sign;
-        if (at == 0) {
+        if (ev->off + i == 0) {
             if (b & 0x80) return bad_byte(c, ev, i); /* negative */
             c->scratch.b[0] = b;
-        } else if (at == 1 && c->scratch.b[0] == 0 && !(b & 0x80)) {
+        } else if (c->scratch.b[0] == 0 && !(b & 0x80)) {
             return bad_byte(c, ev, i); /* not minimal */
         }
-        if (key) { /* a modulus: its bytes without the sign byte */
-            sign = c->scratch.b[0] == 0;
-            if (at >= sign) key_bytes(c, &b, 1, at - sign, c->der.len - sign);
-        } else if (c->acc > 0x00FFFFFFu) {
-            c->acc = 0xFFFFFFFFu;
-        } else {
-            c->acc = (c->acc << 8) | b;
-        }
     }
-    return 0;
-}
-
-/* A BIT STRING's content byte i of ev: the first (unused bits) must be 0;
- * returns 1 for the others. */
-static int bits_byte(mote_x509_chain *c, const mote_derst_ev *ev, uint32_t i, int *err)
-{
-    if (ev->off + i != 0) return 1;
-    if (ev->p[i] != 0) *err = bad_byte(c, ev, i);
+    if (key) { /* a modulus: its bytes without the sign byte */
+        sign = c->scratch.b[0] == 0;
+        i = ev->off == 0 ? sign : 0;
+        key_bytes(c, ev->p + i, ev->len - i, ev->off + i - sign, c->der.len - sign);
+        return 0;
+    }
+    for (i = 0; i < ev->len; i++)
+        c->acc = c->acc > 0x00FFFFFFu ? 0xFFFFFFFFu : (c->acc << 8) | ev->p[i];
     return 0;
 }
 
@@ -799,7 +790,6 @@ MOTE_NOINLINE static int on_data(mote_x509_chain *c, const mote_derst_ev *ev)
 {
     uint8_t ctx = c->ctx[ev->depth];
     uint32_t i;
-    int err = 0;
     if (ctx >= C_TIME_NB && ctx <= C_KU) {
         /* short values: collected whole (longer ones only counted) */
         for (i = 0; i < ev->len; i++, c->scratch_len = (uint8_t)(c->scratch_len + 1)) {
@@ -813,25 +803,27 @@ MOTE_NOINLINE static int on_data(mote_x509_chain *c, const mote_derst_ev *ev)
     case C_RSA_N:
         return int_bytes(c, ev, 1);
     case C_SIGVAL:
-        if (c->role != MOTE_X509_ROLE_LEAF && !(c->cflags & MOTE_X509_F_ACCEPTED)) return 0;
-        c->cflags |= MOTE_X509_F_SIG_SEEN;
-        for (i = 0; i < ev->len && !err; i++) {
-            uint32_t at = ev->off + i - 1;
-            if (!bits_byte(c, ev, i, &err)) continue;
-            if (at < sizeof c->pend_sig)
-                c->pend_sig[at] = ev->p[i];
-            else
-                c->cflags |= MOTE_X509_F_SIG_UNSUPP;
+    case C_SPKI_BITS: { /* BIT STRINGs: the first byte (unused bits) must be 0 */
+        uint32_t at, n;
+        if (ctx == C_SIGVAL && c->role != MOTE_X509_ROLE_LEAF &&
+            !(c->cflags & MOTE_X509_F_ACCEPTED))
+            return 0;
+        i = ev->off == 0;
+        if (i && ev->p[0] != 0) return bad_byte(c, ev, 0);
+        at = ev->off + i - 1; /* where ev->p[i] goes */
+        n = ev->len - i;
+        if (ctx == C_SPKI_BITS) { /* an EC point or an Ed25519 key */
+            key_bytes(c, ev->p + i, n, at, c->der.len - 1);
+            return 0;
         }
-        c->pend_sig_len =
-            (uint16_t)(ev->off + ev->len - 1 < sizeof c->pend_sig ? ev->off + ev->len - 1
-                                                                  : sizeof c->pend_sig);
-        return err;
-    case C_SPKI_BITS: /* an EC point or an Ed25519 key */
-        for (i = 0; i < ev->len && !err; i++)
-            if (bits_byte(c, ev, i, &err))
-                key_bytes(c, ev->p + i, 1, ev->off + i - 1, c->der.len - 1);
-        return err;
+        c->cflags |= MOTE_X509_F_SIG_SEEN;
+        if (at + n > sizeof c->pend_sig) c->cflags |= MOTE_X509_F_SIG_UNSUPP;
+        if (at < sizeof c->pend_sig)
+            memcpy(c->pend_sig + at, ev->p + i,
+                   n < sizeof c->pend_sig - at ? n : sizeof c->pend_sig - at);
+        c->pend_sig_len = (uint16_t)(at + n < sizeof c->pend_sig ? at + n : sizeof c->pend_sig);
+        return 0;
+    }
     case C_SAN_DNS:
     case C_CN:
     case C_NC_DNS:
