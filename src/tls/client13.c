@@ -190,16 +190,15 @@ static int send_ccs(mote_tls_conn *c)
 
 void mote_tls13_th_restart(mote_tls_conn *c)
 {
-    uint8_t h[48], hdr[4] = {MOTE_HS_MESSAGE_HASH, 0, 0, 0};
-    th_get(c, h);
-    hdr[3] = c->hash_len;
+    uint8_t m[4 + 48]; /* the message_hash message */
+    th_get(c, m + 4);
+    m[0] = MOTE_HS_MESSAGE_HASH, m[1] = 0, m[2] = 0, m[3] = c->hash_len;
     if (c->hash_len == 32) mote_sha256_init(&c->th.s256);
 #if MOTE_ENABLE_SHA512
     else
         mote_sha384_init(&c->th.s384);
 #endif
-    th_add(c, hdr, 4);
-    th_add(c, h, c->hash_len);
+    th_add(c, m, 4 + (size_t)c->hash_len);
 }
 
 /* ---- extensions (the readers rd_t, rd_u, rd_bytes are in internal.h) ---- */
@@ -845,14 +844,15 @@ static int check_hello_retry(mote_tls_conn *c, const sh_info *s)
 static MOTE_NOINLINE int stage_keys(mote_tls_conn *c, mote_tls13_ks *ks, const char *c_label,
                                     uint8_t *c_out)
 {
-    uint8_t h[48];
-    char s_label[13];
+    char s_label[13]; /* "s .. traffic" */
     memcpy(s_label, c_label, sizeof s_label);
     s_label[0] = 's';
-    th_get(c, h);
+    /* the transcript hash waits where the server's secret goes (read
+     * before that is written: keysched.h) */
+    th_get(c, c->s_secret);
     memcpy(c->secret, ks->secret, ks->hash->out_len);
-    mote_tls13_ks_derive(ks, c_label, h, c_out);
-    mote_tls13_ks_derive(ks, s_label, h, c->s_secret);
+    mote_tls13_ks_derive(ks, c_label, c->s_secret, c_out);
+    mote_tls13_ks_derive(ks, s_label, c->s_secret, c->s_secret);
     mote_tls13_ks_wipe(ks);
     return set_keys(c, c->s_secret, &c->rd);
 }
@@ -1204,7 +1204,6 @@ static int on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len,
         rc = mote_tls13_cv_verify(c, scheme, !SERVER(c), th, sig, sig_len);
     c->pk_ops++;
     if (rc) return rc;
-    th_msg(c, b);    /* (TH_BEFORE: the signature covers the transcript without it) */
     if (SERVER(c)) { /* the client's certificate is proven; its scheme is not reported */
         c->peer_auth = 1;
         c->state = MOTE_TLS_V12(c) ? MOTE_ST12_WAIT_CCS : MOTE_SS_WAIT_FIN;
@@ -1608,6 +1607,8 @@ int mote_tls_hs_input(mote_tls_conn *c)
             rc = r->fn(c, body, c->hs_len, th);
             if (rc < 0) goto fail; /* (this file's handlers leave it here) */
             if (rc) return rc;
+            /* a CertificateVerify joins it here, out of the verifier's frame */
+            if (c->hs_type == MOTE_HS_CERTIFICATE_VERIFY) th_msg(c, body);
         }
     }
     return c->err;

@@ -184,8 +184,8 @@ static inline void close_len(wr_t *w, uint8_t *at, int n)
  * mote_tls_hs_input calls mote_tls_fail with it (a handler may have done
  * so already: the first error stays). */
 #define TH_AFTER  0 /* transcript includes the message when the handler runs */
-#define TH_BEFORE 1 /* handler sees the transcript without it (CertificateVerify, Finished) */
-#define TH_NONE   2 /* post-handshake messages are not in the transcript */
+#define TH_BEFORE 1 /* handler gets the hash without it (CertificateVerify, Finished) */
+#define TH_NONE   2 /* not added here: post-handshake, or by the handler (ServerHello) */
 typedef int (*mote_tls_hs_handler)(mote_tls_conn *c, const uint8_t *body, size_t len,
                                    const uint8_t *th);
 typedef struct {

@@ -44,7 +44,8 @@ void mote_tls13_ks_derived(mote_tls13_ks *ks);
 void mote_tls13_ks_extract(mote_tls13_ks *ks, const uint8_t *ikm, size_t ikm_len);
 /* Handshake -> master secret. */
 void mote_tls13_ks_master(mote_tls13_ks *ks);
-/* out (hash length) = Derive-Secret(current stage, label, transcript_hash). */
+/* out (hash length) = Derive-Secret(current stage, label, transcript_hash);
+ * out may be transcript_hash (read before out is written). */
 void mote_tls13_ks_derive(const mote_tls13_ks *ks, const char *label,
                           const uint8_t *transcript_hash, uint8_t *out);
 /* Install the traffic key and IV derived from a traffic secret. */
