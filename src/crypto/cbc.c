@@ -375,7 +375,8 @@ static void hmac_ct(mote_hmac_ctx *hc, const uint8_t hdr[13], const uint8_t *p, 
 {
     const mote_hash_desc *h = hc->hash;
     uint32_t bl = h->block_len, lf = bl / 8, tot = 13 + len, pre, k, kmax, fb, o, j, m, b;
-    uint64_t bits = ((uint64_t)bl + tot) * 8;
+    uint32_t bits = (bl + tot) * 8; /* < 2^18: 32-bit, as a 64-bit sum of the secret
+                                     * length would be a carry branch on lx106 */
     uint8_t blk[MOTE_HASH_MAX_BLOCK], dig[MOTE_HASH_MAX_LEN];
     mote_hash_ctx snap;
     uint8_t *sp = (uint8_t *)&snap, *cp = (uint8_t *)&hc->inner;
@@ -395,8 +396,8 @@ static void hmac_ct(mote_hmac_ctx *hc, const uint8_t hdr[13], const uint8_t *p, 
             j = k * bl + o;
             b = j < 13 ? hdr[j] : (j - 13 < lmax ? p[j - 13] : 0);
             b = (b & lt_mask(j, tot)) | (0x80u & mote_ct_is_zero32(j ^ tot));
-            if (o >= bl - 8)
-                b |= (uint32_t)(bits >> (8 * (bl - 1 - o))) & 0xffu & mote_ct_is_zero32(k ^ fb);
+            if (o >= bl - 4) /* the length field's low 4 bytes; the rest are 0 */
+                b |= (bits >> (8 * (bl - 1 - o))) & 0xffu & mote_ct_is_zero32(k ^ fb);
             blk[o] = (uint8_t)b;
         }
         h->update(&hc->inner, blk, bl);
