@@ -279,6 +279,48 @@ static void test_weak_leaf(void)
           memcmp(key.data, weak_rsa1024_der + at + 4, 128) == 0);
 }
 
+/* The structure table: a validity time of the wrong type is refused at
+ * its header; the shared signature check says when a key does not fit the
+ * scheme. */
+static void test_structure_and_verify(void)
+{
+    static uint8_t bad[sizeof leaf_der];
+    static const uint8_t digest[32] = {1}, sig[8] = {0x30, 6, 2, 1, 1, 2, 1, 1};
+    mote_x509_chain c;
+    mote_x509_trust_anchor ta;
+    uint8_t key[MOTE_X509_KEY_MAX];
+    size_t i, used;
+    int r;
+    for (i = 0; i + 1 < sizeof leaf_der && !(leaf_der[i] == 0x17 && leaf_der[i + 1] == 13); i++)
+        ;
+    CHECK(i + 1 < sizeof leaf_der);
+    memcpy(bad, leaf_der, sizeof bad);
+    bad[i] = 0x04; /* notBefore as an OCTET STRING */
+    mote_x509_chain_init(&c, NULL, 0, NULL);
+    mote_x509_chain_set_flags(&c, MOTE_X509_NO_TIME_CHECK);
+    r = mote_x509_chain_add(&c, bad, sizeof bad);
+    CHECK(r == MOTE_ERR_X509_MALFORMED && c.err_cert == 0 && c.err_offset == i + 2);
+    bad[i] = 0x18; /* a GeneralizedTime must have 15 bytes */
+    mote_x509_chain_init(&c, NULL, 0, NULL);
+    mote_x509_chain_set_flags(&c, MOTE_X509_NO_TIME_CHECK);
+    CHECK(mote_x509_chain_add(&c, bad, sizeof bad) == MOTE_ERR_X509_MALFORMED);
+
+    CHECK(mote_x509_ta_from_cert(&ta, key, sizeof key, &used, root_der, sizeof root_der) ==
+          MOTE_OK);
+    /* the root's key against a scheme of the other kind: 1 */
+    r = mote_x509_verify(ta.key_type, key, used, ta.rsa_e,
+                         ta.key_type == MOTE_X509_KEY_RSA ? MOTE_X509_SIG_ECDSA
+                                                          : MOTE_X509_SIG_PKCS1,
+                         &mote_sha256_desc, digest, 32, sig, sizeof sig, NULL);
+    CHECK(r == 1);
+    /* the right kind, a signature that is not one: an error */
+    r = mote_x509_verify(ta.key_type, key, used, ta.rsa_e,
+                         ta.key_type == MOTE_X509_KEY_RSA ? MOTE_X509_SIG_PKCS1
+                                                          : MOTE_X509_SIG_ECDSA,
+                         &mote_sha256_desc, digest, 32, sig, sizeof sig, NULL);
+    CHECK(r < 0);
+}
+
 int main(void)
 {
     struct cert root = {root_der, sizeof root_der}, in = {int_der, sizeof int_der},
@@ -293,6 +335,7 @@ int main(void)
     test_anchors();
     test_cn_fallback();
     test_weak_leaf();
+    test_structure_and_verify();
 
     /* the chain, in every chunking from 1 to 40 bytes and whole; the leaf's
      * key comes out */
