@@ -884,11 +884,14 @@ void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in,
  * AES-128 key (every TLS_AES_128_* record) does not pay for AES-256's four
  * extra round keys. */
 #define CKEY_CTR(name, nrk)                                                                        \
-    static MOTE_NOINLINE void name(const mote_aes_ckey *ck, uint8_t ctr[16], const uint8_t *in,    \
-                                   uint8_t *out, size_t len, uint8_t *ks0)                         \
+    static MOTE_NOINLINE void name(const mote_aes_ckey *ck, const uint8_t *iv, size_t iv_len,      \
+                                   const uint8_t *in, uint8_t *out, size_t len, uint8_t *ks0)      \
     {                                                                                              \
         aes_w rk[8 * (nrk)];                                                                       \
         aes_ks ks = {rk, ck->rounds};                                                              \
+        uint8_t ctr[16];                                                                           \
+        memcpy(ctr, iv, iv_len);                                                                   \
+        if (iv_len == 12) mote_store_be32(ctr + 12, 1); /* GCM's J0 */                             \
         ckey_expand(ck, rk);                                                                       \
         ctr32(&ks, ctr, in, out, len, ks0);                                                        \
         mote_wipe(rk, sizeof rk);                                                                  \
@@ -896,26 +899,25 @@ void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in,
 CKEY_CTR(ckey_ctr128, 11)
 CKEY_CTR(ckey_ctr256, 15)
 
-/* ctr32 with a compact key (a macro, not a frame of its own: the record
- * path's stack is that of its ckey_ctrN). */
-#define CKEY_CTR_CALL(ck, ctr, in, out, len, ks0)                                                  \
+/* ctr32 with a compact key from counter block iv (16 bytes) or from GCM's
+ * J0 = iv || 1 (iv_len 12): a macro, not a frame of its own, and the
+ * counter block in the ckey_ctrN frame (the record path's stack). */
+#define CKEY_CTR_CALL(ck, iv, iv_len, in, out, len, ks0)                                           \
     do {                                                                                           \
         if ((ck)->rounds == 10)                                                                    \
-            ckey_ctr128(ck, ctr, in, out, len, ks0);                                               \
+            ckey_ctr128(ck, iv, iv_len, in, out, len, ks0);                                        \
         else                                                                                       \
-            ckey_ctr256(ck, ctr, in, out, len, ks0);                                               \
+            ckey_ctr256(ck, iv, iv_len, in, out, len, ks0);                                        \
     } while (0)
 #endif
 
 #if MOTE_AES_COMPACT
 /* AES_K(in) is the keystream of counter block in: ctr32's first block, no
- * data (in and out of the data are ctr itself, never read with length 0).
+ * data (the data pointers are never used with length 0).
  * The round keys are expanded in ckey_ctrN's frame (the record path's). */
 void mote_aes_ckey_encrypt_block(const mote_aes_ckey *ck, const uint8_t in[16], uint8_t out[16])
 {
-    uint8_t ctr[16];
-    memcpy(ctr, in, 16);
-    CKEY_CTR_CALL(ck, ctr, ctr, ctr, 0, out);
+    CKEY_CTR_CALL(ck, in, 16, in, out, 0, out);
 }
 #else
 /* Each round key expanded as it is used: a small frame (GCM's key setup
@@ -973,9 +975,7 @@ void mote_aes_gcm_ctr(const mote_aes_ctx *ctx, const uint8_t nonce[12], const ui
 void mote_aes_ckey_gcm_ctr(const mote_aes_ckey *ck, const uint8_t nonce[12], const uint8_t *in,
                            uint8_t *out, size_t len, uint8_t ej0[16])
 {
-    uint8_t ctr[16];
-    gcm_j0(ctr, nonce);
-    CKEY_CTR_CALL(ck, ctr, in, out, len, ej0);
+    CKEY_CTR_CALL(ck, nonce, 12, in, out, len, ej0);
 }
 #endif
 
