@@ -9,7 +9,9 @@
 #define MOTE_ENABLE_SHA1       0
 #define MOTE_ENABLE_CBC        0
 #define MOTE_ENABLE_TLS12_RSA_KEX 0
+#ifndef MOTE_ENABLE_TLS12_PRF /* client-modern sets 1 and includes this file */
 #define MOTE_ENABLE_TLS12_PRF  0
+#endif
 #define MOTE_ENABLE_AES        1
 #define MOTE_ENABLE_GCM        1
 #define MOTE_ENABLE_CCM        0
