@@ -532,8 +532,10 @@ static uint32_t sub_word(uint32_t w)
 int mote_aes_ckey_init(mote_aes_ckey *ck, const uint8_t *key, size_t key_len)
 {
     uint32_t ek[60], rcon = 1;
+#if !MOTE_AES_COMPACT
     uint8_t blk[16 * NB];
     aes_w q[8][L];
+#endif
     unsigned nk, nr, i, j;
 
     if (key_len == 24) return MOTE_ERR_UNSUPPORTED;
@@ -552,10 +554,10 @@ int mote_aes_ckey_init(mote_aes_ckey *ck, const uint8_t *key, size_t key_len)
             continue;
         }
         t = ek[i - 1];
-        if (i % nk == 0) {
+        if ((i & (nk - 1)) == 0) { /* nk is 4 or 8 */
             t = sub_word((t >> 8) | (t << 24)) ^ rcon;
             rcon = (rcon << 1) ^ (0x11b & (0u - (rcon >> 7)));
-        } else if (nk > 6 && i % nk == 4) {
+        } else if (nk > 6 && (i & 7) == 4) {
             t = sub_word(t);
         }
         ek[i] = ek[i - nk] ^ t;
@@ -564,6 +566,21 @@ int mote_aes_ckey_init(mote_aes_ckey *ck, const uint8_t *key, size_t key_len)
     /* Bitslice each round key (block 0 of a pass), shifted back by the lag
      * of its round (ShiftRows^-n: byte (r, c) from (r, c + n r)) and with
      * the S-box constant 0x63 (bits 0, 1, 5, 6) folded in. */
+#if MOTE_AES_COMPACT
+    /* bit s of byte (r, c) goes straight to slice s at bit RB r + CB c
+     * (where pack would put block 0's byte), no pack */
+    for (i = 0; i <= nr; i++) {
+        unsigned n = i > 0 && i < nr ? (4 - (i & 3)) & 3 : 0;
+        for (j = 0; j < 16; j++) {
+            unsigned r = j & 3, c = j >> 2, s, k;
+            unsigned v = (ek[4 * i + ((c + n * r) & 3)] >> (8 * r) ^ (i > 0 ? 0x63u : 0)) & 0xFF;
+            for (s = 0; s < 8; s++) {
+                k = 8 * i + s;
+                ck->ck[k / CB] |= (aes_w)((v >> s) & 1) << (RB * r + CB * c + k % CB);
+            }
+        }
+    }
+#else
     memset(blk, 0, sizeof blk);
     for (i = 0; i <= nr; i++) {
         unsigned n = i > 0 && i < nr ? (4 - (i & 3)) & 3 : 0;
@@ -577,9 +594,10 @@ int mote_aes_ckey_init(mote_aes_ckey *ck, const uint8_t *key, size_t key_len)
             ck->ck[(8 * i + j) / CB] |= (v & B0) << ((8 * i + j) % CB);
         }
     }
-    mote_wipe(ek, sizeof ek);
     mote_wipe(blk, sizeof blk);
     mote_wipe(q, sizeof q);
+#endif
+    mote_wipe(ek, sizeof ek);
     return MOTE_OK;
 }
 
