@@ -292,12 +292,13 @@ int mote_tls_cert_verify(mote_tls_conn *c, uint16_t scheme, const uint8_t *conte
 int mote_tls13_cv_verify(mote_tls_conn *c, uint16_t scheme, int server_signs, const uint8_t *th,
                          const uint8_t *sig, size_t sig_len)
 {
-    static const char spaces[64] =
-        "                                                                ";
-    static const char ctx[2][34] = {"TLS 1.3, client CertificateVerify",
-                                    "TLS 1.3, server CertificateVerify"};
-    signed_msg m = {{(const uint8_t *)spaces, (const uint8_t *)ctx[server_signs != 0], th},
-                    {64, 34, c->hash_len}}; /* the context string with its zero byte */
+    /* 64 spaces, the context string with its zero byte (in two pieces:
+     * their common start, then the side's), the transcript hash */
+    static const char start[73] =
+        "                                                                TLS 1.3, ";
+    static const char side[2][25] = {"client CertificateVerify", "server CertificateVerify"};
+    signed_msg m = {{(const uint8_t *)start, (const uint8_t *)side[server_signs != 0], th},
+                    {73, 25, c->hash_len}};
     return verify(c, scheme, &m, sig, sig_len, 0, NULL);
 }
 

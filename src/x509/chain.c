@@ -69,44 +69,49 @@ static const mote_hash_desc *hash_desc(uint8_t id)
     }
 }
 
-int64_t mote_x509_time(int year, int month, int day, int hour, int minute, int second)
+/* Days from 1970-01-01 to a date (proleptic Gregorian, years 0..9999; month
+ * 13 is January of the next year), in 32-bit unsigned arithmetic (one
+ * 400-year era added to stay positive; the divisions by constants need no
+ * library call on small cores). */
+static int32_t days_from_civil(int year, int month, int day)
 {
-    /* days from civil (proleptic Gregorian), for years 0..9999, in 32-bit
-     * unsigned arithmetic (one 400-year era added to stay positive; the
-     * divisions by constants need no library call on small cores) */
     uint32_t y = (uint32_t)(year + 400 - (month <= 2)), era, yoe, doy, doe;
-    int32_t days;
     era = y / 400;
     yoe = y - era * 400;
     doy = (153u * (uint32_t)(month + (month > 2 ? -3 : 9)) + 2) / 5 + (uint32_t)day - 1;
     doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    days = (int32_t)(era * 146097 + doe) - 719468 - 146097;
+    return (int32_t)(era * 146097 + doe) - 719468 - 146097;
+}
+
+int64_t mote_x509_time(int year, int month, int day, int hour, int minute, int second)
+{
     /* (the time of day summed in int: one 64-bit addition) */
-    return (int64_t)days * 86400 + (hour * 3600 + minute * 60 + second);
+    return (int64_t)days_from_civil(year, month, day) * 86400 +
+           (hour * 3600 + minute * 60 + second);
 }
 
 int mote_x509_parse_time(uint8_t tag, const uint8_t *s, size_t len, int64_t *out)
 {
-    /* days per month, then the largest hour, minute, second */
-    static const uint8_t top[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 23, 59, 59};
     /* two-digit fields: century, year, month, day, hour, minute, second
      * (UTCTime has no century) */
     uint8_t v[7] = {0};
-    unsigned i, n = (unsigned)(len / 2), y;
-    if (!((tag == 0x17 && len == 13) || (tag == 0x18 && len == 15)) || s[len - 1] != 'Z') return -1;
+    unsigned i, n = (unsigned)(len / 2);
+    int y;
+    /* UTCTime (0x17) 13 bytes, GeneralizedTime (0x18) 15 */
+    if ((uint8_t)(tag - 0x17) > 1 || len != 2u * tag - 33 || s[len - 1] != 'Z') return -1;
     for (i = 0; i < n; i++) {
         unsigned hi = (unsigned)(s[2 * i] - '0'), lo = (unsigned)(s[2 * i + 1] - '0');
         if (hi > 9 || lo > 9) return -1;
         v[7 - n + i] = (uint8_t)(hi * 10 + lo);
     }
     if (n == 6) v[0] = v[1] < 50 ? 20 : 19;
-    y = v[0] * 100u + v[1];
-    if (v[2] < 1 || v[2] > 12 || v[3] < 1 ||
-        v[3] > top[v[2] - 1] + (v[2] == 2 && (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
+    y = v[0] * 100 + v[1];
+    /* the day exists when it comes before the next month's first (the
+     * month's length and February 29 from the calendar formula itself) */
+    if (v[2] < 1 || v[2] > 12 || v[3] < 1 || v[4] > 23 || v[5] > 59 || v[6] > 59 ||
+        days_from_civil(y, v[2], v[3]) >= days_from_civil(y, v[2] + 1, 1))
         return -1;
-    for (i = 4; i < 7; i++)
-        if (v[i] > top[i + 8]) return -1;
-    *out = mote_x509_time((int)y, v[2], v[3], v[4], v[5], v[6]);
+    *out = mote_x509_time(y, v[2], v[3], v[4], v[5], v[6]);
     return 0;
 }
 
