@@ -161,6 +161,10 @@ typedef struct mote_x509_trust_anchor {
 #define MOTE_X509_PURPOSE_ANY    0 /* no extendedKeyUsage / keyUsage check of the leaf */
 #define MOTE_X509_PURPOSE_SERVER 1 /* TLS server certificate (id-kp-serverAuth) */
 #define MOTE_X509_PURPOSE_CLIENT 2 /* TLS client certificate (id-kp-clientAuth) */
+#define MOTE_X509_PURPOSE_SERVER_KEX                                                               \
+    3 /* a server certificate whose RSA key encrypts the                                           \
+       * TLS 1.2 premaster: keyUsage, where present,                                               \
+       * must allow keyEncipherment */
 
 /* Flags for mote_x509_chain_set_flags. */
 /* Skip every validity-period check. For devices without a clock (or before
@@ -300,8 +304,8 @@ void mote_x509_chain_init(mote_x509_chain *c, const mote_x509_trust_anchor *tas,
 int mote_x509_chain_set_host(mote_x509_chain *c, const char *host, size_t len);
 /* mote_x509_chain_set_time: the current time, seconds since 1970-01-01 UTC. */
 void mote_x509_chain_set_time(mote_x509_chain *c, int64_t now);
-/* mote_x509_chain_set_purpose: MOTE_X509_PURPOSE_SERVER (default), _CLIENT
- * or _ANY. */
+/* mote_x509_chain_set_purpose: MOTE_X509_PURPOSE_SERVER (default),
+ * _SERVER_KEX, _CLIENT or _ANY. */
 void mote_x509_chain_set_purpose(mote_x509_chain *c, int purpose);
 /* mote_x509_chain_set_flags: MOTE_X509_NO_TIME_CHECK or 0. */
 void mote_x509_chain_set_flags(mote_x509_chain *c, unsigned flags);

@@ -9,7 +9,7 @@
 
 #include "crypto/util.h"
 #include "tls/internal.h"
-#include "x509/x509_int.h" /* mote_x509_verify; the leaf's keyUsage, for RSA key transport */
+#include "x509/x509_int.h" /* mote_x509_verify */
 #if MOTE_ENABLE_ED25519
 #include "mote/ed25519.h"
 #endif
@@ -26,6 +26,12 @@ int mote_tls_cert_begin(mote_tls_conn *c)
     v->progress.arg = cfg->progress_arg;
     /* a server checks the client's chain: clientAuth, and no host name */
     if (c->server) v->purpose = MOTE_X509_PURPOSE_CLIENT;
+#if MOTE_ENABLE_TLS12 && MOTE_ENABLE_TLS12_RSA_KEX
+    /* RSA key transport encrypts to the server's key: a keyUsage must
+     * allow keyEncipherment (RFC 5280 4.2.1.3; OpenSSL checks it too) */
+    else if (mote_tls12_rsa_kex(c->suite))
+        v->purpose = MOTE_X509_PURPOSE_SERVER_KEX;
+#endif
     if (cfg->flags & MOTE_TLS_NO_TIME_CHECK) {
         v->flags = MOTE_X509_NO_TIME_CHECK;
     } else if (cfg->now) {
@@ -78,14 +84,6 @@ int mote_tls_cert_data(mote_tls_conn *c, const uint8_t *p, size_t n)
 int mote_tls_cert_end_entry(mote_tls_conn *c)
 {
     if (c->chain_err) return chain_result(c, c->chain_err);
-#if MOTE_ENABLE_TLS12 && MOTE_ENABLE_TLS12_RSA_KEX
-    /* RSA key transport encrypts to the server's key: a keyUsage must
-     * allow keyEncipherment (RFC 5280 4.2.1.3; OpenSSL checks it too) */
-    if (!c->server && c->w.v.chain.role == MOTE_X509_ROLE_LEAF &&
-        (c->w.v.chain.cflags & MOTE_X509_F_HAS_KU) &&
-        !(c->w.v.chain.ku & MOTE_X509_KU_KEY_ENCIPHERMENT) && mote_tls12_rsa_kex(c->suite))
-        return chain_result(c, MOTE_ERR_X509_BAD_USAGE);
-#endif
     return chain_result(c, mote_x509_chain_end(&c->w.v.chain));
 }
 

@@ -1359,7 +1359,8 @@ static int path_checks(mote_x509_chain *c)
     /* extendedKeyUsage, where present, must allow the purpose (as OpenSSL:
      * anyExtendedKeyUsage alone does not) */
     if ((f & MOTE_X509_F_HAS_EKU) &&
-        ((c->purpose == MOTE_X509_PURPOSE_SERVER && !(f & MOTE_X509_F_EKU_SERVER)) ||
+        ((c->purpose != MOTE_X509_PURPOSE_CLIENT && c->purpose != MOTE_X509_PURPOSE_ANY &&
+          !(f & MOTE_X509_F_EKU_SERVER)) ||
          (c->purpose == MOTE_X509_PURPOSE_CLIENT && !(f & MOTE_X509_F_EKU_CLIENT))))
         return MOTE_ERR_X509_BAD_USAGE;
     return 0;
@@ -1374,7 +1375,8 @@ static int leaf_checks(mote_x509_chain *c)
                                   MOTE_X509_KU_KEY_AGREEMENT
                         : c->purpose == MOTE_X509_PURPOSE_CLIENT
                             ? MOTE_X509_KU_DIGITAL_SIGNATURE | MOTE_X509_KU_KEY_AGREEMENT
-                            : 0xFFFF;
+                        : c->purpose == MOTE_X509_PURPOSE_SERVER_KEX ? MOTE_X509_KU_KEY_ENCIPHERMENT
+                                                                     : 0xFFFF;
         if (!(c->ku & need)) return MOTE_ERR_X509_BAD_USAGE;
     }
     /* the subject's commonName counts only when there is no dNSName SAN at

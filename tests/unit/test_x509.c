@@ -373,6 +373,12 @@ int main(void)
     /* the intermediate is no server certificate: keyUsage keyCertSign only */
     chain[0] = in, chain[1] = root;
     CHECK_EQ_INT(simple(chain, 2, "www.example.com", T_2030), MOTE_ERR_X509_BAD_USAGE);
+    /* nor a certificate whose RSA key would encrypt a TLS 1.2 premaster
+     * (MOTE_X509_PURPOSE_SERVER_KEX: keyEncipherment needed) */
+    mote_x509_chain_init(&c, anchors, n_anchors, NULL);
+    mote_x509_chain_set_time(&c, T_2030);
+    mote_x509_chain_set_purpose(&c, MOTE_X509_PURPOSE_SERVER_KEX);
+    CHECK_EQ_INT(mote_x509_chain_add(&c, int_der, sizeof int_der), MOTE_ERR_X509_BAD_USAGE);
     /* nor, for any purpose, one for this host: no SAN at all */
     mote_x509_chain_init(&c, anchors, n_anchors, NULL);
     mote_x509_chain_set_time(&c, T_2030);
