@@ -124,12 +124,16 @@ void mote_tls_cbc_keys(mote_tls_cipher *c, const uint8_t *key, size_t key_len, c
     memcpy(c->k.cbc.mac, mac, mac_len);
 }
 
+/* A CBC state has no fixed IV: iv[0] holds whether the records are
+ * encrypt_then_mac (RFC 7366). */
+#define CBC_ETM(c) ((c)->iv[0])
+
 void mote_tls_cbc_start(mote_tls_cipher *c, int aead, size_t mac_len, int etm)
 {
     c->aead = (uint8_t)aead;
     c->tag_len = (uint8_t)mac_len;
     c->explicit_len = 16;
-    c->iv[0] = (uint8_t)(etm != 0);
+    CBC_ETM(c) = (uint8_t)(etm != 0);
     c->seq = 0;
 }
 
@@ -165,9 +169,9 @@ static long cbc_seal(mote_tls_cipher *c, uint8_t *rec, size_t len)
     mote_store_be64(iv, c->seq);
     mote_aes_encrypt_blocks(&ec, iv, iv, 1);
     cbc_hdr(c, rec, hdr);
-    rc = (c->iv[0] ? mote_cbc_etm_seal : mote_cbc_mte_seal)(&ec, h, c->k.cbc.mac, c->tag_len, hdr,
-                                                            iv, rec + 5 + 16, len, rec + 5,
-                                                            mote_tls_cipher_overhead(c) + len, &n);
+    rc = (CBC_ETM(c) ? mote_cbc_etm_seal
+                     : mote_cbc_mte_seal)(&ec, h, c->k.cbc.mac, c->tag_len, hdr, iv, rec + 5 + 16,
+                                          len, rec + 5, mote_tls_cipher_overhead(c) + len, &n);
     mote_wipe(&ec, sizeof ec);
     if (rc) return rc;
     c->seq++;
@@ -187,8 +191,8 @@ static int cbc_open(mote_tls_cipher *c, uint8_t *rec, size_t body_len, uint8_t *
     if (!h) return MOTE_ERR_AUTH;
     mote_aes_dec_init(&dc, c->k.cbc.key, mote_tls_aead_key_len(c->aead));
     cbc_hdr(c, rec, hdr);
-    rc = (c->iv[0] ? mote_cbc_etm_open : mote_cbc_mte_open)(&dc, h, c->k.cbc.mac, c->tag_len, hdr,
-                                                            rec + 5, body_len, plain_len);
+    rc = (CBC_ETM(c) ? mote_cbc_etm_open : mote_cbc_mte_open)(&dc, h, c->k.cbc.mac, c->tag_len, hdr,
+                                                              rec + 5, body_len, plain_len);
     mote_wipe(&dc, sizeof dc);
     if (rc) return MOTE_ERR_AUTH;
     c->seq++;
