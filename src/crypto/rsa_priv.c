@@ -326,7 +326,7 @@ int mote_rsa_decrypt_premaster(const mote_rsa_private_key *key, const uint8_t *c
                                uint32_t *work, size_t work_words)
 {
     size_t nn = (key->bits + 31u) / 32, np = (nn + 1) / 2, k = key->len, i;
-    uint32_t good, nz, m;
+    uint32_t good, nz, m, checked;
     uint8_t *em;
     unsigned w;
     int r;
@@ -342,7 +342,7 @@ int mote_rsa_decrypt_premaster(const mote_rsa_private_key *key, const uint8_t *c
     memcpy(em, ct, k);
     /* ct >= n or a fault zero em (the check's verdict is not looked at:
      * it depends on the secret block); r is only the DRBG's error */
-    r = rsasp1_ok(key, em, rng, work, w, NULL, &m);
+    r = rsasp1_ok(key, em, rng, work, w, NULL, &checked);
     if (r) return r;
     /* EM = 00 02 PS (k - 51 non-zero bytes) 00 client_version(2) random(46) */
     good = mote_ct_is_zero32(em[0]) & mote_ct_is_zero32(em[1] ^ 2u);
