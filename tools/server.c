@@ -259,7 +259,7 @@ static void report(const mote_tool_session *s, unsigned long n, int rc)
     }
     fprintf(stderr,
             "mote server: connection %lu: TLS %s %s %s signature %s alpn %s client-cert %s "
-            "resumed %s\n",
+            "resumed %s%s\n",
             n, mote_tls_version(c) == MOTE_TLS13 ? "1.3" : "1.2",
             mote_tls_suite_name(mote_tls_cipher_suite(c)), mote_tls_group_name(mote_tls_group(c)),
             mote_tls_sig_name(mote_tls_signature_scheme(c)),
@@ -267,7 +267,10 @@ static void report(const mote_tool_session *s, unsigned long n, int rc)
             !mote_tls_resumed(c)            ? "no"
             : psk.used                      ? "yes (external PSK)"
             : sc && sc->hits != hits_before ? "yes (session id)"
-                                            : "yes (ticket)");
+                                            : "yes (ticket)",
+            !strstr(mote_tls_suite_name(mote_tls_cipher_suite(c)), "_CBC_") ? ""
+            : mote_tls_encrypt_then_mac(c) ? " encrypt_then_mac yes"
+                                           : " encrypt_then_mac no");
 }
 
 int mote_cmd_server(int argc, char **argv)

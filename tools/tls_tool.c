@@ -414,6 +414,8 @@ void mote_tool_print_session(const mote_tool_session *s, FILE *f)
     const char *alpn = mote_tls_alpn(c);
     fprintf(f, "version: TLS %s\n", mote_tls_version(c) == MOTE_TLS13 ? "1.3" : "1.2");
     fprintf(f, "cipher: %s\n", mote_tls_suite_name(mote_tls_cipher_suite(c)));
+    if (strstr(mote_tls_suite_name(mote_tls_cipher_suite(c)), "_CBC_"))
+        fprintf(f, "encrypt_then_mac: %s\n", mote_tls_encrypt_then_mac(c) ? "yes" : "no");
     fprintf(f, "group: %s\n", mote_tls_group_name(mote_tls_group(c)));
     fprintf(f, "signature: %s\n", mote_tls_sig_name(mote_tls_signature_scheme(c)));
     fprintf(f, "alpn: %s\n", alpn ? alpn : "(none)");

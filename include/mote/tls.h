@@ -512,6 +512,10 @@ uint16_t mote_tls_cipher_suite(const mote_tls_conn *c);
 uint16_t mote_tls_group(const mote_tls_conn *c);
 uint16_t mote_tls_signature_scheme(const mote_tls_conn *c);
 const char *mote_tls_alpn(const mote_tls_conn *c); /* NULL if none */
+/* mote_tls_encrypt_then_mac: 1 when the connection runs a TLS 1.2 CBC
+ * suite with encrypt_then_mac (RFC 7366: the MAC covers the ciphertext),
+ * 0 otherwise (MAC-then-encrypt, an AEAD suite, TLS 1.3). */
+int mote_tls_encrypt_then_mac(const mote_tls_conn *c);
 /* mote_tls_peer_cert: the peer's leaf certificate (DER) as copied into
  * cfg->peer_cert_buf, *len its length; valid once the Certificate message
  * has been processed (e.g. after the handshake). NULL with *len = 0 when

@@ -55,6 +55,7 @@
  * suites): CertificateVerify signs the transcript hash. Otherwise the
  * Certificate is empty. */
 #include "mote/config.h"
+#include "tls/internal.h"
 
 #if MOTE_ENABLE_TLS12
 
@@ -64,7 +65,6 @@
 #include "mote/mac.h"
 #include "mote/rsa.h"
 #include "mote/session.h"
-#include "tls/internal.h"
 
 #define KX_ECDHE 1
 #define KX_DHE   2
@@ -920,3 +920,14 @@ const mote_tls_hs_row *mote_tls12_table(size_t *rows)
 }
 
 #endif /* MOTE_ENABLE_TLS12 */
+
+/* (here because client12.c is in every TLS 1.2 build, client or server) */
+int mote_tls_encrypt_then_mac(const mote_tls_conn *c)
+{
+#if MOTE_ENABLE_TLS12 && MOTE_ENABLE_CBC
+    return c->version == MOTE_TLS12 && mote_tls12_expansion(c->suite) > 24 && MOTE_TLS12_ETM(c);
+#else
+    (void)c;
+    return 0;
+#endif
+}

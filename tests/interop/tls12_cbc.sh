@@ -67,7 +67,8 @@ client() {
         --host localhost --tls1.2 "$@" 2>&1)
     if [ "$expect" = ok ]; then
         if echo "$out" | grep -q -e 'etom gnip' -e 'ping mote' &&
-            echo "$out" | grep -q "cipher: ${iana[$SUITE]}\$"; then
+            echo "$out" | grep -q "cipher: ${iana[$SUITE]}\$" &&
+            echo "$out" | etm_shows "encrypt_then_mac: "; then
             ok "$name"
         else
             bad "$name" "$(echo "$out" | grep -E '^cipher|fail|error' | tail -3 | tr '\n' ' ')"
@@ -79,6 +80,12 @@ client() {
     fi
 }
 
+# etm_shows PREFIX: stdin shows "PREFIX$ETM" for a CBC $SUITE, and no
+# PREFIX at all for an AEAD one (what mote_tls_encrypt_then_mac reports).
+etm_shows() {
+    if [[ ${iana[$SUITE]} == *_CBC_* ]]; then grep -q "$1$ETM"; else ! grep -q "$1"; fi
+}
+
 # peer CASE EXPECT -- CMD...: a client program against the mote server;
 # EXPECT "ok": "ping mote" comes back; else the server's log must show
 # EXPECT for its latest connection.
@@ -86,7 +93,8 @@ peer() {
     local name=$1 expect=$2 line
     shift 3
     if [ "$expect" = ok ]; then
-        if mote_roundtrip "$work/rt.out" "ping mote" "ping mote" 10 -- "$@"; then
+        if mote_roundtrip "$work/rt.out" "ping mote" "ping mote" 10 -- "$@" &&
+            sleep 0.2 && grep 'connection [0-9]*' "$SLOG" | tail -1 | etm_shows " encrypt_then_mac "; then
             ok "$name"
         else
             bad "$name" "$(tail -2 "$work/rt.out" | tr '\n' ' ') / $(tail -1 "$SLOG")"
@@ -121,9 +129,9 @@ for kind in p256 rsa2048; do
     mote_start_gnutls_server "$dir" GPORT --echo --priority "$gp" ||
         { bad "gnutls server $kind" "did not start"; continue; }
     for SUITE in $suites; do
-        client "mote -> openssl $SUITE" "$OPORT" "$dir" ok --ciphers "$SUITE"
-        client "mote -> openssl -no_etm $SUITE" "$NPORT" "$dir" ok --ciphers "${iana[$SUITE]}"
-        client "mote -> gnutls $SUITE" "$GPORT" "$dir" ok --ciphers "${iana[$SUITE]//_/-}"
+        ETM=yes client "mote -> openssl $SUITE" "$OPORT" "$dir" ok --ciphers "$SUITE"
+        ETM=no client "mote -> openssl -no_etm $SUITE" "$NPORT" "$dir" ok --ciphers "${iana[$SUITE]}"
+        ETM=yes client "mote -> gnutls $SUITE" "$GPORT" "$dir" ok --ciphers "${iana[$SUITE]//_/-}"
     done
     # refusal: mote's default list (AEAD + forward secrecy) against CBC only
     mote_start_openssl_server "$dir" CPORT -tls1_2 -rev -cipher "$(echo $suites | tr ' ' ':' | sed 's/:AES128-GCM-SHA256:AES256-GCM-SHA384//')"
@@ -134,11 +142,11 @@ for kind in p256 rsa2048; do
     start_mote "$dir" --ciphers "$all" || { bad "mote server $kind" "did not start"; continue; }
     for SUITE in $suites; do
         for etm in "" -no_etm; do
-            peer "openssl $etm $SUITE -> mote" ok -- "$MOTE_OPENSSL" s_client -connect "127.0.0.1:$SPORT" \
+            ETM=$([ -z "$etm" ] && echo yes || echo no) peer "openssl $etm $SUITE -> mote" ok -- "$MOTE_OPENSSL" s_client -connect "127.0.0.1:$SPORT" \
                 -CAfile "$dir/root.pem" -verify_return_error -servername localhost -quiet -no_ign_eof \
                 -nocommands -tls1_2 -cipher "$SUITE" $etm
         done
-        peer "gnutls $SUITE -> mote" ok -- gnutls-cli --x509cafile "$dir/root.pem" -p "$SPORT" \
+        ETM=yes peer "gnutls $SUITE -> mote" ok -- gnutls-cli --x509cafile "$dir/root.pem" -p "$SPORT" \
             127.0.0.1 --sni-hostname localhost --verify-hostname localhost --priority "$(gprio "$SUITE")"
     done
     mote_stop_servers
@@ -176,7 +184,7 @@ printf 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n
     cat "$ku/leaf.pem" "$dir/int.pem" >"$ku/chain.pem"
 mote_start_openssl_server "$ku" KPORT -tls1_2 -rev -cipher "AES128-SHA:ECDHE-RSA-AES128-SHA"
 SUITE=ECDHE-RSA-AES128-SHA
-client "keyUsage digitalSignature: ECDHE-RSA still works" "$KPORT" "$ku" ok --ciphers "$SUITE"
+ETM=yes client "keyUsage digitalSignature: ECDHE-RSA still works" "$KPORT" "$ku" ok --ciphers "$SUITE"
 SUITE=AES128-SHA
 client "keyUsage without keyEncipherment: RSA key transport refused" "$KPORT" "$ku" "usage" \
     --ciphers "$SUITE"

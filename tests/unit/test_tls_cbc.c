@@ -230,6 +230,9 @@ static void every_suite(void)
                 CHECK(MOTE_TLS12_ETM(&t.c) == etm);
                 CHECK(MOTE_TLS12_ETM(&t.s) == etm);
             }
+            /* the public view: EtM in use only on a CBC suite that took it */
+            CHECK(mote_tls_encrypt_then_mac(&t.c) == (int)(etm && suites[i].mac));
+            CHECK(mote_tls_encrypt_then_mac(&t.s) == (int)(etm && suites[i].mac));
             CHECK(t.c.rd.tag_len == (suites[i].mac ? suites[i].mac : 16));
             for (k = 0; k < sizeof sizes / sizeof *sizes; k++) {
                 ok &= data(&t, &t.c, &t.s, sizes[k]);
