@@ -216,53 +216,17 @@ typedef struct {
 } mote_x509_sigalg;
 
 /* The validator's state. Caller-owned; every field is private except
- * err_cert and err_offset. */
+ * err_cert and err_offset. (The fields the decoder touches most come
+ * first: small offsets make short loads and stores on small cores.) */
 typedef struct {
-    /* configuration */
-    const mote_x509_trust_anchor *tas;
-    size_t n_tas;
-    mote_x509_pubkey *leaf_key;
-    const char *host;
-    int64_t now;
-    uint16_t host_len;
-    uint8_t ip_len; /* 4 or 16 when host is an IP literal */
-    uint8_t flags;
-    uint8_t purpose;
-    uint8_t time_set;
-    /* chain progress */
-    uint8_t ncert;  /* certificates begun */
-    uint8_t npath;  /* certificates in the path */
-    uint8_t nbelow; /* non-self-issued intermediates in the path so far */
-    uint8_t state;
-    int16_t err;      /* sticky error */
-    int16_t soft_err; /* why a skipped candidate issuer was skipped */
-    /* after an error: the index of the certificate at fault (0 = leaf) and,
-     * for MOTE_ERR_X509_MALFORMED, the byte offset within it */
-    uint8_t err_cert;
-    uint8_t tbs_slot; /* Ed25519: half of tbs_buf holding the pending TBS */
-    uint32_t err_offset;
-    /* the last certificate of the path, waiting for its issuer's key */
-    mote_x509_sigalg pend_alg;
-    uint16_t pend_sig_len;
-    uint8_t pend_ok;       /* its TBS digest is there */
-    uint8_t role;          /* role of the current certificate */
-    uint8_t path_last;     /* index of that certificate */
-    uint8_t tries;         /* candidate issuers whose signature check failed */
-    uint16_t pend_tbs_len; /* Ed25519: its whole TBS, in tbs_buf */
-    uint8_t pend_issuer[MOTE_X509_NAME_HASH_LEN];
-    uint8_t pend_digest[MOTE_HASH_MAX_LEN];
-    uint8_t pend_sig[MOTE_X509_SIG_MAX];
-    /* the current certificate */
+    /* the current certificate: der .. idx[] are cleared at its start */
     mote_derst der;
-    uint8_t ctx[MOTE_DERST_MAX_DEPTH + 1]; /* what the element at each depth is */
-    uint8_t idx[MOTE_DERST_MAX_DEPTH + 1]; /* children seen at each depth */
-    uint16_t tbs_half;                     /* Ed25519: bytes in each half of tbs_buf */
-    uint32_t cflags;                       /* facts about the certificate */
-    uint32_t acc;                          /* a small INTEGER or BOOLEAN being read */
-    uint16_t ku;                           /* keyUsage bits */
-    uint16_t prefix_len;                   /* TBS bytes kept until the hash is known */
-    int16_t path_len;                      /* pathLenConstraint, -1 if none */
-    uint8_t tbs_field;                     /* next TBSCertificate field expected */
+    uint32_t cflags;     /* facts about the certificate */
+    uint32_t acc;        /* a small INTEGER or BOOLEAN being read */
+    uint16_t ku;         /* keyUsage bits */
+    uint16_t prefix_len; /* TBS bytes kept until the hash is known */
+    int16_t path_len;    /* pathLenConstraint, -1 if none */
+    uint8_t role;        /* role of the current certificate */
     uint8_t version;
     uint8_t ext_id;   /* the extension being read */
     uint8_t ext_seen; /* extensions seen (duplicates are refused) */
@@ -272,15 +236,51 @@ typedef struct {
     uint8_t key_state;
     uint8_t ksel; /* where the current key goes: nowhere, *leaf_key, u.ikey */
     mote_x509_sigalg tbs_alg, out_alg;
-    uint8_t cur_issuer[MOTE_X509_NAME_HASH_LEN];
+    uint8_t ctx[MOTE_DERST_MAX_DEPTH + 1]; /* what the element at each depth is */
+    uint8_t idx[MOTE_DERST_MAX_DEPTH + 1]; /* children seen at each depth */
+    uint8_t tries;                         /* candidate issuers whose signature check failed */
+    uint16_t tbs_half;                     /* Ed25519: bytes in each half of tbs_buf */
+    uint16_t klen;                         /* key bytes */
+    uint32_t ke;                           /* RSA public exponent */
     union {
         uint8_t b[16]; /* an OID, a time, an address */
         mote_x509_nm nm;
     } scratch;
+    uint8_t cur_issuer[MOTE_X509_NAME_HASH_LEN];
+    /* configuration */
+    const mote_x509_trust_anchor *tas;
+    size_t n_tas;
+    mote_x509_pubkey *leaf_key;
+    const char *host;
     uint8_t *tbs_buf;       /* Ed25519: caller memory for two whole TBSs */
     mote_progress progress; /* called inside ECDSA/Ed25519 signature checks */
-    uint16_t klen;          /* key bytes */
-    uint32_t ke;            /* RSA public exponent */
+    int64_t now;
+    /* after an error: the index of the certificate at fault (0 = leaf) and,
+     * for MOTE_ERR_X509_MALFORMED, the byte offset within it */
+    uint32_t err_offset;
+    uint16_t host_len;
+    int16_t err;      /* sticky error */
+    int16_t soft_err; /* why a skipped candidate issuer was skipped */
+    uint16_t pend_sig_len;
+    uint16_t pend_tbs_len; /* Ed25519: the pending TBS, whole in tbs_buf */
+    uint8_t ip_len;        /* 4 or 16 when host is an IP literal */
+    uint8_t flags;
+    uint8_t purpose;
+    uint8_t time_set;
+    /* chain progress */
+    uint8_t ncert;  /* certificates begun */
+    uint8_t npath;  /* certificates in the path */
+    uint8_t nbelow; /* non-self-issued intermediates in the path so far */
+    uint8_t state;
+    uint8_t tbs_slot; /* Ed25519: half of tbs_buf holding the pending TBS */
+    uint8_t err_cert;
+    /* the last certificate of the path, waiting for its issuer's key */
+    uint8_t pend_ok;   /* its TBS digest is there */
+    uint8_t path_last; /* index of that certificate */
+    mote_x509_sigalg pend_alg;
+    uint8_t pend_issuer[MOTE_X509_NAME_HASH_LEN];
+    uint8_t pend_digest[MOTE_HASH_MAX_LEN];
+    uint8_t pend_sig[MOTE_X509_SIG_MAX];
     mote_hash_ctx tbs_hash;
     union {
         uint8_t prefix[128];              /* TBS bytes before its algorithm */

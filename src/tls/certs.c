@@ -215,7 +215,7 @@ static int verify(mote_tls_conn *c, uint16_t scheme, const signed_msg *m, const 
     const mote_x509_pubkey *k = &c->leaf_key;
     const mote_hash_desc *h = mote_tls_scheme_hash(scheme);
     uint8_t digest[MOTE_HASH_MAX_LEN];
-    int ok = 0; /* 1: verified; 0: not; < 0: this error */
+    int ok; /* 1: verified; 0: not; < 0: this error */
 
     /* PKCS#1 v1.5 signs certificates only, never a TLS 1.3 handshake */
     if (!mote_tls_sig_supported(scheme) || (!tls12 && (scheme & 0xFF) == 0x01))
@@ -225,22 +225,12 @@ static int verify(mote_tls_conn *c, uint16_t scheme, const signed_msg *m, const 
         memcpy(digest, pre, h->out_len);
     else if (h)
         digest_of(h, m, digest);
-    switch (scheme) {
-#if MOTE_ENABLE_RSA || MOTE_ENABLE_P256 || MOTE_ENABLE_P384
-#if MOTE_ENABLE_RSA
-    case MOTE_SIG_RSA_PKCS1_SHA256:
-    case MOTE_SIG_RSA_PKCS1_SHA384:
-    case MOTE_SIG_RSA_PKCS1_SHA512:
-    case MOTE_SIG_RSA_PSS_RSAE_SHA256:
-    case MOTE_SIG_RSA_PSS_RSAE_SHA384:
-    case MOTE_SIG_RSA_PSS_RSAE_SHA512:
-    case MOTE_SIG_RSA_PSS_PSS_SHA256:
-    case MOTE_SIG_RSA_PSS_PSS_SHA384:
-    case MOTE_SIG_RSA_PSS_PSS_SHA512:
-#endif
-#if MOTE_ENABLE_P256 || MOTE_ENABLE_P384
-    case MOTE_SIG_ECDSA_SECP256R1_SHA256:
-    case MOTE_SIG_ECDSA_SECP384R1_SHA384:
+        /* (every scheme that passed mote_tls_sig_supported is Ed25519, RSA or
+         * ECDSA) */
+#if MOTE_ENABLE_ED25519
+    if (scheme == MOTE_SIG_ED25519) {
+        ok = verify_ed25519(c, k, m, sig, sig_len);
+    } else
 #endif
     {
         /* TLS 1.3 ties an ECDSA curve to the scheme; in 1.2 the scheme
@@ -264,16 +254,6 @@ static int verify(mote_tls_conn *c, uint16_t scheme, const signed_msg *m, const 
             ok = MOTE_ERR_TLS_BAD_CERTIFICATE;
         else
             ok = r == MOTE_OK;
-        break;
-    }
-#endif
-#if MOTE_ENABLE_ED25519
-    case MOTE_SIG_ED25519:
-        ok = verify_ed25519(c, k, m, sig, sig_len);
-        break;
-#endif
-    default:
-        break;
     }
     mote_wipe(digest, sizeof digest);
     if (ok < 0) return ok;

@@ -347,12 +347,10 @@ static int bad_byte(mote_x509_chain *c, const mote_derst_ev *ev, uint32_t i)
 
 static void cert_start(mote_x509_chain *c, uint8_t role, uint8_t ksel)
 {
-    /* the DER reader (as mote_derst_init leaves it: all zero), ctx[],
-     * idx[], and everything from cflags to the signature algorithms, are
-     * per certificate (klen and ke are reset where the key starts) */
-    memset(&c->der, 0, offsetof(mote_x509_chain, tbs_half) - offsetof(mote_x509_chain, der));
-    memset(&c->cflags, 0,
-           offsetof(mote_x509_chain, cur_issuer) - offsetof(mote_x509_chain, cflags));
+    /* everything from the DER reader (as mote_derst_init leaves it: all
+     * zero) to idx[] is per certificate (klen and ke are reset where the
+     * key starts) */
+    memset(c, 0, offsetof(mote_x509_chain, idx) + sizeof c->idx);
     c->role = role;
     c->ksel = ksel;
     c->path_len = -1;
@@ -638,11 +636,11 @@ static void start_name(mote_x509_chain *c, const mote_derst_ev *ev, int parse)
     if (!parse) mote_derst_skip(&c->der);
 }
 
-/* The name matcher of SAN / constraint dNSNames, when it applies. */
+/* The name matcher of a SAN / constraint dNSName or a commonName (only
+ * started for a host name: the element is skipped otherwise). */
 static void start_dns(mote_x509_chain *c, const mote_derst_ev *ev, uint8_t mode)
 {
-    c->scratch.nm.ok = 0;
-    if (host_is_dns(c)) mote_x509_nm_start(&c->scratch.nm, mode, ev->len, c->host_len);
+    mote_x509_nm_start(&c->scratch.nm, mode, ev->len, c->host_len);
 }
 
 static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
@@ -663,7 +661,10 @@ static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
         if ((c->cflags & MOTE_X509_F_SEEN) || t != 0x30) return malformed(c);
         c->cflags |= MOTE_X509_F_SEEN;
         *ctx = C_CERT;
-        if (c->role == MOTE_X509_ROLE_SKIP) mote_derst_skip(&c->der);
+        if (c->role == MOTE_X509_ROLE_SKIP) {
+            c->idx[0] = 3; /* past C_CERT's 3 rules: none is missing at its end */
+            mote_derst_skip(&c->der);
+        }
         return 0;
     }
     k = match(c->ctx[d - 1], &c->idx[d - 1], t);
@@ -724,10 +725,13 @@ static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
     case C_SAN_DNS:
         if (!leaf) break;
         c->cflags |= MOTE_X509_F_SAN_DNS;
-        start_dns(c, ev, MOTE_X509_NM_SAN);
+        /* fall through */
+    case C_NC_DNS: /* (a SAN of the leaf, a constraint of any) */
+        if (!host_is_dns(c)) break;
+        start_dns(c, ev, *ctx == C_NC_DNS ? MOTE_X509_NM_CONSTRAINT : MOTE_X509_NM_SAN);
         return 0;
-    case C_SAN_IP:
-        if (!leaf) break;
+    case C_SAN_IP: /* (ip_len is only set with a host) */
+        if (!leaf || !c->ip_len) break;
         return 0;
     case C_CNV:
         /* a commonName in UTF8String, PrintableString or IA5String */
@@ -735,11 +739,10 @@ static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
         *ctx = C_CN;
         start_dns(c, ev, MOTE_X509_NM_SAN);
         return 0;
-    case C_NC_DNS:
-        start_dns(c, ev, MOTE_X509_NM_CONSTRAINT);
+    case C_NC_IP: /* an address and a mask of the host's kind */
+        if (ev->len != 8 && ev->len != 32) return malformed(c);
+        if (c->ip_len != ev->len / 2) break;
         return 0;
-    case C_NC_IP:
-        return ev->len == 8 || ev->len == 32 ? 0 : malformed(c);
     case C_SERIAL:
     case C_IGNORED:
         break;
@@ -832,13 +835,12 @@ MOTE_NOINLINE static int on_data(mote_x509_chain *c, const mote_derst_ev *ev)
     case C_SAN_DNS:
     case C_CN:
     case C_NC_DNS:
-        if (host_is_dns(c)) mote_x509_nm_feed(&c->scratch.nm, c->host, c->host_len, ev->p, ev->len);
+        mote_x509_nm_feed(&c->scratch.nm, c->host, c->host_len, ev->p, ev->len);
         return 0;
     case C_NC_IP: {
         /* address then mask: keep (host ^ address), then test it under the mask */
         uint8_t ip[16];
-        uint32_t half = c->der.len / 2;
-        if (!c->host || c->ip_len != half) return 0;
+        uint32_t half = c->ip_len;
         host_ip(c, ip);
         for (i = 0; i < ev->len; i++) {
             uint32_t at = ev->off + i;
@@ -903,13 +905,14 @@ MOTE_NOINLINE static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
 {
     unsigned d = ev->depth;
     uint8_t ctx = c->ctx[d], h;
-    int oid = ctx >= C_TIME_NB && ctx <= C_KU ? oid_id(c) : O_COUNT;
+    int oid = O_COUNT;
     mote_x509_sigalg *a = cur_alg(c);
-    /* a required child missing (short values and INTEGERs have none: no
-     * need to look) */
-    if ((ctx < C_TIME_NB || ctx > C_RSA_E) && !(ctx == C_CERT && c->role == MOTE_X509_ROLE_SKIP) &&
-        match(ctx, &c->idx[d], 0))
-        return malformed(c);
+    if (ctx >= C_TIME_NB && ctx <= C_RSA_E) {
+        /* short values and INTEGERs have no children */
+        if (ctx <= C_KU) oid = oid_id(c);
+    } else if (match(ctx, &c->idx[d], 0)) {
+        return malformed(c); /* a required child missing */
+    }
     switch (ctx) {
     case C_CERT:
         return on_cert_end(c);
@@ -1029,7 +1032,7 @@ MOTE_NOINLINE static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
             c->cflags |= MOTE_X509_F_EKU_SERVER << (oid - O_EKU_SERVER);
         return 0;
     case C_SAN_DNS:
-        if (host_is_dns(c) && mote_x509_nm_done(&c->scratch.nm)) c->cflags |= MOTE_X509_F_SAN_MATCH;
+        if (mote_x509_nm_done(&c->scratch.nm)) c->cflags |= MOTE_X509_F_SAN_MATCH;
         return 0;
     case C_ATV_OID:
         c->cflags &= ~MOTE_X509_F_CN_NEXT;
@@ -1039,7 +1042,7 @@ MOTE_NOINLINE static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
         if (mote_x509_nm_done(&c->scratch.nm)) c->cflags |= MOTE_X509_F_CN_MATCH;
         return 0;
     case C_SAN_IP:
-        if (c->host && c->ip_len && c->scratch_len == c->ip_len) {
+        if (c->scratch_len == c->ip_len) {
             uint8_t ip[16];
             host_ip(c, ip);
             if (memcmp(ip, c->scratch.b, c->ip_len) == 0) c->cflags |= MOTE_X509_F_SAN_MATCH;
@@ -1048,9 +1051,7 @@ MOTE_NOINLINE static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
     case C_NC_DNS:
     case C_NC_IP: {
         /* a subtree of the host's kind: is the host in it? */
-        int in, dns = ctx == C_NC_DNS;
-        if (dns ? !host_is_dns(c) : !c->host || c->ip_len != c->der.len / 2) return 0;
-        in = dns ? mote_x509_nm_done(&c->scratch.nm) : c->acc == 0;
+        int in = ctx == C_NC_DNS ? mote_x509_nm_done(&c->scratch.nm) : c->acc == 0;
         if (c->ctx[d - 2] == C_NC_PERM)
             c->cflags |= MOTE_X509_F_NC_PERM | (in ? MOTE_X509_F_NC_PERM_OK : 0);
         else if (in)
@@ -1222,17 +1223,16 @@ static int ta_key(mote_x509_chain *c, const mote_x509_trust_anchor *ta, keyref *
     return 0;
 }
 
-/* 1 if anchor ta has the key k. */
+/* 1 if anchor ta has the key k (compared a byte at a time: two keys
+ * differ in their first bytes, and only a pinned leaf's equals one). */
 static int ta_has_key(const mote_x509_trust_anchor *ta, const keyref *k)
 {
-    uint8_t buf[32];
-    size_t at = 0;
+    size_t at;
     if (ta->key_type != k->type || ta->key_len != k->len || ta->rsa_e != k->e) return 0;
-    while (at < k->len) {
-        size_t n = k->len - at < sizeof buf ? k->len - at : sizeof buf;
-        flash_read(buf, ta->key + at, n);
-        if (memcmp(buf, k->data + at, n) != 0) return 0;
-        at += n;
+    for (at = 0; at < k->len; at++) {
+        uint8_t b;
+        flash_read(&b, ta->key + at, 1);
+        if (b != k->data[at]) return 0;
     }
     return 1;
 }
@@ -1434,10 +1434,8 @@ static int on_cert_end(mote_x509_chain *c)
     int r;
     uint32_t f = c->cflags;
     if (c->role == MOTE_X509_ROLE_SKIP || c->role == MOTE_X509_ROLE_ANCHOR) return 0;
-    if (c->role == MOTE_X509_ROLE_CAND && !(f & MOTE_X509_F_ACCEPTED)) {
-        if (!(f & MOTE_X509_F_SUPERFLUOUS)) superfluous(c, 0);
-        return 0;
-    }
+    /* a candidate that did not sign the path's last: skipped */
+    if (c->role == MOTE_X509_ROLE_CAND && !(f & MOTE_X509_F_ACCEPTED)) return 0;
     if (c->role == MOTE_X509_ROLE_LEAF) c->npath = 1;
     if (c->npath > MOTE_X509_MAX_DEPTH) return fail(c, MOTE_ERR_X509_PATH_TOO_LONG);
     if ((r = path_checks(c)) != 0) return fail(c, r);
