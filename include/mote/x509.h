@@ -183,19 +183,20 @@ typedef struct mote_x509_trust_anchor {
 #define MOTE_DERST_MAX_DEPTH 10
 #endif
 
-/* The streaming DER reader's state (src/x509/der_stream.h). */
+/* The streaming DER reader's state (src/x509/der_stream.h). (The byte
+ * fields first: short offsets on small cores.) */
 typedef struct {
+    uint8_t depth; /* open constructed elements */
+    uint8_t state;
+    uint8_t tag;                        /* tag of the element being read */
+    uint8_t nlen;                       /* length bytes still to read */
+    uint8_t hdr_len;                    /* header bytes read so far */
     const uint8_t *in;                  /* next unread byte of the current chunk */
     size_t in_len;                      /* unread bytes left in the chunk */
     uint32_t pos;                       /* absolute offset of *in */
     uint32_t len;                       /* length being read / of the current element */
     uint32_t left;                      /* content bytes left in the current primitive */
     uint32_t end[MOTE_DERST_MAX_DEPTH]; /* absolute end of each open element */
-    uint8_t depth;                      /* open constructed elements */
-    uint8_t state;
-    uint8_t tag;     /* tag of the element being read */
-    uint8_t nlen;    /* length bytes still to read */
-    uint8_t hdr_len; /* header bytes read so far */
 } mote_derst;
 
 /* A name matcher (src/x509/x509_int.h). */
@@ -219,8 +220,7 @@ typedef struct {
  * err_cert and err_offset. (The fields the decoder touches most come
  * first: small offsets make short loads and stores on small cores.) */
 typedef struct {
-    /* the current certificate: der .. idx[] are cleared at its start */
-    mote_derst der;
+    /* the current certificate: cflags .. der are cleared at its start */
     uint32_t cflags;     /* facts about the certificate */
     uint32_t acc;        /* a small INTEGER or BOOLEAN being read */
     uint16_t ku;         /* keyUsage bits */
@@ -238,10 +238,11 @@ typedef struct {
     mote_x509_sigalg tbs_alg, out_alg;
     uint8_t ctx[MOTE_DERST_MAX_DEPTH + 1]; /* what the element at each depth is */
     uint8_t idx[MOTE_DERST_MAX_DEPTH + 1]; /* children seen at each depth */
-    uint8_t tries;                         /* candidate issuers whose signature check failed */
-    uint16_t tbs_half;                     /* Ed25519: bytes in each half of tbs_buf */
     uint16_t klen;                         /* key bytes */
-    uint32_t ke;                           /* RSA public exponent */
+    mote_derst der;
+    uint8_t tries;     /* candidate issuers whose signature check failed */
+    uint16_t tbs_half; /* Ed25519: bytes in each half of tbs_buf */
+    uint32_t ke;       /* RSA public exponent */
     union {
         uint8_t b[16]; /* an OID, a time, an address */
         mote_x509_nm nm;

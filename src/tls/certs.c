@@ -47,24 +47,21 @@ int mote_tls_cert_begin(mote_tls_conn *c)
      * (the client sends nothing while the server's flight streams in). */
     if (MOTE_ENABLE_ED25519 && c->out_size > c->out_len + 64)
         mote_x509_chain_set_tbs_buffer(v, c->out + c->out_len, c->out_size - c->out_len);
-    c->chain_err = 0;
     c->peer_cert_len = c->peer_cert_got = 0;
     return MOTE_OK;
 }
 
 /* Validation errors are kept until the message ends, unless verification is
- * on, where the first one ends the handshake at once. */
+ * on, where the first one ends the handshake at once. (The validator keeps
+ * its first error: every later call returns it.) */
 static int chain_result(mote_tls_conn *c, int rc)
 {
-    if (rc == MOTE_OK) return MOTE_OK;
-    if (!c->chain_err) c->chain_err = rc;
     return (c->cfg->flags & MOTE_TLS_NO_VERIFY) ? MOTE_OK : rc;
 }
 
 int mote_tls_cert_entry(mote_tls_conn *c, unsigned index, size_t len)
 {
     if (index == 0) c->peer_cert_len = (uint32_t)len; /* the leaf: copied as it passes */
-    if (c->chain_err) return chain_result(c, c->chain_err);
     return chain_result(c, mote_x509_chain_begin(&c->w.v.chain));
 }
 
@@ -77,19 +74,17 @@ int mote_tls_cert_data(mote_tls_conn *c, const uint8_t *p, size_t n)
             memcpy(cfg->peer_cert_buf + c->peer_cert_got, p, n);
         c->peer_cert_got += (uint32_t)n;
     }
-    if (c->chain_err) return chain_result(c, c->chain_err);
     return chain_result(c, mote_x509_chain_feed(&c->w.v.chain, p, n));
 }
 
 int mote_tls_cert_end_entry(mote_tls_conn *c)
 {
-    if (c->chain_err) return chain_result(c, c->chain_err);
     return chain_result(c, mote_x509_chain_end(&c->w.v.chain));
 }
 
 int mote_tls_cert_end(mote_tls_conn *c, unsigned count)
 {
-    int rc = c->chain_err ? c->chain_err : mote_x509_chain_finish(&c->w.v.chain);
+    int rc = mote_x509_chain_finish(&c->w.v.chain);
     (void)count;
     if (c->cfg->flags & MOTE_TLS_NO_VERIFY) {
         c->verify_result = rc ? rc : MOTE_OK;

@@ -70,24 +70,27 @@ static const mote_hash_desc *hash_desc(uint8_t id)
 }
 
 /* Days from 1970-01-01 to a date (proleptic Gregorian, years 0..9999; month
- * 13 is January of the next year), in 32-bit unsigned arithmetic (one
- * 400-year era added to stay positive; the divisions by constants need no
- * library call on small cores). */
+ * 13 is January of the next year), in 32-bit unsigned arithmetic: years
+ * from March (January and February count with the year before), one
+ * 400-year era added to stay positive, the century once divided (the
+ * divisions by constants need no library call on small cores). */
 static int32_t days_from_civil(int year, int month, int day)
 {
-    uint32_t y = (uint32_t)(year + 400 - (month <= 2)), era, yoe, doy, doe;
-    era = y / 400;
-    yoe = y - era * 400;
-    doy = (153u * (uint32_t)(month + (month > 2 ? -3 : 9)) + 2) / 5 + (uint32_t)day - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return (int32_t)(era * 146097 + doe) - 719468 - 146097;
+    uint32_t y = (uint32_t)(year + 400 - (month <= 2)), cent = y / 100;
+    uint32_t doy = (153u * (uint32_t)(month + (month > 2 ? -3 : 9)) + 2) / 5 + (uint32_t)day - 1;
+    return (int32_t)(y * 365 + y / 4 - cent + cent / 4 + doy) - 719468 - 146097;
+}
+
+/* Seconds since 1970 of a day's time (the time of day summed in int: one
+ * 64-bit addition). */
+static int64_t secs_of(int32_t days, int hour, int minute, int second)
+{
+    return (int64_t)days * 86400 + (hour * 3600 + minute * 60 + second);
 }
 
 int64_t mote_x509_time(int year, int month, int day, int hour, int minute, int second)
 {
-    /* (the time of day summed in int: one 64-bit addition) */
-    return (int64_t)days_from_civil(year, month, day) * 86400 +
-           (hour * 3600 + minute * 60 + second);
+    return secs_of(days_from_civil(year, month, day), hour, minute, second);
 }
 
 int mote_x509_parse_time(uint8_t tag, const uint8_t *s, size_t len, int64_t *out)
@@ -97,6 +100,7 @@ int mote_x509_parse_time(uint8_t tag, const uint8_t *s, size_t len, int64_t *out
     uint8_t v[7] = {0};
     unsigned i, n = (unsigned)(len / 2);
     int y;
+    int32_t days;
     /* UTCTime (0x17) 13 bytes, GeneralizedTime (0x18) 15 */
     if ((uint8_t)(tag - 0x17) > 1 || len != 2u * tag - 33 || s[len - 1] != 'Z') return -1;
     for (i = 0; i < n; i++) {
@@ -109,9 +113,9 @@ int mote_x509_parse_time(uint8_t tag, const uint8_t *s, size_t len, int64_t *out
     /* the day exists when it comes before the next month's first (the
      * month's length and February 29 from the calendar formula itself) */
     if (v[2] < 1 || v[2] > 12 || v[3] < 1 || v[4] > 23 || v[5] > 59 || v[6] > 59 ||
-        days_from_civil(y, v[2], v[3]) >= days_from_civil(y, v[2] + 1, 1))
+        (days = days_from_civil(y, v[2], v[3])) >= days_from_civil(y, v[2] + 1, 1))
         return -1;
-    *out = mote_x509_time(y, v[2], v[3], v[4], v[5], v[6]);
+    *out = secs_of(days, v[4], v[5], v[6]);
     return 0;
 }
 
@@ -345,14 +349,18 @@ static int bad_byte(mote_x509_chain *c, const mote_derst_ev *ev, uint32_t i)
     return MOTE_ERR_X509_MALFORMED;
 }
 
-static void cert_start(mote_x509_chain *c, uint8_t role, uint8_t ksel)
+static void cert_start(mote_x509_chain *c, uint8_t role)
 {
-    /* everything from the DER reader (as mote_derst_init leaves it: all
-     * zero) to idx[] is per certificate (klen and ke are reset where the
-     * key starts) */
-    memset(c, 0, offsetof(mote_x509_chain, idx) + sizeof c->idx);
+    /* everything from cflags to the DER reader (as mote_derst_init leaves
+     * it: all zero) is per certificate (ke is reset where the key starts) */
+    memset(c, 0, offsetof(mote_x509_chain, der) + sizeof c->der);
     c->role = role;
-    c->ksel = ksel;
+    /* the key goes to the caller's leaf_key (its type set once it is
+     * known), is dropped after the anchor, else kept in u.ikey */
+    c->ksel = role == MOTE_X509_ROLE_SKIP                  ? MOTE_X509_KSEL_NONE
+              : role == MOTE_X509_ROLE_LEAF && c->leaf_key ? MOTE_X509_KSEL_LEAF
+                                                           : MOTE_X509_KSEL_INT;
+    if (c->ksel == MOTE_X509_KSEL_LEAF) c->leaf_key->type = MOTE_X509_KEY_NONE;
     c->path_len = -1;
 }
 
@@ -677,8 +685,8 @@ static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
             c->tbs_state = T_PREFIX;
         }
         return 0;
-    case C_SIGVAL:
-        if (leaf || (c->cflags & MOTE_X509_F_ACCEPTED)) c->pend_sig_len = 0;
+    case C_SIGVAL: /* kept for the leaf and a certificate now in the path */
+        if (!leaf && !(c->cflags & MOTE_X509_F_ACCEPTED)) break;
         return 0;
     case C_UID: /* issuerUniqueID, subjectUniqueID: v2 and v3 */
         if (c->version < 1) return malformed(c);
@@ -689,8 +697,7 @@ static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
     case C_SUBJECT:
         start_name(c, ev, *ctx == C_SUBJECT && leaf && host_is_dns(c));
         return 0;
-    case C_SPKI:
-        c->klen = 0;
+    case C_SPKI: /* (klen is cleared with the certificate) */
         c->ke = 0;
         return 0;
     case C_PSS: /* RSASSA-PSS-params */
@@ -700,7 +707,6 @@ static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
         c->acc = t; /* UTCTime or not */
         return 0;
     case C_SPKI_BITS:
-        c->cflags |= MOTE_X509_F_KEY_SEEN;
         if (c->key_state != MOTE_X509_KEY_RSA) return 0;
         *ctx = C_RSA_WRAP;
         return mote_derst_descend_bits(&c->der) ? malformed(c) : 0;
@@ -757,16 +763,25 @@ static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
 
 /* ---- DATA ---- */
 
-static void key_bytes(mote_x509_chain *c, const uint8_t *p, size_t n, uint32_t off, uint32_t total)
+/* Bytes [at, at + n) of a value of total bytes (a key, a signature): into
+ * buf (cap bytes; may be NULL) if the whole value fits, else the flag
+ * (bigger than mote takes, or a garbage length: what was copied or its
+ * length is then never looked at). */
+static void take(mote_x509_chain *c, uint8_t *buf, size_t cap, uint32_t flag, const uint8_t *p,
+                 size_t n, uint32_t at, uint32_t total)
+{
+    if (total > cap)
+        c->cflags |= flag;
+    else if (buf)
+        memcpy(buf + at, p, n);
+}
+
+/* The same for the key: where ksel says, its length in klen. */
+static void key_bytes(mote_x509_chain *c, const uint8_t *p, size_t n, uint32_t at, uint32_t total)
 {
     size_t cap;
     uint8_t *kdata = kdata_of(c, &cap);
-    if (c->cflags & MOTE_X509_F_KEY_UNSUPP) return;
-    if (total > cap) { /* bigger than mote takes (or a garbage length) */
-        c->cflags |= MOTE_X509_F_KEY_UNSUPP;
-        return;
-    }
-    if (kdata) memcpy(kdata + off, p, n);
+    take(c, kdata, cap, MOTE_X509_F_KEY_UNSUPP, p, n, at, total);
     c->klen = (uint16_t)total;
 }
 
@@ -813,9 +828,6 @@ MOTE_NOINLINE static int on_data(mote_x509_chain *c, const mote_derst_ev *ev)
     case C_SIGVAL:
     case C_SPKI_BITS: { /* BIT STRINGs: the first byte (unused bits) must be 0 */
         uint32_t at, n;
-        if (ctx == C_SIGVAL && c->role != MOTE_X509_ROLE_LEAF &&
-            !(c->cflags & MOTE_X509_F_ACCEPTED))
-            return 0;
         i = ev->off == 0;
         if (i && ev->p[0] != 0) return bad_byte(c, ev, 0);
         at = ev->off + i - 1; /* where ev->p[i] goes */
@@ -825,11 +837,9 @@ MOTE_NOINLINE static int on_data(mote_x509_chain *c, const mote_derst_ev *ev)
             return 0;
         }
         c->cflags |= MOTE_X509_F_SIG_SEEN;
-        if (at + n > sizeof c->pend_sig) c->cflags |= MOTE_X509_F_SIG_UNSUPP;
-        if (at < sizeof c->pend_sig)
-            memcpy(c->pend_sig + at, ev->p + i,
-                   n < sizeof c->pend_sig - at ? n : sizeof c->pend_sig - at);
-        c->pend_sig_len = (uint16_t)(at + n < sizeof c->pend_sig ? at + n : sizeof c->pend_sig);
+        take(c, c->pend_sig, sizeof c->pend_sig, MOTE_X509_F_SIG_UNSUPP, ev->p + i, n, at,
+             c->der.len - 1);
+        c->pend_sig_len = (uint16_t)(c->der.len - 1);
         return 0;
     }
     case C_SAN_DNS:
@@ -858,34 +868,26 @@ MOTE_NOINLINE static int on_data(mote_x509_chain *c, const mote_derst_ev *ev)
 
 /* ---- END ---- */
 
-static int end_key(mote_x509_chain *c)
+/* The end of a key's bytes (klen of them, where ksel said): an RSA
+ * modulus big enough, an uncompressed EC point or an Ed25519 key of its
+ * size. */
+static void end_key(mote_x509_chain *c)
 {
-    uint32_t n = c->der.len ? c->der.len - 1 : 0;
-    uint8_t t = c->key_state;
+    uint32_t n = c->klen, bits;
+    uint8_t t = c->key_state, top;
     size_t cap;
     const uint8_t *kdata = kdata_of(c, &cap);
-    if (!kdata || (c->cflags & MOTE_X509_F_KEY_UNSUPP)) return 0;
-    if ((t == MOTE_X509_KEY_P256 && n == 65) || (t == MOTE_X509_KEY_P384 && n == 97)) {
+    if (!kdata || (c->cflags & MOTE_X509_F_KEY_UNSUPP)) return;
+    if (t == MOTE_X509_KEY_RSA) {
+        /* (a modulus over the room there was refused by key_bytes) */
+        for (bits = n * 8, top = kdata[0]; bits && !(top & 0x80); top = (uint8_t)(top << 1))
+            bits--;
+        if (bits < MOTE_X509_MIN_RSA_BITS) c->cflags |= MOTE_X509_F_KEY_WEAK;
+    } else if ((t == MOTE_X509_KEY_P256 && n == 65) || (t == MOTE_X509_KEY_P384 && n == 97)) {
         if (kdata[0] != 0x04) c->cflags |= MOTE_X509_F_KEY_UNSUPP; /* compressed */
     } else if (!(t == MOTE_X509_KEY_ED25519 && n == 32)) {
         c->cflags |= MOTE_X509_F_KEY_UNSUPP;
     }
-    return 0;
-}
-
-static int end_rsa_n(mote_x509_chain *c)
-{
-    uint32_t n = c->der.len - (c->scratch.b[0] == 0 ? 1u : 0u), bits;
-    uint8_t top;
-    size_t cap;
-    const uint8_t *kdata = kdata_of(c, &cap);
-    if (c->der.len == 0 || (c->scratch.b[0] == 0 && c->der.len == 1)) return malformed(c);
-    if (!kdata || (c->cflags & MOTE_X509_F_KEY_UNSUPP)) return 0;
-    /* (a modulus over the room there was refused by key_bytes) */
-    for (bits = n * 8, top = kdata[0]; bits && !(top & 0x80); top = (uint8_t)(top << 1))
-        bits--;
-    if (bits < MOTE_X509_MIN_RSA_BITS) c->cflags |= MOTE_X509_F_KEY_WEAK;
-    return 0;
 }
 
 static int end_time(mote_x509_chain *c, int not_after)
@@ -986,10 +988,12 @@ MOTE_NOINLINE static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
     case C_SPKI_ALG:
         if (c->key_state == 0x80) c->cflags |= MOTE_X509_F_KEY_UNSUPP; /* no curve */
         return 0;
-    case C_SPKI_BITS:
-        return end_key(c);
-    case C_RSA_N:
-        return end_rsa_n(c);
+    case C_RSA_N: /* (not empty: on_start) */
+        if (c->scratch.b[0] == 0 && c->der.len == 1) return malformed(c);
+        /* fall through */
+    case C_SPKI_BITS: /* (an RSA key's is C_RSA_WRAP) */
+        end_key(c);
+        return 0;
     case C_RSA_E:
         c->ke = c->acc;
         if (c->acc == 0xFFFFFFFFu || !(c->acc & 1) || c->acc < 3)
@@ -1169,24 +1173,19 @@ static MOTE_NOINLINE int verify_ed25519(const mote_x509_chain *c, const keyref *
  * over a TBS whose digest is pend_digest (or, for Ed25519, which is kept in
  * tbs_buf); for ECDSA the signature is the DER SEQUENCE of r, s. Returns 0,
  * MOTE_ERR_X509_BAD_SIGNATURE, or the reason the signature can't be checked
- * (MOTE_ERR_X509_WEAK_HASH, _UNSUPPORTED). */
+ * (MOTE_ERR_X509_UNSUPPORTED: a scheme not built in). */
 static int verify_pending(const mote_x509_chain *c, const keyref *k)
 {
+    /* (only called with pend_ok: the algorithm is one start_tbs_hash took,
+     * PKCS#1, ECDSA or RSA-PSS with MGF1 of its hash, with a hash built
+     * in, or Ed25519; never MD5/SHA-1) */
     const mote_x509_sigalg *a = &c->pend_alg;
-    const mote_hash_desc *h = hash_desc(a->hash);
     int r;
-    if (a->scheme == MOTE_X509_SIG_WEAK || a->hash == MOTE_X509_HASH_SHA1)
-        return MOTE_ERR_X509_WEAK_HASH;
 #if MOTE_ENABLE_ED25519
     if (a->scheme == MOTE_X509_SIG_ED25519) return verify_ed25519(c, k);
 #endif
-    if (!h ||
-        (a->scheme != MOTE_X509_SIG_PKCS1 && a->scheme != MOTE_X509_SIG_PSS &&
-         a->scheme != MOTE_X509_SIG_ECDSA) ||
-        (a->scheme == MOTE_X509_SIG_PSS && a->mgf != a->hash && k->type == MOTE_X509_KEY_RSA))
-        return MOTE_ERR_X509_UNSUPPORTED;
-    r = mote_x509_verify(k->type, k->data, k->len, k->e, a->scheme, h, c->pend_digest, a->salt,
-                         c->pend_sig, c->pend_sig_len, &c->progress);
+    r = mote_x509_verify(k->type, k->data, k->len, k->e, a->scheme, hash_desc(a->hash),
+                         c->pend_digest, a->salt, c->pend_sig, c->pend_sig_len, &c->progress);
     if (r == MOTE_ERR_UNSUPPORTED) return MOTE_ERR_X509_UNSUPPORTED;
     return r ? MOTE_ERR_X509_BAD_SIGNATURE : 0;
 }
@@ -1266,10 +1265,8 @@ static int on_subject(mote_x509_chain *c, const uint8_t hash[MOTE_X509_NAME_HASH
         /* the leaf (is it a pinned anchor? on_spki says) or an anchor being
          * made: nothing pends yet, the subject waits there */
         memcpy(c->pend_issuer, hash, MOTE_X509_NAME_HASH_LEN);
-    } else if (memcmp(hash, c->pend_issuer, MOTE_X509_NAME_HASH_LEN) == 0) {
-        c->cflags |= MOTE_X509_F_SUBJ_MATCH;
-    } else {
-        superfluous(c, 0);
+    } else if (memcmp(hash, c->pend_issuer, MOTE_X509_NAME_HASH_LEN) != 0) {
+        superfluous(c, 0); /* not the issuer of the path's last */
     }
     return 0;
 }
@@ -1407,6 +1404,7 @@ static int issuer_checks(mote_x509_chain *c)
 static int try_anchors(mote_x509_chain *c)
 {
     size_t i;
+    if (!c->pend_ok) return 0; /* soft_err says why */
     for (i = 0; i < c->n_tas; i++) {
         mote_x509_trust_anchor ta;
         keyref k;
@@ -1414,7 +1412,6 @@ static int try_anchors(mote_x509_chain *c)
         ta_get(&ta, &c->tas[i]);
         if (memcmp(ta.name_hash, c->pend_issuer, MOTE_X509_NAME_HASH_LEN) != 0) continue;
         if (!(ta.flags & MOTE_X509_TA_CA) || ta_key(c, &ta, &k)) continue;
-        if (!c->pend_ok) return 0; /* soft_err says why */
         r = verify_pending(c, &k);
         if (r == MOTE_ERR_X509_BAD_SIGNATURE && ++c->tries > MOTE_X509_MAX_TRIES) return r;
         if (r) {
@@ -1531,23 +1528,13 @@ void mote_x509_chain_set_tbs_buffer(mote_x509_chain *c, uint8_t *buf, size_t len
 
 int mote_x509_chain_begin(mote_x509_chain *c)
 {
-    uint8_t role, ksel;
     if (c->state == MOTE_X509_ST_FAILED) return c->err;
     if (c->state == MOTE_X509_ST_IN_CERT) return fail(c, MOTE_ERR_BAD_INPUT);
     if (c->ncert == 255) return fail(c, MOTE_ERR_X509_PATH_TOO_LONG);
     c->ncert++;
-    if (c->ncert == 1) {
-        role = MOTE_X509_ROLE_LEAF;
-        ksel = c->leaf_key ? MOTE_X509_KSEL_LEAF : MOTE_X509_KSEL_INT;
-        if (c->leaf_key) c->leaf_key->type = MOTE_X509_KEY_NONE;
-    } else if (c->state == MOTE_X509_ST_ANCHORED) {
-        role = MOTE_X509_ROLE_SKIP;
-        ksel = MOTE_X509_KSEL_NONE;
-    } else {
-        role = MOTE_X509_ROLE_CAND;
-        ksel = MOTE_X509_KSEL_INT;
-    }
-    cert_start(c, role, ksel);
+    cert_start(c, c->ncert == 1                       ? MOTE_X509_ROLE_LEAF
+                  : c->state == MOTE_X509_ST_ANCHORED ? MOTE_X509_ROLE_SKIP
+                                                      : MOTE_X509_ROLE_CAND);
     if (c->state == MOTE_X509_ST_OPEN) c->state = MOTE_X509_ST_IN_CERT;
     return MOTE_OK;
 }
@@ -1647,7 +1634,7 @@ int mote_x509_ta_from_cert(mote_x509_trust_anchor *ta, uint8_t *store, size_t st
     int r;
     uint32_t f;
     mote_x509_chain_init(&c, 0, 0, 0);
-    cert_start(&c, MOTE_X509_ROLE_ANCHOR, MOTE_X509_KSEL_INT);
+    cert_start(&c, MOTE_X509_ROLE_ANCHOR); /* (no leaf_key: the key in u.ikey) */
     r = cert_feed(&c, der, len);
     if (!r) r = cert_done(&c);
     if (r) return r;

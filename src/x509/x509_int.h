@@ -60,36 +60,35 @@ int mote_x509_name_in_subtree(const char *host, size_t hlen, const char *base, s
 #define MOTE_X509_ROLE_SKIP   2 /* after the anchor was reached: framing only */
 #define MOTE_X509_ROLE_ANCHOR 3 /* making a trust anchor of it (no path) */
 
-/* Facts about the current certificate (mote_x509_chain.cflags). */
-#define MOTE_X509_F_SEEN         0x00000001u /* its outer SEQUENCE started */
-#define MOTE_X509_F_SUBJ_MATCH   0x00000002u /* subject = issuer of the path's last */
-#define MOTE_X509_F_SELF_ISSUED  0x00000004u /* subject = issuer */
-#define MOTE_X509_F_ACCEPTED     0x00000008u /* it signed the path's last: now in the path */
-#define MOTE_X509_F_HAS_BC       0x00000010u
-#define MOTE_X509_F_CA           0x00000020u
+/* Facts about the current certificate (mote_x509_chain.cflags). The ones
+ * set in most places have the low bits: small immediates on small cores. */
+#define MOTE_X509_F_KEY_UNSUPP   0x00000001u
+#define MOTE_X509_F_SIG_UNSUPP   0x00000002u /* its own signature can't be checked */
+#define MOTE_X509_F_SAN_MATCH    0x00000004u /* a SAN matched the host */
+#define MOTE_X509_F_CRIT         0x00000008u /* the extension being read is critical */
+#define MOTE_X509_F_CA           0x00000010u
+#define MOTE_X509_F_CN_NEXT      0x00000020u /* the attribute being read is a commonName */
 #define MOTE_X509_F_HAS_KU       0x00000040u
-#define MOTE_X509_F_HAS_EKU      0x00000080u
-#define MOTE_X509_F_EKU_SERVER   0x00000100u
-#define MOTE_X509_F_EKU_CLIENT   0x00000200u
-#define MOTE_X509_F_EKU_ANY      0x00000400u
-#define MOTE_X509_F_CRIT_UNKNOWN 0x00000800u /* an unsupported critical extension */
-#define MOTE_X509_F_CRIT         0x00001000u /* the extension being read is critical */
-#define MOTE_X509_F_SAN_MATCH    0x00002000u /* a SAN matched the host */
-#define MOTE_X509_F_NC_PERM      0x00004000u /* a permitted subtree of the host's type */
-#define MOTE_X509_F_NC_PERM_OK   0x00008000u /* ... and the host is in one */
-#define MOTE_X509_F_NC_EXCL_HIT  0x00010000u /* the host is in an excluded subtree */
-#define MOTE_X509_F_EXPIRED      0x00020000u
-#define MOTE_X509_F_NOT_YET      0x00040000u
-#define MOTE_X509_F_KEY_WEAK     0x00080000u
-#define MOTE_X509_F_KEY_UNSUPP   0x00100000u
-#define MOTE_X509_F_SIG_UNSUPP   0x00200000u /* its own signature can't be checked */
-#define MOTE_X509_F_LEAF_IS_TA   0x00800000u /* the leaf is an anchor's (subject and key) */
-#define MOTE_X509_F_SUPERFLUOUS  0x01000000u /* not the issuer: skipped */
-#define MOTE_X509_F_KEY_SEEN     0x02000000u
-#define MOTE_X509_F_SIG_SEEN     0x04000000u
-#define MOTE_X509_F_SAN_DNS      0x08000000u /* the leaf has a dNSName SAN */
-#define MOTE_X509_F_CN_MATCH     0x10000000u /* a commonName of its subject matched the host */
-#define MOTE_X509_F_CN_NEXT      0x20000000u /* the attribute being read is a commonName */
+#define MOTE_X509_F_EKU_SERVER   0x00000080u
+#define MOTE_X509_F_EKU_CLIENT   0x00000100u
+#define MOTE_X509_F_EKU_ANY      0x00000200u
+#define MOTE_X509_F_HAS_BC       0x00000400u
+#define MOTE_X509_F_HAS_EKU      0x00000800u
+#define MOTE_X509_F_SEEN         0x00001000u /* its outer SEQUENCE started */
+#define MOTE_X509_F_SELF_ISSUED  0x00002000u /* subject = issuer */
+#define MOTE_X509_F_ACCEPTED     0x00004000u /* it signed the path's last: now in the path */
+#define MOTE_X509_F_CRIT_UNKNOWN 0x00008000u /* an unsupported critical extension */
+#define MOTE_X509_F_NC_PERM      0x00010000u /* a permitted subtree of the host's type */
+#define MOTE_X509_F_NC_PERM_OK   0x00020000u /* ... and the host is in one */
+#define MOTE_X509_F_NC_EXCL_HIT  0x00040000u /* the host is in an excluded subtree */
+#define MOTE_X509_F_EXPIRED      0x00080000u
+#define MOTE_X509_F_NOT_YET      0x00100000u
+#define MOTE_X509_F_KEY_WEAK     0x00200000u
+#define MOTE_X509_F_LEAF_IS_TA   0x00400000u /* the leaf is an anchor's (subject and key) */
+#define MOTE_X509_F_SUPERFLUOUS  0x00800000u /* not the issuer: skipped */
+#define MOTE_X509_F_SIG_SEEN     0x01000000u
+#define MOTE_X509_F_SAN_DNS      0x02000000u /* the leaf has a dNSName SAN */
+#define MOTE_X509_F_CN_MATCH     0x04000000u /* a commonName of its subject matched the host */
 
 /* keyUsage bits as read (first content byte in the high 8 bits). */
 #define MOTE_X509_KU_DIGITAL_SIGNATURE 0x8000u

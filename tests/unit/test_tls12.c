@@ -673,6 +673,19 @@ int main(void)
         CHECK(handshake(&t, OK_FULL, S) == 0);
         exchange(&t);
     }
+    /* without verification the verdict is the validator's first error
+     * (the self-signed leaf, no anchors): no time, the host name, only then
+     * the missing issuer */
+    t_init(&t, 0, 0, 0, NULL);
+    CHECK(handshake(&t, OK_FULL, S) == 0);
+    CHECK(mote_tls_verify_result(&t.c) == MOTE_ERR_X509_NO_TIME);
+    t_init(&t, 0, 0, MOTE_TLS_NO_TIME_CHECK, NULL);
+    t.cfg.server_name = "wrong.example";
+    CHECK(handshake(&t, OK_FULL, S) == 0);
+    CHECK(mote_tls_verify_result(&t.c) == MOTE_ERR_X509_NAME_MISMATCH);
+    t_init(&t, 0, 0, MOTE_TLS_NO_TIME_CHECK, NULL);
+    CHECK(handshake(&t, OK_FULL, S) == 0);
+    CHECK(mote_tls_verify_result(&t.c) == MOTE_ERR_X509_UNKNOWN_ISSUER);
     t_init(&t, 0, 0, 0, gcm128);
     CHECK(handshake(&t, CERT_REQ, S) == 0);
     exchange(&t);
