@@ -409,7 +409,6 @@ typedef struct mote_tls_conn {
     } th;
     /* certificate chain state: the streaming validator and the leaf's key */
     int verify_result; /* the validator's verdict (kept with MOTE_TLS_NO_VERIFY too) */
-    int chain_err;     /* first validation error seen */
     uint32_t peer_cert_len, peer_cert_got; /* the leaf's length; bytes of it seen */
     mote_x509_pubkey leaf_key;
     /* server (src/tls/server13.c) */
