@@ -102,7 +102,7 @@ int mote_tls_cipher_init(mote_tls_cipher *c, int aead, int tls12, const uint8_t 
     c->aead = (uint8_t)aead;
     c->tag_len = aead == MOTE_AEAD_AES128_CCM8 ? 8 : 16;
     c->explicit_len = (uint8_t)(tls12 && aead != MOTE_AEAD_CHACHA20_POLY1305 ? 8 : 0);
-    memcpy(c->iv, iv, mote_tls_aead_iv_len(aead, tls12));
+    memcpy(c->iv, iv, c->explicit_len ? 4 : 12); /* (mote_tls_aead_iv_len) */
     return MOTE_OK;
 }
 
@@ -201,43 +201,82 @@ static int cbc_open(mote_tls_cipher *c, uint8_t *rec, size_t body_len, uint8_t *
 }
 #endif
 
-/* The per-record nonce: salt || explicit (TLS 1.2 GCM/CCM), else iv ^ seq. */
+/* The per-record nonce: salt || explicit (TLS 1.2 GCM/CCM; the iv's
+ * bytes past the 4-byte salt are zero), else iv ^ seq. */
 static void make_nonce(const mote_tls_cipher *c, uint8_t nonce[12], const uint8_t *explicit_nonce)
 {
-    if (c->explicit_len) {
-        memcpy(nonce, c->iv, 4);
+    uint8_t s[8];
+    int i;
+    memcpy(nonce, c->iv, 12);
+    if (c->explicit_len)
         memcpy(nonce + 4, explicit_nonce, 8);
-    } else {
-        uint8_t s[8];
-        int i;
+    else {
         mote_store_be64(s, c->seq);
-        memcpy(nonce, c->iv, 12);
         for (i = 0; i < 8; i++)
             nonce[4 + i] ^= s[i];
     }
 }
 
-/* Additional data: TLS 1.3 uses the record header (with the protected
- * length); TLS 1.2 uses seq || type || version || plaintext length. */
-static size_t make_aad(const mote_tls_cipher *c, uint8_t aad[13], const uint8_t *hdr,
-                       size_t plain_len, int tls12)
+/* The AEAD over a record's body (rec + 5 + explicit_len, len bytes of
+ * plaintext, then the tag), sealing or (open) opening it in place. The
+ * additional data: TLS 1.3 the record header (with the protected length),
+ * TLS 1.2 seq || type || version || plaintext length. */
+static int aead(mote_tls_cipher *c, uint8_t *rec, size_t len, int tls12, int open)
 {
-    if (!tls12) {
-        memcpy(aad, hdr, 5);
-        return 5;
+    uint8_t nonce[12], aad[13];
+    uint8_t *body = rec + 5 + c->explicit_len;
+    size_t aad_len = 5;
+    int rc = MOTE_OK;
+    make_nonce(c, nonce, rec + 5);
+    memcpy(aad, rec, 5);
+    if (tls12) {
+        mote_store_be64(aad, c->seq);
+        memcpy(aad + 8, rec, 3);
+        aad[11] = (uint8_t)(len >> 8);
+        aad[12] = (uint8_t)len;
+        aad_len = 13;
     }
-    mote_store_be64(aad, c->seq);
-    memcpy(aad + 8, hdr, 3);
-    aad[11] = (uint8_t)(plain_len >> 8);
-    aad[12] = (uint8_t)plain_len;
-    return 13;
+    switch (c->aead) {
+#if MOTE_ENABLE_GCM
+    case MOTE_AEAD_AES128_GCM:
+    case MOTE_AEAD_AES256_GCM:
+        if (open)
+            rc = gcm_open(&c->k.gcm, nonce, aad, aad_len, body, len, body, body + len, 16);
+        else
+            gcm_seal(&c->k.gcm, nonce, aad, aad_len, body, len, body, body + len);
+        break;
+#endif
+#if MOTE_ENABLE_CCM
+    case MOTE_AEAD_AES128_CCM:
+    case MOTE_AEAD_AES128_CCM8:
+        if (open)
+            rc = ccm_open(&c->k.aes, nonce, 12, aad, aad_len, body, len, body, body + len,
+                          c->tag_len);
+        else
+            rc = ccm_seal(&c->k.aes, nonce, 12, aad, aad_len, body, len, body, body + len,
+                          c->tag_len);
+        break;
+#endif
+#if MOTE_ENABLE_CHACHAPOLY
+    case MOTE_AEAD_CHACHA20_POLY1305:
+        if (open)
+            rc =
+                mote_chachapoly_open(c->k.chacha, nonce, aad, aad_len, body, len, body, body + len);
+        else
+            mote_chachapoly_seal(c->k.chacha, nonce, aad, aad_len, body, len, body, body + len);
+        break;
+#endif
+    default:
+        return MOTE_ERR_BAD_INPUT;
+    }
+    if (rc == MOTE_OK) c->seq++;
+    return rc == MOTE_OK || rc == MOTE_ERR_BAD_INPUT ? rc : MOTE_ERR_AUTH;
 }
 
 long mote_tls_cipher_seal(mote_tls_cipher *c, uint8_t *rec, size_t len, int tls12)
 {
-    uint8_t nonce[12], aad[13];
-    uint8_t *body = rec + 5 + c->explicit_len;
-    size_t total = c->explicit_len + len + c->tag_len, aad_len;
+    size_t total = c->explicit_len + len + c->tag_len;
+    int rc;
     if (c->seq == UINT64_MAX || total > 0xFFFF) return MOTE_ERR_BAD_INPUT;
 #if MOTE_ENABLE_CBC
     if (c->aead >= MOTE_AEAD_AES128_CBC) return cbc_seal(c, rec, len);
@@ -245,72 +284,21 @@ long mote_tls_cipher_seal(mote_tls_cipher *c, uint8_t *rec, size_t len, int tls1
     rec[3] = (uint8_t)(total >> 8);
     rec[4] = (uint8_t)total;
     if (c->explicit_len) mote_store_be64(rec + 5, c->seq);
-    make_nonce(c, nonce, rec + 5);
-    aad_len = make_aad(c, aad, rec, len, tls12);
-    switch (c->aead) {
-#if MOTE_ENABLE_GCM
-    case MOTE_AEAD_AES128_GCM:
-    case MOTE_AEAD_AES256_GCM:
-        gcm_seal(&c->k.gcm, nonce, aad, aad_len, body, len, body, body + len);
-        break;
-#endif
-#if MOTE_ENABLE_CCM
-    case MOTE_AEAD_AES128_CCM:
-    case MOTE_AEAD_AES128_CCM8:
-        ccm_seal(&c->k.aes, nonce, 12, aad, aad_len, body, len, body, body + len, c->tag_len);
-        break;
-#endif
-#if MOTE_ENABLE_CHACHAPOLY
-    case MOTE_AEAD_CHACHA20_POLY1305:
-        mote_chachapoly_seal(c->k.chacha, nonce, aad, aad_len, body, len, body, body + len);
-        break;
-#endif
-    default:
-        return MOTE_ERR_BAD_INPUT;
-    }
-    c->seq++;
-    return (long)(5 + total);
+    rc = aead(c, rec, len, tls12, 0);
+    return rc ? rc : (long)(5 + total);
 }
 
 int mote_tls_cipher_open(mote_tls_cipher *c, uint8_t *rec, size_t body_len, int tls12,
                          uint8_t **plain, size_t *plain_len)
 {
-    uint8_t nonce[12], aad[13];
-    uint8_t *body = rec + 5 + c->explicit_len;
-    size_t over = mote_tls_cipher_overhead(c), len, aad_len;
-    int rc = MOTE_ERR_BAD_INPUT;
+    size_t over = mote_tls_cipher_overhead(c), len;
 #if MOTE_ENABLE_CBC
     if (c->aead >= MOTE_AEAD_AES128_CBC && c->seq != UINT64_MAX)
         return cbc_open(c, rec, body_len, plain, plain_len);
 #endif
     if (body_len < over || c->seq == UINT64_MAX) return MOTE_ERR_BAD_INPUT;
     len = body_len - over;
-    make_nonce(c, nonce, rec + 5);
-    aad_len = make_aad(c, aad, rec, len, tls12);
-    switch (c->aead) {
-#if MOTE_ENABLE_GCM
-    case MOTE_AEAD_AES128_GCM:
-    case MOTE_AEAD_AES256_GCM:
-        rc = gcm_open(&c->k.gcm, nonce, aad, aad_len, body, len, body, body + len, 16);
-        break;
-#endif
-#if MOTE_ENABLE_CCM
-    case MOTE_AEAD_AES128_CCM:
-    case MOTE_AEAD_AES128_CCM8:
-        rc = ccm_open(&c->k.aes, nonce, 12, aad, aad_len, body, len, body, body + len, c->tag_len);
-        break;
-#endif
-#if MOTE_ENABLE_CHACHAPOLY
-    case MOTE_AEAD_CHACHA20_POLY1305:
-        rc = mote_chachapoly_open(c->k.chacha, nonce, aad, aad_len, body, len, body, body + len);
-        break;
-#endif
-    default:
-        break;
-    }
-    if (rc != MOTE_OK) return rc == MOTE_ERR_BAD_INPUT ? rc : MOTE_ERR_AUTH;
-    c->seq++;
-    *plain = body;
+    *plain = rec + 5 + c->explicit_len; /* (what they mean once it opens) */
     *plain_len = len;
-    return MOTE_OK;
+    return aead(c, rec, len, tls12, 1);
 }

@@ -32,9 +32,9 @@ static int on_encrypted_extensions(mote_tls_conn *c, const uint8_t *b, size_t le
                                    const uint8_t *th);
 static int on_certificate_request(mote_tls_conn *c, const uint8_t *b, size_t len,
                                   const uint8_t *th);
-static int on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
+#define on_certificate_verify mote_tls13_on_certificate_verify
 static int on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
-static int on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
+#define on_key_update mote_tls13_on_key_update
 #if MOTE_ENABLE_TLS_RESUMPTION
 static int on_new_session_ticket(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th);
 #endif
@@ -217,7 +217,7 @@ static int ext_index(uint16_t type)
     return -1;
 }
 
-static int walk_extensions(mote_tls_conn *c, rd_t *r, ext_fn fn, void *arg)
+int mote_tls_walk_extensions(mote_tls_conn *c, rd_t *r, ext_fn fn, void *arg)
 {
     uint32_t seen = 0;
     size_t total = rd_u(r, 2);
@@ -242,10 +242,7 @@ static int walk_extensions(mote_tls_conn *c, rd_t *r, ext_fn fn, void *arg)
     return MOTE_OK;
 }
 
-int mote_tls_walk_extensions(mote_tls_conn *c, rd_t *r, mote_tls_ext_fn fn, void *arg)
-{
-    return walk_extensions(c, r, fn, arg);
-}
+#define walk_extensions mote_tls_walk_extensions
 
 /* ---- the ClientHello ---- */
 
@@ -556,6 +553,7 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
     int rc;
 
     if (!v13 && !v12) return MOTE_ERR_BAD_INPUT; /* no version with a suite in range */
+    v13 |= !MOTE_ENABLE_TLS12;                   /* (without TLS 1.2 it is 1 here: folds) */
 #if MOTE_TLS_CLIENT_PSK
     rc = psk_of(c, &psk);
     if (rc) return rc;
@@ -909,21 +907,20 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
 #if MOTE_TLS_CLIENT_PSK
     psk_offer psk;
 #endif
-    const uint8_t *psk_key = NULL, *random, *sid; /* no PSK: the early secret from zeros */
+    const uint8_t *psk_key = NULL, *sid = b + 35; /* no PSK: the early secret from zeros */
     size_t psk_key_len = 0;
     size_t sid_len;
     uint16_t suite;
     int rc;
     (void)th;
     memset(&s, 0, sizeof s);
-    rd_u(&r, 2); /* legacy_version */
-    random = rd_bytes(&r, 32);
-    sid_len = rd_u(&r, 1);
-    sid = rd_bytes(&r, sid_len);
-    suite = (uint16_t)rd_u(&r, 2);
-    if (rd_u(&r, 1) != 0 && !r.bad) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
-    if (r.bad) return MOTE_ERR_TLS_DECODE;
-    s.hrr = memcmp(random, hrr_random, 32) == 0;
+    /* legacy_version (not read), random, session id, suite, compression */
+    if (len < 35 || len < 35 + (size_t)b[34] + 3) return MOTE_ERR_TLS_DECODE;
+    sid_len = b[34];
+    suite = (uint16_t)(sid[sid_len] << 8 | sid[sid_len + 1]);
+    if (sid[sid_len + 2] != 0) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+    r.p = sid + sid_len + 3;
+    s.hrr = memcmp(b + 2, hrr_random, 32) == 0;
     if (!s.hrr) th_msg(c, b); /* (a HelloRetryRequest: hello_retry) */
     rc = walk_extensions(c, &r, sh_ext, &s);
     if (rc) return rc;
@@ -932,7 +929,8 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
     if (s.version == 0 && !s.hrr) return mote_tls12_server_hello(c, b, len);
 #endif
     if (s.version == 0) return MOTE_ERR_TLS_PROTOCOL_VERSION;
-    if (!mote_tls_offers(c, MOTE_TLS13)) /* we sent no supported_versions */
+    /* we sent no supported_versions (only a hello with TLS 1.2 can) */
+    if (MOTE_ENABLE_TLS12 && !mote_tls_offers(c, MOTE_TLS13))
         return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
     if (s.version != MOTE_TLS13) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
     if (s.other) return MOTE_ERR_TLS_UNSUPPORTED_EXTENSION;
@@ -978,7 +976,9 @@ static int on_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len, const
         if (rc) return rc;
     }
     c->group = s.share ? c->kex_group : 0;
-    mote_wipe(c->kex_priv, sizeof c->kex_priv);
+    /* (a share was taken: mote_tls_kex_shared wiped our private key; a
+     * PSK without one may leave the key of a second hello) */
+    if (MOTE_TLS_CLIENT_PSK) mote_wipe(c->kex_priv, sizeof c->kex_priv);
     c->state = MOTE_ST_WAIT_EE;
     return MOTE_OK;
 }
@@ -1071,8 +1071,9 @@ static int cr_ext(mote_tls_conn *c, void *arg, uint16_t type, rd_t *b)
     { /* signature_algorithms: can the server take what our key signs? */
         size_t n = rd_u(b, 2);
         if (b->bad || n % 2 || n == 0 || n != (size_t)(b->end - b->p)) return MOTE_ERR_TLS_DECODE;
-        while (b->p < b->end)
-            if ((uint16_t)rd_u(b, 2) == ours && ours) c->client_scheme = ours;
+        while (ours && b->p < b->end) /* (none of ours: nothing to look for) */
+            if ((uint16_t)rd_u(b, 2) == ours) c->client_scheme = ours;
+        b->p = b->end; /* (n even: the list ends there) */
         c->flags |= MOTE_F_CR_SIGALGS;
         return MOTE_OK;
     }
@@ -1188,7 +1189,7 @@ static int cert_message_end(mote_tls_conn *c)
 
 /* ---- CertificateVerify ---- */
 
-static int on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+int on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
 {
     rd_t r = {b, b + len, 0};
     uint16_t scheme = (uint16_t)rd_u(&r, 2);
@@ -1212,12 +1213,6 @@ static int on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len,
     c->sig_scheme = scheme;
     c->state = MOTE_ST_WAIT_FIN;
     return MOTE_OK;
-}
-
-int mote_tls13_on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len,
-                                     const uint8_t *th)
-{
-    return on_certificate_verify(c, b, len, th);
 }
 
 /* ---- Finished, and our answering flight ---- */
@@ -1318,8 +1313,8 @@ static int send_flight(mote_tls_conn *c)
     if (MOTE_TLS_SESSION(c)) { /* resumption master secret: for the tickets to come */
         th_get(c, msg);
         (void)mote_tls13_derive_secret(hd, c->kex_priv, "res master", msg, c->secret);
+        mote_wipe(c->kex_priv, sizeof c->kex_priv); /* (the master secret: finished_keys) */
     }
-    mote_wipe(c->kex_priv, sizeof c->kex_priv);
     c->flags &= (uint8_t)~MOTE_F_FLIGHT;
     c->state = MOTE_ST_CONNECTED;
     return MOTE_OK;
@@ -1430,7 +1425,7 @@ int mote_tls_key_update(mote_tls_conn *c, int request_peer)
     return send_key_update(c, request_peer ? 1 : 0);
 }
 
-static int on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
+int on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
 {
     int rc;
     (void)th;
@@ -1485,11 +1480,6 @@ static int on_new_session_ticket(mote_tls_conn *c, const uint8_t *b, size_t len,
 #endif
 
 /* ---- message framing ---- */
-
-int mote_tls13_on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
-{
-    return on_key_update(c, b, len, th);
-}
 
 /* The table of the version in use (1.3 until a ServerHello picks 1.2). */
 static const mote_tls_hs_row *table_of(const mote_tls_conn *c, size_t *rows)
@@ -1624,10 +1614,13 @@ typedef char secrets_together[offsetof(mote_tls_conn, s_secret) +
                                   ? 1
                                   : -1];
 
+/* rd, then w: one wipe covers both cipher states */
+typedef char states_in_order[offsetof(mote_tls_conn, w) > offsetof(mote_tls_conn, rd) ? 1 : -1];
+
 void mote_tls_wipe_secrets(mote_tls_conn *c)
 {
     mote_wipe(c->secret, 3 * 48);
     mote_wipe(c->kex_priv, sizeof c->kex_priv);
-    mote_wipe(&c->rd, sizeof c->rd);
-    mote_wipe(&c->w.wr, sizeof c->w.wr); /* pending output is already sealed */
+    /* both cipher states, adjacent (tls.h); pending output is already sealed */
+    mote_wipe(&c->rd, (size_t)((uint8_t *)(&c->w.wr + 1) - (uint8_t *)&c->rd));
 }

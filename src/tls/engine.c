@@ -43,7 +43,7 @@ static uint8_t alert_for(int err)
 int mote_tls_send_record(mote_tls_conn *c, uint8_t type, const uint8_t *data, size_t len)
 {
     size_t over = mote_tls_cipher_overhead(&c->w.wr);
-    int tls13 = c->w.wr.aead && c->version == MOTE_TLS13;
+    int tls13 = c->w.wr.aead && MOTE_TLS_V13(c);
     size_t need = 5 + over + len + (size_t)tls13;
     uint8_t *rec;
     long n;

@@ -80,15 +80,14 @@ void mote_tls13_ks_master(mote_tls13_ks *ks)
 int mote_tls13_traffic_keys(const mote_hash_desc *hash, const uint8_t *secret, int aead,
                             mote_tls_cipher *c)
 {
-    uint8_t key[32], iv[12];
+    uint8_t kiv[32 + 12]; /* the key, then the 12-byte IV */
     size_t klen = mote_tls_aead_key_len(aead);
     int rc;
     if (klen == 0) return MOTE_ERR_UNSUPPORTED;
-    mote_tls13_expand_label(hash, secret, "key", NULL, 0, key, klen);
-    mote_tls13_expand_label(hash, secret, "iv", NULL, 0, iv, sizeof iv);
-    rc = mote_tls_cipher_init(c, aead, 0, key, iv);
-    mote_wipe(key, sizeof key);
-    mote_wipe(iv, sizeof iv);
+    mote_tls13_expand_label(hash, secret, "key", NULL, 0, kiv, klen);
+    mote_tls13_expand_label(hash, secret, "iv", NULL, 0, kiv + 32, 12);
+    rc = mote_tls_cipher_init(c, aead, 0, kiv, kiv + 32);
+    mote_wipe(kiv, sizeof kiv);
     return rc;
 }
 
@@ -103,10 +102,8 @@ void mote_tls13_finished(const mote_hash_desc *hash, const uint8_t *secret,
 
 void mote_tls13_next_secret(const mote_hash_desc *hash, uint8_t *secret)
 {
-    uint8_t next[MOTE_TLS_HASH_MAX];
-    mote_tls13_expand_label(hash, secret, "traffic upd", NULL, 0, next, hash->out_len);
-    memcpy(secret, next, hash->out_len);
-    mote_wipe(next, sizeof next);
+    /* in place: Expand-Label reads the secret before it writes (mac.h) */
+    mote_tls13_expand_label(hash, secret, "traffic upd", NULL, 0, secret, hash->out_len);
 }
 
 void mote_tls13_ks_wipe(mote_tls13_ks *ks)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mote/hash.h"
+#include "mote/mac.h"
 #include "test.h"
 #include "tls/keysched.h"
 
@@ -62,6 +63,36 @@ static void snapshot(const mote_sha256_ctx *t, uint8_t out[32])
 {
     mote_sha256_ctx copy = *t;
     mote_sha256_final(&copy, out);
+}
+
+/* HKDF-Expand-Label of more than one block (tls13_kdf.c expands on its
+ * own, not through hkdf.c): against mote_hkdf_expand over the HkdfLabel
+ * built here, with out apart from and equal to the secret buffer; and a
+ * KeyUpdate's in-place secret against Expand-Label into another buffer. */
+static void test_expand_label_blocks(const mote_hash_desc *h, const uint8_t *secret)
+{
+    static const size_t lens[] = {1, 12, 31, 32, 33, 48, 49, 64, 96, 97, 130, 200};
+    uint8_t info[2 + 1 + 11 + 1 + 3], want[200], got[200], inplace[200];
+    size_t i, hl = h->out_len;
+    for (i = 0; i < sizeof lens / sizeof *lens; i++) {
+        size_t L = lens[i];
+        info[0] = (uint8_t)(L >> 8), info[1] = (uint8_t)L, info[2] = 11;
+        memcpy(info + 3, "tls13 multi", 11);
+        info[14] = 3;
+        memcpy(info + 15, "ctx", 3);
+        CHECK(mote_hkdf_expand(h, secret, hl, info, sizeof info, want, L) == MOTE_OK);
+        memset(got, 0xAA, sizeof got);
+        CHECK(mote_tls13_expand_label(h, secret, "multi", "ctx", 3, got, L) == MOTE_OK);
+        CHECK(memcmp(got, want, L) == 0);
+        CHECK(L == sizeof got || got[L] == 0xAA); /* nothing past out_len */
+        memcpy(inplace, secret, hl);
+        CHECK(mote_tls13_expand_label(h, inplace, "multi", "ctx", 3, inplace, L) == MOTE_OK);
+        CHECK(memcmp(inplace, want, L) == 0);
+    }
+    CHECK(mote_tls13_expand_label(h, secret, "traffic upd", NULL, 0, want, hl) == MOTE_OK);
+    memcpy(got, secret, hl);
+    mote_tls13_next_secret(h, got);
+    CHECK(memcmp(got, want, hl) == 0);
 }
 
 int main(void)
@@ -139,6 +170,10 @@ int main(void)
     memcpy(out, c_hs, 32);
     mote_tls13_next_secret(&mote_sha256_desc, out);
     CHECK(memcmp(out, c_hs, 32) != 0);
+    test_expand_label_blocks(&mote_sha256_desc, c_hs);
+#if MOTE_ENABLE_SHA512
+    test_expand_label_blocks(&mote_sha384_desc, rec); /* (48 bytes of a record) */
+#endif
     mote_tls13_ks_wipe(&ks);
     mote_tls_cipher_wipe(&wc);
     return test_done("tls13_keysched");
