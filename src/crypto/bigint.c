@@ -145,7 +145,11 @@ void mote_bn_montmul(uint32_t *r, const uint32_t *a, const uint32_t *b, const ui
 #define BN_LD(p)     (*(p))
 #define BN_ST(p, v)  (*(p) = (v))
 #define BN_(name)    bn32_##name
-#define BN_FN        static
+#if defined(__OPTIMIZE_SIZE__)
+#define BN_FN static inline /* bn32_final_sub unused (bn_final_sub) */
+#else
+#define BN_FN static
+#endif
 #include "crypto/bn_core.h"
 #undef BN_W
 #undef BN_DW
@@ -199,6 +203,20 @@ static uint64_t bn_m0inv64(uint32_t m0i, const uint32_t *m)
 }
 #endif
 
+static void bn_addmask(uint32_t *r, const uint32_t *m, uint32_t mask, size_t n);
+
+/* r = x - m if x + 2^(32 n) top >= m, else x (x < 2m): the 32-bit end of
+ * a Montgomery product. Size-optimised builds use the generic subtraction
+ * and masked addition (two calls per product, no copy of their loops). */
+static void bn_final_sub(uint32_t *r, const uint32_t *x, uint32_t top, const uint32_t *m, size_t n)
+{
+#if defined(__OPTIMIZE_SIZE__)
+    bn_addmask(r, m, 0u - (mote_bn_sub(r, x, m, n) & (top ^ 1u)), n);
+#else
+    bn32_final_sub(r, x, top, m, n);
+#endif
+}
+
 void mote_bn_montmul_sep(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m,
                          uint32_t m0i, size_t n)
 {
@@ -211,7 +229,7 @@ void mote_bn_montmul_sep(uint32_t *r, const uint32_t *a, const uint32_t *b, cons
     }
 #endif
     top = bn32_montmul(r, a, b, m, m0i, n);
-    bn32_final_sub(r, r, top, m, n);
+    bn_final_sub(r, r, top, m, n);
 }
 
 #if MOTE_MUL16 && MOTE_ENABLE_P256
@@ -223,7 +241,7 @@ void mote_bn_montmul_p256(uint32_t *r, const uint32_t *a, const uint32_t *b, con
      * carried additions instead of eight products. Row i works on
      * t[i .. i + 10) instead of shifting t down a word (word i is then
      * zero); t[i .. i + 9) < 2 p between rows. */
-    uint32_t t[18], c, k, q, bw = 0, mask;
+    uint32_t t[18], c, k, q;
     size_t i, j;
     for (j = 0; j < 18; j++)
         t[j] = 0;
@@ -251,11 +269,7 @@ void mote_bn_montmul_p256(uint32_t *r, const uint32_t *a, const uint32_t *b, con
         w[9] -= k;
     }
     /* r = t[8 .. 17) - p if that does not borrow, else t[8 .. 16) */
-    for (j = 0; j < 8; j++)
-        r[j] = mote_sbb32(t[8 + j], p[j], &bw);
-    mask = 0u - (bw & (t[16] ^ 1u)); /* keep t: it was below p */
-    for (j = 0; j < 8; j++)
-        r[j] ^= mask & (r[j] ^ t[8 + j]);
+    bn_final_sub(r, t + 8, t[16], p, 8);
 }
 #endif
 
@@ -271,7 +285,7 @@ void mote_bn_montsqr(uint32_t *r, const uint32_t *a, const uint32_t *m, uint32_t
     }
 #endif
     top = bn32_sqr_reduce(t, a, m, m0i, n);
-    bn32_final_sub(r, t + n, top, m, n);
+    bn_final_sub(r, t + n, top, m, n);
 }
 
 /* r += m & mask (mask all ones or zero), carry dropped. */
@@ -383,16 +397,13 @@ size_t mote_bn_r2_start(uint32_t *rr, const uint32_t *m, size_t n)
 
 void mote_bn_r2_t(uint32_t *rr, const uint32_t *m, size_t n, uint32_t *t)
 {
-    uint32_t m0i = mote_bn_m0inv(m[0]);
+    uint32_t m0i = mote_bn_m0inv(m[0]), *a = rr, *b = t, *x;
     size_t s = mote_bn_r2_start(rr, m, n);
-    for (; s >= 2; s -= 2) {
-        mote_bn_montmul_sep(t, rr, rr, m, m0i, n);
-        mote_bn_montmul_sep(rr, t, t, m, m0i, n);
+    for (; s > 0; s--) { /* squarings alternate between rr and t */
+        mote_bn_montmul_sep(b, a, a, m, m0i, n);
+        x = a, a = b, b = x;
     }
-    if (s == 1) {
-        mote_bn_montmul_sep(t, rr, rr, m, m0i, n);
-        mote_bn_cmov(rr, t, 1, n);
-    }
+    if (a != rr) memcpy(rr, a, 4 * n);
 }
 
 void mote_bn_r2(uint32_t *rr, const uint32_t *m, size_t n)

@@ -30,6 +30,12 @@
  *   bits / 4). At each step 2Q and the table point T correspond to 2A and B
  *   with 2A + B <= k < n, both written in base 2^d with digits below 2^d;
  *   2A = +-B mod n would force A = B = 0: again only the infinity case.
+ *   Size-optimised builds (MOTE_EC_SIGNED_COMB, ec.h) use a signed 4-tooth
+ *   comb of 8 entries instead: the odd k (or n - k, with every sign
+ *   flipped) has every digit +-1, so no column is zero and Q is never the
+ *   point at infinity; 2Q = +-T needs 2A = +-B as integers before the last
+ *   column (|2A| + |B| < n there), impossible as B is odd, so only the
+ *   last column checks for 2Q = T (and then takes 2T).
  * - mote_ec_muladd_vartime (verification, public data) handles every case
  *   with branches.
  *
@@ -109,6 +115,42 @@ static uint32_t bit_at(const uint32_t *k, size_t n, long pos)
     return (k[(size_t)pos / 32] >> ((size_t)pos % 32)) & 1u;
 }
 
+/* The comb column j of k: bits j, j + d, j + 2d, j + 3d as a 4-bit index
+ * (j, d public). */
+static uint32_t comb_idx(const uint32_t *k, size_t n, size_t j, size_t d)
+{
+    uint32_t idx = 0, i;
+    for (i = 0; i < 4; i++)
+        idx |= bit_at(k, n, (long)(j + d * i)) << i;
+    return idx;
+}
+
+/* y = p - y where s is all ones, y where it is zero, for y < p (y = 0 would
+ * give p, which no caller uses): (y ^ s) + (p & s) + (s & 1) = ~y + p + 1. */
+static void neg_y(const mote_ec_curve *c, uint32_t *y, uint32_t s)
+{
+    uint32_t cy = s & 1u;
+    size_t j;
+    for (j = 0; j < MOTE_EC_N(c); j++)
+        y[j] = mote_adc32(y[j] ^ s, c->p[j] & s, &cy);
+}
+
+#if MOTE_EC_SIGNED_COMB
+/* The signed comb (MOTE_EC_SIGNED_COMB): an odd k < 2^(32 n) is sum_p s_p
+ * 2^p over every bit position p with s_p = +-1 (k = 2 m - (2^(32 n) - 1) for
+ * m = (k >> 1) + 2^(32 n - 1)): s_p = +1 where bit p + 1 of k is set, and at
+ * the top. Column j of k (its teeth at j + d i): returns the entry, bit i
+ * set where tooth i has the top tooth's sign (its s flipped when the top
+ * one is -1), and *neg = all ones when that sign is -1. Positions are
+ * public. */
+static uint32_t scomb_idx(const uint32_t *k, size_t n, size_t j, size_t d, uint32_t *neg)
+{
+    uint32_t raw = comb_idx(k, n, j + 1, d) | (uint32_t)(j + 1 == d) << 3;
+    *neg = (raw >> 3) - 1u;
+    return (raw & 7u) ^ (7u & *neg);
+}
+#endif
+
 /* r = a + b mod m, a, b < m (r may alias a or b). Two passes, no
  * scratch: r = a + b - m, then m is added back if that went below zero. */
 #if MOTE_MUL16
@@ -175,7 +217,7 @@ static void fe_mul(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, const
         return;
     }
 #endif
-    mote_bn_montmul_sep(r, a, b, c->p, c->p_m0i, c->limbs);
+    mote_bn_montmul_sep(r, a, b, c->p, c->p_m0i, MOTE_EC_N(c));
 }
 
 void mote_ec_fe_mul(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, const uint32_t *b)
@@ -185,12 +227,12 @@ void mote_ec_fe_mul(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, cons
 
 static void fe_add(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, const uint32_t *b)
 {
-    mod_add(r, a, b, c->p, c->limbs);
+    mod_add(r, a, b, c->p, MOTE_EC_N(c));
 }
 
 static void fe_sub(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, const uint32_t *b)
 {
-    mod_sub(r, a, b, c->p, c->limbs);
+    mod_sub(r, a, b, c->p, MOTE_EC_N(c));
 }
 
 #if defined(__OPTIMIZE_SIZE__)
@@ -538,7 +580,7 @@ static void inv_steps(uint32_t *a, uint32_t *b, uint32_t *u, uint32_t *v, const 
  * -m^-1 mod 2^32. r may alias x. */
 static void mod_inv(uint32_t *r, const uint32_t *x, const uint32_t *m, uint32_t m0i, size_t n)
 {
-    uint32_t a[L], b[L], u[L], v[L];
+    uint32_t w[4 * L], *a = w, *b = w + L, *u = w + 2 * L, *v = w + 3 * L; /* one wipe */
     size_t i;
     for (i = 0; i < n; i++) {
         a[i] = x[i];
@@ -549,10 +591,7 @@ static void mod_inv(uint32_t *r, const uint32_t *x, const uint32_t *m, uint32_t 
     u[0] = 1;
     inv_steps(a, b, u, v, m, m0i, n);
     copy_words(r, v, n);
-    mote_wipe(a, sizeof a);
-    mote_wipe(b, sizeof b);
-    mote_wipe(u, sizeof u);
-    mote_wipe(v, sizeof v);
+    mote_wipe(w, sizeof w);
 }
 
 /* r = a^-1 in the Montgomery domain (a = x R, r = x^-1 R; 0 for a = 0).
@@ -561,10 +600,10 @@ static void mod_inv(uint32_t *r, const uint32_t *x, const uint32_t *m, uint32_t 
 static void fe_inv(const mote_ec_curve *c, uint32_t *r, const uint32_t *a)
 {
     uint32_t t[L];
-    mod_inv(t, a, c->p, c->p_m0i, c->limbs);
+    mod_inv(t, a, c->p, c->p_m0i, MOTE_EC_N(c));
     fe_mul(c, r, t, c->rr);
     fe_mul(c, t, r, c->rr);
-    copy_words(r, t, c->limbs);
+    copy_words(r, t, MOTE_EC_N(c));
 }
 
 /* ---- points ----
@@ -655,9 +694,9 @@ static const uint32_t code_chk[] MOTE_FLASH = {
 static uint32_t *ec_reg(const uint32_t *P, const uint32_t *Q, uint32_t *R, uint32_t *t, uint32_t k,
                         size_t n)
 {
-    const uint32_t *pt = k < X2 ? P : k < X3 ? Q : R;
     if (k >= T1) return t + (k - T1) * L;
-    return (uint32_t *)pt + (k % 3) * n; /* inputs are never written */
+    if (k >= X3) return R + (k - X3) * n;
+    return (uint32_t *)(k >= X2 ? Q + (k - X2) * n : P + k * n); /* inputs are never written */
 }
 
 /* Run len operations of code on R, P, Q. Returns the last OP_TEST's
@@ -667,7 +706,7 @@ static uint32_t *ec_reg(const uint32_t *P, const uint32_t *Q, uint32_t *R, uint3
 static uint32_t run_code(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const uint32_t *Q,
                          const uint32_t *code, size_t len)
 {
-    size_t n = c->limbs, i;
+    size_t n = MOTE_EC_N(c), i;
     uint32_t t[5 * L], flags = 0;
     for (i = 0; i < len; i++) {
         uint32_t w = CODE_AT(code, i), *d = ec_reg(P, Q, R, t, (w >> 8) & 15, n),
@@ -712,6 +751,14 @@ static uint32_t pt_madd(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, 
     return run_code(c, R, P, Q, code_madd, CODE_LEN(code_madd));
 }
 
+/* R = (x, y, 1) (Jacobian) from the affine Q = (x, y). */
+static void jac_of(const mote_ec_curve *c, uint32_t *R, const uint32_t *Q)
+{
+    size_t n = MOTE_EC_N(c);
+    copy_words(R, Q, 2 * n);
+    copy_words(R + 2 * n, c->one, n);
+}
+
 /* dst (w words) = entry idx (1..cnt) of tab (cnt entries of w words), or
  * zero for idx = 0; every entry is read, the index only shapes masks. */
 static void ct_lookup(uint32_t *dst, const uint32_t *tab, size_t cnt, size_t w, uint32_t idx)
@@ -731,7 +778,7 @@ static size_t tab_entries(const mote_ec_curve *c, unsigned *w, size_t words)
 {
     size_t cnt = 8;
     *w = 4;
-    while (cnt * 3 * c->limbs > words) {
+    while (cnt * 3 * MOTE_EC_N(c) > words) {
         cnt >>= 1;
         (*w)--;
     }
@@ -741,37 +788,23 @@ static size_t tab_entries(const mote_ec_curve *c, unsigned *w, size_t words)
 void mote_ec_mul(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const uint32_t *k,
                  const mote_progress *pg)
 {
-    size_t n = c->limbs, pw = 3 * n, cnt, i, t;
+    size_t n = MOTE_EC_N(c), pw = 3 * n, cnt, i, t;
     unsigned w;
-    uint32_t tab[MOTE_EC_TAB_WORDS], T[3 * L], k1[L + 1];
+    uint32_t tab[MOTE_EC_TAB_WORDS + 3 * L + L + 1], *T = tab + MOTE_EC_TAB_WORDS,
+                                                     *k1 = T + 3 * L; /* one array: one wipe */
 
     /* k' = k + n or k + 2n, whichever has exactly 32 n + 1 bits (one of
      * them does, as 2^(32 n - 1) < n < 2^(32 n)): k' P = k P, and the top
      * window of k' is never zero, so the accumulator is never the point at
      * infinity. */
     k1[n] = mote_bn_add(k1, k, c->n, n);
-    {
-        uint32_t mask = k1[n] - 1u; /* add n once more if k + n is short */
-#if MOTE_MUL16
-        uint32_t cy = 0; /* carries from bits: no branch on lx106 */
-        for (i = 0; i < n; i++)
-            k1[i] = mote_adc32(k1[i], c->n[i] & mask, &cy);
-        k1[n] += cy;
-#else
-        uint64_t cy = 0;
-        for (i = 0; i < n; i++) {
-            cy += (uint64_t)k1[i] + (c->n[i] & mask);
-            k1[i] = (uint32_t)cy;
-            cy >>= 32;
-        }
-        k1[n] += (uint32_t)cy;
-#endif
-    }
+    for (i = 0; i < n; i++) /* n once more (in T, free yet) if k + n is short */
+        T[i] = c->n[i] & (k1[n] - 1u);
+    k1[n] += mote_bn_add(k1, k1, T, n);
 
     cnt = tab_entries(c, &w, MOTE_EC_TAB_WORDS);
     /* tab[i-1] = i P, i = 1..cnt */
-    copy_words(tab, P, 2 * n);
-    copy_words(tab + 2 * n, c->one, n);
+    jac_of(c, tab, P);
     for (i = 2; i <= cnt; i++) {
         if (i % 2 == 0)
             pt_dbl(c, tab + (i - 1) * pw, tab + (i / 2 - 1) * pw);
@@ -792,23 +825,7 @@ void mote_ec_mul(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const u
         s = 0u - (v >> (w - 1));
         mag = m ^ (s & (m ^ ((1u << w) - m)));
         ct_lookup(T, tab, cnt, pw, mag);
-        {
-            /* y = p - y when the digit is negative (p - 0 = p only when
-             * mag = 0, and then T is not used) */
-#if MOTE_MUL16
-            uint32_t bw = 0;
-            for (j = 0; j < n; j++) {
-                uint32_t d = mote_sbb32(c->p[j], T[n + j], &bw);
-                T[n + j] ^= s & (T[n + j] ^ d);
-            }
-#else
-            uint64_t d = 0;
-            for (j = 0; j < n; j++) {
-                d = (uint64_t)c->p[j] - T[n + j] - (uint32_t)(d >> 63);
-                T[n + j] ^= s & (T[n + j] ^ (uint32_t)d);
-            }
-#endif
-        }
+        neg_y(c, T + n, s); /* a negative digit (y = 0 only when mag = 0: T unused) */
         if (t == (32 * n + 1) / w) {
             copy_words(R, T, pw); /* digit >= 1 */
             continue;
@@ -822,22 +839,48 @@ void mote_ec_mul(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const u
         if (t % MOTE_EC_PROGRESS_STEPS == 0) mote_progress_tick(pg);
     }
     mote_wipe(tab, sizeof tab);
-    mote_wipe(T, sizeof T);
-    mote_wipe(k1, sizeof k1);
 }
 
+#if MOTE_EC_SIGNED_COMB
 void mote_ec_mulgen(const mote_ec_curve *c, uint32_t *R, const uint32_t *k, const mote_progress *pg)
 {
-    size_t n = c->limbs, pw = 3 * n, d = 8 * n, i, j;
-    uint32_t T[2 * L], S[3 * L];
+    size_t n = MOTE_EC_N(c), pw = 3 * n, d = 8 * n, j;
+    uint32_t T[5 * L], *S = T + 2 * L; /* one array: one wipe */
+    uint32_t flip = (k[0] & 1u) - 1u, neg, flags = 0;
+    /* S = k if k is odd, else n - k (odd, as n is) with every column's sign
+     * flipped: (n - k)(-G) = k G */
+    (void)mote_bn_sub(S, c->n, k, n);
+    cmov_mask(S, k, ~flip, n);
+    for (j = d; j-- > 0;) {
+        uint32_t idx = scomb_idx(S, n, j, d, &neg);
+        ct_lookup(T, c->comb, 8, 2 * n, idx + 1);
+        neg_y(c, T + n, neg ^ flip);
+        if (j == d - 1) { /* the top column: never zero */
+            jac_of(c, R, T);
+            continue;
+        }
+        pt_dbl(c, R, R);
+        flags = pt_madd(c, R, R, T);
+        if (j % MOTE_EC_PROGRESS_STEPS == 0) mote_progress_tick(pg);
+    }
+    /* Only the last column can meet 2Q = T (2Q = -T would mean k = 0): the
+     * sum is then 2T */
+    jac_of(c, S, T);
+    pt_dbl(c, S, S);
+    cmov_mask(R, S, 0u - (flags >> 1), pw);
+    mote_wipe(T, sizeof T);
+}
+#else
+void mote_ec_mulgen(const mote_ec_curve *c, uint32_t *R, const uint32_t *k, const mote_progress *pg)
+{
+    size_t n = MOTE_EC_N(c), pw = 3 * n, d = 8 * n, i, j;
+    uint32_t T[5 * L], *S = T + 2 * L; /* one array: one wipe */
     uint32_t qinf = 0xFFFFFFFFu;
     for (i = 0; i < pw; i++)
         R[i] = 0;
     for (j = d; j-- > 0;) {
-        uint32_t idx = 0, nz;
+        uint32_t idx = comb_idx(k, n, j, d), nz;
         if (j != d - 1) pt_dbl(c, R, R);
-        for (i = 0; i < 4; i++)
-            idx |= bit_at(k, n, (long)(j + d * i)) << i;
         ct_lookup(T, c->comb, 15, 2 * n, idx);
         (void)pt_madd(c, S, R, T);
         nz = ~mote_ct_is_zero32(idx);
@@ -848,45 +891,47 @@ void mote_ec_mulgen(const mote_ec_curve *c, uint32_t *R, const uint32_t *k, cons
         if (j % MOTE_EC_PROGRESS_STEPS == 0) mote_progress_tick(pg);
     }
     mote_wipe(T, sizeof T);
-    mote_wipe(S, sizeof S);
 }
+#endif
 
 /* Variable-time R += Q for verification, Q Jacobian (aff = 0) or affine
  * (aff = 1); *inf tracks R = infinity. */
 static void add_vartime(const mote_ec_curve *c, uint32_t *R, int *inf, const uint32_t *Q, int aff)
 {
-    size_t n = c->limbs;
-    uint32_t f;
-    if (*inf) {
-        copy_words(R, Q, 2 * n);
-        copy_words(R + 2 * n, aff ? c->one : Q + 2 * n, n);
-        *inf = 0;
-        return;
+    size_t n = MOTE_EC_N(c);
+    if (!*inf) {
+        uint32_t f = aff ? pt_madd(c, R, R, Q) : pt_add(c, R, R, Q);
+        if (!(f & 2)) {    /* else R was Q: double Q */
+            *inf = (int)f; /* R was -Q */
+            return;
+        }
     }
-    f = aff ? pt_madd(c, R, R, Q) : pt_add(c, R, R, Q);
-    if (f & 2) { /* R was Q: double Q */
-        copy_words(R, Q, 2 * n);
-        copy_words(R + 2 * n, aff ? c->one : Q + 2 * n, n);
-        pt_dbl(c, R, R);
-    } else if (f & 1) { /* R was -Q */
-        *inf = 1;
-    }
+    copy_words(R, Q, 2 * n); /* R = Q (R was infinity) or 2Q */
+    copy_words(R + 2 * n, aff ? c->one : Q + 2 * n, n);
+    if (!*inf) pt_dbl(c, R, R);
+    *inf = 0;
 }
 
-int mote_ec_muladd_vartime(const mote_ec_curve *c, uint32_t *R, const uint32_t *u1,
-                           const uint32_t *u2, const uint32_t *P, const mote_progress *pg)
+int mote_ec_muladd_vartime(const mote_ec_curve *c, uint32_t *R, uint32_t *u1, const uint32_t *u2,
+                           const uint32_t *P, const mote_progress *pg)
 {
-    size_t n = c->limbs, pw = 3 * n, d = 8 * n, cnt, i;
+    size_t n = MOTE_EC_N(c), pw = 3 * n, d = 8 * n, cnt, i;
     unsigned w;
     uint32_t tab[MOTE_EC_VTAB_WORDS];
     long pos, pend = -1;
     uint32_t pv = 0;
     int inf = 1;
 
+#if MOTE_EC_SIGNED_COMB
+    uint32_t flip = 0;
+    if (!(u1[0] & 1)) { /* u1 G = (n - u1)(-G), n - u1 odd */
+        (void)mote_bn_sub(u1, c->n, u1, n);
+        flip = 0xFFFFFFFFu;
+    }
+#endif
     /* tab[i] = (2 i + 1) P, i = 0..cnt-1: windows of up to w bits */
     cnt = tab_entries(c, &w, MOTE_EC_VTAB_WORDS);
-    copy_words(tab, P, 2 * n);
-    copy_words(tab + 2 * n, c->one, n);
+    jac_of(c, tab, P);
     pt_dbl(c, R, tab); /* 2P, in R until the loop starts */
     for (i = 1; i < cnt; i++)
         (void)pt_add(c, tab + i * pw, tab + (i - 1) * pw, R);
@@ -907,10 +952,16 @@ int mote_ec_muladd_vartime(const mote_ec_curve *c, uint32_t *R, const uint32_t *
             pend = -1;
         }
         if ((size_t)pos < d) {
-            uint32_t idx = 0;
-            for (i = 0; i < 4; i++)
-                idx |= bit_at(u1, n, pos + (long)(d * i)) << i;
+#if MOTE_EC_SIGNED_COMB
+            uint32_t neg, idx = scomb_idx(u1, n, (size_t)pos, d, &neg);
+            neg ^= flip;
+            neg_y(c, R + n, neg); /* R - E = -(-R + E) */
+            add_vartime(c, R, &inf, c->comb + idx * 2 * n, 1);
+            neg_y(c, R + n, neg);
+#else
+            uint32_t idx = comb_idx(u1, n, (size_t)pos, d);
             if (idx) add_vartime(c, R, &inf, c->comb + (idx - 1) * 2 * n, 1);
+#endif
         }
         if (pos % (4 * MOTE_EC_PROGRESS_STEPS) == 0) mote_progress_tick(pg);
     }
@@ -919,7 +970,7 @@ int mote_ec_muladd_vartime(const mote_ec_curve *c, uint32_t *R, const uint32_t *
 
 uint32_t mote_ec_to_affine(const mote_ec_curve *c, uint32_t *x, uint32_t *y, const uint32_t *R)
 {
-    size_t n = c->limbs;
+    size_t n = MOTE_EC_N(c);
     uint32_t zi[L], z2[L], t[L], one[L];
     uint32_t inf = is_zero_mask(R + 2 * n, n);
     size_t i;
@@ -946,7 +997,7 @@ uint32_t mote_ec_to_affine(const mote_ec_curve *c, uint32_t *x, uint32_t *y, con
 void mote_ec_encode_point(const mote_ec_curve *c, uint8_t *out, const uint32_t *x,
                           const uint32_t *y)
 {
-    size_t n = c->limbs;
+    size_t n = MOTE_EC_N(c);
     out[0] = 0x04;
     mote_bn_to_be(out + 1, 4 * n, x, n);
     mote_bn_to_be(out + 1 + 4 * n, 4 * n, y, n);
@@ -954,16 +1005,16 @@ void mote_ec_encode_point(const mote_ec_curve *c, uint8_t *out, const uint32_t *
 
 int mote_ec_decode_point(const mote_ec_curve *c, uint32_t *xy, const uint8_t *pub, size_t len)
 {
-    size_t n = c->limbs;
+    size_t n = MOTE_EC_N(c), i;
     uint32_t pt[3 * L]; /* (x R, y R, b R): code_chk's P */
     if (len >= 1 && (pub[0] == 0x02 || pub[0] == 0x03) && len == 1 + 4 * n)
         return MOTE_ERR_UNSUPPORTED;
     if (len != 1 + 8 * n || pub[0] != 0x04) return MOTE_ERR_BAD_POINT;
-    mote_bn_from_be(xy, n, pub + 1, 4 * n);
-    mote_bn_from_be(xy + n, n, pub + 1 + 4 * n, 4 * n);
-    if (!mote_bn_lt(xy, c->p, n) || !mote_bn_lt(xy + n, c->p, n)) return MOTE_ERR_BAD_POINT;
-    fe_mul(c, pt, xy, c->rr);         /* x R */
-    fe_mul(c, pt + n, xy + n, c->rr); /* y R */
+    for (i = 0; i < 2; i++) { /* x R, y R, for x, y < p */
+        mote_bn_from_be(xy, n, pub + 1 + 4 * n * i, 4 * n);
+        if (!mote_bn_lt(xy, c->p, n)) return MOTE_ERR_BAD_POINT;
+        fe_mul(c, pt + n * i, xy, c->rr);
+    }
     copy_words(pt + 2 * n, c->b, n);
     copy_words(xy, pt, 2 * n);
     if (!(run_code(c, pt, pt, pt, code_chk, CODE_LEN(code_chk)) & 1)) return MOTE_ERR_BAD_POINT;
@@ -972,7 +1023,7 @@ int mote_ec_decode_point(const mote_ec_curve *c, uint32_t *xy, const uint8_t *pu
 
 uint32_t mote_ec_scalar_decode(const mote_ec_curve *c, uint32_t *k, const uint8_t *in)
 {
-    size_t n = c->limbs;
+    size_t n = MOTE_EC_N(c);
     mote_bn_from_be(k, n, in, 4 * n);
     return (0u - mote_bn_lt(k, c->n, n)) & ~is_zero_mask(k, n);
 }
@@ -981,19 +1032,19 @@ uint32_t mote_ec_scalar_decode(const mote_ec_curve *c, uint32_t *k, const uint8_
 
 void mote_ec_sc_add(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, const uint32_t *b)
 {
-    mod_add(r, a, b, c->n, c->limbs);
+    mod_add(r, a, b, c->n, MOTE_EC_N(c));
 }
 
 void mote_ec_sc_mul(const mote_ec_curve *c, uint32_t *r, const uint32_t *a, const uint32_t *b)
 {
-    mote_bn_montmul_sep(r, a, b, c->n, c->n_m0i, c->limbs);
+    mote_bn_montmul_sep(r, a, b, c->n, c->n_m0i, MOTE_EC_N(c));
 }
 
 void mote_ec_sc_inv(const mote_ec_curve *c, uint32_t *r, const uint32_t *a)
 {
     uint32_t t[L];
-    mod_inv(t, a, c->n, c->n_m0i, c->limbs);
-    mote_bn_montmul_sep(r, t, c->n_rr, c->n, c->n_m0i, c->limbs); /* a^-1 R */
+    mod_inv(t, a, c->n, c->n_m0i, MOTE_EC_N(c));
+    mote_bn_montmul_sep(r, t, c->n_rr, c->n, c->n_m0i, MOTE_EC_N(c)); /* a^-1 R */
     mote_wipe(t, sizeof t);
 }
 
@@ -1002,8 +1053,8 @@ void mote_ec_sc_reduce(const mote_ec_curve *c, uint32_t *r, const uint8_t *in, s
     /* in = hi 2^(32 n) + lo with lo < 2^(32 n) < 2 n (the order's top bit
      * is set) and hi below 2^64: r = (lo - n if lo >= n) + hi R mod n,
      * hi R = montmul(hi, R^2). */
-    size_t n = c->limbs, lo_len = len < 4 * n ? len : 4 * n;
-    uint32_t hi[L], t[L];
+    size_t n = MOTE_EC_N(c), lo_len = len < 4 * n ? len : 4 * n;
+    uint32_t hi[2 * L], *t = hi + L; /* one wipe */
     mote_bn_from_be(r, n, in + len - lo_len, lo_len);
     mote_bn_from_be(hi, n, in, len - lo_len);
     {
@@ -1013,7 +1064,6 @@ void mote_ec_sc_reduce(const mote_ec_curve *c, uint32_t *r, const uint8_t *in, s
     mote_bn_montmul_sep(t, hi, c->n_rr, c->n, c->n_m0i, n);
     mod_add(r, r, t, c->n, n);
     mote_wipe(hi, sizeof hi);
-    mote_wipe(t, sizeof t);
 }
 
 #endif

@@ -21,12 +21,31 @@
 #define MOTE_EC_LIMBS 8
 #endif
 
+/* A curve's limb count n: a constant when P-256 is the only curve. */
+#if MOTE_ENABLE_P384
+#define MOTE_EC_N(c) ((size_t)(c)->limbs)
+#else
+#define MOTE_EC_N(c) ((void)(c), (size_t)8)
+#endif
+
 /* Keeps a function's frame out of its caller's (a big temporary frame
  * that is over before the caller's deepest call). */
 #if defined(__GNUC__)
 #define MOTE_EC_NOINLINE __attribute__((noinline))
 #else
 #define MOTE_EC_NOINLINE
+#endif
+
+/* MOTE_EC_SIGNED_COMB=1 (the default in size-optimised builds): the
+ * fixed-base table is a signed 4-tooth comb, 8 entries (entry e = 2^(3d) G +
+ * sum_{i<3} (+-1) 2^(d i) G, plus where bit i of e is set, d = 8 n), half
+ * the flash of the 15-entry comb of other builds (448 B less on P-256). */
+#ifndef MOTE_EC_SIGNED_COMB
+#if defined(__OPTIMIZE_SIZE__)
+#define MOTE_EC_SIGNED_COMB 1
+#else
+#define MOTE_EC_SIGNED_COMB 0
+#endif
 #endif
 
 /* A curve's constants; lives in MOTE_FLASH (32-bit fields only). */
@@ -41,7 +60,8 @@ typedef struct {
     uint32_t one[MOTE_EC_LIMBS];  /* R mod p */
     uint32_t rr[MOTE_EC_LIMBS];   /* R^2 mod p */
     uint32_t n_rr[MOTE_EC_LIMBS]; /* R^2 mod n */
-    /* 15 affine points (x R, y R): entry c-1 = sum_i bit_i(c) 2^(8 n i) G */
+    /* 15 affine points (x R, y R): entry c-1 = sum_i bit_i(c) 2^(8 n i) G;
+     * with MOTE_EC_SIGNED_COMB 8 (see above) */
     const uint32_t *comb;
 } mote_ec_curve;
 
@@ -74,9 +94,10 @@ void mote_ec_mulgen(const mote_ec_curve *c, uint32_t *R, const uint32_t *k,
 void mote_ec_mul(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const uint32_t *k,
                  const mote_progress *pg);
 /* R = u1 G + u2 P (variable time: public scalars). Returns 0, or -1 if the
- * result is the point at infinity. R may alias P. */
-int mote_ec_muladd_vartime(const mote_ec_curve *c, uint32_t *R, const uint32_t *u1,
-                           const uint32_t *u2, const uint32_t *P, const mote_progress *pg);
+ * result is the point at infinity. R may alias P. u1 (< n) may be
+ * overwritten (with n - u1). */
+int mote_ec_muladd_vartime(const mote_ec_curve *c, uint32_t *R, uint32_t *u1, const uint32_t *u2,
+                           const uint32_t *P, const mote_progress *pg);
 
 /* x, y (n limbs each, normal form, either may be NULL) = the affine
  * coordinates of the Jacobian point R; constant time. Returns an all-ones

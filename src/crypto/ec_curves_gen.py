@@ -2,8 +2,11 @@
 """Generate src/crypto/ec_curves.c: P-256 and P-384 parameters in the form
 src/crypto/ec.c uses (32-bit little-endian limbs, field constants in the
 Montgomery domain, R = 2^(32 limbs)) and each curve's comb table for
-fixed-base multiplication: entry c (1..15) is the affine point
-sum_i bit_i(c) 2^(d i) G with d = 8 limbs (a quarter of the scalar bits).
+fixed-base multiplication, with d = 8 limbs (a quarter of the scalar bits):
+the 4-tooth comb, entry c (1..15) the affine point sum_i bit_i(c) 2^(d i) G,
+and the signed 4-tooth comb of size-optimised builds (MOTE_EC_SIGNED_COMB),
+entry e (0..7) the affine point 2^(3d) G + sum_{i<3} (+-1) 2^(d i) G, plus
+where bit i of e is set.
 Run: python3 src/crypto/ec_curves_gen.py > src/crypto/ec_curves.c"""
 
 CURVES = [
@@ -57,8 +60,10 @@ out.append("""/* P-256 and P-384 parameters and fixed-base comb tables, generate
  * src/crypto/ec_curves_gen.py (do not edit by hand). Limbs are 32-bit little
  * endian; b, one (R mod p) and the comb entries are in the Montgomery domain
  * (times R = 2^(32 limbs) mod p). Comb entry c-1 (c = 1..15) is the affine
- * point sum_i bit_i(c) 2^(d i) G, d = 8 limbs; tests/unit/test_ec.c checks
- * every entry against the arithmetic in ec.c. */
+ * point sum_i bit_i(c) 2^(d i) G, d = 8 limbs; with MOTE_EC_SIGNED_COMB (see
+ * crypto/ec.h) entry e (0..7) is 2^(3d) G + sum_{i<3} (+-1) 2^(d i) G, plus
+ * where bit i of e is set. tests/unit/test_ec.c checks every entry against
+ * the arithmetic in ec.c. */
 #include "crypto/ec.h"
 
 #if MOTE_ENABLE_P256 || MOTE_ENABLE_P384
@@ -69,8 +74,16 @@ for name, macro, cid, n, p, q, b, gx, gy in CURVES:
     assert (gy * gy - (gx ** 3 - 3 * gx + b)) % p == 0
     assert mul(q, (gx, gy), p) is None
     out.append("#if %s" % macro)
-    out.append("static const uint32_t %s_comb[15 * 2 * %d] MOTE_FLASH = {" % (name, n))
     G = (gx, gy)
+    out.append("#if MOTE_EC_SIGNED_COMB")
+    out.append("static const uint32_t %s_comb[8 * 2 * %d] MOTE_FLASH = {" % (name, n))
+    for e in range(8):
+        k = 2 ** (3 * d) + sum((1 if e >> i & 1 else -1) * 2 ** (d * i) for i in range(3))
+        P = mul(k, G, p)
+        out.append("    " + ", ".join(limbs(P[0] * R % p, n) + limbs(P[1] * R % p, n)) + ",")
+    out.append("};")
+    out.append("#else")
+    out.append("static const uint32_t %s_comb[15 * 2 * %d] MOTE_FLASH = {" % (name, n))
     for c in range(1, 16):
         P = None
         for i in range(4):
@@ -78,6 +91,7 @@ for name, macro, cid, n, p, q, b, gx, gy in CURVES:
                 P = add(P, mul(2 ** (d * i), G, p), p)
         out.append("    " + ", ".join(limbs(P[0] * R % p, n) + limbs(P[1] * R % p, n)) + ",")
     out.append("};")
+    out.append("#endif")
     out.append("const mote_ec_curve mote_ec_%s MOTE_FLASH = {" % name)
     out.append("    %s, %d, 0x%08x, 0x%08x," % (cid, n, (-pow(p, -1, 2**32)) % 2**32, (-pow(q, -1, 2**32)) % 2**32))
     for v in (p, q, b * R % p, R % p, R * R % p, R * R % q):

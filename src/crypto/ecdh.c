@@ -36,25 +36,23 @@ static void scalar_or_one(uint32_t *k, uint32_t ok, size_t n)
 static void public_of(const mote_ec_curve *c, uint8_t *pub, const uint32_t *k,
                       const mote_progress *pg)
 {
-    uint32_t R[3 * L], x[L], y[L];
+    uint32_t R[5 * L], *x = R + 3 * L, *y = x + L; /* one array: one wipe */
     mote_ec_mulgen(c, R, k, pg);
     (void)mote_ec_to_affine(c, x, y, R); /* never infinity for 1 <= k < n */
     mote_ec_encode_point(c, pub, x, y);
     mote_wipe(R, sizeof R);
-    mote_wipe(x, sizeof x);
-    mote_wipe(y, sizeof y);
 }
 
 size_t mote_ec_scalar_len(int curve)
 {
     const mote_ec_curve *c = mote_ec_curve_get(curve);
-    return c ? 4 * (size_t)c->limbs : 0;
+    return c ? 4 * MOTE_EC_N(c) : 0;
 }
 
 size_t mote_ec_point_len(int curve)
 {
     const mote_ec_curve *c = mote_ec_curve_get(curve);
-    return c ? 1 + 8 * (size_t)c->limbs : 0;
+    return c ? 1 + 8 * MOTE_EC_N(c) : 0;
 }
 
 int mote_ec_check_public(int curve, const uint8_t *pub, size_t len)
@@ -71,9 +69,9 @@ int mote_ec_public_from_private(int curve, uint8_t *pub, const uint8_t *priv)
     uint32_t k[L], ok;
     if (!c) return MOTE_ERR_UNSUPPORTED;
     ok = mote_ec_scalar_decode(c, k, priv);
-    scalar_or_one(k, ok, c->limbs);
+    scalar_or_one(k, ok, MOTE_EC_N(c));
     public_of(c, pub, k, NULL);
-    mask_bytes(pub, 1 + 8 * (size_t)c->limbs, ok);
+    mask_bytes(pub, 1 + 8 * MOTE_EC_N(c), ok);
     mote_wipe(k, sizeof k);
     return ct_err(~ok, MOTE_ERR_BAD_KEY);
 }
@@ -87,27 +85,29 @@ int mote_ecdh_keygen_p(int curve, uint8_t *priv, uint8_t *pub, mote_drbg_ctx *rn
                        const mote_progress *pg)
 {
     const mote_ec_curve *c = mote_ec_curve_get(curve);
-    uint8_t buf[MOTE_EC_MAX_SCALAR + 8];
-    uint32_t k[L];
+    struct {
+        uint32_t k[L];
+        uint8_t buf[MOTE_EC_MAX_SCALAR + 8];
+    } s; /* one wipe */
+    uint32_t *k = s.k;
     size_t n;
     int ret;
     if (!c) return MOTE_ERR_UNSUPPORTED;
-    n = c->limbs;
-    ret = mote_drbg_generate(rng, buf, 4 * n + 8);
+    n = MOTE_EC_N(c);
+    ret = mote_drbg_generate(rng, s.buf, 4 * n + 8);
     if (ret != MOTE_OK) {
-        mote_wipe(buf, sizeof buf);
+        mote_wipe(&s, sizeof s);
         mote_wipe(priv, 4 * n);
         mote_wipe(pub, 1 + 8 * n);
         return ret;
     }
     /* k = (4n + 8 random bytes) mod n; the 64 extra bits make the bias
      * negligible. k = 0 (probability ~2^-256) becomes 1. */
-    mote_ec_sc_reduce(c, k, buf, 4 * n + 8);
+    mote_ec_sc_reduce(c, k, s.buf, 4 * n + 8);
     k[0] |= mote_bn_is_zero(k, n);
     mote_bn_to_be(priv, 4 * n, k, n);
     public_of(c, pub, k, pg);
-    mote_wipe(buf, sizeof buf);
-    mote_wipe(k, sizeof k);
+    mote_wipe(&s, sizeof s);
     return MOTE_OK;
 }
 
@@ -121,11 +121,11 @@ int mote_ecdh_shared_p(int curve, uint8_t *secret, const uint8_t *priv, const ui
                        size_t peer_len, const mote_progress *pg)
 {
     const mote_ec_curve *c = mote_ec_curve_get(curve);
-    uint32_t P[3 * L], k[L], ok, bad; /* the peer's point, then k P in place */
+    uint32_t P[4 * L], *k = P + 3 * L, ok, bad; /* the peer's point, then k P in place */
     size_t n, i;
     int ret;
     if (!c) return MOTE_ERR_UNSUPPORTED;
-    n = c->limbs;
+    n = MOTE_EC_N(c);
     for (i = 0; i < 4 * n; i++)
         secret[i] = 0;
     ret = mote_ec_decode_point(c, P, peer, peer_len);
@@ -139,7 +139,6 @@ int mote_ecdh_shared_p(int curve, uint8_t *secret, const uint8_t *priv, const ui
     bad = mote_ec_to_affine(c, k, NULL, P); /* x, into k's room */
     mote_bn_to_be(secret, 4 * n, k, n);
     mask_bytes(secret, 4 * n, ok & ~bad);
-    mote_wipe(k, sizeof k);
     mote_wipe(P, sizeof P);
     return ct_err(~ok, MOTE_ERR_BAD_KEY) | ct_err(ok & bad, MOTE_ERR_ZERO_SECRET);
 }

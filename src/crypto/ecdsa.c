@@ -16,7 +16,7 @@
 /* e = bits2int(hash) mod n: the leftmost 32 n bits of the digest. */
 static void digest_scalar(const mote_ec_curve *c, uint32_t *e, const uint8_t *hash, size_t len)
 {
-    size_t qlen = 4 * (size_t)c->limbs;
+    size_t qlen = 4 * MOTE_EC_N(c);
     mote_ec_sc_reduce(c, e, hash, len < qlen ? len : qlen);
 }
 
@@ -35,7 +35,7 @@ static int verify_rs(const mote_ec_curve *c, const uint8_t *pub, size_t pub_len,
                      const uint8_t *sb, size_t sl, const mote_progress *pg)
 {
     uint32_t R[3 * L], r[L], a[L], b[L]; /* R: the public point, then the sum */
-    size_t n = c->limbs;
+    size_t n = MOTE_EC_N(c);
     int ret = mote_ec_decode_point(c, R, pub, pub_len);
     if (ret != MOTE_OK) return ret;
     if (rb == NULL) return MOTE_ERR_BAD_SIGNATURE;
@@ -70,7 +70,7 @@ int mote_ecdsa_verify_raw_p(int curve, const uint8_t *pub, size_t pub_len, const
     const mote_ec_curve *c = mote_ec_curve_get(curve);
     size_t q;
     if (!c) return MOTE_ERR_UNSUPPORTED;
-    q = 4 * (size_t)c->limbs;
+    q = 4 * MOTE_EC_N(c);
     return verify_rs(c, pub, pub_len, hash, hash_len, sig_len == 2 * q ? sig : NULL, q, sig + q, q,
                      pg);
 }
@@ -117,8 +117,7 @@ int mote_ecdsa_verify_der_p(int curve, const uint8_t *pub, size_t pub_len, const
     const uint8_t *v[2];
     size_t vl[2];
     if (!c) return MOTE_ERR_UNSUPPORTED;
-    if (der_sig(sig, sig_len, 4 * (size_t)c->limbs, v, vl) != MOTE_OK)
-        return MOTE_ERR_BAD_SIGNATURE;
+    if (der_sig(sig, sig_len, 4 * MOTE_EC_N(c), v, vl) != MOTE_OK) return MOTE_ERR_BAD_SIGNATURE;
     return verify_rs(c, pub, pub_len, hash, hash_len, v[0], vl[0], v[1], vl[1], pg);
 }
 
@@ -208,7 +207,7 @@ static void update(rfc6979 *g, uint8_t sep, int with_key, size_t qlen)
  * Returns the all-ones mask if 1 <= k < n. */
 static uint32_t candidate(const mote_ec_curve *c, rfc6979 *g, uint32_t *k)
 {
-    size_t hl = g->h->out_len, qlen = 4 * (size_t)c->limbs, got = 0;
+    size_t hl = g->h->out_len, qlen = 4 * MOTE_EC_N(c), got = 0;
     while (got < qlen) {
         size_t take = qlen - got < hl ? qlen - got : hl;
         next_v(g);
@@ -226,7 +225,7 @@ static MOTE_EC_NOINLINE uint32_t nonce(const mote_ec_curve *c, const mote_hash_d
                                        const uint32_t *d, const uint32_t *e)
 {
     rfc6979 g;
-    size_t n = c->limbs, qlen = 4 * n, i;
+    size_t n = MOTE_EC_N(c), qlen = 4 * n, i;
     uint32_t found, ok2;
     g.h = h;
     memset(g.v, 0x01, h->out_len);
@@ -258,7 +257,7 @@ static MOTE_EC_NOINLINE uint32_t sign_with(const mote_ec_curve *c, uint8_t *sig,
     struct {
         uint32_t R[3 * L], r[L], s[L], u[L];
     } w;
-    size_t n = c->limbs, qlen = 4 * n, i;
+    size_t n = MOTE_EC_N(c), qlen = 4 * n, i;
     uint32_t zero;
     /* r = x(kG) mod n */
     mote_ec_mulgen(c, w.R, k, NULL); /* short: no progress calls in signing */
@@ -288,7 +287,7 @@ int mote_ecdsa_sign_raw(int curve, uint8_t *sig, const uint8_t *priv, const mote
     uint32_t d[L], e[L], k[L], ok, fail;
     size_t n, i;
     if (!c || !h) return MOTE_ERR_BAD_INPUT;
-    n = c->limbs;
+    n = MOTE_EC_N(c);
     ok = mote_ec_scalar_decode(c, d, priv);
     for (i = 0; i < n; i++)
         d[i] &= ok;

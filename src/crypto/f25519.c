@@ -105,7 +105,7 @@ void mote_fe_frombytes(mote_fe r, const uint8_t in[32])
 
 void mote_fe_tobytes(uint8_t out[32], const mote_fe a)
 {
-    uint32_t t[20], u[20], x, top;
+    uint32_t t[20], x, top;
     int i, k, bits = 0, j = 0;
     uint32_t acc = 0;
     /* Fold bits 255 and up (2^255 = 19) twice: t < 2^255 + 19 < 2 p. */
@@ -121,17 +121,17 @@ void mote_fe_tobytes(uint8_t out[32], const mote_fe a)
         }
         t[19] += x << 13; /* at most bit 255 set by now */
     }
-    /* t >= p exactly when t + 19 reaches 2^255; then t - p = t + 19 - 2^255. */
+    /* t >= p exactly when t + 19 reaches 2^255 (top); then t - p = t + 19 -
+     * 2^255: the packing pass adds 19 & top and drops bit 255. */
     x = 19;
+    for (i = 0; i < 19; i++)
+        x = (x + t[i]) >> 13;
+    top = 0u - ((x + t[19]) >> 8);
+    x = 19 & top;
     for (i = 0; i < 20; i++) {
         x += t[i];
-        u[i] = x & M13;
+        acc |= (x & (i < 19 ? M13 : 0xFF)) << bits;
         x >>= 13;
-    }
-    top = 0u - (u[19] >> 8);
-    u[19] &= 0xFF;
-    for (i = 0; i < 20; i++) {
-        acc |= (t[i] ^ (top & (t[i] ^ u[i]))) << bits;
         bits += i < 19 ? 13 : 8; /* limb 19: bits 247..254 */
         while (bits >= 8) {      /* depends on i only */
             out[j++] = (uint8_t)acc;
@@ -141,7 +141,6 @@ void mote_fe_tobytes(uint8_t out[32], const mote_fe a)
     }
     out[31] = (uint8_t)acc; /* bits 248..254 */
     mote_wipe(t, sizeof t);
-    mote_wipe(u, sizeof u);
 }
 
 void mote_fe_sub(mote_fe r, const mote_fe a, const mote_fe b)

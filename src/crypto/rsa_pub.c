@@ -21,11 +21,11 @@
 
 int mote_rsa_hash_ok(const mote_hash_desc *h)
 {
+    /* MOTE_HASH_SHA256, SHA384, SHA512 are 1, 2, 3: 32, 48, 64 bytes */
+    unsigned id;
     if (h == NULL) return -1;
-    if (h->id == MOTE_HASH_SHA256 && h->out_len == 32) return 0;
-    if (h->id == MOTE_HASH_SHA384 && h->out_len == 48) return 0;
-    if (h->id == MOTE_HASH_SHA512 && h->out_len == 64) return 0;
-    return -1;
+    id = h->id;
+    return id - 1u < 3u && h->out_len == 16u * id + 16u ? 0 : -1;
 }
 
 void mote_rsa_pubexp(uint32_t *x, const uint32_t *n, size_t nl, uint32_t e, uint32_t *t)
@@ -43,24 +43,23 @@ void mote_rsa_pubexp(uint32_t *x, const uint32_t *n, size_t nl, uint32_t e, uint
     mote_bn_r2_t(oth, n, nl, cur);
     mote_bn_montmul_sep(cur, x, oth, n, m0i, nl); /* x R */
     if (!plain) memcpy(x, cur, nl * 4);
-    /* left to right over the bits below the top one, but for bit 0: products
-     * alternate between cur and oth */
+    /* left to right over the bits below the top one: products alternate
+     * between cur and oth */
     for (i = top - 1; i >= 0; i--) {
         mote_bn_montmul_sep(oth, cur, cur, n, m0i, nl);
         s = cur, cur = oth, oth = s;
-        if (i > 0 && ((e >> i) & 1)) {
+        if ((e >> i) & 1) {
             mote_bn_montmul_sep(oth, cur, x, n, m0i, nl);
             s = cur, cur = oth, oth = s;
         }
     }
-    mote_bn_montmul_sep(oth, cur, x, n, m0i, nl); /* bit 0 (e is odd) */
     if (plain) {
-        memcpy(x, oth, nl * 4);
+        memcpy(x, cur, nl * 4);
         return;
     }
-    memset(cur, 0, nl * 4);
-    cur[0] = 1;
-    mote_bn_montmul_sep(x, oth, cur, n, m0i, nl);
+    memset(oth, 0, nl * 4);
+    oth[0] = 1;
+    mote_bn_montmul_sep(x, cur, oth, n, m0i, nl);
 }
 
 /* DigestInfo for SHA-256; SHA-384 and SHA-512 differ in 3 bytes. */

@@ -60,7 +60,8 @@ static void run_step(x25519_state *s)
 }
 #endif
 
-/* pg (may be NULL): called every 32 ladder steps (8 times). */
+/* u NULL: the base point, u = 9. pg (may be NULL): called every 32 ladder
+ * steps (8 times). */
 static void ladder(uint8_t out[32], const uint8_t scalar[32], const uint8_t u[32],
                    const mote_progress *pg)
 {
@@ -73,7 +74,10 @@ static void ladder(uint8_t out[32], const uint8_t scalar[32], const uint8_t u[32
     s.k[0] &= 248;
     s.k[31] = (uint8_t)((s.k[31] & 127) | 64);
 
-    mote_fe_frombytes(s.f[X1], u); /* drops the top bit, as RFC 7748 says */
+    if (u)
+        mote_fe_frombytes(s.f[X1], u); /* drops the top bit, as RFC 7748 says */
+    else
+        mote_fe_set(s.f[X1], 9);
     mote_fe_set(s.f[X2], 1);
     mote_fe_set(s.f[Z2], 0);
     mote_fe_copy(s.f[X3], s.f[X1]);
@@ -140,8 +144,7 @@ int mote_x25519_shared_p(uint8_t secret[MOTE_X25519_LEN], const uint8_t priv[MOT
 static int x25519_public(uint8_t pub[MOTE_X25519_LEN], const uint8_t priv[MOTE_X25519_LEN],
                          const mote_progress *pg)
 {
-    static const uint8_t nine[32] = {9};
-    ladder(pub, priv, nine, pg);
+    ladder(pub, priv, NULL, pg);
     return MOTE_OK;
 }
 

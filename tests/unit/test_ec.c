@@ -160,22 +160,42 @@ static void affine_of(const mote_ec_curve *c, uint32_t *x, uint32_t *y, const ui
     CHECK_EQ_INT(mote_ec_to_affine(c, x, y, R), 0);
 }
 
+/* G (Montgomery form), from the curve's standard generator. */
+static void generator(const mote_ec_curve *c, uint32_t *G)
+{
+    static const char *const gen[2] = {
+        "6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296"
+        "4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5",
+        "aa87ca22be8b05378eb1c71ef320ad746e1d3b628ba79b9859f741e082542a38"
+        "5502f25dbf55296c3a545e3872760ab7"
+        "3617de4a96262c6f5d9e98bf9292dc29f8f41dbd289a147ce9da3113b5f0b8c0"
+        "0a60b1ce1d7e819d7a431d7c90ea0e5f"};
+    uint8_t pub[97];
+    size_t n = c->limbs;
+    pub[0] = 4;
+    unhex(gen[n == 12], pub + 1, 8 * n);
+    CHECK_EQ_INT(mote_ec_decode_point(c, G, pub, 1 + 8 * n), MOTE_OK);
+}
+
 /* k G three ways: comb, Booth windows over G, and u1 G + 0 P / 0 G + u2 P. */
 static void check_mults(const mote_ec_curve *c, const uint32_t *k)
 {
     size_t n = c->limbs;
     uint32_t R[3 * MOTE_EC_LIMBS], G[2 * MOTE_EC_LIMBS], zero[MOTE_EC_LIMBS] = {0};
     uint32_t x1[MOTE_EC_LIMBS], y1[MOTE_EC_LIMBS], x2[MOTE_EC_LIMBS], y2[MOTE_EC_LIMBS];
-    memcpy(G, c->comb, 8 * n); /* entry 1 is G (Montgomery form) */
+    uint32_t u1[MOTE_EC_LIMBS]; /* muladd_vartime may overwrite it */
+    generator(c, G);
     mote_ec_mulgen(c, R, k, NULL);
     affine_of(c, x1, y1, R);
     mote_ec_mul(c, R, G, k, NULL);
     affine_of(c, x2, y2, R);
     CHECK(memcmp(x1, x2, 4 * n) == 0 && memcmp(y1, y2, 4 * n) == 0);
-    CHECK_EQ_INT(mote_ec_muladd_vartime(c, R, k, zero, G, NULL), 0);
+    memcpy(u1, k, 4 * n);
+    CHECK_EQ_INT(mote_ec_muladd_vartime(c, R, u1, zero, G, NULL), 0);
     affine_of(c, x2, y2, R);
     CHECK(memcmp(x1, x2, 4 * n) == 0 && memcmp(y1, y2, 4 * n) == 0);
-    CHECK_EQ_INT(mote_ec_muladd_vartime(c, R, zero, k, G, NULL), 0);
+    memset(u1, 0, sizeof u1);
+    CHECK_EQ_INT(mote_ec_muladd_vartime(c, R, u1, k, G, NULL), 0);
     affine_of(c, x2, y2, R);
     CHECK(memcmp(x1, x2, 4 * n) == 0 && memcmp(y1, y2, 4 * n) == 0);
 }
@@ -186,9 +206,30 @@ static void test_mults(const mote_ec_curve *c)
     uint32_t k[MOTE_EC_LIMBS], R[3 * MOTE_EC_LIMBS], G[2 * MOTE_EC_LIMBS];
     uint32_t x[MOTE_EC_LIMBS], y[MOTE_EC_LIMBS], one[MOTE_EC_LIMBS] = {1};
     uint32_t ex[MOTE_EC_LIMBS], ey[MOTE_EC_LIMBS];
-    memcpy(G, c->comb, 8 * n);
+    generator(c, G);
 
     /* the comb table, entry by entry, against the Booth-window code */
+#if MOTE_EC_SIGNED_COMB
+    /* entry e = 2^(3d) + sum_{i<3} (+-1) 2^(d i), + where bit i of e is set */
+    for (e = 0; e < 8; e++) {
+        uint32_t bit[MOTE_EC_LIMBS];
+        memset(k, 0, sizeof k);
+        k[(3 * d) / 32] = 1u << ((3 * d) % 32);
+        for (i = 0; i < 3; i++) {
+            memset(bit, 0, sizeof bit);
+            bit[(d * i) / 32] = 1u << ((d * i) % 32);
+            if (e >> i & 1)
+                (void)mote_bn_add(k, k, bit, n);
+            else
+                (void)mote_bn_sub(k, k, bit, n);
+        }
+        mote_ec_mul(c, R, G, k, NULL);
+        affine_of(c, x, y, R);
+        mote_ec_fe_mul(c, ex, c->comb + e * 2 * n, one);
+        mote_ec_fe_mul(c, ey, c->comb + e * 2 * n + n, one);
+        CHECK(memcmp(x, ex, 4 * n) == 0 && memcmp(y, ey, 4 * n) == 0);
+    }
+#else
     for (e = 1; e <= 15; e++) {
         memset(k, 0, sizeof k);
         for (i = 0; i < 4; i++)
@@ -199,6 +240,15 @@ static void test_mults(const mote_ec_curve *c)
         mote_ec_fe_mul(c, ey, c->comb + (e - 1) * 2 * n + n, one);
         CHECK(memcmp(x, ex, 4 * n) == 0 && memcmp(y, ey, 4 * n) == 0);
     }
+#endif
+    /* k = 2 (2^(3d) + 2^(2d) + 2^d + 1) and n - k: on P-384 the signed
+     * comb's last column meets 2Q = T (its doubling case) */
+    memset(k, 0, sizeof k);
+    for (i = 0; i < 4; i++)
+        k[(d * i + 1) / 32] |= 1u << ((d * i + 1) % 32);
+    check_mults(c, k);
+    (void)mote_bn_sub(k, c->n, k, n);
+    check_mults(c, k);
 
     /* small scalars */
     for (j = 1; j <= 40; j++) {
