@@ -359,6 +359,20 @@ typedef struct mote_tls_conn {
     uint8_t hash_len;
     uint8_t psk;     /* MOTE_PSK_* (internal.h): what the ClientHello offered, what was taken */
     uint8_t tickets; /* tickets stored into cfg->session */
+    /* handshake message assembly (before the cipher states: small offsets
+     * for the fields the engine touches most) */
+    size_t hs_pos, hs_end; /* unprocessed handshake bytes of the current record */
+    size_t scratch;        /* where a straddling message is gathered in out[] */
+    uint8_t hs_type, hs_hdr_len, hs_row, pk_ops;
+    uint8_t hs_hdr[4], hs_small[8];
+    uint32_t hs_len, hs_got;
+    uint16_t mfl;           /* max_fragment_length we asked for (0: none) */
+    uint16_t client_scheme; /* what our certificate's key signs, if the server takes it */
+    uint8_t fl_phase;       /* our last flight: how far it got (client13.c) */
+    uint32_t fl_pos;        /* bytes of our Certificate message sent */
+    /* Certificate message walk (client13.c) */
+    uint8_t cs_state;
+    uint32_t cs_need, cs_val, cs_list, cs_count;
     mote_tls_cipher_state rd;
     /* Our write state and the certificate validator share memory (w.wr.k
      * and w.v.chain overlap, the write state's header does not): the
@@ -375,19 +389,6 @@ typedef struct mote_tls_conn {
             mote_x509_chain chain;
         } v;
     } w;
-    /* handshake message assembly */
-    size_t hs_pos, hs_end; /* unprocessed handshake bytes of the current record */
-    size_t scratch;        /* where a straddling message is gathered in out[] */
-    uint8_t hs_type, hs_hdr_len, hs_row, pk_ops;
-    uint8_t hs_hdr[4], hs_small[8];
-    uint32_t hs_len, hs_got;
-    uint16_t mfl;           /* max_fragment_length we asked for (0: none) */
-    uint16_t client_scheme; /* what our certificate's key signs, if the server takes it */
-    uint8_t fl_phase;       /* our last flight: how far it got (client13.c) */
-    uint32_t fl_pos;        /* bytes of our Certificate message sent */
-    /* Certificate message walk (client13.c) */
-    uint8_t cs_state;
-    uint32_t cs_need, cs_val, cs_list, cs_count;
     /* key schedule */
     uint8_t secret[48];                 /* early -> handshake -> master secret (1.2: master) */
     uint8_t c_secret[48], s_secret[48]; /* current traffic secrets (1.2: s_secret keeps the
