@@ -127,11 +127,13 @@ static void chacha_block(const uint32_t s[16], const uint8_t *in, uint8_t *out, 
 
     UNROLL16 for (i = 0; i < 16; i++) x[i][0] = s[i];
     ROUNDS(1)
+#if !defined(__OPTIMIZE_SIZE__) /* -Os: whole blocks through ks too */
     if (n == 64) {
         UNROLL16 for (i = 0; i < 16; i++)
             st4(out + 4 * i, (ld4(in + 4 * i) ^ (x[i][0] + s[i])) & keep);
         return;
     }
+#endif
     UNROLL16 for (i = 0; i < 16; i++) st4(ks + 4 * i, x[i][0] + s[i]);
     for (j = 0; j + 4 <= n; j += 4)
         st4(out + j, (ld4(in + j) ^ ld4(ks + j)) & keep);

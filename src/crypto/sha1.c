@@ -66,7 +66,8 @@ void mote_sha1_init(mote_sha1_ctx *ctx)
 
 void mote_sha1_update(mote_sha1_ctx *ctx, const void *data, size_t len)
 {
-    mote_sha2_update(ctx->h, ctx->buf, &ctx->count, 64, sha1_blocks, data, len);
+    (void)mote_feed_blocks(ctx->h, ctx->buf, (size_t)ctx->count & 63, 64, sha1_blocks, data, len);
+    ctx->count += len;
 }
 
 void mote_sha1_final(mote_sha1_ctx *ctx, uint8_t out[MOTE_SHA1_LEN])

@@ -30,10 +30,6 @@
 
 typedef void (*mote_sha2_blocks_fn)(void *state, const uint8_t *p, size_t n);
 
-/* mote_sha2_update: absorb len bytes at p. buf is the block buffer
- * (block_len bytes: 64 or 128), *count the bytes absorbed so far. */
-void mote_sha2_update(void *state, uint8_t *buf, uint64_t *count, size_t block_len,
-                      mote_sha2_blocks_fn blocks, const uint8_t *p, size_t len);
 /* mote_sha2_pad: append the padding and the message length in bits (big
  * endian, in the block's last 8 bytes: messages are below 2^61 bytes) and
  * compress the final block(s). The caller then serialises state. */

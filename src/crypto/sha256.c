@@ -1,4 +1,4 @@
-/* SHA-256 (FIPS 180-4), and the block buffering shared with SHA-384/512.
+/* SHA-256 (FIPS 180-4), and the padding shared with SHA-1 and SHA-384/512.
  *
  * Two shapes of the compression function (MOTE_SHA2_SMALL, see sha2.h);
  * the round constants sit in one MOTE_FLASH table. */
@@ -7,31 +7,6 @@
 #include "crypto/sha2.h"
 #include "crypto/util.h"
 #include "mote/hash.h"
-
-void mote_sha2_update(void *state, uint8_t *buf, uint64_t *count, size_t block_len,
-                      mote_sha2_blocks_fn blocks, const uint8_t *p, size_t len)
-{
-    size_t used = (size_t)*count & (block_len - 1), n;
-
-    if (len == 0) return; /* p may be NULL */
-    *count += len;
-    if (used) {
-        n = block_len - used;
-        if (n > len) n = len;
-        memcpy(buf + used, p, n);
-        p += n;
-        len -= n;
-        if (used + n < block_len) return;
-        blocks(state, buf, 1);
-    }
-    n = len / block_len;
-    if (n) {
-        blocks(state, p, n);
-        p += n * block_len;
-        len -= n * block_len;
-    }
-    memcpy(buf, p, len);
-}
 
 void mote_sha2_pad(void *state, uint8_t *buf, uint64_t count, size_t block_len,
                    mote_sha2_blocks_fn blocks)
@@ -157,7 +132,8 @@ void mote_sha256_init(mote_sha256_ctx *ctx)
 
 void mote_sha256_update(mote_sha256_ctx *ctx, const void *data, size_t len)
 {
-    mote_sha2_update(ctx->h, ctx->buf, &ctx->count, 64, sha256_blocks, data, len);
+    (void)mote_feed_blocks(ctx->h, ctx->buf, (size_t)ctx->count & 63, 64, sha256_blocks, data, len);
+    ctx->count += len;
 }
 
 void mote_sha256_final(mote_sha256_ctx *ctx, uint8_t out[MOTE_SHA256_LEN])

@@ -162,7 +162,9 @@ void mote_sha512_init(mote_sha512_ctx *ctx)
 
 void mote_sha512_update(mote_sha512_ctx *ctx, const void *data, size_t len)
 {
-    mote_sha2_update(ctx->h, ctx->buf, &ctx->count, 128, sha512_blocks, data, len);
+    (void)mote_feed_blocks(ctx->h, ctx->buf, (size_t)ctx->count & 127, 128, sha512_blocks, data,
+                           len);
+    ctx->count += len;
 }
 
 void mote_sha512_final(mote_sha512_ctx *ctx, uint8_t out[MOTE_SHA512_LEN])

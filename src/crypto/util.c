@@ -1,4 +1,5 @@
-/* Constant-time comparison and secret wiping. */
+/* Constant-time comparison, secret wiping, and (-Os builds) the block buffering. */
+#define MOTE_UTIL_C /* the one copy of mote_feed_blocks in -Os builds */
 #include "crypto/util.h"
 
 #include <string.h>

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "mote/config.h"
 
@@ -81,5 +82,51 @@ int mote_ct_memeq(const void *a, const void *b, size_t n);
 
 /* mote_wipe: zero n bytes at p in a way the compiler cannot drop. */
 void mote_wipe(void *p, size_t n);
+
+/* mote_feed_blocks: absorb len bytes at p into a stream of blocks of
+ * block_len bytes (a power of 2): buf holds the used (< block_len) bytes of
+ * the unfinished block; whole blocks go to blocks(state, at, count), from
+ * buf or straight from p. Returns the new used. p may be NULL when len is
+ * 0. (The hashes' and Poly1305's buffering.) One copy in util.c when
+ * optimizing for size; elsewhere inline, so that each caller's blocks
+ * function is a direct call and no frame is added under it. */
+#if defined(__OPTIMIZE_SIZE__)
+size_t mote_feed_blocks(void *state, uint8_t *buf, size_t used, size_t block_len,
+                        void (*blocks)(void *state, const uint8_t *p, size_t n), const uint8_t *p,
+                        size_t len);
+#endif
+#if !defined(__OPTIMIZE_SIZE__) || defined(MOTE_UTIL_C)
+#if defined(__OPTIMIZE_SIZE__)
+#define MOTE_FEED_DEF
+#else
+#define MOTE_FEED_DEF static inline
+#endif
+MOTE_FEED_DEF size_t mote_feed_blocks(void *state, uint8_t *buf, size_t used, size_t block_len,
+                                      void (*blocks)(void *state, const uint8_t *p, size_t n),
+                                      const uint8_t *p, size_t len)
+{
+    size_t n;
+
+    if (len == 0) return used;
+    if (used) {
+        n = block_len - used;
+        if (n > len) n = len;
+        memcpy(buf + used, p, n);
+        p += n;
+        len -= n;
+        used += n;
+        if (used < block_len) return used;
+        blocks(state, buf, 1);
+    }
+    n = len & ~(block_len - 1);
+    if (n) {
+        blocks(state, p, n / block_len);
+        p += n;
+        len -= n;
+    }
+    memcpy(buf, p, len);
+    return len;
+}
+#endif
 
 #endif
