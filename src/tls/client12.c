@@ -68,11 +68,14 @@
 
 #define KX_ECDHE 1
 #define KX_DHE   2
-#define KX_RSA   MOTE_TLS12_KX_RSA /* RSA key transport (opt-in) */
-#define AU_ECDSA 1
-#define AU_RSA   2
-#define CBC128   MOTE_AEAD_AES128_CBC
-#define CBC256   MOTE_AEAD_AES256_CBC
+/* ffdhe2048 is the group in use (constant 0 in builds without it: the DHE
+ * suites are never offered there, so their code folds away) */
+#define IS_FFDHE(g) (MOTE_ENABLE_FFDHE && (g) == MOTE_GROUP_FFDHE2048)
+#define KX_RSA      MOTE_TLS12_KX_RSA /* RSA key transport (opt-in) */
+#define AU_ECDSA    1
+#define AU_RSA      2
+#define CBC128      MOTE_AEAD_AES128_CBC
+#define CBC256      MOTE_AEAD_AES256_CBC
 
 /* mac: the HMAC's length for the CBC suites (0: AEAD) */
 #if MOTE_ENABLE_CBC
@@ -222,7 +225,8 @@ int mote_tls12_suite_usable(const mote_tls_conn *c, uint16_t id)
 #if !MOTE_ENABLE_P256 && !MOTE_ENABLE_P384 && !MOTE_ENABLE_ED25519
     if (suites[i].auth == AU_ECDSA) return 0;
 #endif
-    if (suites[i].kx == KX_DHE) return mote_tls_offered_group(c, MOTE_GROUP_FFDHE2048);
+    if (suites[i].kx == KX_DHE)
+        return MOTE_ENABLE_FFDHE && mote_tls_offered_group(c, MOTE_GROUP_FFDHE2048);
 #if MOTE_ENABLE_TLS12_RSA_KEX
     if (suites[i].kx == KX_RSA) return 1;
 #endif
@@ -533,7 +537,7 @@ static int on_server_key_exchange(mote_tls_conn *c, const uint8_t *b, size_t len
         /* RFC 8422 5.4: a named curve from our list (ffdhe2048 is no curve) */
         if (curve_type != 3 || group == MOTE_GROUP_FFDHE2048 || !mote_tls_offered_group(c, group))
             return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
-    } else { /* ServerDHParams: p, g, Ys */
+    } else if (MOTE_ENABLE_FFDHE) { /* ServerDHParams: p, g, Ys */
         size_t p_len = rd_u(&r, 2), g_len;
         const uint8_t *p = rd_bytes(&r, p_len), *g;
         g_len = rd_u(&r, 2);
@@ -546,6 +550,8 @@ static int on_server_key_exchange(mote_tls_conn *c, const uint8_t *b, size_t len
         if (peer_len == 0 || peer_len > 256)
             return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
         group = MOTE_GROUP_FFDHE2048;
+    } else {
+        return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL); /* (a DHE suite is never offered) */
     }
     params_len = (size_t)(r.p - b);
     scheme = (uint16_t)rd_u(&r, 2);
@@ -652,7 +658,7 @@ static MOTE_NOINLINE int send_cke_rsa(mote_tls_conn *c)
 static int send_cke(mote_tls_conn *c)
 {
     uint8_t *msg;
-    size_t pub_len = 0, hdr = c->group == MOTE_GROUP_FFDHE2048 ? 2 : 1, n;
+    size_t pub_len = 0, hdr = IS_FFDHE(c->group) ? 2 : 1, n;
     int rc;
 #if MOTE_ENABLE_TLS12_RSA_KEX
     if (suites[find(c->suite)].kx == KX_RSA) return send_cke_rsa(c);
@@ -691,7 +697,7 @@ int mote_tls12_master_secret(mote_tls_conn *c)
         goto derive;
     }
 #endif
-    if (c->group == MOTE_GROUP_FFDHE2048) { /* Ys may come without its leading zeros */
+    if (IS_FFDHE(c->group)) { /* Ys may come without its leading zeros */
         memmove(park(c) + PARK_PEER + 256 - peer_len, park(c) + PARK_PEER, peer_len);
         memset(park(c) + PARK_PEER, 0, 256 - peer_len);
         peer_len = 256;
@@ -703,7 +709,7 @@ int mote_tls12_master_secret(mote_tls_conn *c)
         return rc == MOTE_ERR_TLS_INTERNAL ? rc : MOTE_ERR_TLS_ILLEGAL_PARAMETER;
     }
     /* RFC 5246 8.1.2: a DH premaster secret loses its leading zero bytes */
-    if (c->group == MOTE_GROUP_FFDHE2048)
+    if (IS_FFDHE(c->group))
         while (off + 1 < pms_len && pms[off] == 0)
             off++;
 #if MOTE_ENABLE_TLS12_RSA_KEX
