@@ -597,15 +597,6 @@ static void mod_inv(uint32_t *r, const uint32_t *x, const uint32_t *m, uint32_t 
 /* r = a^-1 in the Montgomery domain (a = x R, r = x^-1 R; 0 for a = 0).
  * mod_inv gives x^-1 R^-1; two products by R^2 give x^-1 R. r may not
  * alias a. */
-static void fe_inv(const mote_ec_curve *c, uint32_t *r, const uint32_t *a)
-{
-    uint32_t t[L];
-    mod_inv(t, a, c->p, c->p_m0i, MOTE_EC_N(c));
-    fe_mul(c, r, t, c->rr);
-    fe_mul(c, t, r, c->rr);
-    copy_words(r, t, MOTE_EC_N(c));
-}
-
 /* ---- points ----
  *
  * The three formulas are short programs for a tiny interpreter (16 bits
@@ -970,27 +961,23 @@ int mote_ec_muladd_vartime(const mote_ec_curve *c, uint32_t *R, uint32_t *u1, co
 
 uint32_t mote_ec_to_affine(const mote_ec_curve *c, uint32_t *x, uint32_t *y, const uint32_t *R)
 {
+    /* Z R -> t = (Z R)^-1, u = Z^-1 and zi = Z^-1 R: products of a
+     * Montgomery value with a plain one are plain, so Z^-2 = zi u and
+     * Z^-3 = Z^-2 zi are, and x = (X R) Z^-2, y = (Y R) Z^-3 leave the
+     * Montgomery domain without a product by 1. */
     size_t n = MOTE_EC_N(c);
-    uint32_t zi[L], z2[L], t[L], one[L];
+    uint32_t w[3 * L], *t = w, *u = w + L, *zi = w + 2 * L; /* one wipe */
     uint32_t inf = is_zero_mask(R + 2 * n, n);
-    size_t i;
-    for (i = 0; i < n; i++)
-        one[i] = 0;
-    one[0] = 1;
-    fe_inv(c, zi, R + 2 * n); /* Z^-1 (zero when Z is) */
-    fe_mul(c, z2, zi, zi);
-    if (x) {
-        fe_mul(c, t, R, z2);
-        fe_mul(c, x, t, one); /* leave the Montgomery domain */
-    }
+    mod_inv(t, R + 2 * n, c->p, c->p_m0i, n); /* zero when Z is */
+    fe_mul(c, u, t, c->rr);
+    fe_mul(c, zi, u, c->rr);
+    fe_mul(c, t, zi, u); /* Z^-2 */
+    if (x) fe_mul(c, x, R, t);
     if (y) {
-        fe_mul(c, t, z2, zi);
-        fe_mul(c, z2, R + n, t);
-        fe_mul(c, y, z2, one);
+        fe_mul(c, u, t, zi); /* Z^-3 */
+        fe_mul(c, y, R + n, u);
     }
-    mote_wipe(zi, sizeof zi);
-    mote_wipe(z2, sizeof z2);
-    mote_wipe(t, sizeof t);
+    mote_wipe(w, sizeof w);
     return inf;
 }
 
