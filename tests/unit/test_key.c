@@ -51,7 +51,8 @@ int main(void)
     CHECK(a.type == MOTE_X509_KEY_P256 && a.len == 32 && b.type == a.type && b.len == 32);
     CHECK_HEX(a.u.ec, 32, "e6ea69daa89617351467cd89addad5459823f21df4463ab56af7539f9d7597e3");
     CHECK_HEX(b.u.ec, 32, "e6ea69daa89617351467cd89addad5459823f21df4463ab56af7539f9d7597e3");
-    /* P-384 */
+    /* P-384 (refused as unsupported in a build without it) */
+#if MOTE_ENABLE_P384
     CHECK_EQ_INT(from_pem(&a, key_p384_pkcs8), MOTE_OK);
     CHECK_EQ_INT(from_pem(&b, key_p384_sec1), MOTE_OK);
     CHECK(a.type == MOTE_X509_KEY_P384 && a.len == 48 && b.type == a.type);
@@ -59,6 +60,10 @@ int main(void)
               "174b085bc540c37ec61a3eabcbb9a10383bca4145cc38b603abb94f7fc43a5ad46e458db6bd4cafeb11"
               "2d1fb30c3df02");
     CHECK(memcmp(a.u.ec, b.u.ec, 48) == 0);
+#else
+    CHECK_EQ_INT(from_pem(&a, key_p384_pkcs8), MOTE_ERR_UNSUPPORTED);
+    CHECK_EQ_INT(from_pem(&b, key_p384_sec1), MOTE_ERR_UNSUPPORTED);
+#endif
     /* Ed25519 (RFC 8410) */
     CHECK_EQ_INT(from_pem(&a, key_ed25519), MOTE_OK);
     CHECK(a.type == MOTE_X509_KEY_ED25519 && a.len == 32);
