@@ -594,9 +594,6 @@ static void mod_inv(uint32_t *r, const uint32_t *x, const uint32_t *m, uint32_t 
     mote_wipe(w, sizeof w);
 }
 
-/* r = a^-1 in the Montgomery domain (a = x R, r = x^-1 R; 0 for a = 0).
- * mod_inv gives x^-1 R^-1; two products by R^2 give x^-1 R. r may not
- * alias a. */
 /* ---- points ----
  *
  * The three formulas are short programs for a tiny interpreter (16 bits

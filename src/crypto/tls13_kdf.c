@@ -58,8 +58,8 @@ int mote_tls13_derive_secret(const mote_hash_desc *hash, const uint8_t *secret, 
                              const uint8_t *transcript_hash, uint8_t *out)
 {
     uint8_t empty[MOTE_HASH_MAX_LEN];
-    if (!transcript_hash) { /* Derive-Secret(., "derived", "") hashes no messages
-                             */
+    /* Derive-Secret(., "derived", "") hashes no messages */
+    if (!transcript_hash) {
         mote_hash(hash, NULL, 0, empty);
         transcript_hash = empty;
     }

@@ -1614,8 +1614,15 @@ typedef char secrets_together[offsetof(mote_tls_conn, s_secret) +
                                   ? 1
                                   : -1];
 
-/* rd, then w: one wipe covers both cipher states */
-typedef char states_in_order[offsetof(mote_tls_conn, w) > offsetof(mote_tls_conn, rd) ? 1 : -1];
+/* rd, then w, nothing but padding between: one wipe covers both cipher
+ * states and no other field */
+typedef char
+    states_adjacent[offsetof(mote_tls_conn, w) >=
+                                offsetof(mote_tls_conn, rd) + sizeof(mote_tls_cipher_state) &&
+                            offsetof(mote_tls_conn, w) <
+                                offsetof(mote_tls_conn, rd) + sizeof(mote_tls_cipher_state) + 8
+                        ? 1
+                        : -1];
 
 void mote_tls_wipe_secrets(mote_tls_conn *c)
 {
