@@ -83,13 +83,14 @@
 #else
 #define NOMAC
 #endif
-static const struct {
+typedef struct {
     uint16_t id;
     uint8_t aead, kx, auth, sha384;
 #if MOTE_ENABLE_CBC
     uint8_t mac;
 #endif
-} suites[] = {
+} suite12;
+static const suite12 suites[] = {
     {MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, MOTE_AEAD_AES128_GCM, KX_ECDHE, AU_ECDSA,
      0 NOMAC},
     {MOTE_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, MOTE_AEAD_AES128_GCM, KX_ECDHE, AU_RSA, 0 NOMAC},
@@ -125,9 +126,9 @@ static const struct {
 #endif
 };
 #if MOTE_ENABLE_CBC
-#define MAC_OF(i) suites[i].mac
+#define MAC_OF(s) (s)->mac
 #else
-#define MAC_OF(i) 0
+#define MAC_OF(s) 0
 #endif
 #define NSUITES (sizeof suites / sizeof *suites)
 
@@ -142,12 +143,13 @@ const uint16_t mote_tls12_default_suites[] = {MOTE_TLS_ECDHE_ECDSA_WITH_AES_128_
                                               MOTE_TLS_DHE_RSA_WITH_AES_256_GCM_SHA384,
                                               0};
 
-static int find(uint16_t id)
+/* The suite's row, NULL when it is not in the table (or 0). */
+static const suite12 *find(uint16_t id)
 {
-    int i;
-    for (i = 0; i < (int)NSUITES; i++)
-        if (suites[i].id == id) return i;
-    return -1;
+    const suite12 *s;
+    for (s = suites; s < suites + NSUITES; s++)
+        if (s->id == id) return s;
+    return NULL;
 }
 
 static const mote_hash_desc *hash12(const mote_tls_conn *c)
@@ -161,16 +163,16 @@ static const mote_hash_desc *hash12(const mote_tls_conn *c)
 
 int mote_tls12_suite_kind(uint16_t id, int *auth)
 {
-    int i = find(id);
-    if (i < 0) return 0;
-    *auth = suites[i].auth;
-    return suites[i].kx;
+    const suite12 *s = find(id);
+    if (!s) return 0;
+    *auth = s->auth;
+    return s->kx;
 }
 
 uint8_t mote_tls12_suite_hash_len(uint16_t id)
 {
-    int i = find(id);
-    return (uint8_t)(i >= 0 && suites[i].sha384 ? 48 : 32);
+    const suite12 *s = find(id);
+    return (uint8_t)(s && s->sha384 ? 48 : 32);
 }
 
 #if MOTE_ENABLE_CBC
@@ -178,8 +180,8 @@ uint8_t mote_tls12_suite_hash_len(uint16_t id)
  * nonce and tag (AEAD), or IV, MAC and a block of padding (CBC). */
 size_t mote_tls12_expansion(uint16_t id)
 {
-    int i = find(id);
-    return i >= 0 && MAC_OF(i) ? 16u + MAC_OF(i) + 16u : 8u + 16u;
+    const suite12 *s = find(id);
+    return s && MAC_OF(s) ? 16u + MAC_OF(s) + 16u : 8u + 16u;
 }
 #endif
 
@@ -193,9 +195,9 @@ const uint16_t *mote_tls12_suites(const mote_tls_conn *c)
 /* Compiled in, and with a group of ours for its key exchange. */
 int mote_tls12_suite_usable(const mote_tls_conn *c, uint16_t id)
 {
-    int i = find(id);
-    if (i < 0) return 0;
-    switch (suites[i].aead) {
+    const suite12 *s = find(id);
+    if (!s) return 0;
+    switch (s->aead) {
 #if MOTE_ENABLE_GCM
     case MOTE_AEAD_AES128_GCM:
     case MOTE_AEAD_AES256_GCM:
@@ -205,7 +207,7 @@ int mote_tls12_suite_usable(const mote_tls_conn *c, uint16_t id)
     case CBC128:
     case CBC256:
 #if !MOTE_ENABLE_SHA1
-        if (MAC_OF(i) == 20) return 0;
+        if (MAC_OF(s) == 20) return 0;
 #endif
         break;
 #endif
@@ -217,18 +219,18 @@ int mote_tls12_suite_usable(const mote_tls_conn *c, uint16_t id)
         return 0;
     }
 #if !MOTE_ENABLE_SHA512
-    if (suites[i].sha384) return 0;
+    if (s->sha384) return 0;
 #endif
 #if !MOTE_ENABLE_RSA
-    if (suites[i].auth == AU_RSA) return 0;
+    if (s->auth == AU_RSA) return 0;
 #endif
 #if !MOTE_ENABLE_P256 && !MOTE_ENABLE_P384 && !MOTE_ENABLE_ED25519
-    if (suites[i].auth == AU_ECDSA) return 0;
+    if (s->auth == AU_ECDSA) return 0;
 #endif
-    if (suites[i].kx == KX_DHE)
+    if (s->kx == KX_DHE)
         return MOTE_ENABLE_FFDHE && mote_tls_offered_group(c, MOTE_GROUP_FFDHE2048);
 #if MOTE_ENABLE_TLS12_RSA_KEX
-    if (suites[i].kx == KX_RSA) return 1;
+    if (s->kx == KX_RSA) return 1;
 #endif
     return mote_tls_offered_group(c, MOTE_GROUP_X25519) ||
            mote_tls_offered_group(c, MOTE_GROUP_SECP256R1) ||
@@ -273,14 +275,15 @@ static void randoms(const mote_tls_conn *c, uint8_t seed[64], int server_first)
  * ChangeCipherSpec, the peer's in s_secret for its. */
 static void keys12(mote_tls_conn *c)
 {
-    int i = find(c->suite), aead = suites[i].aead;
+    const suite12 *s = find(c->suite);
+    int aead = s->aead;
     size_t klen = mote_tls_aead_key_len(aead), ivlen = mote_tls_aead_iv_len(aead, 1);
     size_t ours = c->server ? 1 : 0, theirs = 1 - ours; /* the server writes with its own key */
     uint8_t seed[64], kb[MOTE_ENABLE_CBC ? 2 * 48 + 2 * 32 : 2 * 32 + 2 * 12];
     randoms(c, seed, 1);
 #if MOTE_ENABLE_CBC
-    if (MAC_OF(i)) { /* RFC 5246 6.3: client MAC, server MAC, client key, server key */
-        size_t ml = MAC_OF(i);
+    if (MAC_OF(s)) { /* RFC 5246 6.3: client MAC, server MAC, client key, server key */
+        size_t ml = MAC_OF(s);
         mote_tls12_prf(hash12(c), c->secret, 48, "key expansion", seed, 64, kb, 2 * ml + 2 * klen);
         /* ours wait in c_secret (MAC) and s_secret (key) for our CCS; the
          * peer's in the inactive read state for its CCS */
@@ -299,25 +302,39 @@ static void keys12(mote_tls_conn *c)
     mote_wipe(kb, sizeof kb);
 }
 
+/* A cipher state takes up the suite's keys: a CBC suite's wait in it
+ * already (mote_tls_cbc_keys); an AEAD suite's key and IV come from key
+ * (c_secret or s_secret), wiped then. */
+static int start12(mote_tls_conn *c, mote_tls_cipher *st, uint8_t *key)
+{
+    const suite12 *s = find(c->suite);
+    int rc;
+#if MOTE_ENABLE_CBC
+    if (MAC_OF(s)) {
+        mote_tls_cbc_start(st, s->aead, MAC_OF(s), MOTE_TLS12_ETM(c));
+        return MOTE_OK;
+    }
+#endif
+    rc = mote_tls_cipher_init(st, s->aead, 1, key, key + mote_tls_aead_key_len(s->aead));
+    mote_wipe(key, sizeof c->c_secret);
+    return rc;
+}
+
 /* Our ChangeCipherSpec (under the null write state), then our keys. */
 static int send_ccs(mote_tls_conn *c)
 {
-    int i = find(c->suite), aead = suites[i].aead, rc;
     uint8_t one = 1;
-    rc = mote_tls_send_record(c, 20, &one, 1);
+    int rc = mote_tls_send_record(c, 20, &one, 1);
 #if MOTE_ENABLE_CBC
-    if (MAC_OF(i)) {
-        if (rc == MOTE_OK) {
-            mote_tls_cbc_keys(&c->w.wr, c->s_secret, mote_tls_aead_key_len(aead), c->c_secret,
-                              MAC_OF(i));
-            mote_tls_cbc_start(&c->w.wr, aead, MAC_OF(i), MOTE_TLS12_ETM(c));
-        }
-        mote_wipe(c->s_secret, sizeof c->s_secret);
-    } else
-#endif
+    const suite12 *s = find(c->suite);
+    if (MAC_OF(s)) { /* our AES key waits in s_secret, our MAC key in c_secret */
         if (rc == MOTE_OK)
-        rc = mote_tls_cipher_init(&c->w.wr, aead, 1, c->c_secret,
-                                  c->c_secret + mote_tls_aead_key_len(aead));
+            mote_tls_cbc_keys(&c->w.wr, c->s_secret, mote_tls_aead_key_len(s->aead), c->c_secret,
+                              MAC_OF(s));
+        mote_wipe(c->s_secret, sizeof c->s_secret);
+    }
+#endif
+    if (rc == MOTE_OK) rc = start12(c, &c->w.wr, c->c_secret);
     mote_wipe(c->c_secret, sizeof c->c_secret);
     return rc;
 }
@@ -413,7 +430,8 @@ int mote_tls12_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len)
     uint16_t version = (uint16_t)rd_u(&r, 2), suite;
     const uint8_t *random = rd_bytes(&r, 32), *sid;
     size_t sid_len = rd_u(&r, 1);
-    int i, rc;
+    const suite12 *st;
+    int rc;
     sid = rd_bytes(&r, sid_len);
     suite = (uint16_t)rd_u(&r, 2);
     rd_u(&r, 1); /* compression: null, checked by client13.c */
@@ -438,12 +456,12 @@ int mote_tls12_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len)
     } else {
         c->psk &= (uint8_t)~MOTE_PSK_SID12;
     }
-    i = find(suite);
-    if (i < 0 || !offered_suite(c, suite)) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    st = find(suite);
+    if (!st || !offered_suite(c, suite)) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
 
     c->version = MOTE_TLS12; /* from here on: 1.2 records and the 1.2 table */
     c->suite = suite;
-    mote_tls_th_pick(c, suites[i].sha384 ? 48 : 32); /* the transcript keeps one hash now */
+    mote_tls_th_pick(c, st->sha384 ? 48 : 32); /* the transcript keeps one hash now */
     memcpy(c->server_random, random, 32);
     mote_wipe(c->kex_priv, sizeof c->kex_priv); /* the 1.3 key share is not used */
     rc = mote_tls_walk_extensions(c, &r, sh_ext, &s);
@@ -453,8 +471,8 @@ int mote_tls12_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len)
         return mote_tls_fail(c, MOTE_ERR_TLS_HANDSHAKE_FAILURE);
     if (s.ems) c->flags |= MOTE_F_EMS;
 #if MOTE_ENABLE_CBC
-    if (s.etm && !MAC_OF(i)) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
-    if (MAC_OF(i)) MOTE_TLS12_ETM(c) = (uint8_t)s.etm;
+    if (s.etm && !MAC_OF(st)) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    if (MAC_OF(st)) MOTE_TLS12_ETM(c) = (uint8_t)s.etm;
 #endif
     if (sess) { /* RFC 7627 5.3: the resumed session must have the same EMS */
         if (!s.ems != !(sess->flags & MOTE_SESSION_EMS))
@@ -520,15 +538,16 @@ static int scheme_fits(int auth, uint16_t scheme)
 static int on_server_key_exchange(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
 {
     rd_t r = {b, b + len, 0};
-    int i = find(c->suite), rc;
+    const suite12 *s = find(c->suite);
+    int rc;
     const uint8_t *peer, *sig;
     size_t peer_len, params_len, sig_len;
     uint16_t group, scheme;
     (void)th;
 #if MOTE_ENABLE_TLS12_RSA_KEX
-    if (suites[i].kx == KX_RSA) return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+    if (s->kx == KX_RSA) return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
 #endif
-    if (suites[i].kx == KX_ECDHE) { /* ECParameters (named_curve) || ECPoint */
+    if (s->kx == KX_ECDHE) { /* ECParameters (named_curve) || ECPoint */
         uint32_t curve_type = rd_u(&r, 1);
         group = (uint16_t)rd_u(&r, 2);
         peer_len = rd_u(&r, 1);
@@ -558,8 +577,7 @@ static int on_server_key_exchange(mote_tls_conn *c, const uint8_t *b, size_t len
     sig_len = rd_u(&r, 2);
     sig = rd_bytes(&r, sig_len);
     if (r.bad || r.p != r.end) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
-    if (!scheme_fits(suites[i].auth, scheme))
-        return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    if (!scheme_fits(s->auth, scheme)) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
     /* signed: client_random || server_random || params, with the leaf's key */
     rc = mote_tls12_cert_verify(c, scheme, b, params_len, sig, sig_len);
     c->pk_ops++;
@@ -661,7 +679,7 @@ static int send_cke(mote_tls_conn *c)
     size_t pub_len = 0, hdr = IS_FFDHE(c->group) ? 2 : 1, n;
     int rc;
 #if MOTE_ENABLE_TLS12_RSA_KEX
-    if (suites[find(c->suite)].kx == KX_RSA) return send_cke_rsa(c);
+    if (find(c->suite)->kx == KX_RSA) return send_cke_rsa(c);
 #endif
     if (c->out_sent == c->out_len) c->out_sent = c->out_len = 0;
     if (c->out_size - c->out_len < 5 + 4 + 2 + MOTE_TLS_MAX_SHARE)
@@ -692,7 +710,7 @@ int mote_tls12_master_secret(mote_tls_conn *c)
     uint8_t *pms = park(c) + PARK_PMS, h[48], seed[64];
     int rc;
 #if MOTE_ENABLE_TLS12_RSA_KEX
-    if (suites[find(c->suite)].kx == KX_RSA) { /* the premaster is parked already */
+    if (find(c->suite)->kx == KX_RSA) { /* the premaster is parked already */
         pms_len = 48;
         goto derive;
     }
@@ -779,23 +797,12 @@ int mote_tls12_continue(mote_tls_conn *c)
 
 int mote_tls12_ccs(mote_tls_conn *c, const uint8_t *p, size_t len)
 {
-    int i = c->suite ? find(c->suite) : -1, aead = i >= 0 ? suites[i].aead : 0, rc;
     /* exactly once, after our flight (or a resumed ServerHello), between
      * handshake messages */
     if (c->state != MOTE_ST12_WAIT_CCS || (c->flags & MOTE_F_KEX12) || c->hs_hdr_len != 0 ||
         len != 1 || p[0] != 1)
         return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
-#if MOTE_ENABLE_CBC
-    if (i >= 0 && MAC_OF(i)) { /* the keys wait in the read state */
-        mote_tls_cbc_start(&c->rd, aead, MAC_OF(i), MOTE_TLS12_ETM(c));
-        c->state = MOTE_ST12_WAIT_FIN;
-        return MOTE_OK;
-    }
-#endif
-    rc = mote_tls_cipher_init(&c->rd, aead, 1, c->s_secret,
-                              c->s_secret + mote_tls_aead_key_len(aead));
-    mote_wipe(c->s_secret, sizeof c->s_secret);
-    if (rc) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
+    if (start12(c, &c->rd, c->s_secret)) return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL);
     c->state = MOTE_ST12_WAIT_FIN;
     return MOTE_OK;
 }
@@ -889,15 +896,13 @@ static int on_hello_request(mote_tls_conn *c, const uint8_t *b, size_t len, cons
  * straight after the Certificate (whose end moves to WAIT_SKE). */
 static int rsa_cr(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
 {
-    if (suites[find(c->suite)].kx != KX_RSA)
-        return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+    if (find(c->suite)->kx != KX_RSA) return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
     return on_certificate_request(c, b, len, th);
 }
 
 static int rsa_shd(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
 {
-    if (suites[find(c->suite)].kx != KX_RSA)
-        return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+    if (find(c->suite)->kx != KX_RSA) return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
     return on_server_hello_done(c, b, len, th);
 }
 #endif
