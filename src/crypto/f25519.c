@@ -777,49 +777,44 @@ uint32_t mote_fe_isneg(const mote_fe a)
     return b[0] & 1u;
 }
 
-/* r = a^(2^n) * b. */
-static void fe_sqr_n_mul(mote_fe r, const mote_fe a, int n, const mote_fe b)
+/* r = a^e for the exponent that prog (2 bits per step, from the low end,
+ * 0 ends) builds from e = 1 (a^e in r, e = 2^l - 1 while it is a run of l
+ * ones): 1 doubles the run (r^(2^l) times itself: 2 l ones), 2 and 3
+ * square r once or twice and multiply by a (e 2 + 1, e 4 + 1). A run of
+ * 250 ones, then the tail, for the same products as the usual chain (249
+ * squarings and 12 products for the run). r may alias a. */
+static void fe_pow(mote_fe r, const mote_fe a, uint32_t prog)
 {
-    mote_fe t;
-    mote_fe_sqr(t, a);
-    while (--n > 0)
-        mote_fe_sqr(t, t);
-    mote_fe_mul(r, t, b);
+    mote_fe z, t;
+    unsigned len = 1, k;
+    mote_fe_copy(z, a);
+    mote_fe_copy(r, a);
+    for (; prog; prog >>= 2) {
+        const mote_fe_limb *x = z;
+        k = (prog & 3) - 1;
+        if (k == 0) {
+            mote_fe_copy(t, r);
+            x = t;
+            k = len;
+        }
+        len += k;
+        while (k-- > 0)
+            mote_fe_sqr(r, r);
+        mote_fe_mul(r, r, x);
+    }
 }
 
-/* The common head of inversion and pow22523: r = z^(2^250 - 1), z11 = z^11. */
-static void fe_pow250(mote_fe r, mote_fe z11, const mote_fe z)
-{
-    mote_fe t0, t1, a10, a50;
-    mote_fe_sqr(t0, z);             /* z^2 */
-    mote_fe_sqr(t1, t0);            /* z^4 */
-    mote_fe_sqr(t1, t1);            /* z^8 */
-    mote_fe_mul(t1, t1, z);         /* z^9 */
-    mote_fe_mul(z11, t1, t0);       /* z^11 */
-    mote_fe_sqr(t0, z11);           /* z^22 */
-    mote_fe_mul(t0, t0, t1);        /* z^31 = z^(2^5 - 1) */
-    fe_sqr_n_mul(a10, t0, 5, t0);   /* 2^10 - 1 */
-    fe_sqr_n_mul(t0, a10, 10, a10); /* 2^20 - 1 */
-    fe_sqr_n_mul(t0, t0, 20, t0);   /* 2^40 - 1 */
-    fe_sqr_n_mul(a50, t0, 10, a10); /* 2^50 - 1 */
-    fe_sqr_n_mul(t0, a50, 50, a50); /* 2^100 - 1 */
-    fe_sqr_n_mul(t0, t0, 100, t0);  /* 2^200 - 1 */
-    fe_sqr_n_mul(r, t0, 50, a50);   /* 2^250 - 1 */
-}
+/* 250 ones: double, extend, ... (1 2 1 2 1 2 1 2 1 1 2 1 from the low end) */
+#define FE_POW_RUN250 0x659999u
 
 void mote_fe_invert(mote_fe r, const mote_fe a)
 {
-    mote_fe t, z11;
-    fe_pow250(t, z11, a);
-    fe_sqr_n_mul(r, t, 5, z11); /* 2^255 - 32 + 11 = p - 2 */
+    fe_pow(r, a, FE_POW_RUN250 | 0x2fu << 24); /* then 3 3 2: 2^255 - 32 + 11 = p - 2 */
 }
 
 void mote_fe_pow22523(mote_fe r, const mote_fe a)
 {
-    mote_fe t, z11, z;
-    mote_fe_copy(z, a);
-    fe_pow250(t, z11, z);
-    fe_sqr_n_mul(r, t, 2, z); /* 2^252 - 4 + 1 */
+    fe_pow(r, a, FE_POW_RUN250 | 3u << 24); /* then 3: 2^252 - 4 + 1 */
 }
 
 #endif
