@@ -397,13 +397,12 @@ size_t mote_bn_r2_start(uint32_t *rr, const uint32_t *m, size_t n)
 
 void mote_bn_r2_t(uint32_t *rr, const uint32_t *m, size_t n, uint32_t *t)
 {
-    uint32_t m0i = mote_bn_m0inv(m[0]), *a = rr, *b = t, *x;
+    uint32_t m0i = mote_bn_m0inv(m[0]);
     size_t s = mote_bn_r2_start(rr, m, n);
-    for (; s > 0; s--) { /* squarings alternate between rr and t */
-        mote_bn_montmul_sep(b, a, a, m, m0i, n);
-        x = a, a = b, b = x;
+    for (; s > 0; s--) { /* squarings through t */
+        mote_bn_montmul_sep(t, rr, rr, m, m0i, n);
+        memcpy(rr, t, 4 * n);
     }
-    if (a != rr) memcpy(rr, a, 4 * n);
 }
 
 void mote_bn_r2(uint32_t *rr, const uint32_t *m, size_t n)
