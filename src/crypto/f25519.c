@@ -105,31 +105,18 @@ void mote_fe_frombytes(mote_fe r, const uint8_t in[32])
 
 void mote_fe_tobytes(uint8_t out[32], const mote_fe a)
 {
-    uint32_t t[20], x, top;
-    int i, k, bits = 0, j = 0;
-    uint32_t acc = 0;
-    /* Fold bits 255 and up (2^255 = 19) twice: t < 2^255 + 19 < 2 p. */
-    for (i = 0; i < 20; i++)
-        t[i] = a[i];
-    for (k = 0; k < 2; k++) {
-        x = t[19] >> 8;
-        t[19] &= 0xFF;
-        x = t[0] + 19 * x;
-        for (i = 0; i < 20; i++) {
-            t[i] = x & M13;
-            x = (i < 19 ? t[i + 1] : 0) + (x >> 13);
-        }
-        t[19] += x << 13; /* at most bit 255 set by now */
-    }
-    /* t >= p exactly when t + 19 reaches 2^255 (top); then t - p = t + 19 -
-     * 2^255: the packing pass adds 19 & top and drops bit 255. */
-    x = 19;
+    /* a = L + 2^255 h, L its bits 0..254 and h = a[19] >> 8 < 2^5, so a = W
+     * = L + 19 h (mod p) with W < 2^255 + 608 < 2 p; W >= p exactly when
+     * W + 19 reaches 2^255 (top): a carry pass without stores finds it, as
+     * (L + 19 (h + 1) + 2^255 h) >> 255 = top + h. The packing pass then
+     * adds 19 (h + top) to L and drops bits 255 and up. */
+    uint32_t x = 19 * ((a[19] >> 8) + 1u), acc = 0;
+    int i, bits = 0, j = 0;
     for (i = 0; i < 19; i++)
-        x = (x + t[i]) >> 13;
-    top = 0u - ((x + t[19]) >> 8);
-    x = 19 & top;
+        x = (x + a[i]) >> 13;
+    x = 19 * ((x + a[19]) >> 8);
     for (i = 0; i < 20; i++) {
-        x += t[i];
+        x += a[i];
         acc |= (x & (i < 19 ? M13 : 0xFF)) << bits;
         x >>= 13;
         bits += i < 19 ? 13 : 8; /* limb 19: bits 247..254 */
@@ -140,7 +127,6 @@ void mote_fe_tobytes(uint8_t out[32], const mote_fe a)
         }
     }
     out[31] = (uint8_t)acc; /* bits 248..254 */
-    mote_wipe(t, sizeof t);
 }
 
 void mote_fe_sub(mote_fe r, const mote_fe a, const mote_fe b)
@@ -598,39 +584,33 @@ void mote_fe_frombytes(mote_fe r, const uint8_t in[32])
 
 void mote_fe_tobytes(uint8_t out[32], const mote_fe a)
 {
-    uint32_t t[8], u[8], top;
-    uint64_t acc = 0, c;
-    int i, j = 0, bits = 0;
-    /* Pack into 8 words of 32 bits: the value is below 2^256. */
+    /* a = L + 2^255 h, L its bits 0..254 (h = 0 or 1: a < 2^255 + 2^44), so
+     * a = W = L + 19 h (mod p) with W < 2 p; W >= p exactly when W + 19
+     * reaches 2^255 (top). Two carry passes without stores find h, then
+     * top + h = (a + 19 (h + 1)) >> 255; the packing pass adds 19 (h + top)
+     * to L and drops bit 255. */
+    uint32_t x, c = 0, acc = 0; /* acc: at most 6 + 26 bits */
+    int i, k, w, bits = 0, j = 0;
+    for (k = 0; k < 2; k++) {
+        x = 19 * (c + (uint32_t)k);
+        for (i = 0; i < 10; i++)
+            x = (x + a[i]) >> (26 - (i & 1));
+        c = x;
+    }
+    x = 19 * c;
     for (i = 0; i < 10; i++) {
-        acc += (uint64_t)a[i] << bits;
-        bits += 26 - (i & 1);
-        if (bits >= 32) {
-            t[j++] = (uint32_t)acc;
-            acc >>= 32;
-            bits -= 32;
+        w = 26 - (i & 1);
+        x += a[i];
+        acc |= (x & ((1u << w) - 1)) << bits;
+        x >>= w;
+        bits += w;
+        while (bits >= 8) { /* depends on i only */
+            out[j++] = (uint8_t)acc;
+            acc >>= 8;
+            bits -= 8;
         }
     }
-    t[7] = (uint32_t)acc;
-    /* Fold bit 255 (2^255 = 19): t < 2^255 + 19 < 2p. */
-    c = (t[7] >> 31) * 19u;
-    t[7] &= 0x7FFFFFFFu;
-    for (i = 0; i < 8; i++) {
-        c += t[i];
-        t[i] = (uint32_t)c;
-        c >>= 32;
-    }
-    /* t >= p exactly when t + 19 reaches 2^255; then t - p = t + 19 - 2^255. */
-    c = 19;
-    for (i = 0; i < 8; i++) {
-        c += t[i];
-        u[i] = (uint32_t)c;
-        c >>= 32;
-    }
-    top = 0u - (u[7] >> 31);
-    u[7] &= 0x7FFFFFFFu;
-    for (i = 0; i < 8; i++)
-        mote_store_le32(out + 4 * i, t[i] ^ (top & (t[i] ^ u[i])));
+    out[31] = (uint8_t)acc; /* bits 248..254 */
 }
 
 void mote_fe_sub(mote_fe r, const mote_fe a, const mote_fe b)
