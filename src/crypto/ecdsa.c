@@ -81,13 +81,18 @@ int mote_ecdsa_verify_raw_p(int curve, const uint8_t *pub, size_t pub_len, const
 static MOTE_NOINLINE int der_sig(const uint8_t *der, size_t der_len, size_t scalar_len,
                                  const uint8_t *v[2], size_t vl[2])
 {
-    mote_der d, seq;
-    mote_der_init(&d, der, der_len);
-    if (mote_der_enter(&d, MOTE_DER_SEQUENCE, &seq) || mote_der_done(&d) ||
-        mote_der_get_uint(&seq, &v[0], &vl[0]) || mote_der_get_uint(&seq, &v[1], &vl[1]) ||
-        mote_der_done(&seq) || vl[0] > scalar_len || vl[1] > scalar_len)
-        return MOTE_ERR_BAD_SIGNATURE;
-    return MOTE_OK;
+    /* SEQUENCE { INTEGER r, INTEGER s }, filling the input: the reader
+     * first spans the input, then the SEQUENCE's contents */
+    mote_der d = {der, der + der_len};
+    const uint8_t *c;
+    size_t cl;
+    int i;
+    if (mote_der_get(&d, MOTE_DER_SEQUENCE, &c, &cl) || d.p != d.end) return MOTE_ERR_BAD_SIGNATURE;
+    d.p = c;
+    for (i = 0; i < 2; i++)
+        if (mote_der_get_uint(&d, &v[i], &vl[i]) || vl[i] > scalar_len)
+            return MOTE_ERR_BAD_SIGNATURE;
+    return d.p == d.end ? MOTE_OK : MOTE_ERR_BAD_SIGNATURE;
 }
 
 int mote_ecdsa_der_to_raw(uint8_t *raw, size_t scalar_len, const uint8_t *der, size_t der_len)
