@@ -3,6 +3,8 @@
 
 #if MOTE_ENABLE_X25519
 
+#include <string.h>
+
 #include "crypto/f25519.h"
 #include "crypto/util.h"
 
@@ -69,26 +71,27 @@ static void ladder(uint8_t out[32], const uint8_t scalar[32], const uint8_t u[32
     uint32_t swap = 0, bit;
     int t;
 
-    for (t = 0; t < 32; t++)
-        s.k[t] = scalar[t];
+    memcpy(s.k, scalar, 32);
     s.k[0] &= 248;
     s.k[31] = (uint8_t)((s.k[31] & 127) | 64);
 
+    /* x1 = u, x2 = 1, z2 = 0, x3 = u, z3 = 1: small values are limb 0 */
+    memset(s.f, 0, sizeof s.f);
     if (u)
         mote_fe_frombytes(s.f[X1], u); /* drops the top bit, as RFC 7748 says */
     else
-        mote_fe_set(s.f[X1], 9);
-    mote_fe_set(s.f[X2], 1);
-    mote_fe_set(s.f[Z2], 0);
+        s.f[X1][0] = 9;
+    s.f[X2][0] = 1;
+    s.f[Z3][0] = 1;
     mote_fe_copy(s.f[X3], s.f[X1]);
-    mote_fe_set(s.f[Z3], 1);
 
-    for (t = 254; t >= 0; t--) {
-        bit = (uint32_t)(s.k[t >> 3] >> (t & 7)) & 1u;
+    for (t = 254;; t--) { /* t = -1: bit 0, only the last swap back */
+        bit = t >= 0 ? (uint32_t)(s.k[t >> 3] >> (t & 7)) & 1u : 0;
         swap ^= bit;
         mote_fe_cswap(s.f[X2], s.f[X3], swap);
         mote_fe_cswap(s.f[Z2], s.f[Z3], swap);
         swap = bit;
+        if (t < 0) break;
 
 #if defined(__OPTIMIZE_SIZE__)
         run_step(&s);
@@ -114,9 +117,6 @@ static void ladder(uint8_t out[32], const uint8_t scalar[32], const uint8_t u[32
 #endif
         if (t % 32 == 0 && pg != NULL && pg->fn != NULL) pg->fn(pg->arg);
     }
-    mote_fe_cswap(s.f[X2], s.f[X3], swap);
-    mote_fe_cswap(s.f[Z2], s.f[Z3], swap);
-
     mote_fe_invert(s.f[Z2], s.f[Z2]);
     mote_fe_mul(s.f[X2], s.f[X2], s.f[Z2]);
     mote_fe_tobytes(out, s.f[X2]);
