@@ -96,7 +96,7 @@ int mote_tls_cipher_init(mote_tls_cipher *c, int aead, int tls12, const uint8_t 
         break;
     }
     if (rc != MOTE_OK) {
-        mote_tls_cipher_wipe(c);
+        mote_wipe(c, sizeof *c);
         return rc;
     }
     c->aead = (uint8_t)aead;
@@ -283,6 +283,7 @@ long mote_tls_cipher_seal(mote_tls_cipher *c, uint8_t *rec, size_t len, int tls1
 #endif
     rec[3] = (uint8_t)(total >> 8);
     rec[4] = (uint8_t)total;
+    if (c->aead == MOTE_AEAD_NONE) return (long)(5 + len); /* in the clear */
     if (c->explicit_len) mote_store_be64(rec + 5, c->seq);
     rc = aead(c, rec, len, tls12, 0);
     return rc ? rc : (long)(5 + total);

@@ -57,8 +57,10 @@ size_t mote_tls_cipher_overhead(const mote_tls_cipher *c);
  * 5-byte record header, whose type/version are set and whose length field
  * this function writes; the plaintext (for TLS 1.3 already followed by its
  * inner content type) is at rec + 5 + explicit-nonce bytes, len bytes. The
- * tag is appended. Returns the total record length (header included) or a
- * negative error (sequence numbers exhausted). */
+ * tag is appended. A state without keys (MOTE_AEAD_NONE) leaves the
+ * plaintext as it is (only the length is written). Returns the total record
+ * length (header included) or a negative error (sequence numbers
+ * exhausted, a body over 0xFFFF bytes). */
 long mote_tls_cipher_seal(mote_tls_cipher *c, uint8_t *rec, size_t len, int tls12);
 /* mote_tls_cipher_open: authenticate and decrypt the record at rec (header
  * + body of body_len bytes) in place. On success *plain points at the

@@ -1374,11 +1374,6 @@ static int on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const uin
     return send_flight(c);
 }
 
-int mote_tls_hs_pending(const mote_tls_conn *c)
-{
-    return (c->flags & (MOTE_F_FLIGHT | MOTE_F_KU_PENDING | MOTE_F_KEX12)) != 0;
-}
-
 static int send_key_update(mote_tls_conn *c, int request);
 
 /* KeyUpdate: the next traffic secret of one direction, and its keys. */

@@ -55,12 +55,6 @@ int mote_tls_send_record(mote_tls_conn *c, uint8_t type, const uint8_t *data, si
     /* legacy_record_version: 0x0301 for the first ClientHello only (RFC 8446 5.1) */
     rec[2] = type == 22 && c->state == MOTE_ST_WAIT_SH && !(c->flags & MOTE_F_HRR) ? 1 : 3;
     memmove(rec + 5 + c->w.wr.explicit_len, data, len);
-    if (!c->w.wr.aead) {
-        rec[3] = (uint8_t)(len >> 8);
-        rec[4] = (uint8_t)len;
-        c->out_len += 5 + len;
-        return MOTE_OK;
-    }
     if (tls13) rec[5 + len] = type, len++;
     n = mote_tls_cipher_seal(&c->w.wr, rec, len, !tls13);
     if (n < 0) return MOTE_ERR_TLS_INTERNAL;
@@ -87,7 +81,7 @@ int mote_tls_fail(mote_tls_conn *c, int err)
 
 static int on_alert(mote_tls_conn *c, const uint8_t *p, size_t len)
 {
-    if (len != 2) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    if (len != 2) return MOTE_ERR_TLS_DECODE;
     c->alert_recv = p[1];
     if (p[1] == 0) { /* close_notify: answer it, then we are done */
         (void)mote_tls_close(c);
@@ -104,7 +98,7 @@ static int on_alert(mote_tls_conn *c, const uint8_t *p, size_t len)
          * TLS 1.2 also lets a warning no_renegotiation or unrecognized_name pass */
         return MOTE_OK;
     }
-    return mote_tls_fail(c, MOTE_ERR_TLS_PEER_ALERT); /* (sends no alert) */
+    return MOTE_ERR_TLS_PEER_ALERT; /* (sends no alert) */
 }
 
 /* Decrypt the record at in[0..5+len) and dispatch its content. */
@@ -115,30 +109,29 @@ static int on_record(mote_tls_conn *c, size_t len)
     size_t plen = len;
     if (c->rd.aead) {
         if (MOTE_TLS_V13(c) && type == REC_CCS) goto ccs;
-        if (MOTE_TLS_V13(c) && type != REC_APPDATA)
-            return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+        if (MOTE_TLS_V13(c) && type != REC_APPDATA) return MOTE_ERR_TLS_UNEXPECTED_MESSAGE;
         if (mote_tls_cipher_open(&c->rd, rec, len, !MOTE_TLS_V13(c), &p, &plen) != MOTE_OK)
-            return mote_tls_fail(c, MOTE_ERR_TLS_BAD_RECORD_MAC);
+            return MOTE_ERR_TLS_BAD_RECORD_MAC;
         if (MOTE_TLS_V13(c)) { /* strip padding; the last non-zero byte is the type */
             while (plen > 0 && p[plen - 1] == 0)
                 plen--;
-            if (plen == 0) return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+            if (plen == 0) return MOTE_ERR_TLS_UNEXPECTED_MESSAGE;
             type = p[--plen];
         }
-        if (plen > 16384) return mote_tls_fail(c, MOTE_ERR_TLS_RECORD_OVERFLOW);
+        if (plen > 16384) return MOTE_ERR_TLS_RECORD_OVERFLOW;
     } else if (type == REC_APPDATA) {
-        return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+        return MOTE_ERR_TLS_UNEXPECTED_MESSAGE;
     }
     switch (type) {
     case REC_HANDSHAKE:
-        if (plen == 0) return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+        if (plen == 0) return MOTE_ERR_TLS_UNEXPECTED_MESSAGE;
         c->hs_pos = (size_t)(p - c->in);
         c->hs_end = c->hs_pos + plen;
         return mote_tls_hs_input(c);
     case REC_ALERT:
         return on_alert(c, p, plen);
     case REC_APPDATA:
-        if (c->state != MOTE_ST_CONNECTED) return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+        if (c->state != MOTE_ST_CONNECTED) return MOTE_ERR_TLS_UNEXPECTED_MESSAGE;
         c->app_off = (size_t)(p - c->in);
         c->app_len = plen;
         return MOTE_OK;
@@ -151,10 +144,10 @@ static int on_record(mote_tls_conn *c, size_t len)
     ccs:
         /* TLS 1.3 middlebox compatibility: one unprotected 0x01, during the handshake */
         if (!MOTE_TLS_V13(c) || plen != 1 || p[0] != 1 || c->state == MOTE_ST_CONNECTED)
-            return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+            return MOTE_ERR_TLS_UNEXPECTED_MESSAGE;
         return MOTE_OK;
     default:
-        return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+        return MOTE_ERR_TLS_UNEXPECTED_MESSAGE;
     }
 }
 
@@ -163,11 +156,11 @@ static int on_record(mote_tls_conn *c, size_t len)
  * records, decrypt the next complete one. */
 static int advance(mote_tls_conn *c)
 {
+    int rc = MOTE_OK;
     c->pk_ops = 0;
     while (!c->err) {
         size_t len;
         if (c->hs_pos < c->hs_end) { /* handshake bytes left in the current record */
-            int rc;
             if (c->pk_ops) return MOTE_OK;
             rc = mote_tls_hs_input(c);
             if (rc) return rc;
@@ -180,19 +173,22 @@ static int advance(mote_tls_conn *c)
             c->rec_end = 0;
         }
         if (mote_tls_hs_pending(c)) { /* e.g. our Finished waits for output room */
-            int rc = mote_tls_hs_continue(c);
+            rc = mote_tls_hs_continue(c);
             if (rc || mote_tls_hs_pending(c)) return rc;
         }
         if (c->pk_ops || c->in_len < 5) return MOTE_OK;
         len = ((size_t)c->in[3] << 8) | c->in[4];
-        if (c->in[1] != 3) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
-        if (len > MAX_CIPHERTEXT || 5 + len > c->in_size)
-            return mote_tls_fail(c, MOTE_ERR_TLS_RECORD_OVERFLOW);
+        rc = MOTE_ERR_TLS_DECODE;
+        if (c->in[1] != 3) break;
+        rc = MOTE_ERR_TLS_RECORD_OVERFLOW;
+        if (len > MAX_CIPHERTEXT || 5 + len > c->in_size) break;
         if (c->in_len < 5 + len) return MOTE_OK;
         c->rec_end = 5 + len;
-        if (on_record(c, len)) return c->err;
+        rc = on_record(c, len);
+        if (rc < 0) break; /* fatal (the first error stays) */
+        if (rc) return c->err;
     }
-    return c->err;
+    return mote_tls_fail(c, rc); /* (c->err when it is set) */
 }
 
 /* ---- the four windows ---- */
@@ -201,12 +197,12 @@ unsigned mote_tls_status(const mote_tls_conn *c)
 {
     unsigned s = 0;
     if (c->out_sent < c->out_len) s |= MOTE_TLS_SEND;
-    if (c->state == MOTE_ST_CLOSED) return s | MOTE_TLS_CLOSED | (c->app_len ? MOTE_TLS_READ : 0);
     if (c->app_len) s |= MOTE_TLS_READ;
+    if (c->state == MOTE_ST_CLOSED) return s | MOTE_TLS_CLOSED;
     if (c->pk_ops && (c->hs_pos < c->hs_end || (c->in_len > c->rec_end && c->in_len >= 5) ||
                       (c->flags & MOTE_F_KEX12))) /* TLS 1.2: our key exchange comes next */
         s |= MOTE_TLS_STEP;
-    else if (!c->app_len && c->in_len < c->in_size && !(s & MOTE_TLS_STEP))
+    else if (!c->app_len && c->in_len < c->in_size)
         s |= MOTE_TLS_RECV;
     if (c->state == MOTE_ST_CONNECTED && !(c->flags & MOTE_F_CLOSE_SENT) && !(s & MOTE_TLS_SEND))
         s |= MOTE_TLS_WRITE;
@@ -287,11 +283,12 @@ uint8_t *mote_tls_write_buf(mote_tls_conn *c, size_t *len)
 int mote_tls_write_done(mote_tls_conn *c, size_t n)
 {
     size_t room;
+    const uint8_t *p;
     if (c->err) return c->err;
-    if (!mote_tls_write_buf(c, &room) || n > room) return MOTE_ERR_BAD_INPUT;
-    if (n == 0) return MOTE_OK;
+    p = mote_tls_write_buf(c, &room);
+    if (!p || n > room) return MOTE_ERR_BAD_INPUT;
     /* the plaintext already sits where the record body goes */
-    return mote_tls_send_record(c, REC_APPDATA, c->out + 5 + c->w.wr.explicit_len, n);
+    return n ? mote_tls_send_record(c, REC_APPDATA, p, n) : MOTE_OK;
 }
 
 int mote_tls_abort(mote_tls_conn *c, int err)

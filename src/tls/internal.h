@@ -188,15 +188,17 @@ static inline void close_len(wr_t *w, uint8_t *at, int n)
 #define TH_NONE   2 /* not added here: post-handshake, or by the handler (ServerHello) */
 typedef int (*mote_tls_hs_handler)(mote_tls_conn *c, const uint8_t *body, size_t len,
                                    const uint8_t *th);
-typedef struct {
-    uint8_t state, type, transcript;
-    uint16_t max_len;
+typedef struct { /* (one 32-bit word and the handler: 8 bytes on 32-bit targets) */
+    unsigned state : 6, type : 8, transcript : 2, max_len : 16;
     mote_tls_hs_handler fn;
 } mote_tls_hs_row;
+typedef char mote_tls_states_fit_6_bits[MOTE_SS12_WAIT_CV < 64 ? 1 : -1];
 
 /* client13.c: message framing, the ClientHello and what both versions share */
 int mote_tls_hs_input(mote_tls_conn *c); /* consume in[hs_pos..hs_end) */
-int mote_tls_hs_pending(const mote_tls_conn *c);
+/* Our output waits for room: a flight, a KeyUpdate, TLS 1.2's key exchange. */
+#define mote_tls_hs_pending(c)                                                                     \
+    (((c)->flags & (MOTE_F_FLIGHT | MOTE_F_KU_PENDING | MOTE_F_KEX12)) != 0)
 int mote_tls_hs_continue(mote_tls_conn *c); /* retry output that waited for room */
 void mote_tls_wipe_secrets(mote_tls_conn *c);
 void mote_tls_th_get(const mote_tls_conn *c, uint8_t *out); /* transcript hash so far */

@@ -16,12 +16,6 @@ void mote_tls13_ks_early(mote_tls13_ks *ks, const mote_hash_desc *hash, const ui
     mote_hkdf_extract(hash, NULL, 0, psk, psk_len, ks->secret);
 }
 
-void mote_tls13_ks_derive(const mote_tls13_ks *ks, const char *label,
-                          const uint8_t *transcript_hash, uint8_t *out)
-{
-    (void)mote_tls13_derive_secret(ks->hash, ks->secret, label, transcript_hash, out);
-}
-
 #if MOTE_ENABLE_TLS_PSK || MOTE_ENABLE_TLS_RESUMPTION || MOTE_ENABLE_SERVER /* PSKs, tickets */
 void mote_tls13_ks_binder_key(const mote_tls13_ks *ks, int external, uint8_t *out)
 {
@@ -104,9 +98,4 @@ void mote_tls13_next_secret(const mote_hash_desc *hash, uint8_t *secret)
 {
     /* in place: Expand-Label reads the secret before it writes (mac.h) */
     mote_tls13_expand_label(hash, secret, "traffic upd", NULL, 0, secret, hash->out_len);
-}
-
-void mote_tls13_ks_wipe(mote_tls13_ks *ks)
-{
-    mote_wipe(ks, sizeof *ks);
 }

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "mote/hash.h"
+#include "crypto/util.h"
+#include "mote/mac.h"
 #include "tls/cipher.h"
 
 #define MOTE_TLS_HASH_MAX 48 /* SHA-384: the largest suite hash */
@@ -46,8 +48,8 @@ void mote_tls13_ks_extract(mote_tls13_ks *ks, const uint8_t *ikm, size_t ikm_len
 void mote_tls13_ks_master(mote_tls13_ks *ks);
 /* out (hash length) = Derive-Secret(current stage, label, transcript_hash);
  * out may be transcript_hash (read before out is written). */
-void mote_tls13_ks_derive(const mote_tls13_ks *ks, const char *label,
-                          const uint8_t *transcript_hash, uint8_t *out);
+#define mote_tls13_ks_derive(ks, label, transcript_hash, out)                                      \
+    ((void)mote_tls13_derive_secret((ks)->hash, (ks)->secret, label, transcript_hash, out))
 /* Install the traffic key and IV derived from a traffic secret. */
 int mote_tls13_traffic_keys(const mote_hash_desc *hash, const uint8_t *secret, int aead,
                             mote_tls_cipher *c);
@@ -57,6 +59,6 @@ void mote_tls13_finished(const mote_hash_desc *hash, const uint8_t *secret,
                          const uint8_t *transcript_hash, uint8_t *out);
 /* KeyUpdate: secret = HKDF-Expand-Label(secret, "traffic upd", "", Hash.length). */
 void mote_tls13_next_secret(const mote_hash_desc *hash, uint8_t *secret);
-void mote_tls13_ks_wipe(mote_tls13_ks *ks);
+#define mote_tls13_ks_wipe(ks) mote_wipe(ks, sizeof(mote_tls13_ks))
 
 #endif
