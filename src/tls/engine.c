@@ -157,6 +157,7 @@ static int on_record(mote_tls_conn *c, size_t len)
 static int advance(mote_tls_conn *c)
 {
     int rc = MOTE_OK;
+    if (c->err) return c->err;
     c->pk_ops = 0;
     while (!c->err) {
         size_t len;
@@ -245,7 +246,7 @@ int mote_tls_recv_done(mote_tls_conn *c, size_t n)
 
 int mote_tls_step(mote_tls_conn *c)
 {
-    return c->err ? c->err : advance(c);
+    return advance(c);
 }
 
 const uint8_t *mote_tls_read_buf(const mote_tls_conn *c, size_t *len)
@@ -259,7 +260,7 @@ void mote_tls_read_done(mote_tls_conn *c, size_t n)
     if (n > c->app_len) n = c->app_len;
     c->app_off += n;
     c->app_len -= n;
-    if (c->app_len == 0 && !c->err) (void)advance(c);
+    if (c->app_len == 0) (void)advance(c);
 }
 
 size_t mote_tls_max_fragment(const mote_tls_conn *c)
