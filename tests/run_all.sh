@@ -76,6 +76,25 @@ if [ "${MOTE_TEST_QUICK:-0}" != 1 ]; then
         cat build-min.log
         ko "features off: build"
     fi
+    # AES-128 alone (no SHA-384, CBC or server: MOTE_ENABLE_AES256 is 0):
+    # 32-byte keys refused, every AES-128 answer as in the full build
+    off128="$off -DMOTE_ENABLE_SHA512=0 -DMOTE_ENABLE_CBC=0"
+    if make -s -j"$JOBS" BUILD=build-aes128 EXTRA_CFLAGS="$off128" build-aes128/tests/test_aes \
+        build-aes128/tests/wy_aes >build-aes128.log 2>&1; then
+        if build-aes128/tests/test_aes >build-aes128/test_aes.out 2>&1; then ok; else
+            cat build-aes128/test_aes.out
+            ko "aes128: test_aes"
+        fi
+        python3 tests/vectors/run_vectors.py --bindir build-aes128/tests --only aes_gcm \
+            >build-aes128/vectors.out 2>&1
+        if grep -q '^wycheproof: aes_gcm_test.json .*failed=0 ' build-aes128/vectors.out; then ok; else
+            cat build-aes128/vectors.out
+            ko "aes128: wycheproof aes_gcm"
+        fi
+    else
+        cat build-aes128.log
+        ko "aes128: build"
+    fi
 
     echo "== constant time (valgrind memcheck, secrets marked undefined)"
     for t in build/ct/ct_*; do

@@ -38,26 +38,31 @@ typedef uint32_t mote_aes_word;
 #define MOTE_AES_NB 2
 #endif
 
+/* Round keys of the largest key compiled in: 15 (AES-256) or 11. */
+#define MOTE_AES_MAX_RK (MOTE_ENABLE_AES256 ? 15 : 11)
+
 /* Expanded AES key (128 or 256 bits): the bitsliced round keys, 8 words
- * each (960 bytes with 64-bit words, 480 with 32-bit). The layout is
- * private to aes.c. Wipe it (mote_wipe) when done. */
+ * each (960 bytes with 64-bit words, 480 with 32-bit; 704 and 352 without
+ * AES-256). The layout is private to aes.c. Wipe it (mote_wipe) when done. */
 typedef struct {
-    mote_aes_word rk[15 * 8]; /* up to 15 round keys (AES-256) */
-    unsigned rounds;          /* 10 or 14 */
+    mote_aes_word rk[MOTE_AES_MAX_RK * 8];
+    unsigned rounds; /* 10 or 14 */
 } mote_aes_ctx;
 
-/* Compact AES key: the same round keys in 16 bytes each (240 bytes), for
+/* Compact AES key: the same round keys in 16 bytes each (240 bytes, 176
+ * without AES-256), for
  * keys that live long but are used now and then (a TLS connection's record
  * keys): mote_aes_ckey_expand turns it into a mote_aes_ctx in a few hundred
  * instructions, against some 10,000 for mote_aes_init. Layout private to
  * aes.c; secret: wipe it when done. */
 typedef struct {
-    mote_aes_word ck[15 * 16 / sizeof(mote_aes_word)];
+    mote_aes_word ck[MOTE_AES_MAX_RK * 16 / sizeof(mote_aes_word)];
     unsigned rounds;
 } mote_aes_ckey;
 
 /* mote_aes_init: expand a 16- or 32-byte key into ctx. Returns MOTE_OK;
- * MOTE_ERR_UNSUPPORTED for a 24-byte key (AES-192 is not used by TLS);
+ * MOTE_ERR_UNSUPPORTED for a 24-byte key (AES-192 is not used by TLS), and
+ * for a 32-byte key in a build without AES-256 (MOTE_ENABLE_AES256);
  * MOTE_ERR_BAD_INPUT for any other length. */
 int mote_aes_init(mote_aes_ctx *ctx, const uint8_t *key, size_t key_len);
 /* mote_aes_ckey_init: the compact form of a 16- or 32-byte key (returns as

@@ -79,6 +79,20 @@
 #ifndef MOTE_ENABLE_CHACHAPOLY
 #define MOTE_ENABLE_CHACHAPOLY 1
 #endif
+/* AES-256 beside AES-128. TLS uses it only with SHA-384 (the AES_256_GCM
+ * suites), in the AES_256_CBC suites and for a server's session tickets,
+ * so by default it is compiled in exactly when one of those is: a build
+ * without them (a TLS 1.3 client without SHA-384) keeps AES-128 alone,
+ * with smaller key states (11 round keys instead of 15) and less code.
+ * Set 1 to use AES-256 through the crypto API in such a build. */
+#ifndef MOTE_ENABLE_AES256
+#define MOTE_ENABLE_AES256 (MOTE_ENABLE_SHA512 || MOTE_ENABLE_CBC || MOTE_ENABLE_SERVER)
+#endif
+#if MOTE_ENABLE_AES && !MOTE_ENABLE_AES256 &&                                                      \
+    (MOTE_ENABLE_SHA512 || MOTE_ENABLE_CBC || MOTE_ENABLE_SERVER)
+#error                                                                                             \
+    "MOTE_ENABLE_AES256=0 needs SHA-384/512, CBC and the server off: their TLS suites and tickets use AES-256"
+#endif
 /* TLS record keys kept compact (AES round keys at 16 bytes each, GHASH
  * powers of H) and expanded on the stack for each record: 0.3 KiB per
  * direction instead of 1.7 KiB with 64-bit AES words (0.55 KiB with

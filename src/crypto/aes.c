@@ -352,6 +352,10 @@ typedef struct {
 /* Round key i, as 8 slices. */
 #define RK(ks, i) ((ks)->rk + 8 * (i))
 
+/* A key's rounds: a constant 10 without AES-256, so that what depends on
+ * it folds. */
+#define ROUNDS(n) (MOTE_ENABLE_AES256 ? (n) : 10u)
+
 /* The last round: the state lags by ShiftRows^2 (nr = 2 mod 4). */
 static HOT void last_round(aes_w (*q)[L], const aes_w *rk)
 {
@@ -367,7 +371,7 @@ static HOT void last_round(aes_w (*q)[L], const aes_w *rk)
 /* Rounds 2 .. nr on the state after round 1. */
 static void rounds_from_2(const aes_ks *ks, aes_w (*q)[L])
 {
-    unsigned nr = ks->rounds, i;
+    unsigned nr = ROUNDS(ks->rounds), i;
 
 #if MOTE_AES_COMPACT
     for (i = 2; i < nr; i++)
@@ -531,16 +535,16 @@ static uint32_t sub_word(uint32_t w)
 
 int mote_aes_ckey_init(mote_aes_ckey *ck, const uint8_t *key, size_t key_len)
 {
-    uint32_t ek[60], rcon = 1;
+    uint32_t ek[4 * MOTE_AES_MAX_RK], rcon = 1;
 #if !MOTE_AES_COMPACT
     uint8_t blk[16 * NB];
     aes_w q[8][L];
 #endif
     unsigned nk, nr, i, j;
 
-    if (key_len == 24) return MOTE_ERR_UNSUPPORTED;
+    if (key_len == 24 || (key_len == 32 && !MOTE_ENABLE_AES256)) return MOTE_ERR_UNSUPPORTED;
     if (key_len != 16 && key_len != 32) return MOTE_ERR_BAD_INPUT;
-    nk = (unsigned)key_len / 4;
+    nk = MOTE_ENABLE_AES256 ? (unsigned)key_len / 4 : 4;
     nr = nk + 6;
     memset(ck, 0, sizeof *ck);
     ck->rounds = nr;
@@ -557,7 +561,7 @@ int mote_aes_ckey_init(mote_aes_ckey *ck, const uint8_t *key, size_t key_len)
         if ((i & (nk - 1)) == 0) { /* nk is 4 or 8 */
             t = sub_word((t >> 8) | (t << 24)) ^ rcon;
             rcon = (rcon << 1) ^ (0x11b & (0u - (rcon >> 7)));
-        } else if (nk > 6 && (i & 7) == 4) {
+        } else if (MOTE_ENABLE_AES256 && nk > 6 && (i & 7) == 4) {
             t = sub_word(t);
         }
         ek[i] = ek[i - nk] ^ t;
@@ -615,7 +619,7 @@ static inline aes_w spread(aes_w x, unsigned k)
 /* rk: room for the key's rounds + 1 round keys. */
 static void ckey_expand(const mote_aes_ckey *ck, aes_w *rk)
 {
-    unsigned w, n = 8 * (ck->rounds + 1) / CB;
+    unsigned w, n = 8 * (ROUNDS(ck->rounds) + 1) / CB;
     for (w = 0; w < n; w++, rk += CB) {
         aes_w x = ck->ck[w];
         rk[0] = spread(x, 0);
@@ -915,14 +919,18 @@ void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in,
         mote_wipe(rk, sizeof rk);                                                                  \
     }
 CKEY_CTR(ckey_ctr128, 11)
+#if MOTE_ENABLE_AES256
 CKEY_CTR(ckey_ctr256, 15)
+#else
+#define ckey_ctr256 ckey_ctr128 /* (never called: every key has 10 rounds) */
+#endif
 
 /* ctr32 with a compact key from counter block iv (16 bytes) or from GCM's
  * J0 = iv || 1 (iv_len 12): a macro, not a frame of its own, and the
  * counter block in the ckey_ctrN frame (the record path's stack). */
 #define CKEY_CTR_CALL(ck, iv, iv_len, in, out, len, ks0)                                           \
     do {                                                                                           \
-        if ((ck)->rounds == 10)                                                                    \
+        if (ROUNDS((ck)->rounds) == 10)                                                            \
             ckey_ctr128(ck, iv, iv_len, in, out, len, ks0);                                        \
         else                                                                                       \
             ckey_ctr256(ck, iv, iv_len, in, out, len, ks0);                                        \
@@ -952,7 +960,7 @@ void mote_aes_ckey_encrypt_block(const mote_aes_ckey *ck, const uint8_t in[16], 
 {
     aes_w q[8][L], rk[8];
     uint8_t blk[16 * NB];
-    unsigned i, nr = ck->rounds;
+    unsigned i, nr = ROUNDS(ck->rounds);
 
     memset(blk, 0, sizeof blk);
     memcpy(blk, in, 16);
