@@ -203,7 +203,25 @@ static uint64_t bn_m0inv64(uint32_t m0i, const uint32_t *m)
 }
 #endif
 
-static void bn_addmask(uint32_t *r, const uint32_t *m, uint32_t mask, size_t n);
+uint32_t mote_bn_addmask(uint32_t *r, const uint32_t *m, uint32_t mask, size_t n)
+{
+#if MOTE_MUL16
+    uint32_t c = 0;
+    size_t i;
+    for (i = 0; i < n; i++)
+        r[i] = mote_adc32(r[i], m[i] & mask, &c);
+    return c;
+#else
+    uint64_t c = 0;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        c += (uint64_t)r[i] + (m[i] & mask);
+        r[i] = (uint32_t)c;
+        c >>= 32;
+    }
+    return (uint32_t)c;
+#endif
+}
 
 /* r = x - m if x + 2^(32 n) top >= m, else x (x < 2m): the 32-bit end of
  * a Montgomery product. Size-optimised builds use the generic subtraction
@@ -211,7 +229,7 @@ static void bn_addmask(uint32_t *r, const uint32_t *m, uint32_t mask, size_t n);
 static void bn_final_sub(uint32_t *r, const uint32_t *x, uint32_t top, const uint32_t *m, size_t n)
 {
 #if defined(__OPTIMIZE_SIZE__)
-    bn_addmask(r, m, 0u - (mote_bn_sub(r, x, m, n) & (top ^ 1u)), n);
+    mote_bn_addmask(r, m, 0u - (mote_bn_sub(r, x, m, n) & (top ^ 1u)), n);
 #else
     bn32_final_sub(r, x, top, m, n);
 #endif
@@ -288,38 +306,19 @@ void mote_bn_montsqr(uint32_t *r, const uint32_t *a, const uint32_t *m, uint32_t
     bn_final_sub(r, t + n, top, m, n);
 }
 
-/* r += m & mask (mask all ones or zero), carry dropped. */
-static void bn_addmask(uint32_t *r, const uint32_t *m, uint32_t mask, size_t n)
-{
-#if MOTE_MUL16
-    uint32_t c = 0;
-    size_t i;
-    for (i = 0; i < n; i++)
-        r[i] = mote_adc32(r[i], m[i] & mask, &c);
-#else
-    uint64_t c = 0;
-    size_t i;
-    for (i = 0; i < n; i++) {
-        c += (uint64_t)r[i] + (m[i] & mask);
-        r[i] = (uint32_t)c;
-        c >>= 32;
-    }
-#endif
-}
-
 void mote_bn_modadd(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n)
 {
     /* r = a + b - m, and m added back if the sum was below m (the
      * subtraction borrowed and the addition did not carry): no scratch */
     uint32_t carry = mote_bn_add(r, a, b, n);
     uint32_t borrow = mote_bn_sub(r, r, m, n);
-    bn_addmask(r, m, 0u - (borrow & (carry ^ 1u)), n);
+    mote_bn_addmask(r, m, 0u - (borrow & (carry ^ 1u)), n);
 }
 
 void mote_bn_modsub(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n)
 {
     uint32_t borrow = mote_bn_sub(r, a, b, n);
-    bn_addmask(r, m, 0u - borrow, n);
+    mote_bn_addmask(r, m, 0u - borrow, n);
 }
 
 #if MOTE_BN64

@@ -63,6 +63,8 @@ void mote_bn_montmul_p256(uint32_t *r, const uint32_t *a, const uint32_t *b, con
  * separate from r and a; r may alias a. */
 void mote_bn_montsqr(uint32_t *r, const uint32_t *a, const uint32_t *m, uint32_t m0i, size_t n,
                      uint32_t *t);
+/* r += m & mask (mask all ones or zero); returns the carry (0 or 1). */
+uint32_t mote_bn_addmask(uint32_t *r, const uint32_t *m, uint32_t mask, size_t n);
 /* r = a + b mod m and r = a - b mod m for a, b < m (r may alias). */
 void mote_bn_modadd(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n);
 void mote_bn_modsub(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m, size_t n);

@@ -265,21 +265,17 @@ static uint32_t swap_sub(uint32_t *a, uint32_t *b, uint32_t sw, uint32_t odd, ui
     return bw;
 }
 
-/* u = W / 2 mod m for W = u - 2^(32 n) neg in (-m, m) (neg: 0 or 1): W + c m
- * with c = 0, 1 or 2 (the one making it even and in [0, 2m)), halved. One
- * pass. */
-static void half_mod(uint32_t *u, uint32_t neg, const uint32_t *m, size_t n)
+/* u = W / 2 mod m for W = u - 2^(32 n) neg in (-m, m) (neg: 0 or 1): m
+ * added if W < 0 (then in [0, m)), m added if that is odd (even, below 2m:
+ * the carry is bit 32 n), and the halving is swap_sub's shift (v, untouched:
+ * no swap, nothing subtracted). */
+static void half_mod(uint32_t *u, uint32_t *v, uint32_t neg, const uint32_t *m, size_t n)
 {
-    uint32_t w0 = u[0] & 1u, m1 = 0u - w0, m2 = 0u - (neg & (w0 ^ 1u)), c = 0, s, hi = 0;
-    size_t i;
-    for (i = 0; i < n; i++) { /* c m, word i: m or 2m */
-        s = mote_adc32(u[i], (m[i] & m1) | (((m[i] << 1) | hi) & m2), &c);
-        hi = m[i] >> 31;
-        u[i] = s >> 1;
-        if (i > 0) u[i - 1] |= s << 31;
-    }
-    /* the value is below 2m: its bit 32 n is c + (2m's top bit) - neg */
-    u[n - 1] |= (c + (hi & m2) - neg) << 31;
+    uint32_t c;
+    (void)mote_bn_addmask(u, m, 0u - neg, n);
+    c = mote_bn_addmask(u, m, 0u - (u[0] & 1u), n);
+    (void)swap_sub(u, v, 0, 0, 1, n);
+    u[n - 1] |= c << 31;
 }
 
 /* The steps of mod_inv (a = x, b = m, u = 1, v = 0 on entry; v = x^-1 on
@@ -291,8 +287,8 @@ static void inv_steps(uint32_t *a, uint32_t *b, uint32_t *u, uint32_t *v, const 
     (void)m0i;
     for (i = 0; i < 64 * n - 1; i++) {
         uint32_t odd = 0u - (a[0] & 1u), sw = odd & (0u - mote_bn_lt(a, b, n));
-        (void)swap_sub(a, b, sw, odd, 1, n);              /* a = (a - b) / 2 */
-        half_mod(u, swap_sub(u, v, sw, odd, 0, n), m, n); /* u = (u - v) / 2 mod m */
+        (void)swap_sub(a, b, sw, odd, 1, n);                 /* a = (a - b) / 2 */
+        half_mod(u, v, swap_sub(u, v, sw, odd, 0, n), m, n); /* u = (u - v) / 2 mod m */
     }
 }
 #else
