@@ -180,7 +180,6 @@ enum {
     C_ALG_OID,
     C_PSS_HASH_OID,
     C_PSS_MGF_OID,
-    C_PSS_MGF_HASH_OID,
     C_SPKI_OID,
     C_EXT_OID,
     C_EKU_OID,
@@ -217,112 +216,112 @@ static uint8_t *keep_buf(const mote_x509_chain *c)
     return c->tbs_buf + (size_t)(c->tbs_slot ^ 1) * c->tbs_half;
 }
 
-/* Object identifiers mote knows (contents octets), in one table; the
- * signature algorithms first (alg_of), then the hashes (hash_of_oid). */
-enum {
-    O_ED25519,
-    O_RSA_SHA256,
-    O_RSA_SHA384,
-    O_RSA_SHA512,
-    O_RSA_PSS,
-    O_RSA_SHA1,
-    O_RSA_MD5,
-    O_RSA_MD2,
-    O_RSA_ENC,
-    O_MGF1,
-    O_ECDSA_SHA1,
-    O_ECDSA_SHA256,
-    O_ECDSA_SHA384,
-    O_ECDSA_SHA512,
-    O_EC_PUB,
-    O_P256,
-    O_SHA256,
-    O_SHA384,
-    O_SHA512,
-    O_SHA1,
-    O_P384,
-    O_EXT_BC,
-    O_EXT_KU,
-    O_EXT_EKU,
-    O_EXT_SAN,
-    O_EXT_NC,
-    O_EXT_SKI,
-    O_EXT_AKI,
-    O_CN,
-    O_EKU_SERVER,
-    O_EKU_CLIENT,
-    O_EKU_ANY,
-    O_COUNT
-};
+/* Extensions mote processes or knowingly ignores (bits of c->ext_seen;
+ * E_OTHER: any other). */
+enum { E_OTHER, E_BC, E_KU, E_EKU, E_SAN, E_NC, E_HARMLESS };
 
-/* The contents octets of each OID, in the order above, front-coded: a
+/* The object identifiers mote knows (contents octets) and what each means
+ * where it is read: one table of entries grouped by the element the OID is
+ * read in (K_*: the element's context minus C_SPKI_PARAM). An entry is a
  * byte (how many leading octets are the previous OID's) << 4 | (how many
- * follow), then those. */
+ * follow), those octets, then the OID's value there (never 0: 0 is
+ * "unknown"); a byte 0xF0 | K_* starts a group; 0 ends the table. */
+#define K_CURVE           0 /* C_SPKI_PARAM: the key type of a named curve */
+#define K_ALG             1 /* C_ALG_OID: scheme | hash << 4 */
+#define K_HASH            2 /* C_PSS_HASH_OID: MOTE_HASH_* or MOTE_X509_HASH_SHA1 */
+#define K_MGF             3 /* C_PSS_MGF_OID: 1 for MGF1 */
+#define K_SPKI            4 /* C_SPKI_OID: the key type (0x80: a curve follows) */
+#define K_EXT             5 /* C_EXT_OID: E_* */
+#define K_EKU             6 /* C_EKU_OID: the flag >> 7 */
+#define K_ATV             7 /* C_ATV_OID: MOTE_X509_F_CN_NEXT */
+#define K(cls)            (0xF0 | (cls))
+#define SIG(scheme, hash) ((scheme) | (hash) << 4)
+/* clang-format off */
 static const uint8_t oid_table[] = {
-    0x03, 0x2B, 0x65, 0x70,                                     /* id-Ed25519 */
-    0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x0B, /* sha256WithRSAEncryption */
-    0x81, 0x0C,                                                 /* sha384WithRSAEncryption */
-    0x81, 0x0D,                                                 /* sha512WithRSAEncryption */
-    0x81, 0x0A,                                                 /* id-RSASSA-PSS */
-    0x81, 0x05,                                                 /* sha1WithRSAEncryption */
-    0x81, 0x04,                                                 /* md5WithRSAEncryption */
-    0x81, 0x02,                                                 /* md2WithRSAEncryption */
-    0x81, 0x01,                                                 /* rsaEncryption */
-    0x81, 0x08,                                                 /* id-mgf1 */
-    0x34, 0xCE, 0x3D, 0x04, 0x01,                               /* ecdsa-with-SHA1 */
-    0x62, 0x03, 0x02,                                           /* ecdsa-with-SHA256 */
-    0x71, 0x03,                                                 /* ecdsa-with-SHA384 */
-    0x71, 0x04,                                                 /* ecdsa-with-SHA512 */
-    0x52, 0x02, 0x01,                                           /* id-ecPublicKey */
-    0x53, 0x03, 0x01, 0x07,                                     /* prime256v1 */
-    0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, /* id-sha256 */
-    0x81, 0x02,                                                 /* id-sha384 */
-    0x81, 0x03,                                                 /* id-sha512 */
-    0x05, 0x2B, 0x0E, 0x03, 0x02, 0x1A,                         /* id-sha1 */
-    0x14, 0x81, 0x04, 0x00, 0x22,                               /* secp384r1 */
-    0x03, 0x55, 0x1D, 0x13,                                     /* basicConstraints */
-    0x21, 0x0F,                                                 /* keyUsage */
-    0x21, 0x25,                                                 /* extKeyUsage */
-    0x21, 0x11,                                                 /* subjectAltName */
-    0x21, 0x1E,                                                 /* nameConstraints */
-    0x21, 0x0E,                                                 /* subjectKeyIdentifier */
-    0x21, 0x23,                                                 /* authorityKeyIdentifier */
-    0x12, 0x04, 0x03,                                           /* id-at-commonName */
-    0x08, 0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01,       /* id-kp-serverAuth */
-    0x71, 0x02,                                                 /* id-kp-clientAuth */
-    0x04, 0x55, 0x1D, 0x25, 0x00,                               /* anyExtendedKeyUsage */
+    K(K_ALG),
+    0x03, 0x2B, 0x65, 0x70, MOTE_X509_SIG_ED25519,                                   /* id-Ed25519 */
+    0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x0B,                      /* sha256WithRSAEncryption */
+          SIG(MOTE_X509_SIG_PKCS1, MOTE_HASH_SHA256),
+    0x81, 0x0C, SIG(MOTE_X509_SIG_PKCS1, MOTE_HASH_SHA384),                          /* sha384WithRSAEncryption */
+    0x81, 0x0D, SIG(MOTE_X509_SIG_PKCS1, MOTE_HASH_SHA512),                          /* sha512WithRSAEncryption */
+    0x81, 0x0A, SIG(MOTE_X509_SIG_PSS, MOTE_X509_HASH_SHA1),                         /* id-RSASSA-PSS (RFC 4055's default hash) */
+    0x81, 0x05, MOTE_X509_SIG_WEAK,                                                  /* sha1WithRSAEncryption */
+    0x81, 0x04, MOTE_X509_SIG_WEAK,                                                  /* md5WithRSAEncryption */
+    0x81, 0x02, MOTE_X509_SIG_WEAK,                                                  /* md2WithRSAEncryption */
+    0x34, 0xCE, 0x3D, 0x04, 0x01, MOTE_X509_SIG_WEAK,                                /* ecdsa-with-SHA1 */
+    0x62, 0x03, 0x02, SIG(MOTE_X509_SIG_ECDSA, MOTE_HASH_SHA256),                    /* ecdsa-with-SHA256 */
+    0x71, 0x03, SIG(MOTE_X509_SIG_ECDSA, MOTE_HASH_SHA384),                          /* ecdsa-with-SHA384 */
+    0x71, 0x04, SIG(MOTE_X509_SIG_ECDSA, MOTE_HASH_SHA512),                          /* ecdsa-with-SHA512 */
+    K(K_SPKI),
+    0x52, 0x02, 0x01, 0x80,                                                          /* id-ecPublicKey */
+    K(K_CURVE),
+    0x53, 0x03, 0x01, 0x07, MOTE_ENABLE_P256 ? MOTE_X509_KEY_P256 : 0,               /* prime256v1 */
+    0x05, 0x2B, 0x81, 0x04, 0x00, 0x22, MOTE_ENABLE_P384 ? MOTE_X509_KEY_P384 : 0,   /* secp384r1 */
+    K(K_SPKI),
+    0x12, 0x65, 0x70, MOTE_X509_KEY_ED25519,                                         /* id-Ed25519 */
+    0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x01, MOTE_X509_KEY_RSA,   /* rsaEncryption */
+    0x81, 0x0A, MOTE_X509_KEY_RSA,                                                   /* id-RSASSA-PSS */
+    K(K_MGF),
+    0x81, 0x08, 1,                                                                   /* id-mgf1 */
+    K(K_HASH),
+    0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, MOTE_HASH_SHA256,    /* id-sha256 */
+    0x81, 0x02, MOTE_HASH_SHA384,                                                    /* id-sha384 */
+    0x81, 0x03, MOTE_HASH_SHA512,                                                    /* id-sha512 */
+    0x05, 0x2B, 0x0E, 0x03, 0x02, 0x1A, MOTE_X509_HASH_SHA1,                         /* id-sha1 */
+    K(K_ATV),
+    0x03, 0x55, 0x04, 0x03, MOTE_X509_F_CN_NEXT,                                     /* id-at-commonName */
+    K(K_EXT),
+    0x12, 0x1D, 0x13, E_BC,                                                          /* basicConstraints */
+    0x21, 0x0F, E_KU,                                                                /* keyUsage */
+    0x21, 0x25, E_EKU,                                                               /* extKeyUsage */
+    0x21, 0x11, E_SAN,                                                               /* subjectAltName */
+    0x21, 0x1E, E_NC,                                                                /* nameConstraints */
+    0x21, 0x0E, E_HARMLESS,                                                          /* subjectKeyIdentifier */
+    0x21, 0x23, E_HARMLESS,                                                          /* authorityKeyIdentifier */
+    K(K_EKU),
+    0x22, 0x25, 0x00, MOTE_X509_F_EKU_ANY >> 7,                                      /* anyExtendedKeyUsage */
+    0x08, 0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01, MOTE_X509_F_EKU_SERVER >> 7, /* id-kp-serverAuth */
+    0x71, 0x02, MOTE_X509_F_EKU_CLIENT >> 7,                                         /* id-kp-clientAuth */
     0,
 };
+/* clang-format on */
 
-/* The OID just collected in c->scratch (or O_COUNT if unknown). */
-static int oid_id(const mote_x509_chain *c)
+/* What the OID just collected in c->scratch means in group cls (0 if
+ * mote does not know it there). */
+static uint8_t oid_value(const mote_x509_chain *c, unsigned cls)
 {
     const uint8_t *t = oid_table;
     uint8_t oid[16];
-    int id = 0;
-    if (c->scratch_len > sizeof c->scratch.b) return O_COUNT;
-    for (; *t; t += 1 + (*t & 15), id++) {
+    unsigned group = 0;
+    if (c->scratch_len > sizeof c->scratch.b) return 0;
+    while (*t) {
         unsigned keep = *t >> 4, add = *t & 15u;
+        if (keep == 15) { /* a group starts (a one-byte entry) */
+            group = add;
+            t++;
+            continue;
+        }
         memcpy(oid + keep, t + 1, add);
-        if (keep + add == c->scratch_len && memcmp(oid, c->scratch.b, c->scratch_len) == 0)
-            return id;
+        if (group == cls && keep + add == c->scratch_len &&
+            memcmp(oid, c->scratch.b, c->scratch_len) == 0)
+            return t[1 + add];
+        t += 2 + add;
     }
-    return O_COUNT;
+    return 0;
 }
 
-/* Extensions mote processes or knowingly ignores (bits of c->ext_seen). */
-enum { E_NONE, E_BC, E_KU, E_EKU, E_SAN, E_NC, E_HARMLESS, E_OTHER };
-/* (the ends of C_EXT_OID and C_EKU_OID map OIDs to these by offset, the
- * start of C_EXT_VAL to C_EXTV_*) */
-typedef char ext_oids_in_order[O_EXT_NC - O_EXT_BC == E_NC - E_BC && O_EXT_SKI == O_EXT_NC + 1 &&
-                                       O_EXT_AKI == O_EXT_SKI + 1 &&
-                                       C_EXTV_NC - C_EXTV_BC == E_NC - E_BC &&
-                                       MOTE_X509_F_EKU_CLIENT == MOTE_X509_F_EKU_SERVER << 1 &&
-                                       MOTE_X509_F_EKU_ANY == MOTE_X509_F_EKU_SERVER << 2 &&
-                                       O_EKU_ANY == O_EKU_SERVER + 2 && O_SHA1 == O_SHA256 + 3 &&
-                                       MOTE_HASH_SHA512 == MOTE_HASH_SHA256 + 2
-                                   ? 1
-                                   : -1];
+/* (the start of C_EXT_VAL maps E_BC .. E_NC to C_EXTV_*; C_EKU_OID's
+ * values are the flags >> 7) */
+typedef char ext_oids_in_order
+    [C_EXTV_NC - C_EXTV_BC == E_NC - E_BC &&
+             (MOTE_X509_F_EKU_SERVER | MOTE_X509_F_EKU_CLIENT | MOTE_X509_F_EKU_ANY) >> 7 == 7 &&
+             MOTE_X509_F_CN_NEXT < 0x100 &&
+             C_ATV_OID - C_SPKI_PARAM == K_ATV &&C_ALG_OID - C_SPKI_PARAM ==
+                 K_ALG &&C_PSS_HASH_OID - C_SPKI_PARAM == K_HASH &&C_PSS_MGF_OID - C_SPKI_PARAM ==
+                 K_MGF &&C_SPKI_OID - C_SPKI_PARAM == K_SPKI &&C_EXT_OID - C_SPKI_PARAM ==
+                 K_EXT &&C_EKU_OID - C_SPKI_PARAM == K_EKU
+         ? 1
+         : -1];
 
 /* The key buffer ksel names (NULL for none), and its size in *cap. */
 static uint8_t *kdata_of(const mote_x509_chain *c, size_t *cap)
@@ -408,40 +407,15 @@ MOTE_NOINLINE static mote_x509_sigalg *cur_alg(mote_x509_chain *c)
     return c->ctx[1] == C_TBS ? &c->tbs_alg : &c->out_alg;
 }
 
-static uint8_t hash_of_oid(int oid)
+/* A signature algorithm from its OID's value (K_ALG). */
+static void set_alg(mote_x509_sigalg *a, uint8_t v)
 {
-    if (oid == O_SHA1) return MOTE_X509_HASH_SHA1;
-    return (uint8_t)(oid >= O_SHA256 && oid < O_SHA1 ? oid - O_SHA256 + MOTE_HASH_SHA256 : 0);
-}
-
-static void set_alg(mote_x509_sigalg *a, int oid)
-{
-    /* scheme | hash << 4, for O_ED25519 .. O_ECDSA_SHA512 */
-    static const uint8_t alg_of[] = {
-        MOTE_X509_SIG_ED25519,
-        MOTE_X509_SIG_PKCS1 | MOTE_HASH_SHA256 << 4,
-        MOTE_X509_SIG_PKCS1 | MOTE_HASH_SHA384 << 4,
-        MOTE_X509_SIG_PKCS1 | MOTE_HASH_SHA512 << 4,
-        MOTE_X509_SIG_PSS,
-        MOTE_X509_SIG_WEAK, /* SHA-1, MD5, MD2 */
-        MOTE_X509_SIG_WEAK,
-        MOTE_X509_SIG_WEAK,
-        MOTE_X509_SIG_NONE, /* rsaEncryption, MGF1: not signature algorithms */
-        MOTE_X509_SIG_NONE,
-        MOTE_X509_SIG_WEAK, /* ECDSA with SHA-1 */
-        MOTE_X509_SIG_ECDSA | MOTE_HASH_SHA256 << 4,
-        MOTE_X509_SIG_ECDSA | MOTE_HASH_SHA384 << 4,
-        MOTE_X509_SIG_ECDSA | MOTE_HASH_SHA512 << 4};
-    uint8_t v = oid < (int)sizeof alg_of ? alg_of[oid] : 0;
+    int pss = (v & 15) == MOTE_X509_SIG_PSS;
     a->scheme = v & 15;
     a->hash = v >> 4;
-    a->salt = 0;
-    a->mgf = 0;
-    if (oid == O_RSA_PSS) { /* RFC 4055 defaults: SHA-1, MGF1 with SHA-1, salt 20 */
-        a->hash = MOTE_X509_HASH_SHA1;
-        a->mgf = MOTE_X509_HASH_SHA1;
-        a->salt = 20;
-    }
+    /* RFC 4055's defaults: MGF1 with SHA-1, salt 20 */
+    a->mgf = pss ? MOTE_X509_HASH_SHA1 : 0;
+    a->salt = pss ? 20 : 0;
 }
 
 /* Once the TBS signature algorithm is known: start hashing the TBS. */
@@ -525,7 +499,7 @@ static const uint8_t rules[] = {
     R(0x06, C_PSS_MGF_OID, R_LAX),
     R(0x30, C_PSS_MGF_HASH_ALG, R_LAX),
     G(C_PSS_MGF_HASH_ALG, 2),
-    R(0x06, C_PSS_MGF_HASH_OID, R_LAX),
+    R(0x06, C_PSS_HASH_OID, R_LAX),
     R(0x05, C_ALG_NULL, R_LAX),
     G(C_PSS_SALT_X, 1),
     R(0x02, C_PSS_SALT_INT, R_LAX),
@@ -714,7 +688,6 @@ static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
         if (t == 0x06) return 0;
         break; /* NULL, or RSA-PSS parameters */
     case C_EXT:
-        c->ext_id = E_NONE;
         c->cflags &= ~MOTE_X509_F_CRIT;
         return 0;
     case C_EXT_VAL:
@@ -906,12 +879,11 @@ static int end_time(mote_x509_chain *c, int not_after)
 MOTE_NOINLINE static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
 {
     unsigned d = ev->depth;
-    uint8_t ctx = c->ctx[d], h;
-    int oid = O_COUNT;
+    uint8_t ctx = c->ctx[d], v = 0;
     mote_x509_sigalg *a = cur_alg(c);
     if (ctx >= C_TIME_NB && ctx <= C_RSA_E) {
         /* short values and INTEGERs have no children */
-        if (ctx <= C_KU) oid = oid_id(c);
+        if (ctx >= C_SPKI_PARAM && ctx <= C_ATV_OID) v = oid_value(c, ctx - C_SPKI_PARAM);
     } else if (match(ctx, &c->idx[d], 0)) {
         return malformed(c); /* a required child missing */
     }
@@ -931,18 +903,16 @@ MOTE_NOINLINE static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
         /* the outer algorithm must repeat the TBS one */
         return memcmp(&c->tbs_alg, &c->out_alg, sizeof c->out_alg) ? malformed(c) : 0;
     case C_ALG_OID:
-        set_alg(a, oid);
+        set_alg(a, v);
         return 0;
-    case C_PSS_HASH_OID:
-    case C_PSS_MGF_HASH_OID:
-        if (!(h = hash_of_oid(oid))) a->scheme = MOTE_X509_SIG_NONE;
-        if (ctx == C_PSS_HASH_OID)
-            a->hash = h;
+    case C_PSS_HASH_OID: /* the hash's or MGF1's */
+        if (c->ctx[d - 1] == C_PSS_HASH_ALG)
+            a->hash = v;
         else
-            a->mgf = h;
-        return 0;
+            a->mgf = v;
+        /* fall through */
     case C_PSS_MGF_OID:
-        if (oid != O_MGF1) a->scheme = MOTE_X509_SIG_NONE;
+        if (!v) a->scheme = MOTE_X509_SIG_NONE;
         return 0;
     case C_PSS_SALT_INT:
         if (c->acc > 255) return malformed(c);
@@ -965,25 +935,12 @@ MOTE_NOINLINE static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
     case C_TIME_NB:
     case C_TIME_NA:
         return end_time(c, ctx == C_TIME_NA);
-    case C_SPKI_OID:
-        if (oid == O_RSA_ENC || oid == O_RSA_PSS)
-            c->key_state = MOTE_X509_KEY_RSA;
-        else if (oid == O_EC_PUB)
-            c->key_state = 0x80; /* curve to come */
-        else if (oid == O_ED25519)
-            c->key_state = MOTE_X509_KEY_ED25519;
-        else
-            c->cflags |= MOTE_X509_F_KEY_UNSUPP;
-        return 0;
-    case C_SPKI_PARAM:
-        if (c->key_state == 0x80) {
-            if (oid == O_P256 && MOTE_ENABLE_P256)
-                c->key_state = MOTE_X509_KEY_P256;
-            else if (oid == O_P384 && MOTE_ENABLE_P384)
-                c->key_state = MOTE_X509_KEY_P384;
-            else
-                c->cflags |= MOTE_X509_F_KEY_UNSUPP;
-        }
+    case C_SPKI_PARAM: /* the curve, after id-ecPublicKey */
+        if (c->key_state != 0x80) return 0;
+        /* fall through */
+    case C_SPKI_OID: /* (an unknown key or curve: its type is never read) */
+        c->key_state = v;
+        if (!v) c->cflags |= MOTE_X509_F_KEY_UNSUPP;
         return 0;
     case C_SPKI_ALG:
         if (c->key_state == 0x80) c->cflags |= MOTE_X509_F_KEY_UNSUPP; /* no curve */
@@ -1003,10 +960,7 @@ MOTE_NOINLINE static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
         if (!c->key_state) c->cflags |= MOTE_X509_F_KEY_UNSUPP;
         return on_spki(c);
     case C_EXT_OID:
-        /* O_EXT_BC .. O_EXT_NC in the order of E_BC .. E_NC, then SKI, AKI */
-        c->ext_id = (uint8_t)(oid < O_EXT_BC || oid > O_EXT_AKI ? E_OTHER
-                              : oid >= O_EXT_SKI                ? E_HARMLESS
-                                                                : E_BC + (oid - O_EXT_BC));
+        c->ext_id = v;
         return 0;
     case C_EXT_CRIT:
     case C_BC_CA: /* BOOLEANs: DER TRUE is 0xFF (an explicit FALSE is let pass) */
@@ -1030,17 +984,13 @@ MOTE_NOINLINE static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
         c->cflags |= MOTE_X509_F_HAS_EKU;
         return 0;
     case C_EKU_OID:
-        /* O_EKU_SERVER, _CLIENT, _ANY: the flags MOTE_X509_F_EKU_SERVER << 0, 1, 2
-         */
-        if (oid >= O_EKU_SERVER && oid <= O_EKU_ANY)
-            c->cflags |= MOTE_X509_F_EKU_SERVER << (oid - O_EKU_SERVER);
+        c->cflags |= (uint32_t)v << 7;
         return 0;
     case C_SAN_DNS:
         if (mote_x509_nm_done(&c->scratch.nm)) c->cflags |= MOTE_X509_F_SAN_MATCH;
         return 0;
     case C_ATV_OID:
-        c->cflags &= ~MOTE_X509_F_CN_NEXT;
-        if (oid == O_CN) c->cflags |= MOTE_X509_F_CN_NEXT;
+        c->cflags = (c->cflags & ~MOTE_X509_F_CN_NEXT) | v;
         return 0;
     case C_CN:
         if (mote_x509_nm_done(&c->scratch.nm)) c->cflags |= MOTE_X509_F_CN_MATCH;

@@ -52,7 +52,7 @@ int mote_x509_name_in_subtree(const char *host, size_t hlen, const char *base, s
 #define MOTE_X509_SIG_ED25519 4
 #define MOTE_X509_SIG_WEAK    5 /* MD2, MD5, SHA-1 */
 /* mote_x509_sigalg.hash: MOTE_HASH_SHA256/384/512, or this for SHA-1. */
-#define MOTE_X509_HASH_SHA1 0x10
+#define MOTE_X509_HASH_SHA1 MOTE_HASH_SHA1
 
 /* Roles of the certificate being decoded (mote_x509_chain.role). */
 #define MOTE_X509_ROLE_LEAF   0 /* the first certificate */
