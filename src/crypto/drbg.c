@@ -95,7 +95,7 @@ int mote_drbg_generate(mote_drbg_ctx *ctx, uint8_t *out, size_t len)
      * plus one; it wraps to 0 after the last allowed one. Refuse up front
      * if this call needs more requests than remain: never a partial fill. */
     if (ctx->seeded != 1 || ctx->reseed_counter == 0 ||
-        (uint64_t)requests > ((uint64_t)1 << 32) - ctx->reseed_counter)
+        requests > (uint32_t)(0u - ctx->reseed_counter)) /* 2^32 - counter: fits 32 bits */
         return MOTE_ERR_RNG_RESEED;
     while (len) {
         size_t chunk = len < MAX_REQUEST ? len : MAX_REQUEST;
