@@ -113,7 +113,8 @@ void mote_tls_cipher_wipe(mote_tls_cipher *c)
 
 size_t mote_tls_cipher_overhead(const mote_tls_cipher *c)
 {
-    return c->aead == MOTE_AEAD_NONE ? 0 : (size_t)c->explicit_len + c->tag_len + CBC_PAD(c);
+    /* (a state without keys is all zeros: cipher_init and the wipes) */
+    return (size_t)c->explicit_len + c->tag_len + CBC_PAD(c);
 }
 
 #if MOTE_ENABLE_CBC
