@@ -565,20 +565,18 @@ static void fe_carry(mote_fe r, const uint64_t *c)
 
 void mote_fe_frombytes(mote_fe r, const uint8_t in[32])
 {
-    uint64_t acc = 0;
-    int i, j = 0, bits = 0;
-    for (i = 0; i < 10; i++) {
-        int w = 26 - (i & 1);
-        if (bits < w) {
-            uint32_t x = mote_load_le32(in + 4 * j);
-            if (j == 7) x &= 0x7FFFFFFFu; /* bit 255 is not part of the number */
-            acc |= (uint64_t)x << bits;
-            bits += 32;
-            j++;
+    uint32_t acc = 0;               /* the bits that overflow it are taken again from x */
+    int i, j = 0, bits = 0, w = 26; /* limb j, w bits wide, has bits [0, bits) in acc */
+    for (i = 0; i < 32; i++) {
+        uint32_t x = i == 31 ? in[i] & 0x7Fu : in[i]; /* bit 255 is not part of the number */
+        acc |= x << bits;
+        bits += 8;
+        if (bits >= w) { /* depends on i only */
+            r[j++] = acc & ((1u << w) - 1);
+            acc = x >> (8 - (bits - w));
+            bits -= w;
+            w ^= 26 ^ 25;
         }
-        r[i] = (uint32_t)acc & ((1u << w) - 1);
-        acc >>= w;
-        bits -= w;
     }
 }
 
