@@ -447,16 +447,42 @@ static void start_tbs_hash(mote_x509_chain *c)
 
 /* ---- the structure: children of each constructed element ---- */
 
-#define R_OPT 1 /* may be absent (a later rule may match first) */
-#define R_REP 2 /* may repeat: the next child is matched from the same rule */
-#define R_ALT 4 /* an alternative to the rule before it (the same position) */
-#define R_LAX 8 /* may be missing at the parent's end (not before a later child) */
-#define ANY   0 /* any tag */
+#define R_OPT 1    /* may be absent (a later rule may match first) */
+#define R_REP 2    /* may repeat: the next child is matched from the same rule */
+#define R_LAX 4    /* may be missing at the parent's end (not before a later child) */
+#define R_ALT 0x80 /* an alternative to the rule before it (the same position) */
+#define ANY   0    /* any tag */
+
+/* The tags of the rules, by index (a rule keeps an index of 5 bits). */
+static const uint8_t tags[] = {ANY,  0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x17, 0x18,
+                               0x30, 0x31, 0x81, 0x82, 0x87, 0xA0, 0xA1, 0xA2, 0xA3};
+#define TI(t)                                                                                      \
+    ((t) == ANY    ? 0                                                                             \
+     : (t) == 0x01 ? 1                                                                             \
+     : (t) == 0x02 ? 2                                                                             \
+     : (t) == 0x03 ? 3                                                                             \
+     : (t) == 0x04 ? 4                                                                             \
+     : (t) == 0x05 ? 5                                                                             \
+     : (t) == 0x06 ? 6                                                                             \
+     : (t) == 0x17 ? 7                                                                             \
+     : (t) == 0x18 ? 8                                                                             \
+     : (t) == 0x30 ? 9                                                                             \
+     : (t) == 0x31 ? 10                                                                            \
+     : (t) == 0x81 ? 11                                                                            \
+     : (t) == 0x82 ? 12                                                                            \
+     : (t) == 0x87 ? 13                                                                            \
+     : (t) == 0xA0 ? 14                                                                            \
+     : (t) == 0xA1 ? 15                                                                            \
+     : (t) == 0xA2 ? 16                                                                            \
+     : (t) == 0xA3 ? 17                                                                            \
+                   : 1000) /* (a tag not listed: the table does not compile) */
+typedef char contexts_fit_7_bits[C_CN < 0x80 ? 1 : -1];
 
 /* Per parent: G(parent, number of rules), then its rules R(tag, child,
- * R_*) in order; a parent 0 ends the table. */
+ * R_*) in order, two bytes each (child | R_ALT, tag index << 3 | the other
+ * flags); a parent 0 ends the table. */
 #define G(parent, n)         parent, n
-#define R(tag, child, flags) tag, child, flags
+#define R(tag, child, flags) (child) | ((flags)&R_ALT), TI(tag) << 3 | ((flags)&7)
 static const uint8_t rules[] = {
     G(C_CERT, 3),
     R(0x30, C_TBS, 0),
@@ -583,22 +609,24 @@ static int match(uint8_t parent, uint8_t *pos, uint8_t t)
     const uint8_t *g = rules, *r;
     unsigned k, n;
     while (g[0] && g[0] != parent)
-        g += 2 + 3 * g[1];
+        g += 2 + 2 * g[1];
     n = g[0] ? g[1] : 0;
     for (k = *pos; k < n; k++) {
-        r = g + 2 + 3 * k;
-        if (t && (r[0] == ANY || r[0] == t)) {
-            if (!(r[2] & R_REP)) { /* past this position and its alternatives */
-                while (++k < n && (g[2 + 3 * k + 2] & R_ALT))
+        uint8_t tag;
+        r = g + 2 + 2 * k;
+        tag = tags[r[1] >> 3];
+        if (t && (tag == ANY || tag == t)) {
+            if (!(r[1] & R_REP)) { /* past this position and its alternatives */
+                while (++k < n && (g[2 + 2 * k] & R_ALT))
                     ;
                 *pos = (uint8_t)k;
             }
-            return r[1];
+            return r[0] & 0x7F;
         }
         /* a required position not there: a wrong tag (unless an
          * alternative follows) or, at the end, a missing child */
-        if (t ? !(r[2] & (R_OPT | R_ALT)) && (k + 1 >= n || !(r[5] & R_ALT))
-              : !(r[2] & (R_OPT | R_ALT | R_LAX)))
+        if (!(r[0] & R_ALT) &&
+            (t ? !(r[1] & R_OPT) && (k + 1 >= n || !(r[2] & R_ALT)) : !(r[1] & (R_OPT | R_LAX))))
             return -1;
     }
     return t ? -1 : 0;
