@@ -41,23 +41,11 @@
 
 size_t mote_tls_aead_key_len(int aead)
 {
-    switch (aead) {
-    case MOTE_AEAD_AES128_GCM:
-    case MOTE_AEAD_AES128_CCM:
-    case MOTE_AEAD_AES128_CCM8:
-#if MOTE_ENABLE_CBC
-    case MOTE_AEAD_AES128_CBC:
-#endif
-        return 16;
-    case MOTE_AEAD_AES256_GCM:
-    case MOTE_AEAD_CHACHA20_POLY1305:
-#if MOTE_ENABLE_CBC
-    case MOTE_AEAD_AES256_CBC:
-#endif
-        return 32;
-    default:
-        return 0;
-    }
+    /* by MOTE_AEAD_*: GCM-128, GCM-256, ChaCha20, CCM, CCM8, CBC-128, CBC-256 */
+    static const uint8_t len[MOTE_AEAD_AES256_CBC + 1] = {0, 16, 32, 32, 16, 16, 16, 32};
+    unsigned i = (unsigned)aead;
+    if (!MOTE_ENABLE_CBC && i >= MOTE_AEAD_AES128_CBC) return 0;
+    return i < sizeof len ? len[i] : 0;
 }
 
 size_t mote_tls_aead_iv_len(int aead, int tls12)
