@@ -234,6 +234,7 @@ static int verify(mote_tls_conn *c, uint16_t scheme, const signed_msg *m, const 
                     : (scheme & 0xFF) == 0x01 ? MOTE_X509_SIG_PKCS1
                                               : MOTE_X509_SIG_PSS;
         mote_progress pg; /* the application's hook, inside the verification */
+        mote_x509_keyref kr;
         int r;
         if (x == MOTE_X509_SIG_ECDSA && !tls12 &&
             k->type != (scheme == MOTE_SIG_ECDSA_SECP256R1_SHA256 ? MOTE_X509_KEY_P256
@@ -241,8 +242,11 @@ static int verify(mote_tls_conn *c, uint16_t scheme, const signed_msg *m, const 
             return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
         pg.fn = c->cfg->progress;
         pg.arg = c->cfg->progress_arg;
-        r = mote_x509_verify(k->type, k->data, k->len, k->e, x, h, digest, h->out_len, sig, sig_len,
-                             &pg);
+        kr.data = k->data;
+        kr.e = k->e;
+        kr.len = k->len;
+        kr.type = k->type;
+        r = mote_x509_verify(&kr, x, h, digest, h->out_len, sig, sig_len, &pg);
         if (r == 1)
             ok = MOTE_ERR_TLS_ILLEGAL_PARAMETER; /* the wrong kind of key */
         else if (x != MOTE_X509_SIG_ECDSA && (r == MOTE_ERR_BAD_KEY || r == MOTE_ERR_UNSUPPORTED))

@@ -1100,35 +1100,31 @@ static void flash_read(void *dst, const void *src, size_t n)
 
 /* ---- signature verification: the one place that calls the primitives ---- */
 
-/* A public key in RAM, as the verifier sees it. */
-typedef struct {
-    const uint8_t *data;
-    uint32_t e;
-    uint16_t len;
-    uint8_t type;
-} keyref;
+typedef mote_x509_keyref keyref;
 
-int mote_x509_verify(uint8_t type, const uint8_t *key, size_t klen, uint32_t e, uint8_t scheme,
-                     const mote_hash_desc *h, const uint8_t *digest, size_t salt,
-                     const uint8_t *sig, size_t sig_len, const mote_progress *pg)
+int mote_x509_verify(const keyref *k, uint8_t scheme, const mote_hash_desc *h,
+                     const uint8_t *digest, size_t salt, const uint8_t *sig, size_t sig_len,
+                     const mote_progress *pg)
 {
+    uint8_t type = k->type;
     if (scheme == MOTE_X509_SIG_ECDSA) {
 #if MOTE_X509_HAVE_ECDSA
         int curve = type == MOTE_X509_KEY_P256   ? MOTE_EC_P256
                     : type == MOTE_X509_KEY_P384 ? MOTE_EC_P384
                                                  : 0;
         if (!curve) return 1;
-        return mote_ecdsa_verify_der_p(curve, key, klen, digest, h->out_len, sig, sig_len, pg);
+        return mote_ecdsa_verify_der_p(curve, k->data, k->len, digest, h->out_len, sig, sig_len,
+                                       pg);
 #endif
     } else {
 #if MOTE_ENABLE_RSA
         if (type != MOTE_X509_KEY_RSA) return 1;
-        return mote_rsa_verify_be(key, klen, e,
+        return mote_rsa_verify_be(k->data, k->len, k->e,
                                   scheme == MOTE_X509_SIG_PKCS1 ? MOTE_RSA_PKCS1 : MOTE_RSA_PSS, h,
                                   digest, salt, sig, sig_len);
 #endif
     }
-    (void)type, (void)key, (void)klen, (void)e, (void)h, (void)digest, (void)salt, (void)sig;
+    (void)type, (void)k, (void)h, (void)digest, (void)salt, (void)sig;
     (void)sig_len, (void)pg;
     return MOTE_ERR_UNSUPPORTED;
 }
@@ -1162,8 +1158,8 @@ static int verify_pending(const mote_x509_chain *c, const keyref *k)
 #if MOTE_ENABLE_ED25519
     if (a->scheme == MOTE_X509_SIG_ED25519) return verify_ed25519(c, k);
 #endif
-    r = mote_x509_verify(k->type, k->data, k->len, k->e, a->scheme, hash_desc(a->hash),
-                         c->pend_digest, a->salt, c->pend_sig, c->pend_sig_len, &c->progress);
+    r = mote_x509_verify(k, a->scheme, hash_desc(a->hash), c->pend_digest, a->salt, c->pend_sig,
+                         c->pend_sig_len, &c->progress);
     if (r == MOTE_ERR_UNSUPPORTED) return MOTE_ERR_X509_UNSUPPORTED;
     return r ? MOTE_ERR_X509_BAD_SIGNATURE : 0;
 }

@@ -113,16 +113,24 @@ int mote_x509_name_in_subtree(const char *host, size_t hlen, const char *base, s
 #define MOTE_X509_TBS_HASH   2 /* hashed in tbs_hash */
 #define MOTE_X509_TBS_KEEP   3 /* copied whole into tbs_buf (Ed25519) */
 
+/* A public key in RAM, as the verifier sees it: type MOTE_X509_KEY_*,
+ * data[0..len), RSA exponent e. */
+typedef struct {
+    const uint8_t *data;
+    uint32_t e;
+    uint16_t len;
+    uint8_t type;
+} mote_x509_keyref;
+
 /* mote_x509_verify: check signature sig[0..sig_len) over digest (made
- * with hash h) with a public key (type MOTE_X509_KEY_*, key[0..klen), RSA
- * exponent e) under scheme MOTE_X509_SIG_PKCS1, _PSS (salt bytes of salt)
+ * with hash h) with public key k under scheme MOTE_X509_SIG_PKCS1, _PSS (salt bytes of salt)
  * or _ECDSA (a DER ECDSA-Sig-Value; pg: mote/progress.h, may be NULL).
  * Returns MOTE_OK, the primitive's error, 1 if the key's type does not fit
  * the scheme, or MOTE_ERR_UNSUPPORTED (a scheme not built in). Shared by
  * the chain and the TLS handshake's signatures (src/tls/certs.c). */
-int mote_x509_verify(uint8_t type, const uint8_t *key, size_t klen, uint32_t e, uint8_t scheme,
-                     const mote_hash_desc *h, const uint8_t *digest, size_t salt,
-                     const uint8_t *sig, size_t sig_len, const mote_progress *pg);
+int mote_x509_verify(const mote_x509_keyref *k, uint8_t scheme, const mote_hash_desc *h,
+                     const uint8_t *digest, size_t salt, const uint8_t *sig, size_t sig_len,
+                     const mote_progress *pg);
 /* mote_x509_parse_time: UTCTime (tag 0x17, 13 bytes) or GeneralizedTime
  * (0x18, 15 bytes) in strict DER form ("...Z", seconds, no fraction) to
  * seconds since 1970. Returns 0 or -1. */

@@ -288,6 +288,7 @@ static void test_structure_and_verify(void)
     static const uint8_t digest[32] = {1}, sig[8] = {0x30, 6, 2, 1, 1, 2, 1, 1};
     mote_x509_chain c;
     mote_x509_trust_anchor ta;
+    mote_x509_keyref kr;
     uint8_t key[MOTE_X509_KEY_MAX];
     size_t i, used;
     int r;
@@ -308,16 +309,18 @@ static void test_structure_and_verify(void)
     CHECK(mote_x509_ta_from_cert(&ta, key, sizeof key, &used, root_der, sizeof root_der) ==
           MOTE_OK);
     /* the root's key against a scheme of the other kind: 1 */
-    r = mote_x509_verify(ta.key_type, key, used, ta.rsa_e,
-                         ta.key_type == MOTE_X509_KEY_RSA ? MOTE_X509_SIG_ECDSA
-                                                          : MOTE_X509_SIG_PKCS1,
-                         &mote_sha256_desc, digest, 32, sig, sizeof sig, NULL);
+    kr.data = key;
+    kr.e = ta.rsa_e;
+    kr.len = (uint16_t)used;
+    kr.type = ta.key_type;
+    r = mote_x509_verify(
+        &kr, ta.key_type == MOTE_X509_KEY_RSA ? MOTE_X509_SIG_ECDSA : MOTE_X509_SIG_PKCS1,
+        &mote_sha256_desc, digest, 32, sig, sizeof sig, NULL);
     CHECK(r == 1);
     /* the right kind, a signature that is not one: an error */
-    r = mote_x509_verify(ta.key_type, key, used, ta.rsa_e,
-                         ta.key_type == MOTE_X509_KEY_RSA ? MOTE_X509_SIG_PKCS1
-                                                          : MOTE_X509_SIG_ECDSA,
-                         &mote_sha256_desc, digest, 32, sig, sizeof sig, NULL);
+    r = mote_x509_verify(
+        &kr, ta.key_type == MOTE_X509_KEY_RSA ? MOTE_X509_SIG_PKCS1 : MOTE_X509_SIG_ECDSA,
+        &mote_sha256_desc, digest, 32, sig, sizeof sig, NULL);
     CHECK(r < 0);
 }
 
