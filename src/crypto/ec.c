@@ -782,9 +782,7 @@ void mote_ec_mul(const mote_ec_curve *c, uint32_t *R, const uint32_t *P, const u
      * window of k' is never zero, so the accumulator is never the point at
      * infinity. */
     k1[n] = mote_bn_add(k1, k, c->n, n);
-    for (i = 0; i < n; i++) /* n once more (in T, free yet) if k + n is short */
-        T[i] = c->n[i] & (k1[n] - 1u);
-    k1[n] += mote_bn_add(k1, k1, T, n);
+    k1[n] += mote_bn_addmask(k1, c->n, k1[n] - 1u, n); /* n once more if k + n is short */
 
     cnt = tab_entries(c, &w, MOTE_EC_TAB_WORDS);
     /* tab[i-1] = i P, i = 1..cnt */
@@ -1037,10 +1035,7 @@ void mote_ec_sc_reduce(const mote_ec_curve *c, uint32_t *r, const uint8_t *in, s
     uint32_t hi[2 * L], *t = hi + L; /* one wipe */
     mote_bn_from_be(r, n, in + len - lo_len, lo_len);
     mote_bn_from_be(hi, n, in, len - lo_len);
-    {
-        uint32_t borrow = mote_bn_sub(t, r, c->n, n);
-        cmov_mask(r, t, 0u - (borrow ^ 1u), n);
-    }
+    (void)mote_bn_addmask(r, c->n, 0u - mote_bn_sub(r, r, c->n, n), n);
     mote_bn_montmul_sep(t, hi, c->n_rr, c->n, c->n_m0i, n);
     mod_add(r, r, t, c->n, n);
     mote_wipe(hi, sizeof hi);
