@@ -8,7 +8,9 @@
 void mote_hmac_init(mote_hmac_ctx *ctx, const mote_hash_desc *hash, const void *key, size_t key_len)
 {
     uint8_t pad[MOTE_HASH_MAX_BLOCK];
+    mote_hash_ctx *c;
     size_t i, bl = hash->block_len;
+    uint8_t x;
 
     ctx->hash = hash;
     if (key_len > bl) {
@@ -18,14 +20,14 @@ void mote_hmac_init(mote_hmac_ctx *ctx, const mote_hash_desc *hash, const void *
         memcpy(pad, key, key_len);
     }
     memset(pad + key_len, 0, bl - key_len);
-    for (i = 0; i < bl; i++)
-        pad[i] ^= 0x36;
-    hash->init(&ctx->inner);
-    hash->update(&ctx->inner, pad, bl);
-    for (i = 0; i < bl; i++)
-        pad[i] ^= 0x36 ^ 0x5c;
-    hash->init(&ctx->outer);
-    hash->update(&ctx->outer, pad, bl);
+    /* inner: key ^ 0x36..., then outer: key ^ 0x5c... */
+    for (c = &ctx->inner, x = 0x36;; c = &ctx->outer, x = 0x36 ^ 0x5c) {
+        for (i = 0; i < bl; i++)
+            pad[i] ^= x;
+        hash->init(c);
+        hash->update(c, pad, bl);
+        if (c == &ctx->outer) break;
+    }
     mote_wipe(pad, bl);
 }
 

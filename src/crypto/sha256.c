@@ -14,13 +14,18 @@ void mote_sha2_pad(void *state, uint8_t *buf, uint64_t count, size_t block_len,
     size_t used = (size_t)count & (block_len - 1);
 
     buf[used++] = 0x80;
+    memset(buf + used, 0, block_len - used);
     if (used > block_len - block_len / 8) { /* no room for the length field */
-        memset(buf + used, 0, block_len - used);
         blocks(state, buf, 1);
-        used = 0;
+        memset(buf, 0, block_len);
     }
-    memset(buf + used, 0, block_len - 8 - used);
-    mote_store_be64(buf + block_len - 8, count << 3);
+    count <<= 3; /* the bit length, big-endian */
+#if defined(__OPTIMIZE_SIZE__)
+    for (used = 1; used <= 8; used++, count >>= 8) /* smaller than 32-bit stores */
+        buf[block_len - used] = (uint8_t)count;
+#else
+    mote_store_be64(buf + block_len - 8, count);
+#endif
     blocks(state, buf, 1);
 }
 
