@@ -248,6 +248,12 @@ static const uint8_t oid_table[] = {
     0x81, 0x05, MOTE_X509_SIG_WEAK,                                                  /* sha1WithRSAEncryption */
     0x81, 0x04, MOTE_X509_SIG_WEAK,                                                  /* md5WithRSAEncryption */
     0x81, 0x02, MOTE_X509_SIG_WEAK,                                                  /* md2WithRSAEncryption */
+    K(K_SPKI),
+    0x81, 0x01, MOTE_X509_KEY_RSA,                                                   /* rsaEncryption */
+    0x81, 0x0A, MOTE_X509_KEY_RSA,                                                   /* id-RSASSA-PSS */
+    K(K_MGF),
+    0x81, 0x08, 1,                                                                   /* id-mgf1 */
+    K(K_ALG),
     0x34, 0xCE, 0x3D, 0x04, 0x01, MOTE_X509_SIG_WEAK,                                /* ecdsa-with-SHA1 */
     0x62, 0x03, 0x02, SIG(MOTE_X509_SIG_ECDSA, MOTE_HASH_SHA256),                    /* ecdsa-with-SHA256 */
     0x71, 0x03, SIG(MOTE_X509_SIG_ECDSA, MOTE_HASH_SHA384),                          /* ecdsa-with-SHA384 */
@@ -259,10 +265,6 @@ static const uint8_t oid_table[] = {
     0x05, 0x2B, 0x81, 0x04, 0x00, 0x22, MOTE_ENABLE_P384 ? MOTE_X509_KEY_P384 : 0,   /* secp384r1 */
     K(K_SPKI),
     0x12, 0x65, 0x70, MOTE_X509_KEY_ED25519,                                         /* id-Ed25519 */
-    0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x01, MOTE_X509_KEY_RSA,   /* rsaEncryption */
-    0x81, 0x0A, MOTE_X509_KEY_RSA,                                                   /* id-RSASSA-PSS */
-    K(K_MGF),
-    0x81, 0x08, 1,                                                                   /* id-mgf1 */
     K(K_HASH),
     0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, MOTE_HASH_SHA256,    /* id-sha256 */
     0x81, 0x02, MOTE_HASH_SHA384,                                                    /* id-sha384 */
