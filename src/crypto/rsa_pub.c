@@ -19,6 +19,10 @@
 
 #define L MOTE_RSA_MAX_LIMBS
 
+/* The check below computes each hash's length from its id. */
+typedef char
+    rsa_hash_ids[MOTE_HASH_SHA256 == 1 && MOTE_HASH_SHA384 == 2 && MOTE_HASH_SHA512 == 3 ? 1 : -1];
+
 int mote_rsa_hash_ok(const mote_hash_desc *h)
 {
     /* MOTE_HASH_SHA256, SHA384, SHA512 are 1, 2, 3: 32, 48, 64 bytes */
