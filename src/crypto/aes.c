@@ -561,7 +561,7 @@ int mote_aes_ckey_init(mote_aes_ckey *ck, const uint8_t *key, size_t key_len)
         if ((i & (nk - 1)) == 0) { /* nk is 4 or 8 */
             t = sub_word((t >> 8) | (t << 24)) ^ rcon;
             rcon = (rcon << 1) ^ (0x11b & (0u - (rcon >> 7)));
-        } else if (MOTE_ENABLE_AES256 && nk > 6 && (i & 7) == 4) {
+        } else if (nk > 6 && (i & 7) == 4) {
             t = sub_word(t);
         }
         ek[i] = ek[i - nk] ^ t;

@@ -41,8 +41,11 @@
 
 size_t mote_tls_aead_key_len(int aead)
 {
-    /* by MOTE_AEAD_*: GCM-128, GCM-256, ChaCha20, CCM, CCM8, CBC-128, CBC-256 */
-    static const uint8_t len[MOTE_AEAD_AES256_CBC + 1] = {0, 16, 32, 32, 16, 16, 16, 32};
+    static const uint8_t len[MOTE_AEAD_AES256_CBC + 1] = {
+        [MOTE_AEAD_AES128_GCM] = 16,        [MOTE_AEAD_AES256_GCM] = 32,
+        [MOTE_AEAD_CHACHA20_POLY1305] = 32, [MOTE_AEAD_AES128_CCM] = 16,
+        [MOTE_AEAD_AES128_CCM8] = 16,       [MOTE_AEAD_AES128_CBC] = 16,
+        [MOTE_AEAD_AES256_CBC] = 32};
     unsigned i = (unsigned)aead;
     if (!MOTE_ENABLE_CBC && i >= MOTE_AEAD_AES128_CBC) return 0;
     return i < sizeof len ? len[i] : 0;
@@ -84,7 +87,7 @@ int mote_tls_cipher_init(mote_tls_cipher *c, int aead, int tls12, const uint8_t 
         break;
     }
     if (rc != MOTE_OK) {
-        mote_wipe(c, sizeof *c);
+        mote_tls_cipher_wipe(c);
         return rc;
     }
     c->aead = (uint8_t)aead;
@@ -92,11 +95,6 @@ int mote_tls_cipher_init(mote_tls_cipher *c, int aead, int tls12, const uint8_t 
     c->explicit_len = (uint8_t)(tls12 && aead != MOTE_AEAD_CHACHA20_POLY1305 ? 8 : 0);
     memcpy(c->iv, iv, c->explicit_len ? 4 : 12); /* (mote_tls_aead_iv_len) */
     return MOTE_OK;
-}
-
-void mote_tls_cipher_wipe(mote_tls_cipher *c)
-{
-    mote_wipe(c, sizeof *c);
 }
 
 size_t mote_tls_cipher_overhead(const mote_tls_cipher *c)

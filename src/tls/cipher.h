@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "crypto/util.h"
 #include "mote/tls.h"
 
 /* The bulk algorithms of mote's suites. */
@@ -35,7 +36,8 @@ size_t mote_tls_aead_iv_len(int aead, int tls12); /* 12, or 4 for TLS 1.2 GCM/CC
  * Returns MOTE_OK or MOTE_ERR_UNSUPPORTED for an AEAD not compiled in. */
 int mote_tls_cipher_init(mote_tls_cipher *c, int aead, int tls12, const uint8_t *key,
                          const uint8_t *iv);
-void mote_tls_cipher_wipe(mote_tls_cipher *c);
+/* Erase a cipher state (keys, IV, sequence number): all zeros again. */
+#define mote_tls_cipher_wipe(c) mote_wipe((c), sizeof *(c))
 
 #if MOTE_ENABLE_CBC
 /* TLS 1.2 CBC. The keys wait in the state from the key block on

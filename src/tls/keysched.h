@@ -59,6 +59,6 @@ void mote_tls13_finished(const mote_hash_desc *hash, const uint8_t *secret,
                          const uint8_t *transcript_hash, uint8_t *out);
 /* KeyUpdate: secret = HKDF-Expand-Label(secret, "traffic upd", "", Hash.length). */
 void mote_tls13_next_secret(const mote_hash_desc *hash, uint8_t *secret);
-#define mote_tls13_ks_wipe(ks) mote_wipe(ks, sizeof(mote_tls13_ks))
+#define mote_tls13_ks_wipe(ks) mote_wipe((ks), sizeof *(ks))
 
 #endif

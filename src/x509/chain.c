@@ -315,15 +315,20 @@ static uint8_t oid_value(const mote_x509_chain *c, unsigned cls)
 /* (the start of C_EXT_VAL maps E_BC .. E_NC to C_EXTV_*; C_EKU_OID's
  * values are the flags >> 7) */
 typedef char ext_oids_in_order
-    [C_EXTV_NC - C_EXTV_BC == E_NC - E_BC &&
-             (MOTE_X509_F_EKU_SERVER | MOTE_X509_F_EKU_CLIENT | MOTE_X509_F_EKU_ANY) >> 7 == 7 &&
-             MOTE_X509_F_CN_NEXT < 0x100 &&
-             C_ATV_OID - C_SPKI_PARAM == K_ATV &&C_ALG_OID - C_SPKI_PARAM ==
-                 K_ALG &&C_PSS_HASH_OID - C_SPKI_PARAM == K_HASH &&C_PSS_MGF_OID - C_SPKI_PARAM ==
-                 K_MGF &&C_SPKI_OID - C_SPKI_PARAM == K_SPKI &&C_EXT_OID - C_SPKI_PARAM ==
-                 K_EXT &&C_EKU_OID - C_SPKI_PARAM == K_EKU
+    [(C_EXTV_NC - C_EXTV_BC == E_NC - E_BC) &&
+             ((MOTE_X509_F_EKU_SERVER | MOTE_X509_F_EKU_CLIENT | MOTE_X509_F_EKU_ANY) >> 7 == 7) &&
+             (MOTE_X509_F_CN_NEXT < 0x100)
          ? 1
          : -1];
+/* (each group K_* is its element's context minus C_SPKI_PARAM) */
+#define K_OF(ctx) ((ctx)-C_SPKI_PARAM)
+typedef char oid_groups_in_order[(K_OF(C_ALG_OID) == K_ALG) && (K_OF(C_PSS_HASH_OID) == K_HASH) &&
+                                         (K_OF(C_PSS_MGF_OID) == K_MGF) &&
+                                         (K_OF(C_SPKI_OID) == K_SPKI) &&
+                                         (K_OF(C_EXT_OID) == K_EXT) && (K_OF(C_EKU_OID) == K_EKU) &&
+                                         (K_OF(C_ATV_OID) == K_ATV)
+                                     ? 1
+                                     : -1];
 
 /* The key buffer ksel names (NULL for none), and its size in *cap. */
 static uint8_t *kdata_of(const mote_x509_chain *c, size_t *cap)
@@ -913,7 +918,7 @@ MOTE_NOINLINE static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
     mote_x509_sigalg *a = cur_alg(c);
     if (ctx >= C_TIME_NB && ctx <= C_RSA_E) {
         /* short values and INTEGERs have no children */
-        if (ctx >= C_SPKI_PARAM && ctx <= C_ATV_OID) v = oid_value(c, ctx - C_SPKI_PARAM);
+        if (ctx >= C_SPKI_PARAM && ctx <= C_ATV_OID) v = oid_value(c, K_OF(ctx));
     } else if (match(ctx, &c->idx[d], 0)) {
         return malformed(c); /* a required child missing */
     }
