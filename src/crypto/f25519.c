@@ -650,6 +650,24 @@ void mote_fe_mul(mote_fe r, const mote_fe a, const mote_fe b)
     fe_carry(r, c);
 }
 
+/* MOTE_FE_R25_SQR=1 (the default unless optimising for size): a dedicated
+ * square, 55 products instead of 100; 0: a square is a product, which
+ * saves the square's code (about 590 B on Cortex-M4) for about a quarter
+ * more time per X25519. */
+#ifndef MOTE_FE_R25_SQR
+#if defined(__OPTIMIZE_SIZE__)
+#define MOTE_FE_R25_SQR 0
+#else
+#define MOTE_FE_R25_SQR 1
+#endif
+#endif
+
+#if !MOTE_FE_R25_SQR
+void mote_fe_sqr(mote_fe r, const mote_fe a)
+{
+    mote_fe_mul(r, a, a);
+}
+#else
 void mote_fe_sqr(mote_fe r, const mote_fe a)
 {
     uint32_t a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4];
@@ -672,6 +690,7 @@ void mote_fe_sqr(mote_fe r, const mote_fe a)
     c[9] = M(d0, a9) + M(d1, a8) + M(d2, a7) + M(d3, a6) + M(d4, a5);
     fe_carry(r, c);
 }
+#endif
 
 void mote_fe_mul_small(mote_fe r, const mote_fe a, uint32_t k)
 {
