@@ -57,8 +57,9 @@ read -r -a PROFILES <<<"${MOTE_PROFILES_LIST:-client-tls13 client-modern client-
 CONFDIR=${MOTE_PROFILES_CONFIG_DIR:-bench/profiles}
 
 export JOBS OUT
-export CFLAGS_COMMON="-std=c99 -Os -ffunction-sections -fdata-sections -fno-common
-    -fno-asynchronous-unwind-tables -fno-unwind-tables"
+# (one line: the readers below take the first line only)
+CFLAGS_COMMON="-std=c99 -Os -ffunction-sections -fdata-sections -fno-common"
+export CFLAGS_COMMON="$CFLAGS_COMMON -fno-asynchronous-unwind-tables -fno-unwind-tables"
 
 target_cc() {
     case $1 in
