@@ -369,21 +369,24 @@ void mote_fe_sqr(mote_fe r, const mote_fe a)
 
 #else
 /* The compact form (size-optimised builds): the product row by row, each
- * row of 20 multiply-accumulates written out; a square is a product. */
+ * row as two halves of 10 multiply-accumulates written out; a square is a
+ * product. */
 void mote_fe_mul(mote_fe r, const mote_fe a, const mote_fe b)
 {
     uint32_t t[40];
-    int i;
+    int i, h;
     for (i = 0; i < 40; i++)
         t[i] = 0;
     for (i = 0; i < 20; i++) {
         uint32_t xi = a[i], *ti = t + i;
-        /* clang-format off */
-#define MA(j) ti[j] += xi * b[j];
-        MA(0) MA(1) MA(2) MA(3) MA(4) MA(5) MA(6) MA(7) MA(8) MA(9)
-        MA(10) MA(11) MA(12) MA(13) MA(14) MA(15) MA(16) MA(17) MA(18) MA(19)
+        const mote_fe_limb *bj = b;
+        for (h = 0; h < 2; h++, ti += 10, bj += 10) {
+            /* clang-format off */
+#define MA(j) ti[j] += xi * bj[j];
+            MA(0) MA(1) MA(2) MA(3) MA(4) MA(5) MA(6) MA(7) MA(8) MA(9)
 #undef MA
-        /* clang-format on */
+            /* clang-format on */
+        }
     }
     fe_reduce(r, t);
 }
