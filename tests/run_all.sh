@@ -5,6 +5,7 @@
 #   build-asan/   clang, AddressSanitizer + UndefinedBehaviorSanitizer
 #   build-small/  gcc -Os with the 16x16->32 multiplier backend (lx106's shape)
 #   build-arm/    arm-linux-gnueabihf-gcc -static, run under qemu-arm (32-bit)
+#   build-r25os/  -Os with the 32-bit cores' field of GF(2^255-19): X25519/Ed25519
 #   ctgrind       constant-time checks under valgrind memcheck (build/ct/), and
 #                 tests/ct/lx106_branches.sh (branches gcc emits for lx106)
 #   interop       tests/interop/*.sh: openssl s_server, gnutls-serv, ... on 127.0.0.1
@@ -94,6 +95,31 @@ if [ "${MOTE_TEST_QUICK:-0}" != 1 ]; then
     else
         cat build-aes128.log
         ko "aes128: build"
+    fi
+    # The 32-bit cores' field (radix 2^25.5) as size builds compile it
+    # (squares as products, MOTE_FE_R25_SQR=0), on the host: -Os with the
+    # 64-bit field off
+    b=build-r25os
+    if make -s -j"$JOBS" BUILD=$b OPT="-Os -g" EXTRA_CFLAGS="-DMOTE_FE_R51=0" $b/tests/test_x25519 \
+        $b/tests/test_ed25519 $b/tests/wy_25519 $b/ct/ct_25519 >$b.log 2>&1; then
+        for t in test_x25519 test_ed25519; do
+            if $b/tests/$t >$b/$t.out 2>&1; then ok; else
+                cat $b/$t.out
+                ko "r25 -Os: $t"
+            fi
+        done
+        python3 tests/vectors/run_vectors.py --bindir $b/tests --only 25519 >$b/vectors.out 2>&1
+        if [ "$(grep -c '^wycheproof: .*25519_test.json .*failed=0 ' $b/vectors.out)" = 2 ]; then ok; else
+            cat $b/vectors.out
+            ko "r25 -Os: wycheproof x25519/ed25519"
+        fi
+        if valgrind -q --error-exitcode=42 $b/ct/ct_25519 >$b/ct_25519.out 2>&1; then ok; else
+            cat $b/ct_25519.out
+            ko "r25 -Os: ct_25519"
+        fi
+    else
+        cat $b.log
+        ko "r25 -Os: build"
     fi
 
     echo "== constant time (valgrind memcheck, secrets marked undefined)"
