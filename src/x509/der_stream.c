@@ -51,6 +51,7 @@ int mote_derst_next(mote_derst *d, mote_derst_ev *ev)
 {
     for (;;) {
         uint8_t b;
+        ev->depth = d->depth; /* every event's depth (END after a pop: below) */
         switch (d->state) {
         case S_ERR:
             return MOTE_ERR_ENCODING;
@@ -66,7 +67,6 @@ int mote_derst_next(mote_derst *d, mote_derst_ev *ev)
         case S_SKIP:
             if (d->left == 0) {
                 d->state = S_TAG;
-                ev->depth = d->depth;
                 return MOTE_DERST_END;
             }
             if (d->in_len == 0) return MOTE_DERST_NEED;
@@ -80,7 +80,6 @@ int mote_derst_next(mote_derst *d, mote_derst_ev *ev)
                 ev->p = p;
                 ev->len = (uint32_t)n;
                 ev->off = off;
-                ev->depth = d->depth;
                 return MOTE_DERST_DATA;
             }
         case S_BITS0:
@@ -94,8 +93,7 @@ int mote_derst_next(mote_derst *d, mote_derst_ev *ev)
         }
         /* Header states. */
         if (d->state == S_TAG && d->depth && d->pos == d->end[d->depth - 1]) {
-            d->depth--;
-            ev->depth = d->depth;
+            ev->depth = --d->depth;
             return MOTE_DERST_END;
         }
         if (d->in_len == 0) return MOTE_DERST_NEED;
@@ -111,13 +109,13 @@ int mote_derst_next(mote_derst *d, mote_derst_ev *ev)
         }
         if (room(d) == 0) return fail(d); /* the header runs past its parent */
         if (d->state == S_LEN) {
-            if (b == 0x80 || b > 0x84) return fail(d); /* indefinite or > 4 bytes */
-            if (b < 0x80) {
-                d->len = b;
-                d->nlen = 0;
-            } else {
+            d->len = b;
+            d->nlen = 0;
+            if (b & 0x80) {
                 d->len = 0;
-                d->nlen = (uint8_t)(b & 0x7F);
+                d->nlen = (uint8_t)(b - 0x81);
+                if (d->nlen > 3) return fail(d); /* indefinite or > 4 bytes */
+                d->nlen++;
                 d->state = S_LENX;
             }
         } else {                                       /* S_LENX */
@@ -135,7 +133,6 @@ int mote_derst_next(mote_derst *d, mote_derst_ev *ev)
         ev->len = d->len;
         ev->off = d->pos - d->hdr_len;
         ev->hdr_len = d->hdr_len;
-        ev->depth = d->depth;
         ev->p = 0;
         return MOTE_DERST_START;
     }
