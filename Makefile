@@ -38,7 +38,7 @@ CT_BIN    := $(CT_SRC:tests/ct/%.c=$(BUILD)/ct/%)
 EX_SRC    := $(sort $(wildcard examples/*.c))
 EX_BIN    := $(EX_SRC:examples/%.c=$(BUILD)/examples/%)
 
-.PHONY: all lib tool tests demo test vectors bench size format clean fuzz ct compare compare-server size-profiles size-features
+.PHONY: all lib tool tests demo test vectors bench size format clean fuzz ct compare compare-server compare-arm32 size-profiles size-features
 all: lib tool tests $(EX_BIN)
 lib: $(BUILD)/libmote.a
 tool: $(BUILD)/mote
@@ -97,6 +97,8 @@ compare:
 	BUILD=$(BUILD) bash bench/compare/run.sh
 compare-server:
 	BUILD=$(BUILD) bash bench/compare/run.sh --server
+compare-arm32:
+	BUILD=$(BUILD) bash bench/compare/arm32.sh
 
 size-profiles:
 	BUILD=$(BUILD) bash bench/profiles/run.sh

@@ -29,6 +29,20 @@
 
 #include "harness.h"
 
+/* The constant-time portable AES-CTR and GHASH of this word size: the
+ * 64-bit forms on 64-bit hosts, the 32-bit ones (what a 32-bit MCU runs)
+ * elsewhere (bench/compare/arm32.sh). */
+#include <stdint.h>
+#if UINTPTR_MAX > 0xFFFFFFFFu
+#define CMP_AES_CTR   br_aes_ct64_ctr_vtable
+#define CMP_GHASH     br_ghash_ctmul64
+#define CMP_AES_NAMES "aes=ct64 ghash=ctmul64"
+#else
+#define CMP_AES_CTR   br_aes_ct_ctr_vtable
+#define CMP_GHASH     br_ghash_ctmul32
+#define CMP_AES_NAMES "aes=ct ghash=ctmul32"
+#endif
+
 static br_ssl_client_context sc;
 static br_ssl_server_context ssc; /* --serve */
 static br_ssl_engine_context *eng = &sc.eng;
@@ -182,8 +196,8 @@ static int b_setup(const cmp_opts *o)
     /* portable constant-time AES-CTR and GHASH, not AES-NI / PCLMULQDQ;
      * ChaCha20 and Poly1305 in plain C with 32-bit products (not SSE2,
      * not the 64x64->128 ctmulq) */
-    br_ssl_engine_set_aes_ctr(eng, &br_aes_ct64_ctr_vtable);
-    br_ssl_engine_set_ghash(eng, br_ghash_ctmul64);
+    br_ssl_engine_set_aes_ctr(eng, &CMP_AES_CTR);
+    br_ssl_engine_set_ghash(eng, CMP_GHASH);
     br_ssl_engine_set_chacha20(eng, br_chacha20_ct_run);
     br_ssl_engine_set_poly1305(eng, br_poly1305_ctmul_run);
     in_size = o->record + 325;
@@ -267,13 +281,13 @@ static void b_info(void)
 {
     br_rsa_private rsa =
         getenv("CMP_BEARSSL_I31") ? br_rsa_i31_private : br_rsa_private_get_default();
-    printf("info: bearssl client_ctx=%zu x509_minimal=%zu server_ctx=%zu skey=%zu in=%zu out=%zu "
-           "aes=ct64 ghash=ctmul64 chacha20=ct poly1305=ctmul mfl=%u rsa=%s ec=%s\n",
+    printf("info: bearssl client_ctx=%zu x509_minimal=%zu server_ctx=%zu skey=%zu in=%zu "
+           "out=%zu " CMP_AES_NAMES " chacha20=ct poly1305=ctmul mfl=%u rsa=%s ec=%s\n",
            sizeof sc, sizeof xc, sizeof ssc, sizeof kd, in_size, out_size,
            1u << eng->log_max_frag_len,
-           rsa == br_rsa_i62_private   ? "i62"
-           : rsa == br_rsa_i31_private ? "i31"
-                                       : "other",
+           rsa == br_rsa_i62_private_get() ? "i62"
+           : rsa == br_rsa_i31_private     ? "i31"
+                                           : "other",
            br_ec_get_default() == &br_ec_all_m31 ? "all_m31" : "other");
 }
 

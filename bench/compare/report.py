@@ -6,6 +6,8 @@
   report.py sizedoc --size profiles.txt --doc docs/COMPARE.md (size section)
   report.py serverlines --res DIR --configs "..." --libs "..."  -> compare-server: lines
   report.py serverdoc --compare compare-server.txt --doc docs/COMPARE.md (server section)
+  report.py arm32lines --res DIR --configs "..." --libs "..." -> compare-arm32: lines
+  report.py arm32doc --compare compare-arm32.txt --doc docs/COMPARE.md (32-bit RAM section)
 
 `lines` reads what bench/compare/run.sh left in DIR for each configuration
 and library: <cfg>.<lib>.status, the native run's `result:`/`info:` lines
@@ -113,6 +115,8 @@ VBEGIN = "<!-- compare-server:begin (bench/compare/report.py serverdoc rewrites 
 VEND = "<!-- compare-server:end -->"
 SBEGIN = "<!-- size-profiles:begin (bench/compare/report.py sizedoc rewrites this section) -->"
 SEND = "<!-- size-profiles:end -->"
+ABEGIN = "<!-- compare-arm32:begin (bench/compare/report.py arm32doc rewrites this section) -->"
+AEND = "<!-- compare-arm32:end -->"
 
 LIBS = ["mote", "bearssl", "bearssl-i31", "mbedtls", "wolfssl", "wolfssl-c", "openssl", "openssl-hw"]
 CONFIGS = ["tls12-ecdsa", "tls12-rsa", "tls13-ecdsa", "tls13-rsa", "tls13-ecdsa-p256",
@@ -180,6 +184,12 @@ def machine():
     cc = subprocess.run(["cc", "--version"], capture_output=True, text=True).stdout.split("\n")[0]
     return (f"{cpu}, {cores} cores, {platform.machine()}, Debian {osr}, {cc}, {vg}, "
             f"measured {datetime.date.today().isoformat()}")
+
+
+def ram_of(r):
+    """heap + caller_mem + stack of a row, or n/a."""
+    v = [num(r.get(k)) for k in ("heap", "caller_mem", "stack")]
+    return NA if None in v else str(int(sum(v)))
 
 
 def replace_section(doc, begin, end, body, template):
@@ -412,35 +422,44 @@ def sizedoc(args):
     return 0
 
 
-def serverlines(args):
-    """compare-server: <lib> <cfg> hs_instr heap caller_mem stack, and a note each."""
-    status_all = 0
+def results(args, prefix):
+    """(cfg, lib, base, status, result: fields, info: lines) of every run
+    that left <prefix><cfg>.<lib>.status in args.res (the native run's
+    output read when the status is ok)."""
     for cfg in args.configs.split():
         for lib in args.libs.split():
-            base = os.path.join(args.res, f"server.{cfg}.{lib}")
+            base = os.path.join(args.res, f"{prefix}{cfg}.{lib}")
             if not os.path.exists(base + ".status"):
                 continue
             status = open(base + ".status").read().strip()
-            if status in ("unsupported", "missing"):
-                print(f"compare-server: {lib} {cfg} hs_instr=n/a heap=n/a caller_mem=n/a stack=n/a")
-                continue
-            if status != "ok":
-                print(f"compare-server: {lib} {cfg} FAILED ({status})")
-                status_all = 1
-                continue
             nat, info = {}, []
-            for line in open(base + ".native"):
-                if line.startswith("result:"):
-                    nat = kv(line)
-                elif line.startswith("info:"):
-                    info.append(line[5:].strip())
-            hs = read_cg_dir(base + ".cg.txt.cg").get("hs", NA)
-            heap, caller, stack = (nat.get(k, NA) for k in ("heap", "caller_mem", "stack"))
-            print(f"compare-server: {lib} {cfg} hs_instr={hs} heap={heap} caller_mem={caller} "
-                  f"stack={stack}")
-            print(f"compare-server-note: {lib} {cfg} hs_us={nat.get('hs_us', NA)} "
-                  f"heap_setup={nat.get('heap_setup', NA)} heap_conn={nat.get('heap_conn', NA)} "
-                  f"| {' ; '.join(info)}")
+            if status == "ok":
+                for line in open(base + ".native"):
+                    if line.startswith("result:"):
+                        nat = kv(line)
+                    elif line.startswith("info:"):
+                        info.append(line[5:].strip())
+            yield cfg, lib, base, status, nat, info
+
+
+def serverlines(args):
+    """compare-server: <lib> <cfg> hs_instr heap caller_mem stack, and a note each."""
+    status_all = 0
+    for cfg, lib, base, status, nat, info in results(args, "server."):
+        if status in ("unsupported", "missing"):
+            print(f"compare-server: {lib} {cfg} hs_instr=n/a heap=n/a caller_mem=n/a stack=n/a")
+            continue
+        if status != "ok":
+            print(f"compare-server: {lib} {cfg} FAILED ({status})")
+            status_all = 1
+            continue
+        hs = read_cg_dir(base + ".cg.txt.cg").get("hs", NA)
+        heap, caller, stack = (nat.get(k, NA) for k in ("heap", "caller_mem", "stack"))
+        print(f"compare-server: {lib} {cfg} hs_instr={hs} heap={heap} caller_mem={caller} "
+              f"stack={stack}")
+        print(f"compare-server-note: {lib} {cfg} hs_us={nat.get('hs_us', NA)} "
+              f"heap_setup={nat.get('heap_setup', NA)} heap_conn={nat.get('heap_conn', NA)} "
+              f"| {' ; '.join(info)}")
     return status_all
 
 
@@ -452,11 +471,6 @@ def serverdoc(args):
             rows[(parts[1], parts[2])] = kv(line)
     libs = [l for l in LIBS if any(k[0] == l for k in rows)]
     configs = [c for c in CONFIGS if any(k[1] == c for k in rows)]
-
-    def ram(r):
-        v = [num(r.get(k)) for k in ("heap", "caller_mem", "stack")]
-        return NA if None in v else str(int(sum(v)))
-
     out = [f"Machine: {machine()}.", "",
            "Generated by `make compare-server` (`bash bench/compare/run.sh --server`; also the "
            "last part of `make compare`); raw lines in `build/compare/compare-server.txt`. "
@@ -475,7 +489,7 @@ def serverdoc(args):
                 out.append(f"| {lib} | n/a (no server for this version) | | | | |")
                 continue
             out.append(f"| {lib} | {mfmt(r['hs_instr'])} | {kfmt(r.get('heap'))} | "
-                       f"{kfmt(r.get('caller_mem'))} | {kfmt(r.get('stack'))} | {kfmt(ram(r))} |")
+                       f"{kfmt(r.get('caller_mem'))} | {kfmt(r.get('stack'))} | {kfmt(ram_of(r))} |")
         out.append("")
     out += ["#### Server ratios (mote / peer: below 1.00x mote needs less)", "",
             "| config | peer | handshake | ram |", "|---|---|---:|---:|"]
@@ -488,9 +502,80 @@ def serverdoc(args):
             if lib == "mote" or not r or num(r.get("hs_instr")) is None:
                 continue
             out.append(f"| {cfg} | {lib} | {ratio(m.get('hs_instr'), r.get('hs_instr'))} | "
-                       f"{ratio(ram(m), ram(r))} |")
+                       f"{ratio(ram_of(m), ram_of(r))} |")
     out.append("")
     replace_section(args.doc, VBEGIN, VEND, "\n".join(out), TEMPLATE)
+    return 0
+
+
+# --------------------------------------------------------------------------
+# arm32 (bench/compare/arm32.sh): RAM on a 32-bit core
+
+
+def arm32lines(args):
+    """compare-arm32: <lib> <cfg> heap caller_mem stack ram, and a note each."""
+    status_all = 0
+    for cfg, lib, _, status, nat, info in results(args, ""):
+        if status in ("unsupported", "missing"):
+            print(f"compare-arm32: {lib} {cfg} heap=n/a caller_mem=n/a stack=n/a ram=n/a")
+            continue
+        if status != "ok":
+            print(f"compare-arm32: {lib} {cfg} FAILED ({status})")
+            status_all = 1
+            continue
+        heap, caller, stack = (nat.get(k, NA) for k in ("heap", "caller_mem", "stack"))
+        print(f"compare-arm32: {lib} {cfg} heap={heap} caller_mem={caller} stack={stack} "
+              f"ram={ram_of(nat)}")
+        print(f"compare-arm32-note: {lib} {cfg} verify={nat.get('verify', NA)} "
+              f"| {' ; '.join(info)}")
+    return status_all
+
+
+def arm32doc(args):
+    rows, notes = {}, {}
+    for line in open(args.compare):
+        parts = line.split(None, 3)
+        if line.startswith("compare-arm32: ") and "FAILED" not in line:
+            rows[(parts[1], parts[2])] = kv(line)
+        elif line.startswith("compare-arm32-note: ") and len(parts) > 3:
+            notes[(parts[1], parts[2])] = parts[3].strip()
+    libs = [l for l in LIBS if any(k[0] == l for k in rows)]
+    configs = [c for c in CONFIGS if any(k[1] == c for k in rows)]
+    cc = subprocess.run(["arm-linux-gnueabihf-gcc", "--version"], capture_output=True,
+                        text=True).stdout.split("\n")[0]
+    out = [f"Generated by `make compare-arm32` (bench/compare/arm32.sh) on "
+           f"{datetime.date.today().isoformat()}: 32-bit ARM builds ({cc}, -O2) run under "
+           "qemu-arm (user mode) against `openssl s_server` on 127.0.0.1, 1 KiB records, chain "
+           "and host name verified; raw lines in `build/compare-arm32/compare-arm32.txt`. "
+           "`ram` = caller memory + peak heap + peak handshake stack (painted).", "",
+           "| config | library | heap B | caller B | stack B | ram B | ram / BearSSL |",
+           "|---|---|---:|---:|---:|---:|---:|"]
+    for cfg in configs:
+        b = rows.get(("bearssl", cfg))
+        for lib in libs:
+            r = rows.get((lib, cfg))
+            if r is None:
+                continue
+            if num(r.get("ram")) is None:
+                out.append(f"| {cfg} | {lib} | n/a | | | | |")
+                continue
+            rb = ratio(r.get("ram"), b.get("ram")) if b and lib != "bearssl" else ""
+            out.append(f"| {cfg} | {lib} | {kfmt(r.get('heap'))} | {kfmt(r.get('caller_mem'))} | "
+                       f"{kfmt(r.get('stack'))} | {kfmt(r.get('ram'))} | {rb} |")
+    out += ["", "Issue 8's RAM goal (mote <= 0.6x BearSSL, TLS 1.2, 1 KiB records) on this "
+            "32-bit target:", ""]
+    for cfg in ("tls12-ecdsa", "tls12-rsa"):
+        m, b = (num((rows.get((lib, cfg)) or {}).get("ram")) for lib in ("mote", "bearssl"))
+        r = m / b if m is not None and b else None
+        out.append(f"- {cfg}: " + (NA if r is None else
+                                   f"{r:.2f}x, {'met' if r <= 0.6 else 'not met'}"))
+    out += ["", "What each library was (its `info:` line):", ""]
+    for lib in libs:
+        n = next((notes[k] for k in sorted(notes) if k[0] == lib), None)
+        if n:
+            out.append(f"- `{lib}`: {n.split('| ', 1)[-1]}")
+    out.append("")
+    replace_section(args.doc, ABEGIN, AEND, "\n".join(out), TEMPLATE)
     return 0
 
 
@@ -500,13 +585,15 @@ def main():
     for name, flags in (("lines", ("--res", "--configs", "--libs")),
                         ("doc", ("--compare", "--doc")), ("sizedoc", ("--size", "--doc")),
                         ("serverlines", ("--res", "--configs", "--libs")),
-                        ("serverdoc", ("--compare", "--doc"))):
+                        ("serverdoc", ("--compare", "--doc")),
+                        ("arm32lines", ("--res", "--configs", "--libs")),
+                        ("arm32doc", ("--compare", "--doc"))):
         p = sub.add_parser(name)
         for flag in flags:
             p.add_argument(flag, required=True)
     args = ap.parse_args()
     return {"lines": lines, "doc": doc, "sizedoc": sizedoc, "serverlines": serverlines,
-            "serverdoc": serverdoc}[args.cmd](args)
+            "serverdoc": serverdoc, "arm32lines": arm32lines, "arm32doc": arm32doc}[args.cmd](args)
 
 
 if __name__ == "__main__":
