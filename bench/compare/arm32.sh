@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make compare-arm32: the RAM of a TLS client on a 32-bit core, mote next
-# to BearSSL (issue 8's RAM goal, measured where an MCU's word size holds).
+# to BearSSL and mbed TLS (issue 8's RAM goal, measured where an MCU's
+# word size holds).
 #
 # make compare measures on x86-64, where pointers and BearSSL's 64-bit code
 # paths (aes_ct64, ghash_ctmul64, i62 RSA) make both libraries' contexts
@@ -11,7 +12,9 @@
 # package (bench/debsrc.sh; never a fetched copy) with its own defaults for
 # a 32-bit target (i31 RSA, m31 EC) and the 32-bit constant-time AES and
 # GHASH (aes_ct, ghash_ctmul32: bench/compare/cl_bearssl.c chooses them by
-# word size). The clients are make compare's (bench/compare/cl_<lib>.c on
+# word size), and mbed TLS 2.28 from its Debian source package with the
+# configuration Debian's build sets (the `scripts/config.py set` lines of
+# its debian/rules: make compare measures the same library on x86-64). The clients are make compare's (bench/compare/cl_<lib>.c on
 # harness.c, heap counted by heapcount.c, the handshake on a painted stack
 # by tools/stackmeter.c), against one `openssl s_server -WWW` per
 # configuration (started and stopped here), 1 KiB records, chain and host
@@ -35,7 +38,7 @@ OUT=$BUILD/compare-arm32
 CROSS=arm-linux-gnueabihf-
 SYSROOT=/usr/arm-linux-gnueabihf
 CONFIGS=(tls12-ecdsa tls12-rsa tls13-ecdsa tls13-rsa)
-LIBS=(mote bearssl)
+LIBS=(mote bearssl mbedtls)
 
 for tool in "${CROSS}gcc" qemu-arm openssl python3; do
     command -v "$tool" >/dev/null || {
@@ -54,36 +57,51 @@ make -s lib BUILD="$OUT/mote" CC="${CROSS}gcc" AR="${CROSS}ar" || {
 }
 # shellcheck source=bench/debsrc.sh
 . bench/debsrc.sh
-BEAR=""
-if mote_debsrc "$BUILD/profiles" bearssl; then # (the size profiles' copy)
+# peer_lib NAME SRCDIR INCDIR...: compile every .c of SRCDIR (-O2, the
+# include dirs given) into $OUT/NAME/libNAME.a, once; status 1 if it fails.
+peer_lib() {
+    local name=$1 src=$2 d=$OUT/$1
+    shift 2
+    [ -s "$d/lib$name.a" ] && return 0
+    rm -rf "$d/obj" && mkdir -p "$d/obj"
+    # one object per source, named after its path (a/b.c -> a_b.o)
+    (cd "$src" && find . -name '*.c' | sort) | sed 's|^\./||' |
+        xargs -P 2 -I{} sh -c 'f=$1 s=$2 d=$3; shift 3; o=$(echo "$f" | tr / _)
+            exec "$@" -c "$s/$f" -o "$d/${o%.c}.o"' sh {} "$src" "$d/obj" "${CROSS}gcc" -O2 "$@" \
+        2>"$d/compile.log" || return 1
+    "${CROSS}ar" rcs "$d/lib$name.a" "$d"/obj/*.o
+}
+declare -A PEER_FLAGS
+if mote_debsrc "$BUILD/profiles" bearssl mbedtls; then # (the size profiles' copies)
     B=$BUILD/profiles/src/bearssl
-    BEAR=$OUT/bearssl
-    if [ ! -s "$BEAR/libbearssl.a" ]; then
-        rm -rf "$BEAR" && mkdir -p "$BEAR/obj"
-        # one object per source, named after its path (src/a/b.c -> a_b.o)
-        (cd "$B/src" && find . -name '*.c' | sort) | sed 's|^\./||' |
-            xargs -P 2 -I{} sh -c 'o=$(echo "$1" | tr / _); exec "$2" -O2 -I"$3/inc" -I"$3/src" -c "$3/src/$1" -o "$4/${o%.c}.o"' \
-                _ {} "${CROSS}gcc" "$B" "$BEAR/obj" 2>"$BEAR/compile.log" &&
-            "${CROSS}ar" rcs "$BEAR/libbearssl.a" "$BEAR"/obj/*.o || {
-            echo "compare-arm32: BearSSL does not build for arm32, see $BEAR/compile.log" >&2
-            BEAR=""
-        }
+    peer_lib bearssl "$B/src" -I"$B/inc" -I"$B/src" &&
+        PEER_FLAGS[bearssl]="-I$B/inc $OUT/bearssl/libbearssl.a"
+    # mbed TLS as Debian builds it: its debian/rules' config.py settings
+    M=$OUT/mbedtls-src
+    if [ ! -s "$OUT/mbedtls/libmbedtls.a" ]; then
+        rm -rf "$M" && mkdir -p "$M" && cp -r "$BUILD/profiles/src/mbedtls/." "$M/"
+        grep -o 'scripts/config.py set [A-Z0-9_]*' "$M/debian/rules" | while read -r _ _ sym; do
+            (cd "$M" && python3 scripts/config.py set "$sym")
+        done
     fi
+    peer_lib mbedtls "$M/library" -I"$M/include" -I"$M/library" &&
+        PEER_FLAGS[mbedtls]="-I$M/include $OUT/mbedtls/libmbedtls.a -lpthread"
 else
-    echo "compare-arm32: BearSSL's Debian source package is not available (see $BUILD/profiles/apt)" >&2
+    echo "compare-arm32: Debian source packages not available (see $BUILD/profiles/apt)" >&2
 fi
+for lib in bearssl mbedtls; do
+    [ -n "${PEER_FLAGS[$lib]:-}" ] || echo "compare-arm32: $lib does not build for arm32, see $OUT/$lib/compile.log" >&2
+done
 
 # ---- clients: make compare's, for arm32 ----
 CFLAGS=(-std=c99 -O2 -g -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
     -Wl,-z,now -Iinclude -Isrc -Itools -Ibench/compare)
 declare -A BUILT
+PEER_FLAGS[mote]="$OUT/mote/libmote.a"
 for lib in "${LIBS[@]}"; do
-    case $lib in
-    mote) extra=("$OUT/mote/libmote.a") ;;
-    bearssl) extra=(-I"${B:-.}/inc" "$BEAR/libbearssl.a") ;;
-    esac
     BUILT[$lib]=0
-    [ $lib = bearssl ] && [ -z "$BEAR" ] && continue
+    [ -n "${PEER_FLAGS[$lib]:-}" ] || continue
+    read -r -a extra <<<"${PEER_FLAGS[$lib]}"
     "${CROSS}gcc" "${CFLAGS[@]}" bench/compare/harness.c bench/compare/heapcount.c \
         bench/compare/cl_$lib.c tools/stackmeter.c "${extra[@]}" -o "$OUT/bin/cmp_$lib" \
         2>"$OUT/bin/$lib.log" && BUILT[$lib]=1

@@ -548,10 +548,10 @@ def arm32doc(args):
            "qemu-arm (user mode) against `openssl s_server` on 127.0.0.1, 1 KiB records, chain "
            "and host name verified; raw lines in `build/compare-arm32/compare-arm32.txt`. "
            "`ram` = caller memory + peak heap + peak handshake stack (painted).", "",
-           "| config | library | heap B | caller B | stack B | ram B | ram / BearSSL |",
+           "| config | library | heap B | caller B | stack B | ram B | mote's ram / this |",
            "|---|---|---:|---:|---:|---:|---:|"]
     for cfg in configs:
-        b = rows.get(("bearssl", cfg))
+        m = rows.get(("mote", cfg)) or {}
         for lib in libs:
             r = rows.get((lib, cfg))
             if r is None:
@@ -559,7 +559,7 @@ def arm32doc(args):
             if num(r.get("ram")) is None:
                 out.append(f"| {cfg} | {lib} | n/a | | | | |")
                 continue
-            rb = ratio(r.get("ram"), b.get("ram")) if b and lib != "bearssl" else ""
+            rb = ratio(m.get("ram"), r.get("ram")) if lib != "mote" else ""
             out.append(f"| {cfg} | {lib} | {kfmt(r.get('heap'))} | {kfmt(r.get('caller_mem'))} | "
                        f"{kfmt(r.get('stack'))} | {kfmt(r.get('ram'))} | {rb} |")
     out += ["", "Issue 8's RAM goal (mote <= 0.6x BearSSL, TLS 1.2, 1 KiB records) on this "
