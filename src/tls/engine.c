@@ -201,7 +201,9 @@ unsigned mote_tls_status(const mote_tls_conn *c)
     if (c->app_len) s |= MOTE_TLS_READ;
     if (c->state == MOTE_ST_CLOSED) return s | MOTE_TLS_CLOSED;
     if (c->pk_ops && (c->hs_pos < c->hs_end || (c->in_len > c->rec_end && c->in_len >= 5) ||
-                      (c->flags & MOTE_F_KEX12))) /* TLS 1.2: our key exchange comes next */
+                      /* TLS 1.2: our key exchange comes next (the server's flight
+                       * shares the bit) */
+                      ((MOTE_ENABLE_TLS12 || MOTE_ENABLE_SERVER) && (c->flags & MOTE_F_KEX12))))
         s |= MOTE_TLS_STEP;
     else if (!c->app_len && c->in_len < c->in_size)
         s |= MOTE_TLS_RECV;
