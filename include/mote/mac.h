@@ -60,10 +60,13 @@ void mote_tls12_prf(const mote_hash_desc *hash, const void *secret, size_t secre
 
 /* TLS 1.3 HKDF-Expand-Label(secret, label, context, out_len); label is a C
  * string without the "tls13 " prefix (it is added). secret is
- * hash->out_len bytes. Returns MOTE_OK, or MOTE_ERR_BAD_INPUT (nothing
- * written) if label or context is too long (label <= 249, context <= 255
- * bytes) or out_len > 255 * hash->out_len. out may be the secret buffer
- * (a key update: secret = Expand-Label(secret, "traffic upd", "", Hlen)). */
+ * hash->out_len bytes. One HKDF block: out_len <= hash->out_len, which
+ * every TLS 1.3 secret, key and IV is (longer output: mote_hkdf_expand
+ * with the HkdfLabel as info). Returns MOTE_OK, or MOTE_ERR_BAD_INPUT
+ * (nothing written) if label or context is too long (label <= 249,
+ * context <= 255 bytes) or out_len > hash->out_len. out may be the secret
+ * buffer (a key update: secret = Expand-Label(secret, "traffic upd", "",
+ * Hlen)). */
 int mote_tls13_expand_label(const mote_hash_desc *hash, const uint8_t *secret, const char *label,
                             const void *context, size_t context_len, uint8_t *out, size_t out_len);
 /* TLS 1.3 Derive-Secret(secret, label, transcript_hash): out is

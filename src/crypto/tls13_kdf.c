@@ -6,50 +6,35 @@
 #include "mote/error.h"
 #include "mote/mac.h"
 
-/* HKDF-Expand (RFC 5869 2.3) over HMAC here, not through hkdf.c: a TLS 1.3
- * client then links no general HKDF-Expand (every TLS 1.3 secret, key and
- * IV is one block). T(i) = HMAC(secret, T(i-1) || HkdfLabel || i), keyed
- * from secret for each block. out may be the secret buffer (mac.h): of
- * more than one block, T(2) .. T(n) are written first (past the secret),
- * then T(1) is made again for the first block. */
+/* HKDF-Expand (RFC 5869 2.3) of one block over HMAC: every TLS 1.3
+ * secret, key and IV is at most one hash output, so T(1) = HMAC(secret,
+ * HkdfLabel || 0x01) is all of it and a TLS 1.3 client links no general
+ * HKDF-Expand. out may be the secret buffer (HMAC is keyed first). */
 int mote_tls13_expand_label(const mote_hash_desc *hash, const uint8_t *secret, const char *label,
                             const void *context, size_t context_len, uint8_t *out, size_t out_len)
 {
     /* struct { uint16 length; opaque label<7..255> = "tls13 " + Label;
-     *          opaque context<0..255>; } HkdfLabel; */
-    uint8_t head[9] = {0, 0, 0, 't', 'l', 's', '1', '3', ' '}, clen, ctr;
+     *          opaque context<0..255>; } HkdfLabel; then the counter 1 */
+    uint8_t head[11] = {0, 0, 0, 't', 'l', 's', '1', '3', ' ', 0, 1};
     uint8_t t[MOTE_HASH_MAX_LEN];
-    size_t label_len = label ? strlen(label) : 0, hl = hash->out_len, n, i, k;
-    mote_kdf_piece in[6]; /* T(i-1), HkdfLabel in four pieces, i */
+    size_t label_len = label ? strlen(label) : 0;
     mote_hmac_ctx h;
-    if (label_len > 249 || context_len > 255 || out_len > 0xFFFF || out_len > 255 * hl)
-        return MOTE_ERR_BAD_INPUT;
-    n = out_len > hl ? (out_len + hl - 1) / hl : 1; /* blocks */
-    head[0] = (uint8_t)(out_len >> 8);
+    mote_kdf_piece in[5];
+    size_t k;
+    if (label_len > 249 || context_len > 255 || out_len > hash->out_len) return MOTE_ERR_BAD_INPUT;
     head[1] = (uint8_t)out_len;
     head[2] = (uint8_t)(6 + label_len);
-    clen = (uint8_t)context_len;
-    in[0].p = t;
-    in[1].p = head, in[1].n = sizeof head;
-    in[2].p = label, in[2].n = label_len;
-    in[3].p = &clen, in[3].n = 1;
-    in[4].p = context, in[4].n = context_len;
-    in[5].p = &ctr, in[5].n = 1;
-    for (i = 1;; i++) { /* blocks 1 .. n, then 1 again if n > 1 */
-        ctr = (uint8_t)(i > n ? 1 : i);
-        in[0].n = ctr > 1 ? hl : 0; /* T(i-1), in t */
-        mote_hmac_init(&h, hash, secret, hl);
-        for (k = 0; k < 6; k++)
-            mote_hmac_update(&h, in[k].p, in[k].n);
-        mote_hmac_final(&h, t);
-        if (ctr > 1) {
-            k = out_len - (i - 1) * hl;
-            memcpy(out + (i - 1) * hl, t, k < hl ? k : hl);
-        } else if (i > 1 || n == 1) {
-            memcpy(out, t, out_len < hl ? out_len : hl);
-            break;
-        }
-    }
+    head[9] = (uint8_t)context_len;
+    mote_hmac_init(&h, hash, secret, hash->out_len);
+    in[0].p = head, in[0].n = 9;
+    in[1].p = label, in[1].n = label_len;
+    in[2].p = head + 9, in[2].n = 1;
+    in[3].p = context, in[3].n = context_len;
+    in[4].p = head + 10, in[4].n = 1;
+    for (k = 0; k < 5; k++)
+        mote_hmac_update(&h, in[k].p, in[k].n);
+    mote_hmac_final(&h, t);
+    memcpy(out, t, out_len);
     mote_wipe(t, sizeof t);
     return MOTE_OK;
 }

@@ -33,7 +33,9 @@ size_t mote_tls_aead_key_len(int aead);
 size_t mote_tls_aead_iv_len(int aead, int tls12); /* 12, or 4 for TLS 1.2 GCM/CCM */
 
 /* mote_tls_cipher_init: install key and IV (lengths as above); seq = 0.
- * Returns MOTE_OK or MOTE_ERR_UNSUPPORTED for an AEAD not compiled in. */
+ * Returns MOTE_OK or MOTE_ERR_UNSUPPORTED for an AEAD not compiled in.
+ * The tls12 arguments here and below are read only when TLS 1.2 is
+ * compiled in (MOTE_ENABLE_TLS12): without it every record is TLS 1.3's. */
 int mote_tls_cipher_init(mote_tls_cipher *c, int aead, int tls12, const uint8_t *key,
                          const uint8_t *iv);
 /* Erase a cipher state (keys, IV, sequence number): all zeros again. */
@@ -49,6 +51,11 @@ void mote_tls_cbc_keys(mote_tls_cipher *c, const uint8_t *key, size_t key_len, c
                        size_t mac_len);
 void mote_tls_cbc_start(mote_tls_cipher *c, int aead, size_t mac_len, int etm);
 #endif
+
+/* The explicit nonce or IV in front of a record's plaintext (TLS 1.2
+ * GCM/CCM: 8, CBC: 16, else 0): a constant 0 in builds without them. */
+#define mote_tls_explicit_len(c)                                                                   \
+    (MOTE_ENABLE_TLS12 || MOTE_ENABLE_CBC ? (size_t)(c)->explicit_len : (size_t)0)
 
 /* Bytes a protected record adds around the plaintext at most: explicit
  * nonce in front (TLS 1.2 GCM/CCM: 8; CBC: the 16-byte IV), tag behind

@@ -54,7 +54,7 @@ int mote_tls_send_record(mote_tls_conn *c, uint8_t type, const uint8_t *data, si
     rec[1] = 3;
     /* legacy_record_version: 0x0301 for the first ClientHello only (RFC 8446 5.1) */
     rec[2] = type == 22 && c->state == MOTE_ST_WAIT_SH && !(c->flags & MOTE_F_HRR) ? 1 : 3;
-    memmove(rec + 5 + c->w.wr.explicit_len, data, len);
+    memmove(rec + 5 + mote_tls_explicit_len(&c->w.wr), data, len);
     if (tls13) rec[5 + len] = type, len++;
     n = mote_tls_cipher_seal(&c->w.wr, rec, len, !tls13);
     if (n < 0) return MOTE_ERR_TLS_INTERNAL;
@@ -201,7 +201,9 @@ unsigned mote_tls_status(const mote_tls_conn *c)
     if (c->app_len) s |= MOTE_TLS_READ;
     if (c->state == MOTE_ST_CLOSED) return s | MOTE_TLS_CLOSED;
     if (c->pk_ops && (c->hs_pos < c->hs_end || (c->in_len > c->rec_end && c->in_len >= 5) ||
-                      (c->flags & MOTE_F_KEX12))) /* TLS 1.2: our key exchange comes next */
+                      /* TLS 1.2: our key exchange comes next (the server's flight
+                       * shares the bit) */
+                      ((MOTE_ENABLE_TLS12 || MOTE_ENABLE_SERVER) && (c->flags & MOTE_F_KEX12))))
         s |= MOTE_TLS_STEP;
     else if (!c->app_len && c->in_len < c->in_size)
         s |= MOTE_TLS_RECV;
@@ -278,7 +280,7 @@ uint8_t *mote_tls_write_buf(mote_tls_conn *c, size_t *len)
         return NULL;
     }
     *len = mote_tls_max_fragment(c);
-    return c->out + 5 + c->w.wr.explicit_len;
+    return c->out + 5 + mote_tls_explicit_len(&c->w.wr);
 }
 
 int mote_tls_write_done(mote_tls_conn *c, size_t n)

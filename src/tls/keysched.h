@@ -13,7 +13,8 @@
 #include "mote/mac.h"
 #include "tls/cipher.h"
 
-#define MOTE_TLS_HASH_MAX 48 /* SHA-384: the largest suite hash */
+/* the largest suite hash: SHA-384's 48 bytes, SHA-256's 32 without it */
+#define MOTE_TLS_HASH_MAX (MOTE_ENABLE_SHA512 ? 48 : 32)
 
 typedef struct {
     const mote_hash_desc *hash;

@@ -65,13 +65,14 @@ static void snapshot(const mote_sha256_ctx *t, uint8_t out[32])
     mote_sha256_final(&copy, out);
 }
 
-/* HKDF-Expand-Label of more than one block (tls13_kdf.c expands on its
- * own, not through hkdf.c): against mote_hkdf_expand over the HkdfLabel
- * built here, with out apart from and equal to the secret buffer; and a
- * KeyUpdate's in-place secret against Expand-Label into another buffer. */
+/* HKDF-Expand-Label (tls13_kdf.c expands on its own, not through
+ * hkdf.c): against mote_hkdf_expand over the HkdfLabel built here, with
+ * out apart from and equal to the secret buffer; more than one block is
+ * refused with nothing written; and a KeyUpdate's in-place secret against
+ * Expand-Label into another buffer. */
 static void test_expand_label_blocks(const mote_hash_desc *h, const uint8_t *secret)
 {
-    static const size_t lens[] = {1, 12, 31, 32, 33, 48, 49, 64, 96, 97, 130, 200};
+    static const size_t lens[] = {0, 1, 12, 31, 32, 33, 48, 49, 64, 96, 97, 130, 200};
     uint8_t info[2 + 1 + 11 + 1 + 3], want[200], got[200], inplace[200];
     size_t i, hl = h->out_len;
     for (i = 0; i < sizeof lens / sizeof *lens; i++) {
@@ -82,12 +83,22 @@ static void test_expand_label_blocks(const mote_hash_desc *h, const uint8_t *sec
         memcpy(info + 15, "ctx", 3);
         CHECK(mote_hkdf_expand(h, secret, hl, info, sizeof info, want, L) == MOTE_OK);
         memset(got, 0xAA, sizeof got);
+        memcpy(inplace, secret, hl);
+        if (L > hl) { /* one block at most: refused, nothing written */
+            CHECK(mote_tls13_expand_label(h, secret, "multi", "ctx", 3, got, L) ==
+                  MOTE_ERR_BAD_INPUT);
+            CHECK(got[0] == 0xAA && got[L - 1] == 0xAA);
+            CHECK(mote_tls13_expand_label(h, inplace, "multi", "ctx", 3, inplace, L) ==
+                  MOTE_ERR_BAD_INPUT);
+            CHECK(memcmp(inplace, secret, hl) == 0);
+            continue;
+        }
         CHECK(mote_tls13_expand_label(h, secret, "multi", "ctx", 3, got, L) == MOTE_OK);
         CHECK(memcmp(got, want, L) == 0);
-        CHECK(L == sizeof got || got[L] == 0xAA); /* nothing past out_len */
-        memcpy(inplace, secret, hl);
+        CHECK(got[L] == 0xAA); /* nothing past out_len */
         CHECK(mote_tls13_expand_label(h, inplace, "multi", "ctx", 3, inplace, L) == MOTE_OK);
         CHECK(memcmp(inplace, want, L) == 0);
+        CHECK(L == hl || memcmp(inplace + L, secret + L, hl - L) == 0);
     }
     CHECK(mote_tls13_expand_label(h, secret, "traffic upd", NULL, 0, want, hl) == MOTE_OK);
     memcpy(got, secret, hl);
