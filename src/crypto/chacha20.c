@@ -150,9 +150,17 @@ void mote_chacha20_init(uint32_t s[16], const uint8_t key[32], const uint8_t non
     s[1] = 0x3320646eu;
     s[2] = 0x79622d32u;
     s[3] = 0x6b206574u;
-    UNROLL8 for (i = 0; i < 8; i++) s[4 + i] = ld4(key + 4 * i);
-    s[12] = counter;
-    UNROLL8 for (i = 0; i < 3; i++) s[13 + i] = ld4(nonce + 4 * i);
+    /* the key's 8 words, the counter, the nonce's 3 words */
+    UNROLL16 for (i = 4; i < 16; i++)
+    {
+        if (i == 12) {
+            s[i] = counter;
+            key = nonce;
+        } else {
+            s[i] = ld4(key);
+            key += 4;
+        }
+    }
 }
 
 void mote_chacha20_block(uint32_t s[16], uint8_t ks[64])
