@@ -233,7 +233,7 @@ void mote_chacha20(const uint8_t key[32], const uint8_t nonce[12], uint32_t coun
 
     mote_chacha20_init(st.s, key, nonce, counter);
     mote_chacha20_xor(st.s, in, out, len, st.ks, 0xffffffffu);
-    mote_wipe(&st, len % 64 != 0 ? sizeof st : sizeof st.s); /* the key, and keystream if used */
+    mote_wipe(&st, sizeof st); /* the key and keystream (at -Os every block's) */
 }
 
 #endif

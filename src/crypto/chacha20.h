@@ -16,8 +16,8 @@ void mote_chacha20_block(uint32_t s[16], uint8_t ks[64]);
 /* out = (in XOR the keystream from s on) AND keep, in may equal out: keep is
  * all ones, or 0 to write zeros instead without a branch (an open whose tag
  * check failed). The counter moves past the blocks used. ks is scratch: it
- * holds keystream when len % 64 != 0 (a final partial block), and is
- * untouched otherwise. */
+ * holds keystream when len % 64 != 0 (a final partial block) and, when
+ * optimizing for size, after any block. */
 void mote_chacha20_xor(uint32_t s[16], const uint8_t *in, uint8_t *out, size_t len, uint8_t ks[64],
                        uint32_t keep);
 
