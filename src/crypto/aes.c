@@ -850,9 +850,11 @@ static void ctr32(const aes_ks *ks, uint8_t ctr[16], const uint8_t *in, uint8_t 
 }
 #else
 /* The compact form: one loop; a pass that is not all data (the last, or
- * the first when its first block goes to ks0) goes through blk. */
-static void ctr32(const aes_ks *ks, uint8_t ctr[16], const uint8_t *in, uint8_t *out, size_t len,
-                  uint8_t *ks0)
+ * the first when its first block goes to ks0) goes through blk. Returns
+ * the next counter, which only mote_aes_ctr32 writes back to ctr (the
+ * other callers' counter blocks are their own copies). */
+static uint32_t ctr32(const aes_ks *ks, const uint8_t ctr[16], const uint8_t *in, uint8_t *out,
+                      size_t len, uint8_t *ks0)
 {
     aes_w q[8][L];
     uint8_t blk[16 * NB];
@@ -880,9 +882,9 @@ static void ctr32(const aes_ks *ks, uint8_t ctr[16], const uint8_t *in, uint8_t 
         out += n;
         len -= n;
     }
-    mote_store_be32(ctr + 12, c);
     mote_wipe(q, sizeof q);
     mote_wipe(blk, sizeof blk);
+    return c;
 }
 #endif
 
@@ -890,7 +892,11 @@ void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in,
                     size_t len)
 {
     aes_ks ks = {ctx->rk, ctx->rounds};
+#if MOTE_AES_COMPACT
+    mote_store_be32(ctr + 12, ctr32(&ks, ctr, in, out, len, NULL));
+#else
     ctr32(&ks, ctr, in, out, len, NULL);
+#endif
 }
 
 #if MOTE_ENABLE_GCM || MOTE_AES_COMPACT
