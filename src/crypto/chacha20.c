@@ -186,11 +186,13 @@ void mote_chacha20_init(uint32_t s[16], const uint8_t key[32], const uint8_t non
     }
 }
 
+#if !defined(__OPTIMIZE_SIZE__) /* -Os: a macro over mote_chacha20_xor (chacha20.h) */
 void mote_chacha20_block(uint32_t s[16], uint8_t ks[64])
 {
     chacha_block(s, NULL, NULL, 0, ks, 0);
     s[12]++;
 }
+#endif
 
 void mote_chacha20_xor(uint32_t s[16], const uint8_t *in, uint8_t *out, size_t len, uint8_t ks[64],
                        uint32_t keep)
@@ -213,6 +215,17 @@ void mote_chacha20_xor(uint32_t s[16], const uint8_t *in, uint8_t *out, size_t l
         mote_wipe(&w, sizeof w);
     }
 #endif
+#if defined(__OPTIMIZE_SIZE__)
+    for (;;) { /* len 0: one keystream block into ks (mote_chacha20_block) */
+        size_t n = len < 64 ? len : 64;
+        chacha_block(s, in, out, n, ks, keep);
+        s[12]++;
+        if (len <= 64) break;
+        in += 64;
+        out += 64;
+        len -= 64;
+    }
+#else
     while (len > 0) {
         size_t n = len < 64 ? len : 64;
         chacha_block(s, in, out, n, ks, keep);
@@ -221,6 +234,7 @@ void mote_chacha20_xor(uint32_t s[16], const uint8_t *in, uint8_t *out, size_t l
         out += n;
         len -= n;
     }
+#endif
 }
 
 void mote_chacha20(const uint8_t key[32], const uint8_t nonce[12], uint32_t counter,
