@@ -38,14 +38,6 @@
 #include "crypto/aes.h"
 #include "crypto/util.h"
 
-#ifndef MOTE_AES_COMPACT
-#if defined(__OPTIMIZE_SIZE__)
-#define MOTE_AES_COMPACT 1
-#else
-#define MOTE_AES_COMPACT 0
-#endif
-#endif
-
 /* The CTR round-1 cache (about 500 bytes of code): on unless compact. */
 #ifndef MOTE_AES_CTR_CACHE
 #define MOTE_AES_CTR_CACHE (!MOTE_AES_COMPACT)
@@ -858,9 +850,11 @@ static void ctr32(const aes_ks *ks, uint8_t ctr[16], const uint8_t *in, uint8_t 
 }
 #else
 /* The compact form: one loop; a pass that is not all data (the last, or
- * the first when its first block goes to ks0) goes through blk. */
-static void ctr32(const aes_ks *ks, uint8_t ctr[16], const uint8_t *in, uint8_t *out, size_t len,
-                  uint8_t *ks0)
+ * the first when its first block goes to ks0) goes through blk. Returns
+ * the next counter, which only mote_aes_ctr32 writes back to ctr (the
+ * other callers' counter blocks are their own copies). */
+static uint32_t ctr32(const aes_ks *ks, const uint8_t ctr[16], const uint8_t *in, uint8_t *out,
+                      size_t len, uint8_t *ks0)
 {
     aes_w q[8][L];
     uint8_t blk[16 * NB];
@@ -888,9 +882,9 @@ static void ctr32(const aes_ks *ks, uint8_t ctr[16], const uint8_t *in, uint8_t 
         out += n;
         len -= n;
     }
-    mote_store_be32(ctr + 12, c);
     mote_wipe(q, sizeof q);
     mote_wipe(blk, sizeof blk);
+    return c;
 }
 #endif
 
@@ -898,7 +892,11 @@ void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in,
                     size_t len)
 {
     aes_ks ks = {ctx->rk, ctx->rounds};
+#if MOTE_AES_COMPACT
+    mote_store_be32(ctr + 12, ctr32(&ks, ctr, in, out, len, NULL));
+#else
     ctr32(&ks, ctr, in, out, len, NULL);
+#endif
 }
 
 #if MOTE_ENABLE_GCM || MOTE_AES_COMPACT
@@ -906,8 +904,8 @@ void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in,
  * AES-128 key (every TLS_AES_128_* record) does not pay for AES-256's four
  * extra round keys. */
 #define CKEY_CTR(name, nrk)                                                                        \
-    static MOTE_NOINLINE void name(const mote_aes_ckey *ck, const uint8_t *iv, size_t iv_len,      \
-                                   const uint8_t *in, uint8_t *out, size_t len, uint8_t *ks0)      \
+    MOTE_NOINLINE void name(const mote_aes_ckey *ck, const uint8_t *iv, size_t iv_len,             \
+                            const uint8_t *in, uint8_t *out, size_t len, uint8_t *ks0)             \
     {                                                                                              \
         aes_w rk[8 * (nrk)];                                                                       \
         aes_ks ks = {rk, ck->rounds};                                                              \
@@ -918,11 +916,16 @@ void mote_aes_ctr32(const mote_aes_ctx *ctx, uint8_t ctr[16], const uint8_t *in,
         ctr32(&ks, ctr, in, out, len, ks0);                                                        \
         mote_wipe(rk, sizeof rk);                                                                  \
     }
-CKEY_CTR(ckey_ctr128, 11)
+#if MOTE_AES_COMPACT && !MOTE_ENABLE_AES256
+/* every key has 10 rounds: the frame is mote_aes_ckey_ctr itself (aes.h) */
+CKEY_CTR(mote_aes_ckey_ctr, 11)
+#else
+static CKEY_CTR(ckey_ctr128, 11)
 #if MOTE_ENABLE_AES256
-CKEY_CTR(ckey_ctr256, 15)
+    static CKEY_CTR(ckey_ctr256, 15)
 #else
 #define ckey_ctr256 ckey_ctr128 /* (never called: every key has 10 rounds) */
+#endif
 #endif
 
 /* ctr32 with a compact key from counter block iv (16 bytes) or from GCM's
@@ -938,13 +941,15 @@ CKEY_CTR(ckey_ctr256, 15)
 #endif
 
 #if MOTE_AES_COMPACT
-/* AES_K(in) is the keystream of counter block in: ctr32's first block, no
- * data (the data pointers are never used with length 0).
- * The round keys are expanded in ckey_ctrN's frame (the record path's). */
-void mote_aes_ckey_encrypt_block(const mote_aes_ckey *ck, const uint8_t in[16], uint8_t out[16])
+#if MOTE_ENABLE_AES256
+/* (mote_aes_ckey_encrypt_block and mote_aes_ckey_gcm_ctr are macros over
+ * this, aes.h) */
+void mote_aes_ckey_ctr(const mote_aes_ckey *ck, const uint8_t *iv, size_t iv_len, const uint8_t *in,
+                       uint8_t *out, size_t len, uint8_t *ks0)
 {
-    CKEY_CTR_CALL(ck, in, 16, in, out, 0, out);
+    CKEY_CTR_CALL(ck, iv, iv_len, in, out, len, ks0);
 }
+#endif
 #else
 /* Each round key expanded as it is used: a small frame (GCM's key setup
  * sits deep in handshakes). */
@@ -998,11 +1003,13 @@ void mote_aes_gcm_ctr(const mote_aes_ctx *ctx, const uint8_t nonce[12], const ui
     ctr32(&ks, ctr, in, out, len, ej0);
 }
 
+#if !MOTE_AES_COMPACT
 void mote_aes_ckey_gcm_ctr(const mote_aes_ckey *ck, const uint8_t nonce[12], const uint8_t *in,
                            uint8_t *out, size_t len, uint8_t ej0[16])
 {
     CKEY_CTR_CALL(ck, nonce, 12, in, out, len, ej0);
 }
+#endif
 #endif
 
 void mote_aead_mask(uint8_t *buf, size_t len, uint32_t ok)

@@ -3,7 +3,8 @@
  * Naturally constant time: only 32-bit additions, XORs and rotations, no
  * table, no secret-dependent branch or index. Whole blocks are XORed into
  * the output a word at a time; the keystream of a final partial block goes
- * through a 64-byte buffer that is wiped.
+ * through a 64-byte buffer that is wiped. Optimizing for size, every block
+ * goes through that buffer and is XORed byte by byte.
  *
  * Where GCC vectorizes (SSE2, NEON), MOTE_CHACHA_LANES = 4 blocks run side
  * by side as lane loops that it turns into 4x32-bit vector code (rounds,
@@ -115,6 +116,22 @@ static void chacha_lanes(chacha_lanes_ws *w, const uint8_t *in, uint8_t *out, ui
 }
 #endif
 
+#if defined(__OPTIMIZE_SIZE__)
+/* out = (in XOR ks) AND keep, n bytes, byte by byte: in a frame of its own
+ * the loop keeps everything in registers. Where words need alignment it is
+ * about as fast as words through unaligned loads (lx106: 10 instructions a
+ * byte against 8.75) and far smaller. */
+static MOTE_NOINLINE void xor_keep(uint8_t *out, const uint8_t *in, const uint8_t *ks, size_t n,
+                                   uint32_t keep)
+{
+    size_t i = 0;
+    if (n == 0) return;
+    do {
+        out[i] = (uint8_t)((in[i] ^ ks[i]) & keep);
+    } while (++i < n);
+}
+#endif
+
 /* out = (in XOR the keystream of one block) AND keep: directly when n is 64,
  * else through ks, which then holds the whole keystream block (n = 0 only
  * fills ks). */
@@ -123,7 +140,9 @@ static void chacha_block(const uint32_t s[16], const uint8_t *in, uint8_t *out, 
 {
     uint32_t x[16][1];
     unsigned i, q, l;
+#if !defined(__OPTIMIZE_SIZE__)
     size_t j;
+#endif
 
     UNROLL16 for (i = 0; i < 16; i++) x[i][0] = s[i];
     ROUNDS(1)
@@ -135,10 +154,14 @@ static void chacha_block(const uint32_t s[16], const uint8_t *in, uint8_t *out, 
     }
 #endif
     UNROLL16 for (i = 0; i < 16; i++) st4(ks + 4 * i, x[i][0] + s[i]);
+#if defined(__OPTIMIZE_SIZE__)
+    xor_keep(out, in, ks, n, keep);
+#else
     for (j = 0; j + 4 <= n; j += 4)
         st4(out + j, (ld4(in + j) ^ ld4(ks + j)) & keep);
     for (; j < n; j++)
         out[j] = (uint8_t)((in[j] ^ ks[j]) & keep);
+#endif
 }
 
 void mote_chacha20_init(uint32_t s[16], const uint8_t key[32], const uint8_t nonce[12],
@@ -150,16 +173,26 @@ void mote_chacha20_init(uint32_t s[16], const uint8_t key[32], const uint8_t non
     s[1] = 0x3320646eu;
     s[2] = 0x79622d32u;
     s[3] = 0x6b206574u;
-    UNROLL8 for (i = 0; i < 8; i++) s[4 + i] = ld4(key + 4 * i);
-    s[12] = counter;
-    UNROLL8 for (i = 0; i < 3; i++) s[13 + i] = ld4(nonce + 4 * i);
+    /* the key's 8 words, the counter, the nonce's 3 words */
+    UNROLL16 for (i = 4; i < 16; i++)
+    {
+        if (i == 12) {
+            s[i] = counter;
+            key = nonce;
+        } else {
+            s[i] = ld4(key);
+            key += 4;
+        }
+    }
 }
 
+#if !defined(__OPTIMIZE_SIZE__) /* -Os: a macro over mote_chacha20_xor (chacha20.h) */
 void mote_chacha20_block(uint32_t s[16], uint8_t ks[64])
 {
     chacha_block(s, NULL, NULL, 0, ks, 0);
     s[12]++;
 }
+#endif
 
 void mote_chacha20_xor(uint32_t s[16], const uint8_t *in, uint8_t *out, size_t len, uint8_t ks[64],
                        uint32_t keep)
@@ -182,6 +215,17 @@ void mote_chacha20_xor(uint32_t s[16], const uint8_t *in, uint8_t *out, size_t l
         mote_wipe(&w, sizeof w);
     }
 #endif
+#if defined(__OPTIMIZE_SIZE__)
+    for (;;) { /* len 0: one keystream block into ks (mote_chacha20_block) */
+        size_t n = len < 64 ? len : 64;
+        chacha_block(s, in, out, n, ks, keep);
+        s[12]++;
+        if (len <= 64) break;
+        in += 64;
+        out += 64;
+        len -= 64;
+    }
+#else
     while (len > 0) {
         size_t n = len < 64 ? len : 64;
         chacha_block(s, in, out, n, ks, keep);
@@ -190,6 +234,7 @@ void mote_chacha20_xor(uint32_t s[16], const uint8_t *in, uint8_t *out, size_t l
         out += n;
         len -= n;
     }
+#endif
 }
 
 void mote_chacha20(const uint8_t key[32], const uint8_t nonce[12], uint32_t counter,
@@ -202,7 +247,7 @@ void mote_chacha20(const uint8_t key[32], const uint8_t nonce[12], uint32_t coun
 
     mote_chacha20_init(st.s, key, nonce, counter);
     mote_chacha20_xor(st.s, in, out, len, st.ks, 0xffffffffu);
-    mote_wipe(&st, len % 64 != 0 ? sizeof st : sizeof st.s); /* the key, and keystream if used */
+    mote_wipe(&st, sizeof st); /* the key and keystream (at -Os every block's) */
 }
 
 #endif

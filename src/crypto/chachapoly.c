@@ -20,14 +20,18 @@ static void chachapoly_mac(mote_poly1305_ctx *p, const uint8_t *aad, size_t aad_
                            const uint8_t *ct, size_t len, uint8_t tag[16])
 {
     uint8_t blk[16];
+    size_t i;
 
     memset(blk, 0, sizeof blk);
     mote_poly1305_update(p, aad, aad_len);
     mote_poly1305_update(p, blk, (0u - aad_len) & 15);
     mote_poly1305_update(p, ct, len);
     mote_poly1305_update(p, blk, (0u - len) & 15);
-    mote_store_le64(blk, (uint64_t)aad_len);
-    mote_store_le64(blk + 8, (uint64_t)len);
+    /* the lengths, 64-bit little-endian (size_t's bytes; the rest stay 0) */
+    for (i = 0; i < sizeof(size_t) && i < 8; i++) {
+        blk[i] = (uint8_t)(aad_len >> 8 * i);
+        blk[8 + i] = (uint8_t)(len >> 8 * i);
+    }
     mote_poly1305_update(p, blk, sizeof blk);
     mote_poly1305_final(p, tag); /* wipes p */
 }

@@ -62,16 +62,15 @@ int mote_drbg_init(mote_drbg_ctx *ctx, mote_entropy_fn entropy, void *arg, const
                    size_t pers_len)
 {
     uint8_t seed[48]; /* 256 bits of entropy and a 128-bit nonce */
-    int r;
+    int ok, r;
 
-    mote_wipe(ctx, sizeof *ctx);
     if (!entropy) entropy = mote_platform_entropy;
-    if (entropy(arg, seed, sizeof seed) != 0)
-        r = MOTE_ERR_ENTROPY;
-    else
-        r = mote_drbg_seed(ctx, seed, sizeof seed, pers, pers_len);
+    ok = entropy(arg, seed, sizeof seed) == 0;
+    /* mote_drbg_seed wipes ctx first: without entropy it is given no seed
+     * bytes, which it refuses, and ctx is left unusable */
+    r = mote_drbg_seed(ctx, seed, ok ? sizeof seed : 0, pers, pers_len);
     mote_wipe(seed, sizeof seed);
-    return r;
+    return ok ? r : MOTE_ERR_ENTROPY;
 }
 
 int mote_drbg_reseed(mote_drbg_ctx *ctx, const uint8_t *entropy, size_t entropy_len,

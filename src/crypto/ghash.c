@@ -302,35 +302,40 @@ void mote_ghash_ckey_expand(const mote_ghash_ckey *ck, mote_ghash_key *key)
         key->k[9 + i] = rev32(key->k[i]);
 }
 
-/* y = y * H: two levels of Karatsuba over the nine leaf products (t: 60
- * words of scratch). The
- * leaves of the bit-reversed operand are the reversals of its leaves
- * (reversal is linear), so only the four words are reversed. */
-static void mul_h(uint32_t *y, const mote_ghash_key *key, uint32_t *t)
+/* y = y * H (y: the 16 bytes of the state) by two levels of Karatsuba over
+ * the nine leaf products (t: 60 words of scratch). The leaves of the
+ * bit-reversed operand are the reversals of its leaves (reversal is
+ * linear), so only the four words are reversed. The words of y sit in z
+ * until the products are combined there. */
+static void mul_h(uint8_t y[16], const mote_ghash_key *key, uint32_t *t)
 {
-    uint32_t *v = t, *vr = t + 9, *w = t + 18, *p = t + 22, *q = t + 40, *z = t + 52;
-    unsigned i;
+    uint32_t *v = t, *vr = t + 9, *w = t + 18, *p = t + 22, *z = t + 52;
+    unsigned i, j, n;
 
-    for (i = 0; i < 4; i++)
-        w[i] = rev32(y[i]);
-    leaves(v, y);
+    for (i = 0; i < 4; i++) {
+        z[i] = mote_load_be32(y + 12 - 4 * i);
+        w[i] = rev32(z[i]);
+    }
+    leaves(v, z);
     leaves(vr, w);
     for (i = 0; i < 9; i++) {
         p[2 * i] = bmul32(v[i], key->k[i]);
         p[2 * i + 1] = rev32(bmul32(vr[i], key->k[9 + i])) >> 1;
     }
-    /* level 2: the 128-bit products of the low, high and middle halves */
-    for (i = 0; i < 3; i++) {
-        const uint32_t *r = p + 6 * i;
-        q[4 * i] = r[0];
-        q[4 * i + 1] = r[1] ^ r[0] ^ r[2] ^ r[4];
-        q[4 * i + 2] = r[2] ^ r[1] ^ r[3] ^ r[5];
-        q[4 * i + 3] = r[3];
+    /* The Karatsuba combinations, one routine for both levels: from three
+     * products of n words (low, high, middle) at a, the 2n-word product at
+     * o = low + high x^(32 n) + (middle + low + high) x^(16 n). Level 2
+     * (i < 3, n = 2) turns the leaf products of half i into its 128-bit
+     * product at p + 18 + 4 i; level 1 (i = 3, n = 4) those of the three
+     * halves into the 256-bit product z = p + 30. */
+    for (i = 0; i < 4; i++) {
+        const uint32_t *a = p + 6 * i;
+        uint32_t *o = p + 18 + 4 * i;
+        n = i < 3 ? 2 : 4;
+        memcpy(o, a, 2 * n * sizeof *o);
+        for (j = 0; j < n; j++)
+            o[n / 2 + j] ^= a[j] ^ a[n + j] ^ a[2 * n + j];
     }
-    /* level 1 */
-    memcpy(z, q, 8 * sizeof *z);
-    for (i = 0; i < 4; i++)
-        z[2 + i] ^= q[8 + i] ^ q[i] ^ q[4 + i];
     /* shift left by one, reduce from the low end */
     for (i = 7; i > 0; i--)
         z[i] = (z[i] << 1) | (z[i - 1] >> 31);
@@ -339,30 +344,25 @@ static void mul_h(uint32_t *y, const mote_ghash_key *key, uint32_t *t)
         z[i + 4] ^= z[i] ^ (z[i] >> 1) ^ (z[i] >> 2) ^ (z[i] >> 7);
         z[i + 3] ^= (z[i] << 31) ^ (z[i] << 30) ^ (z[i] << 25);
     }
-    memcpy(y, z + 4, 16);
+    for (i = 0; i < 4; i++)
+        mote_store_be32(y + 12 - 4 * i, z[i + 4]);
 }
 
+/* Each block is XORed into y as bytes (a partial last block is zero padded
+ * by leaving the rest of y as it is), then y is multiplied by H. */
 void mote_ghash_update(const mote_ghash_key *key, uint8_t y[16], const uint8_t *data, size_t len)
 {
-    uint32_t s[4], t[60];
-    uint8_t b[16];
+    uint32_t t[60];
     unsigned i;
 
-    for (i = 0; i < 4; i++)
-        s[i] = mote_load_be32(y + 12 - 4 * i);
     while (len > 0) {
         size_t n = len < 16 ? len : 16;
-        memset(b, 0, sizeof b);
-        memcpy(b, data, n);
-        for (i = 0; i < 4; i++)
-            s[i] ^= mote_load_be32(b + 12 - 4 * i);
-        mul_h(s, key, t);
+        for (i = 0; i < n; i++)
+            y[i] ^= data[i];
+        mul_h(y, key, t);
         data += n;
         len -= n;
     }
-    for (i = 0; i < 4; i++)
-        mote_store_be32(y + 12 - 4 * i, s[i]);
-    mote_wipe(s, sizeof s);
     mote_wipe(t, sizeof t);
 }
 

@@ -282,7 +282,7 @@ void mote_poly1305_final(mote_poly1305_ctx *ctx, uint8_t tag[16])
 {
     uint32_t *h = ctx->h, mask;
 #if MOTE_MUL16
-    uint32_t t[4], f0, f1;
+    uint32_t *t = ctx->r, f0, f1; /* r is no longer needed: scratch */
 #else
     uint64_t c;
 #endif
@@ -305,10 +305,9 @@ void mote_poly1305_final(mote_poly1305_ctx *ctx, uint8_t tag[16])
      * low 128 bits are those of h + 5. */
     mask = 0u - ((h[4] + add4(t, h, 5, 0, NULL)) >> 2);
     /* tag = (h mod p + s) mod 2^128 */
-    (void)add4(t, h, 5 & mask, 0, ctx->pad);
+    (void)add4(h, h, 5 & mask, 0, ctx->pad);
     for (i = 0; i < 4; i++)
-        mote_store_le32(tag + 4 * i, t[i]);
-    mote_wipe(t, sizeof t);
+        mote_store_le32(tag + 4 * i, h[i]);
 #else
     /* Fold the bits from 2^130 up: then h4 <= 4 and h < 2^130 + 2^35 < 2p. */
     c = (uint64_t)(h[4] >> 2) * 5;
