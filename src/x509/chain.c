@@ -140,17 +140,14 @@ enum {
     C_PSS_HASH_ALG,
     C_PSS_MGF_X,
     C_PSS_MGF_ALG,
-    C_PSS_MGF_HASH_ALG,
-    C_PSS_SALT_X,
-    C_PSS_TRAIL_X,
-    C_RSA_WRAP, /* the BIT STRING around an RSAPublicKey */
+    C_PSS_INT_X, /* saltLength or trailerField (C_PSS's position says) */
+    C_RSA_WRAP,  /* the BIT STRING around an RSAPublicKey */
     C_SAN,
     C_NC,
-    C_NC_PERM,
-    C_NC_EXCL,
-    C_NC_SUB, /* a GeneralSubtree */
-    C_RDN,    /* a RelativeDistinguishedName of the leaf's subject */
-    C_ATV,    /* AttributeTypeAndValue */
+    C_NC_TREES, /* permittedSubtrees or excludedSubtrees (C_NC's position says) */
+    C_NC_SUB,   /* a GeneralSubtree */
+    C_RDN,      /* a RelativeDistinguishedName of the leaf's subject */
+    C_ATV,      /* AttributeTypeAndValue */
     C_ALG_NULL,
     /* code at their start (on_start) */
     C_SIGVAL,
@@ -189,14 +186,12 @@ enum {
     C_KU,
     /* small INTEGERs (int_bytes) */
     C_VERSION_INT,
-    C_PSS_SALT_INT,
-    C_PSS_TRAIL_INT,
+    C_PSS_INT,
     C_BC_PATHLEN,
     C_RSA_E,
     /* code at their end only */
     C_CERT,
-    C_TBS_ALG,
-    C_SIGALG, /* Certificate.signatureAlgorithm */
+    C_ALG, /* the TBS's signature algorithm (depth 2), the certificate's (1) */
     C_SPKI_ALG,
     C_RSA_N,
     C_BC,
@@ -496,12 +491,12 @@ typedef char contexts_fit_7_bits[C_CN < 0x80 ? 1 : -1];
 static const uint8_t rules[] = {
     G(C_CERT, 3),
     R(0x30, C_TBS, 0),
-    R(0x30, C_SIGALG, 0),
+    R(0x30, C_ALG, 0),
     R(0x03, C_SIGVAL, 0),
     G(C_TBS, 10),
     R(0xA0, C_VERSION, R_OPT),
     R(0x02, C_SERIAL, 0),
-    R(0x30, C_TBS_ALG, 0),
+    R(0x30, C_ALG, 0),
     R(0x30, C_ISSUER, 0),
     R(0x30, C_VALIDITY, 0),
     R(0x30, C_SUBJECT, 0),
@@ -511,19 +506,15 @@ static const uint8_t rules[] = {
     R(0xA3, C_EXTS_WRAP, R_OPT),
     G(C_VERSION, 1),
     R(0x02, C_VERSION_INT, 0),
-    G(C_TBS_ALG, 3),
-    R(0x06, C_ALG_OID, 0),
-    R(0x05, C_ALG_NULL, R_OPT),
-    R(0x30, C_PSS, R_OPT | R_ALT),
-    G(C_SIGALG, 3),
+    G(C_ALG, 3),
     R(0x06, C_ALG_OID, 0),
     R(0x05, C_ALG_NULL, R_OPT),
     R(0x30, C_PSS, R_OPT | R_ALT),
     G(C_PSS, 4),
     R(0xA0, C_PSS_HASH_X, R_OPT),
     R(0xA1, C_PSS_MGF_X, R_OPT),
-    R(0xA2, C_PSS_SALT_X, R_OPT),
-    R(0xA3, C_PSS_TRAIL_X, R_OPT),
+    R(0xA2, C_PSS_INT_X, R_OPT),
+    R(0xA3, C_PSS_INT_X, R_OPT),
     G(C_PSS_HASH_X, 1),
     R(0x30, C_PSS_HASH_ALG, R_LAX),
     G(C_PSS_HASH_ALG, 2),
@@ -533,14 +524,9 @@ static const uint8_t rules[] = {
     R(0x30, C_PSS_MGF_ALG, R_LAX),
     G(C_PSS_MGF_ALG, 2),
     R(0x06, C_PSS_MGF_OID, R_LAX),
-    R(0x30, C_PSS_MGF_HASH_ALG, R_LAX),
-    G(C_PSS_MGF_HASH_ALG, 2),
-    R(0x06, C_PSS_HASH_OID, R_LAX),
-    R(0x05, C_ALG_NULL, R_LAX),
-    G(C_PSS_SALT_X, 1),
-    R(0x02, C_PSS_SALT_INT, R_LAX),
-    G(C_PSS_TRAIL_X, 1),
-    R(0x02, C_PSS_TRAIL_INT, R_LAX),
+    R(0x30, C_PSS_HASH_ALG, R_LAX),
+    G(C_PSS_INT_X, 1),
+    R(0x02, C_PSS_INT, R_LAX),
     G(C_VALIDITY, 4),
     R(0x17, C_TIME_NB, 0),
     R(0x18, C_TIME_NB, R_ALT),
@@ -596,11 +582,9 @@ static const uint8_t rules[] = {
     R(0x87, C_SAN_IP, R_OPT | R_REP),
     R(ANY, C_IGNORED, R_OPT | R_REP),
     G(C_NC, 2),
-    R(0xA0, C_NC_PERM, R_OPT),
-    R(0xA1, C_NC_EXCL, R_OPT),
-    G(C_NC_PERM, 1),
-    R(0x30, C_NC_SUB, R_OPT | R_REP),
-    G(C_NC_EXCL, 1),
+    R(0xA0, C_NC_TREES, R_OPT),
+    R(0xA1, C_NC_TREES, R_OPT),
+    G(C_NC_TREES, 1),
     R(0x30, C_NC_SUB, R_OPT | R_REP),
     G(C_NC_SUB, 4),
     R(0x82, C_NC_DNS, R_OPT),
@@ -947,17 +931,18 @@ MOTE_NOINLINE static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
         if (c->acc > 2) return malformed(c);
         c->version = (uint8_t)c->acc;
         return 0;
-    case C_TBS_ALG:
-        start_tbs_hash(c);
-        return 0;
-    case C_SIGALG:
+    case C_ALG:
+        if (d == 2) {
+            start_tbs_hash(c);
+            return 0;
+        }
         /* the outer algorithm must repeat the TBS one */
         return memcmp(&c->tbs_alg, &c->out_alg, sizeof c->out_alg) ? malformed(c) : 0;
     case C_ALG_OID:
         set_alg(a, v);
         return 0;
     case C_PSS_HASH_OID: /* the hash's or MGF1's */
-        if (c->ctx[d - 1] == C_PSS_HASH_ALG)
+        if (c->ctx[d - 2] == C_PSS_HASH_X)
             a->hash = v;
         else
             a->mgf = v;
@@ -965,12 +950,13 @@ MOTE_NOINLINE static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
     case C_PSS_MGF_OID:
         if (!v) a->scheme = MOTE_X509_SIG_NONE;
         return 0;
-    case C_PSS_SALT_INT:
-        if (c->acc > 255) return malformed(c);
-        a->salt = (uint8_t)c->acc;
-        return 0;
-    case C_PSS_TRAIL_INT:
-        if (c->acc != 1) a->scheme = MOTE_X509_SIG_NONE;
+    case C_PSS_INT: /* C_PSS past its third rule: saltLength, else trailerField */
+        if (c->idx[d - 2] == 3) {
+            if (c->acc > 255) return malformed(c);
+            a->salt = (uint8_t)c->acc;
+        } else if (c->acc != 1) {
+            a->scheme = MOTE_X509_SIG_NONE;
+        }
         return 0;
     case C_ISSUER:
     case C_SUBJECT: {
@@ -1055,7 +1041,7 @@ MOTE_NOINLINE static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
     case C_NC_IP: {
         /* a subtree of the host's kind: is the host in it? */
         int in = ctx == C_NC_DNS ? mote_x509_nm_done(&c->scratch.nm) : c->acc == 0;
-        if (c->ctx[d - 2] == C_NC_PERM)
+        if (c->idx[d - 3] == 1) /* C_NC past its first rule: permittedSubtrees */
             c->cflags |= MOTE_X509_F_NC_PERM | (in ? MOTE_X509_F_NC_PERM_OK : 0);
         else if (in)
             c->cflags |= MOTE_X509_F_NC_EXCL_HIT;
