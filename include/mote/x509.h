@@ -235,18 +235,21 @@ typedef struct {
     uint8_t scratch_len;
     uint8_t key_state;
     uint8_t ksel; /* where the current key goes: nowhere, *leaf_key, u.ikey */
-    mote_x509_sigalg tbs_alg, out_alg;
+    mote_x509_sigalg out_alg;
     uint8_t ctx[MOTE_DERST_MAX_DEPTH + 1]; /* what the element at each depth is */
     uint8_t idx[MOTE_DERST_MAX_DEPTH + 1]; /* children seen at each depth */
     uint16_t klen;                         /* key bytes */
+    uint32_t ke;                           /* RSA public exponent */
     mote_derst der;
     uint8_t tries;     /* candidate issuers whose signature check failed */
     uint16_t tbs_half; /* Ed25519: bytes in each half of tbs_buf */
-    uint32_t ke;       /* RSA public exponent */
     union {
         uint8_t b[16]; /* an OID, a time, an address */
         mote_x509_nm nm;
     } scratch;
+    /* (tbs_alg and cur_issuer in the order of pend_alg and pend_issuer:
+     * one copy makes them the pending ones) */
+    mote_x509_sigalg tbs_alg;
     uint8_t cur_issuer[MOTE_X509_NAME_HASH_LEN];
     /* configuration */
     const mote_x509_trust_anchor *tas;

@@ -140,17 +140,14 @@ enum {
     C_PSS_HASH_ALG,
     C_PSS_MGF_X,
     C_PSS_MGF_ALG,
-    C_PSS_MGF_HASH_ALG,
-    C_PSS_SALT_X,
-    C_PSS_TRAIL_X,
-    C_RSA_WRAP, /* the BIT STRING around an RSAPublicKey */
+    C_PSS_INT_X, /* saltLength or trailerField (C_PSS's position says) */
+    C_RSA_WRAP,  /* the BIT STRING around an RSAPublicKey */
     C_SAN,
     C_NC,
-    C_NC_PERM,
-    C_NC_EXCL,
-    C_NC_SUB, /* a GeneralSubtree */
-    C_RDN,    /* a RelativeDistinguishedName of the leaf's subject */
-    C_ATV,    /* AttributeTypeAndValue */
+    C_NC_TREES, /* permittedSubtrees or excludedSubtrees (C_NC's position says) */
+    C_NC_SUB,   /* a GeneralSubtree */
+    C_RDN,      /* a RelativeDistinguishedName of the leaf's subject */
+    C_ATV,      /* AttributeTypeAndValue */
     C_ALG_NULL,
     /* code at their start (on_start) */
     C_SIGVAL,
@@ -189,14 +186,12 @@ enum {
     C_KU,
     /* small INTEGERs (int_bytes) */
     C_VERSION_INT,
-    C_PSS_SALT_INT,
-    C_PSS_TRAIL_INT,
+    C_PSS_INT,
     C_BC_PATHLEN,
     C_RSA_E,
     /* code at their end only */
     C_CERT,
-    C_TBS_ALG,
-    C_SIGALG, /* Certificate.signatureAlgorithm */
+    C_ALG, /* the TBS's signature algorithm (depth 2), the certificate's (1) */
     C_SPKI_ALG,
     C_RSA_N,
     C_BC,
@@ -236,6 +231,9 @@ enum { E_OTHER, E_BC, E_KU, E_EKU, E_SAN, E_NC, E_HARMLESS };
 #define K_ATV             7 /* C_ATV_OID: MOTE_X509_F_CN_NEXT */
 #define K(cls)            (0xF0 | (cls))
 #define SIG(scheme, hash) ((scheme) | (hash) << 4)
+/* MD2, MD5 and SHA-1 signatures: a weak scheme, and the SHA-1 hash, which
+ * alone says "weak" where a signature can't be checked (on_cert_end) */
+#define WEAK SIG(MOTE_X509_SIG_WEAK, MOTE_X509_HASH_SHA1)
 /* clang-format off */
 static const uint8_t oid_table[] = {
     K(K_ALG),
@@ -245,16 +243,16 @@ static const uint8_t oid_table[] = {
     0x81, 0x0C, SIG(MOTE_X509_SIG_PKCS1, MOTE_HASH_SHA384),                          /* sha384WithRSAEncryption */
     0x81, 0x0D, SIG(MOTE_X509_SIG_PKCS1, MOTE_HASH_SHA512),                          /* sha512WithRSAEncryption */
     0x81, 0x0A, SIG(MOTE_X509_SIG_PSS, MOTE_X509_HASH_SHA1),                         /* id-RSASSA-PSS (RFC 4055's default hash) */
-    0x81, 0x05, MOTE_X509_SIG_WEAK,                                                  /* sha1WithRSAEncryption */
-    0x81, 0x04, MOTE_X509_SIG_WEAK,                                                  /* md5WithRSAEncryption */
-    0x81, 0x02, MOTE_X509_SIG_WEAK,                                                  /* md2WithRSAEncryption */
+    0x81, 0x05, WEAK,                                                                /* sha1WithRSAEncryption */
+    0x81, 0x04, WEAK,                                                                /* md5WithRSAEncryption */
+    0x81, 0x02, WEAK,                                                                /* md2WithRSAEncryption */
     K(K_SPKI),
     0x81, 0x01, MOTE_X509_KEY_RSA,                                                   /* rsaEncryption */
     0x81, 0x0A, MOTE_X509_KEY_RSA,                                                   /* id-RSASSA-PSS */
     K(K_MGF),
     0x81, 0x08, 1,                                                                   /* id-mgf1 */
     K(K_ALG),
-    0x34, 0xCE, 0x3D, 0x04, 0x01, MOTE_X509_SIG_WEAK,                                /* ecdsa-with-SHA1 */
+    0x34, 0xCE, 0x3D, 0x04, 0x01, WEAK,                                              /* ecdsa-with-SHA1 */
     0x62, 0x03, 0x02, SIG(MOTE_X509_SIG_ECDSA, MOTE_HASH_SHA256),                    /* ecdsa-with-SHA256 */
     0x71, 0x03, SIG(MOTE_X509_SIG_ECDSA, MOTE_HASH_SHA384),                          /* ecdsa-with-SHA384 */
     0x71, 0x04, SIG(MOTE_X509_SIG_ECDSA, MOTE_HASH_SHA512),                          /* ecdsa-with-SHA512 */
@@ -358,7 +356,7 @@ static int bad_byte(mote_x509_chain *c, const mote_derst_ev *ev, uint32_t i)
 static void cert_start(mote_x509_chain *c, uint8_t role)
 {
     /* everything from cflags to the DER reader (as mote_derst_init leaves
-     * it: all zero) is per certificate (ke is reset where the key starts) */
+     * it: all zero) is per certificate (klen and ke with it) */
     memset(c, 0, offsetof(mote_x509_chain, der) + sizeof c->der);
     c->role = role;
     /* the key goes to the caller's leaf_key (its type set once it is
@@ -493,12 +491,12 @@ typedef char contexts_fit_7_bits[C_CN < 0x80 ? 1 : -1];
 static const uint8_t rules[] = {
     G(C_CERT, 3),
     R(0x30, C_TBS, 0),
-    R(0x30, C_SIGALG, 0),
+    R(0x30, C_ALG, 0),
     R(0x03, C_SIGVAL, 0),
     G(C_TBS, 10),
     R(0xA0, C_VERSION, R_OPT),
     R(0x02, C_SERIAL, 0),
-    R(0x30, C_TBS_ALG, 0),
+    R(0x30, C_ALG, 0),
     R(0x30, C_ISSUER, 0),
     R(0x30, C_VALIDITY, 0),
     R(0x30, C_SUBJECT, 0),
@@ -508,19 +506,15 @@ static const uint8_t rules[] = {
     R(0xA3, C_EXTS_WRAP, R_OPT),
     G(C_VERSION, 1),
     R(0x02, C_VERSION_INT, 0),
-    G(C_TBS_ALG, 3),
-    R(0x06, C_ALG_OID, 0),
-    R(0x05, C_ALG_NULL, R_OPT),
-    R(0x30, C_PSS, R_OPT | R_ALT),
-    G(C_SIGALG, 3),
+    G(C_ALG, 3),
     R(0x06, C_ALG_OID, 0),
     R(0x05, C_ALG_NULL, R_OPT),
     R(0x30, C_PSS, R_OPT | R_ALT),
     G(C_PSS, 4),
     R(0xA0, C_PSS_HASH_X, R_OPT),
     R(0xA1, C_PSS_MGF_X, R_OPT),
-    R(0xA2, C_PSS_SALT_X, R_OPT),
-    R(0xA3, C_PSS_TRAIL_X, R_OPT),
+    R(0xA2, C_PSS_INT_X, R_OPT),
+    R(0xA3, C_PSS_INT_X, R_OPT),
     G(C_PSS_HASH_X, 1),
     R(0x30, C_PSS_HASH_ALG, R_LAX),
     G(C_PSS_HASH_ALG, 2),
@@ -530,14 +524,9 @@ static const uint8_t rules[] = {
     R(0x30, C_PSS_MGF_ALG, R_LAX),
     G(C_PSS_MGF_ALG, 2),
     R(0x06, C_PSS_MGF_OID, R_LAX),
-    R(0x30, C_PSS_MGF_HASH_ALG, R_LAX),
-    G(C_PSS_MGF_HASH_ALG, 2),
-    R(0x06, C_PSS_HASH_OID, R_LAX),
-    R(0x05, C_ALG_NULL, R_LAX),
-    G(C_PSS_SALT_X, 1),
-    R(0x02, C_PSS_SALT_INT, R_LAX),
-    G(C_PSS_TRAIL_X, 1),
-    R(0x02, C_PSS_TRAIL_INT, R_LAX),
+    R(0x30, C_PSS_HASH_ALG, R_LAX),
+    G(C_PSS_INT_X, 1),
+    R(0x02, C_PSS_INT, R_LAX),
     G(C_VALIDITY, 4),
     R(0x17, C_TIME_NB, 0),
     R(0x18, C_TIME_NB, R_ALT),
@@ -593,11 +582,9 @@ static const uint8_t rules[] = {
     R(0x87, C_SAN_IP, R_OPT | R_REP),
     R(ANY, C_IGNORED, R_OPT | R_REP),
     G(C_NC, 2),
-    R(0xA0, C_NC_PERM, R_OPT),
-    R(0xA1, C_NC_EXCL, R_OPT),
-    G(C_NC_PERM, 1),
-    R(0x30, C_NC_SUB, R_OPT | R_REP),
-    G(C_NC_EXCL, 1),
+    R(0xA0, C_NC_TREES, R_OPT),
+    R(0xA1, C_NC_TREES, R_OPT),
+    G(C_NC_TREES, 1),
     R(0x30, C_NC_SUB, R_OPT | R_REP),
     G(C_NC_SUB, 4),
     R(0x82, C_NC_DNS, R_OPT),
@@ -706,7 +693,8 @@ static int on_start(mote_x509_chain *c, const mote_derst_ev *ev)
     case C_SUBJECT:
         start_name(c, ev, *ctx == C_SUBJECT && leaf && host_is_dns(c));
         return 0;
-    case C_SPKI: /* (klen is cleared with the certificate) */
+    case C_SPKI: /* (ke is cleared with the certificate too: this store
+                  * keeps the switch smaller on Cortex-M4) */
         c->ke = 0;
         return 0;
     case C_PSS: /* RSASSA-PSS-params */
@@ -878,22 +866,34 @@ MOTE_NOINLINE static int on_data(mote_x509_chain *c, const mote_derst_ev *ev)
 
 /* The end of a key's bytes (klen of them, where ksel said): an RSA
  * modulus big enough, an uncompressed EC point or an Ed25519 key of its
- * size. */
+ * size. (The key type is RSA, P-256, P-384 or Ed25519 here: the end of
+ * the SubjectPublicKeyInfo's algorithm set MOTE_X509_F_KEY_UNSUPP for any
+ * other.) */
+/* The length of a P-256, P-384, Ed25519 key (an EC point uncompressed). */
+static const uint8_t point_len[] = {65, 97, 32};
+typedef char key_types_in_order[MOTE_X509_KEY_P384 == MOTE_X509_KEY_P256 + 1 &&
+                                        MOTE_X509_KEY_ED25519 == MOTE_X509_KEY_P256 + 2
+                                    ? 1
+                                    : -1];
+#define RSA_MIN_BYTES ((MOTE_X509_MIN_RSA_BITS + 7) / 8)
+#define RSA_MIN_TOP   (1u << ((MOTE_X509_MIN_RSA_BITS + 7) % 8))
 static void end_key(mote_x509_chain *c)
 {
-    uint32_t n = c->klen, bits;
-    uint8_t t = c->key_state, top;
+    uint32_t n = c->klen;
+    uint8_t t = c->key_state;
     size_t cap;
     const uint8_t *kdata = kdata_of(c, &cap);
     if (!kdata || (c->cflags & MOTE_X509_F_KEY_UNSUPP)) return;
     if (t == MOTE_X509_KEY_RSA) {
-        /* (a modulus over the room there was refused by key_bytes) */
-        for (bits = n * 8, top = kdata[0]; bits && !(top & 0x80); top = (uint8_t)(top << 1))
-            bits--;
-        if (bits < MOTE_X509_MIN_RSA_BITS) c->cflags |= MOTE_X509_F_KEY_WEAK;
-    } else if ((t == MOTE_X509_KEY_P256 && n == 65) || (t == MOTE_X509_KEY_P384 && n == 97)) {
-        if (kdata[0] != 0x04) c->cflags |= MOTE_X509_F_KEY_UNSUPP; /* compressed */
-    } else if (!(t == MOTE_X509_KEY_ED25519 && n == 32)) {
+        /* (a modulus over the room there was refused by key_bytes) fewer
+         * than MOTE_X509_MIN_RSA_BITS bits: fewer bytes than they take, or
+         * as many with the top byte below the top bit's value (the first
+         * byte is never 0: int_bytes took a minimal INTEGER, without its
+         * sign byte) */
+        if (n < RSA_MIN_BYTES || (n == RSA_MIN_BYTES && kdata[0] < RSA_MIN_TOP))
+            c->cflags |= MOTE_X509_F_KEY_WEAK;
+    } else if (n != point_len[t - MOTE_X509_KEY_P256] ||
+               (t != MOTE_X509_KEY_ED25519 && kdata[0] != 0x04)) { /* (compressed) */
         c->cflags |= MOTE_X509_F_KEY_UNSUPP;
     }
 }
@@ -931,17 +931,18 @@ MOTE_NOINLINE static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
         if (c->acc > 2) return malformed(c);
         c->version = (uint8_t)c->acc;
         return 0;
-    case C_TBS_ALG:
-        start_tbs_hash(c);
-        return 0;
-    case C_SIGALG:
+    case C_ALG:
+        if (d == 2) {
+            start_tbs_hash(c);
+            return 0;
+        }
         /* the outer algorithm must repeat the TBS one */
         return memcmp(&c->tbs_alg, &c->out_alg, sizeof c->out_alg) ? malformed(c) : 0;
     case C_ALG_OID:
         set_alg(a, v);
         return 0;
     case C_PSS_HASH_OID: /* the hash's or MGF1's */
-        if (c->ctx[d - 1] == C_PSS_HASH_ALG)
+        if (c->ctx[d - 2] == C_PSS_HASH_X)
             a->hash = v;
         else
             a->mgf = v;
@@ -949,12 +950,13 @@ MOTE_NOINLINE static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
     case C_PSS_MGF_OID:
         if (!v) a->scheme = MOTE_X509_SIG_NONE;
         return 0;
-    case C_PSS_SALT_INT:
-        if (c->acc > 255) return malformed(c);
-        a->salt = (uint8_t)c->acc;
-        return 0;
-    case C_PSS_TRAIL_INT:
-        if (c->acc != 1) a->scheme = MOTE_X509_SIG_NONE;
+    case C_PSS_INT: /* C_PSS past its third rule: saltLength, else trailerField */
+        if (c->idx[d - 2] == 3) {
+            if (c->acc > 255) return malformed(c);
+            a->salt = (uint8_t)c->acc;
+        } else if (c->acc != 1) {
+            a->scheme = MOTE_X509_SIG_NONE;
+        }
         return 0;
     case C_ISSUER:
     case C_SUBJECT: {
@@ -977,8 +979,8 @@ MOTE_NOINLINE static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
         c->key_state = v;
         if (!v) c->cflags |= MOTE_X509_F_KEY_UNSUPP;
         return 0;
-    case C_SPKI_ALG:
-        if (c->key_state == 0x80) c->cflags |= MOTE_X509_F_KEY_UNSUPP; /* no curve */
+    case C_SPKI_ALG: /* no key type (no OID), or no curve */
+        if (!(c->key_state & 0x7F)) c->cflags |= MOTE_X509_F_KEY_UNSUPP;
         return 0;
     case C_RSA_N: /* (not empty: on_start) */
         if (c->scratch.b[0] == 0 && c->der.len == 1) return malformed(c);
@@ -991,8 +993,7 @@ MOTE_NOINLINE static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
         if (c->acc == 0xFFFFFFFFu || !(c->acc & 1) || c->acc < 3)
             c->cflags |= MOTE_X509_F_KEY_UNSUPP;
         return 0;
-    case C_SPKI:
-        if (!c->key_state) c->cflags |= MOTE_X509_F_KEY_UNSUPP;
+    case C_SPKI: /* (an unknown key type was flagged at its algorithm's end) */
         return on_spki(c);
     case C_EXT_OID:
         c->ext_id = v;
@@ -1022,13 +1023,12 @@ MOTE_NOINLINE static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
         c->cflags |= (uint32_t)v << 7;
         return 0;
     case C_SAN_DNS:
-        if (mote_x509_nm_done(&c->scratch.nm)) c->cflags |= MOTE_X509_F_SAN_MATCH;
+    case C_CN:
+        if (mote_x509_nm_done(&c->scratch.nm))
+            c->cflags |= ctx == C_CN ? MOTE_X509_F_CN_MATCH : MOTE_X509_F_SAN_MATCH;
         return 0;
     case C_ATV_OID:
         c->cflags = (c->cflags & ~MOTE_X509_F_CN_NEXT) | v;
-        return 0;
-    case C_CN:
-        if (mote_x509_nm_done(&c->scratch.nm)) c->cflags |= MOTE_X509_F_CN_MATCH;
         return 0;
     case C_SAN_IP:
         if (c->scratch_len == c->ip_len) {
@@ -1041,7 +1041,7 @@ MOTE_NOINLINE static int on_end(mote_x509_chain *c, const mote_derst_ev *ev)
     case C_NC_IP: {
         /* a subtree of the host's kind: is the host in it? */
         int in = ctx == C_NC_DNS ? mote_x509_nm_done(&c->scratch.nm) : c->acc == 0;
-        if (c->ctx[d - 2] == C_NC_PERM)
+        if (c->idx[d - 3] == 1) /* C_NC past its first rule: permittedSubtrees */
             c->cflags |= MOTE_X509_F_NC_PERM | (in ? MOTE_X509_F_NC_PERM_OK : 0);
         else if (in)
             c->cflags |= MOTE_X509_F_NC_EXCL_HIT;
@@ -1150,6 +1150,13 @@ static MOTE_NOINLINE int verify_ed25519(const mote_x509_chain *c, const keyref *
 }
 #endif
 
+/* Why the current candidate or anchor did not sign: kept for the final
+ * verdict (a bad signature is never replaced by a softer reason). */
+static void note(mote_x509_chain *c, int why)
+{
+    if (why && c->soft_err != MOTE_ERR_X509_BAD_SIGNATURE) c->soft_err = (int16_t)why;
+}
+
 /* Verify the pending signature with key k: made with algorithm pend_alg
  * over a TBS whose digest is pend_digest (or, for Ed25519, which is kept in
  * tbs_buf); for ECDSA the signature is the DER SEQUENCE of r, s. Returns 0,
@@ -1163,12 +1170,29 @@ static int verify_pending(const mote_x509_chain *c, const keyref *k)
     const mote_x509_sigalg *a = &c->pend_alg;
     int r;
 #if MOTE_ENABLE_ED25519
-    if (a->scheme == MOTE_X509_SIG_ED25519) return verify_ed25519(c, k);
+    if (a->scheme == MOTE_X509_SIG_ED25519) {
+        r = verify_ed25519(c, k);
+    } else
 #endif
-    r = mote_x509_verify(k, a->scheme, hash_desc(a->hash), c->pend_digest, a->salt, c->pend_sig,
-                         c->pend_sig_len, &c->progress);
-    if (r == MOTE_ERR_UNSUPPORTED) return MOTE_ERR_X509_UNSUPPORTED;
-    return r ? MOTE_ERR_X509_BAD_SIGNATURE : 0;
+    {
+        r = mote_x509_verify(k, a->scheme, hash_desc(a->hash), c->pend_digest, a->salt, c->pend_sig,
+                             c->pend_sig_len, &c->progress);
+        r = r == MOTE_ERR_UNSUPPORTED ? MOTE_ERR_X509_UNSUPPORTED
+            : r                       ? MOTE_ERR_X509_BAD_SIGNATURE
+                                      : 0;
+    }
+    return r;
+}
+
+/* The outcome r of verify_pending: an error is noted (note()) and a bad
+ * signature counted in tries (the caller fails the chain past
+ * MOTE_X509_MAX_TRIES). Returns r. (Apart from verify_pending, so that
+ * its frame under the signature check stays as small as it was.) */
+MOTE_NOINLINE static int tried(mote_x509_chain *c, int r)
+{
+    if (r == MOTE_ERR_X509_BAD_SIGNATURE) c->tries++;
+    note(c, r);
+    return r;
 }
 
 /* ---- trust anchors ---- */
@@ -1235,7 +1259,7 @@ MOTE_NOINLINE static void superfluous(mote_x509_chain *c, int why)
     c->cflags |= MOTE_X509_F_SUPERFLUOUS;
     c->tbs_state = 0; /* stop hashing */
     c->ksel = MOTE_X509_KSEL_NONE;
-    if (why && c->soft_err != MOTE_ERR_X509_BAD_SIGNATURE) c->soft_err = (int16_t)why;
+    note(c, why);
 }
 
 static int on_subject(mote_x509_chain *c, const uint8_t hash[MOTE_X509_NAME_HASH_LEN])
@@ -1252,6 +1276,16 @@ static int on_subject(mote_x509_chain *c, const uint8_t hash[MOTE_X509_NAME_HASH
     return 0;
 }
 
+/* (scan_anchors: size builds keep one copy; other builds inline it into
+ * its two callers, so that its frame does not sit on the stack under the
+ * signature checks) */
+#if defined(__OPTIMIZE_SIZE__)
+#define SCAN_ANCHORS static
+#else
+#define SCAN_ANCHORS static inline __attribute__((always_inline))
+#endif
+SCAN_ANCHORS int scan_anchors(mote_x509_chain *c, const keyref *pin);
+
 static int key_problem(const mote_x509_chain *c)
 {
     if (c->cflags & MOTE_X509_F_KEY_UNSUPP) return MOTE_ERR_X509_UNSUPPORTED;
@@ -1261,10 +1295,9 @@ static int key_problem(const mote_x509_chain *c)
 
 static int on_spki(mote_x509_chain *c)
 {
-    int r;
-    size_t i;
+    keyref k = cur_key(c);
+    int r = key_problem(c);
     if (c->role == MOTE_X509_ROLE_LEAF) {
-        keyref k = cur_key(c);
         /* a weak key is still handed over: with verification off, the
          * caller may accept it for the handshake's signature */
         if (c->leaf_key && !(c->cflags & MOTE_X509_F_KEY_UNSUPP)) {
@@ -1272,33 +1305,17 @@ static int on_spki(mote_x509_chain *c)
             c->leaf_key->len = k.len;
             c->leaf_key->e = k.e;
         }
-        if ((r = key_problem(c)) != 0) return fail(c, r);
-        /* a leaf that is itself an anchor (a pinned self-signed
-         * certificate): an anchor has its subject, one its key */
-        for (i = 0, r = 0; i < c->n_tas; i++) {
-            mote_x509_trust_anchor ta;
-            ta_get(&ta, &c->tas[i]);
-            r |= memcmp(ta.name_hash, c->pend_issuer, MOTE_X509_NAME_HASH_LEN) == 0;
-            r |= ta_has_key(&ta, &k) << 1;
-        }
-        if (r == 3) c->cflags |= MOTE_X509_F_LEAF_IS_TA;
-        return 0;
+        if (r) return fail(c, r);
+        return scan_anchors(c, &k);
     }
     if (c->role != MOTE_X509_ROLE_CAND || (c->cflags & MOTE_X509_F_SUPERFLUOUS)) return 0;
-    /* the subject matched: does this key verify the pending signature? */
-    if ((r = key_problem(c)) != 0) {
-        superfluous(c, r);
-        return 0;
+    /* the subject matched: does this key verify the pending signature?
+     * (without pend_ok, the reason was noted when it joined the path) */
+    if (!r && !c->pend_ok) r = c->soft_err ? c->soft_err : MOTE_ERR_X509_UNSUPPORTED;
+    if (!r) {
+        r = tried(c, verify_pending(c, &k));
+        if (c->tries > MOTE_X509_MAX_TRIES) return fail(c, r);
     }
-    if (!c->pend_ok) { /* the reason was noted when it joined the path */
-        superfluous(c, c->soft_err ? c->soft_err : MOTE_ERR_X509_UNSUPPORTED);
-        return 0;
-    }
-    {
-        keyref k = cur_key(c);
-        r = verify_pending(c, &k);
-    }
-    if (r == MOTE_ERR_X509_BAD_SIGNATURE && ++c->tries > MOTE_X509_MAX_TRIES) return fail(c, r);
     if (r) {
         superfluous(c, r);
         return 0;
@@ -1380,30 +1397,35 @@ static int issuer_checks(mote_x509_chain *c)
     return 0;
 }
 
-/* The pending signature is now this certificate's: try the anchors whose
+/* The anchors, against pend_issuer. With pin (the leaf's key, its subject
+ * in pend_issuer): is the leaf an anchor's, a pinned self-signed
+ * certificate (an anchor has its subject, one its key)? Without: the
+ * pending signature is now this certificate's; try the CA anchors whose
  * subject is its issuer. Returns 0 (anchored or not) or an error. */
-static int try_anchors(mote_x509_chain *c)
+SCAN_ANCHORS int scan_anchors(mote_x509_chain *c, const keyref *pin)
 {
     size_t i;
-    if (!c->pend_ok) return 0; /* soft_err says why */
+    int pinned = 0;
     for (i = 0; i < c->n_tas; i++) {
         mote_x509_trust_anchor ta;
         keyref k;
-        int r;
+        int r, named;
         ta_get(&ta, &c->tas[i]);
-        if (memcmp(ta.name_hash, c->pend_issuer, MOTE_X509_NAME_HASH_LEN) != 0) continue;
-        if (!(ta.flags & MOTE_X509_TA_CA) || ta_key(c, &ta, &k)) continue;
-        r = verify_pending(c, &k);
-        if (r == MOTE_ERR_X509_BAD_SIGNATURE && ++c->tries > MOTE_X509_MAX_TRIES) return r;
-        if (r) {
-            if (c->soft_err != MOTE_ERR_X509_BAD_SIGNATURE) c->soft_err = (int16_t)r;
+        named = memcmp(ta.name_hash, c->pend_issuer, MOTE_X509_NAME_HASH_LEN) == 0;
+        if (pin) {
+            pinned |= named | ta_has_key(&ta, pin) << 1;
             continue;
         }
+        if (!named || !(ta.flags & MOTE_X509_TA_CA) || ta_key(c, &ta, &k)) continue;
+        r = tried(c, verify_pending(c, &k));
+        if (c->tries > MOTE_X509_MAX_TRIES) return r;
+        if (r) continue;
         if (ta.path_len != 0xFF && c->nbelow > ta.path_len) return MOTE_ERR_X509_PATH_TOO_LONG;
         c->state = MOTE_X509_ST_ANCHORED;
         c->pend_ok = 0;
         return 0;
     }
+    if (pinned == 3) c->cflags |= MOTE_X509_F_LEAF_IS_TA;
     return 0;
 }
 
@@ -1429,21 +1451,30 @@ static int on_cert_end(mote_x509_chain *c)
     }
     /* this certificate now waits for its issuer */
     c->path_last = (uint8_t)(c->ncert - 1);
-    memcpy(c->pend_issuer, c->cur_issuer, MOTE_X509_NAME_HASH_LEN);
-    c->pend_alg = c->tbs_alg;
+    memcpy(&c->pend_alg, &c->tbs_alg, sizeof c->pend_alg + MOTE_X509_NAME_HASH_LEN);
     if ((f & MOTE_X509_F_SIG_UNSUPP) || !(f & MOTE_X509_F_SIG_SEEN)) c->pend_ok = 0;
     if (!c->pend_ok) {
         /* its signature can't be checked: say why if no anchor saves it */
         const mote_x509_sigalg *a = &c->tbs_alg;
-        c->soft_err = (int16_t)(a->scheme == MOTE_X509_SIG_WEAK || a->hash == MOTE_X509_HASH_SHA1
-                                    ? MOTE_ERR_X509_WEAK_HASH
-                                    : MOTE_ERR_X509_UNSUPPORTED);
+        c->soft_err = (int16_t)(a->hash == MOTE_X509_HASH_SHA1 ? MOTE_ERR_X509_WEAK_HASH
+                                                               : MOTE_ERR_X509_UNSUPPORTED);
     } else {
         c->soft_err = 0;
     }
-    if ((r = try_anchors(c)) != 0) return fail(c, r);
+    /* (without pend_ok, soft_err says why) */
+    if (c->pend_ok && (r = scan_anchors(c, 0)) != 0) return fail(c, r);
     return 0;
 }
+
+/* (on_cert_end copies tbs_alg and cur_issuer to pend_alg and pend_issuer
+ * in one piece) */
+typedef char
+    pending_in_order[offsetof(mote_x509_chain, cur_issuer) ==
+                                 offsetof(mote_x509_chain, tbs_alg) + sizeof(mote_x509_sigalg) &&
+                             offsetof(mote_x509_chain, pend_issuer) ==
+                                 offsetof(mote_x509_chain, pend_alg) + sizeof(mote_x509_sigalg)
+                         ? 1
+                         : -1];
 
 /* ---- the public API ---- */
 

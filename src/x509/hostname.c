@@ -40,19 +40,16 @@ int mote_x509_host_check(const char *host, size_t len)
 
 void mote_x509_nm_start(mote_x509_nm *m, uint8_t mode, uint32_t plen, size_t hlen)
 {
-    m->pos = 0;
+    memset(m, 0, sizeof *m);
     m->plen = plen;
     m->mode = mode;
-    m->dots = 0;
-    m->ok = hlen > 0 && plen <= 253 && hlen <= 253;
-    m->hoff = 0;
-    if (mode == MOTE_X509_NM_SAN) {
-        m->ok &= plen > 0;
-    } else if (plen > hlen) { /* constraint: compare the tail of the host */
-        m->ok = 0;
-    } else {
+    if (mode != MOTE_X509_NM_SAN) { /* constraint: compare the tail of the host */
+        if (plen > hlen) return;
         m->hoff = (uint16_t)(hlen - plen);
+    } else if (plen == 0) {
+        return;
     }
+    m->ok = hlen > 0 && plen <= 253 && hlen <= 253;
 }
 
 void mote_x509_nm_feed(mote_x509_nm *m, const char *host, size_t hlen, const uint8_t *p, size_t n)
