@@ -748,6 +748,16 @@ static void jac_of(const mote_ec_curve *c, uint32_t *R, const uint32_t *Q)
 static void ct_lookup(uint32_t *dst, const uint32_t *tab, size_t cnt, size_t w, uint32_t idx)
 {
     size_t i, j;
+#if defined(__OPTIMIZE_SIZE__)
+    /* word by word, the masks formed again for each (no zeroing pass:
+     * gcc makes one a library call, a long call on the ESP8266) */
+    for (j = 0; j < w; j++) {
+        uint32_t acc = 0;
+        for (i = 1; i <= cnt; i++)
+            acc |= tab[(i - 1) * w + j] & mote_ct_is_zero32((uint32_t)i ^ idx);
+        dst[j] = acc;
+    }
+#else
     for (j = 0; j < w; j++)
         dst[j] = 0;
     for (i = 1; i <= cnt; i++) {
@@ -755,6 +765,7 @@ static void ct_lookup(uint32_t *dst, const uint32_t *tab, size_t cnt, size_t w, 
         for (j = 0; j < w; j++)
             dst[j] |= tab[(i - 1) * w + j] & mask;
     }
+#endif
 }
 
 /* Entries of the variable-base table for curve c, and its window width. */
