@@ -577,13 +577,9 @@ static void inv_steps(uint32_t *a, uint32_t *b, uint32_t *u, uint32_t *v, const 
 static void mod_inv(uint32_t *r, const uint32_t *x, const uint32_t *m, uint32_t m0i, size_t n)
 {
     uint32_t w[4 * L], *a = w, *b = w + L, *u = w + 2 * L, *v = w + 3 * L; /* one wipe */
-    size_t i;
-    for (i = 0; i < n; i++) {
-        a[i] = x[i];
-        b[i] = m[i];
-        u[i] = 0;
-        v[i] = 0;
-    }
+    copy_words(a, x, n);
+    copy_words(b, m, n);
+    (void)mote_bn_from_be(u, 2 * L, NULL, 0); /* u, v = 0 (bigint.h) */
     u[0] = 1;
     inv_steps(a, b, u, v, m, m0i, n);
     copy_words(r, v, n);

@@ -233,6 +233,8 @@ int main(void)
                 CHECK(memcmp(r, ref, sizeof r) == 0);
             }
         }
+        memset(r, 0xA5, sizeof r); /* no bytes, no buffer: zeros */
+        CHECK(mote_bn_from_be(r, 3, NULL, 0) == 1 && mote_bn_is_zero(r, 3) == 1);
     }
     return test_done("bigint");
 }
