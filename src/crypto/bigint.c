@@ -93,16 +93,21 @@ uint32_t mote_bn_is_zero(const uint32_t *a, size_t n)
 
 uint32_t mote_bn_from_be(uint32_t *r, size_t n, const uint8_t *in, size_t len)
 {
-    uint32_t extra = 0;
-    size_t i;
-    for (i = 0; i < n; i++)
-        r[i] = 0;
-    for (i = 0; i < len; i++) {
-        size_t k = len - 1 - i; /* byte k counts from the least significant end */
-        if (k / 4 < n)
-            r[k / 4] |= (uint32_t)in[i] << (8 * (k % 4));
-        else
-            extra |= in[i];
+    /* byte k counts from the least significant end; each limb is written
+     * once, whole (a zeroing pass first would be a memset call) */
+    uint32_t extra = 0, w = 0;
+    size_t k;
+    for (k = 0; k < len || k < 4 * n; k++) {
+        uint32_t b = k < len ? in[len - 1 - k] : 0;
+        if (k >= 4 * n) {
+            extra |= b;
+        } else {
+            w |= b << (8 * (k % 4));
+            if (k % 4 == 3) {
+                r[k / 4] = w;
+                w = 0;
+            }
+        }
     }
     return extra == 0;
 }

@@ -35,7 +35,10 @@ uint32_t mote_bn_lt(const uint32_t *a, const uint32_t *b, size_t n);
 uint32_t mote_bn_is_zero(const uint32_t *a, size_t n);
 
 /* r (n limbs) = the big-endian bytes in[0..len). Returns 1 if the value fit
- * in n limbs, 0 if it did not (r then holds the low 32n bits). */
+ * in n limbs, 0 if it did not (r then holds the low 32n bits). With len = 0
+ * (in may then be NULL) it sets r to zero: the size-friendly way to clear
+ * limbs, as a loop storing zeros becomes a memset call (a long call into
+ * ROM on the ESP8266). */
 uint32_t mote_bn_from_be(uint32_t *r, size_t n, const uint8_t *in, size_t len);
 /* out[0..len) = a as big-endian bytes, truncated or zero-padded to len. */
 void mote_bn_to_be(uint8_t *out, size_t len, const uint32_t *a, size_t n);

@@ -577,13 +577,9 @@ static void inv_steps(uint32_t *a, uint32_t *b, uint32_t *u, uint32_t *v, const 
 static void mod_inv(uint32_t *r, const uint32_t *x, const uint32_t *m, uint32_t m0i, size_t n)
 {
     uint32_t w[4 * L], *a = w, *b = w + L, *u = w + 2 * L, *v = w + 3 * L; /* one wipe */
-    size_t i;
-    for (i = 0; i < n; i++) {
-        a[i] = x[i];
-        b[i] = m[i];
-        u[i] = 0;
-        v[i] = 0;
-    }
+    copy_words(a, x, n);
+    copy_words(b, m, n);
+    (void)mote_bn_from_be(u, 2 * L, NULL, 0); /* u, v = 0 (bigint.h) */
     u[0] = 1;
     inv_steps(a, b, u, v, m, m0i, n);
     copy_words(r, v, n);
@@ -748,6 +744,16 @@ static void jac_of(const mote_ec_curve *c, uint32_t *R, const uint32_t *Q)
 static void ct_lookup(uint32_t *dst, const uint32_t *tab, size_t cnt, size_t w, uint32_t idx)
 {
     size_t i, j;
+#if defined(__OPTIMIZE_SIZE__)
+    /* word by word, the masks formed again for each (no zeroing pass:
+     * gcc makes one a library call, a long call on the ESP8266) */
+    for (j = 0; j < w; j++) {
+        uint32_t acc = 0;
+        for (i = 1; i <= cnt; i++)
+            acc |= tab[(i - 1) * w + j] & mote_ct_is_zero32((uint32_t)i ^ idx);
+        dst[j] = acc;
+    }
+#else
     for (j = 0; j < w; j++)
         dst[j] = 0;
     for (i = 1; i <= cnt; i++) {
@@ -755,6 +761,7 @@ static void ct_lookup(uint32_t *dst, const uint32_t *tab, size_t cnt, size_t w, 
         for (j = 0; j < w; j++)
             dst[j] |= tab[(i - 1) * w + j] & mask;
     }
+#endif
 }
 
 /* Entries of the variable-base table for curve c, and its window width. */

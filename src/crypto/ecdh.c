@@ -122,12 +122,11 @@ int mote_ecdh_shared_p(int curve, uint8_t *secret, const uint8_t *priv, const ui
 {
     const mote_ec_curve *c = mote_ec_curve_get(curve);
     uint32_t P[4 * L], *k = P + 3 * L, ok, bad; /* the peer's point, then k P in place */
-    size_t n, i;
+    size_t n;
     int ret;
     if (!c) return MOTE_ERR_UNSUPPORTED;
     n = MOTE_EC_N(c);
-    for (i = 0; i < 4 * n; i++)
-        secret[i] = 0;
+    mote_wipe(secret, 4 * n);
     ret = mote_ec_decode_point(c, P, peer, peer_len);
     if (ret != MOTE_OK) return ret;
     ok = mote_ec_scalar_decode(c, k, priv);

@@ -57,7 +57,7 @@ static int verify_rs(const mote_ec_curve *c, const uint8_t *pub, size_t pub_len,
     for (;;) {
         mote_ec_fe_mul(c, a, r, c->rr); /* r R */
         mote_ec_fe_mul(c, b, a, R + n);
-        if (memcmp(b, R, 4 * n) == 0) return MOTE_OK;
+        if (mote_ct_memeq(b, R, 4 * n)) return MOTE_OK;
         if (mote_bn_add(r, r, c->n, n) || !mote_bn_lt(r, c->p, n)) break;
     }
     return MOTE_ERR_BAD_SIGNATURE;

@@ -36,17 +36,9 @@
 
 #define M13 0x1FFFu
 
-/* MOTE_FE_R13_FULL=1 (the default unless optimising for size): products
- * and squares written out column by column (fastest; about 3 KiB more code
- * on lx106); 0: rows of 20 multiply-accumulates in a loop, squares as
- * products. Both are free of data-dependent branches. */
-#ifndef MOTE_FE_R13_FULL
-#if defined(__OPTIMIZE_SIZE__)
-#define MOTE_FE_R13_FULL 0
-#else
-#define MOTE_FE_R13_FULL 1
-#endif
-#endif
+/* MOTE_FE_R13_FULL (crypto/f25519.h): products and squares written out
+ * column by column, or rows of 20 multiply-accumulates in a loop. Both are
+ * free of data-dependent branches. */
 
 /* The carry x (below 2^18.1) out of bit 260 of the carried limbs r, back in
  * as 608 x, and two more steps (limb 2 may end at 2^13 + 1). */
@@ -391,10 +383,6 @@ void mote_fe_mul(mote_fe r, const mote_fe a, const mote_fe b)
     fe_reduce(r, t);
 }
 
-void mote_fe_sqr(mote_fe r, const mote_fe a)
-{
-    mote_fe_mul(r, a, a);
-}
 #endif
 
 void mote_fe_mul_small(mote_fe r, const mote_fe a, uint32_t k)
@@ -653,24 +641,9 @@ void mote_fe_mul(mote_fe r, const mote_fe a, const mote_fe b)
     fe_carry(r, c);
 }
 
-/* MOTE_FE_R25_SQR=1 (the default unless optimising for size): a dedicated
- * square, 55 products instead of 100; 0: a square is a product, which
- * saves the square's code (about 590 B on Cortex-M4) for about a quarter
- * more time per X25519. */
-#ifndef MOTE_FE_R25_SQR
-#if defined(__OPTIMIZE_SIZE__)
-#define MOTE_FE_R25_SQR 0
-#else
-#define MOTE_FE_R25_SQR 1
-#endif
-#endif
-
-#if !MOTE_FE_R25_SQR
-void mote_fe_sqr(mote_fe r, const mote_fe a)
-{
-    mote_fe_mul(r, a, a);
-}
-#else
+/* MOTE_FE_R25_SQR (crypto/f25519.h): a dedicated square, 55 products
+ * instead of 100. */
+#if MOTE_FE_R25_SQR
 void mote_fe_sqr(mote_fe r, const mote_fe a)
 {
     uint32_t a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4];

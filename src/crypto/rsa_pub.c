@@ -61,7 +61,7 @@ void mote_rsa_pubexp(uint32_t *x, const uint32_t *n, size_t nl, uint32_t e, uint
         memcpy(x, cur, nl * 4);
         return;
     }
-    memset(oth, 0, nl * 4);
+    mote_wipe(oth, nl * 4); /* (a near call where memset is ROM's) */
     oth[0] = 1;
     mote_bn_montmul_sep(x, cur, oth, n, m0i, nl);
 }
@@ -262,7 +262,7 @@ static int check_pss(const rsa_job *j, const uint32_t *x, size_t nl, uint8_t *em
         if (em[i] != 0) return MOTE_ERR_BAD_SIGNATURE;
     if (em[i] != 0x01) return MOTE_ERR_BAD_SIGNATURE;
     mote_rsa_pss_hash(hh, j->h, j->hash, em + db_len - j->salt_len, j->salt_len, hc);
-    return memcmp(hh, em + db_len, hl) == 0 ? MOTE_OK : MOTE_ERR_BAD_SIGNATURE;
+    return mote_ct_memeq(hh, em + db_len, hl) ? MOTE_OK : MOTE_ERR_BAD_SIGNATURE;
 }
 
 #if MOTE_BN64

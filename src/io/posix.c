@@ -123,7 +123,10 @@ int mote_posix_handshake(mote_tls_conn *c, int fd)
         } else {
             rc = fill(c, fd);
         }
-        if (rc < 0) {
+        /* (MOTE_ERR_TLS_CLOSED from a step or a receive: the close_notify
+         * came in the same input as the peer's last flight and was read
+         * in the same pass; the loop sends what is due, then ends above) */
+        if (rc < 0 && rc != MOTE_ERR_TLS_CLOSED) {
             (void)flush(c, fd); /* deliver our alert if there is one */
             return rc;
         }

@@ -208,5 +208,33 @@ int main(void)
         CHECK(mote_bn_from_be(r, 3, buf, 13) == 0);
         CHECK(mote_bn_from_be(r, 3, buf + 1, 12) == 1);
     }
+    /* from_be against a byte-by-byte reference: every length from empty to
+     * past the limbs, every limb written (r starts as garbage), bytes past
+     * the limbs reported only when nonzero */
+    {
+        uint8_t in[17];
+        uint32_t r[3], ref[3], extra;
+        size_t len, q, z;
+        for (z = 0; z < 2; z++) { /* z: the bytes past the limbs are zero */
+            for (len = 0; len <= sizeof in; len++) {
+                for (q = 0; q < len; q++)
+                    in[q] = (uint8_t)(0x11 * (q + 1) + 3);
+                memset(ref, 0, sizeof ref);
+                extra = 0;
+                for (q = 0; q < len; q++) { /* q: from the least significant end */
+                    if (z && q >= 12) in[len - 1 - q] = 0;
+                    if (q < 12)
+                        ref[q / 4] |= (uint32_t)in[len - 1 - q] << (8 * (q % 4));
+                    else
+                        extra |= in[len - 1 - q];
+                }
+                memset(r, 0xA5, sizeof r);
+                CHECK(mote_bn_from_be(r, 3, in, len) == (extra == 0));
+                CHECK(memcmp(r, ref, sizeof r) == 0);
+            }
+        }
+        memset(r, 0xA5, sizeof r); /* no bytes, no buffer: zeros */
+        CHECK(mote_bn_from_be(r, 3, NULL, 0) == 1 && mote_bn_is_zero(r, 3) == 1);
+    }
     return test_done("bigint");
 }
