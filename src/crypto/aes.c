@@ -388,12 +388,14 @@ static void rounds_from_2(const aes_ks *ks, aes_w (*q)[L])
         (a) ^= t_ << (s);                                                                          \
     } while (0)
 
+#if MOTE_AES_WORD64
 /* Swap x's bits at positions p and p + s, for every p in m. */
 static inline aes_w swap_in(aes_w x, unsigned s, aes_w m)
 {
     aes_w t = (x ^ (x >> s)) & m;
     return x ^ t ^ (t << s);
 }
+#endif
 
 /* The three exchanges that turn "word = (block, column) bits, bit = byte
  * bit" into "word = byte bit, bit = (block, column) bits", on lane l; an
