@@ -5,7 +5,8 @@
 # touched), unpacks them under DIR/src and links DIR/src/<package> to each
 # tree. Packages already there are not fetched again. Returns non-zero (see
 # DIR/apt/*.log) when apt-get is missing or a package could not be fetched.
-# Used by bench/profiles/peers.sh (size profiles) and bench/compare/wolfssl_c.sh.
+# Used by bench/profiles/peers.sh (size profiles), bench/compare/wolfssl_c.sh
+# and bench/compare/arm32.sh. Also defines compile_all (below).
 mote_debsrc() {
     local dir apt src codename p d missing=()
     dir=$(mkdir -p "$1" && cd "$1" && pwd) || return 1 # apt wants absolute paths
@@ -31,4 +32,17 @@ EOS
         [ -d "$src/$p" ] || return 1
     done
     return 0
+}
+
+# compile_all DIR CC FLAGS...: compile each C source named on stdin (one
+# path a line) with CC FLAGS, $JOBS at a time (default 2), into
+# DIR/<path with / as _>.o; the compilers' messages go to DIR/compile.log,
+# the sources that failed to DIR/failed. Used by bench/profiles (mote and
+# the peers) and bench/compare/arm32.sh.
+compile_all() {
+    local dir=$1
+    shift
+    mkdir -p "$dir"
+    # shellcheck disable=SC2016
+    xargs -P "${JOBS:-2}" -I{} sh -c 'o="$0/$(echo "{}" | tr "/" "_").o"; "$@" -c "{}" -o "$o" 2>>"$0/compile.log" || echo "{}" >>"$0/failed"' "$dir" "$@"
 }

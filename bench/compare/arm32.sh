@@ -57,19 +57,16 @@ make -s lib BUILD="$OUT/mote" CC="${CROSS}gcc" AR="${CROSS}ar" || {
 }
 # shellcheck source=bench/debsrc.sh
 . bench/debsrc.sh
-# peer_lib NAME SRCDIR INCDIR...: compile every .c of SRCDIR (-O2, the
-# include dirs given) into $OUT/NAME/libNAME.a, once; status 1 if it fails.
+# peer_lib NAME SRCDIR INCDIR...: compile every .c under SRCDIR (-O2, the
+# include dirs given) into $OUT/NAME/libNAME.a, once; status 1 if one fails
+# (messages in $OUT/NAME/obj/compile.log).
 peer_lib() {
     local name=$1 src=$2 d=$OUT/$1
     shift 2
     [ -s "$d/lib$name.a" ] && return 0
-    rm -rf "$d/obj" && mkdir -p "$d/obj"
-    # one object per source, named after its path (a/b.c -> a_b.o)
-    (cd "$src" && find . -name '*.c' | sort) | sed 's|^\./||' |
-        xargs -P 2 -I{} sh -c 'f=$1 s=$2 d=$3; shift 3; o=$(echo "$f" | tr / _)
-            exec "$@" -c "$s/$f" -o "$d/${o%.c}.o"' sh {} "$src" "$d/obj" "${CROSS}gcc" -O2 "$@" \
-        2>"$d/compile.log" || return 1
-    "${CROSS}ar" rcs "$d/lib$name.a" "$d"/obj/*.o
+    rm -rf "$d/obj"
+    find "$src" -name '*.c' | sort | compile_all "$d/obj" "${CROSS}gcc" -O2 "$@"
+    [ ! -s "$d/obj/failed" ] && "${CROSS}ar" rcs "$d/lib$name.a" "$d"/obj/*.o
 }
 declare -A PEER_FLAGS
 if mote_debsrc "$BUILD/profiles" bearssl mbedtls; then # (the size profiles' copies)
@@ -90,7 +87,7 @@ else
     echo "compare-arm32: Debian source packages not available (see $BUILD/profiles/apt)" >&2
 fi
 for lib in bearssl mbedtls; do
-    [ -n "${PEER_FLAGS[$lib]:-}" ] || echo "compare-arm32: $lib does not build for arm32, see $OUT/$lib/compile.log" >&2
+    [ -n "${PEER_FLAGS[$lib]:-}" ] || echo "compare-arm32: $lib does not build for arm32, see $OUT/$lib/obj/compile.log" >&2
 done
 
 # ---- clients: make compare's, for arm32 ----

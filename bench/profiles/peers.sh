@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The peers' size profiles for one target (called by bench/profiles/run.sh,
-# which defines target_cc, target_flags, link_image, size_line and
-# compile_all): peers.sh TARGET OUT
+# which defines target_cc, target_flags, link_image and size_line;
+# compile_all comes from bench/debsrc.sh): peers.sh TARGET OUT
 #
 # Sources come from Debian's source packages, never from fetched copies:
 # `apt-get source` through a private apt configuration under $OUT/apt

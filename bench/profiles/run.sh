@@ -136,15 +136,10 @@ size_line() {
 }
 export -f size_line
 
-# Compile the sources listed on stdin into DIR with CC FLAGS... (parallel).
-compile_all() {
-    local dir=$1
-    shift
-    mkdir -p "$dir"
-    # shellcheck disable=SC2016
-    xargs -P "$JOBS" -I{} sh -c 'o="$0/$(echo "{}" | tr "/" "_").o"; "$@" -c "{}" -o "$o" 2>>"$0/compile.log" || echo "{}" >>"$0/failed"' "$dir" "$@"
-}
-export -f compile_all
+# compile_all: the sources listed on stdin into DIR with CC FLAGS...
+# (parallel; bench/debsrc.sh, which peers.sh sources too)
+# shellcheck source=bench/debsrc.sh
+. bench/debsrc.sh
 
 # (Failures print a FAILED line: the exit status comes from those.)
 {
