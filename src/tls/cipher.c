@@ -40,8 +40,7 @@
  * additional data) exists only with TLS 1.2 compiled in: without it the
  * tls12 arguments are not read (cipher.h), so that a TLS 1.3-only build
  * carries none of it. */
-#define TLS12(x)    (MOTE_ENABLE_TLS12 && (x))
-#define EXPLICIT(c) mote_tls_explicit_len(c)
+#define TLS12(x) (MOTE_ENABLE_TLS12 && (x))
 
 /* CBC records: up to a block of padding past the MAC */
 #define CBC_PAD(c) (MOTE_ENABLE_CBC && (c)->aead >= MOTE_AEAD_AES128_CBC ? 16u : 0u)
@@ -100,14 +99,14 @@ int mote_tls_cipher_init(mote_tls_cipher *c, int aead, int tls12, const uint8_t 
     c->aead = (uint8_t)aead;
     c->tag_len = aead == MOTE_AEAD_AES128_CCM8 ? 8 : 16;
     c->explicit_len = (uint8_t)(TLS12(tls12) && aead != MOTE_AEAD_CHACHA20_POLY1305 ? 8 : 0);
-    memcpy(c->iv, iv, EXPLICIT(c) ? 4 : 12); /* (mote_tls_aead_iv_len) */
+    memcpy(c->iv, iv, mote_tls_explicit_len(c) ? 4 : 12); /* (mote_tls_aead_iv_len) */
     return MOTE_OK;
 }
 
 size_t mote_tls_cipher_overhead(const mote_tls_cipher *c)
 {
     /* (a state without keys is all zeros: cipher_init and the wipes) */
-    return (size_t)EXPLICIT(c) + c->tag_len + CBC_PAD(c);
+    return (size_t)mote_tls_explicit_len(c) + c->tag_len + CBC_PAD(c);
 }
 
 #if MOTE_ENABLE_CBC
@@ -202,7 +201,7 @@ static void make_nonce(const mote_tls_cipher *c, uint8_t nonce[12], const uint8_
     uint8_t s[8];
     int i;
     memcpy(nonce, c->iv, 12);
-    if (EXPLICIT(c))
+    if (mote_tls_explicit_len(c))
         memcpy(nonce + 4, explicit_nonce, 8);
     else {
         mote_store_be64(s, c->seq);
@@ -218,7 +217,7 @@ static void make_nonce(const mote_tls_cipher *c, uint8_t nonce[12], const uint8_
 static int aead(mote_tls_cipher *c, uint8_t *rec, size_t len, int tls12, int open)
 {
     uint8_t nonce[12], aad[13];
-    uint8_t *body = rec + 5 + EXPLICIT(c);
+    uint8_t *body = rec + 5 + mote_tls_explicit_len(c);
     size_t aad_len = 5;
     int rc = MOTE_OK;
     make_nonce(c, nonce, rec + 5);
@@ -269,7 +268,7 @@ static int aead(mote_tls_cipher *c, uint8_t *rec, size_t len, int tls12, int ope
 
 long mote_tls_cipher_seal(mote_tls_cipher *c, uint8_t *rec, size_t len, int tls12)
 {
-    size_t total = EXPLICIT(c) + len + c->tag_len;
+    size_t total = mote_tls_explicit_len(c) + len + c->tag_len;
     int rc;
     if (c->seq == UINT64_MAX || total > 0xFFFF) return MOTE_ERR_BAD_INPUT;
 #if MOTE_ENABLE_CBC
@@ -278,7 +277,7 @@ long mote_tls_cipher_seal(mote_tls_cipher *c, uint8_t *rec, size_t len, int tls1
     rec[3] = (uint8_t)(total >> 8);
     rec[4] = (uint8_t)total;
     if (c->aead == MOTE_AEAD_NONE) return (long)(5 + len); /* in the clear */
-    if (EXPLICIT(c)) mote_store_be64(rec + 5, c->seq);
+    if (mote_tls_explicit_len(c)) mote_store_be64(rec + 5, c->seq);
     rc = aead(c, rec, len, tls12, 0);
     return rc ? rc : (long)(5 + total);
 }
@@ -293,7 +292,7 @@ int mote_tls_cipher_open(mote_tls_cipher *c, uint8_t *rec, size_t body_len, int 
 #endif
     if (body_len < over || c->seq == UINT64_MAX) return MOTE_ERR_BAD_INPUT;
     len = body_len - over;
-    *plain = rec + 5 + EXPLICIT(c); /* (what they mean once it opens) */
+    *plain = rec + 5 + mote_tls_explicit_len(c); /* (what they mean once it opens) */
     *plain_len = len;
     return aead(c, rec, len, tls12, 1);
 }
