@@ -400,8 +400,9 @@ def sizedoc(args):
                "and the goals of issue 8:")
     out.append("")
     out.append("| target | mote profile | KiB | goal KiB | vs goal | vs bearssl-client12 | "
-               "vs mbedtls-client12 | vs wolfssl-client | vs axTLS (fixed) |")
-    out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+               "vs bearssl-client-full | vs mbedtls-client12 | vs wolfssl-client | "
+               "vs axTLS (fixed) |")
+    out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for t in order_t:
         for n in ("mote-client-tls13", "mote-client-modern", "mote-client-full"):
             d = data.get((t, n))
@@ -411,7 +412,8 @@ def sizedoc(args):
             goal = SIZE_GOALS.get((n, t))
             cells = [t, n, f"{kib:.1f}", str(goal) if goal else "-",
                      (f"{kib - goal:+.1f} KiB" if goal else "-")]
-            for peer in ("bearssl-client12", "mbedtls-client12", "wolfssl-client"):
+            for peer in ("bearssl-client12", "bearssl-client-full", "mbedtls-client12",
+                         "wolfssl-client"):
                 p = data.get((t, peer))
                 cells.append(f"{flash(d) / flash(p):.2f}x" if p and "text" in p else NA)
             ax = AXTLS_KIB.get(t)

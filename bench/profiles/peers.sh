@@ -8,6 +8,7 @@
 # (bench/debsrc.sh: deb-src lines for the release this machine runs; the
 # system's apt setup is not touched), unpacked once under $OUT/src. Prints
 #   size: <target> bearssl-client12 text=N rodata=N data=N bss=N ...
+#   size: <target> bearssl-client-full ...  (client-full's counterpart)
 #   size: <target> mbedtls-client12 ...
 #   size: <target> wolfssl-client ...     (TLS 1.2 + 1.3)
 # (library-only bytes from the link map, as for mote), or `n/a (why)`.
@@ -20,7 +21,7 @@ SRC=$OUT/src
 # shellcheck source=bench/debsrc.sh
 . "$(dirname "$0")/../debsrc.sh"
 if ! mote_debsrc "$OUT" bearssl mbedtls wolfssl; then
-    for p in bearssl-client12 mbedtls-client12 wolfssl-client; do
+    for p in bearssl-client12 bearssl-client-full mbedtls-client12 wolfssl-client; do
         echo "size: $t $p n/a (Debian source package not available, see $OUT/apt/*.log)"
     done
     exit 0
@@ -32,7 +33,11 @@ read -r -a common <<<"$CFLAGS_COMMON"
 lomul=()
 case $t in lx106 | cortex-m0) lomul=(-DCMP_LOMUL=1 -DBR_LOMUL=1) ;; esac
 
+# MOTE_PROFILES_PEERS: a subset of "bearssl mbedtls wolfssl" (default: all)
+want() { [[ " ${MOTE_PROFILES_PEERS:-bearssl mbedtls wolfssl} " == *" $1 "* ]]; }
+
 # ---- BearSSL 0.6 ----
+want bearssl && {
 d=$OUT/$t/bearssl-client12
 rm -rf "$d"
 mkdir -p "$d"
@@ -47,18 +52,33 @@ for f in "${common[@]}"; do [ "$f" != -std=c99 ] && bcommon+=("$f"); done
 find "$B/src" -name '*.c' | sort | compile_all "$d/obj" "$cc" "${bcommon[@]}" "${flags[@]}" "${bdefs[@]}"
 if [ -s "$d/obj/failed" ]; then
     echo "size: $t bearssl-client12 FAILED (see $d/obj/compile.log)"
+    echo "size: $t bearssl-client-full FAILED (see $d/obj/compile.log)"
 else
     "${cc%gcc}ar" rcs "$d/libbearssl.a" "$d"/obj/*.o
-    if "$cc" -std=c99 "${bcommon[@]}" "${flags[@]}" "${bdefs[@]}" -c bench/profiles/bearssl_app.c \
-        -o "$d/app.o" 2>"$d/app.log" &&
-        link_image "$t" "$d" "$d/app.o" "$d/libbearssl.a" 2>"$d/link.log"; then
-        size_line "$t" bearssl-client12 "$d" "libbearssl.a(" sc xc
-    else
-        echo "size: $t bearssl-client12 FAILED (see $d/app.log, $d/link.log)"
-    fi
+    # the same library, linked into the client12 program and the full one
+    for p in client12 client-full; do
+        pd=$d
+        appdefs=()
+        if [ $p = client-full ]; then
+            pd=$OUT/$t/bearssl-client-full
+            rm -rf "$pd"
+            mkdir -p "$pd"
+            appdefs=(-DPROFILE_FULL)
+        fi
+        if "$cc" -std=c99 "${bcommon[@]}" "${flags[@]}" "${bdefs[@]}" "${appdefs[@]}" \
+            -c bench/profiles/bearssl_app.c -o "$pd/app.o" 2>"$pd/app.log" &&
+            link_image "$t" "$pd" "$pd/app.o" "$d/libbearssl.a" 2>"$pd/link.log"; then
+            size_line "$t" bearssl-$p "$pd" "libbearssl.a(" sc xc
+        else
+            echo "size: $t bearssl-$p FAILED (see $pd/app.log, $pd/link.log)"
+        fi
+    done
 fi
 
+}
+
 # ---- mbed TLS 2.28 ----
+want mbedtls && {
 d=$OUT/$t/mbedtls-client12
 rm -rf "$d"
 mkdir -p "$d"
@@ -78,7 +98,10 @@ else
     fi
 fi
 
+}
+
 # ---- wolfSSL 5.5 ----
+want wolfssl && {
 d=$OUT/$t/wolfssl-client
 rm -rf "$d"
 mkdir -p "$d"
@@ -102,4 +125,5 @@ else
         echo "size: $t wolfssl-client FAILED (see $d/app.log, $d/link.log)"
     fi
 fi
+}
 exit 0

@@ -36,7 +36,9 @@
 # Peers (bench/profiles/peers.sh): BearSSL 0.6, mbed TLS 2.28, wolfSSL 5.5
 # from `apt-get source` (a private apt source list with a deb-src line; the
 # sources are unpacked under $BUILD/profiles/src), lines
-#   size: <target> bearssl-client12 ... / mbedtls-client12 ... / wolfssl-client13 ...
+#   size: <target> bearssl-client12 ... / bearssl-client-full ... / mbedtls-client12 ... /
+#   wolfssl-client ...
+# (MOTE_PROFILES_PEERS: a subset of "bearssl mbedtls wolfssl")
 # axTLS is not packaged: its figure is quoted in docs/COMPARE.md.
 #
 # Output: $OUT/profiles.txt and, unless MOTE_PROFILES_NO_DOC=1, the marked
