@@ -32,6 +32,10 @@ FEATURES=(
     "client-certificates:MOTE_ENABLE_TLS_CLIENT_AUTH MOTE_ENABLE_ECDSA_SIGN MOTE_ENABLE_RSA_SIGN"
     "resumption:MOTE_ENABLE_TLS_RESUMPTION"
     "psk:MOTE_ENABLE_TLS_PSK"
+    # what BearSSL's client cannot do at all, together: lib= is client-full
+    # with the feature set of bearssl-client-full (bench/profiles/peers.sh)
+    # plus TLS 1.3
+    "beyond-bearssl:MOTE_ENABLE_ED25519 MOTE_ENABLE_FFDHE MOTE_ENABLE_TLS_PSK"
 )
 
 # config-<name>.h = <base> with each named switch set to 0 (appended when
