@@ -111,28 +111,11 @@ typedef struct {
     int bad;
 } rd_t;
 
-static inline uint32_t rd_u(rd_t *r, int n)
-{
-    uint32_t v = 0;
-    if (r->bad || r->end - r->p < n) {
-        r->bad = 1;
-        return 0;
-    }
-    while (n--)
-        v = (v << 8) | *r->p++;
-    return v;
-}
-
-static inline const uint8_t *rd_bytes(rd_t *r, size_t n)
-{
-    const uint8_t *p = r->p;
-    if (r->bad || (size_t)(r->end - r->p) < n) {
-        r->bad = 1;
-        return NULL;
-    }
-    r->p += n;
-    return p;
-}
+/* (one copy, in client13.c, for every file: not inlined at each read) */
+uint32_t mote_tls_rd_u(rd_t *r, int n);
+const uint8_t *mote_tls_rd_bytes(rd_t *r, size_t n);
+#define rd_u     mote_tls_rd_u
+#define rd_bytes mote_tls_rd_bytes
 
 /* A byte writer that stops (and remembers) at the end of its room. */
 typedef struct {
