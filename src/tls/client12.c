@@ -602,14 +602,20 @@ static int on_certificate_request(mote_tls_conn *c, const uint8_t *b, size_t len
     rd_bytes(&r, rd_u(&r, 2));            /* certificate_authorities */
     if (r.bad || r.p != r.end || n % 2) return MOTE_ERR_TLS_DECODE;
     /* the schemes that sign a hash of the suite's size (the transcript
-     * hash), for a certificate type the server takes */
-    for (i = 0; i + 1 < n && k < sizeof fit; i += 2) {
-        uint16_t s = (uint16_t)((algs[i] << 8) | algs[i + 1]);
-        int ec = s == MOTE_SIG_ECDSA_SECP256R1_SHA256 || s == MOTE_SIG_ECDSA_SECP384R1_SHA384;
-        int rsa = s == MOTE_SIG_RSA_PSS_RSAE_SHA256 || s == MOTE_SIG_RSA_PSS_RSAE_SHA384;
-        int h48 = s == MOTE_SIG_ECDSA_SECP384R1_SHA384 || s == MOTE_SIG_RSA_PSS_RSAE_SHA384;
-        if ((ec || rsa) && h48 == (c->hash_len == 48) && memchr(types, ec ? 64 : 1, b[0]))
-            fit[k++] = algs[i], fit[k++] = algs[i + 1];
+     * hash), for a certificate type the server takes (ecdsa_sign 64,
+     * rsa_sign 1) */
+    {
+        int h48 = c->hash_len == 48;
+        uint16_t ec = memchr(types, 64, b[0]) ? (h48 ? MOTE_SIG_ECDSA_SECP384R1_SHA384
+                                                     : MOTE_SIG_ECDSA_SECP256R1_SHA256)
+                                              : 0;
+        uint16_t rsa = memchr(types, 1, b[0])
+                           ? (h48 ? MOTE_SIG_RSA_PSS_RSAE_SHA384 : MOTE_SIG_RSA_PSS_RSAE_SHA256)
+                           : 0;
+        for (i = 0; i + 1 < n && k < sizeof fit; i += 2) {
+            uint16_t s = (uint16_t)((algs[i] << 8) | algs[i + 1]);
+            if (s && (s == ec || s == rsa)) fit[k++] = algs[i], fit[k++] = algs[i + 1];
+        }
     }
 #if MOTE_ENABLE_TLS_CLIENT_AUTH
     c->client_scheme = mote_tls_pick_scheme(c, fit, k);
