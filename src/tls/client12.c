@@ -543,17 +543,17 @@ static int on_server_key_exchange(mote_tls_conn *c, const uint8_t *b, size_t len
     uint16_t group, scheme;
     (void)th;
 #if MOTE_ENABLE_TLS12_RSA_KEX
-    if (s->kx == KX_RSA) return MOTE_ERR_TLS_UNEXPECTED_MESSAGE;
+    if (s->kx == KX_RSA) return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
 #endif
     if (s->kx == KX_ECDHE) { /* ECParameters (named_curve) || ECPoint */
         uint32_t curve_type = rd_u(&r, 1);
         group = (uint16_t)rd_u(&r, 2);
         peer_len = rd_u(&r, 1);
         peer = rd_bytes(&r, peer_len);
-        if (r.bad) return MOTE_ERR_TLS_DECODE;
+        if (r.bad) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
         /* RFC 8422 5.4: a named curve from our list (ffdhe2048 is no curve) */
         if (curve_type != 3 || group == MOTE_GROUP_FFDHE2048 || !mote_tls_offered_group(c, group))
-            return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+            return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
     } else if (MOTE_ENABLE_FFDHE) { /* ServerDHParams: p, g, Ys */
         size_t p_len = rd_u(&r, 2), g_len;
         const uint8_t *p = rd_bytes(&r, p_len), *g;
@@ -561,20 +561,21 @@ static int on_server_key_exchange(mote_tls_conn *c, const uint8_t *b, size_t len
         g = rd_bytes(&r, g_len);
         peer_len = rd_u(&r, 2);
         peer = rd_bytes(&r, peer_len);
-        if (r.bad) return MOTE_ERR_TLS_DECODE;
+        if (r.bad) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
         if (!is_ffdhe2048(p, p_len, g, g_len)) /* insufficient_security in RFC 7919's words */
-            return MOTE_ERR_TLS_HANDSHAKE_FAILURE;
-        if (peer_len == 0 || peer_len > 256) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+            return mote_tls_fail(c, MOTE_ERR_TLS_HANDSHAKE_FAILURE);
+        if (peer_len == 0 || peer_len > 256)
+            return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
         group = MOTE_GROUP_FFDHE2048;
     } else {
-        return MOTE_ERR_TLS_INTERNAL; /* (a DHE suite is never offered) */
+        return mote_tls_fail(c, MOTE_ERR_TLS_INTERNAL); /* (a DHE suite is never offered) */
     }
     params_len = (size_t)(r.p - b);
     scheme = (uint16_t)rd_u(&r, 2);
     sig_len = rd_u(&r, 2);
     sig = rd_bytes(&r, sig_len);
-    if (r.bad || r.p != r.end) return MOTE_ERR_TLS_DECODE;
-    if (!scheme_fits(s->auth, scheme)) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
+    if (r.bad || r.p != r.end) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    if (!scheme_fits(s->auth, scheme)) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
     /* signed: client_random || server_random || params, with the leaf's key */
     rc = mote_tls12_cert_verify(c, scheme, b, params_len, sig, sig_len);
     c->pk_ops++;

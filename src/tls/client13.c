@@ -24,6 +24,7 @@
 #include "crypto/util.h"
 #include "mote/mac.h"
 #include "mote/session.h"
+#define MOTE_TLS_READERS_HERE /* the -Os build's one copy of internal.h's readers */
 #include "tls/internal.h"
 #include "tls/keysched.h"
 
@@ -201,30 +202,7 @@ void mote_tls13_th_restart(mote_tls_conn *c)
     th_add(c, m, 4 + (size_t)c->hash_len);
 }
 
-/* ---- the readers of internal.h, and extensions ---- */
-
-uint32_t mote_tls_rd_u(rd_t *r, int n)
-{
-    uint32_t v = 0;
-    if (r->bad || r->end - r->p < n) {
-        r->bad = 1;
-        return 0;
-    }
-    while (n--)
-        v = (v << 8) | *r->p++;
-    return v;
-}
-
-const uint8_t *mote_tls_rd_bytes(rd_t *r, size_t n)
-{
-    const uint8_t *p = r->p;
-    if (r->bad || (size_t)(r->end - r->p) < n) {
-        r->bad = 1;
-        return NULL;
-    }
-    r->p += n;
-    return p;
-}
+/* ---- extensions (the readers rd_t, rd_u, rd_bytes are in internal.h) ---- */
 
 /* Walk an extension block: calls fn for each; rejects duplicates of the
  * types we know (tracked in a 32-bit set of small indexes). */
