@@ -70,9 +70,14 @@ if [ "${MOTE_TEST_QUICK:-0}" != 1 ]; then
     off="-DMOTE_ENABLE_CCM=0 -DMOTE_ENABLE_FFDHE=0 -DMOTE_ENABLE_ED25519=0 -DMOTE_ENABLE_P384=0"
     off="$off -DMOTE_ENABLE_RSA_SIGN=0 -DMOTE_ENABLE_TLS12_PRF=0 -DMOTE_ENABLE_SERVER=0"
     off="$off -DMOTE_ENABLE_TLS_RESUMPTION=0 -DMOTE_ENABLE_TLS_PSK=0 -DMOTE_ENABLE_TLS_CLIENT_AUTH=0"
-    if make -s -j"$JOBS" BUILD=build-min EXTRA_CFLAGS="$off" lib >build-min.log 2>&1; then
+    # (the mote tool too: it must link and run without TLS 1.2, the server, sessions)
+    if make -s -j"$JOBS" BUILD=build-min EXTRA_CFLAGS="$off" lib tool >build-min.log 2>&1; then
         left=$(nm build-min/libmote.a 2>/dev/null | grep -E ' T mote_(ccm|ffdhe|ed25519|rsa_sign|tls12_prf|tls_server|tls13_server|tls12_server|tls_session_|tls13_binder|tls13_ticket|tls_client_scheme|tls_send_client|tls_sign_message)')
         if [ -z "$left" ]; then ok; else echo "$left"; ko "features off: code left behind"; fi
+        if build-min/mote selftest >build-min/selftest.out 2>&1; then ok; else
+            cat build-min/selftest.out
+            ko "features off: mote selftest"
+        fi
     else
         cat build-min.log
         ko "features off: build"

@@ -243,6 +243,23 @@ static int peer_verified(const mote_tls_conn *c)
 #endif
 }
 
+/* The session-ID cache is TLS 1.2's (server12.c): without it, --cache
+ * is refused before the cache is used. */
+#if MOTE_ENABLE_SERVER && MOTE_ENABLE_TLS12
+#define session_cache_init mote_tls_session_cache_init
+#define session_cache_wipe mote_tls_session_cache_wipe
+#else
+static void session_cache_init(mote_tls_session_cache *cache, mote_tls_cached_session *slots,
+                               size_t n_slots)
+{
+    (void)cache, (void)slots, (void)n_slots;
+}
+static void session_cache_wipe(mote_tls_session_cache *cache)
+{
+    (void)cache;
+}
+#endif
+
 /* cache hits before this connection: a hit during it means it resumed a session id */
 static uint32_t hits_before;
 
@@ -308,7 +325,14 @@ int mote_cmd_server(int argc, char **argv)
             if (!strcmp(o, "--host")) host = v;
             if (!strcmp(o, "--www")) root = v;
             if (!strcmp(o, "--count")) count = strtoul(v, NULL, 10);
-            if (!strcmp(o, "--cache")) n_cache = strtoul(v, NULL, 10);
+            if (!strcmp(o, "--cache")) {
+                n_cache = strtoul(v, NULL, 10);
+                if (!(MOTE_ENABLE_SERVER && MOTE_ENABLE_TLS12)) {
+                    fprintf(stderr, "mote server: --cache: TLS 1.2 is not compiled in "
+                                    "(MOTE_ENABLE_TLS12)\n");
+                    return 2;
+                }
+            }
             if (!strcmp(o, "--psk")) {
                 if (parse_psk(v)) {
                     fprintf(stderr, "mote server: --psk ID:HEX (a key of 1 to 64 bytes)\n");
@@ -361,7 +385,7 @@ int mote_cmd_server(int argc, char **argv)
             mote_tool_free(&s);
             return 2;
         }
-        mote_tls_session_cache_init(&cache, slots, n_cache);
+        session_cache_init(&cache, slots, n_cache);
         s.cfg.session_cache = &cache;
     }
     signal(SIGPIPE, SIG_IGN);
@@ -398,7 +422,7 @@ int mote_cmd_server(int argc, char **argv)
     }
     close(lfd);
     if (n_cache) {
-        mote_tls_session_cache_wipe(&cache);
+        session_cache_wipe(&cache);
         free(slots);
     }
     mote_tool_free(&s);

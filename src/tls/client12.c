@@ -435,20 +435,20 @@ int mote_tls12_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len)
     sid = rd_bytes(&r, sid_len);
     suite = (uint16_t)rd_u(&r, 2);
     rd_u(&r, 1); /* compression: null, checked by client13.c */
-    if (r.bad || sid_len > 32) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    if (r.bad || sid_len > 32) return MOTE_ERR_TLS_DECODE;
     if (version != MOTE_TLS12 || !mote_tls_offers(c, MOTE_TLS12))
-        return mote_tls_fail(c, MOTE_ERR_TLS_PROTOCOL_VERSION);
+        return MOTE_ERR_TLS_PROTOCOL_VERSION;
     /* RFC 8446 4.1.3: a TLS 1.3 server that answers a 1.3 offer with 1.2
      * marks its random; seeing the mark, an attacker removed our 1.3 */
     if (mote_tls_offers(c, MOTE_TLS13) && memcmp(random + 24, "DOWNGRD", 7) == 0 && random[31] <= 1)
-        return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+        return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
     /* An echo of our session id resumes the session we offered; without
      * one, our 32 bytes are TLS 1.3's compatibility filler: no 1.2 session
      * has them, so an echo would claim to resume one we never had. */
     if (sid_len == 32 && memcmp(sid, c->session_id, 32) == 0) {
         sess = (c->psk & MOTE_PSK_SESS12) ? mote_tls_session_usable(c, MOTE_TLS12) : NULL;
         if (!sess || suite != sess->suite) /* a session's suite cannot change */
-            return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+            return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
         c->psk |= MOTE_PSK_ACCEPTED | MOTE_PSK_SID12;
     } else if (sid_len == 32) { /* a new session id: kept for the session */
         memcpy(c->session_id, sid, 32);
@@ -457,7 +457,7 @@ int mote_tls12_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len)
         c->psk &= (uint8_t)~MOTE_PSK_SID12;
     }
     st = find(suite);
-    if (!st || !offered_suite(c, suite)) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    if (!st || !offered_suite(c, suite)) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
 
     c->version = MOTE_TLS12; /* from here on: 1.2 records and the 1.2 table */
     c->suite = suite;
@@ -466,17 +466,15 @@ int mote_tls12_server_hello(mote_tls_conn *c, const uint8_t *b, size_t len)
     mote_wipe(c->kex_priv, sizeof c->kex_priv); /* the 1.3 key share is not used */
     rc = mote_tls_walk_extensions(c, &r, sh_ext, &s);
     if (rc) return mote_tls_fail(c, rc);
-    if (!s.ri) return mote_tls_fail(c, MOTE_ERR_TLS_HANDSHAKE_FAILURE);
-    if (!s.ems && !(c->cfg->flags & MOTE_TLS_ALLOW_NO_EMS))
-        return mote_tls_fail(c, MOTE_ERR_TLS_HANDSHAKE_FAILURE);
+    if (!s.ri) return MOTE_ERR_TLS_HANDSHAKE_FAILURE;
+    if (!s.ems && !(c->cfg->flags & MOTE_TLS_ALLOW_NO_EMS)) return MOTE_ERR_TLS_HANDSHAKE_FAILURE;
     if (s.ems) c->flags |= MOTE_F_EMS;
 #if MOTE_ENABLE_CBC
-    if (s.etm && !MAC_OF(st)) return mote_tls_fail(c, MOTE_ERR_TLS_ILLEGAL_PARAMETER);
+    if (s.etm && !MAC_OF(st)) return MOTE_ERR_TLS_ILLEGAL_PARAMETER;
     if (MAC_OF(st)) MOTE_TLS12_ETM(c) = (uint8_t)s.etm;
 #endif
     if (sess) { /* RFC 7627 5.3: the resumed session must have the same EMS */
-        if (!s.ems != !(sess->flags & MOTE_SESSION_EMS))
-            return mote_tls_fail(c, MOTE_ERR_TLS_HANDSHAKE_FAILURE);
+        if (!s.ems != !(sess->flags & MOTE_SESSION_EMS)) return MOTE_ERR_TLS_HANDSHAKE_FAILURE;
         memcpy(c->secret, sess->secret, 48);
         keys12(c);
         c->state = MOTE_ST12_WAIT_CCS;
@@ -603,16 +601,22 @@ static int on_certificate_request(mote_tls_conn *c, const uint8_t *b, size_t len
     if (n == 0) r.bad = 1;
     algs = rd_bytes(&r, n = rd_u(&r, 2)); /* supported_signature_algorithms */
     rd_bytes(&r, rd_u(&r, 2));            /* certificate_authorities */
-    if (r.bad || r.p != r.end || n % 2) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    if (r.bad || r.p != r.end || n % 2) return MOTE_ERR_TLS_DECODE;
     /* the schemes that sign a hash of the suite's size (the transcript
-     * hash), for a certificate type the server takes */
-    for (i = 0; i + 1 < n && k < sizeof fit; i += 2) {
-        uint16_t s = (uint16_t)((algs[i] << 8) | algs[i + 1]);
-        int ec = s == MOTE_SIG_ECDSA_SECP256R1_SHA256 || s == MOTE_SIG_ECDSA_SECP384R1_SHA384;
-        int rsa = s == MOTE_SIG_RSA_PSS_RSAE_SHA256 || s == MOTE_SIG_RSA_PSS_RSAE_SHA384;
-        int h48 = s == MOTE_SIG_ECDSA_SECP384R1_SHA384 || s == MOTE_SIG_RSA_PSS_RSAE_SHA384;
-        if ((ec || rsa) && h48 == (c->hash_len == 48) && memchr(types, ec ? 64 : 1, b[0]))
-            fit[k++] = algs[i], fit[k++] = algs[i + 1];
+     * hash), for a certificate type the server takes (ecdsa_sign 64,
+     * rsa_sign 1) */
+    {
+        int h48 = c->hash_len == 48;
+        uint16_t ec = memchr(types, 64, b[0]) ? (h48 ? MOTE_SIG_ECDSA_SECP384R1_SHA384
+                                                     : MOTE_SIG_ECDSA_SECP256R1_SHA256)
+                                              : 0;
+        uint16_t rsa = memchr(types, 1, b[0])
+                           ? (h48 ? MOTE_SIG_RSA_PSS_RSAE_SHA384 : MOTE_SIG_RSA_PSS_RSAE_SHA256)
+                           : 0;
+        for (i = 0; i + 1 < n && k < sizeof fit; i += 2) {
+            uint16_t s = (uint16_t)((algs[i] << 8) | algs[i + 1]);
+            if (s && (s == ec || s == rsa)) fit[k++] = algs[i], fit[k++] = algs[i + 1];
+        }
     }
 #if MOTE_ENABLE_TLS_CLIENT_AUTH
     c->client_scheme = mote_tls_pick_scheme(c, fit, k);
@@ -628,7 +632,7 @@ enum { FL12_CERT, FL12_CKE, FL12_SECRET, FL12_VERIFY, FL12_FIN };
 static int on_server_hello_done(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
 {
     (void)b, (void)th;
-    if (len != 0) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    if (len != 0) return MOTE_ERR_TLS_DECODE;
     c->fl_phase = (c->flags & MOTE_F_CERT_REQ) ? FL12_CERT : FL12_CKE;
     c->fl_pos = 0;
     c->flags |= MOTE_F_KEX12;
@@ -833,12 +837,12 @@ int mote_tls12_on_finished(mote_tls_conn *c, const uint8_t *b, size_t len, const
     const mote_hash_desc *hd = hash12(c);
     uint8_t want[12];
     int ok;
-    if (len != 12) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    if (len != 12) return MOTE_ERR_TLS_DECODE;
     mote_tls12_prf(hd, c->secret, 48, c->server ? "client finished" : "server finished", th,
                    hd->out_len, want, 12);
     ok = mote_ct_memeq(want, b, 12);
     mote_wipe(want, sizeof want);
-    if (!ok) return mote_tls_fail(c, MOTE_ERR_TLS_DECRYPT_ERROR);
+    if (!ok) return MOTE_ERR_TLS_DECRYPT_ERROR;
     /* ours answer: a client's on a resumption, a server's on a full handshake */
     if (!c->server != !(c->psk & MOTE_PSK_ACCEPTED)) {
         uint8_t hdr[4] = {MOTE_HS_FINISHED, 0, 0, 12};
@@ -868,7 +872,7 @@ static int on_new_session_ticket(mote_tls_conn *c, const uint8_t *b, size_t len,
     const uint8_t *ticket = rd_bytes(&r, n);
     mote_tls_session *s;
     (void)th;
-    if (r.bad || r.p != r.end) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    if (r.bad || r.p != r.end) return MOTE_ERR_TLS_DECODE;
     if (!MOTE_TLS_SESSION(c) || n == 0 || n > MOTE_SESSION_MAX_TICKET || c->tickets) return MOTE_OK;
     s = mote_tls_session_begin(c, (c->psk & MOTE_PSK_ACCEPTED) != 0);
     s->lifetime = hint && hint < 604800 ? hint : 7200; /* 0: unspecified */
@@ -885,7 +889,7 @@ static int on_hello_request(mote_tls_conn *c, const uint8_t *b, size_t len, cons
 {
     static const uint8_t alert[2] = {1, 100};
     (void)b, (void)th;
-    if (len != 0) return mote_tls_fail(c, MOTE_ERR_TLS_DECODE);
+    if (len != 0) return MOTE_ERR_TLS_DECODE;
     if (!(c->flags & MOTE_F_CLOSE_SENT) && mote_tls_send_record(c, 21, alert, 2) == MOTE_OK)
         c->alert_sent = 100;
     return MOTE_OK;
@@ -896,13 +900,13 @@ static int on_hello_request(mote_tls_conn *c, const uint8_t *b, size_t len, cons
  * straight after the Certificate (whose end moves to WAIT_SKE). */
 static int rsa_cr(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
 {
-    if (find(c->suite)->kx != KX_RSA) return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+    if (find(c->suite)->kx != KX_RSA) return MOTE_ERR_TLS_UNEXPECTED_MESSAGE;
     return on_certificate_request(c, b, len, th);
 }
 
 static int rsa_shd(mote_tls_conn *c, const uint8_t *b, size_t len, const uint8_t *th)
 {
-    if (find(c->suite)->kx != KX_RSA) return mote_tls_fail(c, MOTE_ERR_TLS_UNEXPECTED_MESSAGE);
+    if (find(c->suite)->kx != KX_RSA) return MOTE_ERR_TLS_UNEXPECTED_MESSAGE;
     return on_server_hello_done(c, b, len, th);
 }
 #endif

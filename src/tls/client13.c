@@ -24,6 +24,7 @@
 #include "crypto/util.h"
 #include "mote/mac.h"
 #include "mote/session.h"
+#define MOTE_TLS_READERS_HERE /* the -Os build's one copy of internal.h's readers */
 #include "tls/internal.h"
 #include "tls/keysched.h"
 
@@ -642,15 +643,15 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
     if (v12 && c->cfg->session) { /* SessionTicket (RFC 5077): ours, or empty to get one */
         const mote_tls_session *t = c->cfg->session;
         size_t n = (c->psk & MOTE_PSK_SESS12) ? t->ticket_len : 0;
-        put_u(&w, 35, 2);
-        put_u(&w, (uint32_t)n, 2);
+        put_u(&w, 35u << 16 | (uint32_t)n, 4);
         put(&w, t->ticket, n);
     }
 #endif
     if (v12) {
-        put_ext_u(&w, 11, 0x0100, 2); /* ec_point_formats: uncompressed only (RFC 8422) */
-        put_ext_u(&w, 23, 0, 0);      /* extended_master_secret (RFC 7627) */
-        put_ext_u(&w, 65281, 0, 1); /* renegotiation_info, empty: never renegotiating (RFC 5746) */
+        /* ec_point_formats: uncompressed only (RFC 8422); extended_master_secret
+         * (RFC 7627); renegotiation_info, empty: never renegotiating (RFC 5746) */
+        static const uint8_t ext12[] = {0, 11, 0, 2, 1, 0, 0, 23, 0, 0, 0xff, 1, 0, 1, 0};
+        put(&w, ext12, sizeof ext12);
         if (mote_tls12_cbc_extra(c)) put_ext_u(&w, 22, 0, 0); /* encrypt_then_mac (RFC 7366) */
     }
     if (c->cfg->alpn && c->cfg->alpn[0]) {
@@ -697,20 +698,15 @@ static int build_client_hello(mote_tls_conn *c, const uint8_t *cookie, size_t co
 #endif
 #if MOTE_TLS_CLIENT_PSK
     if (psk.kind) { /* pre_shared_key: the last extension (RFC 8446 4.2.11) */
-        uint8_t *l1;
-        size_t i;
-        put_u(&w, 41, 2);
-        l2b = open_len(&w, 2);
-        l1 = open_len(&w, 2); /* identities */
+        uint32_t n = (uint32_t)psk.hash->out_len;
+        l2b = open_list(&w, 41); /* its length, then the identities' */
         put_u(&w, (uint32_t)psk.identity_len, 2);
         put(&w, psk.identity, psk.identity_len);
         put_u(&w, psk.age, 4);
-        close_len(&w, l1, 2);
-        binders = w.p; /* binders: one, filled in below */
-        put_u(&w, (uint32_t)psk.hash->out_len + 1, 2);
-        put_u(&w, (uint32_t)psk.hash->out_len, 1);
-        for (i = 0; i < psk.hash->out_len; i++)
-            put_u(&w, 0, 1);
+        close_len(&w, l2b + 2, 2);
+        binders = w.p; /* binders: one, written below over n bytes of msg as a placeholder */
+        put_u(&w, (n + 1) << 8 | n, 3);
+        put(&w, msg, n); /* (msg is longer than n by now: head, random, suites) */
         close_len(&w, l2b, 2);
     }
 #endif

@@ -111,7 +111,21 @@ typedef struct {
     int bad;
 } rd_t;
 
-static inline uint32_t rd_u(rd_t *r, int n)
+/* At -Os one out-of-line copy (client13.c, MOTE_TLS_READERS_HERE) serves
+ * every file; at -O2 each file inlines its own: the calls cost the frames
+ * around them registers (x86-64: the TLS 1.2 ServerKeyExchange's +48 B of
+ * stack, the handshake's peak) */
+#if defined(__OPTIMIZE_SIZE__)
+uint32_t mote_tls_rd_u(rd_t *r, int n);
+const uint8_t *mote_tls_rd_bytes(rd_t *r, size_t n);
+#endif
+#if !defined(__OPTIMIZE_SIZE__) || defined(MOTE_TLS_READERS_HERE)
+#if defined(__OPTIMIZE_SIZE__)
+#define MOTE_TLS_READER
+#else
+#define MOTE_TLS_READER static inline
+#endif
+MOTE_TLS_READER uint32_t mote_tls_rd_u(rd_t *r, int n)
 {
     uint32_t v = 0;
     if (r->bad || r->end - r->p < n) {
@@ -123,7 +137,7 @@ static inline uint32_t rd_u(rd_t *r, int n)
     return v;
 }
 
-static inline const uint8_t *rd_bytes(rd_t *r, size_t n)
+MOTE_TLS_READER const uint8_t *mote_tls_rd_bytes(rd_t *r, size_t n)
 {
     const uint8_t *p = r->p;
     if (r->bad || (size_t)(r->end - r->p) < n) {
@@ -133,6 +147,9 @@ static inline const uint8_t *rd_bytes(rd_t *r, size_t n)
     r->p += n;
     return p;
 }
+#endif
+#define rd_u     mote_tls_rd_u
+#define rd_bytes mote_tls_rd_bytes
 
 /* A byte writer that stops (and remembers) at the end of its room. */
 typedef struct {

@@ -621,6 +621,27 @@ int main(void)
     size_t n;
     int mode;
 
+    /* The printable names (names.c's table): each list's own numbers only */
+    CHECK(!strcmp(mote_tls_suite_name(MOTE_TLS_AES_128_GCM_SHA256), "TLS_AES_128_GCM_SHA256"));
+    CHECK(!strcmp(mote_tls_suite_name(MOTE_TLS_DHE_RSA_WITH_AES_256_GCM_SHA384),
+                  "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384"));
+    CHECK(!strcmp(mote_tls_suite_name(MOTE_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256),
+                  "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256"));
+#if MOTE_ENABLE_CBC && MOTE_ENABLE_TLS12_RSA_KEX
+    CHECK(!strcmp(mote_tls_suite_name(MOTE_TLS_RSA_WITH_AES_256_GCM_SHA384),
+                  "TLS_RSA_WITH_AES_256_GCM_SHA384"));
+    CHECK(!strcmp(mote_tls_suite_name(MOTE_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA),
+                  "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"));
+#endif
+    CHECK(!strcmp(mote_tls_suite_name(0), "(none)"));
+    CHECK(!strcmp(mote_tls_suite_name(MOTE_GROUP_X25519), "(none)"));
+    CHECK(!strcmp(mote_tls_group_name(MOTE_GROUP_X25519), "x25519"));
+    CHECK(!strcmp(mote_tls_group_name(MOTE_GROUP_FFDHE2048), "ffdhe2048"));
+    CHECK(!strcmp(mote_tls_group_name(MOTE_SIG_ED25519), "(none)"));
+    CHECK(!strcmp(mote_tls_sig_name(MOTE_SIG_RSA_PKCS1_SHA256), "rsa_pkcs1_sha256"));
+    CHECK(!strcmp(mote_tls_sig_name(MOTE_SIG_RSA_PSS_PSS_SHA512), "rsa_pss_pss_sha512"));
+    CHECK(!strcmp(mote_tls_sig_name(MOTE_TLS_AES_128_GCM_SHA256), "(none)"));
+
     /* The ClientHello offers 1.3 and 1.2 with the 1.2 extensions. */
     t_init(&t, 0, 0, 0, NULL);
     e = ch_ext(&t, 43, &n);
