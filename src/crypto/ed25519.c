@@ -280,35 +280,25 @@ static void ge_scalarmult_base(uint8_t out[32], const uint8_t s[32])
 
 /* ---- [a]A + [b]B, variable time ---- */
 
-/* r = s as width-4 sliding-window digits: odd values in -7..7 or 0, with
- * s = sum r[i] 2^i. s < 2^253, so the carries stay inside 256 digits. */
+/* r = s in width-4 NAF: odd digits in -7..7 or 0, each nonzero digit
+ * followed by at least three zeros, s = sum r[i] 2^i. Each step reads four
+ * bits plus the carry v (odd): v >= 8 becomes v - 16 and a carry. s < 2^253,
+ * so the last carry lands inside the 256 digits. */
 static void sc_slide(int8_t r[256], const uint8_t s[32])
 {
-    int i, b, k;
-    for (i = 0; i < 256; i++)
-        r[i] = (int8_t)(1 & (s[i >> 3] >> (i & 7)));
-    for (i = 0; i < 256; i++) {
-        if (!r[i]) continue;
-        for (b = 1; b <= 3 && i + b < 256; b++) {
-            int add;
-            if (!r[i + b]) continue;
-            add = r[i + b] << b; /* r[i + b] is 1 here */
-            if (r[i] + add <= 7) {
-                r[i] = (int8_t)(r[i] + add);
-                r[i + b] = 0;
-            } else if (r[i] - add >= -7) {
-                r[i] = (int8_t)(r[i] - add);
-                for (k = i + b; k < 256; k++) { /* propagate the borrowed 2^(i+b) */
-                    if (!r[k]) {
-                        r[k] = 1;
-                        break;
-                    }
-                    r[k] = 0;
-                }
-            } else {
-                break;
-            }
+    unsigned i = 0, v, carry = 0;
+    memset(r, 0, 256);
+    while (i < 256) {
+        v = s[i >> 3] | (i < 248 ? (unsigned)s[(i >> 3) + 1] << 8 : 0u);
+        v = (v >> (i & 7)) & 15;
+        if ((v & 1) == carry) {
+            i++;
+            continue;
         }
+        v += carry;
+        carry = v >> 3;
+        r[i] = (int8_t)((int)v - (int)(carry << 4));
+        i += 4;
     }
 }
 
