@@ -30,8 +30,8 @@ static void pass(const mote_aes_ctx *aes, uint8_t x[16], const uint8_t b[16], co
     mote_wipe(buf, sizeof buf);
 }
 
-/* Big-endian v on the n bytes before end. */
-static void put_be(uint8_t *end, size_t n, uint64_t v)
+/* Big-endian v on the n bytes before end (zeros above size_t's width). */
+static void put_be(uint8_t *end, size_t n, size_t v)
 {
     while (n--) {
         *--end = (uint8_t)v;
@@ -94,7 +94,7 @@ static void ccm_core(const mote_aes_ctx *aes, const uint8_t *nonce, size_t nonce
         in += n;
         out += n;
         len -= n;
-        put_be(a + 16, l, (uint64_t)i + 1);
+        put_be(a + 16, l, i + 1);
         pass(aes, x, b, len ? a : a0, len ? ks : s0);
     }
 
@@ -115,57 +115,68 @@ static int ccm_check(size_t nonce_len, size_t len, size_t tag_len)
     return MOTE_OK;
 }
 
+/* Seal (decrypt 0: tag written) or open (decrypt 1: tag compared, out
+ * zeroed on a mismatch); tag is only read when opening. */
+static int ccm(const mote_aes_ctx *aes, const uint8_t *nonce, size_t nonce_len, const uint8_t *aad,
+               size_t aad_len, const uint8_t *in, size_t len, uint8_t *out, uint8_t *tag,
+               size_t tag_len, int decrypt)
+{
+    uint8_t t[16];
+    uint32_t ok = 1;
+    int err = ccm_check(nonce_len, len, tag_len);
+    if (err) return err;
+    ccm_core(aes, nonce, nonce_len, aad, aad_len, in, len, out, t, tag_len, decrypt);
+    if (decrypt) {
+        ok = (uint32_t)mote_ct_memeq(t, tag, tag_len);
+        mote_aead_mask(out, len, ok);
+    } else {
+        memcpy(tag, t, tag_len);
+    }
+    mote_wipe(t, sizeof t);
+    return (int)(ok ^ 1) * MOTE_ERR_AUTH;
+}
+
 int mote_ccm_seal(const mote_aes_ctx *aes, const uint8_t *nonce, size_t nonce_len,
                   const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
                   uint8_t *tag, size_t tag_len)
 {
-    uint8_t t[16];
-    int err = ccm_check(nonce_len, len, tag_len);
-    if (err) return err;
-    ccm_core(aes, nonce, nonce_len, aad, aad_len, in, len, out, t, tag_len, 0);
-    memcpy(tag, t, tag_len);
-    mote_wipe(t, sizeof t);
-    return MOTE_OK;
+    return ccm(aes, nonce, nonce_len, aad, aad_len, in, len, out, tag, tag_len, 0);
 }
 
 int mote_ccm_open(const mote_aes_ctx *aes, const uint8_t *nonce, size_t nonce_len,
                   const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
                   const uint8_t *tag, size_t tag_len)
 {
-    uint8_t t[16];
-    uint32_t ok;
-    int err = ccm_check(nonce_len, len, tag_len);
-    if (err) return err;
-    ccm_core(aes, nonce, nonce_len, aad, aad_len, in, len, out, t, tag_len, 1);
-    ok = (uint32_t)mote_ct_memeq(t, tag, tag_len);
-    mote_aead_mask(out, len, ok);
-    mote_wipe(t, sizeof t);
-    return (int)(ok ^ 1) * MOTE_ERR_AUTH;
+    return ccm(aes, nonce, nonce_len, aad, aad_len, in, len, out, (uint8_t *)(uintptr_t)tag,
+               tag_len, 1);
 }
 
 /* With a compact key: the round keys are expanded on the stack for the call. */
-int mote_ccm_ckey_seal(const mote_aes_ckey *ck, const uint8_t *nonce, size_t nonce_len,
-                       const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len,
-                       uint8_t *out, uint8_t *tag, size_t tag_len)
+static int ccm_ckey(const mote_aes_ckey *ck, const uint8_t *nonce, size_t nonce_len,
+                    const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
+                    uint8_t *tag, size_t tag_len, int decrypt)
 {
     mote_aes_ctx aes;
     int rc;
     mote_aes_ckey_expand(ck, &aes);
-    rc = mote_ccm_seal(&aes, nonce, nonce_len, aad, aad_len, in, len, out, tag, tag_len);
+    rc = ccm(&aes, nonce, nonce_len, aad, aad_len, in, len, out, tag, tag_len, decrypt);
     mote_wipe(&aes, sizeof aes);
     return rc;
+}
+
+int mote_ccm_ckey_seal(const mote_aes_ckey *ck, const uint8_t *nonce, size_t nonce_len,
+                       const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len,
+                       uint8_t *out, uint8_t *tag, size_t tag_len)
+{
+    return ccm_ckey(ck, nonce, nonce_len, aad, aad_len, in, len, out, tag, tag_len, 0);
 }
 
 int mote_ccm_ckey_open(const mote_aes_ckey *ck, const uint8_t *nonce, size_t nonce_len,
                        const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len,
                        uint8_t *out, const uint8_t *tag, size_t tag_len)
 {
-    mote_aes_ctx aes;
-    int rc;
-    mote_aes_ckey_expand(ck, &aes);
-    rc = mote_ccm_open(&aes, nonce, nonce_len, aad, aad_len, in, len, out, tag, tag_len);
-    mote_wipe(&aes, sizeof aes);
-    return rc;
+    return ccm_ckey(ck, nonce, nonce_len, aad, aad_len, in, len, out, (uint8_t *)(uintptr_t)tag,
+                    tag_len, 1);
 }
 
 #endif
