@@ -10,8 +10,8 @@
  *   digits of s (-8..8), a table of 1B..8B built on the stack, each digit's
  *   entry picked by reading all eight under masks and negated under a mask.
  * - [S]B - [k]A for verification, variable time (public data): width-4
- *   sliding windows (odd digits -7..7) for both scalars at once over
- *   tables of 1, 3, 5, 7 times B and -A.
+ *   NAF digits (odd, -7..7) of both scalars at once over tables of 1, 3, 5,
+ *   7 times B and A, k's digits negated.
  * - Scalars mod L with the generic Montgomery core (bigint.h, n = 8 limbs):
  *   mote_bn_mod_wide reduces a 512-bit hash straight into Montgomery form,
  *   montmul by 1 leaves it. Reusing it costs no flash; a Barrett reduction of
@@ -336,7 +336,7 @@ typedef struct {
     ge_cached ta[4], tb[4];
 } dsm_state;
 
-/* r = [a]A + [b]B for a, b < 2^253. */
+/* r = [b]B - [a]A for a, b < 2^253 (a's digits taken negated). */
 /* pg (may be NULL): called every 32 bits. */
 static void ge_double_scalarmult(ge *r, const uint8_t a[32], const ge *A, const uint8_t b[32],
                                  const mote_progress *pg)
@@ -352,7 +352,7 @@ static void ge_double_scalarmult(ge *r, const uint8_t a[32], const ge *A, const 
         ;
     for (; i >= 0; i--) {
         ge_dbl(r, r, st.as[i] || st.bs[i]);
-        ge_add_digit(r, st.ta, st.as[i]);
+        ge_add_digit(r, st.ta, (int8_t)-st.as[i]);
         ge_add_digit(r, st.tb, st.bs[i]);
         if (i % 32 == 0 && pg != NULL && pg->fn != NULL) pg->fn(pg->arg);
     }
@@ -507,8 +507,6 @@ int mote_ed25519_verify_final_p(mote_ed25519_verify_ctx *ctx, const mote_progres
         mote_wipe(ctx, sizeof *ctx);
         return MOTE_ERR_BAD_KEY;
     }
-    mote_fe_neg(a.x, a.x); /* -A */
-    mote_fe_neg(a.t, a.t);
     sc_mont(km, dig, 16, m0i);
     sc_out(k, km, m0i);
     ge_double_scalarmult(&r, k, &a, ctx->sig + 32, pg); /* [S]B - [k]A */
