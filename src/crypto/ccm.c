@@ -15,18 +15,19 @@
 #include "crypto/aes.h"
 #include "crypto/util.h"
 
-/* x = AES(x ^ b) and, when a is not NULL, k = AES(a), in one pass. */
-static void pass(const mote_aes_ctx *aes, uint8_t x[16], const uint8_t b[16], const uint8_t *a,
-                 uint8_t *k)
+/* x = AES(x ^ b) and k = AES(a), in one pass (two blocks cost what one
+ * does in the bitsliced AES). */
+static void pass(const mote_aes_ctx *aes, uint8_t x[16], const uint8_t b[16], const uint8_t a[16],
+                 uint8_t k[16])
 {
     uint8_t buf[32];
     unsigned i;
     for (i = 0; i < 16; i++)
         buf[i] = x[i] ^ b[i];
-    if (a) memcpy(buf + 16, a, 16);
-    mote_aes_encrypt_blocks(aes, buf, buf, a ? 2 : 1);
+    memcpy(buf + 16, a, 16);
+    mote_aes_encrypt_blocks(aes, buf, buf, 2);
     memcpy(x, buf, 16);
-    if (a) memcpy(k, buf + 16, 16);
+    memcpy(k, buf + 16, 16);
     mote_wipe(buf, sizeof buf);
 }
 
@@ -59,8 +60,8 @@ static void ccm_core(const mote_aes_ctx *aes, const uint8_t *nonce, size_t nonce
     memcpy(a, a0, 16);
     a[15] = 1;
     memset(x, 0, 16);
-    /* the keystream of block 1 (or S0 when no more passes follow) */
-    pass(aes, x, b, len ? a : aad_len ? NULL : a0, len ? ks : s0);
+    /* the keystream of block 1, or S0 when there is no message */
+    pass(aes, x, b, len ? a : a0, len ? ks : s0);
 
     /* associated data, after its encoded length: 2 bytes, or ff fe and 4
      * bytes, or ff ff and 8 bytes */
@@ -78,7 +79,7 @@ static void ccm_core(const mote_aes_ctx *aes, const uint8_t *nonce, size_t nonce
             aad += n;
             aad_len -= n;
             fill = 0;
-            pass(aes, x, b, aad_len == 0 && len == 0 ? a0 : NULL, s0);
+            pass(aes, x, b, a0, s0); /* S0 (again: harmless, and no branch) */
         } while (aad_len > 0);
     }
 
