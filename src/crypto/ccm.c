@@ -15,23 +15,24 @@
 #include "crypto/aes.h"
 #include "crypto/util.h"
 
-/* x = AES(x ^ b) and, when a is not NULL, k = AES(a), in one pass. */
-static void pass(const mote_aes_ctx *aes, uint8_t x[16], const uint8_t b[16], const uint8_t *a,
-                 uint8_t *k)
+/* x = AES(x ^ b) and k = AES(a), in one pass (two blocks cost what one
+ * does in the bitsliced AES). */
+static void pass(const mote_aes_ctx *aes, uint8_t x[16], const uint8_t b[16], const uint8_t a[16],
+                 uint8_t k[16])
 {
     uint8_t buf[32];
     unsigned i;
     for (i = 0; i < 16; i++)
         buf[i] = x[i] ^ b[i];
-    if (a) memcpy(buf + 16, a, 16);
-    mote_aes_encrypt_blocks(aes, buf, buf, a ? 2 : 1);
+    memcpy(buf + 16, a, 16);
+    mote_aes_encrypt_blocks(aes, buf, buf, 2);
     memcpy(x, buf, 16);
-    if (a) memcpy(k, buf + 16, 16);
+    memcpy(k, buf + 16, 16);
     mote_wipe(buf, sizeof buf);
 }
 
-/* Big-endian v on the n bytes before end. */
-static void put_be(uint8_t *end, size_t n, uint64_t v)
+/* Big-endian v on the n bytes before end (zeros above size_t's width). */
+static void put_be(uint8_t *end, size_t n, size_t v)
 {
     while (n--) {
         *--end = (uint8_t)v;
@@ -59,8 +60,8 @@ static void ccm_core(const mote_aes_ctx *aes, const uint8_t *nonce, size_t nonce
     memcpy(a, a0, 16);
     a[15] = 1;
     memset(x, 0, 16);
-    /* the keystream of block 1 (or S0 when no more passes follow) */
-    pass(aes, x, b, len ? a : aad_len ? NULL : a0, len ? ks : s0);
+    /* the keystream of block 1, or S0 when there is no message */
+    pass(aes, x, b, len ? a : a0, len ? ks : s0);
 
     /* associated data, after its encoded length: 2 bytes, or ff fe and 4
      * bytes, or ff ff and 8 bytes */
@@ -78,7 +79,7 @@ static void ccm_core(const mote_aes_ctx *aes, const uint8_t *nonce, size_t nonce
             aad += n;
             aad_len -= n;
             fill = 0;
-            pass(aes, x, b, aad_len == 0 && len == 0 ? a0 : NULL, s0);
+            pass(aes, x, b, a0, s0); /* S0 (again: harmless, and no branch) */
         } while (aad_len > 0);
     }
 
@@ -94,7 +95,7 @@ static void ccm_core(const mote_aes_ctx *aes, const uint8_t *nonce, size_t nonce
         in += n;
         out += n;
         len -= n;
-        put_be(a + 16, l, (uint64_t)i + 1);
+        put_be(a + 16, l, i + 1);
         pass(aes, x, b, len ? a : a0, len ? ks : s0);
     }
 
@@ -115,57 +116,68 @@ static int ccm_check(size_t nonce_len, size_t len, size_t tag_len)
     return MOTE_OK;
 }
 
+/* Seal (decrypt 0: tag written) or open (decrypt 1: tag compared, out
+ * zeroed on a mismatch); tag is only read when opening. */
+static int ccm(const mote_aes_ctx *aes, const uint8_t *nonce, size_t nonce_len, const uint8_t *aad,
+               size_t aad_len, const uint8_t *in, size_t len, uint8_t *out, uint8_t *tag,
+               size_t tag_len, int decrypt)
+{
+    uint8_t t[16];
+    uint32_t ok = 1;
+    int err = ccm_check(nonce_len, len, tag_len);
+    if (err) return err;
+    ccm_core(aes, nonce, nonce_len, aad, aad_len, in, len, out, t, tag_len, decrypt);
+    if (decrypt) {
+        ok = (uint32_t)mote_ct_memeq(t, tag, tag_len);
+        mote_aead_mask(out, len, ok);
+    } else {
+        memcpy(tag, t, tag_len);
+    }
+    mote_wipe(t, sizeof t);
+    return (int)(ok ^ 1) * MOTE_ERR_AUTH;
+}
+
 int mote_ccm_seal(const mote_aes_ctx *aes, const uint8_t *nonce, size_t nonce_len,
                   const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
                   uint8_t *tag, size_t tag_len)
 {
-    uint8_t t[16];
-    int err = ccm_check(nonce_len, len, tag_len);
-    if (err) return err;
-    ccm_core(aes, nonce, nonce_len, aad, aad_len, in, len, out, t, tag_len, 0);
-    memcpy(tag, t, tag_len);
-    mote_wipe(t, sizeof t);
-    return MOTE_OK;
+    return ccm(aes, nonce, nonce_len, aad, aad_len, in, len, out, tag, tag_len, 0);
 }
 
 int mote_ccm_open(const mote_aes_ctx *aes, const uint8_t *nonce, size_t nonce_len,
                   const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
                   const uint8_t *tag, size_t tag_len)
 {
-    uint8_t t[16];
-    uint32_t ok;
-    int err = ccm_check(nonce_len, len, tag_len);
-    if (err) return err;
-    ccm_core(aes, nonce, nonce_len, aad, aad_len, in, len, out, t, tag_len, 1);
-    ok = (uint32_t)mote_ct_memeq(t, tag, tag_len);
-    mote_aead_mask(out, len, ok);
-    mote_wipe(t, sizeof t);
-    return (int)(ok ^ 1) * MOTE_ERR_AUTH;
+    return ccm(aes, nonce, nonce_len, aad, aad_len, in, len, out, (uint8_t *)(uintptr_t)tag,
+               tag_len, 1);
 }
 
 /* With a compact key: the round keys are expanded on the stack for the call. */
-int mote_ccm_ckey_seal(const mote_aes_ckey *ck, const uint8_t *nonce, size_t nonce_len,
-                       const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len,
-                       uint8_t *out, uint8_t *tag, size_t tag_len)
+static int ccm_ckey(const mote_aes_ckey *ck, const uint8_t *nonce, size_t nonce_len,
+                    const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
+                    uint8_t *tag, size_t tag_len, int decrypt)
 {
     mote_aes_ctx aes;
     int rc;
     mote_aes_ckey_expand(ck, &aes);
-    rc = mote_ccm_seal(&aes, nonce, nonce_len, aad, aad_len, in, len, out, tag, tag_len);
+    rc = ccm(&aes, nonce, nonce_len, aad, aad_len, in, len, out, tag, tag_len, decrypt);
     mote_wipe(&aes, sizeof aes);
     return rc;
+}
+
+int mote_ccm_ckey_seal(const mote_aes_ckey *ck, const uint8_t *nonce, size_t nonce_len,
+                       const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len,
+                       uint8_t *out, uint8_t *tag, size_t tag_len)
+{
+    return ccm_ckey(ck, nonce, nonce_len, aad, aad_len, in, len, out, tag, tag_len, 0);
 }
 
 int mote_ccm_ckey_open(const mote_aes_ckey *ck, const uint8_t *nonce, size_t nonce_len,
                        const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t len,
                        uint8_t *out, const uint8_t *tag, size_t tag_len)
 {
-    mote_aes_ctx aes;
-    int rc;
-    mote_aes_ckey_expand(ck, &aes);
-    rc = mote_ccm_open(&aes, nonce, nonce_len, aad, aad_len, in, len, out, tag, tag_len);
-    mote_wipe(&aes, sizeof aes);
-    return rc;
+    return ccm_ckey(ck, nonce, nonce_len, aad, aad_len, in, len, out, (uint8_t *)(uintptr_t)tag,
+                    tag_len, 1);
 }
 
 #endif

@@ -64,6 +64,20 @@ static const uint32_t p256_comb[15 * 2 * 8] MOTE_FLASH = {
     0xb84f983f, 0xe76f5b6b, 0x9f5f84e1, 0xbe7eef41, 0x80baa189, 0x1200d496, 0x18ef332c, 0x6376551f,
 };
 #endif
+#if MOTE_EC_CONST_REFS
+static const uint32_t p256_k[6 * 8] MOTE_FLASH = {
+    0xffffffff, 0xffffffff, 0xffffffff, 0x00000000, 0x00000000, 0x00000000, 0x00000001, 0xffffffff,
+    0xfc632551, 0xf3b9cac2, 0xa7179e84, 0xbce6faad, 0xffffffff, 0xffffffff, 0x00000000, 0xffffffff,
+    0x29c4bddf, 0xd89cdf62, 0x78843090, 0xacf005cd, 0xf7212ed6, 0xe5a220ab, 0x04874834, 0xdc30061d,
+    0x00000001, 0x00000000, 0x00000000, 0xffffffff, 0xffffffff, 0xffffffff, 0xfffffffe, 0x00000000,
+    0x00000003, 0x00000000, 0xffffffff, 0xfffffffb, 0xfffffffe, 0xffffffff, 0xfffffffd, 0x00000004,
+    0xbe79eea2, 0x83244c95, 0x49bd6fa6, 0x4699799c, 0x2b6bec59, 0x2845b239, 0xf3d95620, 0x66e12d94,
+};
+const mote_ec_curve mote_ec_p256 MOTE_FLASH = {
+    MOTE_EC_P256, 8,           0x00000001,  0xee00bc4f,  p256_k + 0, p256_k + 8,
+    p256_k + 16,  p256_k + 24, p256_k + 32, p256_k + 40, p256_comb,
+};
+#else
 const mote_ec_curve mote_ec_p256 MOTE_FLASH = {
     MOTE_EC_P256,
     8,
@@ -83,6 +97,7 @@ const mote_ec_curve mote_ec_p256 MOTE_FLASH = {
      0x66e12d94},
     p256_comb,
 };
+#endif
 #endif
 
 #if MOTE_ENABLE_P384
@@ -162,6 +177,23 @@ static const uint32_t p384_comb[15 * 2 * 12] MOTE_FLASH = {
     0x5d7e9614, 0x4a23b2d2, 0x74a8c05d, 0x93e402a6, 0xda7ce82e, 0x45ac94e6, 0xe463d465, 0xeb9f8281,
 };
 #endif
+#if MOTE_EC_CONST_REFS
+static const uint32_t p384_k[6 * 12] MOTE_FLASH = {
+    0xffffffff, 0x00000000, 0x00000000, 0xffffffff, 0xfffffffe, 0xffffffff, 0xffffffff, 0xffffffff,
+    0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xccc52973, 0xecec196a, 0x48b0a77a, 0x581a0db2,
+    0xf4372ddf, 0xc7634d81, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
+    0x9d412dcc, 0x08118871, 0x7a4c32ec, 0xf729add8, 0x1920022e, 0x77f2209b, 0x94938ae2, 0xe3374bee,
+    0x1f022094, 0xb62b21f4, 0x604fbff9, 0xcd08114b, 0x00000001, 0xffffffff, 0xffffffff, 0x00000000,
+    0x00000001, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
+    0x00000001, 0xfffffffe, 0x00000000, 0x00000002, 0x00000000, 0xfffffffe, 0x00000000, 0x00000002,
+    0x00000001, 0x00000000, 0x00000000, 0x00000000, 0x19b409a9, 0x2d319b24, 0xdf1aa419, 0xff3d81e5,
+    0xfcb82947, 0xbc3e483a, 0x4aab1cc5, 0xd40d4917, 0x28266895, 0x3fb05b7a, 0x2b39bf21, 0x0c84ee01,
+};
+const mote_ec_curve mote_ec_p384 MOTE_FLASH = {
+    MOTE_EC_P384, 12,          0x00000001,  0xe88fdc45,  p384_k + 0, p384_k + 12,
+    p384_k + 24,  p384_k + 36, p384_k + 48, p384_k + 60, p384_comb,
+};
+#else
 const mote_ec_curve mote_ec_p384 MOTE_FLASH = {
     MOTE_EC_P384,
     12,
@@ -181,6 +213,7 @@ const mote_ec_curve mote_ec_p384 MOTE_FLASH = {
      0x28266895, 0x3fb05b7a, 0x2b39bf21, 0x0c84ee01},
     p384_comb,
 };
+#endif
 #endif
 
 #endif

@@ -10,8 +10,8 @@
  *   digits of s (-8..8), a table of 1B..8B built on the stack, each digit's
  *   entry picked by reading all eight under masks and negated under a mask.
  * - [S]B - [k]A for verification, variable time (public data): width-4
- *   sliding windows (odd digits -7..7) for both scalars at once over
- *   tables of 1, 3, 5, 7 times B and -A.
+ *   NAF digits (odd, -7..7) of both scalars at once over tables of 1, 3, 5,
+ *   7 times B and A, k's digits negated.
  * - Scalars mod L with the generic Montgomery core (bigint.h, n = 8 limbs):
  *   mote_bn_mod_wide reduces a 512-bit hash straight into Montgomery form,
  *   montmul by 1 leaves it. Reusing it costs no flash; a Barrett reduction of
@@ -280,35 +280,25 @@ static void ge_scalarmult_base(uint8_t out[32], const uint8_t s[32])
 
 /* ---- [a]A + [b]B, variable time ---- */
 
-/* r = s as width-4 sliding-window digits: odd values in -7..7 or 0, with
- * s = sum r[i] 2^i. s < 2^253, so the carries stay inside 256 digits. */
+/* r = s in width-4 NAF: odd digits in -7..7 or 0, each nonzero digit
+ * followed by at least three zeros, s = sum r[i] 2^i. Each step reads four
+ * bits plus the carry v (odd): v >= 8 becomes v - 16 and a carry. s < 2^253,
+ * so the last carry lands inside the 256 digits. */
 static void sc_slide(int8_t r[256], const uint8_t s[32])
 {
-    int i, b, k;
-    for (i = 0; i < 256; i++)
-        r[i] = (int8_t)(1 & (s[i >> 3] >> (i & 7)));
-    for (i = 0; i < 256; i++) {
-        if (!r[i]) continue;
-        for (b = 1; b <= 3 && i + b < 256; b++) {
-            int add;
-            if (!r[i + b]) continue;
-            add = r[i + b] << b; /* r[i + b] is 1 here */
-            if (r[i] + add <= 7) {
-                r[i] = (int8_t)(r[i] + add);
-                r[i + b] = 0;
-            } else if (r[i] - add >= -7) {
-                r[i] = (int8_t)(r[i] - add);
-                for (k = i + b; k < 256; k++) { /* propagate the borrowed 2^(i+b) */
-                    if (!r[k]) {
-                        r[k] = 1;
-                        break;
-                    }
-                    r[k] = 0;
-                }
-            } else {
-                break;
-            }
+    unsigned i = 0, v, carry = 0;
+    memset(r, 0, 256);
+    while (i < 256) {
+        v = s[i >> 3] | (i < 248 ? (unsigned)s[(i >> 3) + 1] << 8 : 0u);
+        v = (v >> (i & 7)) & 15;
+        if ((v & 1) == carry) {
+            i++;
+            continue;
         }
+        v += carry;
+        carry = v >> 3;
+        r[i] = (int8_t)((int)v - (int)(carry << 4));
+        i += 4;
     }
 }
 
@@ -346,7 +336,7 @@ typedef struct {
     ge_cached ta[4], tb[4];
 } dsm_state;
 
-/* r = [a]A + [b]B for a, b < 2^253. */
+/* r = [b]B - [a]A for a, b < 2^253 (a's digits taken negated). */
 /* pg (may be NULL): called every 32 bits. */
 static void ge_double_scalarmult(ge *r, const uint8_t a[32], const ge *A, const uint8_t b[32],
                                  const mote_progress *pg)
@@ -362,7 +352,7 @@ static void ge_double_scalarmult(ge *r, const uint8_t a[32], const ge *A, const 
         ;
     for (; i >= 0; i--) {
         ge_dbl(r, r, st.as[i] || st.bs[i]);
-        ge_add_digit(r, st.ta, st.as[i]);
+        ge_add_digit(r, st.ta, (int8_t)-st.as[i]);
         ge_add_digit(r, st.tb, st.bs[i]);
         if (i % 32 == 0 && pg != NULL && pg->fn != NULL) pg->fn(pg->arg);
     }
@@ -517,8 +507,6 @@ int mote_ed25519_verify_final_p(mote_ed25519_verify_ctx *ctx, const mote_progres
         mote_wipe(ctx, sizeof *ctx);
         return MOTE_ERR_BAD_KEY;
     }
-    mote_fe_neg(a.x, a.x); /* -A */
-    mote_fe_neg(a.t, a.t);
     sc_mont(km, dig, 16, m0i);
     sc_out(k, km, m0i);
     ge_double_scalarmult(&r, k, &a, ctx->sig + 32, pg); /* [S]B - [k]A */

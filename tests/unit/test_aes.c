@@ -390,6 +390,23 @@ static void test_ccm(void)
         CHECK_EQ_INT(mote_ccm_open(&ctx, nonce, 12, aad, 33, buf_b, 5000, buf_c, tag, 16),
                      MOTE_ERR_AUTH);
         tag[15] ^= 1;
+        {
+            /* the compact-key pair: the same output, the same refusals */
+            mote_aes_ckey ck;
+            CHECK_EQ_INT(mote_aes_ckey_init(&ck, key, 16 + 16 * k), MOTE_OK);
+            CHECK_EQ_INT(mote_ccm_ckey_seal(&ck, nonce, 12, aad, 33, buf_a, 5000, buf_c, t2, 16),
+                         MOTE_OK);
+            CHECK(memcmp(buf_c, buf_b, 5000) == 0 && memcmp(t2, tag, 16) == 0);
+            CHECK_EQ_INT(mote_ccm_ckey_open(&ck, nonce, 12, aad, 33, buf_b, 5000, buf_c, tag, 16),
+                         MOTE_OK);
+            CHECK(memcmp(buf_c, buf_a, 5000) == 0);
+            t2[0] ^= 1;
+            CHECK_EQ_INT(mote_ccm_ckey_open(&ck, nonce, 12, aad, 33, buf_b, 5000, buf_c, t2, 16),
+                         MOTE_ERR_AUTH);
+            CHECK(all_zero(buf_c, 5000));
+            CHECK_EQ_INT(mote_ccm_ckey_seal(&ck, nonce, 6, aad, 0, buf_a, 16, buf_c, t2, 16),
+                         MOTE_ERR_BAD_INPUT);
+        }
         /* every nonce and tag length round-trips; the others are refused */
         for (nl = 7; nl <= 13; nl++)
             for (tl = 4; tl <= 16; tl += 2) {
