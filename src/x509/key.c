@@ -10,7 +10,7 @@
 
 #include "crypto/der.h"
 #include "crypto/util.h"
-#include "mote/pem.h"
+#include "x509/x509_int.h"
 
 #if MOTE_ENABLE_X509 &&                                                                            \
     (MOTE_ENABLE_RSA || MOTE_ENABLE_P256 || MOTE_ENABLE_P384 || MOTE_ENABLE_ED25519)
@@ -184,42 +184,15 @@ int mote_x509_privkey_from_pem(mote_x509_privkey *key, const char *text, size_t 
 {
     static const char *const labels[] = {"PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY",
                                          "ENCRYPTED PRIVATE KEY"};
-    mote_pem p;
-    size_t got, n = 0;
-    int r, want = 0, done = 0;
-    unsigned i;
+    unsigned which = 0;
+    long n = mote_pem_find(text, len, labels, 4, 0, work, work_len, &which);
+    int r;
     memset(key, 0, sizeof *key);
-    mote_pem_init(&p);
-    mote_pem_input(&p, (const uint8_t *)text, len);
-    for (;;) {
-        uint8_t spare;
-        r = mote_pem_next(&p, want && n < work_len ? work + n : &spare,
-                          want && n < work_len ? work_len - n : 1, &got);
-        if (r < 0 || r == MOTE_PEM_NEED) break;
-        if (r == MOTE_PEM_BEGIN) {
-            for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
-                if (strcmp(p.label, labels[i]) == 0) want = (int)i + 1;
-            if (want == 4) {
-                r = MOTE_ERR_UNSUPPORTED; /* a password-protected key */
-                break;
-            }
-        } else if (r == MOTE_PEM_DATA && want) {
-            if (n >= work_len) {
-                r = MOTE_ERR_BAD_INPUT; /* work too small */
-                break;
-            }
-            n += got;
-        } else if (r == MOTE_PEM_END && want) {
-            r = mote_x509_privkey_from_der(key, work, n);
-            done = 1;
-            break;
-        }
-    }
-    if (!done && r == MOTE_PEM_NEED) /* no key: truncated, or none there */
-        r = mote_pem_finish(&p) ? MOTE_ERR_ENCODING : MOTE_ERR_BAD_INPUT;
-    mote_wipe(work, n < work_len ? n : work_len);
-    mote_wipe(&p, sizeof p);
-    if (r) mote_x509_privkey_wipe(key);
+    if (which == 3)
+        r = MOTE_ERR_UNSUPPORTED; /* a password-protected key */
+    else
+        r = n < 0 ? (int)n : mote_x509_privkey_from_der(key, work, (size_t)n);
+    mote_wipe(work, work_len);
     return r;
 }
 
