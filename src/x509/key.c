@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "crypto/der.h"
+#include "crypto/ec.h"
 #include "crypto/util.h"
 #include "x509/x509_int.h"
 
@@ -21,15 +22,6 @@ static const uint8_t oid_p256[] = {0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x0
 static const uint8_t oid_p384[] = {0x2B, 0x81, 0x04, 0x00, 0x22};
 static const uint8_t oid_ed25519[] = {0x2B, 0x65, 0x70};
 
-/* The group orders, to check 1 <= d < n. */
-static const uint8_t n_p256[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0xFF,
-                                   0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xBC, 0xE6, 0xFA, 0xAD, 0xA7, 0x17,
-                                   0x9E, 0x84, 0xF3, 0xB9, 0xCA, 0xC2, 0xFC, 0x63, 0x25, 0x51};
-static const uint8_t n_p384[48] = {
-    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xC7, 0x63, 0x4D, 0x81, 0xF4, 0x37, 0x2D, 0xDF,
-    0x58, 0x1A, 0x0D, 0xB2, 0x48, 0xB0, 0xA7, 0x7A, 0xEC, 0xEC, 0x19, 0x6A, 0xCC, 0xC5, 0x29, 0x73};
-
 static int oid_is(const uint8_t *p, size_t n, const uint8_t *oid, size_t oid_len)
 {
     return n == oid_len && memcmp(p, oid, n) == 0;
@@ -41,19 +33,6 @@ static uint8_t curve_of(const uint8_t *p, size_t n)
     if (MOTE_ENABLE_P256 && oid_is(p, n, oid_p256, sizeof oid_p256)) return MOTE_X509_KEY_P256;
     if (MOTE_ENABLE_P384 && oid_is(p, n, oid_p384, sizeof oid_p384)) return MOTE_X509_KEY_P384;
     return 0;
-}
-
-/* 1 if 1 <= d < n (big-endian, len bytes), in time that depends on len only. */
-static int scalar_ok(const uint8_t *d, const uint8_t *n, size_t len)
-{
-    uint32_t borrow = 0, any = 0;
-    size_t i = len;
-    while (i--) {
-        uint32_t t = (uint32_t)d[i] - n[i] - borrow;
-        borrow = (t >> 8) & 1;
-        any |= d[i];
-    }
-    return (int)(borrow & (uint32_t)((any + 0xFF) >> 8)); /* d < n and d != 0 */
 }
 
 /* SEC1 ECPrivateKey (RFC 5915) in der[0..len); curve: from the PKCS#8
@@ -89,10 +68,19 @@ static int parse_sec1(mote_x509_privkey *key, const uint8_t *der, size_t len, ui
     if (priv_len == 0 || priv_len > slen) return MOTE_ERR_BAD_KEY;
     memset(key->u.ec, 0, sizeof key->u.ec);
     memcpy(key->u.ec + slen - priv_len, priv, priv_len);
-    if (!scalar_ok(key->u.ec, curve == MOTE_X509_KEY_P256 ? n_p256 : n_p384, slen)) {
-        mote_wipe(key->u.ec, sizeof key->u.ec);
-        return MOTE_ERR_BAD_KEY;
+#if MOTE_ENABLE_P256 || MOTE_ENABLE_P384
+    { /* 1 <= d < n, by the signer's own check (no copy of the orders here) */
+        uint32_t k[MOTE_EC_LIMBS], ok;
+        ok = mote_ec_scalar_decode(
+            mote_ec_curve_get(curve == MOTE_X509_KEY_P256 ? MOTE_EC_P256 : MOTE_EC_P384), k,
+            key->u.ec);
+        mote_wipe(k, sizeof k);
+        if (!ok) {
+            mote_wipe(key->u.ec, sizeof key->u.ec);
+            return MOTE_ERR_BAD_KEY;
+        }
     }
+#endif
     key->type = curve;
     key->len = (uint16_t)slen;
     return MOTE_OK;
