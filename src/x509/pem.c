@@ -109,17 +109,22 @@ int mote_pem_next(mote_pem *p, uint8_t *out, size_t cap, size_t *out_len)
             }
             break;
         case B_DASH:
+        case E_DASH: /* the five dashes closing either line: one check */
             if (c != '-') goto bad;
-            if (++p->col == 5) {
-                p->state = B_TAIL;
-                p->flags = 0;
-                p->bits = 0;
-                p->nbits = 0;
-                p->quad = 0;
-                p->pad = 0;
-                return MOTE_PEM_BEGIN;
+            if (++p->col < 5) break;
+            if (p->state == E_DASH) {
+                /* the base64 must be complete: whole groups, or padded */
+                if (!(p->pad == 0xFF || (p->pad == 0 && p->quad == 0))) goto bad;
+                p->state = OUT_SKIP;
+                return MOTE_PEM_END;
             }
-            break;
+            p->state = B_TAIL;
+            p->flags = 0;
+            p->bits = 0;
+            p->nbits = 0;
+            p->quad = 0;
+            p->pad = 0;
+            return MOTE_PEM_BEGIN;
         case B_TAIL:
             if (c == '\n')
                 p->state = IN_BOL;
@@ -184,15 +189,6 @@ int mote_pem_next(mote_pem *p, uint8_t *out, size_t cap, size_t *out_len)
                 p->col++;
             } else {
                 goto bad;
-            }
-            break;
-        case E_DASH:
-            if (c != '-') goto bad;
-            if (++p->col == 5) {
-                /* the base64 must be complete: whole groups, or padded */
-                if (!(p->pad == 0xFF || (p->pad == 0 && p->quad == 0))) goto bad;
-                p->state = OUT_SKIP;
-                return MOTE_PEM_END;
             }
             break;
         default:
