@@ -193,12 +193,15 @@ int mote_tls_send_client_cert(mote_tls_conn *c)
     return 1;
 }
 
-#if ((MOTE_ENABLE_P256 || MOTE_ENABLE_P384) && MOTE_ENABLE_ECDSA_SIGN) ||                          \
-    (MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN)
+/* a TLS ECDSA scheme we can sign with: P-256, or P-384 (with SHA-384) */
+#define ECDSA_SIGNS                                                                                \
+    (MOTE_ENABLE_ECDSA_SIGN && (MOTE_ENABLE_P256 || (MOTE_ENABLE_P384 && MOTE_ENABLE_SHA512)))
+
+#if ECDSA_SIGNS || (MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN)
 /* The digest to sign: TLS 1.3 hashes the content, TLS 1.2's content is
  * already the hash of the handshake messages. */
-static void digest_of(const mote_tls_conn *c, const mote_hash_desc *h, const uint8_t *content,
-                      size_t content_len, uint8_t *digest)
+static MOTE_NOINLINE void digest_of(const mote_tls_conn *c, const mote_hash_desc *h,
+                                    const uint8_t *content, size_t content_len, uint8_t *digest)
 {
     if (c->version == MOTE_TLS12 && content_len == h->out_len)
         memcpy(digest, content, content_len);
@@ -207,25 +210,38 @@ static void digest_of(const mote_tls_conn *c, const mote_hash_desc *h, const uin
 }
 #endif
 
-#if (MOTE_ENABLE_P256 || MOTE_ENABLE_P384) && MOTE_ENABLE_ECDSA_SIGN
-/* ECDSA with the key's external signer if it has one (and it does not
+#if ECDSA_SIGNS
+/* ECDSA with the scheme's curve and hash (P-256 with SHA-256, P-384 with
+ * SHA-384): with the key's external signer if it has one (and it does not
  * decline), else with its scalar. */
-static int ecdsa_sign(const mote_x509_privkey *k, int curve, const mote_hash_desc *h,
-                      const uint8_t *digest, uint8_t *out, size_t *sig_len)
+static MOTE_NOINLINE int ecdsa_sign(const mote_tls_conn *c, const mote_x509_privkey *k,
+                                    const uint8_t *content, size_t content_len, uint8_t *out,
+                                    size_t *sig_len)
 {
+    int p384 = c->client_scheme == MOTE_SIG_ECDSA_SECP384R1_SHA384, curve, rc;
+#if MOTE_ENABLE_P384 && MOTE_ENABLE_SHA512
+    const mote_hash_desc *h = p384 ? &mote_sha384_desc : &mote_sha256_desc;
+#else
+    const mote_hash_desc *h = &mote_sha256_desc;
+#endif
+    uint8_t digest[MOTE_HASH_MAX_LEN];
+    curve = p384 ? MOTE_EC_P384 : MOTE_EC_P256;
+    digest_of(c, h, content, content_len, digest);
+    rc = MOTE_ERR_UNSUPPORTED;
     if (k->sign) {
-        int rc = k->sign(k->sign_arg, k, digest, h->out_len, out, MOTE_ECDSA_MAX_DER, sig_len);
-        if (rc != MOTE_ERR_UNSUPPORTED)
-            return rc == MOTE_OK && *sig_len > MOTE_ECDSA_MAX_DER ? MOTE_ERR_BAD_INPUT : rc;
+        rc = k->sign(k->sign_arg, k, digest, h->out_len, out, MOTE_ECDSA_MAX_DER, sig_len);
+        if (rc == MOTE_OK && *sig_len > MOTE_ECDSA_MAX_DER) rc = MOTE_ERR_BAD_INPUT;
     }
-    { /* r || s 16 bytes in, then made DER in place: no copy on the stack */
+    if (rc == MOTE_ERR_UNSUPPORTED) {
+        /* r || s 16 bytes in, then made DER in place: no copy on the stack */
         uint8_t *raw = out + 16;
-        int rc = mote_ecdsa_sign_raw(curve, raw, k->u.ec, h, digest);
+        rc = mote_ecdsa_sign_raw(curve, raw, k->u.ec, h, digest);
         if (rc == MOTE_OK)
             rc = mote_ecdsa_raw_to_der(out, MOTE_ECDSA_MAX_DER, sig_len, raw,
                                        2 * mote_ec_scalar_len(curve));
-        return rc;
     }
+    mote_wipe(digest, sizeof digest);
+    return rc;
 }
 #endif
 
@@ -290,7 +306,7 @@ int mote_tls_sign_message(mote_tls_conn *c, uint8_t type, const uint8_t *params,
     mote_tls_chain o;
     const mote_x509_privkey *k;
     size_t over = mote_tls_cipher_overhead(&c->w.wr) + (c->version == MOTE_TLS13), sig_len = 0;
-    uint8_t *msg, digest[MOTE_HASH_MAX_LEN];
+    uint8_t *msg;
     int rc = MOTE_ERR_TLS_INTERNAL;
     (void)content, (void)content_len; /* unused when no signing algorithm is compiled in */
     mote_tls_own_chain(c, &o);
@@ -306,14 +322,12 @@ int mote_tls_sign_message(mote_tls_conn *c, uint8_t type, const uint8_t *params,
     switch (c->client_scheme) {
 #if MOTE_ENABLE_P256 && MOTE_ENABLE_ECDSA_SIGN
     case MOTE_SIG_ECDSA_SECP256R1_SHA256:
-        digest_of(c, &mote_sha256_desc, content, content_len, digest);
-        rc = ecdsa_sign(k, MOTE_EC_P256, &mote_sha256_desc, digest, msg + 8, &sig_len);
-        break;
 #endif
 #if MOTE_ENABLE_P384 && MOTE_ENABLE_ECDSA_SIGN && MOTE_ENABLE_SHA512
     case MOTE_SIG_ECDSA_SECP384R1_SHA384:
-        digest_of(c, &mote_sha384_desc, content, content_len, digest);
-        rc = ecdsa_sign(k, MOTE_EC_P384, &mote_sha384_desc, digest, msg + 8, &sig_len);
+#endif
+#if ECDSA_SIGNS
+        rc = ecdsa_sign(c, k, content, content_len, msg + 8, &sig_len);
         break;
 #endif
 #if MOTE_ENABLE_ED25519
@@ -336,7 +350,6 @@ int mote_tls_sign_message(mote_tls_conn *c, uint8_t type, const uint8_t *params,
     default:
         break;
     }
-    mote_wipe(digest, sizeof digest);
     c->pk_ops++;
     if (rc != MOTE_OK) return MOTE_ERR_TLS_INTERNAL;
     msg[4] = (uint8_t)(c->client_scheme >> 8), msg[5] = (uint8_t)c->client_scheme;
