@@ -35,6 +35,15 @@ static uint8_t curve_of(const uint8_t *p, size_t n)
     return 0;
 }
 
+/* Pass over an optional element with this tag: 0, or -1 if it is there
+ * but malformed. */
+static int skip_opt(mote_der *d, uint8_t tag)
+{
+    const uint8_t *v;
+    size_t n;
+    return d->p < d->end && d->p[0] == tag ? mote_der_get(d, tag, &v, &n) : 0;
+}
+
 /* SEC1 ECPrivateKey (RFC 5915) in der[0..len); curve: from the PKCS#8
  * AlgorithmIdentifier, or 0 when the key must name it itself. */
 static int parse_sec1(mote_x509_privkey *key, const uint8_t *der, size_t len, uint8_t curve)
@@ -58,10 +67,8 @@ static int parse_sec1(mote_x509_privkey *key, const uint8_t *der, size_t len, ui
         if (curve && curve != named) return MOTE_ERR_ENCODING;
         curve = named;
     }
-    if (seq.p < seq.end && seq.p[0] == 0xA1) { /* [1] publicKey: not needed */
-        if (mote_der_get(&seq, 0xA1, &v, &n)) return MOTE_ERR_ENCODING;
-    }
-    if (mote_der_done(&seq)) return MOTE_ERR_ENCODING;
+    if (skip_opt(&seq, 0xA1) || mote_der_done(&seq)) /* [1] publicKey: not needed */
+        return MOTE_ERR_ENCODING;
     if (!curve) return MOTE_ERR_UNSUPPORTED;
     slen = curve == MOTE_X509_KEY_P256 ? 32 : 48;
     /* RFC 5915: the fixed scalar length; shorter (leading zeros dropped) is accepted */
@@ -112,11 +119,7 @@ static int parse_pkcs8(mote_x509_privkey *key, mote_der *seq)
         mote_der_get(seq, MOTE_DER_OCTET_STRING, &inner, &inner_len))
         return MOTE_ERR_ENCODING;
     /* attributes and the public key (OneAsymmetricKey) are not needed */
-    if (seq->p < seq->end && seq->p[0] == 0xA0 && mote_der_get(seq, 0xA0, &v, &n))
-        return MOTE_ERR_ENCODING;
-    if (seq->p < seq->end && seq->p[0] == 0x81 && mote_der_get(seq, 0x81, &v, &n))
-        return MOTE_ERR_ENCODING;
-    if (mote_der_done(seq)) return MOTE_ERR_ENCODING;
+    if (skip_opt(seq, 0xA0) || skip_opt(seq, 0x81) || mote_der_done(seq)) return MOTE_ERR_ENCODING;
     if (oid_is(oid, oid_len, oid_rsa, sizeof oid_rsa)) {
         if (mote_der_get(&alg, MOTE_DER_NULL, &v, &n) || mote_der_done(&alg))
             return MOTE_ERR_ENCODING;
