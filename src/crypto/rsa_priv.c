@@ -289,33 +289,9 @@ static unsigned sign_check(const mote_rsa_private_key *key, const mote_hash_desc
     return window_for(nn, (nn + 1) / 2, work_words);
 }
 
-int mote_rsa_sign_pkcs1(const mote_rsa_private_key *key, const mote_hash_desc *h,
-                        const uint8_t *hash, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
-                        uint32_t *work, size_t work_words)
-{
-    return mote_rsa_sign_pkcs1_p(key, h, hash, sig, sig_len, rng, work, work_words, NULL);
-}
-
-int mote_rsa_sign_pkcs1_p(const mote_rsa_private_key *key, const mote_hash_desc *h,
-                          const uint8_t *hash, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
-                          uint32_t *work, size_t work_words, const mote_progress *pg)
-{
-    unsigned w = sign_check(key, h, sig_len, work, work_words);
-    if (w == 0 || mote_rsa_pkcs1_encode(sig, sig_len, h, hash)) return MOTE_ERR_BAD_INPUT;
-    return rsasp1(key, sig, rng, work, w, pg);
-}
-
-int mote_rsa_sign_pss(const mote_rsa_private_key *key, const mote_hash_desc *h, const uint8_t *hash,
-                      size_t salt_len, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
-                      uint32_t *work, size_t work_words)
-{
-    return mote_rsa_sign_pss_p(key, h, hash, salt_len, sig, sig_len, rng, work, work_words, NULL);
-}
-
-int mote_rsa_sign_pss_p(const mote_rsa_private_key *key, const mote_hash_desc *h,
-                        const uint8_t *hash, size_t salt_len, uint8_t *sig, size_t sig_len,
-                        mote_drbg_ctx *rng, uint32_t *work, size_t work_words,
-                        const mote_progress *pg)
+int mote_rsa_sign_p(const mote_rsa_private_key *key, const mote_hash_desc *h, const uint8_t *hash,
+                    int pss, size_t salt_len, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
+                    uint32_t *work, size_t work_words, const mote_progress *pg)
 {
     size_t hl, em_len, db_len;
     uint8_t *em;
@@ -323,6 +299,10 @@ int mote_rsa_sign_pss_p(const mote_rsa_private_key *key, const mote_hash_desc *h
     int r;
     unsigned w = sign_check(key, h, sig_len, work, work_words);
     if (w == 0) return MOTE_ERR_BAD_INPUT;
+    if (!pss) {
+        if (mote_rsa_pkcs1_encode(sig, sig_len, h, hash)) return MOTE_ERR_BAD_INPUT;
+        return rsasp1(key, sig, rng, work, w, pg);
+    }
     hl = h->out_len;
     /* EMSA-PSS-ENCODE with emBits = modBits - 1 */
     em_len = (key->bits - 1u + 7) / 8;
@@ -339,6 +319,35 @@ int mote_rsa_sign_pss_p(const mote_rsa_private_key *key, const mote_hash_desc *h
     em[0] &= (uint8_t) ~(0xFF00u >> (8 * em_len - (key->bits - 1u)));
     em[em_len - 1] = 0xbc;
     return rsasp1(key, sig, rng, work, w, pg);
+}
+
+int mote_rsa_sign_pkcs1(const mote_rsa_private_key *key, const mote_hash_desc *h,
+                        const uint8_t *hash, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
+                        uint32_t *work, size_t work_words)
+{
+    return mote_rsa_sign_p(key, h, hash, 0, 0, sig, sig_len, rng, work, work_words, NULL);
+}
+
+int mote_rsa_sign_pkcs1_p(const mote_rsa_private_key *key, const mote_hash_desc *h,
+                          const uint8_t *hash, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
+                          uint32_t *work, size_t work_words, const mote_progress *pg)
+{
+    return mote_rsa_sign_p(key, h, hash, 0, 0, sig, sig_len, rng, work, work_words, pg);
+}
+
+int mote_rsa_sign_pss(const mote_rsa_private_key *key, const mote_hash_desc *h, const uint8_t *hash,
+                      size_t salt_len, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
+                      uint32_t *work, size_t work_words)
+{
+    return mote_rsa_sign_p(key, h, hash, 1, salt_len, sig, sig_len, rng, work, work_words, NULL);
+}
+
+int mote_rsa_sign_pss_p(const mote_rsa_private_key *key, const mote_hash_desc *h,
+                        const uint8_t *hash, size_t salt_len, uint8_t *sig, size_t sig_len,
+                        mote_drbg_ctx *rng, uint32_t *work, size_t work_words,
+                        const mote_progress *pg)
+{
+    return mote_rsa_sign_p(key, h, hash, 1, salt_len, sig, sig_len, rng, work, work_words, pg);
 }
 
 #if MOTE_ENABLE_TLS12_RSA_KEX

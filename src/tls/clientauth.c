@@ -12,7 +12,7 @@
 /* (a server's chain, or a client's with MOTE_ENABLE_TLS_CLIENT_AUTH) */
 #if MOTE_ENABLE_TLS_CLIENT_AUTH || MOTE_ENABLE_SERVER
 #if MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN
-#include "mote/rsa.h"
+#include "crypto/rsa_int.h"
 #endif
 #if MOTE_ENABLE_ED25519
 #include "mote/ed25519.h"
@@ -283,10 +283,8 @@ static int rsa_sign(mote_tls_conn *c, const mote_x509_privkey *k, const uint8_t 
         mote_progress pg; /* the application's hook, inside the exponentiations */
         pg.fn = c->cfg->progress;
         pg.arg = c->cfg->progress_arg;
-        rc = pkcs1 ? mote_rsa_sign_pkcs1_p(&k->u.rsa, h, digest, sig, k->u.rsa.len, c->cfg->rng,
-                                           work, words, &pg)
-                   : mote_rsa_sign_pss_p(&k->u.rsa, h, digest, h->out_len, sig, k->u.rsa.len,
-                                         c->cfg->rng, work, words, &pg);
+        rc = mote_rsa_sign_p(&k->u.rsa, h, digest, !pkcs1, h->out_len, sig, k->u.rsa.len,
+                             c->cfg->rng, work, words, &pg);
     }
     mote_wipe(digest, sizeof digest);
     return rc;
