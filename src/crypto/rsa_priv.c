@@ -97,19 +97,17 @@ static int parse_private(mote_rsa_private_key *key, mote_der *d)
         offsetof(mote_rsa_private_key, qinv)};
     mote_der seq;
     mote_rsa_public_key pub;
-    const uint8_t *v, *n, *e;
-    size_t len, nl, el, nn, np, i;
+    const uint8_t *v[4]; /* version, n, e, d (d: not used, CRT only) */
+    size_t l[4], nn, np, i;
     uint32_t pq[2 * H];
     int r;
     uint32_t bad;
-    if (mote_der_enter(d, MOTE_DER_SEQUENCE, &seq) || mote_der_done(d) ||
-        mote_der_get_uint(&seq, &v, &len))
-        return MOTE_ERR_ENCODING;
-    if (len != 1 || v[0] != 0) return MOTE_ERR_UNSUPPORTED; /* version 1: multi-prime */
-    if (mote_der_get_uint(&seq, &n, &nl) || mote_der_get_uint(&seq, &e, &el) ||
-        mote_der_get_uint(&seq, &v, &len)) /* d: not used, CRT only */
-        return MOTE_ERR_ENCODING;
-    r = mote_rsa_public_set(&pub, n, nl, e, el);
+    if (mote_der_enter(d, MOTE_DER_SEQUENCE, &seq) || mote_der_done(d)) return MOTE_ERR_ENCODING;
+    for (i = 0; i < 4; i++) {
+        if (mote_der_get_uint(&seq, &v[i], &l[i])) return MOTE_ERR_ENCODING;
+        if (l[0] != 1 || v[0][0] != 0) return MOTE_ERR_UNSUPPORTED; /* version 1: multi-prime */
+    }
+    r = mote_rsa_public_set(&pub, v[1], l[1], v[2], l[2]);
     if (r) return r;
     nn = (pub.bits + 31u) / 32;
     np = (nn + 1) / 2;
