@@ -16,22 +16,30 @@
 #if MOTE_ENABLE_X509 &&                                                                            \
     (MOTE_ENABLE_RSA || MOTE_ENABLE_P256 || MOTE_ENABLE_P384 || MOTE_ENABLE_ED25519)
 
-static const uint8_t oid_rsa[] = {0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x01};
-static const uint8_t oid_ec[] = {0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x02, 0x01};
-static const uint8_t oid_p256[] = {0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07};
-static const uint8_t oid_p384[] = {0x2B, 0x81, 0x04, 0x00, 0x22};
-static const uint8_t oid_ed25519[] = {0x2B, 0x65, 0x70};
+/* OID lists: each OID after its length byte; a zero length ends the list. */
+static const uint8_t algs[] = {9, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x01, /* rsa */
+                               7, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x02, 0x01, /* id-ecPublicKey */
+                               3, 0x2B, 0x65, 0x70,                         /* id-Ed25519 */
+                               0};
+static const uint8_t curves[] = {8, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07, /* P-256 */
+                                 5, 0x2B, 0x81, 0x04, 0x00, 0x22,                   /* P-384 */
+                                 0};
 
-static int oid_is(const uint8_t *p, size_t n, const uint8_t *oid, size_t oid_len)
+/* Which OID of list p[0..n) is: 1 for the first, ..., 0 if none. */
+static unsigned oid_find(const uint8_t *p, size_t n, const uint8_t *list)
 {
-    return n == oid_len && memcmp(p, oid, n) == 0;
+    unsigned i;
+    for (i = 1; *list; list += 1 + *list, i++)
+        if (*list == n && memcmp(list + 1, p, n) == 0) return i;
+    return 0;
 }
 
 /* The curve of a namedCurve OID: MOTE_X509_KEY_P256/P384, or 0. */
 static uint8_t curve_of(const uint8_t *p, size_t n)
 {
-    if (MOTE_ENABLE_P256 && oid_is(p, n, oid_p256, sizeof oid_p256)) return MOTE_X509_KEY_P256;
-    if (MOTE_ENABLE_P384 && oid_is(p, n, oid_p384, sizeof oid_p384)) return MOTE_X509_KEY_P384;
+    unsigned i = oid_find(p, n, curves);
+    if (MOTE_ENABLE_P256 && i == 1) return MOTE_X509_KEY_P256;
+    if (MOTE_ENABLE_P384 && i == 2) return MOTE_X509_KEY_P384;
     return 0;
 }
 
@@ -114,25 +122,27 @@ static int parse_pkcs8(mote_x509_privkey *key, mote_der *seq)
     mote_der alg;
     const uint8_t *oid, *v, *inner;
     size_t oid_len, n, inner_len;
+    unsigned alg_i;
     if (mote_der_enter(seq, MOTE_DER_SEQUENCE, &alg) ||
         mote_der_get(&alg, MOTE_DER_OID, &oid, &oid_len) ||
         mote_der_get(seq, MOTE_DER_OCTET_STRING, &inner, &inner_len))
         return MOTE_ERR_ENCODING;
     /* attributes and the public key (OneAsymmetricKey) are not needed */
     if (skip_opt(seq, 0xA0) || skip_opt(seq, 0x81) || mote_der_done(seq)) return MOTE_ERR_ENCODING;
-    if (oid_is(oid, oid_len, oid_rsa, sizeof oid_rsa)) {
+    alg_i = oid_find(oid, oid_len, algs);
+    if (alg_i == 1) { /* rsaEncryption */
         if (mote_der_get(&alg, MOTE_DER_NULL, &v, &n) || mote_der_done(&alg))
             return MOTE_ERR_ENCODING;
         return parse_rsa(key, inner, inner_len);
     }
-    if (oid_is(oid, oid_len, oid_ec, sizeof oid_ec)) {
+    if (alg_i == 2) { /* id-ecPublicKey */
         uint8_t curve;
         if (mote_der_get(&alg, MOTE_DER_OID, &v, &n) || mote_der_done(&alg))
             return MOTE_ERR_UNSUPPORTED; /* explicit curve parameters */
         if (!(curve = curve_of(v, n))) return MOTE_ERR_UNSUPPORTED;
         return parse_sec1(key, inner, inner_len, curve);
     }
-    if (MOTE_ENABLE_ED25519 && oid_is(oid, oid_len, oid_ed25519, sizeof oid_ed25519)) {
+    if (MOTE_ENABLE_ED25519 && alg_i == 3) {
         mote_der cur; /* CurvePrivateKey ::= OCTET STRING, parameters absent */
         if (mote_der_done(&alg)) return MOTE_ERR_ENCODING;
         mote_der_init(&cur, inner, inner_len);
