@@ -287,23 +287,16 @@ static unsigned sign_check(const mote_rsa_private_key *key, const mote_hash_desc
     return window_for(nn, (nn + 1) / 2, work_words);
 }
 
-int mote_rsa_sign_p(const mote_rsa_private_key *key, const mote_hash_desc *h, const uint8_t *hash,
-                    int pss, size_t salt_len, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
-                    uint32_t *work, size_t work_words, const mote_progress *pg)
+/* EMSA-PSS-ENCODE (emBits = modBits - 1) into sig[0..sig_len). Out of
+ * line: its hash state is gone before the exponentiation runs. */
+static MOTE_NOINLINE int pss_encode(const mote_rsa_private_key *key, const mote_hash_desc *h,
+                                    const uint8_t *hash, size_t salt_len, uint8_t *sig,
+                                    size_t sig_len, mote_drbg_ctx *rng)
 {
-    size_t hl, em_len, db_len;
+    size_t hl = h->out_len, em_len = (key->bits - 1u + 7) / 8, db_len;
     uint8_t *em;
     mote_hash_ctx ctx;
     int r;
-    unsigned w = sign_check(key, h, sig_len, work, work_words);
-    if (w == 0) return MOTE_ERR_BAD_INPUT;
-    if (!pss) {
-        if (mote_rsa_pkcs1_encode(sig, sig_len, h, hash)) return MOTE_ERR_BAD_INPUT;
-        return rsasp1(key, sig, rng, work, w, pg);
-    }
-    hl = h->out_len;
-    /* EMSA-PSS-ENCODE with emBits = modBits - 1 */
-    em_len = (key->bits - 1u + 7) / 8;
     if (em_len < hl + 2 || salt_len > em_len - hl - 2) return MOTE_ERR_BAD_INPUT;
     db_len = em_len - hl - 1;
     memset(sig, 0, sig_len);
@@ -316,7 +309,21 @@ int mote_rsa_sign_p(const mote_rsa_private_key *key, const mote_hash_desc *h, co
     mote_rsa_mgf1_xor(em, db_len, h, em + db_len, &ctx);
     em[0] &= (uint8_t) ~(0xFF00u >> (8 * em_len - (key->bits - 1u)));
     em[em_len - 1] = 0xbc;
-    return rsasp1(key, sig, rng, work, w, pg);
+    return MOTE_OK;
+}
+
+int mote_rsa_sign_p(const mote_rsa_private_key *key, const mote_hash_desc *h, const uint8_t *hash,
+                    int pss, size_t salt_len, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
+                    uint32_t *work, size_t work_words, const mote_progress *pg)
+{
+    int r = MOTE_ERR_BAD_INPUT;
+    unsigned w = sign_check(key, h, sig_len, work, work_words);
+    if (w == 0) return r;
+    if (pss)
+        r = pss_encode(key, h, hash, salt_len, sig, sig_len, rng);
+    else if (mote_rsa_pkcs1_encode(sig, sig_len, h, hash) == 0)
+        r = MOTE_OK;
+    return r ? r : rsasp1(key, sig, rng, work, w, pg);
 }
 
 int mote_rsa_sign_pkcs1(const mote_rsa_private_key *key, const mote_hash_desc *h,
