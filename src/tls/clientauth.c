@@ -33,48 +33,46 @@ void mote_tls_own_chain(const mote_tls_conn *c, mote_tls_chain *out)
     out->key = c->cfg->client_key;
 }
 
+/* The TLS 1.3 schemes we sign with (compiled in) and the key type each
+ * needs, in our order of preference (a client's choice: the first its key
+ * has; RSA: PSS with SHA-256). */
+static const uint16_t schemes[][2] = {
+#if MOTE_ENABLE_P256 && MOTE_ENABLE_ECDSA_SIGN
+    {MOTE_SIG_ECDSA_SECP256R1_SHA256, MOTE_X509_KEY_P256},
+#endif
+#if MOTE_ENABLE_P384 && MOTE_ENABLE_ECDSA_SIGN && MOTE_ENABLE_SHA512
+    {MOTE_SIG_ECDSA_SECP384R1_SHA384, MOTE_X509_KEY_P384},
+#endif
+#if MOTE_ENABLE_ED25519
+    {MOTE_SIG_ED25519, MOTE_X509_KEY_ED25519},
+#endif
+#if MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN
+    {MOTE_SIG_RSA_PSS_RSAE_SHA256, MOTE_X509_KEY_RSA},
+#if MOTE_ENABLE_SHA512
+    {MOTE_SIG_RSA_PSS_RSAE_SHA384, MOTE_X509_KEY_RSA},
+    {MOTE_SIG_RSA_PSS_RSAE_SHA512, MOTE_X509_KEY_RSA},
+#endif
+#endif
+    {0, 0}};
+
 /* Can this key sign with this TLS 1.3 scheme (compiled in)? */
 static int key_signs(const mote_x509_privkey *k, uint16_t scheme)
 {
-    switch (scheme) {
-#if MOTE_ENABLE_P256 && MOTE_ENABLE_ECDSA_SIGN
-    case MOTE_SIG_ECDSA_SECP256R1_SHA256:
-        return k->type == MOTE_X509_KEY_P256;
-#endif
-#if MOTE_ENABLE_P384 && MOTE_ENABLE_ECDSA_SIGN && MOTE_ENABLE_SHA512
-    case MOTE_SIG_ECDSA_SECP384R1_SHA384:
-        return k->type == MOTE_X509_KEY_P384;
-#endif
-#if MOTE_ENABLE_ED25519
-    case MOTE_SIG_ED25519:
-        return k->type == MOTE_X509_KEY_ED25519;
-#endif
-#if MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN
-    case MOTE_SIG_RSA_PSS_RSAE_SHA256:
-#if MOTE_ENABLE_SHA512
-    case MOTE_SIG_RSA_PSS_RSAE_SHA384:
-    case MOTE_SIG_RSA_PSS_RSAE_SHA512:
-#endif
-        return k->type == MOTE_X509_KEY_RSA;
-#endif
-    default:
-        (void)k;
-        return 0;
-    }
+    size_t i;
+    for (i = 0; schemes[i][0]; i++)
+        if (schemes[i][0] == scheme) return k->type == schemes[i][1];
+    return 0;
 }
 
 #if MOTE_ENABLE_TLS_CLIENT_AUTH
 uint16_t mote_tls_client_scheme(const mote_tls_conn *c)
 {
-    static const uint16_t ours[] = {MOTE_SIG_ECDSA_SECP256R1_SHA256,
-                                    MOTE_SIG_ECDSA_SECP384R1_SHA384, MOTE_SIG_ED25519,
-                                    MOTE_SIG_RSA_PSS_RSAE_SHA256};
     mote_tls_chain o;
     size_t i;
     mote_tls_own_chain(c, &o);
     if (!o.key || !o.n_certs) return 0;
-    for (i = 0; i < sizeof ours / sizeof *ours; i++)
-        if (key_signs(o.key, ours[i])) return ours[i];
+    for (i = 0; schemes[i][0]; i++)
+        if (o.key->type == schemes[i][1]) return schemes[i][0];
     return 0;
 }
 #endif
