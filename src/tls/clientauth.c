@@ -315,30 +315,23 @@ int mote_tls_sign_message(mote_tls_conn *c, uint8_t type, const uint8_t *params,
             return MOTE_ERR_TLS_INTERNAL; /* the output buffer can never hold it */
     }
     msg = c->out + c->out_len + 5 + c->w.wr.explicit_len + params_len; /* the signed part */
-    switch (c->client_scheme) {
-#if MOTE_ENABLE_P256 && MOTE_ENABLE_ECDSA_SIGN
-    case MOTE_SIG_ECDSA_SECP256R1_SHA256:
-#endif
-#if MOTE_ENABLE_P384 && MOTE_ENABLE_ECDSA_SIGN && MOTE_ENABLE_SHA512
-    case MOTE_SIG_ECDSA_SECP384R1_SHA384:
-#endif
+    /* by the key's type: the scheme was picked for it (key_signs, or
+     * PKCS#1 v1.5 for an RSA key in TLS 1.2) */
+    switch (k->type) {
 #if ECDSA_SIGNS
+    case MOTE_X509_KEY_P256:
+    case MOTE_X509_KEY_P384:
         rc = ecdsa_sign(c, k, content, content_len, msg + 8, &sig_len);
         break;
 #endif
 #if MOTE_ENABLE_ED25519
-    case MOTE_SIG_ED25519:
+    case MOTE_X509_KEY_ED25519:
         rc = mote_ed25519_sign(msg + 8, k->u.ed25519, content, content_len);
         sig_len = MOTE_ED25519_SIG_LEN;
         break;
 #endif
 #if MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN
-    case MOTE_SIG_RSA_PSS_RSAE_SHA256:
-    case MOTE_SIG_RSA_PSS_RSAE_SHA384:
-    case MOTE_SIG_RSA_PSS_RSAE_SHA512:
-    case MOTE_SIG_RSA_PKCS1_SHA256:
-    case MOTE_SIG_RSA_PKCS1_SHA384:
-    case MOTE_SIG_RSA_PKCS1_SHA512:
+    case MOTE_X509_KEY_RSA:
         sig_len = k->u.rsa.len;
         rc = rsa_sign(c, k, content, content_len, msg + 8);
         break;
