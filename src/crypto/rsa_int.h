@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include "crypto/der.h"
 #include "mote/hash.h"
+#include "mote/rsa.h"
 
 /* 0 if h is SHA-256, -384 or -512 (with its usual length), else -1. */
 int mote_rsa_hash_ok(const mote_hash_desc *h);
@@ -23,6 +24,12 @@ void mote_rsa_mgf1_xor(uint8_t *out, size_t len, const mote_hash_desc *h, const 
 /* out = h(00 00 00 00 00 00 00 00 || mhash || salt): PSS's H. */
 void mote_rsa_pss_hash(uint8_t *out, const mote_hash_desc *h, const uint8_t *mhash,
                        const uint8_t *salt, size_t salt_len, mote_hash_ctx *ctx);
+/* mote_rsa_sign_pss_p (pss = 1) or mote_rsa_sign_pkcs1_p (pss = 0,
+ * salt_len unused) in one: a caller choosing between them at run time (the
+ * TLS signer) makes one call. */
+int mote_rsa_sign_p(const mote_rsa_private_key *key, const mote_hash_desc *h, const uint8_t *hash,
+                    int pss, size_t salt_len, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
+                    uint32_t *work, size_t work_words, const mote_progress *pg);
 /* Read an AlgorithmIdentifier that must be {rsaEncryption, NULL}: MOTE_OK,
  * MOTE_ERR_ENCODING or MOTE_ERR_UNSUPPORTED (another algorithm). */
 int mote_rsa_der_alg(mote_der *d);

@@ -29,6 +29,7 @@
 #error "MOTE_ENABLE_RSA_SIGN needs MOTE_ENABLE_RSA"
 #endif
 
+#include <stddef.h>
 #include <string.h>
 
 #include "crypto/bigint.h"
@@ -54,6 +55,30 @@ void mote_rsa_private_public(const mote_rsa_private_key *key, mote_rsa_public_ke
     pub->len = key->len;
 }
 
+/* r[0..rn) += a[0..an) * b, carrying through all rn limbs (an <= rn);
+ * returns the carry out of r[rn - 1]. */
+static uint32_t addmul(uint32_t *r, size_t rn, const uint32_t *a, size_t an, uint32_t b)
+{
+    uint32_t c = 0;
+    size_t i;
+    for (i = 0; i < rn; i++) {
+        /* one mote_mac32: no 64-bit sum (a branch on lx106, see mul.h) */
+        r[i] = mote_mac32(i < an ? a[i] : 0, b, r[i], &c);
+    }
+    return c;
+}
+
+/* r[0..2 np) = r[0..np) + a b (a, b: np limbs; r[np..2 np) zero on entry):
+ * row i leaves its carry in r[i + np], which no row has written yet. The
+ * two products here (n = p q at parsing, q h + mq in Garner) need no
+ * mote_bn_mul and mote_bn_add of their own. */
+static void mul_acc(uint32_t *r, const uint32_t *a, const uint32_t *b, size_t np)
+{
+    size_t i;
+    for (i = 0; i < np; i++)
+        r[i + np] = addmul(r + i, np, a, np, b[i]);
+}
+
 /* Read a non-negative INTEGER into np limbs: 0, MOTE_ERR_ENCODING, or
  * toobig if it does not fit. */
 static int get_num(mote_der *d, uint32_t *r, size_t np, int toobig)
@@ -66,20 +91,23 @@ static int get_num(mote_der *d, uint32_t *r, size_t np, int toobig)
 
 static int parse_private(mote_rsa_private_key *key, mote_der *d)
 {
+    static const uint16_t part[5] = {
+        offsetof(mote_rsa_private_key, p), offsetof(mote_rsa_private_key, q),
+        offsetof(mote_rsa_private_key, dp), offsetof(mote_rsa_private_key, dq),
+        offsetof(mote_rsa_private_key, qinv)};
     mote_der seq;
     mote_rsa_public_key pub;
-    const uint8_t *v, *n, *e;
-    size_t len, nl, el, nn, np, i;
+    const uint8_t *v[4]; /* version, n, e, d (d: not used, CRT only) */
+    size_t l[4], nn, np, i;
     uint32_t pq[2 * H];
-    int r, bad;
-    if (mote_der_enter(d, MOTE_DER_SEQUENCE, &seq) || mote_der_done(d) ||
-        mote_der_get_uint(&seq, &v, &len))
-        return MOTE_ERR_ENCODING;
-    if (len != 1 || v[0] != 0) return MOTE_ERR_UNSUPPORTED; /* version 1: multi-prime */
-    if (mote_der_get_uint(&seq, &n, &nl) || mote_der_get_uint(&seq, &e, &el) ||
-        mote_der_get_uint(&seq, &v, &len)) /* d: not used, CRT only */
-        return MOTE_ERR_ENCODING;
-    r = mote_rsa_public_set(&pub, n, nl, e, el);
+    int r;
+    uint32_t bad;
+    if (mote_der_enter(d, MOTE_DER_SEQUENCE, &seq) || mote_der_done(d)) return MOTE_ERR_ENCODING;
+    for (i = 0; i < 4; i++) {
+        if (mote_der_get_uint(&seq, &v[i], &l[i])) return MOTE_ERR_ENCODING;
+        if (l[0] != 1 || v[0][0] != 0) return MOTE_ERR_UNSUPPORTED; /* version 1: multi-prime */
+    }
+    r = mote_rsa_public_set(&pub, v[1], l[1], v[2], l[2]);
     if (r) return r;
     nn = (pub.bits + 31u) / 32;
     np = (nn + 1) / 2;
@@ -87,26 +115,27 @@ static int parse_private(mote_rsa_private_key *key, mote_der *d)
     key->e = pub.e;
     key->bits = pub.bits;
     key->len = pub.len;
-    /* primes longer than half the modulus: unsupported; exponents or qinv
-     * that long cannot be below p or q: a bad key */
-    if ((r = get_num(&seq, key->p, np, MOTE_ERR_UNSUPPORTED)) != 0 ||
-        (r = get_num(&seq, key->q, np, MOTE_ERR_UNSUPPORTED)) != 0 ||
-        (r = get_num(&seq, key->dp, np, MOTE_ERR_BAD_KEY)) != 0 ||
-        (r = get_num(&seq, key->dq, np, MOTE_ERR_BAD_KEY)) != 0 ||
-        (r = get_num(&seq, key->qinv, np, MOTE_ERR_BAD_KEY)) != 0)
-        return r;
+    /* p, q, dp, dq, qinv in turn (one call site, not five). Primes longer
+     * than half the modulus: unsupported; exponents or qinv that long
+     * cannot be below p or q: a bad key. dp < p, dq < q, qinv < p. */
+    bad = 0;
+    for (i = 0; i < 5; i++) {
+        uint32_t *x = (uint32_t *)(void *)((uint8_t *)key + part[i]);
+        r = get_num(&seq, x, np, i < 2 ? MOTE_ERR_UNSUPPORTED : MOTE_ERR_BAD_KEY);
+        if (r) return r;
+        if (i >= 2) bad |= !mote_bn_lt(x, i == 3 ? key->q : key->p, np);
+    }
     if (mote_der_done(&seq)) return MOTE_ERR_ENCODING;
     /* Both primes fill np limbs (the exponentiation needs a non-zero top
      * limb); anything else is a key we do not support. */
     if (key->p[np - 1] == 0 || key->q[np - 1] == 0) return MOTE_ERR_UNSUPPORTED;
-    /* p, q odd; n = p q; dp < p, dq < q, qinv < p. Not constant time: a key
+    /* p, q odd; n = p q. Not constant time (nor the checks above): a key
      * is parsed once, and these checks fail only on a broken key. */
-    mote_bn_mul(pq, key->p, key->q, np);
-    bad = !(key->p[0] & 1) || !(key->q[0] & 1) || memcmp(pq, key->n, nn * 4) != 0;
+    memset(pq, 0, sizeof pq);
+    mul_acc(pq, key->p, key->q, np);
+    bad |= !(key->p[0] & 1) || !(key->q[0] & 1) || memcmp(pq, key->n, nn * 4) != 0;
     for (i = nn; i < 2 * np; i++)
         bad |= pq[i] != 0;
-    bad |= !mote_bn_lt(key->dp, key->p, np) || !mote_bn_lt(key->dq, key->q, np) ||
-           !mote_bn_lt(key->qinv, key->p, np);
     mote_wipe(pq, sizeof pq);
     return bad ? MOTE_ERR_BAD_KEY : MOTE_OK;
 }
@@ -138,17 +167,6 @@ int mote_rsa_private_from_pkcs8(mote_rsa_private_key *key, const uint8_t *der, s
     if (mote_der_get(&seq, MOTE_DER_OCTET_STRING, &v, &vl) || mote_der_done(&seq))
         return MOTE_ERR_ENCODING;
     return mote_rsa_private_from_der(key, v, vl);
-}
-
-/* r[0..rn) += a[0..an) * b, carrying through all rn limbs (an <= rn). */
-static void addmul(uint32_t *r, size_t rn, const uint32_t *a, size_t an, uint32_t b)
-{
-    uint32_t c = 0;
-    size_t i;
-    for (i = 0; i < rn; i++) {
-        /* one mote_mac32: no 64-bit sum (a branch on lx106, see mul.h) */
-        r[i] = mote_mac32(i < an ? a[i] : 0, b, r[i], &c);
-    }
 }
 
 /* Workspace for a modulus of nn limbs and primes of np limbs with w-bit
@@ -197,7 +215,7 @@ static int rsasp1_ok(const mote_rsa_private_key *key, uint8_t *sig, mote_drbg_ct
     size_t nn = (key->bits + 31u) / 32, np = (nn + 1) / 2, k = key->len, i;
     size_t used = work_need(nn, np, w);
     uint32_t *m = work, *mp = m + nn, *mq = mp + np, *s = mq + np;
-    uint32_t kr[4], ok, mask, c, m0i;
+    uint32_t kr[4], ok, mask, m0i;
     int r = mote_drbg_generate(rng, (uint8_t *)kr, sizeof kr);
     if (r) return r;
     mote_bn_from_be(m, nn, sig, k);
@@ -218,12 +236,9 @@ static int rsasp1_ok(const mote_rsa_private_key *key, uint8_t *sig, mote_drbg_ct
         mote_bn_montmul_sep(a, mq, rr, key->p, m0i, np); /* mq R mod p (mq < R, rr < p) */
         mote_bn_modsub(a, mp, a, key->p, np);
         mote_bn_montmul_sep(h, a, key->qinv, key->p, m0i, np);
-        mote_bn_mul(prod, key->q, h, np);
-        c = mote_bn_add(prod, prod, mq, np);
-        for (i = np; i < 2 * np; i++) {
-            prod[i] += c;
-            c = mote_ct_is_zero32(prod[i]) & c;
-        }
+        memcpy(prod, mq, np * 4);
+        memset(prod + np, 0, np * 4);
+        mul_acc(prod, key->q, h, np);
         mote_bn_to_be(sig, k, prod, 2 * np);
     }
     /* Check s^e = m (mod n) on the bytes being released: s < n, and the
@@ -252,57 +267,36 @@ static int rsasp1(const mote_rsa_private_key *key, uint8_t *sig, mote_drbg_ctx *
     return r ? r : (int)(1u - ok) * MOTE_ERR_FAULT;
 }
 
+/* The widest exponent window (2 to 5 bits) whose workspace fits in words,
+ * or 0 if not even 2 bits fit (work_need grows with w). */
+static unsigned window_for(size_t nn, size_t np, size_t words)
+{
+    unsigned w = 1;
+    while (w < 5 && work_need(nn, np, w + 1) <= words)
+        w++;
+    return w > 1 ? w : 0;
+}
+
 /* The exponent window that fits in the workspace (2 to 5 bits), or 0 if the
  * arguments are unusable. */
 static unsigned sign_check(const mote_rsa_private_key *key, const mote_hash_desc *h, size_t sig_len,
                            const uint32_t *work, size_t work_words)
 {
-    size_t nn = (key->bits + 31u) / 32, np = (nn + 1) / 2;
-    unsigned w;
+    size_t nn = (key->bits + 31u) / 32;
     if (mote_rsa_hash_ok(h) || sig_len != key->len || key->bits == 0 || work == NULL) return 0;
-    for (w = 5; w > 1; w--)
-        if (work_need(nn, np, w) <= work_words) break;
-    if (work_need(nn, np, w) > work_words) return 0;
-    return w;
+    return window_for(nn, (nn + 1) / 2, work_words);
 }
 
-int mote_rsa_sign_pkcs1(const mote_rsa_private_key *key, const mote_hash_desc *h,
-                        const uint8_t *hash, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
-                        uint32_t *work, size_t work_words)
+/* EMSA-PSS-ENCODE (emBits = modBits - 1) into sig[0..sig_len). Out of
+ * line: its hash state is gone before the exponentiation runs. */
+static MOTE_NOINLINE int pss_encode(const mote_rsa_private_key *key, const mote_hash_desc *h,
+                                    const uint8_t *hash, size_t salt_len, uint8_t *sig,
+                                    size_t sig_len, mote_drbg_ctx *rng)
 {
-    return mote_rsa_sign_pkcs1_p(key, h, hash, sig, sig_len, rng, work, work_words, NULL);
-}
-
-int mote_rsa_sign_pkcs1_p(const mote_rsa_private_key *key, const mote_hash_desc *h,
-                          const uint8_t *hash, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
-                          uint32_t *work, size_t work_words, const mote_progress *pg)
-{
-    unsigned w = sign_check(key, h, sig_len, work, work_words);
-    if (w == 0 || mote_rsa_pkcs1_encode(sig, sig_len, h, hash)) return MOTE_ERR_BAD_INPUT;
-    return rsasp1(key, sig, rng, work, w, pg);
-}
-
-int mote_rsa_sign_pss(const mote_rsa_private_key *key, const mote_hash_desc *h, const uint8_t *hash,
-                      size_t salt_len, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
-                      uint32_t *work, size_t work_words)
-{
-    return mote_rsa_sign_pss_p(key, h, hash, salt_len, sig, sig_len, rng, work, work_words, NULL);
-}
-
-int mote_rsa_sign_pss_p(const mote_rsa_private_key *key, const mote_hash_desc *h,
-                        const uint8_t *hash, size_t salt_len, uint8_t *sig, size_t sig_len,
-                        mote_drbg_ctx *rng, uint32_t *work, size_t work_words,
-                        const mote_progress *pg)
-{
-    size_t hl, em_len, db_len;
+    size_t hl = h->out_len, em_len = (key->bits - 1u + 7) / 8, db_len;
     uint8_t *em;
     mote_hash_ctx ctx;
     int r;
-    unsigned w = sign_check(key, h, sig_len, work, work_words);
-    if (w == 0) return MOTE_ERR_BAD_INPUT;
-    hl = h->out_len;
-    /* EMSA-PSS-ENCODE with emBits = modBits - 1 */
-    em_len = (key->bits - 1u + 7) / 8;
     if (em_len < hl + 2 || salt_len > em_len - hl - 2) return MOTE_ERR_BAD_INPUT;
     db_len = em_len - hl - 1;
     memset(sig, 0, sig_len);
@@ -315,7 +309,50 @@ int mote_rsa_sign_pss_p(const mote_rsa_private_key *key, const mote_hash_desc *h
     mote_rsa_mgf1_xor(em, db_len, h, em + db_len, &ctx);
     em[0] &= (uint8_t) ~(0xFF00u >> (8 * em_len - (key->bits - 1u)));
     em[em_len - 1] = 0xbc;
-    return rsasp1(key, sig, rng, work, w, pg);
+    return MOTE_OK;
+}
+
+int mote_rsa_sign_p(const mote_rsa_private_key *key, const mote_hash_desc *h, const uint8_t *hash,
+                    int pss, size_t salt_len, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
+                    uint32_t *work, size_t work_words, const mote_progress *pg)
+{
+    int r = MOTE_ERR_BAD_INPUT;
+    unsigned w = sign_check(key, h, sig_len, work, work_words);
+    if (w == 0) return r;
+    if (pss)
+        r = pss_encode(key, h, hash, salt_len, sig, sig_len, rng);
+    else if (mote_rsa_pkcs1_encode(sig, sig_len, h, hash) == 0)
+        r = MOTE_OK;
+    return r ? r : rsasp1(key, sig, rng, work, w, pg);
+}
+
+int mote_rsa_sign_pkcs1(const mote_rsa_private_key *key, const mote_hash_desc *h,
+                        const uint8_t *hash, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
+                        uint32_t *work, size_t work_words)
+{
+    return mote_rsa_sign_p(key, h, hash, 0, 0, sig, sig_len, rng, work, work_words, NULL);
+}
+
+int mote_rsa_sign_pkcs1_p(const mote_rsa_private_key *key, const mote_hash_desc *h,
+                          const uint8_t *hash, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
+                          uint32_t *work, size_t work_words, const mote_progress *pg)
+{
+    return mote_rsa_sign_p(key, h, hash, 0, 0, sig, sig_len, rng, work, work_words, pg);
+}
+
+int mote_rsa_sign_pss(const mote_rsa_private_key *key, const mote_hash_desc *h, const uint8_t *hash,
+                      size_t salt_len, uint8_t *sig, size_t sig_len, mote_drbg_ctx *rng,
+                      uint32_t *work, size_t work_words)
+{
+    return mote_rsa_sign_p(key, h, hash, 1, salt_len, sig, sig_len, rng, work, work_words, NULL);
+}
+
+int mote_rsa_sign_pss_p(const mote_rsa_private_key *key, const mote_hash_desc *h,
+                        const uint8_t *hash, size_t salt_len, uint8_t *sig, size_t sig_len,
+                        mote_drbg_ctx *rng, uint32_t *work, size_t work_words,
+                        const mote_progress *pg)
+{
+    return mote_rsa_sign_p(key, h, hash, 1, salt_len, sig, sig_len, rng, work, work_words, pg);
 }
 
 #if MOTE_ENABLE_TLS12_RSA_KEX
@@ -331,10 +368,9 @@ int mote_rsa_decrypt_premaster(const mote_rsa_private_key *key, const uint8_t *c
     unsigned w;
     int r;
 
-    if (key->bits == 0 || work == NULL || work_words < nn || k < 59) return MOTE_ERR_BAD_INPUT;
-    for (w = 5; w > 1; w--)
-        if (work_need(nn, np, w) <= work_words - nn) break;
-    if (work_need(nn, np, w) > work_words - nn) return MOTE_ERR_BAD_INPUT;
+    if (key->bits == 0 || work == NULL || work_words < nn || k < 59 ||
+        (w = window_for(nn, np, work_words - nn)) == 0)
+        return MOTE_ERR_BAD_INPUT;
     r = mote_drbg_generate(rng, pms, 48); /* the fallback, drawn first */
     if (r) return r;
     if (ct_len != k) return MOTE_OK; /* public: the random premaster stays */

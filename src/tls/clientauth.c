@@ -12,7 +12,7 @@
 /* (a server's chain, or a client's with MOTE_ENABLE_TLS_CLIENT_AUTH) */
 #if MOTE_ENABLE_TLS_CLIENT_AUTH || MOTE_ENABLE_SERVER
 #if MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN
-#include "mote/rsa.h"
+#include "crypto/rsa_int.h"
 #endif
 #if MOTE_ENABLE_ED25519
 #include "mote/ed25519.h"
@@ -33,48 +33,46 @@ void mote_tls_own_chain(const mote_tls_conn *c, mote_tls_chain *out)
     out->key = c->cfg->client_key;
 }
 
+/* The TLS 1.3 schemes we sign with (compiled in) and the key type each
+ * needs, in our order of preference (a client's choice: the first its key
+ * has; RSA: PSS with SHA-256). */
+static const uint16_t schemes[][2] = {
+#if MOTE_ENABLE_P256 && MOTE_ENABLE_ECDSA_SIGN
+    {MOTE_SIG_ECDSA_SECP256R1_SHA256, MOTE_X509_KEY_P256},
+#endif
+#if MOTE_ENABLE_P384 && MOTE_ENABLE_ECDSA_SIGN && MOTE_ENABLE_SHA512
+    {MOTE_SIG_ECDSA_SECP384R1_SHA384, MOTE_X509_KEY_P384},
+#endif
+#if MOTE_ENABLE_ED25519
+    {MOTE_SIG_ED25519, MOTE_X509_KEY_ED25519},
+#endif
+#if MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN
+    {MOTE_SIG_RSA_PSS_RSAE_SHA256, MOTE_X509_KEY_RSA},
+#if MOTE_ENABLE_SHA512
+    {MOTE_SIG_RSA_PSS_RSAE_SHA384, MOTE_X509_KEY_RSA},
+    {MOTE_SIG_RSA_PSS_RSAE_SHA512, MOTE_X509_KEY_RSA},
+#endif
+#endif
+    {0, 0}};
+
 /* Can this key sign with this TLS 1.3 scheme (compiled in)? */
 static int key_signs(const mote_x509_privkey *k, uint16_t scheme)
 {
-    switch (scheme) {
-#if MOTE_ENABLE_P256 && MOTE_ENABLE_ECDSA_SIGN
-    case MOTE_SIG_ECDSA_SECP256R1_SHA256:
-        return k->type == MOTE_X509_KEY_P256;
-#endif
-#if MOTE_ENABLE_P384 && MOTE_ENABLE_ECDSA_SIGN && MOTE_ENABLE_SHA512
-    case MOTE_SIG_ECDSA_SECP384R1_SHA384:
-        return k->type == MOTE_X509_KEY_P384;
-#endif
-#if MOTE_ENABLE_ED25519
-    case MOTE_SIG_ED25519:
-        return k->type == MOTE_X509_KEY_ED25519;
-#endif
-#if MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN
-    case MOTE_SIG_RSA_PSS_RSAE_SHA256:
-#if MOTE_ENABLE_SHA512
-    case MOTE_SIG_RSA_PSS_RSAE_SHA384:
-    case MOTE_SIG_RSA_PSS_RSAE_SHA512:
-#endif
-        return k->type == MOTE_X509_KEY_RSA;
-#endif
-    default:
-        (void)k;
-        return 0;
-    }
+    size_t i;
+    for (i = 0; schemes[i][0]; i++)
+        if (schemes[i][0] == scheme) return k->type == schemes[i][1];
+    return 0;
 }
 
 #if MOTE_ENABLE_TLS_CLIENT_AUTH
 uint16_t mote_tls_client_scheme(const mote_tls_conn *c)
 {
-    static const uint16_t ours[] = {MOTE_SIG_ECDSA_SECP256R1_SHA256,
-                                    MOTE_SIG_ECDSA_SECP384R1_SHA384, MOTE_SIG_ED25519,
-                                    MOTE_SIG_RSA_PSS_RSAE_SHA256};
     mote_tls_chain o;
     size_t i;
     mote_tls_own_chain(c, &o);
     if (!o.key || !o.n_certs) return 0;
-    for (i = 0; i < sizeof ours / sizeof *ours; i++)
-        if (key_signs(o.key, ours[i])) return ours[i];
+    for (i = 0; schemes[i][0]; i++)
+        if (o.key->type == schemes[i][1]) return schemes[i][0];
     return 0;
 }
 #endif
@@ -193,12 +191,15 @@ int mote_tls_send_client_cert(mote_tls_conn *c)
     return 1;
 }
 
-#if ((MOTE_ENABLE_P256 || MOTE_ENABLE_P384) && MOTE_ENABLE_ECDSA_SIGN) ||                          \
-    (MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN)
+/* a TLS ECDSA scheme we can sign with: P-256, or P-384 (with SHA-384) */
+#define ECDSA_SIGNS                                                                                \
+    (MOTE_ENABLE_ECDSA_SIGN && (MOTE_ENABLE_P256 || (MOTE_ENABLE_P384 && MOTE_ENABLE_SHA512)))
+
+#if ECDSA_SIGNS || (MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN)
 /* The digest to sign: TLS 1.3 hashes the content, TLS 1.2's content is
  * already the hash of the handshake messages. */
-static void digest_of(const mote_tls_conn *c, const mote_hash_desc *h, const uint8_t *content,
-                      size_t content_len, uint8_t *digest)
+static MOTE_NOINLINE void digest_of(const mote_tls_conn *c, const mote_hash_desc *h,
+                                    const uint8_t *content, size_t content_len, uint8_t *digest)
 {
     if (c->version == MOTE_TLS12 && content_len == h->out_len)
         memcpy(digest, content, content_len);
@@ -207,25 +208,38 @@ static void digest_of(const mote_tls_conn *c, const mote_hash_desc *h, const uin
 }
 #endif
 
-#if (MOTE_ENABLE_P256 || MOTE_ENABLE_P384) && MOTE_ENABLE_ECDSA_SIGN
-/* ECDSA with the key's external signer if it has one (and it does not
+#if ECDSA_SIGNS
+/* ECDSA with the scheme's curve and hash (P-256 with SHA-256, P-384 with
+ * SHA-384): with the key's external signer if it has one (and it does not
  * decline), else with its scalar. */
-static int ecdsa_sign(const mote_x509_privkey *k, int curve, const mote_hash_desc *h,
-                      const uint8_t *digest, uint8_t *out, size_t *sig_len)
+static MOTE_NOINLINE int ecdsa_sign(const mote_tls_conn *c, const mote_x509_privkey *k,
+                                    const uint8_t *content, size_t content_len, uint8_t *out,
+                                    size_t *sig_len)
 {
+    int p384 = c->client_scheme == MOTE_SIG_ECDSA_SECP384R1_SHA384, curve, rc;
+#if MOTE_ENABLE_P384 && MOTE_ENABLE_SHA512
+    const mote_hash_desc *h = p384 ? &mote_sha384_desc : &mote_sha256_desc;
+#else
+    const mote_hash_desc *h = &mote_sha256_desc;
+#endif
+    uint8_t digest[MOTE_HASH_MAX_LEN];
+    curve = p384 ? MOTE_EC_P384 : MOTE_EC_P256;
+    digest_of(c, h, content, content_len, digest);
+    rc = MOTE_ERR_UNSUPPORTED;
     if (k->sign) {
-        int rc = k->sign(k->sign_arg, k, digest, h->out_len, out, MOTE_ECDSA_MAX_DER, sig_len);
-        if (rc != MOTE_ERR_UNSUPPORTED)
-            return rc == MOTE_OK && *sig_len > MOTE_ECDSA_MAX_DER ? MOTE_ERR_BAD_INPUT : rc;
+        rc = k->sign(k->sign_arg, k, digest, h->out_len, out, MOTE_ECDSA_MAX_DER, sig_len);
+        if (rc == MOTE_OK && *sig_len > MOTE_ECDSA_MAX_DER) rc = MOTE_ERR_BAD_INPUT;
     }
-    { /* r || s 16 bytes in, then made DER in place: no copy on the stack */
+    if (rc == MOTE_ERR_UNSUPPORTED) {
+        /* r || s 16 bytes in, then made DER in place: no copy on the stack */
         uint8_t *raw = out + 16;
-        int rc = mote_ecdsa_sign_raw(curve, raw, k->u.ec, h, digest);
+        rc = mote_ecdsa_sign_raw(curve, raw, k->u.ec, h, digest);
         if (rc == MOTE_OK)
             rc = mote_ecdsa_raw_to_der(out, MOTE_ECDSA_MAX_DER, sig_len, raw,
                                        2 * mote_ec_scalar_len(curve));
-        return rc;
     }
+    mote_wipe(digest, sizeof digest);
+    return rc;
 }
 #endif
 
@@ -267,10 +281,8 @@ static int rsa_sign(mote_tls_conn *c, const mote_x509_privkey *k, const uint8_t 
         mote_progress pg; /* the application's hook, inside the exponentiations */
         pg.fn = c->cfg->progress;
         pg.arg = c->cfg->progress_arg;
-        rc = pkcs1 ? mote_rsa_sign_pkcs1_p(&k->u.rsa, h, digest, sig, k->u.rsa.len, c->cfg->rng,
-                                           work, words, &pg)
-                   : mote_rsa_sign_pss_p(&k->u.rsa, h, digest, h->out_len, sig, k->u.rsa.len,
-                                         c->cfg->rng, work, words, &pg);
+        rc = mote_rsa_sign_p(&k->u.rsa, h, digest, !pkcs1, h->out_len, sig, k->u.rsa.len,
+                             c->cfg->rng, work, words, &pg);
     }
     mote_wipe(digest, sizeof digest);
     return rc;
@@ -290,7 +302,7 @@ int mote_tls_sign_message(mote_tls_conn *c, uint8_t type, const uint8_t *params,
     mote_tls_chain o;
     const mote_x509_privkey *k;
     size_t over = mote_tls_cipher_overhead(&c->w.wr) + (c->version == MOTE_TLS13), sig_len = 0;
-    uint8_t *msg, digest[MOTE_HASH_MAX_LEN];
+    uint8_t *msg;
     int rc = MOTE_ERR_TLS_INTERNAL;
     (void)content, (void)content_len; /* unused when no signing algorithm is compiled in */
     mote_tls_own_chain(c, &o);
@@ -303,32 +315,23 @@ int mote_tls_sign_message(mote_tls_conn *c, uint8_t type, const uint8_t *params,
             return MOTE_ERR_TLS_INTERNAL; /* the output buffer can never hold it */
     }
     msg = c->out + c->out_len + 5 + c->w.wr.explicit_len + params_len; /* the signed part */
-    switch (c->client_scheme) {
-#if MOTE_ENABLE_P256 && MOTE_ENABLE_ECDSA_SIGN
-    case MOTE_SIG_ECDSA_SECP256R1_SHA256:
-        digest_of(c, &mote_sha256_desc, content, content_len, digest);
-        rc = ecdsa_sign(k, MOTE_EC_P256, &mote_sha256_desc, digest, msg + 8, &sig_len);
-        break;
-#endif
-#if MOTE_ENABLE_P384 && MOTE_ENABLE_ECDSA_SIGN && MOTE_ENABLE_SHA512
-    case MOTE_SIG_ECDSA_SECP384R1_SHA384:
-        digest_of(c, &mote_sha384_desc, content, content_len, digest);
-        rc = ecdsa_sign(k, MOTE_EC_P384, &mote_sha384_desc, digest, msg + 8, &sig_len);
+    /* by the key's type: the scheme was picked for it (key_signs, or
+     * PKCS#1 v1.5 for an RSA key in TLS 1.2) */
+    switch (k->type) {
+#if ECDSA_SIGNS
+    case MOTE_X509_KEY_P256:
+    case MOTE_X509_KEY_P384:
+        rc = ecdsa_sign(c, k, content, content_len, msg + 8, &sig_len);
         break;
 #endif
 #if MOTE_ENABLE_ED25519
-    case MOTE_SIG_ED25519:
+    case MOTE_X509_KEY_ED25519:
         rc = mote_ed25519_sign(msg + 8, k->u.ed25519, content, content_len);
         sig_len = MOTE_ED25519_SIG_LEN;
         break;
 #endif
 #if MOTE_ENABLE_RSA && MOTE_ENABLE_RSA_SIGN
-    case MOTE_SIG_RSA_PSS_RSAE_SHA256:
-    case MOTE_SIG_RSA_PSS_RSAE_SHA384:
-    case MOTE_SIG_RSA_PSS_RSAE_SHA512:
-    case MOTE_SIG_RSA_PKCS1_SHA256:
-    case MOTE_SIG_RSA_PKCS1_SHA384:
-    case MOTE_SIG_RSA_PKCS1_SHA512:
+    case MOTE_X509_KEY_RSA:
         sig_len = k->u.rsa.len;
         rc = rsa_sign(c, k, content, content_len, msg + 8);
         break;
@@ -336,7 +339,6 @@ int mote_tls_sign_message(mote_tls_conn *c, uint8_t type, const uint8_t *params,
     default:
         break;
     }
-    mote_wipe(digest, sizeof digest);
     c->pk_ops++;
     if (rc != MOTE_OK) return MOTE_ERR_TLS_INTERNAL;
     msg[4] = (uint8_t)(c->client_scheme >> 8), msg[5] = (uint8_t)c->client_scheme;

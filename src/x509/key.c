@@ -9,51 +9,47 @@
 #include <string.h>
 
 #include "crypto/der.h"
+#include "crypto/ec.h"
 #include "crypto/util.h"
-#include "mote/pem.h"
+#include "x509/x509_int.h"
 
 #if MOTE_ENABLE_X509 &&                                                                            \
     (MOTE_ENABLE_RSA || MOTE_ENABLE_P256 || MOTE_ENABLE_P384 || MOTE_ENABLE_ED25519)
 
-static const uint8_t oid_rsa[] = {0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x01};
-static const uint8_t oid_ec[] = {0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x02, 0x01};
-static const uint8_t oid_p256[] = {0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07};
-static const uint8_t oid_p384[] = {0x2B, 0x81, 0x04, 0x00, 0x22};
-static const uint8_t oid_ed25519[] = {0x2B, 0x65, 0x70};
+/* OID lists: each OID after its length byte; a zero length ends the list. */
+static const uint8_t algs[] = {9, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x01, /* rsa */
+                               7, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x02, 0x01, /* id-ecPublicKey */
+                               3, 0x2B, 0x65, 0x70,                         /* id-Ed25519 */
+                               0};
+static const uint8_t curves[] = {8, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07, /* P-256 */
+                                 5, 0x2B, 0x81, 0x04, 0x00, 0x22,                   /* P-384 */
+                                 0};
 
-/* The group orders, to check 1 <= d < n. */
-static const uint8_t n_p256[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0xFF,
-                                   0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xBC, 0xE6, 0xFA, 0xAD, 0xA7, 0x17,
-                                   0x9E, 0x84, 0xF3, 0xB9, 0xCA, 0xC2, 0xFC, 0x63, 0x25, 0x51};
-static const uint8_t n_p384[48] = {
-    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xC7, 0x63, 0x4D, 0x81, 0xF4, 0x37, 0x2D, 0xDF,
-    0x58, 0x1A, 0x0D, 0xB2, 0x48, 0xB0, 0xA7, 0x7A, 0xEC, 0xEC, 0x19, 0x6A, 0xCC, 0xC5, 0x29, 0x73};
-
-static int oid_is(const uint8_t *p, size_t n, const uint8_t *oid, size_t oid_len)
+/* Which OID of list p[0..n) is: 1 for the first, ..., 0 if none. */
+static unsigned oid_find(const uint8_t *p, size_t n, const uint8_t *list)
 {
-    return n == oid_len && memcmp(p, oid, n) == 0;
+    unsigned i;
+    for (i = 1; *list; list += 1 + *list, i++)
+        if (*list == n && memcmp(list + 1, p, n) == 0) return i;
+    return 0;
 }
 
 /* The curve of a namedCurve OID: MOTE_X509_KEY_P256/P384, or 0. */
 static uint8_t curve_of(const uint8_t *p, size_t n)
 {
-    if (MOTE_ENABLE_P256 && oid_is(p, n, oid_p256, sizeof oid_p256)) return MOTE_X509_KEY_P256;
-    if (MOTE_ENABLE_P384 && oid_is(p, n, oid_p384, sizeof oid_p384)) return MOTE_X509_KEY_P384;
+    unsigned i = oid_find(p, n, curves);
+    if (MOTE_ENABLE_P256 && i == 1) return MOTE_X509_KEY_P256;
+    if (MOTE_ENABLE_P384 && i == 2) return MOTE_X509_KEY_P384;
     return 0;
 }
 
-/* 1 if 1 <= d < n (big-endian, len bytes), in time that depends on len only. */
-static int scalar_ok(const uint8_t *d, const uint8_t *n, size_t len)
+/* Pass over an optional element with this tag: 0, or -1 if it is there
+ * but malformed. */
+static int skip_opt(mote_der *d, uint8_t tag)
 {
-    uint32_t borrow = 0, any = 0;
-    size_t i = len;
-    while (i--) {
-        uint32_t t = (uint32_t)d[i] - n[i] - borrow;
-        borrow = (t >> 8) & 1;
-        any |= d[i];
-    }
-    return (int)(borrow & (uint32_t)((any + 0xFF) >> 8)); /* d < n and d != 0 */
+    const uint8_t *v;
+    size_t n;
+    return d->p < d->end && d->p[0] == tag ? mote_der_get(d, tag, &v, &n) : 0;
 }
 
 /* SEC1 ECPrivateKey (RFC 5915) in der[0..len); curve: from the PKCS#8
@@ -79,20 +75,27 @@ static int parse_sec1(mote_x509_privkey *key, const uint8_t *der, size_t len, ui
         if (curve && curve != named) return MOTE_ERR_ENCODING;
         curve = named;
     }
-    if (seq.p < seq.end && seq.p[0] == 0xA1) { /* [1] publicKey: not needed */
-        if (mote_der_get(&seq, 0xA1, &v, &n)) return MOTE_ERR_ENCODING;
-    }
-    if (mote_der_done(&seq)) return MOTE_ERR_ENCODING;
+    if (skip_opt(&seq, 0xA1) || mote_der_done(&seq)) /* [1] publicKey: not needed */
+        return MOTE_ERR_ENCODING;
     if (!curve) return MOTE_ERR_UNSUPPORTED;
     slen = curve == MOTE_X509_KEY_P256 ? 32 : 48;
     /* RFC 5915: the fixed scalar length; shorter (leading zeros dropped) is accepted */
     if (priv_len == 0 || priv_len > slen) return MOTE_ERR_BAD_KEY;
     memset(key->u.ec, 0, sizeof key->u.ec);
     memcpy(key->u.ec + slen - priv_len, priv, priv_len);
-    if (!scalar_ok(key->u.ec, curve == MOTE_X509_KEY_P256 ? n_p256 : n_p384, slen)) {
-        mote_wipe(key->u.ec, sizeof key->u.ec);
-        return MOTE_ERR_BAD_KEY;
+#if MOTE_ENABLE_P256 || MOTE_ENABLE_P384
+    { /* 1 <= d < n, by the signer's own check (no copy of the orders here) */
+        uint32_t k[MOTE_EC_LIMBS], ok;
+        ok = mote_ec_scalar_decode(
+            mote_ec_curve_get(curve == MOTE_X509_KEY_P256 ? MOTE_EC_P256 : MOTE_EC_P384), k,
+            key->u.ec);
+        mote_wipe(k, sizeof k);
+        if (!ok) {
+            mote_wipe(key->u.ec, sizeof key->u.ec);
+            return MOTE_ERR_BAD_KEY;
+        }
     }
+#endif
     key->type = curve;
     key->len = (uint16_t)slen;
     return MOTE_OK;
@@ -119,29 +122,27 @@ static int parse_pkcs8(mote_x509_privkey *key, mote_der *seq)
     mote_der alg;
     const uint8_t *oid, *v, *inner;
     size_t oid_len, n, inner_len;
+    unsigned alg_i;
     if (mote_der_enter(seq, MOTE_DER_SEQUENCE, &alg) ||
         mote_der_get(&alg, MOTE_DER_OID, &oid, &oid_len) ||
         mote_der_get(seq, MOTE_DER_OCTET_STRING, &inner, &inner_len))
         return MOTE_ERR_ENCODING;
     /* attributes and the public key (OneAsymmetricKey) are not needed */
-    if (seq->p < seq->end && seq->p[0] == 0xA0 && mote_der_get(seq, 0xA0, &v, &n))
-        return MOTE_ERR_ENCODING;
-    if (seq->p < seq->end && seq->p[0] == 0x81 && mote_der_get(seq, 0x81, &v, &n))
-        return MOTE_ERR_ENCODING;
-    if (mote_der_done(seq)) return MOTE_ERR_ENCODING;
-    if (oid_is(oid, oid_len, oid_rsa, sizeof oid_rsa)) {
+    if (skip_opt(seq, 0xA0) || skip_opt(seq, 0x81) || mote_der_done(seq)) return MOTE_ERR_ENCODING;
+    alg_i = oid_find(oid, oid_len, algs);
+    if (alg_i == 1) { /* rsaEncryption */
         if (mote_der_get(&alg, MOTE_DER_NULL, &v, &n) || mote_der_done(&alg))
             return MOTE_ERR_ENCODING;
         return parse_rsa(key, inner, inner_len);
     }
-    if (oid_is(oid, oid_len, oid_ec, sizeof oid_ec)) {
+    if (alg_i == 2) { /* id-ecPublicKey */
         uint8_t curve;
         if (mote_der_get(&alg, MOTE_DER_OID, &v, &n) || mote_der_done(&alg))
             return MOTE_ERR_UNSUPPORTED; /* explicit curve parameters */
         if (!(curve = curve_of(v, n))) return MOTE_ERR_UNSUPPORTED;
         return parse_sec1(key, inner, inner_len, curve);
     }
-    if (MOTE_ENABLE_ED25519 && oid_is(oid, oid_len, oid_ed25519, sizeof oid_ed25519)) {
+    if (MOTE_ENABLE_ED25519 && alg_i == 3) {
         mote_der cur; /* CurvePrivateKey ::= OCTET STRING, parameters absent */
         if (mote_der_done(&alg)) return MOTE_ERR_ENCODING;
         mote_der_init(&cur, inner, inner_len);
@@ -184,42 +185,15 @@ int mote_x509_privkey_from_pem(mote_x509_privkey *key, const char *text, size_t 
 {
     static const char *const labels[] = {"PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY",
                                          "ENCRYPTED PRIVATE KEY"};
-    mote_pem p;
-    size_t got, n = 0;
-    int r, want = 0, done = 0;
-    unsigned i;
+    unsigned which = 0;
+    long n = mote_pem_find(text, len, labels, 4, 0, work, work_len, &which);
+    int r;
     memset(key, 0, sizeof *key);
-    mote_pem_init(&p);
-    mote_pem_input(&p, (const uint8_t *)text, len);
-    for (;;) {
-        uint8_t spare;
-        r = mote_pem_next(&p, want && n < work_len ? work + n : &spare,
-                          want && n < work_len ? work_len - n : 1, &got);
-        if (r < 0 || r == MOTE_PEM_NEED) break;
-        if (r == MOTE_PEM_BEGIN) {
-            for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
-                if (strcmp(p.label, labels[i]) == 0) want = (int)i + 1;
-            if (want == 4) {
-                r = MOTE_ERR_UNSUPPORTED; /* a password-protected key */
-                break;
-            }
-        } else if (r == MOTE_PEM_DATA && want) {
-            if (n >= work_len) {
-                r = MOTE_ERR_BAD_INPUT; /* work too small */
-                break;
-            }
-            n += got;
-        } else if (r == MOTE_PEM_END && want) {
-            r = mote_x509_privkey_from_der(key, work, n);
-            done = 1;
-            break;
-        }
-    }
-    if (!done && r == MOTE_PEM_NEED) /* no key: truncated, or none there */
-        r = mote_pem_finish(&p) ? MOTE_ERR_ENCODING : MOTE_ERR_BAD_INPUT;
-    mote_wipe(work, n < work_len ? n : work_len);
-    mote_wipe(&p, sizeof p);
-    if (r) mote_x509_privkey_wipe(key);
+    if (which == 3)
+        r = MOTE_ERR_UNSUPPORTED; /* a password-protected key */
+    else
+        r = n < 0 ? (int)n : mote_x509_privkey_from_der(key, work, (size_t)n);
+    mote_wipe(work, work_len);
     return r;
 }
 

@@ -3,7 +3,9 @@
 
 #include <string.h>
 
+#include "crypto/util.h"
 #include "mote/x509.h"
+#include "x509/x509_int.h"
 
 #if MOTE_ENABLE_X509
 
@@ -107,17 +109,22 @@ int mote_pem_next(mote_pem *p, uint8_t *out, size_t cap, size_t *out_len)
             }
             break;
         case B_DASH:
+        case E_DASH: /* the five dashes closing either line: one check */
             if (c != '-') goto bad;
-            if (++p->col == 5) {
-                p->state = B_TAIL;
-                p->flags = 0;
-                p->bits = 0;
-                p->nbits = 0;
-                p->quad = 0;
-                p->pad = 0;
-                return MOTE_PEM_BEGIN;
+            if (++p->col < 5) break;
+            if (p->state == E_DASH) {
+                /* the base64 must be complete: whole groups, or padded */
+                if (!(p->pad == 0xFF || (p->pad == 0 && p->quad == 0))) goto bad;
+                p->state = OUT_SKIP;
+                return MOTE_PEM_END;
             }
-            break;
+            p->state = B_TAIL;
+            p->flags = 0;
+            p->bits = 0;
+            p->nbits = 0;
+            p->quad = 0;
+            p->pad = 0;
+            return MOTE_PEM_BEGIN;
         case B_TAIL:
             if (c == '\n')
                 p->state = IN_BOL;
@@ -184,15 +191,6 @@ int mote_pem_next(mote_pem *p, uint8_t *out, size_t cap, size_t *out_len)
                 goto bad;
             }
             break;
-        case E_DASH:
-            if (c != '-') goto bad;
-            if (++p->col == 5) {
-                /* the base64 must be complete: whole groups, or padded */
-                if (!(p->pad == 0xFF || (p->pad == 0 && p->quad == 0))) goto bad;
-                p->state = OUT_SKIP;
-                return MOTE_PEM_END;
-            }
-            break;
         default:
             goto bad;
         }
@@ -217,36 +215,53 @@ int mote_pem_finish(const mote_pem *p)
     return p->state == OUT_BOL || p->state == OUT_SKIP ? 0 : MOTE_ERR_ENCODING;
 }
 
-long mote_pem_decode(const char *text, size_t len, const char *label, unsigned index, uint8_t *out,
-                     size_t cap)
+long mote_pem_find(const char *text, size_t len, const char *const *labels, unsigned nlabels,
+                   unsigned index, uint8_t *out, size_t cap, unsigned *which)
 {
     mote_pem p;
     size_t total = 0, got;
-    int r, want = 0, seen = 0;
+    long r;
+    int want = 0, seen = 0;
+    unsigned i;
     uint8_t tmp[1];
     mote_pem_init(&p);
     mote_pem_input(&p, (const uint8_t *)text, len);
     for (;;) {
         /* while inside the wanted object, decode straight into out */
-        if (want)
-            r = total < cap ? mote_pem_next(&p, out + total, cap - total, &got)
-                            : mote_pem_next(&p, tmp, 1, &got);
+        if (want && total < cap)
+            r = mote_pem_next(&p, out + total, cap - total, &got);
         else
             r = mote_pem_next(&p, tmp, 1, &got);
-        if (r < 0) return r;
-        if (r == MOTE_PEM_NEED) break;
+        if (r < 0) break;
+        if (r == MOTE_PEM_NEED) {
+            r = mote_pem_finish(&p);
+            if (r == 0) r = MOTE_ERR_BAD_INPUT;
+            break;
+        }
         if (r == MOTE_PEM_BEGIN) {
-            want = !label || strcmp(label, p.label) == 0;
+            want = nlabels == 0;
+            for (i = 0; i < nlabels; i++)
+                if (strcmp(labels[i], p.label) == 0) want = 1, *which = i;
             if (want && (unsigned)seen++ != index) want = 0;
         } else if (r == MOTE_PEM_DATA && want) {
-            if (total >= cap) return MOTE_ERR_BAD_INPUT;
+            r = MOTE_ERR_BAD_INPUT;
+            if (total >= cap) break;
             total += got;
         } else if (r == MOTE_PEM_END && want) {
-            return (long)total;
+            r = (long)total;
+            break;
         }
     }
-    r = mote_pem_finish(&p);
-    return r < 0 ? r : MOTE_ERR_BAD_INPUT;
+    /* the decoder holds a few bits of the object (a private key's too) */
+    mote_wipe(&p, sizeof p);
+    return r;
+}
+
+long mote_pem_decode(const char *text, size_t len, const char *label, unsigned index, uint8_t *out,
+                     size_t cap)
+{
+    unsigned which;
+    return mote_pem_find(text, len, &label, label != NULL, index, out, cap, &which);
 }
 
 #endif

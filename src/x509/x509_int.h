@@ -7,6 +7,15 @@
 
 #include "mote/x509.h"
 
+/* ---- PEM (pem.c) ---- */
+
+/* mote_pem_find: mote_pem_decode for the index-th object whose label is
+ * one of labels[0..nlabels) (any label if nlabels is 0); *which is set to
+ * the matching label's index once such an object begins (left alone
+ * otherwise). The decoder's state is wiped before return. */
+long mote_pem_find(const char *text, size_t len, const char *const *labels, unsigned nlabels,
+                   unsigned index, uint8_t *out, size_t cap, unsigned *which);
+
 /* ---- names (hostname.c) ---- */
 
 /* mote_x509_host_check: validate a DNS host name given by the caller

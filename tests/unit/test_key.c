@@ -74,7 +74,26 @@ int main(void)
     /* refused */
     CHECK_EQ_INT(from_pem(&a, key_encrypted), MOTE_ERR_UNSUPPORTED);
     CHECK(a.type == 0);
+    CHECK_EQ_INT(mote_x509_privkey_from_pem(&a, key_encrypted, strlen(key_encrypted), work, 16),
+                 MOTE_ERR_UNSUPPORTED); /* even when work could not hold it */
     CHECK_EQ_INT(from_pem(&a, "no key here\n"), MOTE_ERR_BAD_INPUT);
+    /* the first key object counts, after any other object; work is wiped */
+    {
+        static char two[2048];
+        size_t i;
+        strcpy(two, "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+        strcat(two, key_ed25519);
+        strcat(two, key_encrypted);
+        memset(work, 0xAA, sizeof work);
+        CHECK_EQ_INT(from_pem(&a, two), MOTE_OK);
+        CHECK(a.type == MOTE_X509_KEY_ED25519);
+        for (i = 0; i < sizeof work && work[i] == 0; i++)
+            ;
+        CHECK(i == sizeof work);
+        strcpy(two, key_encrypted);
+        strcat(two, key_ed25519);
+        CHECK_EQ_INT(from_pem(&a, two), MOTE_ERR_UNSUPPORTED);
+    }
     CHECK_EQ_INT(mote_x509_privkey_from_pem(&a, key_rsa_pkcs8, strlen(key_rsa_pkcs8), work, 100),
                  MOTE_ERR_BAD_INPUT); /* work too small */
     CHECK_EQ_INT(mote_x509_privkey_from_pem(&a, key_p256_sec1, strlen(key_p256_sec1) - 40, work,

@@ -648,6 +648,10 @@ static void test_private_parse(void)
         CHECK_EQ_INT(mote_rsa_private_from_der(&priv2, d, len), MOTE_ERR_BAD_KEY);
         len = rsa_priv_der(d, &priv, 0, 5, pb, pl);
         CHECK_EQ_INT(mote_rsa_private_from_der(&priv2, d, len), MOTE_ERR_BAD_KEY);
+        pl = limbs_be(pb, priv.q, 32); /* dq >= q (dq = q) */
+        len = rsa_priv_der(d, &priv, 0, 4, pb, pl);
+        CHECK_EQ_INT(mote_rsa_private_from_der(&priv2, d, len), MOTE_ERR_BAD_KEY);
+        pl = limbs_be(pb, priv.p, 32);
         pb[pl - 1] ^= 1;
         len = rsa_priv_der(d, &priv, 0, 1, pb, pl);
         CHECK_EQ_INT(mote_rsa_private_from_der(&priv2, d, len), MOTE_ERR_BAD_KEY);
