@@ -8,15 +8,16 @@
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: mote <command> [args]\n"
-                    "  version    print the library version and enabled features\n"
-                    "  selftest   run the built-in known-answer tests\n"
-                    "  demo       the end-to-end demonstration (make demo)\n"
-                    "  client     connect to a TLS server: mote client HOST:PORT [options]\n"
-                    "  server     serve TLS on 127.0.0.1: mote server --cert C.pem --key K.pem\n"
-                    "  get        HTTPS GET, body to stdout: mote get https://HOST[:PORT]/PATH\n"
-                    "  verify     validate a PEM certificate chain: mote verify --roots R.pem CHAIN.pem\n"
-                    "  ta         trust anchors as C source: mote ta roots.pem > trust_anchors.c\n");
+    fprintf(stderr,
+            "usage: mote <command> [args]\n"
+            "  version    print the library version and enabled features\n"
+            "  selftest   run the built-in known-answer tests\n"
+            "  demo       the end-to-end demonstration (make demo)\n"
+            "  client     connect to a TLS server: mote client HOST:PORT [options]\n"
+            "  server     serve TLS on 127.0.0.1: mote server --cert C.pem --key K.pem\n"
+            "  get        HTTPS GET, body to stdout: mote get https://HOST[:PORT]/PATH\n"
+            "  verify     validate a PEM certificate chain: mote verify --roots R.pem CHAIN.pem\n"
+            "  ta         trust anchors as C source: mote ta roots.pem > trust_anchors.c\n");
     return 2;
 }
 

@@ -43,7 +43,8 @@ void test_print_hex(const char *label, const uint8_t *buf, size_t len)
 {
     size_t i;
     fprintf(stderr, "%s", label);
-    for (i = 0; i < len; i++) fprintf(stderr, "%02x", buf[i]);
+    for (i = 0; i < len; i++)
+        fprintf(stderr, "%02x", buf[i]);
     fprintf(stderr, "\n");
 }
 
@@ -61,7 +62,8 @@ const char *tv_get(const char *line, const char *key)
     size_t klen = strlen(key);
     const char *p = line;
     while (*p) {
-        while (*p == ' ') p++;
+        while (*p == ' ')
+            p++;
         if (strncmp(p, key, klen) == 0 && p[klen] == '=') {
             const char *v = p + klen + 1;
             size_t n = strcspn(v, " \n");
@@ -122,7 +124,8 @@ int tv_main(int argc, char **argv, const char *const *files,
 {
     static char line[1 << 20];
     if (argc == 2 && strcmp(argv[1], "--files") == 0) {
-        while (*files) printf("%s\n", *files++);
+        while (*files)
+            printf("%s\n", *files++);
         return 0;
     }
     if (argc != 2) {

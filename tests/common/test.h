@@ -18,7 +18,7 @@ extern int test_checks;
     do {                                                                                           \
         test_checks++;                                                                             \
         if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);              \
+            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);               \
             test_failures++;                                                                       \
         }                                                                                          \
     } while (0)

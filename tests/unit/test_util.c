@@ -18,7 +18,8 @@ static uint64_t mul16(uint32_t a, uint32_t b)
 
 int main(void)
 {
-    static const uint32_t edge[] = {0, 1, 2, 0xFFFF, 0x10000, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFE,
+    static const uint32_t edge[] = {0,          1,          2,          0xFFFF,
+                                    0x10000,    0x7FFFFFFF, 0x80000000, 0xFFFFFFFE,
                                     0xFFFFFFFF, 0x12345678, 0xDEADBEEF};
     uint32_t x = 0x9E3779B9u;
     size_t i, j;
@@ -55,7 +56,8 @@ int main(void)
     CHECK(mote_ct_is_zero32(1) == 0 && mote_ct_is_zero32(0x80000000u) == 0);
 
     mote_wipe(a, sizeof a);
-    for (i = 0; i < sizeof a; i++) CHECK(a[i] == 0);
+    for (i = 0; i < sizeof a; i++)
+        CHECK(a[i] == 0);
 
     CHECK(strcmp(mote_strerror(MOTE_ERR_AUTH), "authentication failed") == 0);
     CHECK(strcmp(mote_strerror(12345), "unknown error") == 0);
