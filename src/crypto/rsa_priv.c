@@ -294,7 +294,7 @@ static MOTE_NOINLINE int pss_encode(const mote_rsa_private_key *key, const mote_
                                     size_t sig_len, mote_drbg_ctx *rng)
 {
     size_t hl = h->out_len, em_len = (key->bits - 1u + 7) / 8, db_len;
-    uint8_t *em;
+    uint8_t *em, blk[MOTE_HASH_MAX_LEN];
     mote_hash_ctx ctx;
     int r;
     if (em_len < hl + 2 || salt_len > em_len - hl - 2) return MOTE_ERR_BAD_INPUT;
@@ -306,7 +306,8 @@ static MOTE_NOINLINE int pss_encode(const mote_rsa_private_key *key, const mote_
         return r;
     em[db_len - salt_len - 1] = 0x01;
     mote_rsa_pss_hash(em + db_len, h, hash, em + db_len - salt_len, salt_len, &ctx);
-    mote_rsa_mgf1_xor(em, db_len, h, em + db_len, &ctx);
+    mote_rsa_mgf1_xor(em, db_len, h, em + db_len, &ctx, blk);
+    mote_wipe(blk, sizeof blk);
     em[0] &= (uint8_t) ~(0xFF00u >> (8 * em_len - (key->bits - 1u)));
     em[em_len - 1] = 0xbc;
     return MOTE_OK;
