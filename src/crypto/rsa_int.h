@@ -17,12 +17,13 @@ void mote_rsa_pubexp(uint32_t *x, const uint32_t *n, size_t nl, uint32_t e, uint
 /* em[0..k) = EMSA-PKCS1-v1_5(hash): 00 01 FF..FF 00 DigestInfo hash.
  * Returns 0, or -1 if k is too short (h must pass mote_rsa_hash_ok). */
 int mote_rsa_pkcs1_encode(uint8_t *em, size_t k, const mote_hash_desc *h, const uint8_t *hash);
-/* out[0..len) ^= MGF1(h, seed[0..h->out_len)); ctx and blk (h->out_len
+/* out[0..len) ^= MGF1(h, seed), the seed the h->out_len bytes that follow
+ * (out + len: where PSS keeps H, for both callers); ctx and blk (h->out_len
  * bytes, left holding mask bytes: the caller wipes it where that matters):
  * scratch the caller may keep in memory that is free at that point, to
  * save stack (verification's MGF1 runs under its deepest path). */
-void mote_rsa_mgf1_xor(uint8_t *out, size_t len, const mote_hash_desc *h, const uint8_t *seed,
-                       mote_hash_ctx *ctx, uint8_t *blk);
+void mote_rsa_mgf1_xor(uint8_t *out, size_t len, const mote_hash_desc *h, mote_hash_ctx *ctx,
+                       uint8_t *blk);
 /* out = h(00 00 00 00 00 00 00 00 || mhash || salt): PSS's H. */
 void mote_rsa_pss_hash(uint8_t *out, const mote_hash_desc *h, const uint8_t *mhash,
                        const uint8_t *salt, size_t salt_len, mote_hash_ctx *ctx);

@@ -306,7 +306,7 @@ static MOTE_NOINLINE int pss_encode(const mote_rsa_private_key *key, const mote_
         return r;
     em[db_len - salt_len - 1] = 0x01;
     mote_rsa_pss_hash(em + db_len, h, hash, em + db_len - salt_len, salt_len, &ctx);
-    mote_rsa_mgf1_xor(em, db_len, h, em + db_len, &ctx, blk);
+    mote_rsa_mgf1_xor(em, db_len, h, &ctx, blk);
     mote_wipe(blk, sizeof blk);
     em[0] &= (uint8_t) ~(0xFF00u >> (8 * em_len - (key->bits - 1u)));
     em[em_len - 1] = 0xbc;

@@ -88,9 +88,10 @@ int mote_rsa_pkcs1_encode(uint8_t *em, size_t k, const mote_hash_desc *h, const 
     return 0;
 }
 
-void mote_rsa_mgf1_xor(uint8_t *out, size_t len, const mote_hash_desc *h, const uint8_t *seed,
-                       mote_hash_ctx *ctx, uint8_t *blk)
+void mote_rsa_mgf1_xor(uint8_t *out, size_t len, const mote_hash_desc *h, mote_hash_ctx *ctx,
+                       uint8_t *blk)
 {
+    const uint8_t *seed = out + len;
     uint8_t cnt[4];
     uint32_t c = 0;
     size_t i, hl = h->out_len;
@@ -254,7 +255,9 @@ static int check_pss(const rsa_job *j, const uint32_t *x, size_t nl, uint8_t *em
     /* the 8 emLen - emBits leftmost bits must be zero */
     top = (uint8_t)(0xFF00u >> (8 * em_len - (j->bits - 1u)));
     if (em[0] & top) return MOTE_ERR_BAD_SIGNATURE;
-    mote_rsa_mgf1_xor(em, db_len, j->h, em + db_len, hc, hh); /* hh: free until H' */
+    /* the digest block: the bytes past EM, free until H' goes there (passing
+     * hh itself costs run_job a register: +16 B of stack, PKCS#1 too) */
+    mote_rsa_mgf1_xor(em, db_len, j->h, hc, em + em_len);
     em[0] &= (uint8_t)~top;
     /* DB = 00..00 01 salt */
     for (i = 0; i < db_len - j->salt_len - 1; i++)
