@@ -90,17 +90,6 @@ uint16_t mote_tls_pick_scheme(const mote_tls_conn *c, const uint8_t *list, size_
     return 0;
 }
 
-size_t mote_tls13_cv_content(const mote_tls_conn *c, int server_signs, const uint8_t *th,
-                             uint8_t *out)
-{
-    static const char ctx[2][34] = {"TLS 1.3, client CertificateVerify",
-                                    "TLS 1.3, server CertificateVerify"};
-    memset(out, 0x20, 64);
-    memcpy(out + 64, ctx[server_signs != 0], 34); /* with its terminating zero byte */
-    memcpy(out + 64 + 34, th, c->hash_len);
-    return 64 + 34 + (size_t)c->hash_len;
-}
-
 /* The Certificate message as a virtual byte string: header, (TLS 1.3)
  * empty context, list length, then per certificate its 3-byte length, its
  * DER and (TLS 1.3) empty extensions. Sent empty unless the server accepted
