@@ -90,87 +90,60 @@ uint16_t mote_tls_pick_scheme(const mote_tls_conn *c, const uint8_t *list, size_
     return 0;
 }
 
-size_t mote_tls13_cv_content(const mote_tls_conn *c, int server_signs, const uint8_t *th,
-                             uint8_t *out)
-{
-    static const char ctx[2][34] = {"TLS 1.3, client CertificateVerify",
-                                    "TLS 1.3, server CertificateVerify"};
-    memset(out, 0x20, 64);
-    memcpy(out + 64, ctx[server_signs != 0], 34); /* with its terminating zero byte */
-    memcpy(out + 64 + 34, th, c->hash_len);
-    return 64 + 34 + (size_t)c->hash_len;
-}
-
-/* The Certificate message as a virtual byte string: header, (TLS 1.3)
- * empty context, list length, then per certificate its 3-byte length, its
- * DER and (TLS 1.3) empty extensions. Sent empty unless the server accepted
- * our signature scheme. */
-static size_t entry_extra(const mote_tls_conn *c)
-{
-    return c->version == MOTE_TLS13 ? 5 : 3;
-}
-
-static size_t list_len(const mote_tls_conn *c)
-{
-    size_t i, n = 0;
-    mote_tls_chain o;
-    if (!c->client_scheme) return 0;
-    mote_tls_own_chain(c, &o);
-    for (i = 0; i < o.n_certs; i++)
-        n += entry_extra(c) + o.cert_lens[i];
-    return n;
-}
-
-static MOTE_NOINLINE size_t msg_len(const mote_tls_conn *c)
-{
-    return 4 + (c->version == MOTE_TLS13 ? 1 : 0) + 3 + list_len(c);
-}
-
 static void put24(uint8_t *p, size_t v)
 {
     p[0] = (uint8_t)(v >> 16), p[1] = (uint8_t)(v >> 8), p[2] = (uint8_t)v;
 }
 
-/* Bytes [pos, pos + n) of the message into out. Out of line: its state
- * (our chain's description) is gone before the record is sealed. */
-static MOTE_NOINLINE void msg_bytes(const mote_tls_conn *c, size_t pos, uint8_t *out, size_t n)
+/* The Certificate message as a virtual byte string: header, (TLS 1.3)
+ * empty context, list length, then per certificate its 3-byte length, its
+ * DER and (TLS 1.3) empty extensions. Sent empty unless the server accepted
+ * our signature scheme. Bytes [pos, pos + n) of it go to out piece by
+ * piece: off is the message offset of the next piece. */
+typedef struct {
+    uint8_t *out;
+    size_t pos, n, off;
+} window;
+
+static void piece(window *w, const uint8_t *p, size_t len)
+{
+    size_t a = w->off > w->pos ? w->off : w->pos, end = w->pos + w->n;
+    size_t b = w->off + len < end ? w->off + len : end;
+    if (a < b) memcpy(w->out + (a - w->pos), p + (a - w->off), b - a);
+    w->off += len;
+}
+
+/* Returns the message's length (msg_bytes(c, 0, NULL, 0): only that).
+ * Out of line: its state (our chain's description) is gone before the
+ * record is sealed. */
+static MOTE_NOINLINE size_t msg_bytes(const mote_tls_conn *c, size_t pos, uint8_t *out, size_t n)
 {
     uint8_t head[8];
-    size_t hlen = 0, at, i;
+    size_t list = 0, i, tls13 = c->version == MOTE_TLS13;
+    window w;
     mote_tls_chain o;
+    w.out = out, w.pos = pos, w.n = n, w.off = 0;
     mote_tls_own_chain(c, &o);
-    head[hlen++] = MOTE_HS_CERTIFICATE;
-    put24(head + hlen, msg_len(c) - 4), hlen += 3;
-    if (c->version == MOTE_TLS13) head[hlen++] = 0; /* certificate_request_context */
-    put24(head + hlen, list_len(c)), hlen += 3;
-    for (at = 0; at < n && pos + at < hlen; at++)
-        out[at] = head[pos + at];
-    if (at == n || !c->client_scheme) return;
-    {
-        size_t base = hlen; /* message offset of the current entry */
-        for (i = 0; i < o.n_certs && at < n; i++) {
-            size_t dlen = o.cert_lens[i];
-            size_t elen = entry_extra(c) + dlen;
-            while (at < n && pos + at < base + elen) {
-                size_t off = pos + at - base; /* offset within the entry */
-                if (off < 3)
-                    out[at++] = (uint8_t)(dlen >> (8 * (2 - off)));
-                else if (off < 3 + dlen) {
-                    size_t k = dlen - (off - 3);
-                    if (k > n - at) k = n - at;
-                    memcpy(out + at, o.certs[i] + (off - 3), k);
-                    at += k;
-                } else
-                    out[at++] = 0; /* empty extensions */
-            }
-            base += elen;
-        }
+    for (i = 0; c->client_scheme && i < o.n_certs; i++)
+        list += 3 + o.cert_lens[i] + 2 * tls13;
+    head[0] = MOTE_HS_CERTIFICATE;
+    put24(head + 1, tls13 + 3 + list);
+    head[4] = 0; /* (TLS 1.3) certificate_request_context */
+    put24(head + 4 + tls13, list);
+    piece(&w, head, 7 + tls13);
+    head[3] = head[4] = 0;                    /* (TLS 1.3) an entry's empty extensions */
+    for (i = 0; list && i < o.n_certs; i++) { /* no entries unless client_scheme */
+        put24(head, o.cert_lens[i]);
+        piece(&w, head, 3);
+        piece(&w, o.certs[i], o.cert_lens[i]);
+        piece(&w, head + 3, 2 * tls13);
     }
+    return w.off;
 }
 
 int mote_tls_send_client_cert(mote_tls_conn *c)
 {
-    size_t total = msg_len(c);
+    size_t total = msg_bytes(c, 0, NULL, 0);
     while (c->fl_pos < total) {
         size_t over = mote_tls_cipher_overhead(&c->w.wr) + (c->version == MOTE_TLS13), room, n;
         uint8_t *body;

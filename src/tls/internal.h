@@ -404,7 +404,7 @@ int mote_tls13_on_key_update(mote_tls_conn *c, const uint8_t *b, size_t len, con
 int mote_tls13_on_certificate_verify(mote_tls_conn *c, const uint8_t *b, size_t len,
                                      const uint8_t *th);
 
-/* clientauth.c, both roles: the CertificateVerify content (64 spaces, the
+/* certs.c, both roles: the CertificateVerify content (64 spaces, the
  * context string of the signer's role, a zero byte, the transcript hash th);
  * returns its length. Our chain (the sni callback's choice, else cfg's). */
 #define MOTE_TLS13_CV_CONTENT_MAX (64 + 34 + 48)
